@@ -1,0 +1,66 @@
+"""The ``thidua`` command line: a thin layer over the domain.
+
+Each area registers its sub-commands from a module in :mod:`desktop.commands`
+(a ``register(subparsers)`` function that sets ``func`` on its parsers). A
+command returns its exit status; a :class:`~desktop.errors.UserError` is
+printed in Vietnamese on standard error with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import UserError
+from .paths import default_db_path
+
+COMMAND_MODULES = [
+    "desktop.commands.core",
+    "desktop.commands.plan",
+    "desktop.commands.cert",
+    "desktop.commands.package",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="Sổ thi đua: sổ thành tích, phong trào thi đua và hồ sơ khen thưởng của đơn vị.",
+    )
+    parser.add_argument("--version", action="version", version=f"Sổ thi đua {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None, metavar="PATH",
+        help=f"tệp dữ liệu (mặc định: {default_db_path()})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # an area not built yet in this checkout
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_db_path()
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        # No command: open the window, as double-clicking the app does.
+        args = parser.parse_args([*argv, "gui"])
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã hủy.", file=sys.stderr)
+        return 130

@@ -1,0 +1,225 @@
+"""The one SQLite file: opening, pragmas, transactions and the single-writer lock.
+
+A :class:`Store` owns one connection. It runs in WAL mode with
+``synchronous=FULL`` (a committed record survives a power cut), with foreign
+keys on, a busy timeout, and the schema brought to :data:`SCHEMA_VERSION` by the
+forward migrations in :mod:`desktop.store.migrations`. Every write goes through
+:meth:`Store.transaction`, so a failure leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from ..errors import StoreError
+from ..text import fold
+from . import migrations
+from .lock import FileLock, LockHeld
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def os_user() -> str:
+    """The operating-system account that makes a change (for the audit trail)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse work
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "?"
+
+
+class Store:
+    """An open database file.
+
+    ``exclusive=True`` (the window) also takes the file's lock, so a second
+    window on the same file is refused with a clear message instead of two
+    programs editing the same records.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, exclusive: bool = False, create: bool = True):
+        self.path = Path(path).expanduser().resolve()
+        self._lock: FileLock | None = None
+        _check_file(self.path, create=create)
+        if exclusive:
+            self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+            try:
+                self._lock.acquire()
+            except LockHeld as exc:
+                raise StoreError(
+                    f"Tệp dữ liệu {self.path.name} đang được mở trong một cửa sổ Sổ thi đua khác "
+                    f"(trên máy này hoặc qua mạng). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại."
+                ) from exc
+        try:
+            self.conn = sqlite3.connect(
+                str(self.path), timeout=5.0, isolation_level=None, check_same_thread=False
+            )
+            self._configure()
+            self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            migrations.migrate(self)
+        except sqlite3.DatabaseError as exc:
+            self._abandon()
+            raise _translate(exc, self.path) from exc
+        except Exception:
+            self._abandon()
+            raise
+
+    # -- life cycle -----------------------------------------------------------------
+
+    def _configure(self) -> None:
+        c = self.conn
+        c.execute("PRAGMA foreign_keys = ON")
+        mode = c.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(
+                f"Không bật được chế độ ghi an toàn (WAL) cho tệp {self.path.name}. "
+                "Hãy chép tệp vào ổ đĩa của máy (không phải ổ mạng) rồi mở lại."
+            )
+        c.execute("PRAGMA synchronous = FULL")
+        c.execute("PRAGMA busy_timeout = 5000")
+        c.create_function("thidua_user", 0, os_user, deterministic=False)
+        c.create_function("thidua_fold", 1, fold, deterministic=True)
+
+    def _abandon(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file and release the file."""
+        conn = getattr(self, "conn", None)
+        if conn is None:
+            return
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError:
+            pass
+        conn.close()
+        self.conn = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- access ----------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work; nested calls become savepoints.
+
+        The outermost level takes the write lock at once (``BEGIN IMMEDIATE``),
+        so a concurrent writer waits instead of failing half-way.
+        """
+        try:
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+        except sqlite3.OperationalError as exc:
+            raise _translate(exc, self.path) from exc
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, params)
+        cols = [d[0] for d in cur.description or ()]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        cur = self.conn.execute(sql, params)
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def counts(self) -> dict[str, int]:
+        """Record counts shown by ``thidua info`` and the overview page."""
+        q = self.scalar
+        return {
+            "collectives": q("SELECT count(*) FROM collective"),
+            "people": q("SELECT count(*) FROM person"),
+            "achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NULL"),
+            "archived_achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL"),
+            "evidence_files": q("SELECT count(*) FROM evidence"),
+            "audit_entries": q("SELECT count(*) FROM audit_log"),
+        }
+
+
+def _check_file(path: Path, *, create: bool) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path} là một thư mục, không phải tệp dữ liệu.")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"Không tìm thấy tệp dữ liệu {path}.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise StoreError(f"Không có quyền ghi vào thư mục {path.parent}.")
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"Không đọc được tệp {path.name}: {exc.strerror}.") from exc
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(
+            f"Tệp {path.name} không phải là tệp dữ liệu của Sổ thi đua (không phải cơ sở dữ liệu SQLite). "
+            "Hãy chọn đúng tệp .sqlite của đơn vị."
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"Tệp {path.name} hoặc thư mục chứa nó chỉ cho phép đọc. Sổ thi đua cần quyền ghi để lưu "
+            "thay đổi an toàn: hãy chép tệp sang thư mục của bạn hoặc bỏ thuộc tính chỉ đọc."
+        )
+
+
+def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    msg = str(exc).lower()
+    if isinstance(exc, StoreError):
+        return exc
+    if "locked" in msg or "busy" in msg:
+        return StoreError(
+            f"Tệp {path.name} đang bị một chương trình khác khóa. Hãy chờ một lát hoặc đóng chương trình đó rồi thử lại."
+        )
+    if "not a database" in msg or "malformed" in msg or "encrypted" in msg:
+        return StoreError(f"Tệp {path.name} bị hỏng hoặc không phải tệp dữ liệu của Sổ thi đua.")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"Tệp {path.name} chỉ cho phép đọc; không lưu được thay đổi.")
+    if "disk is full" in msg or "full" in msg:
+        return StoreError("Ổ đĩa đã đầy; thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại.")
+    if "disk i/o" in msg:
+        return StoreError(f"Lỗi đọc/ghi đĩa với tệp {path.name}; thay đổi chưa được lưu.")
+    return StoreError(f"Lỗi cơ sở dữ liệu với tệp {path.name}: {exc}")

@@ -1,0 +1,231 @@
+"""Forward migrations of the schema, one function per version.
+
+``PRAGMA user_version`` holds the version of a file. Opening a file runs every
+migration above its version, each in its own transaction together with the
+version bump, so a file is always at exactly one known version. A file from a
+newer version of the app is refused rather than guessed at.
+
+To change the schema, append a function to :data:`MIGRATIONS`; never edit one
+that has shipped. ``tests/test_migrations.py`` builds a file at every older
+version, fills it, and opens it with the current code.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Callable
+
+from ..errors import StoreError
+from . import audit
+
+if TYPE_CHECKING:
+    from .db import Store
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the caller's transaction.
+
+    ``executescript`` would commit the open transaction first, which would
+    leave a migration half-applied after a failure.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement[:80]}")
+
+
+def _v1_ledger(conn: sqlite3.Connection) -> None:
+    run_script(conn, 
+        """
+        CREATE TABLE setting (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE unit_profile (
+            id             INTEGER PRIMARY KEY CHECK (id = 1),
+            name           TEXT NOT NULL DEFAULT '',
+            governing_body TEXT NOT NULL DEFAULT '',
+            province       TEXT NOT NULL DEFAULT '',
+            abbreviation   TEXT NOT NULL DEFAULT '',
+            head_name      TEXT NOT NULL DEFAULT '',
+            head_title     TEXT NOT NULL DEFAULT '',
+            clerk_name     TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE collective (
+            id        INTEGER PRIMARY KEY,
+            name      TEXT NOT NULL CHECK (name <> ''),
+            parent_id INTEGER REFERENCES collective(id) ON DELETE RESTRICT,
+            is_unit   INTEGER NOT NULL DEFAULT 0 CHECK (is_unit IN (0, 1)),
+            note      TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX collective_one_unit ON collective(is_unit) WHERE is_unit = 1;
+
+        CREATE TABLE person (
+            id            INTEGER PRIMARY KEY,
+            full_name     TEXT NOT NULL CHECK (full_name <> ''),
+            sort_key      TEXT NOT NULL,
+            birth_date    TEXT CHECK (birth_date IS NULL OR date(birth_date) = birth_date),
+            sex           TEXT CHECK (sex IS NULL OR sex IN ('nam', 'nu')),
+            position      TEXT NOT NULL DEFAULT '',
+            rank          TEXT NOT NULL DEFAULT '',
+            collective_id INTEGER REFERENCES collective(id) ON DELETE RESTRICT,
+            year_joined   INTEGER CHECK (year_joined IS NULL OR year_joined BETWEEN 1900 AND 2200)
+        );
+        CREATE INDEX person_sort ON person(sort_key);
+        CREATE INDEX person_collective ON person(collective_id);
+
+        CREATE TABLE rating (
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            year      INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            rating    TEXT NOT NULL CHECK (rating IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+            PRIMARY KEY (person_id, year)
+        );
+
+        CREATE TABLE prior_award (
+            id              INTEGER PRIMARY KEY,
+            person_id       INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id   INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            award           TEXT NOT NULL CHECK (award <> ''),
+            year            INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date   TEXT CHECK (decision_date IS NULL OR date(decision_date) = decision_date),
+            issuer          TEXT NOT NULL DEFAULT '',
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE INDEX prior_award_person ON prior_award(person_id);
+        CREATE INDEX prior_award_collective ON prior_award(collective_id);
+
+        CREATE TABLE achievement (
+            id            INTEGER PRIMARY KEY,
+            date          TEXT NOT NULL CHECK (date(date) = date),
+            person_id     INTEGER REFERENCES person(id) ON DELETE RESTRICT,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE RESTRICT,
+            title         TEXT NOT NULL CHECK (title <> ''),
+            description   TEXT NOT NULL DEFAULT '',
+            criterion     TEXT NOT NULL DEFAULT '',
+            measure_value REAL,
+            measure_unit  TEXT NOT NULL DEFAULT '',
+            archived_at   TEXT,
+            created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE INDEX achievement_date ON achievement(date);
+        CREATE INDEX achievement_person ON achievement(person_id);
+        CREATE INDEX achievement_collective ON achievement(collective_id);
+
+        -- Evidence files, content-addressed: one blob per distinct content.
+        CREATE TABLE blob (
+            sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+            size   INTEGER NOT NULL CHECK (size >= 0),
+            data   BLOB NOT NULL
+        );
+        CREATE TABLE evidence (
+            id             INTEGER PRIMARY KEY,
+            achievement_id INTEGER NOT NULL REFERENCES achievement(id) ON DELETE CASCADE,
+            sha256         TEXT NOT NULL REFERENCES blob(sha256) ON DELETE RESTRICT,
+            file_name      TEXT NOT NULL CHECK (file_name <> ''),
+            media_type     TEXT NOT NULL DEFAULT 'application/octet-stream',
+            added_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX evidence_achievement ON evidence(achievement_id);
+        CREATE INDEX evidence_blob ON evidence(sha256);
+
+        CREATE TABLE audit_log (
+            id         INTEGER PRIMARY KEY,
+            at         TEXT NOT NULL,
+            os_user    TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id     TEXT NOT NULL,
+            action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            old_values TEXT,
+            new_values TEXT
+        );
+        CREATE INDEX audit_row ON audit_log(table_name, row_id);
+
+        -- Full-text search over folded text (no case, no diacritics, đ = d).
+        -- rowid = 2*id for an achievement, 2*id+1 for a person.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+        );
+        CREATE VIEW achievement_search_text AS
+            SELECT a.id AS id,
+                   thidua_fold(a.title || ' ' || a.description || ' ' || a.criterion || ' ' ||
+                               a.measure_unit || ' ' || coalesce(p.full_name, c.name, '')) AS body
+              FROM achievement a
+              LEFT JOIN person p ON p.id = a.person_id
+              LEFT JOIN collective c ON c.id = a.collective_id;
+        CREATE VIEW person_search_text AS
+            SELECT p.id AS id,
+                   thidua_fold(p.full_name || ' ' || p.position || ' ' || p.rank || ' ' ||
+                               coalesce(c.name, '')) AS body
+              FROM person p LEFT JOIN collective c ON c.id = p.collective_id;
+
+        CREATE TRIGGER achievement_fts_insert AFTER INSERT ON achievement BEGIN
+            INSERT INTO search_fts(rowid, body)
+                SELECT 2 * id, body FROM achievement_search_text WHERE id = new.id;
+        END;
+        CREATE TRIGGER achievement_fts_update AFTER UPDATE ON achievement BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * old.id;
+            INSERT INTO search_fts(rowid, body)
+                SELECT 2 * id, body FROM achievement_search_text WHERE id = new.id;
+        END;
+        CREATE TRIGGER achievement_fts_delete AFTER DELETE ON achievement BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * old.id;
+        END;
+
+        CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
+            INSERT INTO search_fts(rowid, body)
+                SELECT 2 * id + 1, body FROM person_search_text WHERE id = new.id;
+        END;
+        CREATE TRIGGER person_fts_update AFTER UPDATE ON person BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * old.id + 1;
+            INSERT INTO search_fts(rowid, body)
+                SELECT 2 * id + 1, body FROM person_search_text WHERE id = new.id;
+            UPDATE search_fts SET body = (SELECT body FROM achievement_search_text WHERE id = search_fts.rowid / 2)
+             WHERE new.full_name IS NOT old.full_name
+               AND rowid IN (SELECT 2 * id FROM achievement WHERE person_id = new.id);
+        END;
+        CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * old.id + 1;
+        END;
+        CREATE TRIGGER collective_fts_update AFTER UPDATE OF name ON collective BEGIN
+            UPDATE search_fts SET body = (SELECT body FROM achievement_search_text WHERE id = search_fts.rowid / 2)
+             WHERE rowid IN (SELECT 2 * id FROM achievement WHERE collective_id = new.id);
+            UPDATE search_fts SET body = (SELECT body FROM person_search_text WHERE id = search_fts.rowid / 2)
+             WHERE rowid IN (SELECT 2 * id + 1 FROM person WHERE collective_id = new.id);
+        END;
+        """
+    )
+    for table in ("unit_profile", "collective", "person", "rating", "prior_award", "achievement", "evidence", "setting"):
+        audit.install_triggers(conn, table)
+    audit.install_triggers(conn, "blob", exclude=("data",), key="sha256")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_ledger,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(store: "Store", target: int | None = None) -> None:
+    """Bring ``store`` to ``target`` (default: the newest version)."""
+    target = SCHEMA_VERSION if target is None else target
+    conn = store.conn
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"Tệp {store.path.name} được tạo bởi phiên bản Sổ thi đua mới hơn (lược đồ {current}, "
+            f"phiên bản này hiểu đến {SCHEMA_VERSION}). Hãy cập nhật Sổ thi đua rồi mở lại; "
+            "tệp không bị thay đổi."
+        )
+    for version in range(current + 1, target + 1):
+        with store.transaction():
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
