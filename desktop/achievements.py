@@ -1,0 +1,225 @@
+"""The ledger of achievements: what a person or a collective did, when, and how much.
+
+An achievement is archived rather than deleted, so nothing a clerk recorded is
+lost by a wrong click; an archived one can be restored.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import DateError, from_iso, parse_date, utc_now_iso
+from .errors import NotFound, ValidationError
+from .text import clean, fts_query, nfc
+
+
+@dataclass
+class Achievement:
+    date: dt.date
+    title: str
+    person_id: int | None = None
+    collective_id: int | None = None
+    description: str = ""
+    criterion: str = ""
+    measure_value: float | None = None
+    measure_unit: str = ""
+    archived_at: str | None = None
+    id: int | None = None
+
+    @property
+    def subject_kind(self) -> str:
+        return "person" if self.person_id is not None else "collective"
+
+    @property
+    def measure_text(self) -> str:
+        return format_measure(self.measure_value, self.measure_unit)
+
+
+_MEASURE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
+
+
+def parse_measure(text: str) -> tuple[float | None, str]:
+    """Read ``98 %``, ``120 hồ sơ`` or ``98,5%`` into (number, unit); empty text gives (None, "")."""
+    text = clean(text)
+    if not text:
+        return None, ""
+    m = _MEASURE.match(text)
+    if not m:
+        raise ValidationError({"measure": "Số đo phải bắt đầu bằng một số, ví dụ: 98 % hoặc 120 hồ sơ."})
+    number = m.group(1)
+    # Vietnamese writes 1.200 for a thousand and 98,5 for a decimal.
+    if "," in number:
+        number = number.replace(",", ".")
+    elif re.fullmatch(r"[-+]?\d{1,3}\.\d{3}", number):
+        number = number.replace(".", "")
+    return float(number), m.group(2)
+
+
+def format_measure(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    number = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{number} {unit}".strip()
+
+
+def _validate(a: Achievement) -> Achievement:
+    errors: dict[str, str] = {}
+    if isinstance(a.date, str):
+        try:
+            a.date = parse_date(a.date)
+        except DateError as exc:
+            errors["date"] = str(exc)
+    if a.date is None:
+        errors["date"] = "Hãy nhập ngày đạt thành tích."
+    elif isinstance(a.date, dt.date) and a.date > dt.date.today() + dt.timedelta(days=366):
+        errors["date"] = "Ngày đạt thành tích không được ở quá xa trong tương lai."
+    a.title = clean(a.title)
+    a.description = nfc(a.description or "").strip()
+    a.criterion = clean(a.criterion)
+    a.measure_unit = clean(a.measure_unit)
+    if not a.title:
+        errors["title"] = "Tên thành tích không được để trống."
+    if (a.person_id is None) == (a.collective_id is None):
+        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đạt thành tích."
+    if a.measure_value is None and a.measure_unit:
+        errors["measure"] = "Đơn vị đo cần đi kèm một con số."
+    if errors:
+        raise ValidationError(errors)
+    return a
+
+
+_COLUMNS = ("date", "person_id", "collective_id", "title", "description", "criterion", "measure_value",
+            "measure_unit")
+
+
+def add(store, a: Achievement) -> int:
+    a = _validate(a)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"INSERT INTO achievement({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            _values(a),
+        )
+        a.id = cur.lastrowid
+    return a.id
+
+
+def update(store, a: Achievement) -> None:
+    a = _validate(a)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"UPDATE achievement SET {', '.join(c + ' = ?' for c in _COLUMNS)}, updated_at = ? WHERE id = ?",
+            (*_values(a), utc_now_iso(), a.id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"Không tìm thấy thành tích số {a.id}.")
+
+
+def _values(a: Achievement) -> tuple:
+    return (a.date.isoformat(), a.person_id, a.collective_id, a.title, a.description, a.criterion,
+            a.measure_value, a.measure_unit)
+
+
+def archive(store, achievement_id: int) -> None:
+    _set_archived(store, achievement_id, utc_now_iso())
+
+
+def restore(store, achievement_id: int) -> None:
+    _set_archived(store, achievement_id, None)
+
+
+def _set_archived(store, achievement_id: int, value: str | None) -> None:
+    with store.transaction() as conn:
+        cur = conn.execute("UPDATE achievement SET archived_at = ?, updated_at = ? WHERE id = ?",
+                           (value, utc_now_iso(), achievement_id))
+        if cur.rowcount == 0:
+            raise NotFound(f"Không tìm thấy thành tích số {achievement_id}.")
+
+
+def get(store, achievement_id: int) -> Achievement:
+    row = store.one("SELECT * FROM achievement WHERE id = ?", (achievement_id,))
+    if row is None:
+        raise NotFound(f"Không tìm thấy thành tích số {achievement_id}.")
+    return _from_row(row)
+
+
+def _from_row(r: dict) -> Achievement:
+    return Achievement(from_iso(r["date"]), r["title"], r["person_id"], r["collective_id"], r["description"],
+                       r["criterion"], r["measure_value"], r["measure_unit"], r["archived_at"], r["id"])
+
+
+# -- listing for tables ---------------------------------------------------------------------------
+
+# Sort orders the ledger table offers; values are SQL over the ``LEDGER_FROM`` join.
+SORTS = {
+    "date": "a.date {d}, a.id {d}",
+    "subject": "coalesce(p.sort_key, c.name) {d}, a.date DESC",
+    "title": "a.title COLLATE NOCASE {d}, a.id",
+    "criterion": "a.criterion COLLATE NOCASE {d}, a.date DESC",
+    "measure": "a.measure_value {d}, a.date DESC",
+    "evidence": "(SELECT count(*) FROM evidence e WHERE e.achievement_id = a.id) {d}, a.date DESC",
+}
+LEDGER_FROM = ("achievement a LEFT JOIN person p ON p.id = a.person_id "
+               "LEFT JOIN collective c ON c.id = a.collective_id")
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    text: str = ""
+    archived: bool = False            # show the archive instead of the live ledger
+    person_id: int | None = None
+    collective_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", descending: bool = True) -> list[int]:
+    """Ids of the achievements that match ``flt``, in table order.
+
+    Only ids travel; the table asks :func:`rows` for what it draws, so a ledger
+    of 100,000 achievements opens and filters quickly.
+    """
+    where = ["a.archived_at IS NOT NULL" if flt.archived else "a.archived_at IS NULL"]
+    params: list = []
+    match = fts_query(flt.text)
+    if flt.text.strip() and match is None:
+        return []
+    if match:
+        where.append("a.id IN (SELECT rowid / 2 FROM search_fts WHERE search_fts MATCH ? AND rowid % 2 = 0)")
+        params.append(match)
+    if flt.person_id is not None:
+        where.append("a.person_id = ?")
+        params.append(flt.person_id)
+    if flt.collective_id is not None:
+        where.append("a.collective_id = ?")
+        params.append(flt.collective_id)
+    if flt.date_from:
+        where.append("a.date >= ?")
+        params.append(flt.date_from.isoformat())
+    if flt.date_to:
+        where.append("a.date <= ?")
+        params.append(flt.date_to.isoformat())
+    order = SORTS.get(sort, SORTS["date"]).format(d="DESC" if descending else "ASC")
+    sql = f"SELECT a.id FROM {LEDGER_FROM} WHERE {' AND '.join(where)} ORDER BY {order}"
+    return [r[0] for r in store.conn.execute(sql, params)]
+
+
+def rows(store, ids: list[int]) -> dict[int, dict]:
+    """Display rows for the given ids: the record plus subject name and evidence count."""
+    if not ids:
+        return {}
+    out: dict[int, dict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        sql = (f"SELECT a.*, coalesce(p.full_name, c.name) AS subject_name, "
+               f"(SELECT count(*) FROM evidence e WHERE e.achievement_id = a.id) AS evidence_count "
+               f"FROM {LEDGER_FROM} WHERE a.id IN ({','.join('?' * len(chunk))})")
+        for r in store.query(sql, chunk):
+            out[r["id"]] = r
+    return out
+
+
+def latest(store, limit: int = 10) -> list[dict]:
+    ids = query_ids(store)[:limit]
+    found = rows(store, ids)
+    return [found[i] for i in ids if i in found]

@@ -1,0 +1,1 @@
+"""Sub-commands of ``thidua``, one module per area (see :mod:`desktop.cli`)."""

@@ -1,0 +1,96 @@
+"""Core commands: the window, info, demo data, search and check."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .. import check as check_mod
+from .. import search as search_mod
+from ..cli import db_path
+from ..store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)")
+    p.add_argument("--screenshot", metavar="FILE.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
+    p.add_argument("--page", metavar="NAME", help="trang cần chụp: tong-quan, ca-nhan, so-thanh-tich …")
+    p.set_defaults(func=run_gui)
+
+    p = sub.add_parser("info", help="đường dẫn, phiên bản lược đồ và số bản ghi")
+    p.set_defaults(func=run_info)
+
+    p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị")
+    p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
+    p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
+    p.set_defaults(func=run_demo)
+
+    p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
+    p.add_argument("query", nargs="+", help="từ cần tìm")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=run_search)
+
+    p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")
+    p.set_defaults(func=run_check)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from ..ui.app import run  # Qt is imported only for the window
+
+    return run(db_path(args), screenshot=args.screenshot, page=args.page)
+
+
+def run_info(args: argparse.Namespace) -> int:
+    with Store(db_path(args)) as store:
+        print(f"Tệp dữ liệu: {store.path}")
+        print(f"Phiên bản lược đồ: {store.schema_version}")
+        labels = {
+            "collectives": "Tập thể", "people": "Cá nhân", "achievements": "Thành tích",
+            "archived_achievements": "Thành tích đã lưu trữ", "evidence_files": "Tệp minh chứng",
+            "audit_entries": "Dòng nhật ký thay đổi",
+        }
+        for key, value in store.counts().items():
+            print(f"{labels.get(key, key)}: {value}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from .. import demo
+
+    with Store(db_path(args)) as store:
+        if args.if_empty and store.counts()["people"]:
+            return 0
+        summary = demo.fill(store, seed=args.seed)
+    print("Đã tạo dữ liệu mẫu: " + ", ".join(f"{v} {k}" for k, v in summary.items()))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    text = " ".join(args.query)
+    with Store(db_path(args)) as store:
+        hits = search_mod.search(store, text, limit=args.limit)
+    if args.json:
+        json.dump([h.as_dict() for h in hits], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not hits:
+        print(f"Không tìm thấy “{text}”.")
+        return 0
+    for h in hits:
+        kind = "Thành tích" if h.kind == "achievement" else "Cá nhân"
+        date = f"{h.date[8:10]}/{h.date[5:7]}/{h.date[:4]}  " if h.date else ""
+        print(f"[{kind} #{h.id}] {date}{h.title} — {h.subject}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with Store(db_path(args), create=False) as store:
+        problems = check_mod.check(store)
+    if not problems:
+        print("Tệp dữ liệu toàn vẹn: cấu trúc SQLite, khóa ngoại và mã băm của mọi tệp minh chứng đều đúng.")
+        return 0
+    print(f"Phát hiện {len(problems)} vấn đề:")
+    for line in problems:
+        print(f"- {line}")
+    return 1

@@ -1,0 +1,237 @@
+"""A realistic demo unit, so a new user sees every page with real data on first run.
+
+The unit is a centre under a provincial Sở Tư pháp with five collectives, about
+25 people with two years of ratings and prior awards, and about 300 achievements
+over two years with measures and small real evidence files (PDF and PNG).
+Everything is generated from a seed, so the same seed gives the same data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import struct
+import tempfile
+import zlib
+from pathlib import Path
+
+from . import achievements as ach
+from . import evidence, people, unit
+from .people import Collective, Person, PriorAward
+
+UNIT = unit.UnitProfile(
+    name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
+    governing_body="Sở Tư pháp tỉnh Hà Tĩnh",
+    province="Hà Tĩnh",
+    abbreviation="TTTGPL",
+    head_name="Trần Đình Hùng",
+    head_title="Giám đốc",
+    clerk_name="Lê Thị Thu Hà",
+)
+
+TEAMS = [
+    ("Phòng Hành chính - Tổng hợp", "Văn thư, tổ chức, tài chính, thi đua khen thưởng"),
+    ("Phòng Nghiệp vụ 1", "Trợ giúp pháp lý tại trụ sở và tham gia tố tụng"),
+    ("Phòng Nghiệp vụ 2", "Trợ giúp pháp lý lưu động tại các xã"),
+    ("Chi nhánh số 1", "Chi nhánh tại thị xã Kỳ Anh"),
+]
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
+MIDDLE_M = ["Văn", "Đình", "Minh", "Quốc", "Hữu", "Đức", "Xuân", "Công"]
+MIDDLE_F = ["Thị", "Thị Thu", "Thị Hồng", "Ngọc", "Thị Minh", "Thanh", "Thị Kim"]
+GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong", "Quang",
+           "Sơn", "Thắng", "Tuấn", "Vinh"]
+GIVEN_F = ["Anh", "Ánh", "Chi", "Dung", "Giang", "Hà", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga",
+           "Oanh", "Phương", "Thảo", "Trang", "Yến"]
+
+POSITIONS = ["Trợ giúp viên pháp lý", "Chuyên viên", "Chuyên viên chính", "Kế toán viên", "Văn thư",
+             "Trợ giúp viên pháp lý hạng II", "Chuyên viên pháp lý"]
+
+CRITERIA = [
+    "Chuyển đổi số",
+    "Cải cách hành chính",
+    "Chất lượng trợ giúp pháp lý",
+    "Tuyên truyền, phổ biến pháp luật",
+    "Ngày không giấy",
+]
+
+# (title, criterion, unit of measure, low, high) for individual achievements.
+PERSON_WORK = [
+    ("Thực hiện vụ việc trợ giúp pháp lý tham gia tố tụng", "Chất lượng trợ giúp pháp lý", "vụ việc", 3, 18),
+    ("Tư vấn pháp luật cho người được trợ giúp pháp lý", "Chất lượng trợ giúp pháp lý", "lượt", 10, 80),
+    ("Tham gia đợt trợ giúp pháp lý lưu động tại xã", "Tuyên truyền, phổ biến pháp luật", "buổi", 1, 6),
+    ("Số hóa hồ sơ vụ việc trợ giúp pháp lý", "Chuyển đổi số", "hồ sơ", 20, 150),
+    ("Xử lý văn bản đi, đến trên hệ thống quản lý văn bản điện tử", "Ngày không giấy", "%", 92, 100),
+    ("Ký số văn bản phát hành", "Ngày không giấy", "%", 90, 100),
+    ("Giải quyết hồ sơ đúng hạn trên Cổng dịch vụ công", "Cải cách hành chính", "%", 95, 100),
+    ("Biên soạn tài liệu tuyên truyền pháp luật cho đồng bào", "Tuyên truyền, phổ biến pháp luật", "tài liệu", 1, 5),
+    ("Sáng kiến cải tiến quy trình tiếp nhận yêu cầu trợ giúp pháp lý", "Cải cách hành chính", "", 0, 0),
+    ("Báo cáo chuyên đề đánh giá chất lượng vụ việc", "Chất lượng trợ giúp pháp lý", "", 0, 0),
+]
+TEAM_WORK = [
+    ("Hoàn thành chỉ tiêu vụ việc trợ giúp pháp lý quý", "Chất lượng trợ giúp pháp lý", "%", 85, 120),
+    ("Tổ chức hội nghị tập huấn kỹ năng trợ giúp pháp lý", "Tuyên truyền, phổ biến pháp luật", "lượt người", 30, 120),
+    ("Tỷ lệ văn bản điện tử gửi nhận trên môi trường mạng", "Ngày không giấy", "%", 90, 100),
+    ("Cập nhật cơ sở dữ liệu vụ việc trợ giúp pháp lý", "Chuyển đổi số", "hồ sơ", 100, 600),
+    ("Rà soát, đơn giản hóa thủ tục hành chính", "Cải cách hành chính", "thủ tục", 1, 6),
+]
+
+PLACES = ["xã Cẩm Xuyên", "xã Kỳ Sơn", "phường Hồng Lĩnh", "xã Hương Khê", "xã Vũ Quang", "xã Đức Thọ",
+          "xã Can Lộc", "xã Thạch Hà", "xã Nghi Xuân", "xã Lộc Hà"]
+
+
+def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int]:
+    """Add the demo unit to ``store`` (all in one transaction); returns what was made."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    start = dt.date(today.year - 1, 1, 1)
+    with store.transaction():
+        unit.save(store, UNIT)
+        unit_id = people.add_collective(store, Collective(UNIT.name, is_unit=True,
+                                                         note="Đơn vị sự nghiệp trực thuộc Sở Tư pháp"))
+        team_ids = [people.add_collective(store, Collective(name, parent_id=unit_id, note=note))
+                    for name, note in TEAMS]
+        person_ids = _people(store, rng, [unit_id, *team_ids], today)
+        count = _achievements(store, rng, person_ids, [unit_id, *team_ids], start, today)
+        files = _evidence(store, rng, today)
+    return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files}
+
+
+def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
+    ids = []
+    used = set()
+    leaders = [("Trần Đình Hùng", "Giám đốc", "nam", collective_ids[0]),
+               ("Nguyễn Thị Lan Anh", "Phó Giám đốc", "nu", collective_ids[0])]
+    heads = ["Trưởng phòng", "Trưởng phòng", "Trưởng phòng", "Trưởng chi nhánh"]
+    plan: list[tuple[str, str, str, int]] = list(leaders)
+    plan.append(("Lê Thị Thu Hà", "Chuyên viên (theo dõi thi đua, khen thưởng)", "nu", collective_ids[1]))
+    for i, cid in enumerate(collective_ids[1:]):
+        for j in range(6 if i < 2 else 5):
+            sex = rng.choice(["nam", "nu"])
+            while True:
+                if sex == "nam":
+                    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}"
+                else:
+                    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}"
+                if name not in used and name not in {p[0] for p in plan}:
+                    break
+            used.add(name)
+            position = heads[i] if j == 0 else rng.choice(POSITIONS)
+            plan.append((name, position, sex, cid))
+    for name, position, sex, cid in plan[:25]:
+        birth = dt.date(rng.randint(1972, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        joined = rng.randint(max(birth.year + 22, 2000), today.year - 1)
+        rank = "Viên chức hạng II" if "Trưởng" in position or "Giám đốc" in position else rng.choice(
+            ["Viên chức hạng III", "Viên chức hạng III", "Công chức"])
+        pid = people.add_person(store, Person(name, birth, sex, position, rank, cid, joined))
+        ids.append(pid)
+        for year in (today.year - 2, today.year - 1):
+            rating = rng.choices(["xuat_sac", "tot", "hoan_thanh"], weights=[2, 6, 1])[0]
+            people.set_rating(store, pid, year, rating)
+        if rng.random() < 0.6:
+            year = rng.randint(today.year - 4, today.year - 1)
+            award = rng.choice(["Lao động tiên tiến", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
+                                "Giấy khen của Giám đốc Sở"])
+            issuer = "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh" if award != "Lao động tiên tiến" else \
+                "Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh"
+            people.add_prior_award(store, PriorAward(
+                award, year, f"{rng.randint(10, 420)}/QĐ-{'STP' if 'Sở' in issuer else 'TTTGPL'}",
+                dt.date(year, 12, rng.randint(10, 28)), issuer, person_id=pid))
+    people.add_prior_award(store, PriorAward(
+        "Tập thể lao động tiên tiến", today.year - 1, "512/QĐ-STP", dt.date(today.year - 1, 12, 26),
+        "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh", collective_id=collective_ids[2]))
+    people.add_prior_award(store, PriorAward(
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", today.year - 2, "3021/QĐ-UBND",
+        dt.date(today.year - 2, 12, 18), "Chủ tịch UBND tỉnh Hà Tĩnh", collective_id=collective_ids[0]))
+    return ids
+
+
+def _achievements(store, rng, person_ids, collective_ids, start: dt.date, today: dt.date) -> int:
+    days = (today - start).days
+    count = 0
+    for _ in range(300):
+        when = start + dt.timedelta(days=rng.randint(0, days))
+        if rng.random() < 0.8:
+            title, criterion, unit_name, lo, hi = rng.choice(PERSON_WORK)
+            subject = {"person_id": rng.choice(person_ids)}
+        else:
+            title, criterion, unit_name, lo, hi = rng.choice(TEAM_WORK)
+            subject = {"collective_id": rng.choice(collective_ids)}
+        place = rng.choice(PLACES)
+        if "lưu động" in title or "hội nghị" in title.lower():
+            title = f"{title} {place}" if "xã" in title else f"{title} tại {place}"
+        quarter = (when.month - 1) // 3 + 1
+        description = (f"Kết quả quý {quarter}/{when.year}. "
+                       f"{rng.choice(['Được lãnh đạo đơn vị ghi nhận.', 'Có xác nhận của phòng chuyên môn.', 'Đã báo cáo Sở Tư pháp.', 'Minh chứng lưu tại hồ sơ đơn vị.'])}")
+        value = None
+        if unit_name:
+            value = float(rng.randint(lo, hi)) if unit_name != "%" else round(rng.uniform(lo, hi), 1)
+        ach.add(store, ach.Achievement(when, title, description=description, criterion=criterion,
+                                       measure_value=value, measure_unit=unit_name, **subject))
+        count += 1
+    # A few archived entries show the archive at work.
+    for aid in rng.sample(range(1, count + 1), 3):
+        ach.archive(store, aid)
+    return count
+
+
+def _evidence(store, rng, today: dt.date) -> int:
+    ids = [r["id"] for r in store.query("SELECT id FROM achievement WHERE archived_at IS NULL ORDER BY id")]
+    chosen = rng.sample(ids, min(40, len(ids)))
+    n = 0
+    with tempfile.TemporaryDirectory(prefix="thidua-demo-") as tmp:
+        for i, aid in enumerate(chosen):
+            a = ach.get(store, aid)
+            if i % 2 == 0:
+                path = Path(tmp) / f"minh-chung-{aid}.pdf"
+                path.write_bytes(_pdf(a.title, a.date, a.measure_text))
+            else:
+                path = Path(tmp) / f"anh-{aid}.png"
+                path.write_bytes(_png(rng, 160, 100))
+            evidence.attach(store, aid, path)
+            n += 1
+    return n
+
+
+def _pdf(title: str, date: dt.date, measure: str) -> bytes:
+    """A one-page PDF in Vietnamese, as a scanned confirmation would read."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from .resources import resource
+
+    if "DemoSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DemoSerif", str(resource("fonts", "LiberationSerif-Regular.ttf"))))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("DemoSerif", 14)
+    c.drawCentredString(A4[0] / 2, A4[1] - 80, "XÁC NHẬN KẾT QUẢ THỰC HIỆN")
+    c.setFont("DemoSerif", 12)
+    c.drawString(85, A4[1] - 120, title[:90])
+    c.drawString(85, A4[1] - 140, f"Ngày: {date:%d/%m/%Y}   Kết quả: {measure or 'hoàn thành'}")
+    c.drawString(85, A4[1] - 170, "Tài liệu minh họa do Sổ thi đua tạo cho dữ liệu mẫu.")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _png(rng: random.Random, width: int, height: int) -> bytes:
+    """A small real PNG (a bar chart look) written without any imaging library."""
+    bars = [rng.randint(10, height - 10) for _ in range(8)]
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            bar = x * len(bars) // width
+            filled = height - y <= bars[bar] and x % (width // len(bars)) > 3
+            row += bytes((30, 90, 170) if filled else (245, 245, 240))
+        rows.append(bytes(row))
+    raw = b"".join(rows)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))

@@ -1,0 +1,318 @@
+"""Collectives (the unit and its teams) and people, with their yearly ratings and prior awards."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import catalog
+from .dates import DateError, from_iso, parse_date, to_iso
+from .errors import NotFound, UserError, ValidationError
+from .text import clean, name_sort_key, word_sort_key
+
+RATINGS = {
+    "xuat_sac": "Hoàn thành xuất sắc nhiệm vụ",
+    "tot": "Hoàn thành tốt nhiệm vụ",
+    "hoan_thanh": "Hoàn thành nhiệm vụ",
+    "khong_hoan_thanh": "Không hoàn thành nhiệm vụ",
+}
+# Higher is better; used by award requirements ("at least tốt").
+RATING_RANK = {"khong_hoan_thanh": 0, "hoan_thanh": 1, "tot": 2, "xuat_sac": 3}
+SEXES = {"nam": "Nam", "nu": "Nữ"}
+
+
+@dataclass
+class Collective:
+    name: str
+    parent_id: int | None = None
+    is_unit: bool = False
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Person:
+    full_name: str
+    birth_date: dt.date | None = None
+    sex: str | None = None
+    position: str = ""
+    rank: str = ""
+    collective_id: int | None = None
+    year_joined: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class PriorAward:
+    award: str
+    year: int
+    decision_number: str = ""
+    decision_date: dt.date | None = None
+    issuer: str = ""
+    person_id: int | None = None
+    collective_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class PersonDetail:
+    person: Person
+    collective_name: str | None
+    ratings: dict[int, str] = field(default_factory=dict)
+    awards: list[PriorAward] = field(default_factory=list)
+
+
+# -- collectives ------------------------------------------------------------------------
+
+def _validate_collective(c: Collective) -> Collective:
+    c.name = clean(c.name)
+    c.note = clean(c.note)
+    if not c.name:
+        raise ValidationError({"name": "Tên tập thể không được để trống."})
+    return c
+
+
+def add_collective(store, c: Collective) -> int:
+    c = _validate_collective(c)
+    with store.transaction() as conn:
+        if c.is_unit and store.scalar("SELECT 1 FROM collective WHERE is_unit = 1"):
+            raise ValidationError({"is_unit": "Đơn vị đã có; chỉ có một tập thể là cả đơn vị."})
+        cur = conn.execute(
+            "INSERT INTO collective(name, parent_id, is_unit, note) VALUES (?, ?, ?, ?)",
+            (c.name, c.parent_id, int(c.is_unit), c.note),
+        )
+        c.id = cur.lastrowid
+    return c.id
+
+
+def update_collective(store, c: Collective) -> None:
+    c = _validate_collective(c)
+    if c.parent_id is not None and c.parent_id == c.id:
+        raise ValidationError({"parent_id": "Một tập thể không thể trực thuộc chính nó."})
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE collective SET name = ?, parent_id = ?, is_unit = ?, note = ? WHERE id = ?",
+            (c.name, c.parent_id, int(c.is_unit), c.note, c.id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"Không tìm thấy tập thể số {c.id}.")
+
+
+def delete_collective(store, collective_id: int) -> None:
+    """Delete a collective that nothing refers to; otherwise say what still uses it."""
+    people = store.scalar("SELECT count(*) FROM person WHERE collective_id = ?", (collective_id,))
+    achievements = store.scalar("SELECT count(*) FROM achievement WHERE collective_id = ?", (collective_id,))
+    children = store.scalar("SELECT count(*) FROM collective WHERE parent_id = ?", (collective_id,))
+    if people or achievements or children:
+        raise UserError(
+            f"Không xóa được tập thể này: còn {people} cá nhân, {achievements} thành tích và "
+            f"{children} tập thể trực thuộc gắn với nó."
+        )
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM collective WHERE id = ?", (collective_id,))
+
+
+def get_collective(store, collective_id: int) -> Collective:
+    row = store.one("SELECT * FROM collective WHERE id = ?", (collective_id,))
+    if row is None:
+        raise NotFound(f"Không tìm thấy tập thể số {collective_id}.")
+    return Collective(row["name"], row["parent_id"], bool(row["is_unit"]), row["note"], row["id"])
+
+
+def list_collectives(store) -> list[Collective]:
+    """The unit first, then its teams in alphabetical order."""
+    rows = store.query("SELECT * FROM collective")
+    items = [Collective(r["name"], r["parent_id"], bool(r["is_unit"]), r["note"], r["id"]) for r in rows]
+    items.sort(key=lambda c: (not c.is_unit, word_sort_key(c.name)))
+    return items
+
+
+# -- people -------------------------------------------------------------------------------
+
+def _validate_person(p: Person) -> Person:
+    errors: dict[str, str] = {}
+    p.full_name = clean(p.full_name)
+    p.position = clean(p.position)
+    p.rank = clean(p.rank)
+    if not p.full_name:
+        errors["full_name"] = "Họ và tên không được để trống."
+    elif len(p.full_name.split(" ")) < 2:
+        errors["full_name"] = "Hãy ghi đủ họ và tên (ít nhất hai chữ)."
+    if isinstance(p.birth_date, str):
+        try:
+            p.birth_date = parse_date(p.birth_date) if p.birth_date.strip() else None
+        except DateError as exc:
+            errors["birth_date"] = str(exc)
+    if isinstance(p.birth_date, dt.date):
+        age = dt.date.today().year - p.birth_date.year
+        if not 15 <= age <= 100:
+            errors["birth_date"] = "Ngày sinh không hợp lý (tuổi phải từ 15 đến 100)."
+    if p.sex not in (None, "", *SEXES):
+        errors["sex"] = "Giới tính phải là Nam hoặc Nữ."
+    p.sex = p.sex or None
+    if p.year_joined is not None:
+        if not 1950 <= int(p.year_joined) <= dt.date.today().year:
+            errors["year_joined"] = "Năm vào đơn vị không hợp lệ."
+    if errors:
+        raise ValidationError(errors)
+    return p
+
+
+def add_person(store, p: Person) -> int:
+    p = _validate_person(p)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO person(full_name, sort_key, birth_date, sex, position, rank, collective_id, year_joined) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
+             p.collective_id, p.year_joined),
+        )
+        p.id = cur.lastrowid
+    return p.id
+
+
+def update_person(store, p: Person) -> None:
+    p = _validate_person(p)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE person SET full_name = ?, sort_key = ?, birth_date = ?, sex = ?, position = ?, rank = ?, "
+            "collective_id = ?, year_joined = ? WHERE id = ?",
+            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
+             p.collective_id, p.year_joined, p.id),
+        )
+        if cur.rowcount == 0:
+            raise NotFound(f"Không tìm thấy cá nhân số {p.id}.")
+
+
+def delete_person(store, person_id: int) -> None:
+    n = store.scalar("SELECT count(*) FROM achievement WHERE person_id = ?", (person_id,))
+    if n:
+        raise UserError(
+            f"Không xóa được: cá nhân này còn {n} thành tích trong sổ. Hãy lưu trữ hoặc chuyển các thành tích trước."
+        )
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+
+
+def _person(row) -> Person:
+    return Person(row["full_name"], from_iso(row["birth_date"]), row["sex"], row["position"], row["rank"],
+                  row["collective_id"], row["year_joined"], row["id"])
+
+
+def get_person(store, person_id: int) -> Person:
+    row = store.one("SELECT * FROM person WHERE id = ?", (person_id,))
+    if row is None:
+        raise NotFound(f"Không tìm thấy cá nhân số {person_id}.")
+    return _person(row)
+
+
+def list_people(store, collective_id: int | None = None) -> list[Person]:
+    """People in Vietnamese name order (given name, middle names, family name)."""
+    sql = "SELECT * FROM person"
+    params: tuple = ()
+    if collective_id is not None:
+        sql += " WHERE collective_id = ?"
+        params = (collective_id,)
+    return [_person(r) for r in store.query(sql + " ORDER BY sort_key, id", params)]
+
+
+def person_detail(store, person_id: int) -> PersonDetail:
+    p = get_person(store, person_id)
+    cname = store.scalar("SELECT name FROM collective WHERE id = ?", (p.collective_id,)) if p.collective_id else None
+    return PersonDetail(p, cname, ratings(store, person_id), prior_awards(store, person_id=person_id))
+
+
+# -- ratings --------------------------------------------------------------------------------
+
+def set_rating(store, person_id: int, year: int, rating: str | None) -> None:
+    """Record (or with ``None`` clear) a person's quality rating for a year."""
+    if rating is not None and rating not in RATINGS:
+        raise ValidationError({"rating": "Mức xếp loại không hợp lệ."})
+    if not 1950 <= int(year) <= 2200:
+        raise ValidationError({"year": "Năm xếp loại không hợp lệ."})
+    with store.transaction() as conn:
+        if rating is None:
+            conn.execute("DELETE FROM rating WHERE person_id = ? AND year = ?", (person_id, year))
+        else:
+            conn.execute(
+                "INSERT INTO rating(person_id, year, rating) VALUES (?, ?, ?) "
+                "ON CONFLICT(person_id, year) DO UPDATE SET rating = excluded.rating",
+                (person_id, year, rating),
+            )
+
+
+def set_ratings(store, person_id: int, by_year: dict[int, str]) -> None:
+    """Replace all of a person's ratings at once (the person dialog saves this way)."""
+    with store.transaction():
+        current = ratings(store, person_id)
+        for year in current.keys() - by_year.keys():
+            set_rating(store, person_id, year, None)
+        for year, rating in sorted(by_year.items()):
+            if current.get(year) != rating:
+                set_rating(store, person_id, year, rating)
+
+
+def ratings(store, person_id: int) -> dict[int, str]:
+    return {r["year"]: r["rating"] for r in
+            store.query("SELECT year, rating FROM rating WHERE person_id = ? ORDER BY year", (person_id,))}
+
+
+# -- prior awards ------------------------------------------------------------------------------
+
+def _validate_award(a: PriorAward) -> PriorAward:
+    errors = {}
+    known = catalog.load().get(a.award or "")
+    if known is None:
+        errors["award"] = "Hãy chọn danh hiệu hoặc hình thức khen thưởng trong danh mục."
+    else:
+        a.award = known.name
+    if not a.year or not 1950 <= int(a.year) <= dt.date.today().year + 1:
+        errors["year"] = "Năm khen thưởng không hợp lệ."
+    if isinstance(a.decision_date, str):
+        try:
+            a.decision_date = parse_date(a.decision_date) if a.decision_date.strip() else None
+        except DateError as exc:
+            errors["decision_date"] = str(exc)
+    if (a.person_id is None) == (a.collective_id is None):
+        errors["subject"] = "Khen thưởng phải thuộc về một cá nhân hoặc một tập thể."
+    if known is not None and not errors.get("subject"):
+        kind = "person" if a.person_id is not None else "collective"
+        if not known.fits(kind):
+            errors["award"] = (f"{known.name} chỉ dành cho "
+                               f"{'tập thể' if kind == 'person' else 'cá nhân'}.")
+    a.decision_number = clean(a.decision_number)
+    a.issuer = clean(a.issuer)
+    if errors:
+        raise ValidationError(errors)
+    return a
+
+
+def add_prior_award(store, a: PriorAward) -> int:
+    a = _validate_award(a)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO prior_award(person_id, collective_id, award, year, decision_number, decision_date, issuer) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (a.person_id, a.collective_id, a.award, a.year, a.decision_number, to_iso(a.decision_date), a.issuer),
+        )
+        a.id = cur.lastrowid
+    return a.id
+
+
+def replace_prior_awards(store, *, person_id: int | None = None, collective_id: int | None = None,
+                         awards: list[PriorAward]) -> None:
+    """Replace a subject's prior awards in one transaction (what the dialogs save)."""
+    with store.transaction() as conn:
+        if person_id is not None:
+            conn.execute("DELETE FROM prior_award WHERE person_id = ?", (person_id,))
+        else:
+            conn.execute("DELETE FROM prior_award WHERE collective_id = ?", (collective_id,))
+        for a in awards:
+            a.person_id, a.collective_id, a.id = person_id, collective_id, None
+            add_prior_award(store, a)
+
+
+def prior_awards(store, *, person_id: int | None = None, collective_id: int | None = None) -> list[PriorAward]:
+    col, val = ("person_id", person_id) if person_id is not None else ("collective_id", collective_id)
+    rows = store.query(f"SELECT * FROM prior_award WHERE {col} = ? ORDER BY year, id", (val,))
+    return [PriorAward(r["award"], r["year"], r["decision_number"], from_iso(r["decision_date"]), r["issuer"],
+                       r["person_id"], r["collective_id"], r["id"]) for r in rows]

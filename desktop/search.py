@@ -1,0 +1,48 @@
+"""Search over achievements and people, ignoring case, diacritics and đ/Đ."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .text import fts_query
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    kind: str          # "achievement" or "person"
+    date: str | None   # ISO date of an achievement; a person has none
+    subject: str       # who: the person or collective of an achievement, the person's collective
+    title: str         # what: the achievement's title, the person's name
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def search(store, text: str, *, limit: int = 200, include_archived: bool = False) -> list[Hit]:
+    """Best matches first (FTS5 rank), people and achievements together."""
+    match = fts_query(text)
+    if match is None:
+        return []
+    ranked = store.conn.execute(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit * 2)
+    ).fetchall()
+    hits: list[Hit] = []
+    for (rowid,) in ranked:
+        if rowid % 2 == 0:
+            r = store.one(
+                "SELECT a.id, a.date, a.title, a.archived_at, coalesce(p.full_name, c.name) AS subject "
+                "FROM achievement a LEFT JOIN person p ON p.id = a.person_id "
+                "LEFT JOIN collective c ON c.id = a.collective_id WHERE a.id = ?", (rowid // 2,))
+            if r is None or (r["archived_at"] and not include_archived):
+                continue
+            hits.append(Hit(r["id"], "achievement", r["date"], r["subject"] or "", r["title"]))
+        else:
+            r = store.one(
+                "SELECT p.id, p.full_name, coalesce(c.name, '') AS collective FROM person p "
+                "LEFT JOIN collective c ON c.id = p.collective_id WHERE p.id = ?", (rowid // 2,))
+            if r is None:
+                continue
+            hits.append(Hit(r["id"], "person", None, r["collective"], r["full_name"]))
+        if len(hits) >= limit:
+            break
+    return hits
