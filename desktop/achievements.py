@@ -63,7 +63,8 @@ def format_measure(value: float | None, unit: str) -> str:
     return f"{number} {unit}".strip()
 
 
-def _validate(a: Achievement) -> Achievement:
+def validate(a: Achievement) -> Achievement:
+    """Check and normalise ``a`` in place; raise :class:`ValidationError` by field."""
     errors: dict[str, str] = {}
     if isinstance(a.date, str):
         try:
@@ -94,7 +95,7 @@ _COLUMNS = ("date", "person_id", "collective_id", "title", "description", "crite
 
 
 def add(store, a: Achievement) -> int:
-    a = _validate(a)
+    a = validate(a)
     with store.transaction() as conn:
         cur = conn.execute(
             f"INSERT INTO achievement({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
@@ -105,7 +106,7 @@ def add(store, a: Achievement) -> int:
 
 
 def update(store, a: Achievement) -> None:
-    a = _validate(a)
+    a = validate(a)
     with store.transaction() as conn:
         cur = conn.execute(
             f"UPDATE achievement SET {', '.join(c + ' = ?' for c in _COLUMNS)}, updated_at = ? WHERE id = ?",

@@ -59,7 +59,7 @@ CRITERIA = [
 PERSON_WORK = [
     ("Thực hiện vụ việc trợ giúp pháp lý tham gia tố tụng", "Chất lượng trợ giúp pháp lý", "vụ việc", 3, 18),
     ("Tư vấn pháp luật cho người được trợ giúp pháp lý", "Chất lượng trợ giúp pháp lý", "lượt", 10, 80),
-    ("Tham gia đợt trợ giúp pháp lý lưu động tại xã", "Tuyên truyền, phổ biến pháp luật", "buổi", 1, 6),
+    ("Tham gia đợt trợ giúp pháp lý lưu động", "Tuyên truyền, phổ biến pháp luật", "buổi", 1, 6),
     ("Số hóa hồ sơ vụ việc trợ giúp pháp lý", "Chuyển đổi số", "hồ sơ", 20, 150),
     ("Xử lý văn bản đi, đến trên hệ thống quản lý văn bản điện tử", "Ngày không giấy", "%", 92, 100),
     ("Ký số văn bản phát hành", "Ngày không giấy", "%", 90, 100),
@@ -159,7 +159,7 @@ def _achievements(store, rng, person_ids, collective_ids, start: dt.date, today:
             subject = {"collective_id": rng.choice(collective_ids)}
         place = rng.choice(PLACES)
         if "lưu động" in title or "hội nghị" in title.lower():
-            title = f"{title} {place}" if "xã" in title else f"{title} tại {place}"
+            title = f"{title} tại {place}"
         quarter = (when.month - 1) // 3 + 1
         description = (f"Kết quả quý {quarter}/{when.year}. "
                        f"{rng.choice(['Được lãnh đạo đơn vị ghi nhận.', 'Có xác nhận của phòng chuyên môn.', 'Đã báo cáo Sở Tư pháp.', 'Minh chứng lưu tại hồ sơ đơn vị.'])}")

@@ -58,6 +58,8 @@ class Store:
             self.conn = sqlite3.connect(
                 str(self.path), timeout=5.0, isolation_level=None, check_same_thread=False
             )
+            # Before any write (the WAL switch changes the file's header).
+            migrations.refuse_newer(self.conn, self.path.name)
             self._configure()
             self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
             migrations.migrate(self)

@@ -214,17 +214,27 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def refuse_newer(conn: sqlite3.Connection, name: str) -> int:
+    """Return the file's version; refuse a file written by a newer version of the app.
+
+    :class:`~desktop.store.db.Store` calls this before it writes anything (even
+    the WAL switch), so a refused file is left byte for byte as it was.
+    """
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"Tệp {name} được tạo bởi phiên bản Sổ thi đua mới hơn (lược đồ {current}, "
+            f"phiên bản này hiểu đến {SCHEMA_VERSION}). Hãy cập nhật Sổ thi đua rồi mở lại; "
+            "tệp không bị thay đổi."
+        )
+    return current
+
+
 def migrate(store: "Store", target: int | None = None) -> None:
     """Bring ``store`` to ``target`` (default: the newest version)."""
     target = SCHEMA_VERSION if target is None else target
     conn = store.conn
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if current > SCHEMA_VERSION:
-        raise StoreError(
-            f"Tệp {store.path.name} được tạo bởi phiên bản Sổ thi đua mới hơn (lược đồ {current}, "
-            f"phiên bản này hiểu đến {SCHEMA_VERSION}). Hãy cập nhật Sổ thi đua rồi mở lại; "
-            "tệp không bị thay đổi."
-        )
+    current = refuse_newer(conn, store.path.name)
     for version in range(current + 1, target + 1):
         with store.transaction():
             MIGRATIONS[version - 1](conn)

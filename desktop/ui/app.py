@@ -1,0 +1,86 @@
+"""Starting the window: the application object, fonts, the Vietnamese catalogue, the data file."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from ..resources import resource
+
+ORGANIZATION = "SoThiDua"
+APPLICATION = "SoThiDua"
+
+
+def configure(app) -> None:
+    """Names, fonts and translations of a fresh ``QApplication`` (also used by the tests)."""
+    from .qt import QFont, QFontDatabase, QTranslator
+
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Sổ thi đua")
+    family = None
+    for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSerif-Regular.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        if font_id >= 0 and family is None:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family and sys.platform not in ("win32", "darwin"):
+        # Linux desktops may lack a font with every Vietnamese letter; Windows and
+        # macOS system fonts have them, so they keep their native look.
+        app.setFont(QFont(family, 10))
+    if getattr(app, "_thidua_translators", None) is None:
+        translators = []
+        for name in ("qtbase_vi.qm", "sothidua_vi.qm"):
+            translator = QTranslator(app)
+            if translator.load(str(resource("translations", name))):
+                app.installTranslator(translator)
+                translators.append(translator)
+        app._thidua_translators = translators  # kept for the app's lifetime
+
+
+def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None) -> int:
+    if screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..store import Store
+    from .main_window import PAGE_KEYS, MainWindow
+    from .qt import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
+    if page is not None and page not in PAGE_KEYS:
+        print(f"Lỗi: không có trang “{page}”. Các trang: {', '.join(sorted(PAGE_KEYS))}", file=sys.stderr)
+        return 2
+    try:
+        store = Store(db_path, exclusive=True)
+    except UserError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "Sổ thi đua", str(exc))
+        return 2
+    try:
+        if screenshot:
+            return _screenshot(app, store, screenshot, page or "overview")
+        window = MainWindow(store)
+        if page:
+            window.show_page(page)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _screenshot(app, store, path: str, page: str) -> int:
+    from .main_window import MainWindow
+
+    window = MainWindow(store, remember=False)
+    window.resize(1280, 800)
+    window.show_page(page)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    window.close()
+    if not image.save(str(path)):
+        raise UserError(f"Không lưu được ảnh chụp vào {path}.")
+    print(path)
+    return 0

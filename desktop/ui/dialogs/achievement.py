@@ -1,0 +1,277 @@
+"""Add or edit an achievement, with its evidence files (attach, drop, open, save a copy, remove).
+
+Nothing is written until the clerk presses Save: the record, the files to
+remove and the files to attach are then saved in one transaction on a worker
+thread, with a progress bar and a cancel button for large files. Cancel or a
+failure leaves the ledger exactly as it was.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ... import achievements as ach
+from ... import evidence as evidence_mod
+from ...errors import UserError, ValidationError
+from ..models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
+from ..models.records import EvidenceModel
+from ..operations import BackgroundTask, run_op, show_error
+from ..qt import (
+    QComboBox, QCompleter, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
+    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel, QTableView,
+    QUrl, QVBoxLayout, Qt, Signal,
+)
+from ..widgets import DateField, FormPanel, read_date, setup_table
+
+
+class AchievementDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, parent, store, achievement_id: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.record = ach.get(store, achievement_id) if achievement_id else None
+        self.setWindowTitle(self.tr("Edit achievement") if self.record else self.tr("New achievement"))
+        self.setAcceptDrops(True)
+        self.pending: list[Path] = []      # files to attach on save
+        self.removed: set[int] = set()     # evidence ids to remove on save
+        self.task: BackgroundTask | None = None
+
+        lay = QVBoxLayout(self)
+        self.form = FormPanel(self)
+        self.date = self.form.add("date", self.tr("Date"), DateField(), required=True)
+        self.subject_kind = QComboBox()
+        self.subject_kind.addItem(self.tr("A person"), "person")
+        self.subject_kind.addItem(self.tr("A collective"), "collective")
+        self.subject = QComboBox()
+        self.subject.setEditable(True)
+        self.subject.setInsertPolicy(QComboBox.NoInsert)
+        self.people_model = PersonChoiceModel(store, self)
+        self.collectives_model = CollectivesModel(store, self)
+        subject_row = QHBoxLayout()
+        subject_row.setContentsMargins(0, 0, 0, 0)
+        subject_row.addWidget(self.subject_kind)
+        subject_row.addWidget(self.subject, 1)
+        subject_box = QGroupBox()
+        subject_box.setFlat(True)
+        subject_box.setLayout(subject_row)
+        self.form.add("subject", self.tr("Achieved by"), subject_box, required=True)
+        self.title = self.form.add("title", self.tr("Achievement"), QLineEdit(), required=True)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(80)
+        self.form.add("description", self.tr("Description"), self.description)
+        self.criterion = QComboBox()
+        self.criterion.setEditable(True)
+        self.criterion.setModel(QStringListModel([r["criterion"] for r in store.query(
+            "SELECT DISTINCT criterion FROM achievement WHERE criterion <> '' ORDER BY criterion")], self))
+        self.criterion.setCurrentIndex(-1)
+        self.form.add("criterion", self.tr("Criterion"), self.criterion)
+        self.measure = self.form.add("measure", self.tr("Measure"), QLineEdit())
+        self.measure.setPlaceholderText(self.tr("e.g. 98 % or 120 hồ sơ"))
+        lay.addWidget(self.form)
+
+        box = QGroupBox(self.tr("Evidence (drop files here)"))
+        bl = QVBoxLayout(box)
+        self.evidence_model = EvidenceModel(store, self.record.id if self.record else None, self)
+        self.evidence_view = QTableView()
+        self.evidence_view.setObjectName("evidence")
+        self.evidence_view.setModel(self.evidence_model)
+        setup_table(self.evidence_view, stretch=0)
+        self.evidence_view.doubleClicked.connect(self.open_selected)
+        bl.addWidget(self.evidence_view)
+        buttons = QHBoxLayout()
+        self.attach_btn = QPushButton(self.tr("Attach files…"))
+        self.open_btn = QPushButton(self.tr("Open"))
+        self.copy_btn = QPushButton(self.tr("Save a copy…"))
+        self.remove_btn = QPushButton(self.tr("Remove"))
+        self.attach_btn.clicked.connect(self.choose_files)
+        self.open_btn.clicked.connect(self.open_selected)
+        self.copy_btn.clicked.connect(self.save_copy)
+        self.remove_btn.clicked.connect(self.remove_selected)
+        for b in (self.attach_btn, self.open_btn, self.copy_btn, self.remove_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        bl.addLayout(buttons)
+        lay.addWidget(box)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+        self.subject_kind.currentIndexChanged.connect(self._subject_kind_changed)
+        self._load()
+        self.resize(680, 640)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        a = self.record
+        kind = a.subject_kind if a else "person"
+        self.subject_kind.setCurrentIndex(0 if kind == "person" else 1)
+        self._subject_kind_changed()
+        if a is None:
+            return
+        self.date.set_date(a.date)
+        if a.person_id:
+            self.subject.setCurrentIndex(self.people_model.row_of(a.person_id))
+        else:
+            self.subject.setCurrentIndex(self.collectives_model.row_of(a.collective_id))
+        self.title.setText(a.title)
+        self.description.setPlainText(a.description)
+        self.criterion.setEditText(a.criterion)
+        self.measure.setText(a.measure_text)
+
+    def _subject_kind_changed(self) -> None:
+        model = self.people_model if self.subject_kind.currentData() == "person" else self.collectives_model
+        self.subject.setModel(model)
+        completer = QCompleter(model, self.subject)
+        completer.setCompletionRole(Qt.EditRole)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.subject.setCompleter(completer)
+        self.subject.setCurrentIndex(-1)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files(paths)
+        event.acceptProposedAction()
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose evidence files"))
+        self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Queue files for attaching on save, refusing at once what cannot be attached."""
+        limit = evidence_mod.max_bytes(self.store)
+        problems = []
+        for path in paths:
+            try:
+                if not path.is_file():
+                    problems.append(self.tr("“%1” is not a file.").replace("%1", path.name))
+                elif path.stat().st_size > limit:
+                    problems.append(self.tr("“%1” is larger than the limit of %2 MB per evidence file.")
+                                    .replace("%1", path.name).replace("%2", str(limit // (1024 * 1024))))
+                elif not os.access(path, os.R_OK):
+                    problems.append(self.tr("“%1” cannot be read.").replace("%1", path.name))
+                else:
+                    self.pending.append(path)
+            except OSError as exc:
+                problems.append(f"{path.name}: {exc.strerror}")
+        self.evidence_model.set_pending(self.pending, self.removed)
+        if problems:
+            show_error(self, UserError("\n".join(problems)))
+
+    def _selected_row(self) -> int | None:
+        rows = self.evidence_view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def open_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        item = self.evidence_model.item_at(row)
+        if isinstance(item, Path):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item)))
+            return
+        path = run_op(self, lambda: evidence_mod.export_for_viewing(self.store, item.id))
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_copy(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        item = self.evidence_model.item_at(row)
+        if isinstance(item, Path):
+            return
+        dest, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), item.file_name)
+        if dest:
+            run_op(self, lambda: evidence_mod.save_copy(self.store, item.id, dest))
+
+    def remove_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        item = self.evidence_model.item_at(row)
+        if isinstance(item, Path):
+            self.pending.remove(item)
+        else:
+            self.removed.add(item.id)
+        self.evidence_model.set_pending(self.pending, self.removed)
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def _collect(self) -> ach.Achievement:
+        errors: dict[str, str] = {}
+        date = read_date(self.date, "date", errors)
+        subject_id = self.subject.currentData(ID_ROLE) if self.subject.currentIndex() >= 0 else None
+        if subject_id is None and self.subject.currentText().strip():
+            errors["subject"] = self.tr("Choose someone from the list.")
+        try:
+            value, unit_name = ach.parse_measure(self.measure.text())
+        except ValidationError as exc:
+            errors.update(exc.fields)
+            value, unit_name = None, ""
+        person = subject_id if self.subject_kind.currentData() == "person" else None
+        collective = subject_id if self.subject_kind.currentData() == "collective" else None
+        a = ach.Achievement(date, self.title.text(), person, collective, self.description.toPlainText(),
+                            self.criterion.currentText(), value, unit_name,
+                            id=self.record.id if self.record else None)
+        try:
+            ach.validate(a)
+        except ValidationError as exc:
+            for key, message in exc.fields.items():
+                errors.setdefault(key, message)
+        if date is None and "date" not in errors:
+            errors["date"] = self.tr("Enter the date of the achievement.")
+        if errors:
+            raise ValidationError(errors)
+        return a
+
+    def save(self) -> None:
+        try:
+            record = self._collect()
+        except ValidationError as exc:
+            self.form.set_errors(exc.fields)
+            return
+        self.form.set_errors({})
+        pending = list(self.pending)
+        removed = set(self.removed)
+        total = sum(p.stat().st_size for p in pending if p.exists()) or 1
+
+        def work(store, progress):
+            done = 0
+            with store.transaction():
+                if record.id is None:
+                    ach.add(store, record)
+                else:
+                    ach.update(store, record)
+                for evidence_id in removed:
+                    evidence_mod.remove(store, evidence_id)
+                for path in pending:
+                    base = done
+                    evidence_mod.attach(store, record.id, path,
+                                        progress=lambda n, _size, b=base, p=path: progress(b + n, total, p.name))
+                    done += path.stat().st_size
+                progress(total, total, "")
+            return record.id
+
+        self.buttons.setEnabled(False)
+        self.task = BackgroundTask(self, self.store.path, self.tr("Saving achievement"), work)
+        self.task.succeeded.connect(self._saved)
+        self.task.failed.connect(lambda _e: self.buttons.setEnabled(True))
+        self.task.cancelled.connect(lambda: self.buttons.setEnabled(True))
+        self.task.start()
+
+    def _saved(self, achievement_id: int) -> None:
+        self.task = None
+        self.saved.emit(achievement_id)
+        self.accept()

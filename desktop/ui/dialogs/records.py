@@ -1,0 +1,266 @@
+"""Dialogs that edit the unit profile, collectives and people."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ... import catalog, people, unit
+from ...errors import UserError, ValidationError
+from ...people import Collective, Person
+from ..models.people import ID_ROLE, CollectivesModel
+from ..models.records import PriorAwardsModel, RatingsModel
+from ..operations import run_op
+from ..qt import (
+    QCoreApplication,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+    QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
+)
+from ..widgets import DateField, FormPanel, read_date
+
+
+class _Dialog(QDialog):
+    """Common frame: a body and OK/Cancel buttons whose OK runs ``save``."""
+
+    def __init__(self, parent, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.layout_ = QVBoxLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.buttons)
+
+    def save(self) -> None:  # pragma: no cover - each dialog defines it
+        raise AssertionError("subclass must define save()")
+
+    def _on_save(self) -> None:
+        try:
+            ok = run_op(self, self.save)
+        except ValidationError as exc:
+            self.show_errors(exc.fields)
+            return
+        if ok is not False:
+            self.accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.form.set_errors(errors)
+
+
+class UnitDialog(_Dialog):
+    def __init__(self, parent, store):
+        super().__init__(parent, self.tr("Unit profile"))
+        self.store = store
+        p = unit.get(store)
+        self.form = FormPanel(self)
+        self.name = self.form.add("name", self.tr("Unit name"), QLineEdit(p.name), required=True)
+        self.governing_body = self.form.add("governing_body", self.tr("Governing body"), QLineEdit(p.governing_body))
+        self.province = self.form.add("province", self.tr("Province (place name in documents)"), QLineEdit(p.province))
+        self.abbreviation = self.form.add("abbreviation", self.tr("Abbreviation in document symbols"),
+                                          QLineEdit(p.abbreviation))
+        self.head_name = self.form.add("head_name", self.tr("Head of unit"), QLineEdit(p.head_name))
+        self.head_title = self.form.add("head_title", self.tr("Head's title"), QLineEdit(p.head_title))
+        self.clerk_name = self.form.add("clerk_name", self.tr("Clerk in charge of emulation"), QLineEdit(p.clerk_name))
+        self.abbreviation.setPlaceholderText("TTTGPL")
+        self.layout_.addWidget(self.form)
+        self.finish_layout()
+        self.resize(560, self.sizeHint().height())
+
+    def save(self) -> None:
+        if not self.name.text().strip():
+            raise ValidationError({"name": self.tr("The unit's name is required.")})
+        unit.save(self.store, unit.UnitProfile(
+            self.name.text(), self.governing_body.text(), self.province.text(), self.abbreviation.text(),
+            self.head_name.text(), self.head_title.text(), self.clerk_name.text()))
+
+
+class CollectiveDialog(_Dialog):
+    def __init__(self, parent, store, collective: Collective | None = None):
+        super().__init__(parent, self.tr("Edit collective") if collective else self.tr("New collective"))
+        self.store = store
+        self.collective = collective or Collective("")
+        self.form = FormPanel(self)
+        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self.collective.name), required=True)
+        self.parent_combo = QComboBox(self)
+        self.parent_model = CollectivesModel(store, self, with_none=True)
+        self.parent_combo.setModel(self.parent_model)
+        self.parent_combo.setCurrentIndex(self.parent_model.row_of(self.collective.parent_id)
+                                          if self.collective.parent_id else 0)
+        self.form.add("parent_id", self.tr("Belongs to"), self.parent_combo)
+        self.note = self.form.add("note", self.tr("Note"), QLineEdit(self.collective.note))
+        self.layout_.addWidget(self.form)
+        self.finish_layout()
+        self.resize(480, self.sizeHint().height())
+
+    def save(self) -> None:
+        c = self.collective
+        c.name = self.name.text()
+        c.parent_id = self.parent_combo.currentData(ID_ROLE)
+        c.note = self.note.text()
+        if c.id is None:
+            people.add_collective(self.store, c)
+        else:
+            people.update_collective(self.store, c)
+
+
+class RatingDelegate(QStyledItemDelegate):
+    """A combo box of the four ratings (and none)."""
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItem(self.tr("(not rated)"), "")
+        for key, label in people.RATINGS.items():
+            combo.addItem(label, key)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)
+
+
+class AwardDelegate(QStyledItemDelegate):
+    """A combo box of the catalog awards that fit the subject."""
+
+    def __init__(self, subject_kind: str, parent=None):
+        super().__init__(parent)
+        self.names = [a.name for a in catalog.load() if a.fits(subject_kind)]
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItems(self.names)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findText(index.data(Qt.EditRole) or "")))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText(), Qt.EditRole)
+
+
+def awards_table(parent: QWidget, model: PriorAwardsModel, subject_kind: str) -> QWidget:
+    box = QWidget(parent)
+    lay = QVBoxLayout(box)
+    view = QTableView(box)
+    view.setObjectName("prior_awards")
+    view.setModel(model)
+    view.setItemDelegateForColumn(1, AwardDelegate(subject_kind, view))
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+    view.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    lay.addWidget(view)
+    row = QHBoxLayout()
+    add = QPushButton(QCoreApplication.translate("PriorAwards", "Add award"), box)
+    remove = QPushButton(QCoreApplication.translate("PriorAwards", "Remove"), box)
+    add.clicked.connect(lambda: view.edit(model.index(model.add(), 1)))
+    remove.clicked.connect(lambda: model.remove(view.currentIndex().row()))
+    row.addWidget(add)
+    row.addWidget(remove)
+    row.addStretch(1)
+    lay.addLayout(row)
+    box.view = view  # type: ignore[attr-defined]
+    return box
+
+
+class PersonDialog(_Dialog):
+    def __init__(self, parent, store, person_id: int | None = None, collective_id: int | None = None):
+        super().__init__(parent, self.tr("Edit person") if person_id else self.tr("New person"))
+        self.store = store
+        detail = people.person_detail(store, person_id) if person_id else None
+        p = detail.person if detail else Person("", collective_id=collective_id)
+        self.person = p
+        tabs = QTabWidget(self)
+        self.tabs = tabs
+        self.form = FormPanel(tabs)
+        self.full_name = self.form.add("full_name", self.tr("Full name"), QLineEdit(p.full_name), required=True)
+        self.full_name.setPlaceholderText(self.tr("e.g. Nguyễn Thị Lan Anh"))
+        self.birth_date = self.form.add("birth_date", self.tr("Date of birth"), DateField())
+        self.birth_date.set_date(p.birth_date)
+        self.sex = QComboBox()
+        self.sex.addItem("", None)
+        for key, label in people.SEXES.items():
+            self.sex.addItem(label, key)
+        self.sex.setCurrentIndex(max(0, self.sex.findData(p.sex)))
+        self.form.add("sex", self.tr("Sex"), self.sex)
+        self.position = self.form.add("position", self.tr("Position"), QLineEdit(p.position))
+        self.rank = self.form.add("rank", self.tr("Rank / title"), QLineEdit(p.rank))
+        self.collective = QComboBox()
+        self.collective_model = CollectivesModel(store, self, with_none=True)
+        self.collective.setModel(self.collective_model)
+        self.collective.setCurrentIndex(self.collective_model.row_of(p.collective_id) if p.collective_id else 0)
+        self.form.add("collective_id", self.tr("Collective"), self.collective)
+        self.year_joined = QSpinBox()
+        self.year_joined.setRange(1949, dt.date.today().year)
+        self.year_joined.setSpecialValueText(" ")
+        self.year_joined.setValue(p.year_joined or 1949)
+        self.form.add("year_joined", self.tr("Year joined the unit"), self.year_joined)
+        tabs.addTab(self.form, self.tr("Profile"))
+
+        self.ratings_model = RatingsModel(detail.ratings if detail else {}, self)
+        ratings_view = QTableView()
+        ratings_view.setObjectName("ratings")
+        ratings_view.setModel(self.ratings_model)
+        ratings_view.setItemDelegateForColumn(1, RatingDelegate(ratings_view))
+        ratings_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        ratings_view.verticalHeader().hide()
+        ratings_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        self.ratings_view = ratings_view
+        ratings_box = QWidget()
+        rl = QVBoxLayout(ratings_box)
+        rl.addWidget(ratings_view)
+        add_year = QHBoxLayout()
+        self.new_year = QSpinBox()
+        self.new_year.setRange(1990, dt.date.today().year)
+        self.new_year.setValue(dt.date.today().year - 4)
+        add_btn = QPushButton(self.tr("Add year"))
+        add_btn.clicked.connect(lambda: self.ratings_model.add_year(self.new_year.value()))
+        add_year.addWidget(self.new_year)
+        add_year.addWidget(add_btn)
+        add_year.addStretch(1)
+        rl.addLayout(add_year)
+        tabs.addTab(ratings_box, self.tr("Yearly ratings"))
+
+        self.awards_model = PriorAwardsModel(detail.awards if detail else [], self)
+        self.awards_box = awards_table(self, self.awards_model, "person")
+        tabs.addTab(self.awards_box, self.tr("Awards received"))
+        self.layout_.addWidget(tabs)
+        self.finish_layout()
+        self.resize(640, 520)
+
+    def save(self) -> None:
+        errors: dict[str, str] = {}
+        p = self.person
+        p.full_name = self.full_name.text()
+        p.birth_date = read_date(self.birth_date, "birth_date", errors)
+        p.sex = self.sex.currentData()
+        p.position = self.position.text()
+        p.rank = self.rank.text()
+        p.collective_id = self.collective.currentData(ID_ROLE)
+        p.year_joined = self.year_joined.value() if self.year_joined.value() > 1949 else None
+        if errors:
+            raise ValidationError(errors)
+        was_new = p.id is None
+        try:
+            with self.store.transaction():
+                if was_new:
+                    people.add_person(self.store, p)
+                else:
+                    people.update_person(self.store, p)
+                people.set_ratings(self.store, p.id, self.ratings_model.ratings())
+                try:
+                    people.replace_prior_awards(self.store, person_id=p.id, awards=self.awards_model.awards())
+                except ValidationError as exc:
+                    self.tabs.setCurrentWidget(self.awards_box)
+                    raise UserError(self.tr("Awards received: %1").replace(
+                        "%1", " ".join(exc.fields.values()))) from None
+        except BaseException:
+            if was_new:
+                p.id = None  # the insert was rolled back with the rest
+            raise
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.tabs.setCurrentWidget(self.form)
+        self.form.set_errors(errors)

@@ -1,0 +1,188 @@
+"""The main window: a navigation list on the left, the pages on the right."""
+from __future__ import annotations
+
+from .. import __version__
+from .dialogs.records import UnitDialog
+from .pages.ledger import LedgerPage
+from .pages.overview import OverviewPage
+from .pages.people import PeoplePage
+from .qt import (
+    QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
+    QStandardItemModel, QStyle, Qt,
+)
+
+# Page keys accepted by ``thidua gui --page`` (Vietnamese slugs and English names).
+PAGE_KEYS = {
+    "tong-quan": "overview", "overview": "overview",
+    "ca-nhan": "people", "tap-the-ca-nhan": "people", "people": "people",
+    "so-thanh-tich": "ledger", "thanh-tich": "ledger", "ledger": "ledger",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, *, remember: bool = True):
+        super().__init__()
+        self.store = store
+        self._remember = remember
+        self.setWindowTitle(self.tr("Sổ thi đua — %1").replace("%1", store.path.name))
+        self.setObjectName("main_window")
+
+        self.pages = {
+            "overview": OverviewPage(store),
+            "people": PeoplePage(store),
+            "ledger": LedgerPage(store),
+        }
+        titles = {
+            "overview": (self.tr("Overview"), QStyle.SP_DesktopIcon),
+            "people": (self.tr("Collectives & people"), QStyle.SP_DirHomeIcon),
+            "ledger": (self.tr("Achievement ledger"), QStyle.SP_FileDialogDetailedView),
+        }
+        self.nav_model = QStandardItemModel(self)
+        self.stack = QStackedWidget()
+        self._keys: list[str] = []
+        for key, page in self.pages.items():
+            text, icon = titles[key]
+            item = QStandardItem(self.style().standardIcon(icon), text)
+            item.setEditable(False)
+            item.setData(key, Qt.UserRole)
+            self.nav_model.appendRow(item)
+            self.stack.addWidget(page)
+            self._keys.append(key)
+        self.nav = QListView()
+        self.nav.setObjectName("navigation")
+        self.nav.setModel(self.nav_model)
+        self.nav.setMinimumWidth(170)
+        self.nav.setMaximumWidth(260)
+        self.nav.setStyleSheet("QListView { font-size: 11pt; } QListView::item { padding: 8px 6px; }")
+        self.nav.selectionModel().currentChanged.connect(lambda cur, _prev: self._show(cur.row()))
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.setCentralWidget(self.splitter)
+
+        overview: OverviewPage = self.pages["overview"]  # type: ignore[assignment]
+        overview.edit_unit_requested.connect(self.edit_unit)
+        overview.open_achievement.connect(self._open_achievement)
+        for key in ("people", "ledger"):
+            self.pages[key].changed.connect(self._data_changed)
+
+        self._build_menus()
+        self.statusBar().showMessage(str(store.path))
+        self.show_page("overview")
+        if remember:
+            self._restore_settings()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        unit_action = QAction(self.tr("&Unit profile…"), self)
+        unit_action.triggered.connect(self.edit_unit)
+        file_menu.addAction(unit_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for i, key in enumerate(self._keys):
+            action = QAction(self.nav_model.item(i).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+        find = QAction(self.tr("&Find in ledger"), self)
+        find.setShortcut(QKeySequence.Find)
+        find.triggered.connect(self._focus_search)
+        go_menu.addAction(find)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Sổ thi đua"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    # -- navigation ---------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        key = PAGE_KEYS.get(key, key)
+        if key not in self.pages:
+            raise KeyError(key)
+        row = self._keys.index(key)
+        self.nav.setCurrentIndex(self.nav_model.index(row, 0))
+        self._show(row)
+
+    def current_page(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.stack.setCurrentIndex(row)
+            if self._keys[row] == "overview":
+                self.pages["overview"].refresh()
+
+    def _focus_search(self) -> None:
+        self.show_page("ledger")
+        self.pages["ledger"].search.setFocus()
+        self.pages["ledger"].search.selectAll()
+
+    def _open_achievement(self, achievement_id: int) -> None:
+        self.show_page("ledger")
+        self.pages["ledger"].open(achievement_id)
+
+    def _data_changed(self) -> None:
+        sender = self.sender()
+        for key, page in self.pages.items():
+            if page is not sender and hasattr(page, "reload"):
+                page.reload()
+        self.pages["overview"].refresh()
+
+    def edit_unit(self) -> None:
+        if UnitDialog(self, self.store).exec():
+            self.pages["overview"].refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Sổ thi đua"), self.tr(
+            "Sổ thi đua %1\n\nThe ledger of achievements, emulation campaigns and award dossiers of a unit.\n"
+            "Data file: %2").replace("%1", __version__).replace("%2", str(self.store.path)))
+
+    # -- remembered layout ---------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for widget in (self.splitter, self.pages["people"].splitter):
+            value = s.value(f"splitter/{widget.objectName()}")
+            if value is not None:
+                widget.restoreState(value)
+        for key in ("people", "ledger"):
+            value = s.value(f"header/{key}")
+            if value is not None:
+                self.pages[key].view.horizontalHeader().restoreState(value)
+        page = s.value("window/page")
+        if page in self.pages:
+            self.show_page(page)
+
+    def save_settings(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/page", self.current_page())
+        for widget in (self.splitter, self.pages["people"].splitter):
+            s.setValue(f"splitter/{widget.objectName()}", widget.saveState())
+        for key in ("people", "ledger"):
+            s.setValue(f"header/{key}", self.pages[key].view.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        if self._remember:
+            self.save_settings()
+        super().closeEvent(event)

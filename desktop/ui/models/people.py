@@ -1,0 +1,190 @@
+"""Models over people and collectives, and the filter that searches them without diacritics."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ... import people
+from ...dates import format_date
+from ...text import fold
+from ..qt import (
+    QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
+)
+
+ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+FOLD_ROLE = Qt.UserRole + 3
+
+
+class PeopleModel(QAbstractTableModel):
+    """Everyone in the unit, in Vietnamese name order, with their latest rating."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[dict] = []
+        self.rating_year = dt.date.today().year - 1
+        self.headers = [
+            QCoreApplication.translate("PeopleModel", "Full name"), QCoreApplication.translate("PeopleModel", "Date of birth"), QCoreApplication.translate("PeopleModel", "Sex"),
+            QCoreApplication.translate("PeopleModel", "Position"), QCoreApplication.translate("PeopleModel", "Rank / title"), QCoreApplication.translate("PeopleModel", "Collective"),
+            QCoreApplication.translate("PeopleModel", "Joined"), QCoreApplication.translate("PeopleModel", "Rating %1").replace("%1", str(self.rating_year)),
+        ]
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._store.query(
+            "SELECT p.*, c.name AS collective_name, r.rating AS last_rating FROM person p "
+            "LEFT JOIN collective c ON c.id = p.collective_id "
+            "LEFT JOIN rating r ON r.person_id = p.id AND r.year = ? ORDER BY p.sort_key, p.id",
+            (self.rating_year,),
+        )
+        for r in self._rows:
+            r["_fold"] = fold(" ".join(str(r[k] or "") for k in ("full_name", "position", "rank", "collective_name")))
+        self.endResetModel()
+
+    def row_of(self, person_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r["id"] == person_id:
+                return i
+        return None
+
+    def collective_id_at(self, row: int) -> int | None:
+        return self._rows[row]["collective_id"]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return r["id"]
+        if role == FOLD_ROLE:
+            return r["_fold"]
+        if role == Qt.DisplayRole:
+            return [
+                r["full_name"], format_date(r["birth_date"]), people.SEXES.get(r["sex"] or "", ""),
+                r["position"], r["rank"], r["collective_name"] or "", str(r["year_joined"] or ""),
+                people.RATINGS.get(r["last_rating"] or "", ""),
+            ][col]
+        if role == SORT_ROLE:
+            if col == 0:
+                return r["sort_key"]
+            if col == 1:
+                return r["birth_date"] or ""
+            if col == 7:
+                return people.RATING_RANK.get(r["last_rating"] or "", -1)
+            if col == 6:
+                return r["year_joined"] or 0
+            return fold(self.data(index, Qt.DisplayRole))
+        return None
+
+
+class FoldFilterProxy(QSortFilterProxyModel):
+    """Filters rows by what the user typed, ignoring case and diacritics; sorts by SORT_ROLE."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.collective: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        self._words = fold(text).split()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self._words:
+            return True
+        haystack = self.sourceModel().index(row, 0, parent).data(FOLD_ROLE) or ""
+        return all(w in haystack for w in self._words)
+
+
+class CollectivesModel(QAbstractListModel):
+    """The unit and its teams; optionally led by an "all collectives" row (id ``None``)."""
+
+    def __init__(self, store, parent=None, *, with_all: bool = False, with_none: bool = False,
+                 counts: bool = True):
+        super().__init__(parent)
+        self._store = store
+        self._with_all = with_all
+        self._counts = counts
+        self._with_none = with_none
+        self._items: list[tuple[int | None, str, int]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        counts = {r["collective_id"]: r["n"] for r in self._store.query(
+            "SELECT collective_id, count(*) AS n FROM person GROUP BY collective_id")}
+        items: list[tuple[int | None, str, int]] = []
+        if self._with_all:
+            items.append((None, QCoreApplication.translate("CollectivesModel", "All collectives"), sum(counts.values())))
+        if self._with_none:
+            items.append((None, QCoreApplication.translate("CollectivesModel", "(none)"), 0))
+        for c in people.list_collectives(self._store):
+            items.append((c.id, c.name, counts.get(c.id, 0)))
+        self._items = items
+        self.endResetModel()
+
+    def row_of(self, collective_id: int | None) -> int:
+        for i, (cid, _, _) in enumerate(self._items):
+            if cid == collective_id:
+                return i
+        return 0
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        cid, name, n = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            return f"{name} ({n})" if self._with_all and self._counts else name
+        if role == Qt.EditRole:
+            return name
+        if role == ID_ROLE:
+            return cid
+        return None
+
+
+class PersonChoiceModel(QAbstractListModel):
+    """People for a combo box: name and collective, in name order."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._rows = store.query(
+            "SELECT p.id, p.full_name, coalesce(c.name, '') AS cname FROM person p "
+            "LEFT JOIN collective c ON c.id = p.collective_id ORDER BY p.sort_key, p.id")
+
+    def row_of(self, person_id: int | None) -> int:
+        for i, r in enumerate(self._rows):
+            if r["id"] == person_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return r["full_name"] if role == Qt.EditRole else f"{r['full_name']} — {r['cname']}" if r["cname"] else r["full_name"]
+        if role == ID_ROLE:
+            return r["id"]
+        if role == FOLD_ROLE:
+            return fold(r["full_name"])
+        return None

@@ -1,0 +1,225 @@
+"""Editable models used inside the dialogs: yearly ratings, prior awards, evidence files."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ... import evidence as evidence_mod
+from ... import people
+from ...dates import DateError, format_date, parse_date
+from ...people import PriorAward
+from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+
+ID_ROLE = Qt.UserRole + 1
+
+
+class RatingsModel(QAbstractTableModel):
+    """One row per year; the rating column is edited with a combo box (see RatingDelegate)."""
+
+    def __init__(self, ratings: dict[int, str], parent=None):
+        super().__init__(parent)
+        this_year = dt.date.today().year
+        years = set(ratings) | set(range(this_year - 3, this_year + 1))
+        self._rows = [[year, ratings.get(year)] for year in sorted(years, reverse=True)]
+        self.headers = [QCoreApplication.translate("RatingsModel", "Year"), QCoreApplication.translate("RatingsModel", "Rating")]
+
+    def ratings(self) -> dict[int, str]:
+        return {year: rating for year, rating in self._rows if rating}
+
+    def add_year(self, year: int) -> int:
+        for i, (y, _) in enumerate(self._rows):
+            if y == year:
+                return i
+        pos = sum(1 for y, _ in self._rows if y > year)
+        self.beginInsertRows(QModelIndex(), pos, pos)
+        self._rows.insert(pos, [year, None])
+        self.endInsertRows()
+        return pos
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsEditable if index.column() == 1 else base
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        year, rating = self._rows[index.row()]
+        if role == Qt.DisplayRole:
+            return str(year) if index.column() == 0 else people.RATINGS.get(rating or "", "")
+        if role == Qt.EditRole:
+            return year if index.column() == 0 else (rating or "")
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or index.column() != 1:
+            return False
+        self._rows[index.row()][1] = value or None
+        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.EditRole])
+        return True
+
+
+class PriorAwardsModel(QAbstractTableModel):
+    """Awards already received; every cell is editable and checked by the domain on save."""
+
+    KEYS = ["year", "award", "decision_number", "decision_date", "issuer"]
+
+    def __init__(self, awards: list[PriorAward], parent=None):
+        super().__init__(parent)
+        self._rows = [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in awards]
+        self.headers = [
+            QCoreApplication.translate("PriorAwardsModel", "Year"), QCoreApplication.translate("PriorAwardsModel", "Award"),
+            QCoreApplication.translate("PriorAwardsModel", "Decision no."), QCoreApplication.translate("PriorAwardsModel", "Decision date"),
+            QCoreApplication.translate("PriorAwardsModel", "Issued by"),
+        ]
+
+    def awards(self) -> list[PriorAward]:
+        return [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in self._rows]
+
+    def add(self) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(PriorAward("", dt.date.today().year - 1))
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index):
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole):
+            return None
+        a = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        value = getattr(a, key)
+        if key == "decision_date":
+            return format_date(value) if isinstance(value, dt.date) else (value or "")
+        if key == "year":
+            return str(value or "") if role == Qt.DisplayRole else (value or dt.date.today().year)
+        return value or ""
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole:
+            return False
+        a = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if key == "year":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                return False
+        elif key == "decision_date":
+            text = str(value or "").strip()
+            try:
+                value = parse_date(text) if text else None
+            except DateError:
+                value = text  # kept as typed; the domain reports it on save
+        setattr(a, key, value)
+        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.EditRole])
+        return True
+
+
+class EvidenceModel(QAbstractTableModel):
+    """The files of one achievement: those stored, less those marked for removal, plus those to attach."""
+
+    def __init__(self, store, achievement_id: int | None, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.achievement_id = achievement_id
+        self._stored: list[evidence_mod.Evidence] = []
+        self._rows: list[evidence_mod.Evidence | Path] = []
+        self._removed: set[int] = set()
+        self._pending: list[Path] = []
+        self.headers = [QCoreApplication.translate("EvidenceModel", "File"), QCoreApplication.translate("EvidenceModel", "Size"), QCoreApplication.translate("EvidenceModel", "Added")]
+        self.reload()
+
+    def reload(self) -> None:
+        self._stored = evidence_mod.list_for(self._store, self.achievement_id) if self.achievement_id else []
+        self._rebuild()
+
+    def set_pending(self, pending: list[Path], removed: set[int]) -> None:
+        self._pending = list(pending)
+        self._removed = set(removed)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._rows = [e for e in self._stored if e.id not in self._removed] + list(self._pending)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> evidence_mod.Evidence | Path:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if isinstance(item, Path):
+            if role == Qt.DisplayRole:
+                if index.column() == 0:
+                    return item.name
+                if index.column() == 1:
+                    return _size(item.stat().st_size) if item.exists() else ""
+                return QCoreApplication.translate("EvidenceModel", "(on save)")
+            if role == Qt.ToolTipRole:
+                return str(item)
+        else:
+            if role == Qt.DisplayRole:
+                if index.column() == 0:
+                    return item.file_name
+                if index.column() == 1:
+                    return _size(item.size)
+                return format_date(item.added_at[:10])
+            if role == Qt.ToolTipRole:
+                return f"SHA-256: {item.sha256}"
+            if role == ID_ROLE:
+                return item.id
+        if role == Qt.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} B"

@@ -1,0 +1,151 @@
+"""Sổ thành tích: the ledger, searchable as you type, with the archive one click away."""
+from __future__ import annotations
+
+from ... import achievements as ach
+from ..dialogs.achievement import AchievementDialog
+from ..models.ledger import LedgerModel
+from ..models.people import ID_ROLE, CollectivesModel
+from ..operations import attempt
+from ..widgets import setup_table
+from ..qt import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QTableView, QTimer, QVBoxLayout, QWidget, Qt, Signal,
+)
+
+SEARCH_DELAY_MS = 150
+LEDGER_COLUMN_WIDTHS = {0: 90, 1: 210, 3: 200, 4: 90, 5: 90}
+
+
+class LedgerPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("ledger_search")
+        self.search.setPlaceholderText(self.tr("Search achievements (no need to type diacritics)"))
+        self.search.setClearButtonEnabled(True)
+        top.addWidget(self.search, 1)
+        self.collective = QComboBox()
+        self.collective.setObjectName("ledger_collective")
+        self.collectives = CollectivesModel(store, self, with_all=True, counts=False)
+        self.collective.setModel(self.collectives)
+        top.addWidget(self.collective)
+        self.show_archive = QCheckBox(self.tr("Show archive"))
+        top.addWidget(self.show_archive)
+        lay.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.add_btn = QPushButton(self.tr("Add achievement…"))
+        self.edit_btn = QPushButton(self.tr("Edit…"))
+        self.archive_btn = QPushButton(self.tr("Archive"))
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.archive_btn.clicked.connect(self.toggle_archive)
+        for b in (self.add_btn, self.edit_btn, self.archive_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        lay.addLayout(buttons)
+
+        self.model = LedgerModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("ledger")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
+        setup_table(self.view, stretch=2, widths=LEDGER_COLUMN_WIDTHS)
+        self.view.doubleClicked.connect(self.edit)
+        lay.addWidget(self.view, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.collective.currentIndexChanged.connect(self.apply_filter)
+        self.show_archive.toggled.connect(self.apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self._update_count()
+        self._update_buttons()
+
+    def apply_filter(self) -> None:
+        """Run the search now (the search box calls this shortly after typing stops)."""
+        self._timer.stop()
+        self.model.set_filter(ach.LedgerFilter(
+            text=self.search.text(),
+            archived=self.show_archive.isChecked(),
+            collective_id=self.collective.currentData(ID_ROLE),
+        ))
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        text = self.tr("%1 archived achievements") if self.show_archive.isChecked() else self.tr("%1 achievements")
+        self.count_label.setText(text.replace("%1", f"{n:,}".replace(",", ".")))
+
+    def _update_buttons(self, *_args) -> None:
+        archived = self.show_archive.isChecked()
+        self.archive_btn.setText(self.tr("Restore") if archived else self.tr("Archive"))
+        has = self.view.currentIndex().isValid()
+        self.archive_btn.setEnabled(has)
+        self.edit_btn.setEnabled(has)
+        self.add_btn.setEnabled(not archived)
+
+    def reload(self) -> None:
+        self.collectives.reload()
+        self.model.reload()
+        self._update_count()
+
+    def selected(self) -> int | None:
+        ix = self.view.currentIndex()
+        return self.model.id_at(ix.row()) if ix.isValid() else None
+
+    def select(self, achievement_id: int) -> None:
+        row = self.model.row_of(achievement_id)
+        if row is not None:
+            ix = self.model.index(row, 0)
+            self.view.setCurrentIndex(ix)
+            self.view.scrollTo(ix)
+
+    def add(self) -> None:
+        dialog = AchievementDialog(self, self.store)
+        dialog.saved.connect(self._after_save)
+        dialog.exec()
+
+    def edit(self, *_args) -> None:
+        aid = self.selected()
+        if aid is None:
+            return
+        self.open(aid)
+
+    def open(self, achievement_id: int) -> None:
+        dialog = AchievementDialog(self, self.store, achievement_id)
+        dialog.saved.connect(self._after_save)
+        dialog.exec()
+
+    def _after_save(self, achievement_id: int) -> None:
+        self.model.reload()
+        self._update_count()
+        self.select(achievement_id)
+        self.changed.emit()
+
+    def toggle_archive(self) -> None:
+        aid = self.selected()
+        if aid is None:
+            return
+        row = self.view.currentIndex().row()
+        action = ach.restore if self.show_archive.isChecked() else ach.archive
+        if attempt(self, lambda: action(self.store, aid)):
+            self.model.reload()
+            self._update_count()
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+            self._update_buttons()
+            self.changed.emit()

@@ -1,0 +1,201 @@
+"""Tập thể & cá nhân: the unit's collectives on the left, its people on the right."""
+from __future__ import annotations
+
+from ... import people
+from ..dialogs.records import CollectiveDialog, PersonDialog
+from ..models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
+from ..operations import attempt
+from ..widgets import setup_table
+from ..qt import (
+    QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+)
+
+
+class PeoplePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("people_splitter")
+        lay.addWidget(self.splitter)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel("<b>" + self.tr("Collectives") + "</b>"))
+        self.collectives = CollectivesModel(store, self, with_all=True)
+        self.collective_view = QListView()
+        self.collective_view.setObjectName("collectives")
+        self.collective_view.setModel(self.collectives)
+        self.collective_view.setCurrentIndex(self.collectives.index(0))
+        self.collective_view.selectionModel().currentChanged.connect(self._collective_changed)
+        self.collective_view.doubleClicked.connect(self.edit_collective)
+        ll.addWidget(self.collective_view)
+        row = QHBoxLayout()
+        self.add_collective_btn = QPushButton(self.tr("Add…"))
+        self.edit_collective_btn = QPushButton(self.tr("Edit…"))
+        self.delete_collective_btn = QPushButton(self.tr("Delete"))
+        self.add_collective_btn.clicked.connect(self.add_collective)
+        self.edit_collective_btn.clicked.connect(self.edit_collective)
+        self.delete_collective_btn.clicked.connect(self.delete_collective)
+        for b in (self.add_collective_btn, self.edit_collective_btn, self.delete_collective_btn):
+            row.addWidget(b)
+        ll.addLayout(row)
+        self.splitter.addWidget(left)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("people_filter")
+        self.filter.setPlaceholderText(self.tr("Search people (no need to type diacritics)"))
+        self.filter.setClearButtonEnabled(True)
+        top.addWidget(self.filter, 1)
+        self.add_person_btn = QPushButton(self.tr("Add person…"))
+        self.edit_person_btn = QPushButton(self.tr("Edit…"))
+        self.delete_person_btn = QPushButton(self.tr("Delete"))
+        self.add_person_btn.clicked.connect(self.add_person)
+        self.edit_person_btn.clicked.connect(self.edit_person)
+        self.delete_person_btn.clicked.connect(self.delete_person)
+        for b in (self.add_person_btn, self.edit_person_btn, self.delete_person_btn):
+            top.addWidget(b)
+        rl.addLayout(top)
+        self.model = PeopleModel(store, self)
+        self.proxy = PeopleProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setObjectName("people")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.AscendingOrder)
+        setup_table(self.view)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(self.edit_person)
+        rl.addWidget(self.view, 1)
+        self.count_label = QLabel()
+        rl.addWidget(self.count_label)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([320, 900])
+        self.filter.textChanged.connect(self._filter_changed)
+        self.view.resizeColumnsToContents()
+        self._update_count()
+
+    # -- filtering ----------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _collective_changed(self, current, _previous) -> None:
+        self.proxy.set_collective(current.data(ID_ROLE) if current.isValid() else None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2 people").replace("%1", str(self.proxy.rowCount()))
+                                 .replace("%2", str(self.model.rowCount())))
+
+    def reload(self) -> None:
+        current = self.collective_view.currentIndex().data(ID_ROLE)
+        self.collectives.reload()
+        self.collective_view.setCurrentIndex(self.collectives.index(self.collectives.row_of(current)))
+        self.model.reload()
+        self._update_count()
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def selected_person(self) -> int | None:
+        ix = self.view.currentIndex()
+        return ix.data(ID_ROLE) if ix.isValid() else None
+
+    def select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row is None:
+            return
+        ix = self.proxy.mapFromSource(self.model.index(row, 0))
+        if ix.isValid():
+            self.view.setCurrentIndex(ix)
+            self.view.scrollTo(ix)
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self, self.store, collective_id=self.collective_view.currentIndex().data(ID_ROLE))
+        if dialog.exec():
+            self.reload()
+            self.select_person(dialog.person.id)
+            self.changed.emit()
+
+    def edit_person(self, *_args) -> None:
+        pid = self.selected_person()
+        if pid is None:
+            return
+        if PersonDialog(self, self.store, pid).exec():
+            self.reload()
+            self.select_person(pid)
+            self.changed.emit()
+
+    def delete_person(self) -> None:
+        pid = self.selected_person()
+        if pid is None:
+            return
+        name = people.get_person(self.store, pid).full_name
+        if QMessageBox.question(self, self.tr("Delete person"),
+                                self.tr("Delete %1 and their ratings and awards?").replace("%1", name)) \
+                != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: people.delete_person(self.store, pid)):
+            self.reload()
+            self.changed.emit()
+
+    # -- collectives -------------------------------------------------------------------------
+
+    def selected_collective(self) -> int | None:
+        return self.collective_view.currentIndex().data(ID_ROLE)
+
+    def add_collective(self) -> None:
+        if CollectiveDialog(self, self.store).exec():
+            self.reload()
+            self.changed.emit()
+
+    def edit_collective(self, *_args) -> None:
+        cid = self.selected_collective()
+        if cid is None:
+            return
+        if CollectiveDialog(self, self.store, people.get_collective(self.store, cid)).exec():
+            self.reload()
+            self.changed.emit()
+
+    def delete_collective(self) -> None:
+        cid = self.selected_collective()
+        if cid is None:
+            return
+        name = people.get_collective(self.store, cid).name
+        if QMessageBox.question(self, self.tr("Delete collective"),
+                                self.tr("Delete the collective %1?").replace("%1", name)) != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: people.delete_collective(self.store, cid)):
+            self.reload()
+            self.changed.emit()
+
+
+class PeopleProxy(FoldFilterProxy):
+    """Adds the collective chosen on the left to the text filter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._collective_id: int | None = None
+
+    def set_collective(self, collective_id: int | None) -> None:
+        self._collective_id = collective_id
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:
+        if self._collective_id is not None:
+            src = self.sourceModel()
+            if src.collective_id_at(row) != self._collective_id:
+                return False
+        return super().filterAcceptsRow(row, parent)

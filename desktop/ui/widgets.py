@@ -1,0 +1,112 @@
+"""Small widgets shared by the dialogs: a date field and a form that shows errors by its fields."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import DateError, format_date, parse_date
+from .qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("DateField", "dd/mm/yyyy"))
+        self.setMaxLength(10)
+        self.setClearButtonEnabled(True)
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(format_date(value))
+
+    def date(self) -> dt.date | None:
+        """The date typed, ``None`` when empty; raises :class:`DateError` when invalid."""
+        text = self.text().strip()
+        if not text:
+            return None
+        return parse_date(text)
+
+
+class FormPanel(QWidget):
+    """A form whose fields each have a place for an error message right under them.
+
+    Required fields are marked with a red asterisk. ``set_errors`` shows the
+    domain's Vietnamese messages by field name and focuses the first one.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        error = QLabel(box)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        lay.addWidget(error)
+        text = f"{label} <span style='color:#b00020'>*</span>" if required else label
+        caption = QLabel(text, self)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        self._fields[key] = (widget, error)
+        return widget
+
+    def set_errors(self, errors: dict[str, str]) -> None:
+        first = None
+        for key, (widget, label) in self._fields.items():
+            message = errors.get(key)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+            if message and first is None:
+                first = widget
+        unplaced = [m for k, m in errors.items() if k not in self._fields]
+        if unplaced and self._fields:
+            # A rule that concerns no single field is shown under the first one.
+            key = next(iter(self._fields))
+            widget, label = self._fields[key]
+            label.setText("\n".join(filter(None, [errors.get(key), *unplaced])))
+            label.setVisible(True)
+            first = first or widget
+        if first is not None:
+            first.setFocus()
+
+    def error_text(self, key: str) -> str:
+        return self._fields[key][1].text()
+
+
+def read_date(field: DateField, key: str, errors: dict[str, str]) -> dt.date | None:
+    try:
+        return field.date()
+    except DateError as exc:
+        errors[key] = str(exc)
+        return None
+
+
+def setup_table(view, *, stretch: int | None = None, widths: dict[int, int] | None = None) -> None:
+    """The one look of every read-only table: whole-row selection, compact rows, no row numbers."""
+    from .qt import QAbstractItemView, QHeaderView
+
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setHighlightSections(False)
+    for col, width in (widths or {}).items():
+        view.setColumnWidth(col, width)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
