@@ -139,8 +139,9 @@ class MainWindow(QMainWindow):
         self.pages["overview"].refresh()
 
     def edit_unit(self) -> None:
-        if UnitDialog(self, self.store).exec():
-            self.pages["overview"].refresh()
+        self.dialog = UnitDialog(self, self.store)
+        self.dialog.accepted.connect(self.pages["overview"].refresh)
+        self.dialog.open()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Sổ thi đua"), self.tr(

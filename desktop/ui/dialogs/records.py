@@ -8,7 +8,7 @@ from ...errors import UserError, ValidationError
 from ...people import Collective, Person
 from ..models.people import ID_ROLE, CollectivesModel
 from ..models.records import PriorAwardsModel, RatingsModel
-from ..operations import run_op
+from ..operations import show_error
 from ..qt import (
     QCoreApplication,
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
@@ -37,11 +37,12 @@ class _Dialog(QDialog):
 
     def _on_save(self) -> None:
         try:
-            ok = run_op(self, self.save)
+            self.save()
         except ValidationError as exc:
             self.show_errors(exc.fields)
-            return
-        if ok is not False:
+        except UserError as exc:
+            show_error(self, exc)
+        else:
             self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:

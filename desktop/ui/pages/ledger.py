@@ -22,6 +22,7 @@ class LedgerPage(QWidget):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
+        self.dialog: AchievementDialog | None = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         self.search = QLineEdit()
@@ -115,9 +116,7 @@ class LedgerPage(QWidget):
             self.view.scrollTo(ix)
 
     def add(self) -> None:
-        dialog = AchievementDialog(self, self.store)
-        dialog.saved.connect(self._after_save)
-        dialog.exec()
+        self._open(AchievementDialog(self, self.store))
 
     def edit(self, *_args) -> None:
         aid = self.selected()
@@ -126,9 +125,14 @@ class LedgerPage(QWidget):
         self.open(aid)
 
     def open(self, achievement_id: int) -> None:
-        dialog = AchievementDialog(self, self.store, achievement_id)
+        self._open(AchievementDialog(self, self.store, achievement_id))
+
+    def _open(self, dialog: AchievementDialog) -> None:
+        """Show the dialog window-modally without blocking; the table follows when it saves."""
+        self.dialog = dialog
         dialog.saved.connect(self._after_save)
-        dialog.exec()
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
 
     def _after_save(self, achievement_id: int) -> None:
         self.model.reload()

@@ -8,7 +8,7 @@ from ..operations import attempt
 from ..widgets import setup_table
 from ..qt import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 
@@ -18,6 +18,7 @@ class PeoplePage(QWidget):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
+        self.dialog = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("people_splitter")
@@ -122,21 +123,26 @@ class PeoplePage(QWidget):
             self.view.setCurrentIndex(ix)
             self.view.scrollTo(ix)
 
+    def _open(self, dialog, on_saved) -> None:
+        """Show a dialog window-modally without blocking; ``on_saved`` runs when it saved."""
+        self.dialog = dialog
+        dialog.accepted.connect(on_saved)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
     def add_person(self) -> None:
         dialog = PersonDialog(self, self.store, collective_id=self.collective_view.currentIndex().data(ID_ROLE))
-        if dialog.exec():
-            self.reload()
-            self.select_person(dialog.person.id)
-            self.changed.emit()
+        self._open(dialog, lambda: self._person_saved(dialog.person.id))
 
     def edit_person(self, *_args) -> None:
         pid = self.selected_person()
-        if pid is None:
-            return
-        if PersonDialog(self, self.store, pid).exec():
-            self.reload()
-            self.select_person(pid)
-            self.changed.emit()
+        if pid is not None:
+            self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
+
+    def _person_saved(self, person_id: int) -> None:
+        self.reload()
+        self.select_person(person_id)
+        self.changed.emit()
 
     def delete_person(self) -> None:
         pid = self.selected_person()
@@ -157,17 +163,17 @@ class PeoplePage(QWidget):
         return self.collective_view.currentIndex().data(ID_ROLE)
 
     def add_collective(self) -> None:
-        if CollectiveDialog(self, self.store).exec():
-            self.reload()
-            self.changed.emit()
+        self._open(CollectiveDialog(self, self.store), self._collective_saved)
 
     def edit_collective(self, *_args) -> None:
         cid = self.selected_collective()
-        if cid is None:
-            return
-        if CollectiveDialog(self, self.store, people.get_collective(self.store, cid)).exec():
-            self.reload()
-            self.changed.emit()
+        if cid is not None:
+            self._open(CollectiveDialog(self, self.store, people.get_collective(self.store, cid)),
+                       self._collective_saved)
+
+    def _collective_saved(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def delete_collective(self) -> None:
         cid = self.selected_collective()
@@ -190,8 +196,9 @@ class PeopleProxy(FoldFilterProxy):
         self._collective_id: int | None = None
 
     def set_collective(self, collective_id: int | None) -> None:
+        self.beginFilterChange()
         self._collective_id = collective_id
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent) -> bool:
         if self._collective_id is not None:

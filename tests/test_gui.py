@@ -1,0 +1,310 @@
+"""The window driven as a clerk would: register people, keep the ledger, search, edit, archive."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("pytestqt")
+
+from desktop import achievements as ach  # noqa: E402
+from desktop import evidence, people  # noqa: E402
+from desktop.errors import StoreError  # noqa: E402
+from desktop.store import Store  # noqa: E402
+from desktop.ui import app as app_mod  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.models.ledger import LedgerModel  # noqa: E402
+from desktop.ui.models.people import CollectivesModel, PeopleModel, PersonChoiceModel  # noqa: E402
+from desktop.ui.models.records import EvidenceModel, PriorAwardsModel, RatingsModel  # noqa: E402
+from desktop.ui.qt import (  # noqa: E402
+    QApplication, QDialogButtonBox, QDragEnterEvent, QDropEvent, QEvent, QFileDialog, QKeyEvent, QMessageBox, QMimeData, QPointF,
+    QSettings, QStandardPaths, Qt, QUrl,
+)
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Window settings go to a temporary folder, never the user's."""
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    app_mod.configure(qapp)
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def gui_store(tmp_path):
+    store = Store(tmp_path / "gui.sqlite", exclusive=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, gui_store):
+    w = MainWindow(gui_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def type_text(qtbot, widget, text):
+    """Type ``text`` into ``widget`` key by key.
+
+    ASCII goes through QTest's key clicks; Vietnamese letters arrive as key
+    events that carry their text, the way an input method (Unikey) delivers them.
+    """
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
+
+
+def save_button(dialog):
+    return dialog.buttons.button(QDialogButtonBox.Save)
+
+
+def drop_files(dialog, paths):
+    """Drop files on a widget the way a file manager does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(dialog, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(dialog, QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+
+
+def test_window_speaks_vietnamese(window):
+    texts = [window.nav_model.item(i).text() for i in range(window.nav_model.rowCount())]
+    assert texts == ["Tổng quan", "Tập thể & cá nhân", "Sổ thành tích"]
+    ledger = window.pages["ledger"]
+    assert ledger.add_btn.text() == "Thêm thành tích…"
+    assert ledger.model.headerData(0, Qt.Horizontal) == "Ngày"
+
+
+def test_clerk_registers_people_and_keeps_the_ledger(qtbot, window, gui_store, tmp_path, monkeypatch):
+    page = window.pages["people"]
+    window.show_page("ca-nhan")
+
+    # A collective.
+    qtbot.mouseClick(page.add_collective_btn, Qt.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.name, "Phòng Nghiệp vụ 1")
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert page.dialog is None
+    assert [c.name for c in people.list_collectives(gui_store)] == ["Phòng Nghiệp vụ 1"]
+
+    # A person: the dialog refuses an empty name and an impossible date, next to the fields.
+    page.collective_view.setCurrentIndex(page.collectives.index(1))
+    qtbot.mouseClick(page.add_person_btn, Qt.LeftButton)
+    dialog = page.dialog
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.form.error_text("full_name") == "Họ và tên không được để trống."
+    type_text(qtbot, dialog.full_name, "Nguyễn Thị Đào")
+    type_text(qtbot, dialog.birth_date, "31/02/1990")
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert dialog.isVisible()
+    assert "31/02/1990" in dialog.form.error_text("birth_date")
+    dialog.birth_date.clear()
+    type_text(qtbot, dialog.birth_date, "05/03/1990")
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert page.dialog is None
+    (person,) = people.list_people(gui_store)
+    assert person.full_name == "Nguyễn Thị Đào" and str(person.birth_date) == "1990-03-05"
+    assert person.collective_id == people.list_collectives(gui_store)[0].id
+    assert page.proxy.rowCount() == 1
+
+    # The people filter ignores diacritics.
+    type_text(qtbot, page.filter, "dao")
+    assert page.proxy.rowCount() == 1
+    page.filter.clear()
+    type_text(qtbot, page.filter, "zzz")
+    assert page.proxy.rowCount() == 0
+    page.filter.clear()
+
+    # An achievement with evidence dropped on the dialog.
+    window.show_page("so-thanh-tich")
+    ledger = window.pages["ledger"]
+    qtbot.mouseClick(ledger.add_btn, Qt.LeftButton)
+    dialog = ledger.dialog
+    evidence_file = tmp_path / "bien-ban-nghiem-thu.pdf"
+    evidence_file.write_bytes(b"%PDF-1.4\n% minh chung\n" + bytes(range(256)) * 40)
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)  # nothing filled in yet
+    assert dialog.isVisible()
+    assert dialog.form.error_text("title") == "Tên thành tích không được để trống."
+    type_text(qtbot, dialog.date, "05/09/2025")
+    dialog.subject.setCurrentIndex(dialog.people_model.row_of(person.id))
+    type_text(qtbot, dialog.title, "Báo cáo tổng kết chuyển đổi số")
+    dialog.criterion.setEditText("Chuyển đổi số")
+    type_text(qtbot, dialog.measure, "98,5 %")
+    drop_files(dialog, [evidence_file])
+    assert dialog.evidence_model.rowCount() == 1
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert ledger.model.rowCount() == 1
+    (aid,) = ach.query_ids(gui_store)
+    saved = ach.get(gui_store, aid)
+    assert (saved.title, saved.measure_value, saved.measure_unit) == ("Báo cáo tổng kết chuyển đổi số", 98.5, "%")
+    (ev,) = evidence.list_for(gui_store, aid)
+    assert b"".join(evidence.iter_blob(gui_store, ev.sha256)) == evidence_file.read_bytes()
+    assert ledger.model.index(0, 5).data() == "1"
+
+    # Search without diacritics, as you type.
+    type_text(qtbot, ledger.search, "bao cao")
+    qtbot.waitUntil(lambda: ledger.model.filter.text == "bao cao")
+    assert ledger.model.rowCount() == 1
+    ledger.search.clear()
+    type_text(qtbot, ledger.search, "khong co")
+    qtbot.waitUntil(lambda: ledger.model.filter.text == "khong co")
+    assert ledger.model.rowCount() == 0
+    ledger.search.clear()
+    ledger.apply_filter()
+
+    # Edit it; the evidence can be saved as a copy.
+    ledger.view.setCurrentIndex(ledger.model.index(0, 0))
+    qtbot.mouseClick(ledger.edit_btn, Qt.LeftButton)
+    dialog = ledger.dialog
+    assert dialog.title.text() == "Báo cáo tổng kết chuyển đổi số"
+    assert dialog.measure.text() == "98,5 %"
+    dialog.evidence_view.selectRow(0)
+    copy = tmp_path / "ban-sao.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    qtbot.mouseClick(dialog.copy_btn, Qt.LeftButton)
+    assert copy.read_bytes() == evidence_file.read_bytes()
+    dialog.title.clear()
+    type_text(qtbot, dialog.title, "Báo cáo sơ kết chuyển đổi số 6 tháng")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert ledger.model.index(0, 2).data() == "Báo cáo sơ kết chuyển đổi số 6 tháng"
+
+    # Archive it, find it in the archive, restore it.
+    ledger.view.setCurrentIndex(ledger.model.index(0, 0))
+    assert ledger.archive_btn.text() == "Lưu trữ"
+    qtbot.mouseClick(ledger.archive_btn, Qt.LeftButton)
+    assert ledger.model.rowCount() == 0
+    ledger.show_archive.setChecked(True)
+    assert ledger.model.rowCount() == 1
+    ledger.view.setCurrentIndex(ledger.model.index(0, 0))
+    assert ledger.archive_btn.text() == "Khôi phục"
+    qtbot.mouseClick(ledger.archive_btn, Qt.LeftButton)
+    assert ledger.model.rowCount() == 0
+    ledger.show_archive.setChecked(False)
+    assert ledger.model.rowCount() == 1
+    assert ach.get(gui_store, aid).archived_at is None
+
+    # The overview counts what was done.
+    window.show_page("tong-quan")
+    overview = window.pages["overview"]
+    assert overview.cards["people"].value.text() == "1"
+    assert overview.cards["achievements"].value.text() == "1"
+    assert overview.cards["evidence_files"].value.text() == "1"
+    assert overview.latest.rowCount() == 1
+
+
+def test_evidence_over_the_limit_is_refused_at_once(qtbot, window, gui_store, tmp_path, monkeypatch):
+    evidence.set_max_bytes(gui_store, 2048)
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"x" * 5000)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    window.show_page("so-thanh-tich")
+    ledger = window.pages["ledger"]
+    qtbot.mouseClick(ledger.add_btn, Qt.LeftButton)
+    ledger.dialog.add_files([big])
+    assert ledger.dialog.evidence_model.rowCount() == 0
+    assert shown and "video.mp4" in shown[0] and "MB" in shown[0]
+
+
+def test_deleting_a_person_with_achievements_is_refused(qtbot, window, gui_store, monkeypatch):
+    pid = people.add_person(gui_store, people.Person("Trần Văn Bình"))
+    ach.add(gui_store, ach.Achievement("01/02/2025", "Sáng kiến", person_id=pid))
+    window.pages["people"].reload()
+    page = window.pages["people"]
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    qtbot.mouseClick(page.delete_person_btn, Qt.LeftButton)
+    assert warnings and "thành tích" in warnings[0]
+    assert people.list_people(gui_store)[0].id == pid
+
+
+def test_window_remembers_its_size_and_page(qtbot, gui_store):
+    first = MainWindow(gui_store)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(790, 560)  # the offscreen screen is 800 x 600
+    first.show_page("so-thanh-tich")
+    first.close()
+    second = MainWindow(gui_store)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.size().width(), second.size().height()) == (790, 560)
+    assert second.current_page() == "ledger"
+
+
+def test_second_window_on_the_same_file_is_refused(gui_store, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    assert app_mod.run(gui_store.path) == 2
+    assert shown and "đang được mở" in shown[0]
+
+
+def test_screenshot_command_writes_the_real_window(tmp_path, qapp):
+    from desktop.ui.qt import QImage
+
+    db = tmp_path / "shot.sqlite"
+    out = tmp_path / "ledger.png"
+    with Store(db) as store:
+        pid = people.add_person(store, people.Person("Lê Thị Hoa"))
+        ach.add(store, ach.Achievement("03/03/2025", "Số hóa hồ sơ", person_id=pid))
+    assert app_mod.run(db, screenshot=str(out), page="so-thanh-tich") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert app_mod.run(db, screenshot=str(out), page="khong-co-trang") == 2
+
+
+def test_models_pass_the_model_tester(qtmodeltester, tmp_path):
+    from desktop import demo
+
+    with Store(tmp_path / "m.sqlite") as store:
+        demo.fill(store, seed=7)
+        aid = ach.query_ids(store)[0]
+        pid = people.list_people(store)[0].id
+        evidence.attach(store, aid, _tmp_file(tmp_path))
+        for model in (LedgerModel(store), LedgerModel(store, limit=5), PeopleModel(store),
+                      CollectivesModel(store, with_all=True), PersonChoiceModel(store),
+                      EvidenceModel(store, aid), RatingsModel(people.ratings(store, pid)),
+                      PriorAwardsModel(people.prior_awards(store, person_id=pid))):
+            qtmodeltester.check(model)
+
+
+def test_ledger_sort_keeps_the_selection(qtbot, tmp_path):
+    from desktop import demo
+    from desktop.ui.pages.ledger import LedgerPage
+
+    with Store(tmp_path / "s.sqlite") as store:
+        demo.fill(store, seed=3)
+        page = LedgerPage(store)
+        qtbot.addWidget(page)
+        page.view.setCurrentIndex(page.model.index(5, 0))
+        chosen = page.selected()
+        page.view.sortByColumn(2, Qt.AscendingOrder)
+        assert page.selected() == chosen
+        titles = [page.model.index(r, 2).data() for r in range(page.model.rowCount())]
+        assert titles == sorted(titles, key=str.casefold)
+
+
+def _tmp_file(tmp_path):
+    p = tmp_path / "anh.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    return p
