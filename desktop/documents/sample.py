@@ -1,0 +1,161 @@
+"""A worked example of a compose context: one campaign of Sở Tư pháp tỉnh Hà Tĩnh.
+
+The form chooser shows each form filled with this example so the clerk sees
+what a finished document looks like before entering any data, and the tests
+render every form with it. It also documents, by example, the shape of every
+context key :mod:`.compose` and :mod:`.sources` read.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+__all__ = ["sample_context"]
+
+_MEMBERS = [
+    {"name": "Nguyễn Quốc Tuấn", "title": "Giám đốc Sở", "role": "Chủ tịch Hội đồng"},
+    {"name": "Hoàng Thị Luân", "title": "Phó Giám đốc Sở", "role": "Phó Chủ tịch Hội đồng"},
+    {"name": "Trần Đức Thắng", "title": "Chánh Văn phòng Sở", "role": "Ủy viên Thường trực"},
+    {"name": "Lê Thị Thu Hằng", "title": "Trưởng phòng Hành chính tư pháp", "role": "Ủy viên"},
+    {"name": "Phan Văn Dũng", "title": "Trưởng phòng Xây dựng, kiểm tra và theo dõi thi hành pháp luật", "role": "Ủy viên"},
+    {"name": "Đặng Thị Ngọc Ánh", "title": "Giám đốc Trung tâm Trợ giúp pháp lý nhà nước", "role": "Ủy viên",
+     "present": False, "written_opinion": True},
+    {"name": "Võ Minh Khôi", "title": "Chủ tịch Công đoàn cơ sở Sở Tư pháp", "role": "Ủy viên"},
+]
+
+_CANDIDATES = [
+    {"name": "Phòng Hành chính tư pháp", "kind": "tap_the", "position": "", "unit": "Sở Tư pháp", "votes": 6,
+     "summary": "Số hóa 100% hồ sơ đăng ký hộ tịch; hướng dẫn 209 xã, phường dùng phần mềm dùng chung."},
+    {"name": "Trung tâm Dịch vụ đấu giá tài sản", "kind": "tap_the", "position": "", "unit": "Sở Tư pháp", "votes": 6,
+     "summary": "Tổ chức 100% cuộc đấu giá trực tuyến trên Cổng đấu giá tài sản quốc gia."},
+    {"name": "Nguyễn Thị Hoa", "kind": "ca_nhan", "position": "Chuyên viên", "unit": "Phòng Hành chính tư pháp", "votes": 6,
+     "summary": "Xây dựng quy trình số hóa sổ hộ tịch, được Sở áp dụng từ tháng 9/2025."},
+    {"name": "Trần Văn Đức", "kind": "ca_nhan", "position": "Phó Chánh Văn phòng", "unit": "Văn phòng Sở", "votes": 6,
+     "summary": "Vận hành hệ thống quản lý văn bản và điều hành, ký số 100% văn bản đi."},
+    {"name": "Lê Thị Quỳnh Anh", "kind": "ca_nhan", "position": "Trợ giúp viên pháp lý",
+     "unit": "Trung tâm Trợ giúp pháp lý nhà nước", "votes": 5,
+     "summary": "Tư vấn pháp luật trực tuyến cho 312 lượt người dân."},
+]
+
+_CONTEXT: dict[str, Any] = {
+    "unit": {
+        "name": "Sở Tư pháp",
+        "governing": "UBND tỉnh Hà Tĩnh",
+        "abbreviation": "STP",
+        "place": "Hà Tĩnh",
+        "drafting_unit": "VP",
+    },
+    "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
+    "document": {
+        "number": "",
+        "date": dt.date(2025, 8, 14),
+        "classification": "thuong",
+    },
+    "campaign": {
+        "name": "Phong trào thi đua “Ngành Tư pháp thi đua đổi mới sáng tạo và chuyển đổi số”",
+        "plan": "Kế hoạch số 205/KH-STP ngày 28/7/2025 của Sở Tư pháp tỉnh Hà Tĩnh về triển khai Phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số”",
+        "period": "năm 2025",
+    },
+    "award": {
+        "name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "verb": "tặng",
+        "approver": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
+    },
+    "meeting": {
+        "start": dt.datetime(2025, 8, 12, 8, 0),
+        "end": dt.datetime(2025, 8, 12, 10, 30),
+        "place": "Phòng họp tầng 2, trụ sở Sở Tư pháp, số 55 đường Phan Đình Phùng, phường Thành Sen, tỉnh Hà Tĩnh",
+        "chair": {"name": "Nguyễn Quốc Tuấn", "title": "Giám đốc Sở, Chủ tịch Hội đồng"},
+        "secretary": {"name": "Trần Đức Thắng", "title": "Chánh Văn phòng Sở, Ủy viên Thường trực Hội đồng"},
+        "members": _MEMBERS,
+        "total_members": 7,
+    },
+    "ballot": {"issued": 6, "returned": 6, "valid": 6, "invalid": 0, "threshold": 80},
+    "candidates": _CANDIDATES,
+    "person": {
+        "name": "Nguyễn Thị Hoa",
+        "birth_date": "05/02/1990",
+        "gender": "Nữ",
+        "ethnicity": "Kinh",
+        "hometown": "xã Thạch Hà, tỉnh Hà Tĩnh",
+        "residence": "phường Thành Sen, tỉnh Hà Tĩnh",
+        "unit": "Phòng Hành chính tư pháp, Sở Tư pháp tỉnh Hà Tĩnh",
+        "position": "Chuyên viên",
+        "political_theory": "Trung cấp",
+        "education": "Cử nhân Luật",
+        "tasks": "Tham mưu công tác đăng ký, quản lý hộ tịch, quốc tịch, chứng thực; theo dõi việc số hóa sổ hộ tịch trên địa bàn tỉnh.",
+    },
+    "collective": {
+        "name": "Phòng Hành chính tư pháp",
+        "parent": "Sở Tư pháp tỉnh Hà Tĩnh",
+        "address": "Số 55 đường Phan Đình Phùng, phường Thành Sen, tỉnh Hà Tĩnh",
+        "phone": "0239 3855 318",
+        "website": "sotuphap.hatinh.gov.vn",
+        "structure": "01 Trưởng phòng, 01 Phó Trưởng phòng và 05 công chức",
+        "staff_count": "07 công chức",
+        "functions": [
+            "Tham mưu, giúp Giám đốc Sở quản lý nhà nước về hộ tịch, quốc tịch, chứng thực, lý lịch tư pháp và nuôi con nuôi.",
+            "Hướng dẫn nghiệp vụ hộ tịch, chứng thực cho Ủy ban nhân dân cấp xã.",
+        ],
+    },
+    "achievements": [
+        {
+            "criterion": "Chuyển đổi số trong công tác chuyên môn",
+            "items": [
+                {"text": "Số hóa sổ hộ tịch lưu trữ tại Sở", "result": "100% sổ đã số hóa, 412.000 trang"},
+                "Hướng dẫn 209 xã, phường sử dụng phần mềm đăng ký, quản lý hộ tịch dùng chung",
+            ],
+            "measures": [
+                "Lập tổ công tác số hóa, giao chỉ tiêu theo tháng cho từng công chức",
+                "Phối hợp với Viễn thông Hà Tĩnh tập huấn tại chỗ cho công chức tư pháp - hộ tịch cấp xã",
+            ],
+        },
+        {
+            "criterion": "Cải cách thủ tục hành chính",
+            "items": ["Giải quyết đúng hạn 100% hồ sơ lý lịch tư pháp, 86% hồ sơ nộp trực tuyến toàn trình"],
+            "measures": ["Công khai quy trình nội bộ và thời hạn giải quyết trên Cổng dịch vụ công"],
+        },
+    ],
+    "texts": {
+        "effect": "Thời gian giải quyết thủ tục hộ tịch giảm trung bình 30%; người dân tra cứu được hồ sơ hộ tịch gốc mà không phải đến trụ sở. Bài học: giao việc cụ thể, đo kết quả hằng tháng.",
+        "policy": "Chấp hành nghiêm chủ trương, chính sách của Đảng, pháp luật của Nhà nước và quy định của ngành.",
+        "party_work": "Chi bộ đạt “Hoàn thành tốt nhiệm vụ”; Công đoàn cơ sở vững mạnh.",
+    },
+    "signers": {
+        "signer": {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Hoàng Thị Luân"},
+        "head": {"name": "Lê Thị Thu Hằng"},
+        "superior": {"name": "Nguyễn Quốc Tuấn"},
+    },
+}
+
+
+_PRIOR_AWARDS = {
+    "tap_the": [
+        {"year": 2023, "name": "Tập thể lao động tiên tiến", "kind": "danh_hieu",
+         "decision": "Quyết định số 15/QĐ-STP ngày 10/01/2024", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
+        {"year": 2024, "name": "Tập thể lao động xuất sắc", "kind": "danh_hieu",
+         "decision": "Quyết định số 302/QĐ-UBND ngày 20/01/2025", "issuer": "UBND tỉnh Hà Tĩnh"},
+        {"year": 2024, "name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "kind": "hinh_thuc",
+         "decision": "Quyết định số 410/QĐ-UBND ngày 05/02/2025", "issuer": "UBND tỉnh Hà Tĩnh"},
+    ],
+    "ca_nhan": [
+        {"year": 2023, "name": "Lao động tiên tiến", "kind": "danh_hieu",
+         "decision": "Quyết định số 16/QĐ-STP ngày 10/01/2024", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
+        {"year": 2024, "name": "Chiến sĩ thi đua cơ sở", "kind": "danh_hieu",
+         "decision": "Quyết định số 21/QĐ-STP ngày 15/01/2025", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
+        {"year": 2024, "name": "Giấy khen của Giám đốc Sở Tư pháp", "kind": "hinh_thuc",
+         "decision": "Quyết định số 22/QĐ-STP ngày 15/01/2025", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
+    ],
+}
+
+
+def sample_context(subject: str = "tap_the") -> dict[str, Any]:
+    """A fresh deep copy, so a caller may change it freely.
+
+    ``subject`` ("tap_the" or "ca_nhan") picks whose earlier awards the
+    ``prior_awards`` list holds, as the application does for one report.
+    """
+    context = copy.deepcopy(_CONTEXT)
+    context["prior_awards"] = copy.deepcopy(_PRIOR_AWARDS.get(subject, _PRIOR_AWARDS["tap_the"]))
+    return context

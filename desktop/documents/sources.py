@@ -1,0 +1,419 @@
+"""Data sources: the parts of a document that are built from records, not typed.
+
+A form file names a source for a part of a section (``source =
+"ballot_results"``); the source reads the compose context (a plain dict, see
+:mod:`.compose`) and returns blocks of the document model. A source that finds
+nothing returns no blocks, and the composer prints the part's ``empty``
+sentence (or the source's default one) instead, so a draft with missing data
+still reads as a document and never fails.
+
+Context keys each source reads (all optional; missing data gives the empty sentence):
+
+``candidates_table``
+    ``candidates``: list of ``{name, kind ("tap_the"|"ca_nhan"), position, unit,
+    award, summary, votes}``. Those a ballot turned down are left out unless
+    option ``all = true``; option ``summary = true`` adds a "Tóm tắt thành tích" column.
+``attendance``
+    ``meeting.members``: list of ``{name, title, role, present (bool, default
+    true), written_opinion (bool)}``; ``meeting.total_members`` (int, defaults to
+    the number of members listed).
+``ballot_results``
+    ``ballot``: ``{issued, returned, valid, invalid, threshold}`` (threshold: percent
+    of *all* council members, NĐ 98/2023 Điều 30.7 / legal.md C.5);
+    ``candidates[].votes`` and optional ``candidates[].threshold``;
+    ``meeting.total_members`` as above.
+``ballot_conclusion``
+    the same keys; lists the candidates whose yes-votes reach the threshold.
+``profile``
+    ``person``: ``{name, birth_date, gender, ethnicity, hometown, residence, unit,
+    position, political_theory, education, academic}`` for a cá nhân form;
+    ``collective``: ``{name, address, phone, fax, website, structure, staff_count,
+    history}`` for a tập thể form. Option ``of = "person"|"collective"``.
+``tasks``
+    ``person.tasks`` or ``collective.functions``: markup text or a list of lines.
+``achievements_by_criterion``
+    ``achievements``: list of ``{criterion, items: [text or {text, result}],
+    measures: [text]}``.
+``measures``
+    ``achievements[].measures`` and ``measures`` (list of text).
+``prior_awards``
+    ``prior_awards``: list of ``{year, name, kind ("danh_hieu"|"hinh_thuc"),
+    decision, issuer}``. Option ``kind`` selects one of the two tables.
+``text``
+    Option ``key``: a dotted path into the context whose value is markup text or
+    a list of lines (``texts.effect``, ``texts.lessons`` …).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Block, BulletList, Paragraph, Run, Table
+from .richtext import parse
+
+__all__ = ["SOURCES", "Source", "lookup", "passes", "percent", "proposed", "two_digits"]
+
+
+def lookup(context: Mapping[str, Any], path: str) -> Any:
+    """Value at a dotted path (``meeting.chair.name``), ``None`` when any step is missing."""
+    value: Any = context
+    for part in path.split("."):
+        if isinstance(value, Mapping) and part in value:
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def two_digits(n: int) -> str:
+    """Counts in administrative text are written with two digits: 02, 07, 12."""
+    return f"{n:02d}"
+
+
+def percent(value: float) -> str:
+    """85,71% (Vietnamese decimal comma, two decimals, no trailing zeros)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def _list(value: Any) -> list[Any]:
+    """A list from whatever the context holds: a lone text is one item, junk is none."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str) and value.strip():
+        return [value]
+    return []
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _markup_blocks(value: Any) -> tuple[Block, ...]:
+    """Markup text, or a list of lines (each a paragraph), as blocks."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return parse("\n\n".join(_text(v) for v in value if _text(v)))
+    return parse(_text(value))
+
+
+def _candidates(context: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    items = _list(lookup(context, "candidates"))
+    # Collectives first, as in the lists units send (tập thể trước, cá nhân sau).
+    return sorted(
+        (c for c in items if isinstance(c, Mapping) and _text(c.get("name"))),
+        key=lambda c: 0 if c.get("kind") == "tap_the" else 1,
+    )
+
+
+def _total_members(context: Mapping[str, Any]) -> int:
+    total = lookup(context, "meeting.total_members")
+    if isinstance(total, int) and total > 0:
+        return total
+    return sum(1 for m in _list(lookup(context, "meeting.members")) if isinstance(m, Mapping))
+
+
+def _threshold(context: Mapping[str, Any], candidate: Mapping[str, Any]) -> float | None:
+    value = candidate.get("threshold", lookup(context, "ballot.threshold"))
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def passes(context: Mapping[str, Any], candidate: Mapping[str, Any]) -> bool | None:
+    """Whether a candidate's yes-votes reach the threshold, as a share of all members.
+
+    ``None`` when the votes, the threshold or the council size is unknown.
+    """
+    votes = candidate.get("votes")
+    total = _total_members(context)
+    threshold = _threshold(context, candidate)
+    if not isinstance(votes, int) or isinstance(votes, bool) or not total or threshold is None:
+        return None
+    return votes * 100 >= threshold * total
+
+
+def _items(texts: list[str]) -> BulletList:
+    """A dash list the administrative way: ";" after each item, "." after the last."""
+    last = len(texts) - 1
+    return BulletList(tuple(
+        (Run(t.rstrip(" ;.") + ("." if i == last else ";")),) for i, t in enumerate(texts)
+    ))
+
+
+def proposed(context: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Candidates still proposed: all of them, less those a ballot turned down."""
+    return [c for c in _candidates(context) if passes(context, c) is not False]
+
+
+def _who(candidate: Mapping[str, Any]) -> str:
+    return _text(candidate.get("name"))
+
+
+def _where(candidate: Mapping[str, Any]) -> str:
+    return ", ".join(x for x in (_text(candidate.get("position")), _text(candidate.get("unit"))) if x)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def candidates_table(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    # A tờ trình lists only who the council kept; the minutes list everyone considered.
+    candidates = _candidates(context) if options.get("all") else proposed(context)
+    if not candidates:
+        return ()
+    with_summary = bool(options.get("summary"))
+    header = ["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị công tác", "Hình thức khen thưởng đề nghị"]
+    widths = [7, 28, 30, 25]
+    if with_summary:
+        header.append("Tóm tắt thành tích")
+        widths = [8, 20, 20, 18, 34]
+    rows = []
+    for i, c in enumerate(candidates, 1):
+        row = [str(i), _who(c), _where(c), _text(c.get("award")) or _text(lookup(context, "award.name"))]
+        if with_summary:
+            row.append(_text(c.get("summary")))
+        rows.append(tuple(row))
+    return (Table(tuple(header), tuple(rows), tuple(widths)),)
+
+
+def attendance(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    members = [m for m in _list(lookup(context, "meeting.members")) if isinstance(m, Mapping) and _text(m.get("name"))]
+    if not members:
+        return ()
+    present = [m for m in members if m.get("present", True)]
+    absent = [m for m in members if not m.get("present", True)]
+    total = _total_members(context)
+    blocks: list[Block] = [
+        Paragraph.of(
+            f"Tổng số thành viên Hội đồng: {two_digits(total)} người; có mặt: {two_digits(len(present))} người; "
+            f"vắng mặt: {two_digits(total - len(present))} người."
+        )
+    ]
+
+    def line(m: Mapping[str, Any]) -> str:
+        extra = " - ".join(x for x in (_text(m.get("title")), _text(m.get("role"))) if x)
+        return _text(m.get("name")) + (f", {extra}" if extra else "")
+
+    if present:
+        blocks.append(Paragraph.of("Thành viên có mặt:"))
+        blocks.append(_items([line(m) for m in present]))
+    if absent:
+        blocks.append(Paragraph.of("Thành viên vắng mặt:"))
+        blocks.append(_items([
+            line(m) + (" (có ý kiến bằng văn bản gửi Hội đồng)" if m.get("written_opinion")
+                       else " (không có ý kiến bằng văn bản)")
+            for m in absent
+        ]))
+    return tuple(blocks)
+
+
+def ballot_results(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    candidates = [
+        c for c in _candidates(context) if isinstance(c.get("votes"), int) and not isinstance(c.get("votes"), bool)
+    ]
+    ballot = _mapping(lookup(context, "ballot"))
+    if not candidates:
+        return ()
+    blocks: list[Block] = []
+    counts = [
+        ("Số phiếu phát ra", ballot.get("issued")),
+        ("số phiếu thu về", ballot.get("returned")),
+        ("số phiếu hợp lệ", ballot.get("valid")),
+        ("số phiếu không hợp lệ", ballot.get("invalid")),
+    ]
+    known = [(label, n) for label, n in counts if isinstance(n, int)]
+    if known:
+        blocks.append(Paragraph.of("; ".join(f"{label}: {two_digits(n)}" for label, n in known) + "."))
+    total = _total_members(context)
+    header = ("STT", "Tên tập thể, họ và tên cá nhân", "Hình thức khen thưởng đề nghị", "Số phiếu đồng ý",
+              "Tỷ lệ so với tổng số thành viên Hội đồng", "Kết quả")
+    rows = []
+    for i, c in enumerate(candidates, 1):
+        votes = c["votes"]
+        ratio = percent(votes * 100 / total) if total else ""
+        ok = passes(context, c)
+        verdict = "" if ok is None else ("Đạt" if ok else "Không đạt")
+        rows.append((str(i), _who(c), _text(c.get("award")) or _text(lookup(context, "award.name")),
+                     two_digits(votes), ratio, verdict))
+    blocks.append(Table(header, tuple(rows), (8, 24, 21, 11, 17, 14)))
+    threshold = lookup(context, "ballot.threshold")
+    if isinstance(threshold, (int, float)) and not isinstance(threshold, bool) and total:
+        blocks.append(
+            Paragraph.of(
+                f"Tỷ lệ phiếu đồng ý được tính trên tổng số {two_digits(total)} thành viên Hội đồng; "
+                f"mức phải đạt: từ {percent(float(threshold))} trở lên."
+            )
+        )
+    return tuple(blocks)
+
+
+def ballot_conclusion(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    voted = [c for c in _candidates(context) if passes(context, c) is not None]
+    if not voted:
+        return ()
+    chosen = [c for c in voted if passes(context, c)]
+    if not chosen:
+        return (Paragraph.of("Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."),)
+    award = _text(lookup(context, "award.name"))
+    collectives = sum(1 for c in chosen if c.get("kind") == "tap_the")
+    people = len(chosen) - collectives
+    counted = " và ".join(
+        x for x in (
+            f"{two_digits(collectives)} tập thể" if collectives else "",
+            f"{two_digits(people)} cá nhân" if people else "",
+        ) if x
+    )
+    lead = f"Hội đồng thống nhất đề nghị khen thưởng {counted}"
+    lead += f" ({award})" if award else ""
+    lead += " có tên sau:"
+    return (Paragraph.of(lead), _items([", ".join(x for x in (_who(c), _where(c)) if x) for c in chosen]))
+
+
+_PERSON_FIELDS = (
+    ("name", "Họ và tên"),
+    ("birth_date", "Ngày, tháng, năm sinh"),
+    ("gender", "Giới tính"),
+    ("ethnicity", "Dân tộc"),
+    ("hometown", "Quê quán"),
+    ("residence", "Trú quán"),
+    ("unit", "Đơn vị công tác"),
+    ("position", "Chức vụ (Đảng, chính quyền, đoàn thể)"),
+    ("political_theory", "Trình độ lý luận chính trị"),
+    ("education", "Trình độ chuyên môn, nghiệp vụ"),
+    ("academic", "Học hàm, học vị, danh hiệu, giải thưởng"),
+)
+
+_COLLECTIVE_FIELDS = (
+    ("name", "Tên tập thể"),
+    ("address", "Địa điểm trụ sở chính"),
+    ("phone", "Điện thoại"),
+    ("fax", "Fax"),
+    ("website", "Địa chỉ trang tin điện tử"),
+    ("structure", "Cơ cấu tổ chức"),
+    ("staff_count", "Tổng số cán bộ, công chức, viên chức và người lao động"),
+    ("history", "Quá trình thành lập và phát triển"),
+)
+
+
+def _of(options: Mapping[str, Any], subject: str) -> str:
+    of = options.get("of")
+    if of in ("person", "collective"):
+        return of
+    return "collective" if subject == "tap_the" else "person"
+
+
+def profile(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    of = _of(options, subject)
+    record = _mapping(lookup(context, of))
+    fields = _PERSON_FIELDS if of == "person" else _COLLECTIVE_FIELDS
+    items = []
+    for key, label in fields:
+        value = _text(record.get(key))
+        if value:
+            items.append((Run(f"{label}: {value}"),))
+    return (BulletList(tuple(items)),) if items else ()
+
+
+def tasks(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    path = "person.tasks" if _of(options, subject) == "person" else "collective.functions"
+    return _markup_blocks(lookup(context, path))
+
+
+def achievements_by_criterion(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    groups = [g for g in _list(lookup(context, "achievements")) if isinstance(g, Mapping)]
+    blocks: list[Block] = []
+    letters = "abcdđeghiklmnopqrstuvxy"
+    for i, group in enumerate(groups):
+        criterion = _text(group.get("criterion"))
+        texts = []
+        for item in _list(group.get("items")):
+            if isinstance(item, Mapping):
+                text = _text(item.get("text"))
+                result = _text(item.get("result"))
+                if result:
+                    text = f"{text} (kết quả: {result})" if text else result
+            else:
+                text = _text(item)
+            if text:
+                texts.append(text)
+        if not criterion and not texts:
+            continue
+        letter = letters[i] if i < len(letters) else str(i + 1)
+        blocks.append(Paragraph((Run(f"{letter}) {criterion or 'Thành tích khác'}", italic=True),)))
+        if texts:
+            blocks.append(_items(texts))
+        else:
+            blocks.append(Paragraph.of("Chưa ghi nhận thành tích theo tiêu chí này."))
+    return tuple(blocks)
+
+
+def measures(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    found: list[str] = []
+    for group in _list(lookup(context, "achievements")):
+        if isinstance(group, Mapping):
+            found += [_text(m) for m in _list(group.get("measures"))]
+    found += [_text(m) for m in _list(lookup(context, "measures"))]
+    unique = list(dict.fromkeys(m for m in found if m))
+    if not unique:
+        return ()
+    return (_items(unique),)
+
+
+def prior_awards(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    kind = options.get("kind", "danh_hieu")
+    awards = [
+        a for a in _list(lookup(context, "prior_awards"))
+        if isinstance(a, Mapping) and a.get("kind", "hinh_thuc") == kind and _text(a.get("name"))
+    ]
+    if not awards:
+        return ()
+    awards.sort(key=lambda a: str(a.get("year", "")))
+    if kind == "danh_hieu":
+        header = ("Năm", "Danh hiệu thi đua",
+                  "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; cơ quan ban hành quyết định")
+    else:
+        header = ("Năm", "Hình thức khen thưởng",
+                  "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành quyết định")
+    rows = []
+    for a in awards:
+        decision = "; ".join(x for x in (_text(a.get("decision")), _text(a.get("issuer"))) if x)
+        rows.append((_text(a.get("year")), _text(a.get("name")), decision))
+    return (Table(header, tuple(rows), (10, 35, 55)),)
+
+
+def text(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    key = options.get("key")
+    return _markup_blocks(lookup(context, key)) if isinstance(key, str) else ()
+
+
+SourceFn = Callable[[Mapping[str, Any], Mapping[str, Any], str], tuple[Block, ...]]
+
+
+@dataclass(frozen=True)
+class Source:
+    fn: SourceFn
+    empty: str
+    options: frozenset[str] = frozenset()
+
+
+SOURCES: dict[str, Source] = {
+    "candidates_table": Source(
+        candidates_table, "Chưa có tập thể, cá nhân nào được đề nghị.", frozenset({"summary", "all"})
+    ),
+    "attendance": Source(attendance, "Chưa có danh sách thành viên Hội đồng dự họp."),
+    "ballot_results": Source(ballot_results, "Chưa có kết quả kiểm phiếu."),
+    "ballot_conclusion": Source(ballot_conclusion, "Chưa có kết luận vì chưa có kết quả kiểm phiếu."),
+    "profile": Source(profile, "Chưa có thông tin.", frozenset({"of"})),
+    "tasks": Source(tasks, "Chưa nhập chức năng, nhiệm vụ được giao.", frozenset({"of"})),
+    "achievements_by_criterion": Source(achievements_by_criterion, "Chưa ghi nhận thành tích nào trong phong trào thi đua."),
+    "measures": Source(measures, "Chưa nhập biện pháp, giải pháp đã áp dụng."),
+    "prior_awards": Source(prior_awards, "Không có.", frozenset({"kind"})),
+    "text": Source(text, "Chưa nhập nội dung.", frozenset({"key"})),
+}
