@@ -36,7 +36,9 @@ class Achievement:
         return format_measure(self.measure_value, self.measure_unit)
 
 
-_MEASURE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
+# A number with thousands dots (1.200 or 1.200.000, maybe with a decimal comma) or a plain one.
+_MEASURE = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?))\s*(.*?)\s*$")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_measure(text: str) -> tuple[float | None, str]:
@@ -48,11 +50,10 @@ def parse_measure(text: str) -> tuple[float | None, str]:
     if not m:
         raise ValidationError({"measure": "Số đo phải bắt đầu bằng một số, ví dụ: 98 % hoặc 120 hồ sơ."})
     number = m.group(1)
-    # Vietnamese writes 1.200 for a thousand and 98,5 for a decimal.
-    if "," in number:
-        number = number.replace(",", ".")
-    elif re.fullmatch(r"[-+]?\d{1,3}\.\d{3}", number):
+    # Vietnamese writes 1.200 (1.200.000) for thousands and 98,5 for a decimal.
+    if _THOUSANDS.fullmatch(number):
         number = number.replace(".", "")
+    number = number.replace(",", ".")
     return float(number), m.group(2)
 
 
@@ -108,9 +109,12 @@ def add(store, a: Achievement) -> int:
 def update(store, a: Achievement) -> None:
     a = validate(a)
     with store.transaction() as conn:
+        # updated_at moves only when something changed (SET expressions see the old row).
         cur = conn.execute(
-            f"UPDATE achievement SET {', '.join(c + ' = ?' for c in _COLUMNS)}, updated_at = ? WHERE id = ?",
-            (*_values(a), utc_now_iso(), a.id),
+            f"UPDATE achievement SET {', '.join(c + ' = ?' for c in _COLUMNS)}, "
+            f"updated_at = CASE WHEN {' AND '.join(c + ' IS ?' for c in _COLUMNS)} THEN updated_at ELSE ? END "
+            "WHERE id = ?",
+            (*_values(a), *_values(a), utc_now_iso(), a.id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"Không tìm thấy thành tích số {a.id}.")
@@ -154,7 +158,7 @@ def _from_row(r: dict) -> Achievement:
 # Sort orders the ledger table offers; values are SQL over the ``LEDGER_FROM`` join.
 SORTS = {
     "date": "a.date {d}, a.id {d}",
-    "subject": "coalesce(p.sort_key, c.name) {d}, a.date DESC",
+    "subject": "coalesce(p.sort_key, thidua_word_key(c.name)) {d}, a.date DESC",
     "title": "a.title COLLATE NOCASE {d}, a.id",
     "criterion": "a.criterion COLLATE NOCASE {d}, a.date DESC",
     "measure": "a.measure_value {d}, a.date DESC",
@@ -174,11 +178,13 @@ class LedgerFilter:
     date_to: dt.date | None = None
 
 
-def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", descending: bool = True) -> list[int]:
+def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", descending: bool = True,
+              limit: int | None = None) -> list[int]:
     """Ids of the achievements that match ``flt``, in table order.
 
     Only ids travel; the table asks :func:`rows` for what it draws, so a ledger
-    of 100,000 achievements opens and filters quickly.
+    of 100,000 achievements opens and filters quickly. People and collectives
+    are joined only when the order needs their names.
     """
     where = ["a.archived_at IS NOT NULL" if flt.archived else "a.archived_at IS NULL"]
     params: list = []
@@ -200,8 +206,13 @@ def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", des
     if flt.date_to:
         where.append("a.date <= ?")
         params.append(flt.date_to.isoformat())
-    order = SORTS.get(sort, SORTS["date"]).format(d="DESC" if descending else "ASC")
-    sql = f"SELECT a.id FROM {LEDGER_FROM} WHERE {' AND '.join(where)} ORDER BY {order}"
+    sort = sort if sort in SORTS else "date"
+    order = SORTS[sort].format(d="DESC" if descending else "ASC")
+    source = LEDGER_FROM if sort == "subject" else "achievement a"
+    sql = f"SELECT a.id FROM {source} WHERE {' AND '.join(where)} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
     return [r[0] for r in store.conn.execute(sql, params)]
 
 
@@ -221,6 +232,6 @@ def rows(store, ids: list[int]) -> dict[int, dict]:
 
 
 def latest(store, limit: int = 10) -> list[dict]:
-    ids = query_ids(store)[:limit]
+    ids = query_ids(store, limit=limit)
     found = rows(store, ids)
     return [found[i] for i in ids if i in found]

@@ -14,7 +14,9 @@ from ..store import Store
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)")
     p.add_argument("--screenshot", metavar="FILE.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
-    p.add_argument("--page", metavar="NAME", help="trang cần chụp: tong-quan, ca-nhan, so-thanh-tich …")
+    p.add_argument("--page", metavar="NAME", help="trang mở đầu: tong-quan, ca-nhan, so-thanh-tich …")
+    p.add_argument("--quit-when-shown", action="store_true",
+                   help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
     p.set_defaults(func=run_gui)
 
     p = sub.add_parser("info", help="đường dẫn, phiên bản lược đồ và số bản ghi")
@@ -28,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
     p.add_argument("query", nargs="+", help="từ cần tìm")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=int, default=50, help="số kết quả tối đa (mặc định 50)")
     p.set_defaults(func=run_search)
 
     p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")
@@ -38,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from ..ui.app import run  # Qt is imported only for the window
 
-    return run(db_path(args), screenshot=args.screenshot, page=args.page)
+    return run(db_path(args), screenshot=args.screenshot, page=args.page, quit_when_shown=args.quit_when_shown)
 
 
 def run_info(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ class LedgerModel(QAbstractTableModel):
 
     KEYS = ["date", "subject", "title", "criterion", "measure", "evidence"]
 
-    def __init__(self, store, parent=None, *, limit: int | None = None):
+    def __init__(self, store, parent=None, *, limit: int | None = None, load: bool = True):
         super().__init__(parent)
         self._store = store
         self._limit = limit
@@ -30,10 +30,16 @@ class LedgerModel(QAbstractTableModel):
         self._filter = ach.LedgerFilter()
         self._sort = ("date", True)
         self.headers = [
-            QCoreApplication.translate("LedgerModel", "Date"), QCoreApplication.translate("LedgerModel", "Person / collective"), QCoreApplication.translate("LedgerModel", "Achievement"),
-            QCoreApplication.translate("LedgerModel", "Criterion"), QCoreApplication.translate("LedgerModel", "Measure"), QCoreApplication.translate("LedgerModel", "Evidence"),
+            QCoreApplication.translate("LedgerModel", "Date"),
+            QCoreApplication.translate("LedgerModel", "Person / collective"),
+            QCoreApplication.translate("LedgerModel", "Achievement"),
+            QCoreApplication.translate("LedgerModel", "Criterion"),
+            QCoreApplication.translate("LedgerModel", "Measure"),
+            QCoreApplication.translate("LedgerModel", "Evidence"),
         ]
-        self.reload()
+        self.loaded = False
+        if load:
+            self.reload()
 
     # -- queries -------------------------------------------------------------------------
 
@@ -54,8 +60,9 @@ class LedgerModel(QAbstractTableModel):
         self.endResetModel()
 
     def _query(self) -> list[int]:
-        ids = ach.query_ids(self._store, self._filter, sort=self._sort[0], descending=self._sort[1])
-        return ids[:self._limit] if self._limit else ids
+        self.loaded = True
+        return ach.query_ids(self._store, self._filter, sort=self._sort[0], descending=self._sort[1],
+                             limit=self._limit)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.KEYS[column]

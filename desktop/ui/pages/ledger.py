@@ -53,7 +53,7 @@ class LedgerPage(QWidget):
         buttons.addWidget(self.count_label)
         lay.addLayout(buttons)
 
-        self.model = LedgerModel(store, self)
+        self.model = LedgerModel(store, self, load=False)  # loaded when first shown
         self.view = QTableView()
         self.view.setObjectName("ledger")
         self.view.setModel(self.model)
@@ -74,6 +74,12 @@ class LedgerPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_count()
         self._update_buttons()
+
+    def showEvent(self, event) -> None:
+        if not self.model.loaded:
+            self.model.reload()
+            self._update_count()
+        super().showEvent(event)
 
     def apply_filter(self) -> None:
         """Run the search now (the search box calls this shortly after typing stops)."""
@@ -101,8 +107,9 @@ class LedgerPage(QWidget):
 
     def reload(self) -> None:
         self.collectives.reload()
-        self.model.reload()
-        self._update_count()
+        if self.model.loaded:  # otherwise it loads when first shown
+            self.model.reload()
+            self._update_count()
 
     def selected(self) -> int | None:
         ix = self.view.currentIndex()

@@ -52,7 +52,7 @@ class OverviewPage(QWidget):
         lay.addLayout(grid)
 
         lay.addWidget(QLabel("<b>" + self.tr("Latest entries") + "</b>"))
-        self.latest = LedgerModel(store, self, limit=12)
+        self.latest = LedgerModel(store, self, limit=12, load=False)
         self.latest_view = QTableView()
         self.latest_view.setObjectName("latest")
         self.latest_view.setModel(self.latest)

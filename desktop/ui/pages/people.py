@@ -84,7 +84,8 @@ class PeoplePage(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([320, 900])
         self.filter.textChanged.connect(self._filter_changed)
-        self.view.resizeColumnsToContents()
+        for col, width in enumerate((190, 90, 60, 200, 140, 200, 70)):
+            self.view.setColumnWidth(col, width)
         self._update_count()
 
     # -- filtering ----------------------------------------------------------------------------
