@@ -165,7 +165,10 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
     """Write the file to ``dest`` (a temporary file renamed at the end)."""
     ev = get(store, evidence_id)
     dest = Path(dest)
-    fd, tmp = tempfile.mkstemp(prefix=".thidua-", dir=dest.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".thidua-", dir=dest.parent)
+    except OSError as exc:  # missing or read-only folder: say so instead of a traceback
+        raise UserError(f"Không lưu được tệp “{dest.name}”: {exc.strerror or exc}.") from None
     try:
         with os.fdopen(fd, "wb") as out:
             for chunk in iter_blob(store, ev.sha256):

@@ -23,8 +23,11 @@ def search(store, text: str, *, limit: int = 200, include_archived: bool = False
     match = fts_query(text)
     if match is None:
         return []
+    # Archived achievements are left out here, so that they cannot fill the window of candidates.
+    live = "" if include_archived else (
+        " AND (rowid % 2 = 1 OR rowid / 2 NOT IN (SELECT id FROM achievement WHERE archived_at IS NOT NULL))")
     ranked = store.conn.execute(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit * 2)
+        f"SELECT rowid FROM search_fts WHERE search_fts MATCH ?{live} ORDER BY rank LIMIT ?", (match, limit * 2)
     ).fetchall()
     hits: list[Hit] = []
     for (rowid,) in ranked:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from ..errors import StoreError
-from ..text import fold
+from ..text import fold, word_sort_key
 from . import migrations
 from .lock import FileLock, LockHeld
 
@@ -85,6 +85,7 @@ class Store:
         c.execute("PRAGMA busy_timeout = 5000")
         c.create_function("thidua_user", 0, os_user, deterministic=False)
         c.create_function("thidua_fold", 1, fold, deterministic=True)
+        c.create_function("thidua_word_key", 1, word_sort_key, deterministic=True)
 
     def _abandon(self) -> None:
         conn = getattr(self, "conn", None)
