@@ -32,6 +32,7 @@ class PeoplePage(QWidget):
         self.collective_view = QListView()
         self.collective_view.setObjectName("collectives")
         self.collective_view.setModel(self.collectives)
+        self.collective_view.setStyleSheet("QListView::item { padding: 4px 2px; }")
         self.collective_view.setCurrentIndex(self.collectives.index(0))
         self.collective_view.selectionModel().currentChanged.connect(self._collective_changed)
         self.collective_view.doubleClicked.connect(self.edit_collective)
