@@ -26,6 +26,8 @@ class Achievement:
     measure_unit: str = ""
     archived_at: str | None = None
     id: int | None = None
+    campaign_id: int | None = None
+    criterion_id: int | None = None
 
     @property
     def subject_kind(self) -> str:
@@ -92,11 +94,26 @@ def validate(a: Achievement) -> Achievement:
 
 
 _COLUMNS = ("date", "person_id", "collective_id", "title", "description", "criterion", "measure_value",
-            "measure_unit")
+            "measure_unit", "campaign_id", "criterion_id")
+
+
+def _check_campaign_link(store, a: Achievement) -> None:
+    """A criterion belongs to one campaign: the link takes that campaign, and the criterion's text."""
+    if a.criterion_id is None:
+        return
+    row = store.one("SELECT campaign_id, text FROM campaign_criterion WHERE id = ?", (a.criterion_id,))
+    if row is None:
+        raise ValidationError({"criterion": "Tiêu chí đã chọn không còn trong phong trào."})
+    if a.campaign_id is not None and a.campaign_id != row["campaign_id"]:
+        raise ValidationError({"criterion": "Tiêu chí đã chọn thuộc một phong trào khác."})
+    a.campaign_id = row["campaign_id"]
+    if not a.criterion:
+        a.criterion = row["text"][:200]
 
 
 def add(store, a: Achievement) -> int:
     a = validate(a)
+    _check_campaign_link(store, a)
     with store.transaction() as conn:
         cur = conn.execute(
             f"INSERT INTO achievement({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
@@ -108,6 +125,7 @@ def add(store, a: Achievement) -> int:
 
 def update(store, a: Achievement) -> None:
     a = validate(a)
+    _check_campaign_link(store, a)
     with store.transaction() as conn:
         # updated_at moves only when something changed (SET expressions see the old row).
         cur = conn.execute(
@@ -122,7 +140,7 @@ def update(store, a: Achievement) -> None:
 
 def _values(a: Achievement) -> tuple:
     return (a.date.isoformat(), a.person_id, a.collective_id, a.title, a.description, a.criterion,
-            a.measure_value, a.measure_unit)
+            a.measure_value, a.measure_unit, a.campaign_id, a.criterion_id)
 
 
 def archive(store, achievement_id: int) -> None:
@@ -150,7 +168,8 @@ def get(store, achievement_id: int) -> Achievement:
 
 def _from_row(r: dict) -> Achievement:
     return Achievement(from_iso(r["date"]), r["title"], r["person_id"], r["collective_id"], r["description"],
-                       r["criterion"], r["measure_value"], r["measure_unit"], r["archived_at"], r["id"])
+                       r["criterion"], r["measure_value"], r["measure_unit"], r["archived_at"], r["id"],
+                       r.get("campaign_id"), r.get("criterion_id"))
 
 
 # -- listing for tables ---------------------------------------------------------------------------
@@ -176,6 +195,8 @@ class LedgerFilter:
     collective_id: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    campaign_id: int | None = None
+    criterion_id: int | None = None
 
 
 def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", descending: bool = True,
@@ -200,6 +221,12 @@ def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", des
     if flt.collective_id is not None:
         where.append("a.collective_id = ?")
         params.append(flt.collective_id)
+    if flt.campaign_id is not None:
+        where.append("a.campaign_id = ?")
+        params.append(flt.campaign_id)
+    if flt.criterion_id is not None:
+        where.append("a.criterion_id = ?")
+        params.append(flt.criterion_id)
     if flt.date_from:
         where.append("a.date >= ?")
         params.append(flt.date_from.isoformat())

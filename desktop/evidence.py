@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from . import blobs
 from .errors import NotFound, UserError
 from .text import clean
 
@@ -75,25 +76,9 @@ def attach(store, achievement_id: int, path: str | os.PathLike[str], *, file_nam
     if store.scalar("SELECT 1 FROM achievement WHERE id = ?", (achievement_id,)) is None:
         raise NotFound(f"Không tìm thấy thành tích số {achievement_id}.")
     try:
-        digest = _hash_file(path)
         media = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        with store.transaction() as conn, open(path, "rb") as fh:
-            if store.scalar("SELECT 1 FROM blob WHERE sha256 = ?", (digest,)) is None:
-                cur = conn.execute("INSERT INTO blob(sha256, size, data) VALUES (?, ?, zeroblob(?))",
-                                   (digest, size, size))
-                check = hashlib.sha256()
-                done = 0
-                with conn.blobopen("blob", "data", cur.lastrowid) as blob:
-                    while chunk := fh.read(CHUNK):
-                        if done + len(chunk) > size:
-                            raise UserError(f"Tệp “{name}” thay đổi trong lúc đang đọc; hãy thử lại.")
-                        blob.write(chunk)
-                        check.update(chunk)
-                        done += len(chunk)
-                        if progress:
-                            progress(done, size)
-                if done != size or check.hexdigest() != digest:
-                    raise UserError(f"Tệp “{name}” thay đổi trong lúc đang đọc; hãy thử lại.")
+        with store.transaction() as conn:
+            digest, _size = blobs.put_file(store, path, name, progress)
             cur = conn.execute(
                 "INSERT INTO evidence(achievement_id, sha256, file_name, media_type) VALUES (?, ?, ?, ?)",
                 (achievement_id, digest, name, media),
@@ -104,14 +89,6 @@ def attach(store, achievement_id: int, path: str | os.PathLike[str], *, file_nam
     except OSError as exc:
         raise UserError(f"Không đọc được tệp “{name}”: {exc.strerror or exc}.") from None
     return get(store, evidence_id)
-
-
-def _hash_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def get(store, evidence_id: int) -> Evidence:
@@ -139,26 +116,17 @@ def remove(store, evidence_id: int) -> None:
         if sha is None:
             raise NotFound(f"Không tìm thấy tệp minh chứng số {evidence_id}.")
         conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
-        if store.scalar("SELECT 1 FROM evidence WHERE sha256 = ?", (sha,)) is None:
-            conn.execute("DELETE FROM blob WHERE sha256 = ?", (sha,))
+        blobs.drop_if_unused(store, sha)
 
 
 def iter_blob(store, sha256: str) -> Iterator[bytes]:
     """The stored bytes of a blob, chunk by chunk."""
-    rowid = store.scalar("SELECT rowid FROM blob WHERE sha256 = ?", (sha256,))
-    if rowid is None:
-        raise NotFound("Không tìm thấy nội dung tệp minh chứng trong cơ sở dữ liệu.")
-    with store.conn.blobopen("blob", "data", rowid, readonly=True) as blob:
-        while chunk := blob.read(CHUNK):
-            yield chunk
+    return blobs.iter_chunks(store, sha256)
 
 
 def open_blob(store, sha256: str) -> BinaryIO:
     """A read-only file-like object over a blob (for streaming into a package)."""
-    rowid = store.scalar("SELECT rowid FROM blob WHERE sha256 = ?", (sha256,))
-    if rowid is None:
-        raise NotFound("Không tìm thấy nội dung tệp minh chứng trong cơ sở dữ liệu.")
-    return store.conn.blobopen("blob", "data", rowid, readonly=True)  # type: ignore[return-value]
+    return blobs.open_blob(store, sha256)
 
 
 def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:

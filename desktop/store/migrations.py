@@ -219,9 +219,75 @@ def _v2_ledger_indexes(conn: sqlite3.Connection) -> None:
         """)
 
 
+def _v3_campaigns(conn: sqlite3.Connection) -> None:
+    """Campaigns (phong trào thi đua) as their plans set them, and achievements linked to them.
+
+    Dates of a plan are kept as precise as written: ``2025``, ``2025-07`` or
+    ``2025-07-28``; a yearly deadline is ``--01-04``.
+    """
+    run_script(conn, """
+        CREATE TABLE campaign (
+            id               INTEGER PRIMARY KEY,
+            kind             TEXT NOT NULL DEFAULT 'Kế hoạch',
+            number           TEXT,
+            symbol           TEXT NOT NULL DEFAULT '',
+            place            TEXT NOT NULL DEFAULT '',
+            doc_date         TEXT,
+            title            TEXT NOT NULL CHECK (title <> ''),
+            period_start     TEXT,
+            period_end       TEXT,
+            deadline         TEXT,
+            signer_authority TEXT NOT NULL DEFAULT '',
+            signer_title     TEXT NOT NULL DEFAULT '',
+            signer_name      TEXT NOT NULL DEFAULT '',
+            recipients       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients)),
+            paperless        INTEGER NOT NULL DEFAULT 0 CHECK (paperless IN (0, 1)),
+            note             TEXT NOT NULL DEFAULT '',
+            source_name      TEXT,
+            source_sha256    TEXT REFERENCES blob(sha256) ON DELETE RESTRICT,
+            created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE campaign_criterion (
+            id           INTEGER PRIMARY KEY,
+            campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position     INTEGER NOT NULL,
+            subject      TEXT NOT NULL DEFAULT 'ca_hai' CHECK (subject IN ('tap_the', 'ca_nhan', 'ca_hai')),
+            text         TEXT NOT NULL CHECK (text <> ''),
+            target_value REAL,
+            target_unit  TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX campaign_criterion_campaign ON campaign_criterion(campaign_id, position);
+        CREATE TABLE campaign_award (
+            id               INTEGER PRIMARY KEY,
+            campaign_id      INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position         INTEGER NOT NULL,
+            award            TEXT,
+            text             TEXT NOT NULL DEFAULT '',
+            quota_collective INTEGER CHECK (quota_collective IS NULL OR quota_collective >= 0),
+            quota_individual INTEGER CHECK (quota_individual IS NULL OR quota_individual >= 0)
+        );
+        CREATE INDEX campaign_award_campaign ON campaign_award(campaign_id, position);
+        CREATE TABLE campaign_document (
+            id          INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            name        TEXT NOT NULL CHECK (name <> ''),
+            form        TEXT,
+            decree      TEXT
+        );
+        CREATE INDEX campaign_document_campaign ON campaign_document(campaign_id, position);
+        ALTER TABLE achievement ADD COLUMN campaign_id INTEGER REFERENCES campaign(id) ON DELETE SET NULL;
+        ALTER TABLE achievement ADD COLUMN criterion_id INTEGER REFERENCES campaign_criterion(id) ON DELETE SET NULL;
+        CREATE INDEX achievement_campaign ON achievement(campaign_id, criterion_id);
+        """)
+    for table in ("campaign", "campaign_criterion", "campaign_award", "campaign_document", "achievement"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
+    _v3_campaigns,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,448 @@
+"""Emulation campaigns (phong trào thi đua) as the Sở's plan sets them, and their progress.
+
+A campaign holds the plan's document identity, its running period, criteria
+(for collectives, individuals or both, optionally with a numeric target), the
+awards it offers with their quotas, the documents the dossier must hold, the
+deadline, the signer and the recipients, plus the plan's source file.
+Dates are kept as precise as the plan wrote them: ``2025``, ``2025-07`` or
+``2025-07-28``; a yearly deadline is ``--01-04``.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import blobs, catalog
+from .errors import NotFound, UserError, ValidationError
+from .text import clean
+
+SUBJECTS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "ca_hai": "Tập thể và cá nhân"}
+KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết định"]
+SOON_DAYS = 7
+
+_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_YEARLY = re.compile(r"^--\d{2}-\d{2}$")
+
+
+@dataclass
+class Criterion:
+    text: str
+    subject: str = "ca_hai"
+    target_value: float | None = None
+    target_unit: str = ""
+    id: int | None = None
+
+    @property
+    def target_text(self) -> str:
+        from .achievements import format_measure
+
+        return format_measure(self.target_value, self.target_unit)
+
+
+@dataclass
+class CampaignAward:
+    award: str | None            # canonical catalog name; None when the plan's wording matched nothing
+    text: str = ""               # as the plan wrote it
+    quota_collective: int | None = None
+    quota_individual: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class DossierDocument:
+    name: str
+    form: str | None = None      # "01", "08", "1.9"
+    decree: str | None = None    # "152/2025/NĐ-CP"
+    id: int | None = None
+
+
+@dataclass
+class Campaign:
+    title: str
+    kind: str = "Kế hoạch"
+    number: str | None = None            # "205/KH-STP"; None when left blank for the e-office system
+    symbol: str = ""
+    place: str = ""
+    doc_date: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    deadline: str | None = None
+    signer_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    paperless: bool = False
+    note: str = ""
+    criteria: list[Criterion] = field(default_factory=list)
+    awards: list[CampaignAward] = field(default_factory=list)
+    documents: list[DossierDocument] = field(default_factory=list)
+    source_name: str | None = None
+    source_sha256: str | None = None
+    id: int | None = None
+
+    @property
+    def reference(self) -> str:
+        """How documents cite the plan: "Kế hoạch số 205/KH-STP ngày 28/7/2025"."""
+        parts = [self.kind]
+        parts.append(f"số {self.number}" if self.number else f"số …/{self.symbol}" if self.symbol else "")
+        if self.doc_date:
+            parts.append(f"ngày {format_partial(self.doc_date)}")
+        return " ".join(p for p in parts if p)
+
+
+# -- dates as precise as written ------------------------------------------------------------------
+
+def format_partial(value: str | None) -> str:
+    """``2025-07-28`` → ``28/07/2025``, ``2025-07`` → ``07/2025``, ``--01-04`` → ``04/01 hằng năm``."""
+    if not value:
+        return ""
+    if _YEARLY.match(value):
+        return f"{value[5:7]}/{value[2:4]} hằng năm"
+    parts = value.split("-")
+    return "/".join(reversed(parts))
+
+
+def _first_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
+
+
+def parse_partial(text: str | None, *, yearly: bool = False) -> str | None:
+    """Read what a clerk typed (``28/7/2025``, ``7/2025``, ``2025``, ``04/01`` for yearly) into the stored form."""
+    text = clean(text or "")
+    if not text:
+        return None
+    if _PARTIAL.match(text) or (yearly and _YEARLY.match(text)):
+        value = text
+    else:
+        m = re.fullmatch(r"(?:(\d{1,2})/)?(?:(\d{1,2})/)?(\d{4})", text)
+        if m:
+            day, month, year = m.group(1), m.group(2), m.group(3)
+            if day and not month:  # "7/2025": month/year
+                day, month = None, day
+            value = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
+        elif yearly and (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)):
+            value = f"--{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+        else:
+            raise ValueError(text)
+    try:
+        if _YEARLY.match(value):
+            dt.date(2024, int(value[2:4]), int(value[5:7]))
+        else:
+            _last_day(value)
+    except ValueError:
+        raise ValueError(text) from None
+    return value
+
+
+def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
+    """The concrete last day for the dossier; a yearly deadline is its next occurrence."""
+    if not c.deadline:
+        return None
+    if _YEARLY.match(c.deadline):
+        month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
+        this_year = dt.date(today.year, month, day)
+        return this_year if this_year >= today else dt.date(today.year + 1, month, day)
+    return _last_day(c.deadline)
+
+
+def is_running(c: Campaign, today: dt.date) -> bool:
+    """Whether the campaign is under way: inside its period, or (without one) before its deadline."""
+    if c.period_start and _first_day(c.period_start) > today:
+        return False
+    if c.period_end:
+        return _last_day(c.period_end) >= today
+    due = deadline_date(c, today)
+    return due is None or due >= today - dt.timedelta(days=30)
+
+
+# -- validation and storage ----------------------------------------------------------------------------
+
+def validate(c: Campaign) -> Campaign:
+    errors: dict[str, str] = {}
+    c.title = clean(c.title)
+    c.kind = clean(c.kind) or "Kế hoạch"
+    c.number = clean(c.number) or None
+    c.symbol = clean(c.symbol).upper().replace(" ", "")
+    c.place = clean(c.place)
+    for name in ("signer_authority", "signer_title", "signer_name", "note"):
+        setattr(c, name, clean(getattr(c, name)))
+    c.recipients = [clean(r) for r in c.recipients if clean(r)]
+    if not c.title:
+        errors["title"] = "Tên (trích yếu) của phong trào không được để trống."
+    for key in ("doc_date", "period_start", "period_end", "deadline"):
+        value = getattr(c, key)
+        try:
+            setattr(c, key, parse_partial(value, yearly=key == "deadline") if value else None)
+        except ValueError:
+            errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
+    if c.period_start and c.period_end and "period_start" not in errors and "period_end" not in errors:
+        if _first_day(c.period_start) > _last_day(c.period_end):
+            errors["period_end"] = "Thời gian kết thúc phải sau thời gian bắt đầu."
+    cat = catalog.load()
+    for i, a in enumerate(c.awards):
+        a.text = clean(a.text)
+        if a.award:
+            known = cat.get(a.award)
+            if known is None:
+                errors[f"awards[{i}]"] = f"“{a.award}” không có trong danh mục khen thưởng."
+            else:
+                a.award = known.name
+        elif not a.text:
+            errors[f"awards[{i}]"] = "Dòng khen thưởng trống."
+        for q in ("quota_collective", "quota_individual"):
+            v = getattr(a, q)
+            if v is not None and (not isinstance(v, int) or v < 0):
+                errors[f"awards[{i}]"] = "Số lượng phải là số nguyên không âm, hoặc để trống nếu không giới hạn."
+    for i, k in enumerate(c.criteria):
+        k.text = clean(k.text)
+        k.target_unit = clean(k.target_unit)
+        if not k.text:
+            errors[f"criteria[{i}]"] = "Nội dung tiêu chí không được để trống."
+        if k.subject not in SUBJECTS:
+            errors[f"criteria[{i}]"] = "Đối tượng của tiêu chí phải là tập thể, cá nhân hoặc cả hai."
+    for i, d in enumerate(c.documents):
+        d.name = clean(d.name)
+        d.form = clean(d.form) or None
+        d.decree = clean(d.decree) or None
+        if not d.name:
+            errors[f"documents[{i}]"] = "Tên thành phần hồ sơ không được để trống."
+    if errors:
+        raise ValidationError(errors)
+    return c
+
+
+_FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note")
+
+
+def _row_values(c: Campaign) -> list:
+    values = []
+    for f in _FIELDS:
+        v = getattr(c, f)
+        if f == "recipients":
+            v = json.dumps(v, ensure_ascii=False)
+        elif f == "paperless":
+            v = int(bool(v))
+        values.append(v)
+    return values
+
+
+def save(store, c: Campaign) -> int:
+    """Insert or update a campaign with its criteria, awards and documents, in one transaction.
+
+    Children keep their ids when edited, so achievements linked to a criterion
+    stay linked; a removed criterion unlinks its achievements.
+    """
+    c = validate(c)
+    with store.transaction() as conn:
+        if c.id is None:
+            cur = conn.execute(
+                f"INSERT INTO campaign({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})",
+                _row_values(c))
+            c.id = cur.lastrowid
+        else:
+            cur = conn.execute(f"UPDATE campaign SET {', '.join(f + ' = ?' for f in _FIELDS)} WHERE id = ?",
+                               (*_row_values(c), c.id))
+            if cur.rowcount == 0:
+                raise NotFound(f"Không tìm thấy phong trào số {c.id}.")
+        _sync(conn, "campaign_criterion", c.id, c.criteria,
+              ("subject", "text", "target_value", "target_unit"))
+        _sync(conn, "campaign_award", c.id, c.awards, ("award", "text", "quota_collective", "quota_individual"))
+        _sync(conn, "campaign_document", c.id, c.documents, ("name", "form", "decree"))
+    return c.id
+
+
+def _sync(conn, table: str, campaign_id: int, items: list, cols: tuple[str, ...]) -> None:
+    keep = [i.id for i in items if i.id is not None]
+    conn.execute(f"DELETE FROM {table} WHERE campaign_id = ? AND id NOT IN ({','.join('?' * len(keep))})",
+                 (campaign_id, *keep))
+    for position, item in enumerate(items):
+        values = [getattr(item, col) for col in cols]
+        if item.id is None:
+            cur = conn.execute(
+                f"INSERT INTO {table}(campaign_id, position, {', '.join(cols)}) "
+                f"VALUES (?, ?, {', '.join('?' * len(cols))})", (campaign_id, position, *values))
+            item.id = cur.lastrowid
+        else:
+            conn.execute(f"UPDATE {table} SET position = ?, {', '.join(c + ' = ?' for c in cols)} "
+                         "WHERE id = ? AND campaign_id = ?", (position, *values, item.id, campaign_id))
+
+
+def get(store, campaign_id: int) -> Campaign:
+    row = store.one("SELECT * FROM campaign WHERE id = ?", (campaign_id,))
+    if row is None:
+        raise NotFound(f"Không tìm thấy phong trào số {campaign_id}.")
+    c = Campaign(**{f: row[f] for f in _FIELDS}, source_name=row["source_name"],
+                 source_sha256=row["source_sha256"], id=row["id"])
+    c.recipients = json.loads(row["recipients"])
+    c.paperless = bool(row["paperless"])
+    c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"]) for r in store.query(
+        "SELECT * FROM campaign_criterion WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
+    c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"])
+                for r in store.query("SELECT * FROM campaign_award WHERE campaign_id = ? ORDER BY position, id",
+                                     (campaign_id,))]
+    c.documents = [DossierDocument(r["name"], r["form"], r["decree"], r["id"]) for r in store.query(
+        "SELECT * FROM campaign_document WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
+    return c
+
+
+def list_campaigns(store) -> list[Campaign]:
+    """Every campaign, newest plan first (children included; a unit has tens, not thousands)."""
+    ids = [r["id"] for r in store.query(
+        "SELECT id FROM campaign ORDER BY coalesce(period_end, deadline, doc_date) DESC, id DESC")]
+    return [get(store, i) for i in ids]
+
+
+def delete(store, campaign_id: int) -> None:
+    """Delete a campaign; its achievements stay in the ledger, unlinked."""
+    with store.transaction() as conn:
+        sha = store.scalar("SELECT source_sha256 FROM campaign WHERE id = ?", (campaign_id,))
+        conn.execute("UPDATE achievement SET campaign_id = NULL, criterion_id = NULL WHERE campaign_id = ?",
+                     (campaign_id,))
+        if conn.execute("DELETE FROM campaign WHERE id = ?", (campaign_id,)).rowcount == 0:
+            raise NotFound(f"Không tìm thấy phong trào số {campaign_id}.")
+        if sha:
+            blobs.drop_if_unused(store, sha)
+
+
+def attach_source(store, campaign_id: int, path: str | Path) -> None:
+    """Keep the plan's file with the campaign (replacing an earlier one)."""
+    path = Path(path)
+    try:
+        with store.transaction() as conn:
+            old = store.scalar("SELECT source_sha256 FROM campaign WHERE id = ?", (campaign_id,))
+            digest, _ = blobs.put_file(store, path, path.name)
+            conn.execute("UPDATE campaign SET source_name = ?, source_sha256 = ? WHERE id = ?",
+                         (path.name, digest, campaign_id))
+            if old and old != digest:
+                blobs.drop_if_unused(store, old)
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp “{path.name}”: {exc.strerror or exc}.") from None
+
+
+# -- from a parsed plan -------------------------------------------------------------------------------
+
+def from_extraction(x) -> Campaign:
+    """A campaign filled from a :class:`desktop.plans.model.PlanExtraction` (not yet saved)."""
+    text = " ".join(filter(None, [x.title, x.source_text[:4000] if x.source_text else ""]))
+    paperless = bool(re.search(r"không (in )?giấy|không văn bản giấy|không sử dụng giấy", text, re.I))
+    return Campaign(
+        title=x.title or "",
+        kind=x.kind or "Kế hoạch",
+        number=x.number,
+        symbol=x.symbol or "",
+        place=x.place or "",
+        doc_date=x.date,
+        period_start=x.period.start,
+        period_end=x.period.end,
+        deadline=x.deadline,
+        signer_authority=x.signer.authority or "",
+        signer_title=x.signer.title or "",
+        signer_name=x.signer.name or "",
+        recipients=list(x.recipients),
+        paperless=paperless,
+        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit) for k in getattr(x, "criteria", [])],
+        awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
+        documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
+    )
+
+
+def import_plan(store, path: str | Path):
+    """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction)."""
+    from .plans.parser import parse_plan
+
+    x = parse_plan(path)
+    c = from_extraction(x)
+    if not c.title:
+        c.title = Path(path).stem
+    with store.transaction():
+        save(store, c)
+        attach_source(store, c.id, path)
+    return c.id, x
+
+
+# -- progress --------------------------------------------------------------------------------------------
+
+@dataclass
+class AwardUse:
+    award: CampaignAward
+    used_collective: int
+    used_individual: int
+
+
+@dataclass
+class CriterionProgress:
+    criterion: Criterion
+    series: list[tuple[dt.date, float]]    # measured values of linked achievements, oldest first
+    achievements: int                      # linked achievements, measured or not
+
+    @property
+    def latest(self) -> float | None:
+        return self.series[-1][1] if self.series else None
+
+    @property
+    def reached(self) -> bool | None:
+        if self.criterion.target_value is None or self.latest is None:
+            return None
+        return self.latest >= self.criterion.target_value
+
+
+@dataclass
+class CampaignProgress:
+    campaign: Campaign
+    deadline: dt.date | None
+    days_left: int | None
+    urgency: str | None                    # "past", "soon" (under 7 days) or "ok"
+    awards: list[AwardUse]
+    criteria: list[CriterionProgress]
+
+
+def nomination_counts(store, campaign_id: int) -> dict[int, tuple[int, int]]:
+    """{campaign_award id: (collectives, individuals)} proposed so far, once nominations exist."""
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'nomination'"):
+        return {}
+    rows = store.query(
+        "SELECT campaign_award_id AS aid, sum(collective_id IS NOT NULL) AS c, sum(person_id IS NOT NULL) AS p "
+        "FROM nomination WHERE campaign_id = ? AND status <> 'khong_thong_qua' GROUP BY campaign_award_id",
+        (campaign_id,))
+    return {r["aid"]: (r["c"] or 0, r["p"] or 0) for r in rows}
+
+
+def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignProgress:
+    today = today or dt.date.today()
+    c = get(store, campaign_id)
+    due = deadline_date(c, today)
+    days = (due - today).days if due else None
+    urgency = None if days is None else "past" if days < 0 else "soon" if days < SOON_DAYS else "ok"
+    used = nomination_counts(store, campaign_id)
+    awards = [AwardUse(a, *used.get(a.id, (0, 0))) for a in c.awards]
+    criteria = []
+    for k in c.criteria:
+        rows = store.query(
+            "SELECT date, measure_value FROM achievement WHERE criterion_id = ? AND archived_at IS NULL "
+            "ORDER BY date, id", (k.id,))
+        series = [(dt.date.fromisoformat(r["date"]), r["measure_value"]) for r in rows
+                  if r["measure_value"] is not None]
+        criteria.append(CriterionProgress(k, series, len(rows)))
+    return CampaignProgress(c, due, days, urgency, awards, criteria)
+
+
+def running(store, today: dt.date | None = None) -> list[CampaignProgress]:
+    """Progress of every campaign under way, the nearest deadline first."""
+    today = today or dt.date.today()
+    out = [progress(store, c.id, today) for c in list_campaigns(store) if is_running(c, today)]
+    out.sort(key=lambda p: (p.deadline is None, p.deadline or dt.date.max))
+    return out
