@@ -19,6 +19,7 @@ from .paths import default_db_path
 COMMAND_MODULES = [
     "desktop.commands.core",
     "desktop.commands.plan",
+    "desktop.commands.campaign",
     "desktop.commands.cert",
     "desktop.commands.package",
 ]
@@ -64,3 +65,7 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (``| head``) stopped early; nothing is wrong with the data.
+        sys.stderr.close()
+        return 0

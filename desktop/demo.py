@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 
 from . import achievements as ach
-from . import evidence, people, unit
+from . import campaigns, evidence, people, unit
 from .people import Collective, Person, PriorAward
 
 UNIT = unit.UnitProfile(
@@ -94,7 +94,9 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         person_ids = _people(store, rng, [unit_id, *team_ids], today)
         count = _achievements(store, rng, person_ids, [unit_id, *team_ids], start, today)
         files = _evidence(store, rng, today)
-    return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files}
+        n_campaigns = _campaigns(store, today)
+    return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files,
+            "phong trào": n_campaigns}
 
 
 def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
@@ -235,3 +237,71 @@ def _png(rng: random.Random, width: int, height: int) -> bytes:
 
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def _campaigns(store, today: dt.date) -> int:
+    """Two campaigns of the Sở, running now, with the demo ledger linked to their criteria."""
+    year = today.year
+    deadline = today + dt.timedelta(days=24)
+    paperless = campaigns.Campaign(
+        title="Phát động phong trào thi đua “Ngày không giấy” trong cơ quan Sở Tư pháp",
+        kind="Kế hoạch", number=f"142/KH-STP", symbol="KH-STP", place="Hà Tĩnh",
+        doc_date=f"{year}-01-15", period_start=f"{year}-01-15", period_end=f"{year}-12-15",
+        deadline=deadline.isoformat(), signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC",
+        signer_name="Nguyễn Văn Tuấn", paperless=True,
+        recipients=["Các Phòng, đơn vị thuộc Sở", "Giám đốc, các Phó Giám đốc Sở", "Lưu: VT, VP"],
+        criteria=[
+            campaigns.Criterion("100% văn bản và hồ sơ công việc được xử lý trên môi trường mạng", "ca_hai", 100, "%"),
+            campaigns.Criterion("100% văn bản phát hành được ký số", "ca_hai", 100, "%"),
+            campaigns.Criterion("Tính sáng tạo trong triển khai “Ngày không in giấy”", "tap_the"),
+        ],
+        awards=[
+            campaigns.CampaignAward("Giấy khen của Giám đốc Sở", "Giấy khen của Giám đốc Sở Tư pháp", 2, 5),
+            campaigns.CampaignAward("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                                    "Bằng khen của Chủ tịch UBND tỉnh", 1, 1),
+        ],
+        documents=[
+            campaigns.DossierDocument("Tờ trình đề nghị khen thưởng", "01", "152/2025/NĐ-CP"),
+            campaigns.DossierDocument("Biên bản họp xét thi đua, khen thưởng", "1.9", "30/2020/NĐ-CP"),
+            campaigns.DossierDocument("Báo cáo thành tích của tập thể, cá nhân", "08", "152/2025/NĐ-CP"),
+        ],
+    )
+    digital = campaigns.Campaign(
+        title="Triển khai phong trào thi đua “Ngành Tư pháp thi đua đổi mới sáng tạo và chuyển đổi số”",
+        kind="Kế hoạch", number="205/KH-STP", symbol="KH-STP", place="Hà Tĩnh",
+        doc_date=f"{year - 1}-07-28", period_start=f"{year - 1}", period_end=f"{year + 4}",
+        deadline=f"--12-{min(28, max(today.day, 5)):02d}" if today.month == 12 else f"--12-05",
+        signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC", signer_name="Hoàng Thị Luân",
+        recipients=["Vụ Tổ chức cán bộ - Bộ Tư pháp", "UBND tỉnh", "Các Phòng, đơn vị thuộc Sở", "Lưu: VT, VP"],
+        criteria=[
+            campaigns.Criterion("Số hóa hồ sơ vụ việc, dữ liệu của ngành", "ca_nhan", 120, "hồ sơ"),
+            campaigns.Criterion("Cập nhật cơ sở dữ liệu vụ việc trợ giúp pháp lý", "tap_the", 400, "hồ sơ"),
+            campaigns.Criterion("Đơn giản hóa thủ tục hành chính, dịch vụ công trực tuyến", "ca_hai", 98, "%"),
+        ],
+        awards=[
+            campaigns.CampaignAward("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ", 0, 1),
+            campaigns.CampaignAward("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                                    "Bằng khen của Chủ tịch UBND tỉnh", 1, 2),
+            campaigns.CampaignAward("Giấy khen của Giám đốc Sở", "Giấy khen của Giám đốc Sở", 2, 4),
+        ],
+        documents=[
+            campaigns.DossierDocument("Tờ trình đề nghị khen thưởng", "01", "152/2025/NĐ-CP"),
+            campaigns.DossierDocument("Biên bản họp xét thi đua, khen thưởng", "1.9", "30/2020/NĐ-CP"),
+            campaigns.DossierDocument("Báo cáo thành tích đề nghị khen thưởng", "08", "152/2025/NĐ-CP"),
+        ],
+    )
+    links = [
+        (paperless, "Xử lý văn bản đi, đến", 0), (paperless, "Tỷ lệ văn bản điện tử", 0),
+        (paperless, "Ký số văn bản", 1),
+        (digital, "Số hóa hồ sơ", 0), (digital, "Cập nhật cơ sở dữ liệu", 1),
+        (digital, "Giải quyết hồ sơ đúng hạn", 2), (digital, "Rà soát, đơn giản hóa", 2),
+    ]
+    for c in (paperless, digital):
+        campaigns.save(store, c)
+    with store.transaction() as conn:
+        for c, prefix, index in links:
+            k = c.criteria[index]
+            conn.execute(
+                "UPDATE achievement SET campaign_id = ?, criterion_id = ? WHERE title LIKE ? AND date >= ?",
+                (c.id, k.id, prefix + "%", f"{year - 1}-01-01"))
+    return 2

@@ -1,0 +1,109 @@
+"""Campaign commands: ``plan import`` stores a plan as a campaign; ``campaign list|show`` reads them."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from .. import campaigns, catalog
+from ..cli import db_path
+from ..store import Store
+from .plan import add_plan_subcommand, summary
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_plan_subcommand("import", "đọc một kế hoạch và lưu thành phong trào thi đua (kèm tệp gốc)", run_import)
+    p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
+    p.add_argument("--quiet", action="store_true", help="chỉ in mã số phong trào")
+
+    group = sub.add_parser("campaign", help="xem các phong trào thi đua đã lưu")
+    group.set_defaults(func=lambda args: (group.print_help(), 2)[1])
+    cs = group.add_subparsers(dest="campaign_command", metavar="LỆNH")
+    p = cs.add_parser("list", help="liệt kê các phong trào, hạn nộp và số ngày còn lại")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.set_defaults(func=run_list)
+    p = cs.add_parser("show", help="xem một phong trào và tiến độ của nó")
+    p.add_argument("id", type=int, help="mã số phong trào")
+    p.set_defaults(func=run_show)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with Store(db_path(args)) as store:
+        campaign_id, extraction = campaigns.import_plan(store, args.file)
+    if args.quiet:
+        print(campaign_id)
+        return 0
+    print(summary(extraction, args.file))
+    print()
+    print(f"Đã lưu phong trào số {campaign_id}.")
+    print(campaign_id)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    today = dt.date.today()
+    with Store(db_path(args)) as store:
+        items = [campaigns.progress(store, c.id, today) for c in campaigns.list_campaigns(store)]
+    if args.json:
+        print(json.dumps([{
+            "id": p.campaign.id, "title": p.campaign.title, "number": p.campaign.number,
+            "deadline": p.deadline.isoformat() if p.deadline else None, "days_left": p.days_left,
+            "running": campaigns.is_running(p.campaign, today),
+        } for p in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("Chưa có phong trào nào. Dùng “thidua plan import TỆP” để nhập từ kế hoạch của Sở.")
+    for p in items:
+        print(f"[{p.campaign.id}] {p.campaign.title}")
+        print(f"     {p.campaign.reference}; hạn nộp: {_due(p)}")
+    return 0
+
+
+def _due(p: campaigns.CampaignProgress) -> str:
+    if p.deadline is None:
+        return "không ghi"
+    when = p.deadline.strftime("%d/%m/%Y")
+    if p.days_left < 0:
+        return f"{when} (đã quá hạn {-p.days_left} ngày)"
+    return f"{when} (còn {p.days_left} ngày)"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with Store(db_path(args)) as store:
+        p = campaigns.progress(store, args.id)
+    c = p.campaign
+    print(c.title)
+    print(f"{c.reference}")
+    print(f"Thời gian: {campaigns.format_partial(c.period_start) or '…'} – {campaigns.format_partial(c.period_end) or '…'}")
+    print(f"Hạn nộp hồ sơ: {_due(p)}")
+    if c.criteria:
+        print("Tiêu chí:")
+        for k in p.criteria:
+            target = f" (chỉ tiêu {k.criterion.target_text})" if k.criterion.target_value is not None else ""
+            latest = ""
+            if k.latest is not None:
+                from ..achievements import format_measure
+
+                latest = f"; mới nhất {format_measure(k.latest, k.criterion.target_unit)}"
+            print(f"  - [{campaigns.SUBJECTS[k.criterion.subject]}] {k.criterion.text}{target}{latest}; "
+                  f"{k.achievements} thành tích")
+    if c.awards:
+        print("Khen thưởng:")
+        for a in p.awards:
+            def quota(used: int, limit: int | None) -> str:
+                return f"{used}/{limit}" if limit is not None else f"{used}/không giới hạn"
+            name = a.award.award or f"(chưa khớp danh mục) {a.award.text}"
+            known = catalog.load().get(a.award.award) if a.award.award else None
+            parts = []
+            if known is None or known.fits("collective"):
+                parts.append(f"tập thể {quota(a.used_collective, a.award.quota_collective)}")
+            if known is None or known.fits("person"):
+                parts.append(f"cá nhân {quota(a.used_individual, a.award.quota_individual)}")
+            print(f"  - {name}: {', '.join(parts)}")
+    if c.documents:
+        print("Hồ sơ gồm:")
+        for d in c.documents:
+            form = f" (Mẫu số {d.form}" + (f", {d.decree})" if d.decree else ")") if d.form else ""
+            print(f"  - {d.name}{form}")
+    return 0

@@ -1,0 +1,193 @@
+"""Campaigns: partial dates, validation, storage with stable child ids, import, progress."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop import achievements as ach
+from desktop import campaigns as cm
+from desktop import blobs, cli, people
+from desktop.errors import ValidationError
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "plans"
+needs_plans = pytest.mark.skipif(not SHARED.is_dir(), reason="shared/plans is not beside the repository")
+
+
+def sample(**over) -> cm.Campaign:
+    c = cm.Campaign(
+        title="Phát động phong trào thi đua “Ngày không giấy”", number="142/KH-STP", symbol="KH-STP",
+        place="Hà Tĩnh", doc_date="2025-07-15", period_start="2025-07-15", period_end="2025-12-15",
+        deadline="2025-12-20",
+        criteria=[cm.Criterion("100% văn bản xử lý trên môi trường mạng", "ca_hai", 100, "%"),
+                  cm.Criterion("Sáng kiến", "ca_nhan")],
+        awards=[cm.CampaignAward("Giấy khen", "Giấy khen của Giám đốc Sở", 2, 5)],
+        documents=[cm.DossierDocument("Tờ trình", "01", "152/2025/NĐ-CP")],
+    )
+    for k, v in over.items():
+        setattr(c, k, v)
+    return c
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("28/7/2025", "2025-07-28"), ("7/2025", "2025-07"), ("2025", "2025"), ("2025-07-28", "2025-07-28"),
+    ("05/01", "--01-05"), ("--01-04", "--01-04"),
+])
+def test_partial_dates_are_kept_as_precise_as_written(typed, stored):
+    assert cm.parse_partial(typed, yearly=True) == stored
+
+
+@pytest.mark.parametrize("typed", ["31/2/2025", "13/2025", "hôm qua", "2025-13"])
+def test_impossible_dates_are_refused(typed):
+    with pytest.raises(ValueError):
+        cm.parse_partial(typed, yearly=True)
+
+
+def test_formatting_partial_dates():
+    assert cm.format_partial("2025-07-28") == "28/07/2025"
+    assert cm.format_partial("2025-07") == "07/2025"
+    assert cm.format_partial("--01-04") == "04/01 hằng năm"
+
+
+def test_validation_says_what_is_wrong_by_field():
+    c = sample(title="  ", period_start="2025-12-01", period_end="2025-01", deadline="40/40/2025")
+    c.awards.append(cm.CampaignAward("Huy chương vàng Olympic", "", 1, 1))
+    with pytest.raises(ValidationError) as err:
+        cm.validate(c)
+    fields = err.value.fields
+    assert fields["title"].startswith("Tên")
+    assert "kết thúc" in fields["period_end"]
+    assert "40/40/2025" in fields["deadline"]
+    assert "không có trong danh mục" in fields["awards[1]"]
+
+
+def test_save_and_get_round_trip_with_catalog_names(store):
+    cid = cm.save(store, sample())
+    got = cm.get(store, cid)
+    assert got.awards[0].award == "Giấy khen của Giám đốc Sở"  # the alias became the canonical name
+    assert [k.text for k in got.criteria] == ["100% văn bản xử lý trên môi trường mạng", "Sáng kiến"]
+    assert got.criteria[0].target_value == 100 and got.criteria[0].target_unit == "%"
+    assert got.reference == "Kế hoạch số 142/KH-STP ngày 15/07/2025"
+
+
+def test_editing_keeps_criterion_ids_so_links_survive(store):
+    cid = cm.save(store, sample())
+    c = cm.get(store, cid)
+    kept, removed = c.criteria
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    a1 = ach.add(store, ach.Achievement(dt.date(2025, 8, 1), "Xử lý văn bản", person_id=pid, criterion_id=kept.id))
+    a2 = ach.add(store, ach.Achievement(dt.date(2025, 8, 2), "Sáng kiến A", person_id=pid, criterion_id=removed.id))
+    assert ach.get(store, a1).campaign_id == cid  # the criterion brings its campaign
+    c.criteria = [kept, cm.Criterion("Tiêu chí mới", "tap_the")]
+    kept.text = "100% văn bản được xử lý trên môi trường mạng"
+    cm.save(store, c)
+    assert ach.get(store, a1).criterion_id == kept.id
+    assert ach.get(store, a2).criterion_id is None  # its criterion is gone; the achievement stays
+    assert [k.text for k in cm.get(store, cid).criteria][0] == "100% văn bản được xử lý trên môi trường mạng"
+
+
+def test_a_criterion_of_another_campaign_is_refused(store):
+    first = cm.save(store, sample())
+    second = cm.save(store, sample(title="Phong trào khác", number="9/KH-STP"))
+    k = cm.get(store, first).criteria[0]
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    with pytest.raises(ValidationError, match="phong trào khác"):
+        ach.add(store, ach.Achievement(dt.date(2025, 8, 1), "X", person_id=pid, campaign_id=second,
+                                       criterion_id=k.id))
+
+
+def test_delete_unlinks_achievements_and_drops_the_source(store, tmp_path):
+    src = tmp_path / "ke-hoach.txt"
+    src.write_text("KẾ HOẠCH phát động", encoding="utf-8")
+    cid = cm.save(store, sample())
+    cm.attach_source(store, cid, src)
+    sha = cm.get(store, cid).source_sha256
+    assert blobs.read_bytes(store, sha) == src.read_bytes()
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    aid = ach.add(store, ach.Achievement(dt.date(2025, 8, 1), "X", person_id=pid, campaign_id=cid))
+    cm.delete(store, cid)
+    assert ach.get(store, aid).campaign_id is None
+    assert store.scalar("SELECT count(*) FROM blob WHERE sha256 = ?", (sha,)) == 0
+
+
+def test_progress_deadline_urgency_and_measured_criteria(store):
+    cid = cm.save(store, sample())
+    k = cm.get(store, cid).criteria[0]
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    for day, value in ((1, 91.0), (20, 97.5)):
+        ach.add(store, ach.Achievement(dt.date(2025, 9, day), "Xử lý văn bản", person_id=pid, measure_value=value,
+                                       measure_unit="%", criterion_id=k.id))
+    ok = cm.progress(store, cid, dt.date(2025, 12, 1))
+    assert (ok.days_left, ok.urgency) == (19, "ok")
+    assert cm.progress(store, cid, dt.date(2025, 12, 15)).urgency == "soon"
+    assert cm.progress(store, cid, dt.date(2025, 12, 21)).urgency == "past"
+    crit = ok.criteria[0]
+    assert crit.series == [(dt.date(2025, 9, 1), 91.0), (dt.date(2025, 9, 20), 97.5)]
+    assert crit.latest == 97.5 and crit.reached is False
+    assert ok.awards[0].used_collective == 0 and ok.awards[0].award.quota_individual == 5
+
+
+def test_yearly_deadline_is_its_next_occurrence():
+    c = sample(deadline="--01-04")
+    assert cm.deadline_date(c, dt.date(2025, 12, 30)) == dt.date(2026, 1, 4)
+    assert cm.deadline_date(c, dt.date(2026, 1, 4)) == dt.date(2026, 1, 4)
+
+
+def test_running_campaigns_nearest_deadline_first(store):
+    cm.save(store, sample(title="Muộn", deadline="2025-12-30"))
+    cm.save(store, sample(title="Sớm", deadline="2025-10-01"))
+    cm.save(store, sample(title="Đã xong", period_start="2024-01-01", period_end="2024-12-31", deadline="2025-01-05"))
+    assert [p.campaign.title for p in cm.running(store, dt.date(2025, 9, 1))] == ["Sớm", "Muộn"]
+
+
+def test_ledger_filters_by_campaign_and_criterion(store):
+    cid = cm.save(store, sample())
+    k1, k2 = cm.get(store, cid).criteria
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    a1 = ach.add(store, ach.Achievement(dt.date(2025, 8, 1), "A", person_id=pid, criterion_id=k1.id))
+    a2 = ach.add(store, ach.Achievement(dt.date(2025, 8, 2), "B", person_id=pid, criterion_id=k2.id))
+    ach.add(store, ach.Achievement(dt.date(2025, 8, 3), "C", person_id=pid))
+    assert set(ach.query_ids(store, ach.LedgerFilter(campaign_id=cid))) == {a1, a2}
+    assert ach.query_ids(store, ach.LedgerFilter(criterion_id=k2.id)) == [a2]
+
+
+@needs_plans
+@pytest.mark.parametrize("name", ["ha-tinh-stp-2025-chuyen-doi-so", "khanh-hoa-stp-2025-ngay-khong-giay",
+                                  "ha-nam-stp-2023-cai-cach-hanh-chinh"])
+def test_import_plan_stores_what_the_plan_sets(store, name):
+    expected = json.loads((SHARED / f"{name}.expected.json").read_text(encoding="utf-8"))
+    cid, _ = cm.import_plan(store, SHARED / f"{name}.txt")
+    c = cm.get(store, cid)
+    assert c.number == expected["number"]
+    assert c.deadline == expected["deadline"] or (expected["deadline"] is None and c.deadline is None)
+    assert [a.award for a in c.awards] == [a["award"] for a in expected["awards"]]
+    assert [(a.quota_collective, a.quota_individual) for a in c.awards] == \
+        [(a["collective"], a["individual"]) for a in expected["awards"]]
+    assert len(c.documents) == len(expected["dossier"])
+    assert c.recipients == expected["recipients"]
+    assert blobs.read_bytes(store, c.source_sha256) == (SHARED / f"{name}.txt").read_bytes()
+
+
+@needs_plans
+def test_cli_plan_import_and_campaign_show(tmp_path, capsys):
+    db = tmp_path / "cli.sqlite"
+    assert cli.main(["--db", str(db), "plan", "import", "--quiet",
+                     str(SHARED / "khanh-hoa-stp-2025-ngay-khong-giay.txt")]) == 0
+    cid = int(capsys.readouterr().out.strip())
+    assert cli.main(["--db", str(db), "campaign", "show", str(cid)]) == 0
+    out = capsys.readouterr().out
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: tập thể 0/1, cá nhân 0/1" in out
+    assert cli.main(["--db", str(db), "campaign", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["id"] == cid and row["deadline"] == "2025-08-15"
+
+
+def test_demo_has_two_running_campaigns_with_measured_progress(demo_store):
+    from conftest import DEMO_TODAY
+
+    running = cm.running(demo_store, DEMO_TODAY)
+    assert len(running) == 2
+    assert all(p.days_left is not None and p.days_left >= 0 for p in running)
+    assert any(k.latest is not None and k.criterion.target_value for p in running for k in p.criteria)
