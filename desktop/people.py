@@ -89,6 +89,8 @@ def update_collective(store, c: Collective) -> None:
     if c.parent_id is not None and c.parent_id == c.id:
         raise ValidationError({"parent_id": "Một tập thể không thể trực thuộc chính nó."})
     with store.transaction() as conn:
+        if c.is_unit and store.scalar("SELECT 1 FROM collective WHERE is_unit = 1 AND id IS NOT ?", (c.id,)):
+            raise ValidationError({"is_unit": "Đơn vị đã có; chỉ có một tập thể là cả đơn vị."})
         cur = conn.execute(
             "UPDATE collective SET name = ?, parent_id = ?, is_unit = ?, note = ? WHERE id = ?",
             (c.name, c.parent_id, int(c.is_unit), c.note, c.id),

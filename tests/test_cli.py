@@ -1,0 +1,211 @@
+"""The ``thidua`` command line, run in-process (and once as the installed console script)."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__, cli
+from desktop.commands import core
+from desktop.store import SCHEMA_VERSION, Store
+from desktop.text import fold
+
+COUNT_LABELS = ["Tập thể", "Cá nhân", "Thành tích", "Thành tích đã lưu trữ", "Tệp minh chứng",
+                "Dòng nhật ký thay đổi"]
+
+
+def run(capsys, *argv):
+    capsys.readouterr()
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def info_values(out: str) -> dict[str, str]:
+    return dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+
+
+def test_info_of_a_new_file(tmp_path, capsys):
+    db = tmp_path / "moi.sqlite"
+    code, out, err = run(capsys, "--db", db, "info")
+    assert (code, err) == (0, "")
+    values = info_values(out)
+    assert values["Tệp dữ liệu"] == str(db.resolve())
+    assert values["Phiên bản lược đồ"] == str(SCHEMA_VERSION)
+    assert [values[label] for label in COUNT_LABELS] == ["0"] * 6
+    assert db.exists()
+
+
+def test_info_counts(demo_path, capsys):
+    with Store(demo_path) as store:
+        counts = store.counts()
+    code, out, _ = run(capsys, "--db", demo_path, "info")
+    assert code == 0
+    values = info_values(out)
+    assert [int(values[label]) for label in COUNT_LABELS] == list(counts.values())
+    assert int(values["Cá nhân"]) > 0 and int(values["Thành tích đã lưu trữ"]) > 0
+
+
+def test_default_database_comes_from_thidua_db(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "tu-bien-moi-truong.sqlite"
+    monkeypatch.setenv("THIDUA_DB", str(db))
+    code, out, _ = run(capsys, "info")
+    assert code == 0
+    assert info_values(out)["Tệp dữ liệu"] == str(db.resolve())
+
+
+def test_demo_then_search_json(tmp_path, capsys):
+    db = tmp_path / "mau.sqlite"
+    code, out, err = run(capsys, "--db", db, "demo", "--seed", "7")
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã tạo dữ liệu mẫu: ")
+    made = {label: int(n) for n, label in (part.split(" ", 1) for part in out.strip().split(": ", 1)[1].split(", "))}
+    values = info_values(run(capsys, "--db", db, "info")[1])
+    assert made["cá nhân"] == int(values["Cá nhân"]) > 0
+    assert made["tập thể"] == int(values["Tập thể"]) > 0
+    assert made["thành tích"] == int(values["Thành tích"]) + int(values["Thành tích đã lưu trữ"]) > 0
+    assert made["tệp minh chứng"] == int(values["Tệp minh chứng"]) > 0
+
+    code, out, err = run(capsys, "--db", db, "search", "so", "hoa", "--json")
+    assert (code, err) == (0, "")
+    hits = json.loads(out)
+    assert isinstance(hits, list) and hits
+    for hit in hits:
+        assert set(hit) == {"id", "kind", "date", "subject", "title"}
+        assert hit["kind"] in ("achievement", "person")
+        assert isinstance(hit["id"], int)
+    achievements = [h for h in hits if h["kind"] == "achievement"]
+    assert achievements and all(h["date"] and len(h["date"]) == 10 for h in achievements)
+    assert any(fold(h["title"]).startswith("so hoa") for h in achievements)
+    assert "Số hóa" in out  # JSON keeps Vietnamese letters readable (ensure_ascii=False)
+
+    code, out, _ = run(capsys, "--db", db, "search", "so", "hoa", "--json", "--limit", "3")
+    assert len(json.loads(out)) == 3
+
+
+def test_demo_if_empty_does_not_add_twice(tmp_path, capsys):
+    db = tmp_path / "mau.sqlite"
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    before = info_values(run(capsys, "--db", db, "info")[1])
+    code, out, _ = run(capsys, "--db", db, "demo", "--if-empty")
+    assert (code, out) == (0, "")
+    assert info_values(run(capsys, "--db", db, "info")[1]) == before
+
+
+def test_search_text_output(demo_path, capsys):
+    code, out, _ = run(capsys, "--db", demo_path, "search", "ky so van ban")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines and all(line.startswith("[Thành tích #") for line in lines)
+    # [Thành tích #12] 05/03/2025  Ký số văn bản phát hành — Nguyễn Văn An
+    first = lines[0]
+    assert " — " in first and "Ký số văn bản" in first
+    date = first.split("] ", 1)[1][:10]
+    assert date[2] == "/" and date[5] == "/"
+
+    code, out, _ = run(capsys, "--db", demo_path, "search", "khongcotrongso")
+    assert (code, out) == (0, "Không tìm thấy “khongcotrongso”.\n")
+
+
+def test_search_finds_a_person(demo_path, capsys):
+    code, out, _ = run(capsys, "--db", demo_path, "search", "tran dinh hung", "--json")
+    hits = json.loads(out)
+    assert {"id", "kind", "date", "subject", "title"} == set(hits[0])
+    people = [h for h in hits if h["kind"] == "person"]
+    assert [(p["title"], p["date"]) for p in people] == [("Trần Đình Hùng", None)]
+
+
+def test_check_exit_codes(demo_path, tmp_path, capsys):
+    assert run(capsys, "--db", demo_path, "check")[0] == 0
+    code, _, err = run(capsys, "--db", tmp_path / "khong-co.sqlite", "check")
+    assert code == 2 and err.startswith("Lỗi: Không tìm thấy tệp dữ liệu")
+
+
+@pytest.mark.parametrize("command", [["info"], ["search", "bao", "cao"], ["check"], ["demo"]])
+def test_a_user_error_exits_2_in_vietnamese(tmp_path, capsys, command):
+    text = tmp_path / "danh-sach.txt"
+    content = "Danh sách cán bộ\nNguyễn Văn An\n".encode("utf-8")
+    text.write_bytes(content)
+    code, out, err = run(capsys, "--db", text, *command)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("Lỗi: Tệp danh-sach.txt không phải là tệp dữ liệu của Sổ thi đua")
+    assert "Traceback" not in err
+    assert text.read_bytes() == content
+
+
+def test_interrupt_exits_130(tmp_path, capsys, monkeypatch):
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(core, "run_info", interrupted)
+    code, _, err = run(capsys, "--db", tmp_path / "a.sqlite", "info")
+    assert (code, err) == (130, "Đã hủy.\n")
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Sổ thi đua {__version__}"
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["khong-co-lenh"])
+    assert info.value.code == 2
+
+
+def _parsers(parser: argparse.ArgumentParser, prefix: str = "thidua"):
+    yield prefix, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _parsers(sub, f"{prefix} {name}")
+
+
+def test_every_command_and_option_has_help():
+    parser = cli.build_parser()
+    missing = []
+    commands = 0
+    for name, p in _parsers(parser):
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    commands += 1
+                    if not (choice.help or "").strip():
+                        missing.append(f"{name} {choice.dest}")
+            elif not (action.help or "").strip() or action.help == argparse.SUPPRESS:
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert commands >= 5
+    assert missing == [], f"add help= to: {missing}"
+
+
+def test_help_of_every_command_prints(capsys):
+    for name, _ in _parsers(cli.build_parser()):
+        argv = name.split()[1:] + ["--help"]
+        with pytest.raises(SystemExit) as info:
+            cli.main(argv)
+        assert info.value.code == 0
+        assert capsys.readouterr().out.startswith("usage: " + name)
+
+
+def test_console_script(tmp_path):
+    script = Path(sys.executable).with_name("thidua")
+    if os.name == "nt":  # pragma: no cover
+        script = script.with_suffix(".exe")
+    assert script.exists() or shutil.which("thidua"), "the thidua console script is not installed (pip install -e .)"
+    db = tmp_path / "qua-lenh.sqlite"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([str(script if script.exists() else shutil.which("thidua")), "--db", str(db), "info"],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"Tệp dữ liệu: {db.resolve()}" in done.stdout
+    assert f"Phiên bản lược đồ: {SCHEMA_VERSION}" in done.stdout
+    assert db.exists()

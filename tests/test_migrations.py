@@ -1,0 +1,222 @@
+"""Forward migrations: a file at every older version opens with the current code, data intact.
+
+To add a migration: append it to ``MIGRATIONS`` and add, below, a seeder for
+the version it starts from (rows written with plain SQL against *that*
+version's schema) and a checker of the same rows after a full migration.
+"""
+from __future__ import annotations
+
+import functools
+import sqlite3
+
+import pytest
+
+from desktop import achievements as ach
+from desktop import evidence, people
+from desktop import search as search_mod
+from desktop.check import check
+from desktop.errors import StoreError
+from desktop.store import Store, audit
+from desktop.store import migrations
+
+
+def build_at_version(path, version: int, monkeypatch) -> None:
+    """Create ``path`` as the app at schema ``version`` would have created it."""
+    real = migrations.migrate
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "migrate", functools.partial(real, target=version))
+        store = Store(path)
+        assert store.schema_version == version
+        store.close()
+
+
+# -- rows representative of each version -----------------------------------------------------------
+
+def seed_v0(conn: sqlite3.Connection) -> None:
+    """Version 0 is an empty file: nothing to keep but the file itself."""
+
+
+def check_v0(store: Store) -> None:
+    assert store.counts()["people"] == 0
+
+
+BLOB = b"%PDF-1.4 minh chung v1\n"
+
+
+def seed_v1(conn: sqlite3.Connection) -> None:
+    import hashlib
+
+    sha = hashlib.sha256(BLOB).hexdigest()
+    conn.executescript(f"""
+        INSERT INTO setting(key, value) VALUES ('evidence_max_bytes', '2048');
+        INSERT INTO unit_profile(id, name, province) VALUES (1, 'Trung tâm Trợ giúp pháp lý', 'Hà Tĩnh');
+        INSERT INTO collective(id, name, is_unit) VALUES (1, 'Trung tâm Trợ giúp pháp lý', 1);
+        INSERT INTO collective(id, name, parent_id) VALUES (2, 'Phòng Nghiệp vụ 1', 1);
+        INSERT INTO person(id, full_name, sort_key, birth_date, sex, collective_id, year_joined)
+             VALUES (1, 'Đào Thị Hoa', 'k', '1985-03-04', 'nu', 2, 2010);
+        INSERT INTO rating(person_id, year, rating) VALUES (1, 2024, 'xuat_sac');
+        INSERT INTO prior_award(person_id, award, year) VALUES (1, 'Lao động tiên tiến', 2023);
+        INSERT INTO achievement(id, date, person_id, title, measure_value, measure_unit)
+             VALUES (1, '2025-03-01', 1, 'Số hóa hồ sơ vụ việc', 120, 'hồ sơ');
+        INSERT INTO achievement(id, date, collective_id, title) VALUES (2, '2025-04-01', 2, 'Báo cáo chuyên đề');
+        INSERT INTO blob(sha256, size, data) VALUES ('{sha}', {len(BLOB)}, x'{BLOB.hex()}');
+        INSERT INTO evidence(achievement_id, sha256, file_name, media_type)
+             VALUES (1, '{sha}', 'minh-chung.pdf', 'application/pdf');
+    """)
+
+
+def check_v1(store: Store) -> None:
+    p = people.person_detail(store, 1)
+    assert p.person.full_name == "Đào Thị Hoa"
+    assert p.collective_name == "Phòng Nghiệp vụ 1"
+    assert p.ratings == {2024: "xuat_sac"}
+    assert [a.award for a in p.awards] == ["Lao động tiên tiến"]
+    a = ach.get(store, 1)
+    assert (a.title, a.measure_value, a.measure_unit) == ("Số hóa hồ sơ vụ việc", 120, "hồ sơ")
+    ev = evidence.list_for(store, 1)
+    assert [e.file_name for e in ev] == ["minh-chung.pdf"]
+    assert b"".join(evidence.iter_blob(store, ev[0].sha256)) == BLOB
+    assert evidence.max_bytes(store) == 2048
+    assert {h.title for h in search_mod.search(store, "dao hoa")} >= {"Đào Thị Hoa", "Số hóa hồ sơ vụ việc"}
+    assert [h.title for h in search_mod.search(store, "bao cao")] == ["Báo cáo chuyên đề"]
+
+
+# Version 2 only added indexes: the rows of version 1 are representative of it too.
+SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1)}
+
+
+def test_every_older_version_has_a_seeder():
+    assert set(range(migrations.SCHEMA_VERSION)) <= set(SEEDERS), (
+        "add a seeder and a checker for the version your migration starts from")
+
+
+@pytest.mark.parametrize("version", range(migrations.SCHEMA_VERSION))
+def test_a_file_at_every_older_version_opens_with_the_current_code(tmp_path, monkeypatch, raw, version):
+    path = tmp_path / f"v{version}.sqlite"
+    build_at_version(path, version, monkeypatch)
+    conn = raw(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    seed, verify = SEEDERS[version]
+    seed(conn)
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == migrations.SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+        verify(store)
+        assert check(store) == []
+    # Opening again changes nothing.
+    with Store(path) as store:
+        assert store.schema_version == migrations.SCHEMA_VERSION
+        verify(store)
+
+
+def test_a_current_file_reopens_unchanged(tmp_path):
+    path = tmp_path / "current.sqlite"
+    with Store(path) as store:
+        people.add_person(store, people.Person("Nguyễn Văn An"))
+    before = _schema(path)
+    with Store(path) as store:
+        assert store.schema_version == migrations.SCHEMA_VERSION
+        assert [p.full_name for p in people.list_people(store)] == ["Nguyễn Văn An"]
+    assert _schema(path) == before
+
+
+def test_migrate_to_a_target_stops_there(tmp_path, monkeypatch):
+    path = tmp_path / "v0.sqlite"
+    build_at_version(path, 0, monkeypatch)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    conn.close()
+
+
+def _failing_migration(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE half_done (x)")
+    conn.execute("ALTER TABLE person ADD COLUMN nickname TEXT NOT NULL DEFAULT ''")
+    raise RuntimeError("migration broke half-way")
+
+
+def _with_failing_migration(monkeypatch):
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _failing_migration])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+
+
+def _schema(path):
+    conn = sqlite3.connect(path)
+    try:
+        return (conn.execute("PRAGMA user_version").fetchone()[0],
+                sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr),
+                [r[1] for r in conn.execute("PRAGMA table_info(person)")])
+    finally:
+        conn.close()
+
+
+def test_a_migration_failing_half_way_leaves_the_previous_version(tmp_path, monkeypatch):
+    path = tmp_path / "current.sqlite"
+    with Store(path) as store:
+        people.add_person(store, people.Person("Nguyễn Văn An"))
+    before = _schema(path)
+    _with_failing_migration(monkeypatch)
+    with pytest.raises(RuntimeError, match="half-way"):
+        Store(path)
+    after = _schema(path)
+    assert after == before
+    assert after[0] == len(migrations.MIGRATIONS) - 1
+    assert "nickname" not in after[2]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT full_name FROM person").fetchall() == [("Nguyễn Văn An",)]
+    conn.close()
+
+
+def test_a_failing_migration_keeps_the_earlier_ones_of_the_same_open(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite"
+    build_at_version(path, 0, monkeypatch)
+    _with_failing_migration(monkeypatch)
+    with pytest.raises(RuntimeError):
+        Store(path)
+    version, objects, _ = _schema(path)
+    # Each migration commits with its version bump: the good ones stay, the bad one is gone.
+    assert version == len(migrations.MIGRATIONS) - 1
+    names = {name for _, name, _ in objects}
+    assert "person" in names and "half_done" not in names
+
+
+def test_a_failing_sql_migration_is_reported_in_vietnamese(tmp_path, monkeypatch):
+    path = tmp_path / "current.sqlite"
+    Store(path).close()
+
+    def bad_sql(conn):
+        conn.execute("CREATE TABLE ok_part (x)")
+        conn.execute("ALTER TABLE no_such_table ADD COLUMN y")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, bad_sql])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    with pytest.raises(StoreError, match="Lỗi cơ sở dữ liệu"):
+        Store(path)
+    version, objects, _ = _schema(path)
+    assert version == len(migrations.MIGRATIONS) - 1
+    assert "ok_part" not in {name for _, name, _ in objects}
+
+
+def test_run_script_keeps_the_callers_transaction(tmp_path):
+    conn = sqlite3.connect(tmp_path / "x.sqlite", isolation_level=None)
+    conn.execute("BEGIN")
+    migrations.run_script(conn, "CREATE TABLE a (x);\nCREATE TABLE b (y);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n"
+                                "  INSERT INTO b VALUES (new.x);\nEND;\n")
+    assert conn.in_transaction
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    with pytest.raises(ValueError, match="incomplete"):
+        migrations.run_script(conn, "CREATE TABLE c (x)")
+    conn.close()
+
+
+def test_audit_triggers_follow_new_columns(store):
+    """A migration that adds a column re-installs the triggers, and the new column is logged."""
+    with store.transaction() as conn:
+        conn.execute("ALTER TABLE collective ADD COLUMN code TEXT NOT NULL DEFAULT ''")
+        audit.install_triggers(conn, "collective")
+    cid = people.add_collective(store, people.Collective("Phòng A"))
+    store.conn.execute("UPDATE collective SET code = 'PA' WHERE id = ?", (cid,))
+    entry = audit.entries(store, "collective", cid)[0]
+    assert entry.action == "update"
+    assert entry.old_values["code"] == "" and entry.new_values["code"] == "PA"
