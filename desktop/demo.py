@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 
 from . import achievements as ach
-from . import campaigns, evidence, people, unit
+from . import campaigns, evidence, meetings, nominations, people, unit
 from .people import Collective, Person, PriorAward
 
 UNIT = unit.UnitProfile(
@@ -95,8 +95,9 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         count = _achievements(store, rng, person_ids, [unit_id, *team_ids], start, today)
         files = _evidence(store, rng, today)
         n_campaigns = _campaigns(store, today)
+        n_nominations = _nominations(store, rng, today)
     return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files,
-            "phong trào": n_campaigns}
+            "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations}
 
 
 def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
@@ -127,7 +128,7 @@ def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date
             ["Viên chức hạng III", "Viên chức hạng III", "Công chức"])
         pid = people.add_person(store, Person(name, birth, sex, position, rank, cid, joined))
         ids.append(pid)
-        for year in (today.year - 2, today.year - 1):
+        for year in (today.year - 2, today.year - 1, today.year):
             rating = rng.choices(["xuat_sac", "tot", "hoan_thanh"], weights=[2, 6, 1])[0]
             people.set_rating(store, pid, year, rating)
         if rng.random() < 0.6:
@@ -305,3 +306,81 @@ def _campaigns(store, today: dt.date) -> int:
                 "UPDATE achievement SET campaign_id = ?, criterion_id = ? WHERE title LIKE ? AND date >= ?",
                 (c.id, k.id, prefix + "%", f"{year - 1}-01-01"))
     return 2
+
+
+def _nominations(store, rng: random.Random, today: dt.date) -> int:
+    """Candidates for both campaigns; the first campaign's council has met and voted."""
+    count = 0
+    for campaign in campaigns.list_campaigns(store):
+        proposed: list[int] = []
+        for award in campaign.awards:
+            for kind, quota in (("collective", award.quota_collective), ("person", award.quota_individual)):
+                info = store.query(
+                    f"SELECT a.{'person_id' if kind == 'person' else 'collective_id'} AS sid, count(*) AS n "
+                    "FROM achievement a WHERE a.campaign_id = ? AND a.archived_at IS NULL AND "
+                    f"a.{'person_id' if kind == 'person' else 'collective_id'} IS NOT NULL "
+                    "GROUP BY sid ORDER BY n DESC, sid", (campaign.id,))
+                taken = {r["sid"] for r in store.query(
+                    f"SELECT {'person_id' if kind == 'person' else 'collective_id'} AS sid FROM nomination "
+                    "WHERE campaign_id = ?", (campaign.id,))}
+                want = min(quota if quota is not None else 2, 3)
+                for r in [r for r in info if r["sid"] not in taken][:want]:
+                    subject = {"person_id" if kind == "person" else "collective_id": r["sid"]}
+                    n = nominations.Nomination(campaign.id, award.id, **subject)
+                    if not any(c.ok for c in nominations.checks(store, n, today) if c.code == "award_subject"):
+                        continue
+                    n.achievement_ids = [x["id"] for x in store.query(
+                        f"SELECT id FROM achievement WHERE campaign_id = ? AND archived_at IS NULL AND "
+                        f"{next(iter(subject))} = ? ORDER BY measure_value DESC, date DESC LIMIT 4",
+                        (campaign.id, r["sid"]))]
+                    n.summary = _summary(store, n.achievement_ids)
+                    nominations.save(store, n)
+                    proposed.append(n.id)
+                    count += 1
+        for nid in proposed:
+            n = nominations.get(store, nid)
+            if all(c.ok for c in nominations.checks(store, n, today)):
+                nominations.submit(store, nid, today)
+        if campaign.paperless:
+            _meeting(store, campaign, today)
+    return count
+
+
+def _summary(store, achievement_ids: list[int]) -> str:
+    rows = ach.rows(store, achievement_ids)
+    parts = []
+    for aid in achievement_ids:
+        r = rows[aid]
+        measure = ach.format_measure(r["measure_value"], r["measure_unit"])
+        parts.append(f"{r['title']}{' (' + measure + ')' if measure else ''}")
+    return "; ".join(parts) + "."
+
+
+def _meeting(store, campaign, today: dt.date) -> None:
+    """The council of the unit meets ten days before the deadline and votes by secret ballot."""
+    due = campaigns.deadline_date(campaign, today) or today
+    start = dt.datetime.combine(min(today, due - dt.timedelta(days=10)), dt.time(8, 0))
+    council = store.query(
+        "SELECT p.id, p.full_name, p.position FROM person p WHERE p.position LIKE 'Giám đốc%' "
+        "OR p.position LIKE 'Phó Giám đốc%' OR p.position LIKE 'Trưởng%' OR p.position LIKE '%thi đua%' "
+        "ORDER BY CASE WHEN p.position = 'Giám đốc' THEN 0 WHEN p.position LIKE 'Phó%' THEN 1 "
+        "WHEN p.position LIKE '%thi đua%' THEN 2 ELSE 3 END, p.sort_key")
+    m = meetings.Meeting(
+        campaign.id, start, "Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng phong trào "
+        "“Ngày không giấy”", start + dt.timedelta(hours=1, minutes=30), "Phòng họp tầng 2, trụ sở Trung tâm")
+    for i, r in enumerate(council):
+        role = "chu_tich" if i == 0 else "pho_chu_tich" if i == 1 else "thu_ky" if "thi đua" in r["position"] \
+            else "uy_vien"
+        absent = i == len(council) - 1
+        m.members.append(meetings.Member(
+            r["full_name"], r["position"].split(" (")[0], role, present=not absent, person_id=r["id"],
+            written_opinion="Nhất trí với danh sách đề nghị khen thưởng." if absent else ""))
+    m.members.append(meetings.Member("Nguyễn Văn Tuấn", "Phó Giám đốc Sở Tư pháp", "khach"))
+    meetings.add_submitted(store, m)
+    present = sum(1 for x in m.council if x.present)
+    for i, b in enumerate(m.ballots):
+        b.issued = b.returned = present
+        b.yes = present - (i % 3 == 2)
+        b.no = present - b.yes
+    meetings.save(store, m)
+    meetings.close(store, m.id)

@@ -81,8 +81,34 @@ def check_v1(store: Store) -> None:
     assert [h.title for h in search_mod.search(store, "bao cao")] == ["Báo cáo chuyên đề"]
 
 
+def seed_v3(conn: sqlite3.Connection) -> None:
+    seed_v1(conn)
+    conn.executescript("""
+        INSERT INTO campaign(id, kind, number, symbol, title, period_start, period_end, deadline, recipients)
+             VALUES (1, 'Kế hoạch', '142/KH-STP', 'KH-STP', 'Ngày không giấy', '2025-01', '2025-12', '--12-05',
+                     '["Các phòng, đơn vị"]');
+        INSERT INTO campaign_criterion(id, campaign_id, position, subject, text, target_value, target_unit)
+             VALUES (1, 1, 0, 'ca_hai', '100% văn bản xử lý trên môi trường mạng', 100, '%');
+        INSERT INTO campaign_award(id, campaign_id, position, award, text, quota_collective, quota_individual)
+             VALUES (1, 1, 0, 'Giấy khen của Giám đốc Sở', 'Giấy khen', 2, 5);
+        INSERT INTO campaign_document(campaign_id, position, name, form, decree)
+             VALUES (1, 0, 'Tờ trình', '01', '152/2025/NĐ-CP');
+        UPDATE achievement SET campaign_id = 1, criterion_id = 1 WHERE id = 1;
+    """)
+
+
+def check_v3(store: Store) -> None:
+    from desktop import campaigns
+
+    check_v1(store)
+    c = campaigns.get(store, 1)
+    assert (c.number, c.deadline, c.recipients) == ("142/KH-STP", "--12-05", ["Các phòng, đơn vị"])
+    assert c.criteria[0].target_value == 100 and c.awards[0].quota_individual == 5
+    assert ach.get(store, 1).criterion_id == 1
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
-SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1)}
+SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -284,10 +284,80 @@ def _v3_campaigns(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+def _v4_nominations(conn: sqlite3.Connection) -> None:
+    """Nominations for a campaign's awards, and the council meetings that vote on them."""
+    run_script(conn, """
+        CREATE TABLE nomination (
+            id                INTEGER PRIMARY KEY,
+            campaign_id       INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            campaign_award_id INTEGER NOT NULL REFERENCES campaign_award(id) ON DELETE RESTRICT,
+            person_id         INTEGER REFERENCES person(id) ON DELETE RESTRICT,
+            collective_id     INTEGER REFERENCES collective(id) ON DELETE RESTRICT,
+            summary           TEXT NOT NULL DEFAULT '',
+            status            TEXT NOT NULL DEFAULT 'du_kien'
+                              CHECK (status IN ('du_kien', 'trinh_hop_xet', 'thong_qua', 'khong_thong_qua', 'da_gui')),
+            override_reason   TEXT,
+            created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX nomination_person ON nomination(campaign_award_id, person_id) WHERE person_id IS NOT NULL;
+        CREATE UNIQUE INDEX nomination_collective ON nomination(campaign_award_id, collective_id)
+            WHERE collective_id IS NOT NULL;
+        CREATE INDEX nomination_campaign ON nomination(campaign_id, status);
+        CREATE TABLE nomination_achievement (
+            nomination_id  INTEGER NOT NULL REFERENCES nomination(id) ON DELETE CASCADE,
+            achievement_id INTEGER NOT NULL REFERENCES achievement(id) ON DELETE RESTRICT,
+            PRIMARY KEY (nomination_id, achievement_id)
+        );
+        CREATE TABLE meeting (
+            id          INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            title       TEXT NOT NULL DEFAULT '',
+            starts_at   TEXT NOT NULL,
+            ends_at     TEXT,
+            place       TEXT NOT NULL DEFAULT '',
+            quorum      REAL NOT NULL CHECK (quorum > 0 AND quorum <= 1),
+            held        INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),
+            note        TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE meeting_member (
+            id              INTEGER PRIMARY KEY,
+            meeting_id      INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            position        INTEGER NOT NULL,
+            person_id       INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            name            TEXT NOT NULL CHECK (name <> ''),
+            title           TEXT NOT NULL DEFAULT '',
+            role            TEXT NOT NULL DEFAULT 'uy_vien'
+                            CHECK (role IN ('chu_tich', 'pho_chu_tich', 'thu_ky', 'uy_vien', 'khach')),
+            present         INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),
+            written_opinion TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX meeting_member_meeting ON meeting_member(meeting_id, position);
+        CREATE TABLE ballot (
+            meeting_id    INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            nomination_id INTEGER NOT NULL REFERENCES nomination(id) ON DELETE CASCADE,
+            issued        INTEGER NOT NULL CHECK (issued >= 0),
+            returned      INTEGER NOT NULL CHECK (returned >= 0 AND returned <= issued),
+            yes           INTEGER NOT NULL CHECK (yes >= 0),
+            no            INTEGER NOT NULL CHECK (no >= 0),
+            invalid       INTEGER NOT NULL CHECK (invalid >= 0),
+            rule          TEXT NOT NULL CHECK (rule IN ('at_least', 'more_than')),
+            fraction      REAL NOT NULL CHECK (fraction > 0 AND fraction <= 1),
+            rule_source   TEXT NOT NULL DEFAULT '',
+            CHECK (yes + no + invalid = returned),
+            PRIMARY KEY (meeting_id, nomination_id)
+        );
+        """)
+    for table in ("nomination", "nomination_achievement", "meeting", "meeting_member"):
+        audit.install_triggers(conn, table)
+    audit.install_triggers(conn, "ballot", key="nomination_id")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
     _v3_campaigns,
+    _v4_nominations,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,299 @@
+"""Nominations: a candidate proposed for one of a campaign's awards, and the rules it must meet.
+
+Status flow: dự kiến → trình họp xét → thông qua / không thông qua → đã gửi.
+The rules are checked live (:func:`checks`) and enforced when a nomination is
+submitted to the council (:func:`submit`). Each failure says, in Vietnamese,
+what is wrong and which rule says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import campaigns, catalog, rules
+from .errors import NotFound, UserError, ValidationError
+from .people import RATING_RANK, RATINGS
+from .text import clean, nfc
+
+STATUSES = {
+    "du_kien": "Dự kiến",
+    "trinh_hop_xet": "Trình họp xét",
+    "thong_qua": "Thông qua",
+    "khong_thong_qua": "Không thông qua",
+    "da_gui": "Đã gửi",
+}
+# Moves the clerk may make by hand; meeting results and sending set the others.
+MANUAL_MOVES = {("du_kien", "trinh_hop_xet"), ("trinh_hop_xet", "du_kien")}
+
+
+@dataclass
+class Nomination:
+    campaign_id: int
+    campaign_award_id: int
+    person_id: int | None = None
+    collective_id: int | None = None
+    summary: str = ""
+    achievement_ids: list[int] = field(default_factory=list)
+    status: str = "du_kien"
+    override_reason: str | None = None
+    id: int | None = None
+
+    @property
+    def subject_kind(self) -> str:
+        return "person" if self.person_id is not None else "collective"
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str          # award_subject, quota, deadline, achievements, rating
+    ok: bool
+    blocking: bool     # a failure that cannot be overridden
+    message: str       # Vietnamese: what is wrong (or what was checked)
+    source: str        # the rule's source
+
+
+# -- storage -------------------------------------------------------------------------------------
+
+def _validate(store, n: Nomination) -> Nomination:
+    errors: dict[str, str] = {}
+    if (n.person_id is None) == (n.collective_id is None):
+        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể được đề nghị."
+    award = store.one("SELECT * FROM campaign_award WHERE id = ?", (n.campaign_award_id,))
+    if award is None or award["campaign_id"] != n.campaign_id:
+        errors["award"] = "Hãy chọn một hình thức khen thưởng của phong trào này."
+    elif award["award"] is None:
+        errors["award"] = (f"“{award['text']}” chưa được khớp với danh mục khen thưởng; hãy sửa phong trào trước.")
+    n.summary = nfc(n.summary or "").strip()
+    n.achievement_ids = list(dict.fromkeys(int(a) for a in n.achievement_ids))
+    if errors:
+        raise ValidationError(errors)
+    return n
+
+
+def save(store, n: Nomination) -> int:
+    """Insert or update a nomination and its linked achievements (one transaction)."""
+    n = _validate(store, n)
+    with store.transaction() as conn:
+        dup = store.scalar(
+            "SELECT id FROM nomination WHERE campaign_award_id = ? AND "
+            + ("person_id = ?" if n.person_id is not None else "collective_id = ?") + " AND id IS NOT ?",
+            (n.campaign_award_id, n.person_id if n.person_id is not None else n.collective_id, n.id))
+        if dup:
+            raise ValidationError({"subject": "Đối tượng này đã được đề nghị hình thức khen thưởng này."})
+        values = (n.campaign_id, n.campaign_award_id, n.person_id, n.collective_id, n.summary, n.override_reason)
+        if n.id is None:
+            n.id = conn.execute(
+                "INSERT INTO nomination(campaign_id, campaign_award_id, person_id, collective_id, summary, "
+                "override_reason) VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
+        else:
+            if conn.execute(
+                "UPDATE nomination SET campaign_id = ?, campaign_award_id = ?, person_id = ?, collective_id = ?, "
+                "summary = ?, override_reason = ? WHERE id = ?", (*values, n.id)).rowcount == 0:
+                raise NotFound(f"Không tìm thấy đề nghị số {n.id}.")
+        current = {r["achievement_id"] for r in store.query(
+            "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ?", (n.id,))}
+        for aid in current - set(n.achievement_ids):
+            conn.execute("DELETE FROM nomination_achievement WHERE nomination_id = ? AND achievement_id = ?",
+                         (n.id, aid))
+        for aid in n.achievement_ids:
+            if aid not in current:
+                conn.execute("INSERT INTO nomination_achievement(nomination_id, achievement_id) VALUES (?, ?)",
+                             (n.id, aid))
+    return n.id
+
+
+def get(store, nomination_id: int) -> Nomination:
+    r = store.one("SELECT * FROM nomination WHERE id = ?", (nomination_id,))
+    if r is None:
+        raise NotFound(f"Không tìm thấy đề nghị số {nomination_id}.")
+    ids = [x["achievement_id"] for x in store.query(
+        "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ? ORDER BY achievement_id",
+        (nomination_id,))]
+    return Nomination(r["campaign_id"], r["campaign_award_id"], r["person_id"], r["collective_id"], r["summary"],
+                      ids, r["status"], r["override_reason"], r["id"])
+
+
+def delete(store, nomination_id: int) -> None:
+    n = get(store, nomination_id)
+    if n.status in ("thong_qua", "da_gui"):
+        raise UserError("Đề nghị đã được Hội đồng thông qua hoặc đã gửi; không xóa được.")
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM nomination WHERE id = ?", (nomination_id,))
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    """A nomination as lists and documents show it."""
+    id: int
+    campaign_award_id: int
+    award: str
+    subject_kind: str
+    subject_id: int
+    name: str
+    position: str
+    collective: str
+    summary: str
+    status: str
+    achievements: int
+    sort_key: str
+
+
+def list_for_campaign(store, campaign_id: int) -> list[NominationRow]:
+    """Grouped by award (in the campaign's order), people in Vietnamese name order, collectives by name."""
+    from .text import word_sort_key
+
+    rows = store.query(
+        "SELECT n.*, ca.award, ca.position AS award_position, p.full_name, p.position AS person_position, "
+        "p.sort_key, pc.name AS person_collective, c.name AS collective_name, "
+        "(SELECT count(*) FROM nomination_achievement x WHERE x.nomination_id = n.id) AS n_ach "
+        "FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
+        "LEFT JOIN person p ON p.id = n.person_id LEFT JOIN collective pc ON pc.id = p.collective_id "
+        "LEFT JOIN collective c ON c.id = n.collective_id WHERE n.campaign_id = ?", (campaign_id,))
+    out = []
+    for r in rows:
+        person = r["person_id"] is not None
+        out.append((r["award_position"], 0 if not person else 1,
+                    r["sort_key"] if person else word_sort_key(r["collective_name"]),
+                    NominationRow(
+                        r["id"], r["campaign_award_id"], r["award"] or "", "person" if person else "collective",
+                        r["person_id"] if person else r["collective_id"],
+                        r["full_name"] if person else r["collective_name"],
+                        r["person_position"] or "" if person else "", r["person_collective"] or "" if person else "",
+                        r["summary"], r["status"], r["n_ach"],
+                        r["sort_key"] if person else word_sort_key(r["collective_name"]))))
+    out.sort(key=lambda t: t[:3])
+    return [t[3] for t in out]
+
+
+# -- rules ---------------------------------------------------------------------------------------------
+
+def rating_year(c: campaigns.Campaign, today: dt.date) -> int:
+    """The year whose rating counts: the campaign's last year, or this year while it runs."""
+    if c.period_end:
+        return min(int(c.period_end[:4]), today.year)
+    due = campaigns.deadline_date(c, today)
+    return min(due.year, today.year) if due else today.year
+
+
+def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
+    """Every rule, passed or failed, for the nomination as it stands (saved or not)."""
+    today = today or dt.date.today()
+    c = campaigns.get(store, n.campaign_id)
+    award_row = next((a for a in c.awards if a.id == n.campaign_award_id), None)
+    if award_row is None or award_row.award is None:
+        return [Check("award_subject", False, True, "Hình thức khen thưởng không thuộc phong trào này.",
+                      c.reference)]
+    award = catalog.load().get(award_row.award)
+    rule = rules.load().for_award(award.name if award else None)
+    out: list[Check] = []
+    kind = n.subject_kind
+    kind_vi = "cá nhân" if kind == "person" else "tập thể"
+
+    # The award fits the subject kind.
+    fits = award is not None and award.fits(kind)
+    out.append(Check(
+        "award_subject", fits, True,
+        f"{award_row.award} được xét cho {kind_vi}." if fits else
+        f"{award_row.award} không dành cho {kind_vi}.",
+        "Danh mục danh hiệu, hình thức khen thưởng (Luật Thi đua, khen thưởng 2022)"))
+
+    # The campaign's quota for this award and subject kind.
+    quota = award_row.quota_individual if kind == "person" else award_row.quota_collective
+    col = "person_id" if kind == "person" else "collective_id"
+    # Drafts compete for the quota; what counts is what has gone to the council or beyond.
+    others = store.scalar(
+        f"SELECT count(*) FROM nomination WHERE campaign_award_id = ? AND {col} IS NOT NULL "
+        "AND status IN ('trinh_hop_xet', 'thong_qua', 'da_gui') AND id IS NOT ?", (n.campaign_award_id, n.id))
+    if quota is None:
+        out.append(Check("quota", True, True, f"{c.kind} không giới hạn số {kind_vi} được đề nghị {award_row.award}.",
+                         c.reference))
+    else:
+        ok = others + 1 <= quota
+        out.append(Check(
+            "quota", ok, True,
+            f"Chỉ tiêu {award_row.award}: {others + 1}/{quota} {kind_vi}." if ok else
+            f"Vượt chỉ tiêu: {c.kind.lower()} cho tối đa {quota} {kind_vi} được đề nghị {award_row.award}, "
+            f"đã trình {others}.", c.reference))
+
+    # The deadline (a warning the clerk may override with a reason).
+    due = campaigns.deadline_date(c, today)
+    if due is None:
+        out.append(Check("deadline", True, False, "Kế hoạch không ghi hạn nộp hồ sơ.", c.reference))
+    elif today <= due:
+        out.append(Check("deadline", True, False, f"Hạn nộp hồ sơ {due:%d/%m/%Y}, còn {(due - today).days} ngày.",
+                         c.reference))
+    else:
+        reason = f" Lý do nộp muộn: {n.override_reason}" if n.override_reason else ""
+        out.append(Check("deadline", bool(n.override_reason), False,
+                         f"Đã quá hạn nộp hồ sơ ({due:%d/%m/%Y}).{reason}", c.reference))
+
+    # At least one achievement from the ledger.
+    count = len(n.achievement_ids)
+    out.append(Check("achievements", count > 0, True,
+                     f"{count} thành tích trong sổ làm căn cứ." if count else
+                     "Chưa chọn thành tích nào trong sổ làm căn cứ đề nghị.",
+                     "Luật Thi đua, khen thưởng 2022 Điều 84 (báo cáo thành tích)"))
+
+    # The person's rating in the campaign's year.
+    if kind == "person" and rule.min_rating:
+        year = rating_year(c, today)
+        have = store.scalar("SELECT rating FROM rating WHERE person_id = ? AND year = ?", (n.person_id, year))
+        need = RATINGS[rule.min_rating].lower()
+        if have is None:
+            out.append(Check("rating", False, True,
+                             f"Chưa có xếp loại năm {year}; {award_row.award} cần từ “{need}” trở lên.",
+                             rule.source))
+        else:
+            ok = RATING_RANK[have] >= RATING_RANK[rule.min_rating]
+            out.append(Check(
+                "rating", ok, True,
+                f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
+                f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need}” mà {award_row.award} yêu cầu.",
+                rule.source))
+    return out
+
+
+class RuleViolation(UserError):
+    """Submitting failed; ``failures`` are the checks that did not pass."""
+
+    def __init__(self, failures: list[Check]):
+        self.failures = failures
+        super().__init__("Chưa trình họp xét được:\n" + "\n".join(
+            f"- {f.message} ({f.source})" for f in failures))
+
+
+def submit(store, nomination_id: int, today: dt.date | None = None, override_reason: str | None = None) -> None:
+    """Move a nomination to "trình họp xét" when every rule passes.
+
+    A passed deadline is the one rule the clerk may override, with a reason
+    that is kept on the nomination (and so in the audit trail).
+    """
+    n = get(store, nomination_id)
+    if n.status != "du_kien":
+        raise UserError(f"Đề nghị đang ở trạng thái “{STATUSES[n.status]}”; chỉ đề nghị dự kiến mới trình họp xét.")
+    if override_reason is not None:
+        n.override_reason = clean(override_reason) or None
+    failures = [ch for ch in checks(store, n, today) if not ch.ok]
+    if failures:
+        raise RuleViolation(failures)
+    with store.transaction() as conn:
+        conn.execute("UPDATE nomination SET status = 'trinh_hop_xet', override_reason = ? WHERE id = ?",
+                     (n.override_reason, n.id))
+
+
+def withdraw(store, nomination_id: int) -> None:
+    """Take a nomination back from the council's list (back to "dự kiến")."""
+    n = get(store, nomination_id)
+    if n.status != "trinh_hop_xet":
+        raise UserError("Chỉ rút lại được đề nghị đang trình họp xét.")
+    with store.transaction() as conn:
+        conn.execute("UPDATE nomination SET status = 'du_kien' WHERE id = ?", (n.id,))
+
+
+def set_status(store, nomination_id: int, status: str) -> None:
+    """Set a status from meeting results or sending (no rule check: the caller is the process)."""
+    if status not in STATUSES:
+        raise ValueError(status)
+    with store.transaction() as conn:
+        if conn.execute("UPDATE nomination SET status = ? WHERE id = ?", (status, nomination_id)).rowcount == 0:
+            raise NotFound(f"Không tìm thấy đề nghị số {nomination_id}.")
