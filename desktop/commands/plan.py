@@ -1,0 +1,108 @@
+"""The ``plan`` commands: read a Sở's campaign plan or launch letter.
+
+``thidua plan parse FILE`` prints what the importer read, in Vietnamese, for
+the clerk to check; ``--json`` prints the JSON the review dialog and the tests
+use. Other ``plan`` sub-commands (importing into the campaign store) are added
+by their own modules through :func:`add_plan_subcommand`.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from ..plans import PlanExtraction, parse_plan
+from ..plans.dates import format_vi
+
+# The ``plan`` group's sub-command parsers, set by :func:`register`.
+plan_subparsers: argparse._SubParsersAction | None = None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    global plan_subparsers
+    group = sub.add_parser("plan", help="đọc kế hoạch, công văn phát động phong trào thi đua (.docx, .pdf, .txt)")
+    group.set_defaults(func=lambda args: _usage(group))
+    plan_subparsers = group.add_subparsers(dest="plan_command", metavar="LỆNH")
+
+    p = add_plan_subcommand("parse", "đọc một kế hoạch và in các trường đọc được", run_parse)
+    p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def add_plan_subcommand(name: str, help: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    """Add ``thidua plan NAME`` running ``func``; returns its parser for the arguments."""
+    if plan_subparsers is None:
+        raise RuntimeError("the plan command group is not registered yet")
+    parser = plan_subparsers.add_parser(name, help=help)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _usage(group: argparse.ArgumentParser) -> int:
+    group.print_help()
+    return 2
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    result = parse_plan(args.file)
+    if args.json:
+        print(result.to_json())
+    else:
+        print(summary(result, args.file))
+    return 0
+
+
+def summary(plan: PlanExtraction, path: Path | None = None) -> str:
+    """What was read, as the clerk checks it against the paper."""
+    lines: list[str] = []
+
+    def field(label: str, value: str | None) -> None:
+        lines.append(f"{label + ':':<22}{value if value else '(không đọc được)'}")
+
+    if path is not None:
+        field("Tệp", str(path))
+    field("Loại văn bản", plan.kind)
+    if plan.number:
+        field("Số, ký hiệu", plan.number)
+    elif plan.symbol:
+        field("Số, ký hiệu", f"chưa có số (…/{plan.symbol})")
+    else:
+        field("Số, ký hiệu", None)
+    field("Địa danh", plan.place)
+    field("Ngày ban hành", format_vi(plan.date) if plan.date else None)
+    field("Trích yếu", plan.title)
+    if plan.period.start or plan.period.end:
+        field("Thời gian phong trào", f"{format_vi(plan.period.start)} – {format_vi(plan.period.end)}")
+    else:
+        field("Thời gian phong trào", None)
+
+    lines.append("Hình thức khen thưởng:" if plan.awards else "Hình thức khen thưởng: (không có)")
+    for k, award in enumerate(plan.awards, 1):
+        quota = _quota(award.collective, award.individual)
+        written = f" (văn bản ghi: “{award.text}”)" if award.text and award.text != award.award else ""
+        lines.append(f"  {k}. {award.award or award.text}{written} — chỉ tiêu: {quota}")
+
+    lines.append("Hồ sơ đề nghị khen thưởng:" if plan.dossier else "Hồ sơ đề nghị khen thưởng: (không nêu)")
+    for k, item in enumerate(plan.dossier, 1):
+        refs = ", ".join(x for x in (f"Mẫu {item.form}" if item.form else "",
+                                      f"Nghị định/văn bản {item.decree}" if item.decree else "") if x)
+        lines.append(f"  {k}. {item.name}" + (f" — {refs}" if refs else ""))
+    lines.append(f"{'Hạn gửi hồ sơ:':<22}{format_vi(plan.deadline) if plan.deadline else '(không nêu)'}")
+
+    signer = " / ".join(x for x in (plan.signer.authority, plan.signer.title) if x)
+    field("Người ký", " — ".join(x for x in (signer, plan.signer.name) if x))
+    lines.append("Nơi nhận:" if plan.recipients else "Nơi nhận: (không đọc được)")
+    lines.extend(f"  - {r}" for r in plan.recipients)
+    if plan.problems:
+        lines.append("Cần kiểm tra:")
+        lines.extend(f"  ! {p}" for p in plan.problems)
+    return "\n".join(lines)
+
+
+def _quota(collective: int | None, individual: int | None) -> str:
+    parts = []
+    if collective is not None:
+        parts.append(f"{collective} tập thể")
+    if individual is not None:
+        parts.append(f"{individual} cá nhân")
+    return ", ".join(parts) if parts else "không nêu"

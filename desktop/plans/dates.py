@@ -1,0 +1,131 @@
+"""Vietnamese date phrases, read only as precisely as they are written.
+
+Administrative documents write dates as "ngày 28 tháng 7 năm 2025", "28/7/2025"
+or "28-7-2025", leave parts blank before signing ("ngày   tháng 7 năm 2025"),
+give periods as years ("giai đoạn 2023 - 2025", "năm 2025") and deadlines that
+come back every year ("trước ngày 05/01 hàng năm"). :class:`PartialDate` keeps
+exactly the parts that were written and prints the ISO form the JSON uses:
+``2025-07-28``, ``2025-07``, ``2025`` or ``--01-04`` for a yearly day.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# A blank the drafter left to fill by hand: dots, ellipses, underscores or just spaces.
+BLANK = r"[.…_\s]*"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date with possibly missing parts; ``year`` is ``None`` for a yearly day."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def day_before(self) -> PartialDate:
+        """The previous day ("trước ngày 16/8" means the 15th is the last day).
+
+        For a yearly day a common year is used, so the day before 1 March is
+        28 February; only 29 February itself needs a leap year to exist.
+        """
+        if self.day is None or self.month is None:
+            return self
+        year = self.year or (2000 if (self.month, self.day) == (2, 29) else 2001)
+        previous = dt.date(year, self.month, self.day) - dt.timedelta(days=1)
+        return PartialDate(self.year and previous.year, previous.month, previous.day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+    def start_key(self) -> tuple[int, int, int]:
+        """Key of the earliest day the date can mean."""
+        return (self.year or 0, self.month or 1, self.day or 1)
+
+    def end_key(self) -> tuple[int, int, int]:
+        """Key of the latest day the date can mean."""
+        return (self.year or 0, self.month or 12, self.day or 31)
+
+
+def valid(year: int | None, month: int | None, day: int | None) -> bool:
+    """Whether the written parts can form a real date."""
+    if year is not None and not 1900 <= year <= 2200:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None or not 1 <= day <= 31:
+            return False
+        if day > calendar.monthrange(year or 2000, month)[1]:
+            return False
+    return True
+
+
+def make(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    """A :class:`PartialDate` when the parts are valid, else ``None``."""
+    if not valid(year, month, day):
+        return None
+    return PartialDate(year, month, day)
+
+
+def number(text: str | None) -> int | None:
+    """An integer from digits, ``None`` for a blank."""
+    if text is None:
+        return None
+    text = text.strip()
+    return int(text) if text.isdigit() else None
+
+
+# One date, written any of the usual ways. Group names carry the parts.
+DAY_MONTH_YEAR = (
+    r"(?:ngày\s*)?(?P<d1>\d{1,2})\s*[/.\-]\s*(?P<m1>\d{1,2})(?:\s*[/.\-]\s*(?P<y1>\d{4}))?(?![\d/])"
+    r"|(?:ngày\s*)?(?P<d2>\d{1,2})\s+tháng\s*(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?"
+    r"|tháng\s*(?P<m3>\d{1,2})\s*(?:năm|/)\s*(?P<y3>\d{4})"
+    r"|năm\s*(?P<y4>\d{4})"
+)
+_ONE_DATE = re.compile(DAY_MONTH_YEAR, re.IGNORECASE)
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The first date in ``text`` (see :data:`DAY_MONTH_YEAR`), or ``None``."""
+    m = _ONE_DATE.search(text)
+    return date_from_match(m) if m else None
+
+
+def date_from_match(m: re.Match[str]) -> PartialDate | None:
+    groups = m.groupdict()
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if groups.get(d):
+            return make(number(groups[y]), number(groups[mo]), number(groups[d]))
+    if groups.get("m3"):
+        return make(number(groups["y3"]), number(groups["m3"]), None)
+    if groups.get("y4"):
+        return make(number(groups["y4"]), None, None)
+    return None
+
+
+def format_vi(iso: str | None) -> str:
+    """A partial ISO date as a Vietnamese reader writes it (``28/07/2025``, ``tháng 07/2025``)."""
+    if not iso:
+        return "—"
+    m = re.fullmatch(r"--(\d{2})-(\d{2})", iso)
+    if m:
+        return f"ngày {m.group(2)}/{m.group(1)} hằng năm"
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {parts[1]}/{parts[0]}"
+    return f"năm {parts[0]}"

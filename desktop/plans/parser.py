@@ -1,0 +1,122 @@
+"""Read a campaign plan or launch letter into a :class:`PlanExtraction`.
+
+The rules live in one module per part of the document (header, awards,
+dossier, timeline, signature); this module runs them in order over the
+cleaned document and collects what they found, where they found it, and what
+they could not read.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from ..catalog import Catalog, load
+from .awards import read_awards
+from .blocks import Block
+from .document import Document
+from .dossier import read_dossier
+from .extract import extract_text
+from .header import read_header
+from .model import PlanExtraction
+from .piece import Piece
+from .signature import find_tail, read_signature
+from .timeline import read_deadline, read_period
+
+__all__ = ["parse_plan", "parse_plan_text"]
+
+
+def normalise_source(text: str) -> str:
+    """NFC with Unix line ends: the text every span of the result points into."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]", "\n", text)
+
+
+def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction:
+    """Read the fields of a plan from its text; never raises on odd input.
+
+    ``source_text`` of the result is ``text`` in NFC with ``\\n`` line ends;
+    ``spans`` are offsets into it.
+    """
+    catalog = catalog or load()
+    source = normalise_source(text)
+    plan = PlanExtraction(source_text=source)
+    doc = Document.read(source)
+
+    header = read_header(doc)
+    for name in ("kind", "number", "symbol", "place", "date", "title"):
+        setattr(plan, name, getattr(header, name))
+    plan.spans.update(header.spans)
+    for message in header.problems:
+        plan.problem(message)
+
+    tail = find_tail(doc, header.body_start)
+    body = doc.blocks(min(header.body_start, tail), tail)
+    signature = PlanExtraction(source_text=source)
+    after = read_signature(signature, doc, tail)
+    # What follows the signature (the plan a "Quyết định ban hành Kế hoạch" carries,
+    # an appendix) is read only for what the body itself does not say.
+    rest = doc.blocks(after, len(doc.lines)) if after < len(doc.lines) else []
+    title = _title_piece(plan)
+    _read(plan, lambda p, b: read_awards(p, b, catalog), body, rest, lambda p: bool(p.awards))
+    _read(plan, lambda p, b: read_dossier(p, b, doc.footnotes), body, rest, lambda p: bool(p.dossier))
+    period = _scratch(plan)
+    read_period(period, body, title, rest)
+    _merge(plan, period)
+    _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
+    _merge(plan, signature)
+    return plan
+
+
+def _read(plan: PlanExtraction, reader: Callable[[PlanExtraction, list[Block]], None], body: list[Block],
+          rest: list[Block], found: Callable[[PlanExtraction], bool]) -> None:
+    """Run one rule on the body, and on the part after the signature when the body had nothing."""
+    result = _scratch(plan)
+    reader(result, body)
+    if not found(result) and rest:
+        other = _scratch(plan)
+        reader(other, rest)
+        if found(other):
+            result = other
+    _merge(plan, result)
+
+
+def _scratch(plan: PlanExtraction) -> PlanExtraction:
+    """An empty result that knows what the rules read from the header (the issue date)."""
+    return PlanExtraction(source_text=plan.source_text, date=plan.date, title=plan.title)
+
+
+def _merge(plan: PlanExtraction, part: PlanExtraction) -> None:
+    """Copy into ``plan`` what a rule found in ``part``: its fields, spans and problems."""
+    blank = _scratch(plan)
+    for name in ("awards", "dossier", "recipients"):
+        if getattr(part, name):
+            setattr(plan, name, getattr(part, name))
+    for name in ("period", "signer"):
+        if getattr(part, name) != getattr(blank, name):
+            setattr(plan, name, getattr(part, name))
+    if part.deadline is not None:
+        plan.deadline = part.deadline
+    for key, span in part.spans.items():
+        if not key.startswith("problems["):
+            plan.spans[key] = span
+    for k, message in enumerate(part.problems):
+        plan.problem(message, part.spans.get(f"problems[{k}]"))
+
+
+def parse_plan(path: str | Path, catalog: Catalog | None = None) -> PlanExtraction:
+    """Extract the text of a .docx, .pdf, .txt or .md file and read it.
+
+    Raises :class:`~desktop.errors.UserError` when the file cannot be read.
+    """
+    return parse_plan_text(extract_text(path), catalog)
+
+
+def _title_piece(plan: PlanExtraction) -> Piece | None:
+    """The title as a piece pointing into the source (for period spans)."""
+    span = plan.spans.get("title")
+    if plan.title is None or span is None:
+        return None
+    piece = Piece.of(plan.source_text, *span)
+    return piece.squeeze()
