@@ -337,6 +337,8 @@ def attach_source(store, campaign_id: int, path: str | Path) -> None:
 
 def from_extraction(x) -> Campaign:
     """A campaign filled from a :class:`desktop.plans.model.PlanExtraction` (not yet saved)."""
+    from .plans.criteria import extract_criteria
+
     text = " ".join(filter(None, [x.title, x.source_text[:4000] if x.source_text else ""]))
     paperless = bool(re.search(r"không (in )?giấy|không văn bản giấy|không sử dụng giấy", text, re.I))
     return Campaign(
@@ -354,7 +356,8 @@ def from_extraction(x) -> Campaign:
         signer_name=x.signer.name or "",
         recipients=list(x.recipients),
         paperless=paperless,
-        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit) for k in getattr(x, "criteria", [])],
+        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit)
+                  for k in extract_criteria(x.source_text or "")],
         awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
     )
