@@ -28,6 +28,7 @@ class Achievement:
     id: int | None = None
     campaign_id: int | None = None
     criterion_id: int | None = None
+    classification: str = "thuong"   # thuong, mat, toi_mat, tuyet_mat (see desktop.documents.model)
 
     @property
     def subject_kind(self) -> str:
@@ -88,13 +89,15 @@ def validate(a: Achievement) -> Achievement:
         errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đạt thành tích."
     if a.measure_value is None and a.measure_unit:
         errors["measure"] = "Đơn vị đo cần đi kèm một con số."
+    if a.classification not in ("thuong", "mat", "toi_mat", "tuyet_mat"):
+        errors["classification"] = "Độ mật phải là thường, mật, tối mật hoặc tuyệt mật."
     if errors:
         raise ValidationError(errors)
     return a
 
 
 _COLUMNS = ("date", "person_id", "collective_id", "title", "description", "criterion", "measure_value",
-            "measure_unit", "campaign_id", "criterion_id")
+            "measure_unit", "campaign_id", "criterion_id", "classification")
 
 
 def _check_campaign_link(store, a: Achievement) -> None:
@@ -140,7 +143,7 @@ def update(store, a: Achievement) -> None:
 
 def _values(a: Achievement) -> tuple:
     return (a.date.isoformat(), a.person_id, a.collective_id, a.title, a.description, a.criterion,
-            a.measure_value, a.measure_unit, a.campaign_id, a.criterion_id)
+            a.measure_value, a.measure_unit, a.campaign_id, a.criterion_id, a.classification)
 
 
 def archive(store, achievement_id: int) -> None:
@@ -169,7 +172,7 @@ def get(store, achievement_id: int) -> Achievement:
 def _from_row(r: dict) -> Achievement:
     return Achievement(from_iso(r["date"]), r["title"], r["person_id"], r["collective_id"], r["description"],
                        r["criterion"], r["measure_value"], r["measure_unit"], r["archived_at"], r["id"],
-                       r.get("campaign_id"), r.get("criterion_id"))
+                       r.get("campaign_id"), r.get("criterion_id"), r.get("classification") or "thuong")
 
 
 # -- listing for tables ---------------------------------------------------------------------------

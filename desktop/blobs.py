@@ -13,6 +13,9 @@ from typing import BinaryIO, Callable, Iterator
 from .errors import NotFound, UserError
 
 CHUNK = 1024 * 1024
+# Every column that points at a blob; a blob goes when none of them does.
+REFERENCES = [("evidence", "sha256"), ("campaign", "source_sha256"), ("draft", "pdf_sha256"),
+              ("draft", "docx_sha256")]
 
 
 def hash_file(path: Path) -> str:
@@ -76,9 +79,10 @@ def read_bytes(store, sha256: str) -> bytes:
 
 def drop_if_unused(store, sha256: str) -> None:
     """Delete a blob that no evidence or campaign refers to any more."""
-    refs = store.scalar("SELECT count(*) FROM evidence WHERE sha256 = ?", (sha256,))
-    if store.scalar("SELECT 1 FROM sqlite_master WHERE name = 'campaign'"):
-        refs += store.scalar("SELECT count(*) FROM campaign WHERE source_sha256 = ?", (sha256,))
+    refs = 0
+    for table, column in REFERENCES:
+        if store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)):
+            refs += store.scalar(f"SELECT count(*) FROM {table} WHERE {column} = ?", (sha256,))
     if not refs:
         with store.transaction() as conn:
             conn.execute("DELETE FROM blob WHERE sha256 = ?", (sha256,))

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "desktop.commands.core",
     "desktop.commands.plan",
     "desktop.commands.campaign",
+    "desktop.commands.documents",
     "desktop.commands.cert",
     "desktop.commands.package",
 ]

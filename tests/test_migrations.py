@@ -107,8 +107,34 @@ def check_v3(store: Store) -> None:
     assert ach.get(store, 1).criterion_id == 1
 
 
+def seed_v4(conn: sqlite3.Connection) -> None:
+    seed_v3(conn)
+    conn.executescript("""
+        INSERT INTO nomination(id, campaign_id, campaign_award_id, person_id, summary, status)
+             VALUES (1, 1, 1, 1, 'Số hóa 120 hồ sơ', 'thong_qua');
+        INSERT INTO nomination_achievement(nomination_id, achievement_id) VALUES (1, 1);
+        INSERT INTO meeting(id, campaign_id, title, starts_at, ends_at, place, quorum, held)
+             VALUES (1, 1, 'Họp xét', '2025-12-01T08:00', '2025-12-01T10:00', 'Phòng họp', 0.6667, 1);
+        INSERT INTO meeting_member(meeting_id, position, name, role, present) VALUES (1, 0, 'Trần Văn Chủ', 'chu_tich', 1);
+        INSERT INTO meeting_member(meeting_id, position, name, role, present) VALUES (1, 1, 'Lê Thị Thư', 'thu_ky', 1);
+        INSERT INTO ballot(meeting_id, nomination_id, issued, returned, yes, no, invalid, rule, fraction)
+             VALUES (1, 1, 2, 2, 2, 0, 0, 'more_than', 0.5);
+    """)
+
+
+def check_v4(store: Store) -> None:
+    from desktop import meetings, nominations
+
+    check_v3(store)
+    assert nominations.get(store, 1).status == "thong_qua"
+    m = meetings.get(store, 1)
+    assert m.held and m.ballots[0].yes == 2 and meetings.quorum(m).ok
+    assert ach.get(store, 1).classification == "thuong"  # v5 gives every achievement a classification
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
-SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3)}
+SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
+           4: (seed_v4, check_v4)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -353,11 +353,62 @@ def _v4_nominations(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "ballot", key="nomination_id")
 
 
+def _v5_drafts(conn: sqlite3.Connection) -> None:
+    """Drafted documents with their history, classifications, and the print log."""
+    run_script(conn, """
+        CREATE TABLE draft (
+            id             INTEGER PRIMARY KEY,
+            kind           TEXT NOT NULL CHECK (kind IN ('to_trinh', 'bien_ban', 'bao_cao')),
+            campaign_id    INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            meeting_id     INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
+            nomination_id  INTEGER REFERENCES nomination(id) ON DELETE CASCADE,
+            form           TEXT NOT NULL,
+            classification TEXT NOT NULL DEFAULT 'thuong'
+                           CHECK (classification IN ('thuong', 'mat', 'toi_mat', 'tuyet_mat')),
+            status         TEXT NOT NULL DEFAULT 'nhap' CHECK (status IN ('nhap', 'hoan_thien')),
+            created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            finalised_at   TEXT,
+            pdf_sha256     TEXT REFERENCES blob(sha256) ON DELETE RESTRICT,
+            docx_sha256    TEXT REFERENCES blob(sha256) ON DELETE RESTRICT
+        );
+        CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id) WHERE kind = 'to_trinh';
+        CREATE UNIQUE INDEX draft_bien_ban ON draft(meeting_id) WHERE kind = 'bien_ban';
+        CREATE UNIQUE INDEX draft_bao_cao ON draft(nomination_id) WHERE kind = 'bao_cao';
+        CREATE TABLE draft_version (
+            id         INTEGER PRIMARY KEY,
+            draft_id   INTEGER NOT NULL REFERENCES draft(id) ON DELETE CASCADE,
+            version    INTEGER NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            os_user    TEXT NOT NULL,
+            note       TEXT NOT NULL DEFAULT '',
+            header     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(header)),
+            sections   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(sections)),
+            UNIQUE (draft_id, version)
+        );
+        CREATE TABLE print_log (
+            id        INTEGER PRIMARY KEY,
+            draft_id  INTEGER REFERENCES draft(id) ON DELETE SET NULL,
+            document  TEXT NOT NULL,
+            at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            os_user   TEXT NOT NULL,
+            printer   TEXT NOT NULL DEFAULT '',
+            pages     INTEGER NOT NULL CHECK (pages >= 0),
+            copies    INTEGER NOT NULL CHECK (copies >= 1),
+            reason    TEXT NOT NULL
+        );
+        ALTER TABLE achievement ADD COLUMN classification TEXT NOT NULL DEFAULT 'thuong'
+            CHECK (classification IN ('thuong', 'mat', 'toi_mat', 'tuyet_mat'));
+        """)
+    for table in ("draft", "draft_version", "print_log", "achievement"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
     _v3_campaigns,
     _v4_nominations,
+    _v5_drafts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
