@@ -96,8 +96,9 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         files = _evidence(store, rng, today)
         n_campaigns = _campaigns(store, today)
         n_nominations = _nominations(store, rng, today)
+        n_documents = _dossier(store)
     return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files,
-            "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations}
+            "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations, "văn bản hoàn thiện": n_documents}
 
 
 def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
@@ -384,3 +385,21 @@ def _meeting(store, campaign, today: dt.date) -> None:
         b.no = present - b.yes
     meetings.save(store, m)
     meetings.close(store, m.id)
+
+
+def _dossier(store) -> int:
+    """The dossier of the campaign whose council has met: every document drafted and finalised."""
+    from . import drafts
+
+    count = 0
+    for campaign in campaigns.list_campaigns(store):
+        held = [m for m in meetings.list_for_campaign(store, campaign.id) if m.held]
+        if not held:
+            continue
+        ids = [drafts.create(store, "to_trinh", campaign.id), drafts.create(store, "bien_ban", held[0].id)]
+        ids += [drafts.create(store, "bao_cao", r.id) for r in nominations.list_for_campaign(store, campaign.id)
+                if r.status == "thong_qua"]
+        for draft_id in ids:
+            drafts.finalise(store, draft_id)
+            count += 1
+    return count

@@ -17,6 +17,13 @@ def demo(demo_store):
     return demo_store
 
 
+def editable(store, kind, target) -> int:
+    """The demo finalises campaign 1's dossier; reopen a document to edit it, as the clerk would."""
+    d = drafts.create(store, kind, target)
+    drafts.reopen(store, d)
+    return d
+
+
 def passed_person(store, campaign_id=1):
     return next(r for r in nominations.list_for_campaign(store, campaign_id)
                 if r.subject_kind == "person" and r.status == "thong_qua")
@@ -47,7 +54,7 @@ def test_the_documents_carry_the_records(demo):
 
 
 def test_edits_make_versions_and_an_earlier_one_can_be_restored(demo):
-    d = drafts.create(demo, "to_trinh", 1)
+    d = editable(demo, "to_trinh", 1)
     first = drafts.current(demo, d)
     section = next(iter(first.sections))
     drafts.edit(demo, d, sections={section: "Đoạn văn do văn thư sửa, có **chữ đậm**."})
@@ -60,7 +67,7 @@ def test_edits_make_versions_and_an_earlier_one_can_be_restored(demo):
 
 
 def test_regenerating_one_section_keeps_the_others(demo):
-    d = drafts.create(demo, "to_trinh", 1)
+    d = editable(demo, "to_trinh", 1)
     ids = list(drafts.current(demo, d).sections)
     assert len(ids) >= 2
     drafts.edit(demo, d, sections={ids[0]: "Văn bản mở đầu đã sửa.", ids[1]: "Danh sách đã sửa."})
@@ -71,7 +78,7 @@ def test_regenerating_one_section_keeps_the_others(demo):
 
 
 def test_a_finalised_document_is_not_edited_in_place_and_renders_what_was_finalised(demo, tmp_path):
-    d = drafts.create(demo, "to_trinh", 1)
+    d = editable(demo, "to_trinh", 1)
     drafts.finalise(demo, d)
     with pytest.raises(UserError, match="hoàn thiện"):
         drafts.edit(demo, d, sections={"mo_dau": "x"})
@@ -101,7 +108,7 @@ def test_pdf_and_docx_read_back(demo, tmp_path):
 
 
 def test_print_rule_refuses_ordinary_documents_and_logs_nothing(demo):
-    d = drafts.create(demo, "to_trinh", 1)
+    d = editable(demo, "to_trinh", 1)
     sent = []
     with pytest.raises(printing.PrintRefused, match="xuất tệp PDF hoặc ký số"):
         printing.print_document(demo, d, spooler=lambda *a: sent.append(a))
@@ -109,7 +116,7 @@ def test_print_rule_refuses_ordinary_documents_and_logs_nothing(demo):
 
 
 def test_classified_documents_print_and_are_logged(demo):
-    d = drafts.create(demo, "to_trinh", 1)
+    d = editable(demo, "to_trinh", 1)
     drafts.set_classification(demo, d, "mat")
     sent = []
     pages = printing.print_document(demo, d, printer="HP-VanThu", copies=2,
@@ -136,3 +143,11 @@ def test_cli_draft_and_print(demo_path, tmp_path, capsys):
     draft_id = int(capsys.readouterr().out.split("Văn bản số ")[1].split()[0])
     assert cli.main(["--db", str(demo_path), "print", str(draft_id)]) == 3
     assert "Không in văn bản này" in capsys.readouterr().out
+
+
+def test_demo_leaves_a_complete_finalised_dossier(demo):
+    docs = drafts.list_for_campaign(demo, 1)
+    assert {d.kind for d in docs} == {"to_trinh", "bien_ban", "bao_cao"}
+    assert all(d.finalised and d.pdf_sha256 and d.docx_sha256 for d in docs)
+    passed = [r for r in nominations.list_for_campaign(demo, 1) if r.status == "thong_qua"]
+    assert len([d for d in docs if d.kind == "bao_cao"]) == len(passed)
