@@ -323,9 +323,13 @@ def test_dossier_inline_list_forms_take_the_decree_of_their_kind():
      [("Tờ trình", None), ("Biên bản họp xét", None), ("Báo cáo thành tích", "08")]),
     ("Hồ sơ gồm: (1) Tờ trình đề nghị khen thưởng; (2) Báo cáo thành tích của tập thể, cá nhân.",
      [("Tờ trình đề nghị khen thưởng", None), ("Báo cáo thành tích", None)]),
-    ("Hồ sơ đề nghị khen thưởng gồm có:\na) Tờ trình của đơn vị;\nb) Bản sao các giấy tờ chứng minh thành tích.\n"
-     "Hồ sơ gửi về Văn phòng Sở trước ngày 10/12/2025.",
+    (("Hồ sơ đề nghị khen thưởng gồm có:\na) Tờ trình của đơn vị;\nb) Bản sao các giấy tờ chứng minh thành tích.\n"
+     "Hồ sơ gửi về Văn phòng Sở trước ngày 10/12/2025."),
      [("Tờ trình", None), ("Bản sao các giấy tờ chứng minh thành tích", None)]),
+    (("\n| TT | Thành phần hồ sơ | Mẫu | Số lượng |\n|---|---|---|---|\n"
+     "| 1 | Tờ trình đề nghị khen thưởng | Mẫu số 01 | 01 bản |\n| 2 | Biên bản họp xét | | 01 bản |\n"
+     "| 3 | Báo cáo thành tích | Mẫu số 08 | 01 bản |\n"),
+     [("Tờ trình đề nghị khen thưởng", "01"), ("Biên bản họp xét", None), ("Báo cáo thành tích", "08")]),
 ])
 def test_dossier_list_shapes(listing, names):
     plan = _plan("Số: 9/KH-STP\nPhú Thọ, ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n",
@@ -433,6 +437,10 @@ SIGNATURES = {
     "signer himself": ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nTS. Bùi Đức Thái", (None, "GIÁM ĐỐC", "Bùi Đức Thái")),
     "by order": ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\nNguyễn Văn A",
                  ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Nguyễn Văn A")),
+    "party style": ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn Hải",
+                    ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hải")),
+    "acting head, name in capitals": ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. GIÁM ĐỐC\n(Đã ký)\nNGUYỄN THANH LONG",
+                                      ("Q. GIÁM ĐỐC", "GIÁM ĐỐC", "NGUYỄN THANH LONG")),
 }
 
 
@@ -578,3 +586,21 @@ def test_mangled_plans_give_an_extraction(index, rnd: random.Random, how):
     else:
         lines = [ln for ln in lines for _ in range(rnd.randint(1, 3))]
     _sound(parse_plan_text("\n".join(lines)))
+
+
+DATE_TEMPLATE = (
+    "Số: {d}/KH-STP\nHà Tĩnh, ngày {d} tháng {m} năm {y}\nKẾ HOẠCH\nThi đua giai đoạn {y} - {y2}\n"
+    "I. THỜI GIAN\nTừ ngày {d} đến ngày {d2}/{m2}/{y2}. Từ tháng {m} đến tháng {m2}/{y}. Từ {d}/{m} đến {d2}/{m2}.\n"
+    "II. HỒ SƠ\nCác đơn vị gửi hồ sơ trước ngày {d}/{m} {every}. Hồ sơ gửi chậm nhất ngày {d2} tháng {m2} năm {y2}.\n"
+    "Hồ sơ gửi trước {d} giờ ngày {d2}/{m2}. Thời hạn nộp hồ sơ: ngày {d}/{m}.\n"
+)
+
+
+@SETTINGS
+@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 15), st.integers(0, 15),
+       st.integers(0, 9999), st.integers(0, 9999), st.sampled_from(["", "hàng năm", "hằng tháng"]))
+def test_date_phrases_with_any_numbers_give_an_extraction(d, d2, m, m2, y, y2, every):
+    plan = parse_plan_text(DATE_TEMPLATE.format(d=d, d2=d2, m=m, m2=m2, y=y, y2=y2, every=every))
+    _sound(plan)
+    for value in (plan.date, plan.period.start, plan.period.end, plan.deadline):
+        assert value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}", value), value

@@ -36,7 +36,7 @@ _ENUMERATION = re.compile(r"^(?:\(?\d{1,2}\)|\d{1,2}[.)]|[a-zđ][.)]|\([a-zđ]\)
 _SUBHEAD = re.compile(r"^(?:Đối\s+với|Riêng|Trường\s+hợp|Hồ\s+sơ)\b[^:]{0,80}:\s*$", re.IGNORECASE)
 # Where the name of a document ends and what is said about it begins.
 _NAME_END = re.compile(
-    r"\s*[(;:,\[]|\s+(?:của|các|theo|đối\s+với|kèm\s+theo|do|cho|gửi|được|có|về|trong|thuộc|bằng|nêu|ghi|tại"
+    r"\s*[(;:,\[|]|\s+(?:của|các|theo|đối\s+với|kèm\s+theo|do|cho|gửi|được|có|về|trong|thuộc|bằng|nêu|ghi|tại"
     r"|\(?\d{1,2}\s*(?:bản|bộ))(?=\s|$)|\.\s*$|\s[-–]\s"
 )
 _FORM = re.compile(r"[Mm]ẫu\s*(?:số\s*)?[:.]?\s*(?P<form>\d{1,2}(?:\.\d{1,2})?[a-zA-Z]?)(?![\d.,]\d)")
@@ -121,6 +121,11 @@ def _items(anchor: Block, under: list[Block]) -> list[tuple[Piece, tuple]]:
         out.extend((part, anchor.refs) for part in _split_inline(inline))
     for block in under:
         body = block.body
+        if block.first.table is not None:
+            row = _table_item(block)
+            if row is not None:
+                out.append((row, block.refs))
+            continue
         if _SUBHEAD.match(body.text):
             continue
         is_list_item = block.level is not None and block.level != LEVEL_HEADING
@@ -135,6 +140,15 @@ def _items(anchor: Block, under: list[Block]) -> list[tuple[Piece, tuple]]:
         if out:
             break
     return [(p, r) for p, r in out if p.text.strip(" .;")]
+
+
+def _table_item(block: Block) -> Piece | None:
+    """A row of a table of dossier documents: from the cell naming the document to the row's end."""
+    cells = block.first.cells
+    for k, cell in enumerate(cells):
+        if _DOC_NOUN.match(_strip_enumeration(cell.text)):
+            return Piece.join([c for c in cells[k:] if c.text], " | ")
+    return None
 
 
 def _split_inline(text: Piece) -> list[Piece]:

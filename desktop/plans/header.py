@@ -74,6 +74,7 @@ class Header:
     place: str | None = None
     date: str | None = None
     title: str | None = None
+    title_piece: Piece | None = None  # the cleaned summary, for rules that read it (the period)
     body_start: int = 0
     spans: dict[str, Span] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
@@ -240,7 +241,8 @@ def _read_kind(doc: Document, header: Header, first: int, limit: int) -> int | N
                 header.kind = _kind_name(kind)
                 header.spans["kind"] = line.text.span(0, len(kind))
                 if rest:
-                    header.title = rest.squeeze().text
+                    header.title_piece = rest.squeeze()
+                    header.title = header.title_piece.text
                     header.spans["title"] = rest.span()
                 return i
     return None
@@ -288,7 +290,7 @@ def _read_title(doc: Document, header: Header, kind_line: int) -> int:
             break
     if parts:
         title = Piece.join(parts, " ").squeeze()
-        header.title = title.text
+        header.title, header.title_piece = title.text, title
         header.spans["title"] = title.span()
     return last
 
@@ -315,7 +317,7 @@ def _read_vv(doc: Document, header: Header, limit: int, place_start: int | None)
             last = j
         title = Piece.join([p for p in parts if p], " ").squeeze()
         if title and (header.kind is None or header.title is None):
-            header.title = title.text
+            header.title, header.title_piece = title.text, title
             header.spans["title"] = title.span()
         return last
     return None

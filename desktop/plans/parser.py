@@ -20,7 +20,6 @@ from .dossier import read_dossier
 from .extract import extract_text
 from .header import read_header
 from .model import PlanExtraction
-from .piece import Piece
 from .signature import find_tail, read_signature
 from .timeline import read_deadline, read_period
 
@@ -58,11 +57,10 @@ def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction
     # What follows the signature (the plan a "Quyết định ban hành Kế hoạch" carries,
     # an appendix) is read only for what the body itself does not say.
     rest = doc.blocks(after, len(doc.lines)) if after < len(doc.lines) else []
-    title = _title_piece(plan)
     _read(plan, lambda p, b: read_awards(p, b, catalog), body, rest, lambda p: bool(p.awards))
     _read(plan, lambda p, b: read_dossier(p, b, doc.footnotes), body, rest, lambda p: bool(p.dossier))
     period = _scratch(plan)
-    read_period(period, body, title, rest)
+    read_period(period, body, header.title_piece, rest)
     _merge(plan, period)
     _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
     _merge(plan, signature)
@@ -111,12 +109,3 @@ def parse_plan(path: str | Path, catalog: Catalog | None = None) -> PlanExtracti
     Raises :class:`~desktop.errors.UserError` when the file cannot be read.
     """
     return parse_plan_text(extract_text(path), catalog)
-
-
-def _title_piece(plan: PlanExtraction) -> Piece | None:
-    """The title as a piece pointing into the source (for period spans)."""
-    span = plan.spans.get("title")
-    if plan.title is None or span is None:
-        return None
-    piece = Piece.of(plan.source_text, *span)
-    return piece.squeeze()

@@ -19,8 +19,9 @@ from .model import PlanExtraction
 from .piece import Piece
 
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*[:.]?\s*", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K\.T|T\.M|T\.L)\s*\.\s*(?=[^\W\d_])")
-_AUTHORITY_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:KT|TM|TL|TUQ|Q)\s*\.\s*[^\W\d_])")
+# KT. (ký thay), TM. (thay mặt), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); Party documents write T/M, K/T.
+_AUTHORITY = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|K\.T|T\.M|T\.L)\s*\.|(?:T/M|K/T|T/L|TUQ/)\s*\.?)\s*(?=[^\W\d_])")
+_AUTHORITY_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:(?:KT|TM|TL|TUQ|Q)\s*\.|T/M|K/T|T/L)\s*[^\W\d_])")
 _POST = (
     r"(?:PHÓ\s+)?(?:TỔNG\s+)?GIÁM\s+ĐỐC|(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:PHÓ\s+)?TRƯỞNG\s+(?:BAN|PHÒNG|KHỐI|ĐOÀN)(?:\s+THƯỜNG\s+TRỰC)?"
     r"|(?:PHÓ\s+)?CHÁNH\s+(?:VĂN\s+PHÒNG|THANH\s+TRA|ÁN)|(?:PHÓ\s+)?HIỆU\s+TRƯỞNG|THỦ\s+TRƯỞNG(?:\s+ĐƠN\s+VỊ|\s+CƠ\s+QUAN)?"
@@ -85,13 +86,11 @@ def read_signature(plan: PlanExtraction, doc: Document, tail: int) -> int:
         for ln in lines[:head]:
             fragments.extend(ln.cells)
         fragments.extend(_read_recipients(plan, lines[head:]))
-    name_span = _read_signer(plan, fragments)
-    ends = [tail + k + 1 for k, ln in enumerate(lines)
-            if name_span and ln.text.span() and ln.text.span()[0] <= name_span[0] < ln.text.span()[1]]
-    if not ends:
-        ends = [tail + k + 1 for k, ln in enumerate(lines)
-                if any(s and ln.text.span() and ln.text.span()[0] <= s[0] < ln.text.span()[1]
-                       for s in plan.spans.values() if s) and k < 40]
+    _read_signer(plan, fragments)
+    # The block ends at the last line holding a recipient or a part of the signature.
+    used = [span for span in plan.spans.values() if span]
+    ends = [tail + k + 1 for k, ln in enumerate(lines[:60])
+            if (own := ln.text.span()) and any(own[0] <= span[0] < own[1] for span in used)]
     return max(ends) if ends else len(doc.lines)
 
 
@@ -262,8 +261,8 @@ def _split_post(authority: Piece) -> tuple[Piece, Piece]:
     return authority, Piece.empty()
 
 
-def _read_signer(plan: PlanExtraction, fragments: list[Piece]) -> tuple[int, int] | None:
-    """Fill ``plan.signer``; return the source span of the name when one was found."""
+def _read_signer(plan: PlanExtraction, fragments: list[Piece]) -> None:
+    """Fill ``plan.signer`` from the signature fragments, in reading order."""
     authority: list[Piece] = []
     title: Piece | None = None
     name: Piece | None = None
@@ -306,4 +305,3 @@ def _read_signer(plan: PlanExtraction, fragments: list[Piece]) -> tuple[int, int
         plan.problem("Không tìm thấy họ tên người ký.")
     if plan.signer.title is None:
         plan.problem("Không tìm thấy chức vụ người ký.")
-    return plan.spans.get("signer.name")

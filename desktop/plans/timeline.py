@@ -308,7 +308,11 @@ def _deadline_date(plan: PlanExtraction, m: re.Match[str], issued: PartialDate |
             return None
         if issued.month and (date.month, date.day) < (issued.month, issued.day or 1):
             year += 1
-        date = PartialDate(year, date.month, date.day)
+        inferred = make(year, date.month, date.day)
+        if inferred is None:  # 29/02 in a common year
+            plan.problem(f"Không đọc được ngày trong “{m.group(0).strip()}”.", block.text.span(m.start(), m.end()))
+            return None
+        date = inferred
         plan.problem(f"Hạn gửi hồ sơ “{m.group(0).strip()}” không ghi năm; đã lấy năm {year}.",
                      block.text.span(m.start(), m.end()))
     kw = fold(m.group("kw"))
