@@ -27,7 +27,7 @@ def check(store) -> list[str]:
     try:
         store.conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
     except Exception as exc:  # noqa: BLE001 - any failure here is a finding to report
-        problems.append(f"Chỉ mục tìm kiếm không khớp dữ liệu ({exc}); mở lại tệp bằng Sổ thi đua để dựng lại.")
+        problems.append(f"Chỉ mục tìm kiếm không khớp dữ liệu ({exc}); chạy “thidua check --repair” để dựng lại.")
     try:
         problems += evidence.verify_blobs(store)
     except sqlite3.DatabaseError as exc:

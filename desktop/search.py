@@ -49,3 +49,12 @@ def search(store, text: str, *, limit: int = 200, include_archived: bool = False
         if len(hits) >= limit:
             break
     return hits
+
+
+def rebuild_index(store) -> int:
+    """Rebuild the full-text index from the records (``thidua check --repair``); returns rows indexed."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM search_fts")
+        conn.execute("INSERT INTO search_fts(rowid, body) SELECT 2 * id, body FROM achievement_search_text")
+        conn.execute("INSERT INTO search_fts(rowid, body) SELECT 2 * id + 1, body FROM person_search_text")
+        return conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]

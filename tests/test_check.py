@@ -138,3 +138,20 @@ def test_refused_deletes_leave_a_sound_file(store):
     with pytest.raises(UserError):
         people.delete_collective(store, cid)
     assert check(store) == []
+
+
+def test_repair_rebuilds_a_damaged_search_index(demo_path, capsys):
+    import sqlite3
+
+    from desktop import cli, search
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("DELETE FROM search_fts WHERE rowid % 2 = 0")  # the index loses every achievement
+    conn.commit()
+    conn.close()
+    with Store(demo_path) as store:
+        assert search.search(store, "so hoa") == [] or all(h.kind == "person" for h in search.search(store, "so hoa"))
+    assert cli.main(["--db", str(demo_path), "check", "--repair"]) == 0
+    assert "Đã dựng lại chỉ mục tìm kiếm" in capsys.readouterr().out
+    with Store(demo_path) as store:
+        assert any(h.kind == "achievement" for h in search.search(store, "so hoa"))

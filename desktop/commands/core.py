@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_search)
 
     p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")
+    p.add_argument("--repair", action="store_true", help="dựng lại chỉ mục tìm kiếm từ dữ liệu rồi kiểm tra")
     p.set_defaults(func=run_check)
 
 
@@ -88,6 +89,9 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     with Store(db_path(args), create=False) as store:
+        if args.repair:
+            n = search_mod.rebuild_index(store)
+            print(f"Đã dựng lại chỉ mục tìm kiếm ({n} mục).")
         problems = check_mod.check(store)
     if not problems:
         print("Tệp dữ liệu toàn vẹn: cấu trúc SQLite, khóa ngoại và mã băm của mọi tệp minh chứng đều đúng.")
