@@ -302,15 +302,32 @@ def add_prior_award(store, a: PriorAward) -> int:
 
 def replace_prior_awards(store, *, person_id: int | None = None, collective_id: int | None = None,
                          awards: list[PriorAward]) -> None:
-    """Replace a subject's prior awards in one transaction (what the dialogs save)."""
+    """Make a subject's prior awards exactly ``awards`` in one transaction (what the dialogs save).
+
+    Rows that did not change stay as they are, so the audit trail records only
+    what the clerk really added or removed.
+    """
+    def key(a: PriorAward) -> tuple:
+        return (a.award, int(a.year), a.decision_number, to_iso(a.decision_date), a.issuer)
+
     with store.transaction() as conn:
-        if person_id is not None:
-            conn.execute("DELETE FROM prior_award WHERE person_id = ?", (person_id,))
-        else:
-            conn.execute("DELETE FROM prior_award WHERE collective_id = ?", (collective_id,))
+        wanted = []
         for a in awards:
             a.person_id, a.collective_id, a.id = person_id, collective_id, None
-            add_prior_award(store, a)
+            wanted.append(_validate_award(a))
+        existing = prior_awards(store, person_id=person_id, collective_id=collective_id)
+        remaining = [key(a) for a in wanted]
+        for old in existing:
+            if key(old) in remaining:
+                remaining.remove(key(old))
+            else:
+                conn.execute("DELETE FROM prior_award WHERE id = ?", (old.id,))
+        kept = [key(a) for a in existing]
+        for a in wanted:
+            if key(a) in kept:
+                kept.remove(key(a))
+            else:
+                add_prior_award(store, a)
 
 
 def prior_awards(store, *, person_id: int | None = None, collective_id: int | None = None) -> list[PriorAward]:

@@ -366,3 +366,17 @@ def test_person_detail(store):
     assert [a.award for a in d.awards] == ["Lao động tiên tiến"]
     lone = people.add_person(store, Person("Lê Thị Hà"))
     assert people.person_detail(store, lone).collective_name is None
+
+
+def test_saving_unchanged_prior_awards_writes_no_audit_rows(store):
+    from desktop.people import PriorAward, prior_awards, replace_prior_awards
+
+    pid = people.add_person(store, people.Person("Nguyễn Văn Tâm"))
+    replace_prior_awards(store, person_id=pid, awards=[PriorAward("Lao động tiên tiến", 2023, "12/QĐ-STP"),
+                                                       PriorAward("Chiến sĩ thi đua cơ sở", 2024)])
+    before = store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'prior_award'")
+    replace_prior_awards(store, person_id=pid, awards=prior_awards(store, person_id=pid))
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'prior_award'") == before
+    replace_prior_awards(store, person_id=pid, awards=[PriorAward("Chiến sĩ thi đua cơ sở", 2024)])
+    assert [a.award for a in prior_awards(store, person_id=pid)] == ["Chiến sĩ thi đua cơ sở"]
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'prior_award'") == before + 1
