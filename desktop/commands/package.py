@@ -1,0 +1,131 @@
+"""``thidua package``: verify a signed dossier package, sign a PDF.
+
+``package verify`` prints one line per check and exits 0 when the package is
+valid, 1 when it is not (2, as for every command, when the input itself is
+unusable, e.g. an unreadable trust anchor). ``package sign-pdf`` signs one PDF
+with a ``.p12`` file or a USB token; the secret comes from ``THIDUA_PIN`` or is
+typed without echo.
+
+The sub-command group is exposed as :data:`package_subparsers` so that other
+areas can add to it (``package build`` needs the campaign's documents from
+the database).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+from .cert import read_secret
+
+package_subparsers: argparse._SubParsersAction | None = None
+"""The ``package`` group's sub-parsers, set by :func:`register`."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    global package_subparsers
+    p = sub.add_parser("package", help="gói hồ sơ ký số gửi Sở (ASiC-E): kiểm tra, ký PDF")
+    group = p.add_subparsers(dest="package_command", metavar="LỆNH", required=True)
+    package_subparsers = group
+
+    verify = group.add_parser("verify", help="kiểm tra gói hồ sơ ký số (cấu trúc, mã băm, chữ ký, chuỗi tin cậy)")
+    verify.add_argument("file", type=Path, metavar="TỆP", help="tệp gói .asice")
+    verify.add_argument(
+        "--trust", type=Path, action="append", default=[], metavar="CA.pem",
+        help="chứng thư số gốc (CA) tin cậy, PEM hoặc DER; dùng nhiều lần cho nhiều CA",
+    )
+    verify.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    verify.add_argument(
+        "--require-signed-pdf", action="store_true", help="coi tệp PDF chưa ký số là lỗi"
+    )
+    verify.set_defaults(func=run_verify)
+
+    sign = group.add_parser("sign-pdf", help="ký số một tệp PDF (PAdES) bằng tệp .p12 hoặc thiết bị ký")
+    sign.add_argument("input", type=Path, metavar="VÀO.pdf", help="tệp PDF cần ký")
+    sign.add_argument("output", type=Path, metavar="RA.pdf", help="tệp PDF đã ký (có thể trùng tệp vào)")
+    source = sign.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
+    source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
+    sign.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
+    sign.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
+    sign.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
+                      help="chứng thư số trung gian đưa kèm chữ ký")
+    sign.add_argument("--page", type=int, default=0, metavar="SỐ",
+                      help="trang đặt chữ ký, đếm từ 1; số âm đếm từ cuối (mặc định: trang cuối)")
+    sign.add_argument("--box", metavar="X1,Y1,X2,Y2", help="khung chữ ký theo điểm (pt) từ góc dưới trái trang")
+    sign.add_argument("--signature-image", type=Path, metavar="ẢNH.png", help="ảnh chữ ký (PNG nền trong suốt)")
+    sign.add_argument("--seal-image", type=Path, metavar="ẢNH.png", help="ảnh con dấu (PNG nền trong suốt)")
+    sign.add_argument("--reason", help="lý do ký")
+    sign.add_argument("--location", help="nơi ký")
+    sign.add_argument("--tsa", metavar="URL", help="máy chủ cấp dấu thời gian (RFC 3161) để ký mức B-T")
+    sign.set_defaults(func=run_sign_pdf)
+
+
+def _print_report(report) -> None:
+    print(f"Gói hồ sơ: {report.path}")
+    if report.signer:
+        print(f"Người ký: {report.signer}")
+    for check in report.checks:
+        print(f"  {'ĐẠT' if check.ok else 'LỖI'}  {check.message}")
+    print("Kết luận: gói hồ sơ HỢP LỆ." if report.ok else "Kết luận: gói hồ sơ KHÔNG HỢP LỆ.")
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from ..package.verify import verify_package
+
+    report = verify_package(args.file, args.trust, require_pdf_signatures=args.require_signed_pdf)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_report(report)
+    return 0 if report.ok else 1
+
+
+def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError as exc:
+        raise UserError("Khung chữ ký phải có dạng X1,Y1,X2,Y2 (bốn số, đơn vị điểm).") from exc
+    if len(values) != 4:
+        raise UserError("Khung chữ ký phải có dạng X1,Y1,X2,Y2 (bốn số, đơn vị điểm).")
+    return values  # type: ignore[return-value]
+
+
+def run_sign_pdf(args: argparse.Namespace) -> int:
+    from ..signing import keys
+    from ..signing.pdf import SignatureAppearance, sign_pdf
+
+    page = -1 if args.page == 0 else (args.page - 1 if args.page > 0 else args.page)
+    appearance = SignatureAppearance(
+        signature_image=args.signature_image,
+        seal_image=args.seal_image,
+        page=page,
+        box=_parse_box(args.box),
+    )
+    if args.p12:
+        if not args.p12.is_file():
+            raise UserError(f"Không tìm thấy tệp chữ ký số {args.p12}.")
+        identity = keys.load_p12(args.p12, read_secret(f"Mật khẩu của {args.p12.name}: "), extra_certs=args.chain)
+    else:
+        keys.list_tokens(args.pkcs11)  # a missing driver is reported before asking for the PIN
+        identity = keys.load_pkcs11(
+            args.pkcs11, read_secret("Mã PIN của thiết bị ký: "), token=args.token, key=args.key,
+            extra_certs=args.chain,
+        )
+    with identity:
+        result = sign_pdf(
+            args.input, args.output, identity,
+            appearance=appearance, reason=args.reason, location=args.location, timestamp_url=args.tsa,
+        )
+    from ..signing.certs import format_vn_time
+
+    print(
+        f"Đã ký {args.output} (PAdES {result.level}, trường {result.field_name}, trang {result.page_index + 1}) "
+        f"bởi {identity.name} lúc {format_vn_time(result.signing_time)}."
+    )
+    return 0
