@@ -114,22 +114,47 @@ def result(m: Meeting, b: Ballot) -> Result:
     return Result(b.yes / members if members else 0.0, rule.passes(b.yes, members), rule.threshold_text())
 
 
+def ballot_problems(m: Meeting, b: Ballot) -> list[tuple[frozenset[str], str]]:
+    """Counts that cannot be: each with the count fields it concerns and a Vietnamese message."""
+    present = sum(1 for x in m.council if x.present)
+    out: list[tuple[frozenset[str], str]] = []
+    for key, name in (("issued", "phát ra"), ("returned", "thu về"), ("yes", "đồng ý"), ("no", "không đồng ý"),
+                      ("invalid", "không hợp lệ")):
+        if getattr(b, key) < 0:
+            out.append((frozenset({key}), f"Số phiếu {name} không được âm."))
+    if b.issued > present:
+        out.append((frozenset({"issued"}),
+                    f"Số phiếu phát ra ({b.issued}) nhiều hơn số thành viên có mặt ({present})."))
+    if b.returned > b.issued:
+        out.append((frozenset({"returned"}),
+                    f"Số phiếu thu về ({b.returned}) nhiều hơn số phiếu phát ra ({b.issued})."))
+    if b.yes + b.no + b.invalid != b.returned:
+        out.append((frozenset({"yes", "no", "invalid"}),
+                    f"Đồng ý ({b.yes}) + không đồng ý ({b.no}) + không hợp lệ ({b.invalid}) "
+                    f"phải bằng số phiếu thu về ({b.returned})."))
+    return out
+
+
 def ballot_errors(m: Meeting, b: Ballot) -> list[str]:
     """Counts that cannot be, in Vietnamese (empty when the ballot is consistent)."""
-    present = sum(1 for x in m.council if x.present)
-    errors = []
-    for name, value in (("phát ra", b.issued), ("thu về", b.returned), ("đồng ý", b.yes),
-                        ("không đồng ý", b.no), ("không hợp lệ", b.invalid)):
-        if value < 0:
-            errors.append(f"Số phiếu {name} không được âm.")
-    if b.issued > present:
-        errors.append(f"Số phiếu phát ra ({b.issued}) nhiều hơn số thành viên có mặt ({present}).")
-    if b.returned > b.issued:
-        errors.append(f"Số phiếu thu về ({b.returned}) nhiều hơn số phiếu phát ra ({b.issued}).")
-    if b.yes + b.no + b.invalid != b.returned:
-        errors.append(f"Đồng ý ({b.yes}) + không đồng ý ({b.no}) + không hợp lệ ({b.invalid}) "
-                      f"phải bằng số phiếu thu về ({b.returned}).")
-    return errors
+    return [message for _fields, message in ballot_problems(m, b)]
+
+
+def bad_fields(m: Meeting, b: Ballot) -> set[str]:
+    """The count fields involved in any problem (for marking cells)."""
+    return set().union(*(fields for fields, _ in ballot_problems(m, b))) if ballot_problems(m, b) else set()
+
+
+# What a ballot records as its rule's source when the council set its own threshold.
+MEETING_THRESHOLD_SOURCE = "Hội đồng quyết định tỷ lệ phiếu tại cuộc họp"
+
+
+def latest(store, campaign_id: int | None = None) -> Meeting | None:
+    """The most recent meeting (of a campaign, or of any)."""
+    sql = "SELECT id FROM meeting" + (" WHERE campaign_id = ?" if campaign_id is not None else "")
+    row = store.scalar(sql + " ORDER BY starts_at DESC, id DESC LIMIT 1",
+                       (campaign_id,) if campaign_id is not None else ())
+    return get(store, row) if row else None
 
 
 def default_ballot(store, nomination_id: int) -> Ballot:
@@ -260,6 +285,8 @@ def close(store, meeting_id: int) -> dict[int, Result]:
     nomination is not awaiting the council.
     """
     m = get(store, meeting_id)
+    if m.held:
+        raise UserError("Cuộc họp này đã kết thúc và kết quả đã được ghi nhận.")
     q = quorum(m)
     if not q.ok:
         raise UserError(q.text)

@@ -19,10 +19,14 @@ class AwardRule:
     fraction: float
     source: str
 
-    def threshold_text(self) -> str:
-        """"từ 90% trở lên" / "trên 50%", as the minutes write it."""
+    def threshold_short(self) -> str:
+        """"từ 90% trở lên" / "trên 50%" (where the context already says "of all members")."""
         pct = f"{self.fraction * 100:.0f}%" if abs(self.fraction * 3 - 2) > 1e-3 else "2/3"
-        return BALLOTS[self.ballot].format(pct=pct) + " tổng số thành viên Hội đồng"
+        return BALLOTS[self.ballot].format(pct=pct)
+
+    def threshold_text(self) -> str:
+        """"từ 90% trở lên tổng số thành viên Hội đồng", as the minutes write it."""
+        return self.threshold_short() + " tổng số thành viên Hội đồng"
 
     def passes(self, yes: int, members: int) -> bool:
         """Whether ``yes`` votes out of ALL ``members`` of the council meet the threshold."""
