@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "desktop.commands.documents",
     "desktop.commands.cert",
     "desktop.commands.package",
+    "desktop.commands.excel",
 ]
 
 

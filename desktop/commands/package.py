@@ -62,6 +62,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--tsa", metavar="URL", help="máy chủ cấp dấu thời gian (RFC 3161) để ký mức B-T")
     sign.set_defaults(func=run_sign_pdf)
 
+    build = group.add_parser("build", help="ký số các văn bản đã hoàn thiện và đóng gói hồ sơ của một phong trào")
+    build.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    build.add_argument("output", type=Path, metavar="RA.asice", help="tệp gói hồ sơ cần tạo")
+    key_source = build.add_mutually_exclusive_group(required=True)
+    key_source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
+    key_source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
+    build.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
+    build.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
+    build.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
+                       help="chứng thư số trung gian đưa kèm chữ ký")
+    build.add_argument("--evidence", type=int, action="append", default=[], metavar="MÃ",
+                       help="mã số tệp minh chứng đưa vào gói (dùng nhiều lần)")
+    build.add_argument("--overwrite", action="store_true", help="ghi đè tệp gói đã có")
+    build.set_defaults(func=run_build)
+
 
 def _print_report(report) -> None:
     print(f"Gói hồ sơ: {report.path}")
@@ -96,8 +111,37 @@ def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:
     return values  # type: ignore[return-value]
 
 
-def run_sign_pdf(args: argparse.Namespace) -> int:
+def load_identity(args: argparse.Namespace):
+    """The signer named by ``--p12`` or ``--pkcs11`` (with ``--token``/``--key``), its secret asked for."""
     from ..signing import keys
+
+    if args.p12:
+        if not args.p12.is_file():
+            raise UserError(f"Không tìm thấy tệp chữ ký số {args.p12}.")
+        return keys.load_p12(args.p12, read_secret(f"Mật khẩu của {args.p12.name}: "), extra_certs=args.chain)
+    keys.list_tokens(args.pkcs11)  # a missing driver is reported before asking for the PIN
+    return keys.load_pkcs11(args.pkcs11, read_secret("Mã PIN của thiết bị ký: "), token=args.token, key=args.key,
+                            extra_certs=args.chain)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .. import dossier
+    from ..cli import db_path
+    from ..store import Store
+
+    with Store(db_path(args)) as store:
+        missing = dossier.problems(store, args.campaign)
+        if missing:  # said before the PIN is asked for
+            raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
+        with load_identity(args) as identity:
+            built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
+                                  overwrite=args.overwrite)
+    print(f"Đã tạo gói hồ sơ {built.path} ({built.size:,} byte, {len(built.files)} tệp), ký bởi {built.signer}."
+          .replace(",", "."))
+    return 0
+
+
+def run_sign_pdf(args: argparse.Namespace) -> int:
     from ..signing.pdf import SignatureAppearance, sign_pdf
 
     page = -1 if args.page == 0 else (args.page - 1 if args.page > 0 else args.page)
@@ -107,17 +151,7 @@ def run_sign_pdf(args: argparse.Namespace) -> int:
         page=page,
         box=_parse_box(args.box),
     )
-    if args.p12:
-        if not args.p12.is_file():
-            raise UserError(f"Không tìm thấy tệp chữ ký số {args.p12}.")
-        identity = keys.load_p12(args.p12, read_secret(f"Mật khẩu của {args.p12.name}: "), extra_certs=args.chain)
-    else:
-        keys.list_tokens(args.pkcs11)  # a missing driver is reported before asking for the PIN
-        identity = keys.load_pkcs11(
-            args.pkcs11, read_secret("Mã PIN của thiết bị ký: "), token=args.token, key=args.key,
-            extra_certs=args.chain,
-        )
-    with identity:
+    with load_identity(args) as identity:
         result = sign_pdf(
             args.input, args.output, identity,
             appearance=appearance, reason=args.reason, location=args.location, timestamp_url=args.tsa,

@@ -67,6 +67,11 @@ MAX_MANIFEST_BYTES = 16 << 20
 _SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 
 
+# Evidence files (scans, third-party PDFs) travel in this folder; they are not
+# the unit's own documents, so they need no PDF signature of their own.
+EVIDENCE_FOLDER = "minh-chung/"
+
+
 @dataclass(frozen=True)
 class Check:
     """One verification step: ``ok`` or not, a Vietnamese ``message``, a stable ``code``."""
@@ -122,8 +127,10 @@ def verify_package(
 
     ``trust_anchors`` are root CA certificates (PEM/DER paths or certificate
     objects); without any, the chain check fails. With
-    ``require_pdf_signatures`` a PDF without its own signature fails;
-    otherwise it is accepted as covered by the package signature alone.
+    ``require_pdf_signatures`` a PDF without its own signature fails, except
+    evidence under ``minh-chung/`` (scans and third-party files, covered by the
+    package signature); otherwise it is accepted as covered by the package
+    signature alone.
     Problems with the package are reported as failed checks; only unreadable
     trust anchors raise :class:`~desktop.errors.UserError`.
     """
@@ -464,7 +471,7 @@ class _Verifier:
             r.add("pdf.signature", False, f"“{name}”: không đọc được tệp PDF ({type(exc).__name__}).", name)
             return
         if not signatures:
-            if self.require_pdf_signatures:
+            if self.require_pdf_signatures and not name.startswith(EVIDENCE_FOLDER):
                 r.add("pdf.unsigned", False, f"“{name}”: tài liệu PDF chưa được ký số.", name)
             else:
                 r.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)

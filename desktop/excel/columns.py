@@ -1,0 +1,121 @@
+"""The columns of the import templates: names, accepted spellings, widths and help.
+
+The template writes :attr:`Field.label`; the importer accepts the label or any
+alias, compared folded (``Ho va ten``, ``HỌ VÀ TÊN*`` and ``Họ tên`` all meet
+``Họ và tên``), in any order. People also have one column per rated year,
+``Xếp loại 2024``, matched by :data:`RATING_HEADER`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .workbook import norm_header
+
+PEOPLE_SHEET = "Cá nhân"
+ACHIEVEMENTS_SHEET = "Thành tích"
+GUIDE_SHEET = "Hướng dẫn"
+LISTS_SHEET = "Danh mục"
+KINDS = {"people": PEOPLE_SHEET, "achievements": ACHIEVEMENTS_SHEET}
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    header: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    width: float = 18
+    help: str = ""
+    example: str = ""
+    date: bool = False          # a date column: text format in the template, dd/mm/yyyy
+
+    @property
+    def label(self) -> str:
+        return self.header + ("*" if self.required else "")
+
+    def names(self) -> set[str]:
+        return {norm_header(n) for n in (self.header, *self.aliases)}
+
+
+DATE_HELP = ("ngày/tháng/năm, ví dụ 05/03/1990 (cũng nhận 5/3/1990, 05-03-1990, 05.03.1990 "
+             "hoặc ô kiểu ngày của Excel)")
+
+PEOPLE_FIELDS = [
+    Field("full_name", "Họ và tên", True, ("Họ tên", "Tên cá nhân", "Họ và tên cá nhân"), 28,
+          "Họ và tên đầy đủ, ít nhất hai chữ.", "Nguyễn Thị Lan Anh"),
+    Field("birth_date", "Ngày sinh", False, ("Sinh ngày", "Ngày tháng năm sinh"), 13,
+          f"Ngày sinh, {DATE_HELP}. Dùng để phân biệt người trùng tên.", "05/03/1990", date=True),
+    Field("sex", "Giới tính", False, ("Nam/Nữ", "Giới"), 10, "Nam hoặc Nữ.", "Nữ"),
+    Field("position", "Chức vụ", False, ("Chức vụ, chức danh", "Chức danh", "Chức vụ/chức danh"), 24,
+          "Chức vụ hoặc chức danh hiện nay.", "Trưởng phòng"),
+    Field("rank", "Ngạch/hạng", False, ("Ngạch, hạng", "Ngạch", "Hạng", "Ngạch/hạng chức danh",
+                                        "Ngạch, bậc"), 20,
+          "Ngạch công chức hoặc hạng chức danh nghề nghiệp viên chức.", "Viên chức hạng III"),
+    Field("collective", "Tập thể", False, ("Phòng", "Phòng, ban", "Đơn vị công tác", "Bộ phận",
+                                           "Tập thể (phòng, ban)"), 30,
+          "Phòng, ban hoặc tập thể nơi làm việc; phải ghi đúng tên một tập thể đã có trong sổ "
+          "(danh sách ở cuối trang này).", "Phòng Nghiệp vụ 1"),
+    Field("year_joined", "Năm vào đơn vị", False, ("Năm công tác", "Năm về đơn vị", "Năm bắt đầu công tác"), 12,
+          "Năm bắt đầu làm việc tại đơn vị, bốn chữ số.", "2015"),
+]
+
+ACHIEVEMENT_FIELDS = [
+    Field("date", "Ngày", True, ("Ngày đạt", "Ngày đạt thành tích", "Ngày thực hiện", "Thời gian"), 13,
+          f"Ngày đạt thành tích, {DATE_HELP}.", "15/06/2025", date=True),
+    Field("person", "Cá nhân (họ tên)", True, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
+          "Họ và tên của cá nhân đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể, "
+          "không ghi cả hai.", "Nguyễn Văn An"),
+    Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
+          "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
+    Field("collective", "Tập thể", True, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
+          "Tên tập thể đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân.", "Phòng Nghiệp vụ 2"),
+    Field("title", "Thành tích", True, ("Tên thành tích", "Nội dung thành tích", "Nội dung"), 44,
+          "Tên ngắn của thành tích.", "Số hóa hồ sơ vụ việc trợ giúp pháp lý"),
+    Field("description", "Mô tả", False, ("Mô tả chi tiết", "Diễn giải", "Chi tiết"), 36,
+          "Mô tả chi tiết (không bắt buộc).", "Kết quả quý 2/2025, có xác nhận của phòng."),
+    Field("criterion", "Tiêu chí", False, ("Tiêu chí thi đua", "Lĩnh vực"), 28,
+          "Tiêu chí thi đua. Nếu có ghi Phong trào, ghi đúng nội dung một tiêu chí của phong trào để "
+          "thành tích được gắn vào tiêu chí đó.", "Chuyển đổi số"),
+    Field("measure", "Số đo", False, ("Kết quả", "Số liệu", "Kết quả đạt được"), 14,
+          "Con số kèm đơn vị: 98 %, 120 hồ sơ, 1.200 lượt; số thập phân dùng dấu phẩy (98,5 %).", "120 hồ sơ"),
+    Field("campaign", "Phong trào", False, ("Phong trào thi đua", "Kế hoạch", "Số kế hoạch"), 22,
+          "Không bắt buộc: số kế hoạch phát động (ví dụ 142/KH-STP) hoặc tên phong trào đã có trong sổ.",
+          "142/KH-STP"),
+]
+
+RATING_HEADER = re.compile(r"^(?:xep loai|danh gia xep loai|danh gia)(?: chat luong)?(?: nam)? (\d{4})$")
+
+
+def _matcher(fields: list[Field], ratings: bool):
+    table: dict[str, str] = {}
+    for f in fields:
+        for n in f.names():
+            table.setdefault(n, f.key)
+
+    def match(normalised: str) -> str | None:
+        if normalised in table:
+            return table[normalised]
+        if ratings:
+            m = RATING_HEADER.match(normalised)
+            if m:
+                return f"rating:{m.group(1)}"
+        return None
+
+    return match
+
+
+match_people = _matcher(PEOPLE_FIELDS, ratings=True)
+match_achievements = _matcher(ACHIEVEMENT_FIELDS, ratings=False)
+
+
+def people_header_ok(keys: set[str]) -> bool:
+    return "full_name" in keys
+
+
+def achievements_header_ok(keys: set[str]) -> bool:
+    return {"date", "title"} <= keys and bool({"person", "collective"} & keys)
+
+
+def field(fields: list[Field], key: str) -> Field:
+    return next(f for f in fields if f.key == key)
