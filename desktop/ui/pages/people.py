@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ... import people
+from ..dialogs.excel_import import ExcelImportDialog
 from ..dialogs.records import CollectiveDialog, PersonDialog
 from ..models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from ..operations import attempt
@@ -58,6 +59,9 @@ class PeoplePage(QWidget):
         self.filter.setPlaceholderText(self.tr("Search people (no need to type diacritics)"))
         self.filter.setClearButtonEnabled(True)
         top.addWidget(self.filter, 1)
+        self.import_btn = QPushButton(self.tr("Import from Excel…"))
+        self.import_btn.clicked.connect(self.import_excel)
+        top.addWidget(self.import_btn)
         self.add_person_btn = QPushButton(self.tr("Add person…"))
         self.edit_person_btn = QPushButton(self.tr("Edit…"))
         self.delete_person_btn = QPushButton(self.tr("Delete"))
@@ -140,6 +144,13 @@ class PeoplePage(QWidget):
         pid = self.selected_person()
         if pid is not None:
             self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
+
+    def import_excel(self) -> None:
+        dialog = ExcelImportDialog(self, self.store)
+        self.dialog = dialog
+        dialog.imported.connect(lambda _n: (self.reload(), self.changed.emit()))
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
 
     def _person_saved(self, person_id: int) -> None:
         self.reload()
