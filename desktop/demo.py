@@ -247,7 +247,7 @@ def _campaigns(store, today: dt.date) -> int:
     deadline = today + dt.timedelta(days=24)
     paperless = campaigns.Campaign(
         title="Phát động phong trào thi đua “Ngày không giấy” trong cơ quan Sở Tư pháp",
-        kind="Kế hoạch", number=f"142/KH-STP", symbol="KH-STP", place="Hà Tĩnh",
+        kind="Kế hoạch", number="142/KH-STP", symbol="KH-STP", place="Hà Tĩnh",
         doc_date=f"{year}-01-15", period_start=f"{year}-01-15", period_end=f"{year}-12-15",
         deadline=deadline.isoformat(), signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC",
         signer_name="Nguyễn Văn Tuấn", paperless=True,
@@ -272,7 +272,7 @@ def _campaigns(store, today: dt.date) -> int:
         title="Triển khai phong trào thi đua “Ngành Tư pháp thi đua đổi mới sáng tạo và chuyển đổi số”",
         kind="Kế hoạch", number="205/KH-STP", symbol="KH-STP", place="Hà Tĩnh",
         doc_date=f"{year - 1}-07-28", period_start=f"{year - 1}", period_end=f"{year + 4}",
-        deadline=f"--12-{min(28, max(today.day, 5)):02d}" if today.month == 12 else f"--12-05",
+        deadline=f"--12-{min(28, max(today.day, 5)):02d}" if today.month == 12 else "--12-05",
         signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC", signer_name="Hoàng Thị Luân",
         recipients=["Vụ Tổ chức cán bộ - Bộ Tư pháp", "UBND tỉnh", "Các Phòng, đơn vị thuộc Sở", "Lưu: VT, VP"],
         criteria=[
