@@ -113,6 +113,6 @@ def entries(store) -> list[dict]:
 def pages_per_month(store) -> dict[str, int]:
     """Sheets of paper used per month (pages × copies), oldest month first."""
     out: dict[str, int] = defaultdict(int)
-    for r in store.query("SELECT substr(at, 1, 7) AS month, pages * copies AS n FROM print_log"):
+    for r in store.query("SELECT substr(datetime(at, 'localtime'), 1, 7) AS month, pages * copies AS n FROM print_log"):
         out[r["month"]] += r["n"]
     return dict(sorted(out.items()))

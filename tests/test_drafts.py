@@ -125,7 +125,9 @@ def test_classified_documents_print_and_are_logged(demo):
     (entry,) = printing.entries(demo)
     assert (entry["pages"], entry["copies"], entry["printer"]) == (pages, 2, "HP-VanThu")
     assert entry["os_user"] and "mật" in entry["reason"]
-    month = entry["at"][:7]
+    import datetime as dt
+
+    month = dt.datetime.fromisoformat(entry["at"].replace("Z", "+00:00")).astimezone().strftime("%Y-%m")
     assert printing.pages_per_month(demo) == {month: pages * 2}
 
 
