@@ -20,7 +20,10 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window is tested offscreen on a 1920 x 1080 screen, the size of a clerk's office PC
+# (Qt's default offscreen screen is 800 x 600, smaller than the window is meant for).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}"
 
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="thidua-tests-"))
 # Overwrite, never setdefault: a developer's own THIDUA_DB must not be used by tests.
