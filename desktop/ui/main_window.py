@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from .. import __version__
 from .dialogs.records import UnitDialog
+from .pages.campaigns import CampaignsPage
 from .pages.ledger import LedgerPage
+from .pages.meeting import MeetingPage
+from .pages.nominations import NominationsPage
 from .pages.overview import OverviewPage
 from .pages.people import PeoplePage
+from .pages.documents import DocumentsPage
+from .pages.print_log import PrintLogPage
+from .pages.send import SendPage
+from .pages.verify import VerifyPage
 from .qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
     QStandardItemModel, QStyle, Qt,
@@ -16,6 +23,13 @@ PAGE_KEYS = {
     "tong-quan": "overview", "overview": "overview",
     "ca-nhan": "people", "tap-the-ca-nhan": "people", "people": "people",
     "so-thanh-tich": "ledger", "thanh-tich": "ledger", "ledger": "ledger",
+    "phong-trao": "campaigns", "phong-trao-thi-dua": "campaigns", "campaigns": "campaigns",
+    "de-nghi": "nominations", "de-nghi-khen-thuong": "nominations", "nominations": "nominations",
+    "hop-xet": "meeting", "meeting": "meeting",
+    "ho-so": "documents", "documents": "documents",
+    "so-in": "print-log", "print-log": "print-log",
+    "gui-ho-so": "send", "send": "send",
+    "kiem-tra-goi": "verify", "verify": "verify",
 }
 
 
@@ -31,12 +45,27 @@ class MainWindow(QMainWindow):
             "overview": OverviewPage(store),
             "people": PeoplePage(store),
             "ledger": LedgerPage(store),
+            "campaigns": CampaignsPage(store),
+            "nominations": NominationsPage(store),
+            "meeting": MeetingPage(store),
+            "documents": DocumentsPage(store),
+            "print-log": PrintLogPage(store),
         }
         titles = {
             "overview": (self.tr("Overview"), QStyle.SP_DesktopIcon),
             "people": (self.tr("Collectives & people"), QStyle.SP_DirHomeIcon),
             "ledger": (self.tr("Achievement ledger"), QStyle.SP_FileDialogDetailedView),
+            "campaigns": (self.tr("Emulation campaigns"), QStyle.SP_FileDialogContentsView),
+            "nominations": (self.tr("Award nominations"), QStyle.SP_FileDialogListView),
+            "meeting": (self.tr("Council meeting"), QStyle.SP_DialogYesButton),
+            "documents": (self.tr("Award dossier"), QStyle.SP_FileIcon),
+            "print-log": (self.tr("Print log"), QStyle.SP_FileDialogInfoView),
         }
+        # The signed package for the Sở, and checking one: always the last two pages.
+        self.pages["send"] = SendPage(store)
+        self.pages["verify"] = VerifyPage()
+        titles["send"] = (self.tr("Send dossier"), QStyle.SP_ArrowForward)
+        titles["verify"] = (self.tr("Check package"), QStyle.SP_DialogApplyButton)
         self.nav_model = QStandardItemModel(self)
         self.stack = QStackedWidget()
         self._keys: list[str] = []
@@ -67,8 +96,14 @@ class MainWindow(QMainWindow):
         overview: OverviewPage = self.pages["overview"]  # type: ignore[assignment]
         overview.edit_unit_requested.connect(self.edit_unit)
         overview.open_achievement.connect(self._open_achievement)
-        for key in ("people", "ledger"):
+        overview.open_campaign.connect(self._open_campaign)
+        for key in ("people", "ledger", "campaigns", "nominations", "meeting"):
             self.pages[key].changed.connect(self._data_changed)
+        self.pages["campaigns"].show_achievements.connect(self.show_campaign_achievements)
+
+        self.pages["documents"].changed.connect(self._data_changed)
+        self.pages["send"].changed.connect(self._data_changed)
+        self.pages["send"].verify_requested.connect(self.verify_package)
 
         self._build_menus()
         self.statusBar().showMessage(str(store.path))
@@ -131,6 +166,20 @@ class MainWindow(QMainWindow):
         self.show_page("ledger")
         self.pages["ledger"].open(achievement_id)
 
+    def _open_campaign(self, campaign_id: int) -> None:
+        self.show_page("campaigns")
+        self.pages["campaigns"].select(campaign_id)
+
+    def show_campaign_achievements(self, campaign_id: int) -> None:
+        """The ledger, filtered to the achievements linked to one campaign."""
+        self.show_page("ledger")
+        self.pages["ledger"].show_campaign(campaign_id)
+
+    def verify_package(self, path: str) -> None:
+        """The "Kiểm tra gói" page, checking the package at ``path``."""
+        self.show_page("verify")
+        self.pages["verify"].open_file(path)
+
     def _data_changed(self) -> None:
         sender = self.sender()
         for key, page in self.pages.items():
@@ -160,11 +209,11 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        for widget in (self.splitter, self.pages["people"].splitter):
+        for widget in (self.splitter, self.pages["people"].splitter, self.pages["campaigns"].splitter):
             value = s.value(f"splitter/{widget.objectName()}")
             if value is not None:
                 widget.restoreState(value)
-        for key in ("people", "ledger"):
+        for key in ("people", "ledger", "campaigns"):
             value = s.value(f"header/{key}")
             if value is not None:
                 self.pages[key].view.horizontalHeader().restoreState(value)
@@ -177,13 +226,19 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/page", self.current_page())
-        for widget in (self.splitter, self.pages["people"].splitter):
+        for widget in (self.splitter, self.pages["people"].splitter, self.pages["campaigns"].splitter):
             s.setValue(f"splitter/{widget.objectName()}", widget.saveState())
-        for key in ("people", "ledger"):
+        for key in ("people", "ledger", "campaigns"):
             s.setValue(f"header/{key}", self.pages[key].view.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event) -> None:
+        if not self.pages["documents"].editor.confirm_discard():
+            event.ignore()
+            return
+        if not self.pages["campaigns"].confirm_discard():
+            event.ignore()
+            return
         if self._remember:
             self.save_settings()
         super().closeEvent(event)

@@ -1,22 +1,47 @@
 """Every Qt import of the app goes through here, so the binding changes in one place."""
 from PySide6.QtCore import (  # noqa: F401
-    QAbstractListModel, QAbstractTableModel, QByteArray, QCoreApplication, QDate, QEvent, QItemSelectionModel,
-    QLibraryInfo, QLocale, QMimeData, QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF, QRect,
+    QAbstractListModel, QAbstractTableModel, QByteArray, QCoreApplication, QDate, QDateTime, QEvent,
+    QItemSelectionModel, QLibraryInfo, QLocale, QMargins, QMimeData, QModelIndex, QObject, QPersistentModelIndex,
+    QPoint, QPointF, QRect, QRectF, QRegularExpression,
     QRunnable,
-    QSettings, QSize, QSortFilterProxyModel, QStandardPaths, QStringListModel, Qt, QThread, QThreadPool, QTimer,
-    QTranslator, QUrl,
+    QSettings, QSize, QSortFilterProxyModel, QStandardPaths, QStringListModel, Qt, QThread, QThreadPool, QTime,
+    QTimer, QTranslator, QUrl,
     Signal, Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
-    QAction, QBrush, QColor, QDesktopServices, QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QFont, QFontDatabase, QGuiApplication, QIcon, QKeySequence,
-    QPainter, QPalette, QPixmap, QRegularExpressionValidator, QShortcut, QStandardItem, QStandardItemModel,
-    QTextDocument,
+    QAction, QBrush, QColor, QDesktopServices, QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QIcon, QKeySequence,
+    QPainter, QPalette, QPen, QPixmap, QRegularExpressionValidator, QShortcut, QStandardItem, QStandardItemModel,
+    QTextCharFormat, QTextCursor, QTextDocument, QTextFormat,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog,
+    QDoubleSpinBox, QInputDialog, QStyleOptionViewItem,
     QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView,
-    QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
+    QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea, QSizePolicy,
     QSpinBox, QSplitter, QStackedWidget, QStatusBar, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
     QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
+try:  # QtCharts ships with PySide6-Addons; without it the overview shows the numbers as text.
+    from PySide6.QtCharts import (  # noqa: F401
+        QChart, QChartView, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis,
+    )
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet  # noqa: F401
+    HAVE_CHARTS = True
+except ImportError:  # pragma: no cover - the packaged app always has the add-ons
+    HAVE_CHARTS = False
+
+# Printing goes through Qt's own dialogs and painter (PySide6-Essentials).
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter  # noqa: E402,F401
+
+try:  # QtPdf: the documents' preview and printing a PDF through Qt. Since PySide6 6.12 it is the
+    # separate wheel PySide6-Pdf; without it the preview says so and printing goes to the system.
+    from PySide6.QtPdf import QPdfDocument, QPdfPageNavigator, QPdfPageRenderer  # noqa: F401
+    from PySide6.QtPdfWidgets import QPdfView  # noqa: F401
+    HAVE_PDF = True
+except ImportError:  # pragma: no cover - the packaged app ships QtPdf
+    HAVE_PDF = False
+
+# The package pages (Gửi hồ sơ, Kiểm tra gói).
+from PySide6.QtCore import QAbstractItemModel  # noqa: E402,F401
+from PySide6.QtWidgets import QButtonGroup, QProgressBar, QRadioButton, QTreeView  # noqa: E402,F401

@@ -1,10 +1,14 @@
-"""Small widgets shared by the dialogs: a date field and a form that shows errors by its fields."""
+"""Small widgets shared by the dialogs: date fields and a form that shows errors by its fields."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
+import traceback
 
+from .. import campaigns
 from ..dates import DateError, format_date, parse_date
-from .qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from .qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -27,6 +31,63 @@ class DateField(QLineEdit):
         if not text:
             return None
         return parse_date(text)
+
+
+class DateTimeField(QLineEdit):
+    """A date and time typed as dd/mm/yyyy hh:mm (the time may be left out: 00:00)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("DateTimeField", "dd/mm/yyyy hh:mm"))
+        self.setMaxLength(16)
+        self.setClearButtonEnabled(True)
+
+    def set_datetime(self, value: dt.datetime | None) -> None:
+        self.setText(value.strftime("%d/%m/%Y %H:%M") if value else "")
+
+    def datetime(self) -> dt.datetime | None:
+        """The moment typed, ``None`` when empty; raises :class:`DateError` when invalid."""
+        text = " ".join(self.text().split())
+        if not text:
+            return None
+        day, _, clock = text.partition(" ")
+        date = parse_date(day)
+        if not clock:
+            return dt.datetime.combine(date, dt.time())
+        parts = clock.replace("h", ":").replace(".", ":").split(":")
+        try:
+            hour, minute = int(parts[0]), int(parts[1] or 0) if len(parts) > 1 else 0
+            return dt.datetime.combine(date, dt.time(hour, minute))
+        except (ValueError, IndexError):
+            raise DateError(QCoreApplication.translate(
+                "DateTimeField", "The time “%1” is not valid; write hours:minutes, e.g. 08:30.").replace(
+                "%1", clock)) from None
+
+
+class PartialDateField(QLineEdit):
+    """A date as precise as a plan writes it: ``28/7/2025``, ``7/2025`` or ``2025``.
+
+    With ``yearly`` it also takes a day that comes back every year, ``05/01``.
+    Values are the stored forms of :func:`desktop.campaigns.parse_partial`.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, yearly: bool = False):
+        super().__init__(parent)
+        self.yearly = yearly
+        self.setPlaceholderText(QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, mm/yyyy or yyyy")
+                                if not yearly else
+                                QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, or dd/mm for every year"))
+        self.setClearButtonEnabled(True)
+
+    def set_value(self, value: str | None) -> None:
+        if value and value.startswith("--"):
+            self.setText(f"{value[5:7]}/{value[2:4]}")
+        else:
+            self.setText(campaigns.format_partial(value))
+
+    def value(self) -> str | None:
+        """The stored form of what was typed, ``None`` when empty; raises ``ValueError`` when invalid."""
+        return campaigns.parse_partial(self.text(), yearly=self.yearly)
 
 
 class FormPanel(QWidget):
@@ -80,6 +141,19 @@ class FormPanel(QWidget):
         if first is not None:
             first.setFocus()
 
+    def set_error(self, key: str, message: str | None) -> None:
+        """Show (or clear) the message of one field, leaving the others as they are."""
+        if key in self._fields:
+            label = self._fields[key][1]
+            label.setText(message or "")
+            label.setVisible(bool(message))
+
+    def keys(self) -> list[str]:
+        return list(self._fields)
+
+    def widget(self, key: str) -> QWidget:
+        return self._fields[key][0]
+
     def error_text(self, key: str) -> str:
         return self._fields[key][1].text()
 
@@ -110,3 +184,66 @@ def setup_table(view, *, stretch: int | None = None, widths: dict[int, int] | No
         view.setColumnWidth(col, width)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+
+class ThreadWorker(QThread):
+    """Run ``fn(report, cancel)`` on its own thread; the window only gets progress and the outcome.
+
+    ``report(done, total, message)`` may be called from ``fn`` (it only
+    emits :attr:`progressed`, scaled to 0…1000, and never raises); ``cancel``
+    is a :class:`threading.Event` that :meth:`cancel` sets, for ``fn`` to pass
+    on to the domain (which stops at its next check). :attr:`done` is emitted
+    on the GUI thread with a :class:`WorkOutcome` once the thread has ended.
+    Anything thread-bound (a database connection, a token session) must be
+    opened inside ``fn``.
+    """
+
+    progressed = Signal(int, int, str)
+    done = Signal(object)
+
+    def __init__(self, fn, parent=None):
+        super().__init__(parent)
+        self._fn = fn
+        self.cancel_event = threading.Event()
+        self.outcome: WorkOutcome | None = None
+        self.finished.connect(self._emit_done)
+        app = QCoreApplication.instance()
+        if app is not None:  # the window closed mid-way: stop at the next check, never kill the thread
+            app.aboutToQuit.connect(self._stop)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def _stop(self) -> None:
+        self.cancel_event.set()
+        self.wait()
+
+    def _report(self, done: int, total: int, message: str = "") -> None:
+        scaled = min(1000, int(done * 1000 / total)) if total > 0 else 0
+        self.progressed.emit(max(0, scaled), 1000, message or "")
+
+    def run(self) -> None:
+        try:
+            self.outcome = WorkOutcome(value=self._fn(self._report, self.cancel_event))
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            self.outcome = WorkOutcome(error=exc, trace=traceback.format_exc())
+
+    def _emit_done(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.aboutToQuit.disconnect(self._stop)
+        self.done.emit(self.outcome or WorkOutcome(error=RuntimeError("no result")))
+
+
+class WorkOutcome:
+    """What a :class:`ThreadWorker` ended with: a value, or the error it raised."""
+
+    def __init__(self, value=None, error: BaseException | None = None, trace: str = ""):
+        self.value = value
+        self.error = error
+        self.trace = trace
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

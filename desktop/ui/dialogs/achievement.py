@@ -13,6 +13,8 @@ from pathlib import Path
 from ... import achievements as ach
 from ... import evidence as evidence_mod
 from ...errors import UserError, ValidationError
+from ..models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
+from ..models.campaigns import CampaignChoiceModel, CriterionChoiceModel
 from ..models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
 from ..models.records import EvidenceModel
 from ..operations import BackgroundTask, run_op, show_error
@@ -27,7 +29,8 @@ from ..widgets import DateField, FormPanel, read_date, setup_table
 class AchievementDialog(QDialog):
     saved = Signal(int)
 
-    def __init__(self, parent, store, achievement_id: int | None = None):
+    def __init__(self, parent, store, achievement_id: int | None = None, *,
+                 campaign_id: int | None = None, criterion_id: int | None = None):
         super().__init__(parent)
         self.store = store
         self.record = ach.get(store, achievement_id) if achievement_id else None
@@ -61,6 +64,21 @@ class AchievementDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(80)
         self.form.add("description", self.tr("Description"), self.description)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("achievement_campaign")
+        self.campaigns_model = CampaignChoiceModel(store, self.tr("(not part of a campaign)"), self)
+        self.campaign.setModel(self.campaigns_model)
+        self.campaign_criterion = QComboBox()
+        self.campaign_criterion.setObjectName("achievement_campaign_criterion")
+        self.campaign_criteria = CriterionChoiceModel(store, self.tr("(no particular criterion)"), self)
+        self.campaign_criterion.setModel(self.campaign_criteria)
+        for combo in (self.campaign, self.campaign_criterion):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(30)
+        self.form.add("campaign", self.tr("Campaign"), self.campaign)
+        self.form.add("criterion_id", self.tr("Campaign criterion"), self.campaign_criterion)
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.campaign_criterion.currentIndexChanged.connect(self._campaign_criterion_changed)
         self.criterion = QComboBox()
         self.criterion.setEditable(True)
         self.criterion.setModel(QStringListModel([r["criterion"] for r in store.query(
@@ -101,16 +119,21 @@ class AchievementDialog(QDialog):
         lay.addWidget(self.buttons)
 
         self.subject_kind.currentIndexChanged.connect(self._subject_kind_changed)
-        self._load()
-        self.resize(680, 640)
+        self._load(campaign_id, criterion_id)
+        self.resize(700, 700)
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _load(self) -> None:
+    def _load(self, campaign_id: int | None = None, criterion_id: int | None = None) -> None:
         a = self.record
         kind = a.subject_kind if a else "person"
         self.subject_kind.setCurrentIndex(0 if kind == "person" else 1)
         self._subject_kind_changed()
+        if a is not None:
+            campaign_id, criterion_id = a.campaign_id, a.criterion_id
+        self.campaign.setCurrentIndex(self.campaigns_model.row_of(campaign_id))
+        self._campaign_changed()
+        self.campaign_criterion.setCurrentIndex(self.campaign_criteria.row_of(criterion_id))
         if a is None:
             return
         self.date.set_date(a.date)
@@ -122,6 +145,18 @@ class AchievementDialog(QDialog):
         self.description.setPlainText(a.description)
         self.criterion.setEditText(a.criterion)
         self.measure.setText(a.measure_text)
+
+    def _campaign_changed(self) -> None:
+        """The criterion combo offers the criteria of the chosen campaign."""
+        campaign_id = self.campaign.currentData(CAMPAIGN_ID_ROLE)
+        self.campaign_criteria.set_campaign(campaign_id)
+        self.campaign_criterion.setCurrentIndex(0)
+        self.campaign_criterion.setEnabled(self.campaign_criteria.rowCount() > 1)
+
+    def _campaign_criterion_changed(self) -> None:
+        """Choosing a campaign criterion fills the free-text criterion when it is still empty."""
+        if self.campaign_criterion.currentIndex() > 0 and not self.criterion.currentText().strip():
+            self.criterion.setEditText(self.campaign_criterion.currentText()[:200])
 
     def _subject_kind_changed(self) -> None:
         model = self.people_model if self.subject_kind.currentData() == "person" else self.collectives_model
@@ -224,7 +259,9 @@ class AchievementDialog(QDialog):
         collective = subject_id if self.subject_kind.currentData() == "collective" else None
         a = ach.Achievement(date, self.title.text(), person, collective, self.description.toPlainText(),
                             self.criterion.currentText(), value, unit_name,
-                            id=self.record.id if self.record else None)
+                            id=self.record.id if self.record else None,
+                            campaign_id=self.campaign.currentData(CAMPAIGN_ID_ROLE),
+                            criterion_id=self.campaign_criterion.currentData(CAMPAIGN_ID_ROLE))
         try:
             ach.validate(a)
         except ValidationError as exc:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ... import achievements as ach
 from ..dialogs.achievement import AchievementDialog
+from ..models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
+from ..models.campaigns import CampaignChoiceModel, CriterionChoiceModel
 from ..models.ledger import LedgerModel
 from ..models.people import ID_ROLE, CollectivesModel
 from ..operations import attempt
@@ -29,14 +31,31 @@ class LedgerPage(QWidget):
         self.search.setObjectName("ledger_search")
         self.search.setPlaceholderText(self.tr("Search achievements (no need to type diacritics)"))
         self.search.setClearButtonEnabled(True)
-        top.addWidget(self.search, 1)
+        self.search.setMinimumWidth(140)
+        top.addWidget(self.search, 3)
         self.collective = QComboBox()
         self.collective.setObjectName("ledger_collective")
         self.collectives = CollectivesModel(store, self, with_all=True, counts=False)
         self.collective.setModel(self.collectives)
-        top.addWidget(self.collective)
+        self.collective.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.collective.setMinimumContentsLength(8)
+        top.addWidget(self.collective, 2)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("ledger_campaign")
+        self.campaigns = CampaignChoiceModel(store, self.tr("All campaigns"), self)
+        self.campaign.setModel(self.campaigns)
+        self.criterion = QComboBox()
+        self.criterion.setObjectName("ledger_criterion")
+        self.criteria = CriterionChoiceModel(store, self.tr("All criteria"), self)
+        self.criterion.setModel(self.criteria)
+        self.criterion.setEnabled(False)
+        for combo in (self.campaign, self.criterion):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.view().setTextElideMode(Qt.ElideNone)
+            combo.view().setMinimumWidth(420)
+            top.addWidget(combo, 2)
         self.show_archive = QCheckBox(self.tr("Show archive"))
-        top.addWidget(self.show_archive)
         lay.addLayout(top)
 
         buttons = QHBoxLayout()
@@ -48,6 +67,8 @@ class LedgerPage(QWidget):
         self.archive_btn.clicked.connect(self.toggle_archive)
         for b in (self.add_btn, self.edit_btn, self.archive_btn):
             buttons.addWidget(b)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.show_archive)
         buttons.addStretch(1)
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
@@ -70,6 +91,8 @@ class LedgerPage(QWidget):
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.collective.currentIndexChanged.connect(self.apply_filter)
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.criterion.currentIndexChanged.connect(self.apply_filter)
         self.show_archive.toggled.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_count()
@@ -88,9 +111,51 @@ class LedgerPage(QWidget):
             text=self.search.text(),
             archived=self.show_archive.isChecked(),
             collective_id=self.collective.currentData(ID_ROLE),
+            campaign_id=self.campaign.currentData(CAMPAIGN_ID_ROLE),
+            criterion_id=self.criterion.currentData(CAMPAIGN_ID_ROLE),
         ))
         self._update_count()
         self._update_buttons()
+
+    def _campaign_changed(self) -> None:
+        """The criterion filter offers the criteria of the chosen campaign."""
+        campaign_id = self.campaign.currentData(CAMPAIGN_ID_ROLE)
+        self.criterion.blockSignals(True)
+        self.criteria.set_campaign(campaign_id)
+        self.criterion.setCurrentIndex(0)
+        self.criterion.blockSignals(False)
+        self.criterion.setEnabled(campaign_id is not None and self.criteria.rowCount() > 1)
+        self.apply_filter()
+
+    def show_campaign(self, campaign_id: int) -> None:
+        """Show every achievement linked to one campaign (other filters cleared)."""
+        self.campaigns.reload()
+        for widget in (self.search, self.collective, self.campaign, self.criterion, self.show_archive):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.collective.setCurrentIndex(0)
+        self.show_archive.setChecked(False)
+        self.campaign.setCurrentIndex(self.campaigns.row_of(campaign_id))
+        for widget in (self.search, self.collective, self.campaign, self.criterion, self.show_archive):
+            widget.blockSignals(False)
+        self._campaign_changed()
+
+    def _reload_campaigns(self) -> None:
+        """After campaigns changed: keep the chosen campaign and criterion when they still exist."""
+        campaign_id = self.campaign.currentData(CAMPAIGN_ID_ROLE)
+        criterion_id = self.criterion.currentData(CAMPAIGN_ID_ROLE)
+        for widget in (self.campaign, self.criterion):
+            widget.blockSignals(True)
+        self.campaigns.reload()
+        self.campaign.setCurrentIndex(self.campaigns.row_of(campaign_id))
+        kept = self.campaign.currentData(CAMPAIGN_ID_ROLE)
+        self.criteria.set_campaign(kept)
+        self.criterion.setCurrentIndex(self.criteria.row_of(criterion_id))
+        for widget in (self.campaign, self.criterion):
+            widget.blockSignals(False)
+        self.criterion.setEnabled(kept is not None and self.criteria.rowCount() > 1)
+        if (kept, self.criterion.currentData(CAMPAIGN_ID_ROLE)) != (campaign_id, criterion_id):
+            self.apply_filter()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -107,6 +172,7 @@ class LedgerPage(QWidget):
 
     def reload(self) -> None:
         self.collectives.reload()
+        self._reload_campaigns()
         if self.model.loaded:  # otherwise it loads when first shown
             self.model.reload()
             self._update_count()
@@ -123,7 +189,9 @@ class LedgerPage(QWidget):
             self.view.scrollTo(ix)
 
     def add(self) -> None:
-        self._open(AchievementDialog(self, self.store))
+        # A new achievement joins the campaign (and criterion) the ledger is filtered by.
+        self._open(AchievementDialog(self, self.store, campaign_id=self.campaign.currentData(CAMPAIGN_ID_ROLE),
+                                     criterion_id=self.criterion.currentData(CAMPAIGN_ID_ROLE)))
 
     def edit(self, *_args) -> None:
         aid = self.selected()

@@ -1,14 +1,24 @@
-"""Tổng quan: the unit, its counts and the latest entries of the ledger."""
+"""Tổng quan: the unit, its counts, the campaigns under way and the latest entries of the ledger."""
 from __future__ import annotations
 
-from ... import unit
+import datetime as dt
+
+from ... import campaigns, printing, unit
+from ..models.campaigns import (
+    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
+    urgency_color,
+)
 from ..models.ledger import LedgerModel
 from ..widgets import setup_table
 from .ledger import LEDGER_COLUMN_WIDTHS
+from .print_log import PaperBox
 from ..qt import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView,
-    QVBoxLayout, QWidget, Signal,
+    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
+    QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
+
+if HAVE_CHARTS:
+    from ..qt import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):
@@ -23,9 +33,229 @@ class CountCard(QFrame):
         lay.addWidget(QLabel(caption))
 
 
+def _msecs(day: dt.date) -> float:
+    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
+
+
+def _first_day(value: str | None) -> dt.date | None:
+    """The first day a date written as precisely as the plan wrote it can mean (``2025-07`` → 1/7/2025)."""
+    if not value or value.startswith("--"):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
+    """The measured values of one criterion over time, with its target as a dashed line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(200)
+        if not HAVE_CHARTS:
+            self.setWordWrap(True)
+            return
+        self.setRenderHint(QPainter.Antialiasing)
+        chart = QChart()
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignBottom)
+        self.setChart(chart)
+        self.values: QLineSeries | None = None
+        self.target: QLineSeries | None = None
+
+    def show_progress(self, k: campaigns.CriterionProgress | None, start: dt.date | None,
+                      end: dt.date | None) -> None:
+        if not HAVE_CHARTS:
+            self.setText(latest_text(k) if k else "")
+            return
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        self.values = self.target = None
+        if k is None:
+            return
+        today = dt.date.today()
+        days = [d for d, _v in k.series]
+        lo = min(days + [start or today, today])
+        hi = max(days + [end or today, today])
+        if lo >= hi:
+            lo, hi = lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
+        unit_text = f" ({k.criterion.target_unit})" if k.criterion.target_unit else ""
+        values = QLineSeries()
+        values.setName(self.tr("Measured") + unit_text)
+        values.setPointsVisible(True)
+        values.setPen(QPen(QColor("#0b4f8a"), 2))
+        for day, value in k.series:
+            values.append(_msecs(day), value)
+        target = QLineSeries()
+        target.setName(self.tr("Target %1").replace("%1", k.criterion.target_text))
+        pen = QPen(QColor("#b00020"), 2)
+        pen.setStyle(Qt.DashLine)
+        target.setPen(pen)
+        target.append(_msecs(lo), k.criterion.target_value)
+        target.append(_msecs(hi), k.criterion.target_value)
+        chart.addSeries(values)
+        chart.addSeries(target)
+        axis_x = QDateTimeAxis()
+        # Short labels that fit: days within a year, months over longer spans.
+        axis_x.setFormat("dd/MM" if (hi - lo).days <= 200 and lo.year == hi.year
+                         else "dd/MM/yy" if (hi - lo).days <= 400 else "MM/yyyy")
+        axis_x.setTickCount(5)
+        axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(_msecs(lo))),
+                        QDateTime.fromMSecsSinceEpoch(int(_msecs(hi))))
+        axis_y = QValueAxis()
+        top = max([k.criterion.target_value] + [v for _d, v in k.series])
+        axis_y.setRange(0, top * 1.1 if top > 0 else 1)
+        axis_y.applyNiceNumbers()
+        axis_y.setLabelFormat("%g")
+        chart.addAxis(axis_x, Qt.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignLeft)
+        for series in (values, target):
+            series.attachAxis(axis_x)
+            series.attachAxis(axis_y)
+        self.values, self.target = values, target
+
+
+class RunningCampaigns(QWidget):
+    """Phong trào đang diễn ra: the list on the left, the selected campaign's progress on the right."""
+
+    open_campaign = Signal(int)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.model = RunningModel(store, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(self.tr("No campaign is under way. Campaigns are imported from the department's "
+                                    "plans on the “Emulation campaigns” page."))
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; padding: 8px;")
+        self.stack.addWidget(self.empty)
+
+        body = QSplitter(Qt.Horizontal)
+        body.setChildrenCollapsible(False)
+        self.view = QListView()
+        self.view.setObjectName("running_campaigns")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.view.setStyleSheet("QListView::item { padding: 4px; }")
+        self.view.setMinimumWidth(180)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.Adjust)
+        self.view.doubleClicked.connect(lambda ix: self.open_campaign.emit(ix.data(CAMPAIGN_ID_ROLE)))
+        body.addWidget(self.view)
+
+        detail = QWidget()
+        dl = QHBoxLayout(detail)
+        dl.setContentsMargins(6, 0, 0, 0)
+        text = QVBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        text.addWidget(self.title_label)
+        self.deadline_label = QLabel()
+        text.addWidget(self.deadline_label)
+        self.quota_label = QLabel()
+        self.quota_label.setWordWrap(True)
+        self.quota_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        text.addWidget(self.quota_label)
+        self.criteria_model = CriterionProgressModel(self)
+        self.criteria_view = QListView()
+        self.criteria_view.setObjectName("running_criteria")
+        self.criteria_view.setModel(self.criteria_model)
+        self.criteria_view.setWordWrap(True)
+        self.criteria_view.setStyleSheet("QListView::item { padding: 3px; }")
+        self.criteria_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.criteria_view.setResizeMode(QListView.Adjust)
+        text.addWidget(self.criteria_view, 1)
+        self.no_targets = QLabel(self.tr("No criterion of this campaign has a numeric target to follow."))
+        self.no_targets.setWordWrap(True)
+        self.no_targets.setStyleSheet("color: #555;")
+        text.addWidget(self.no_targets)
+        text.addStretch(0)
+        dl.addLayout(text, 5)
+        self.chart = CriterionChart()
+        dl.addWidget(self.chart, 6)
+        body.addWidget(detail)
+        body.setStretchFactor(1, 1)
+        body.setSizes([320, 760])
+        self.stack.addWidget(body)
+        lay.addWidget(self.stack)
+
+        self.view.selectionModel().currentRowChanged.connect(self._campaign_changed)
+        self.criteria_view.selectionModel().currentRowChanged.connect(self._criterion_changed)
+
+    def refresh(self) -> None:
+        current = self.view.currentIndex().data(CAMPAIGN_ID_ROLE)
+        self.model.reload()
+        self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
+        row = self.model.row_of(current)
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))
+        self._show(self.model.progress_at(row) if row is not None else None)
+
+    def _campaign_changed(self, current, _previous) -> None:
+        self._show(self.model.progress_at(current.row()) if current.isValid() else None)
+
+    def _show(self, p: campaigns.CampaignProgress | None) -> None:
+        self.progress = p
+        if p is None:
+            for label in (self.title_label, self.deadline_label, self.quota_label):
+                label.clear()
+            self.criteria_model.set_progress(None)
+            self.chart.show_progress(None, None, None)
+            return
+        c = p.campaign
+        period = " – ".join(campaigns.format_partial(v) or "…" for v in (c.period_start, c.period_end)) \
+            if c.period_start or c.period_end else ""
+        runs = " · " + self.tr("runs %1").replace("%1", period) if period else ""
+        self.title_label.setText(f"<b>{_html(c.title)}</b><br>"
+                                 f"<span style='color:#444'>{_html(c.reference)}{_html(runs)}</span>")
+        if p.deadline is None:
+            self.deadline_label.setText(self.tr("Dossier deadline: not set in the plan"))
+        else:
+            color = urgency_color(p.urgency)
+            due = _html(deadline_text(p.deadline, p.days_left))
+            if color is not None:
+                due = f"<b style='color:{color.name()}'>{due}</b>"
+            self.deadline_label.setText(self.tr("Dossier deadline: %1").replace("%1", due))
+        if p.awards:
+            lines = [_html(quota_text(use)) for use in p.awards]
+            self.quota_label.setText("<b>" + self.tr("Awards and quotas used:") + "</b><br>" + "<br>".join(lines))
+        else:
+            self.quota_label.setText(self.tr("The plan names no award."))
+        self.criteria_model.set_progress(p)
+        has_targets = self.criteria_model.rowCount() > 0
+        self.criteria_view.setVisible(has_targets)
+        self.no_targets.setVisible(not has_targets)
+        self.chart.setVisible(has_targets)
+        if has_targets:
+            self.criteria_view.setCurrentIndex(self.criteria_model.index(0))
+            self._criterion_changed(self.criteria_model.index(0), None)
+        else:
+            self.chart.show_progress(None, None, None)
+
+    def _criterion_changed(self, current, _previous) -> None:
+        p = self.progress
+        k = self.criteria_model.progress_at(current.row()) if current.isValid() else None
+        if p is None or k is None:
+            return
+        self.chart.show_progress(k, _first_day(p.campaign.period_start), p.deadline)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class OverviewPage(QWidget):
     edit_unit_requested = Signal()
     open_achievement = Signal(int)
+    open_campaign = Signal(int)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -38,7 +268,13 @@ class OverviewPage(QWidget):
         self.edit_unit = QPushButton(self.tr("Unit profile…"))
         self.edit_unit.clicked.connect(self.edit_unit_requested)
         head.addWidget(self.edit_unit)
-        lay.addLayout(head)
+        top = QHBoxLayout()
+        top_left = QVBoxLayout()
+        top_left.addLayout(head)
+        top.addLayout(top_left, 1)
+        self.paper = PaperBox(self)     # Giấy in theo tháng, against the paperless campaigns' target
+        top.addWidget(self.paper)
+        lay.addLayout(top)
 
         grid = QGridLayout()
         self.cards = {
@@ -49,7 +285,12 @@ class OverviewPage(QWidget):
         }
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, i)
-        lay.addLayout(grid)
+        top_left.addLayout(grid)
+
+        lay.addWidget(QLabel("<b>" + self.tr("Campaigns under way") + "</b>"))
+        self.running = RunningCampaigns(store, self)
+        self.running.open_campaign.connect(self.open_campaign)
+        lay.addWidget(self.running, 3)
 
         lay.addWidget(QLabel("<b>" + self.tr("Latest entries") + "</b>"))
         self.latest = LedgerModel(store, self, limit=12, load=False)
@@ -58,7 +299,7 @@ class OverviewPage(QWidget):
         self.latest_view.setModel(self.latest)
         setup_table(self.latest_view, stretch=2, widths=LEDGER_COLUMN_WIDTHS)
         self.latest_view.doubleClicked.connect(lambda ix: self.open_achievement.emit(self.latest.id_at(ix.row())))
-        lay.addWidget(self.latest_view, 1)
+        lay.addWidget(self.latest_view, 2)
         self.refresh()
 
     def refresh(self) -> None:
@@ -77,3 +318,7 @@ class OverviewPage(QWidget):
         for key, card in self.cards.items():
             card.value.setText(f"{counts[key]:,}".replace(",", "."))
         self.latest.reload()
+        self.running.refresh()
+        running = self.running.model
+        paperless = any(running.progress_at(i).campaign.paperless for i in range(running.rowCount()))
+        self.paper.show_pages(printing.pages_per_month(self.store), paperless=paperless)

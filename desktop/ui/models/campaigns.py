@@ -1,0 +1,682 @@
+"""Models over emulation campaigns: the list, the editable tables of one campaign, the progress of those running.
+
+The editable tables (criteria, awards, dossier documents) work on copies of
+the domain's dataclasses and hand copies back; nothing is written until the
+editor's owner saves through :mod:`desktop.campaigns`. Each loaded row keeps
+its *origin* (its position when loaded), so the plan-import review can find
+the place in the source text a row was read from even after rows were added
+or removed.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+
+from ... import campaigns, catalog
+from ...campaigns import AwardUse, Campaign, CampaignAward, CampaignProgress, Criterion, DossierDocument
+from ...dates import format_date
+from ...errors import NotFound
+from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+
+ID_ROLE = Qt.UserRole + 1
+KEY_ROLE = Qt.UserRole + 2        # the editor key of a cell, e.g. "awards[2].quota_collective"
+OBJECT_ROLE = Qt.UserRole + 3     # the domain object behind a row
+
+PAST_COLOR = QColor("#b00020")
+SOON_COLOR = QColor("#c25e00")
+DONE_COLOR = QColor("#6b6b6b")
+ERROR_BACKGROUND = QColor("#fde2e4")
+UNMATCHED_COLOR = QColor("#b00020")
+PLACEHOLDER_COLOR = QColor("#8a8a8a")
+
+
+# -- texts shared by the page, the overview and the tests ------------------------------------------------
+
+def subject_labels() -> dict[str, str]:
+    return {
+        "tap_the": QCoreApplication.translate("CampaignModels", "Collectives"),
+        "ca_nhan": QCoreApplication.translate("CampaignModels", "Individuals"),
+        "ca_hai": QCoreApplication.translate("CampaignModels", "Both"),
+    }
+
+
+def number_text(value: float | None) -> str:
+    """``98.5`` → ``98,5``; ``100.0`` → ``100``; ``None`` → empty."""
+    if value is None:
+        return ""
+    return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*$|^\s*(\d+)\.(\d{1,2})\s*$")
+
+
+def parse_number(text: str) -> float | None:
+    """Read ``98,5``, ``1.200`` or ``100`` as the clerk writes numbers; empty gives ``None``."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    m = _NUMBER.match(text)
+    if not m:
+        raise ValueError(text)
+    if m.group(3) is not None:  # 98.5: a decimal point, as on an English keyboard
+        return float(f"{m.group(3)}.{m.group(4)}")
+    whole = m.group(1).replace(".", "")
+    return float(f"{whole}.{m.group(2)}" if m.group(2) else whole)
+
+
+def document_text(c: Campaign) -> str:
+    """Kind and number: ``Kế hoạch 205/KH-STP``, or ``Kế hoạch …/KH-STP`` when the number is blank."""
+    number = c.number or (f"…/{c.symbol}" if c.symbol else "")
+    return f"{c.kind} {number}".strip()
+
+
+def period_text(c: Campaign) -> str:
+    start, end = campaigns.format_partial(c.period_start), campaigns.format_partial(c.period_end)
+    if not start and not end:
+        return ""
+    return f"{start or '…'} – {end or '…'}"
+
+
+def days_text(days_left: int | None) -> str:
+    if days_left is None:
+        return ""
+    if days_left < 0:
+        return QCoreApplication.translate("CampaignModels", "%1 days overdue").replace("%1", str(-days_left))
+    if days_left == 0:
+        return QCoreApplication.translate("CampaignModels", "due today")
+    return QCoreApplication.translate("CampaignModels", "%1 days left").replace("%1", str(days_left))
+
+
+def deadline_text(deadline: dt.date | None, days_left: int | None) -> str:
+    """``16/08/2025 (còn 12 ngày)``; empty when the plan sets no deadline."""
+    if deadline is None:
+        return ""
+    return f"{format_date(deadline)} ({days_text(days_left)})"
+
+
+def urgency_of(days_left: int | None) -> str | None:
+    if days_left is None:
+        return None
+    return "past" if days_left < 0 else "soon" if days_left < campaigns.SOON_DAYS else "ok"
+
+
+def urgency_color(urgency: str | None) -> QColor | None:
+    return {"past": PAST_COLOR, "soon": SOON_COLOR}.get(urgency or "")
+
+
+def quota_text(use: AwardUse) -> str:
+    """``Bằng khen …: 1/2 tập thể, 0/1 cá nhân``, or ``…: không giới hạn``."""
+    a = use.award
+    name = a.award or a.text
+    if a.quota_collective is None and a.quota_individual is None:
+        return QCoreApplication.translate("CampaignModels", "%1: no limit").replace("%1", name)
+    parts = []
+    collectives = QCoreApplication.translate("CampaignModels", "collectives")
+    individuals = QCoreApplication.translate("CampaignModels", "individuals")
+    for quota, used, label in ((a.quota_collective, use.used_collective, collectives),
+                               (a.quota_individual, use.used_individual, individuals)):
+        if quota is None:
+            parts.append(QCoreApplication.translate("CampaignModels", "%1 no limit").replace("%1", label))
+        else:
+            parts.append(f"{used}/{quota} {label}")
+    return f"{name}: {', '.join(parts)}"
+
+
+# -- the list of campaigns -------------------------------------------------------------------------------
+
+class CampaignListModel(QAbstractTableModel):
+    """Every campaign, newest plan first: title, kind and number, period, deadline with days left."""
+
+    KEYS = ["title", "document", "period", "deadline"]
+
+    def __init__(self, store, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._rows: list[tuple[Campaign, dt.date | None, int | None, bool]] = []
+        self.headers = [
+            QCoreApplication.translate("CampaignModels", "Campaign"),
+            QCoreApplication.translate("CampaignModels", "Document"),
+            QCoreApplication.translate("CampaignModels", "Period"),
+            QCoreApplication.translate("CampaignModels", "Deadline"),
+        ]
+        self.reload()
+
+    def reload(self) -> None:
+        today = self._today or dt.date.today()
+        self.beginResetModel()
+        rows = []
+        for c in campaigns.list_campaigns(self._store):
+            due = campaigns.deadline_date(c, today)
+            rows.append((c, due, (due - today).days if due else None, campaigns.is_running(c, today)))
+        self._rows = rows
+        self.endResetModel()
+
+    def row_of(self, campaign_id: int | None) -> int | None:
+        for i, (c, *_rest) in enumerate(self._rows):
+            if c.id == campaign_id:
+                return i
+        return None
+
+    def id_at(self, row: int) -> int:
+        return self._rows[row][0].id
+
+    def campaign_at(self, row: int) -> Campaign:
+        return copy.deepcopy(self._rows[row][0])
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c, due, days, running = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == ID_ROLE:
+            return c.id
+        if role == Qt.DisplayRole:
+            if key == "title":
+                return c.title
+            if key == "document":
+                return document_text(c)
+            if key == "period":
+                return period_text(c)
+            if due is None:
+                return ""
+            if not running and days is not None and days < 0:
+                return QCoreApplication.translate("CampaignModels", "%1 (ended)").replace("%1", format_date(due))
+            return deadline_text(due, days)
+        if role == Qt.ToolTipRole:
+            return f"{c.title}\n{c.reference}"
+        if role == Qt.ForegroundRole and key == "deadline":
+            if not running and days is not None and days < 0:
+                return DONE_COLOR
+            return urgency_color(urgency_of(days))
+        return None
+
+
+class CampaignChoiceModel(QAbstractListModel):
+    """Campaigns for a combo box, led by a row without a campaign (id ``None``) such as "All campaigns"."""
+
+    def __init__(self, store, first: str, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._first = first
+        self._items: list[tuple[int | None, str, str]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = [(None, self._first, "")] + [
+            (c.id, c.title, c.reference) for c in campaigns.list_campaigns(self._store)]
+        self.endResetModel()
+
+    def row_of(self, campaign_id: int | None) -> int:
+        for i, (cid, *_rest) in enumerate(self._items):
+            if cid == campaign_id:
+                return i
+        return 0
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        cid, title, reference = self._items[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return title
+        if role == Qt.ToolTipRole:
+            return f"{title}\n{reference}" if reference else title
+        if role == ID_ROLE:
+            return cid
+        return None
+
+
+class CriterionChoiceModel(QAbstractListModel):
+    """The criteria of one campaign for a combo box, led by a row without a criterion (id ``None``)."""
+
+    def __init__(self, store, first: str, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._first = first
+        self.campaign_id: int | None = None
+        self._items: list[tuple[int | None, str]] = [(None, first)]
+
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.beginResetModel()
+        self.campaign_id = campaign_id
+        criteria = []
+        if campaign_id is not None:
+            try:
+                criteria = campaigns.get(self._store, campaign_id).criteria
+            except NotFound:
+                self.campaign_id = None
+        self._items = [(None, self._first)] + [(k.id, k.text) for k in criteria]
+        self.endResetModel()
+
+    def row_of(self, criterion_id: int | None) -> int:
+        for i, (kid, _text) in enumerate(self._items):
+            if kid == criterion_id:
+                return i
+        return 0
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        kid, text = self._items[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+            return text
+        if role == ID_ROLE:
+            return kid
+        return None
+
+
+# -- the editable tables of one campaign -------------------------------------------------------------
+
+class _RowsModel(QAbstractTableModel):
+    """Rows of dataclass copies, every cell editable, with a message per row from the last save."""
+
+    PREFIX = ""
+    KEYS: tuple[str, ...] = ()
+    edited = Signal()
+
+    def __init__(self, items=(), parent=None):
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self._rows: list = []
+        self._origins: list[int | None] = []
+        self._errors: dict[int, str] = {}
+        self.set_items(list(items))
+
+    # -- for the editor --------------------------------------------------------------------------
+
+    def set_items(self, items: list) -> None:
+        """Load rows (their origins are their positions in ``items``)."""
+        self.beginResetModel()
+        self._rows = [copy.copy(i) for i in items]
+        self._origins = list(range(len(items)))
+        self._errors = {}
+        self.endResetModel()
+
+    def items(self) -> list:
+        return [copy.copy(i) for i in self._rows]
+
+    def add(self) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(self.blank())
+        self._origins.append(None)
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        if not 0 <= row < len(self._rows):
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._origins[row]
+        self._errors = {(r - 1 if r > row else r): m for r, m in self._errors.items() if r != row}
+        self.endRemoveRows()
+        self.edited.emit()
+
+    def origin(self, row: int) -> int | None:
+        return self._origins[row] if 0 <= row < len(self._origins) else None
+
+    def row_of_origin(self, origin: int) -> int | None:
+        try:
+            return self._origins.index(origin)
+        except ValueError:
+            return None
+
+    def set_errors(self, errors: dict[int, str]) -> None:
+        self._errors = dict(errors)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.KEYS) - 1),
+                                  [Qt.BackgroundRole, Qt.ToolTipRole])
+
+    def error(self, row: int) -> str | None:
+        return self._errors.get(row)
+
+    def key_at(self, index: QModelIndex) -> str:
+        """The editor key of a cell: ``awards[2]`` plus the column's suffix (see :meth:`suffix`)."""
+        origin = self.origin(index.row())
+        where = f"{self.PREFIX}[{origin}]" if origin is not None else f"{self.PREFIX}[new]"
+        return where + self.suffix(self.KEYS[index.column()])
+
+    def suffix(self, key: str) -> str:
+        return ""
+
+    # -- what subclasses define ----------------------------------------------------------------
+
+    def blank(self):  # pragma: no cover - each model defines it
+        raise NotImplementedError
+
+    def display(self, item, key: str):
+        value = getattr(item, key)
+        return "" if value is None else str(value)
+
+    def edit_value(self, item, key: str):
+        return self.display(item, key)
+
+    def set_value(self, item, key: str, value) -> bool:
+        setattr(item, key, str(value or ""))
+        return True
+
+    def extra(self, item, key: str, role: int):
+        return None
+
+    # -- Qt model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return str(section + 1)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            return self.display(item, key)
+        if role == Qt.EditRole:
+            return self.edit_value(item, key)
+        if role == KEY_ROLE:
+            return self.key_at(index)
+        error = self._errors.get(index.row())
+        if error and role == Qt.BackgroundRole:
+            return ERROR_BACKGROUND
+        if error and role == Qt.ToolTipRole:
+            return error
+        return self.extra(item, key, role)
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        item = self._rows[index.row()]
+        if not self.set_value(item, self.KEYS[index.column()], value):
+            return False
+        if self._errors.pop(index.row(), None) is not None:
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.KEYS) - 1))
+        else:
+            self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.EditRole])
+        self.edited.emit()
+        return True
+
+
+class CriteriaModel(_RowsModel):
+    """Criteria: for whom, what, and the numeric target when the plan sets one."""
+
+    PREFIX = "criteria"
+    KEYS = ("subject", "text", "target_value", "target_unit")
+
+    def __init__(self, items=(), parent=None):
+        super().__init__(items, parent)
+        self.headers = [
+            QCoreApplication.translate("CampaignModels", "For"),
+            QCoreApplication.translate("CampaignModels", "Criterion"),
+            QCoreApplication.translate("CampaignModels", "Target"),
+            QCoreApplication.translate("CampaignModels", "Unit"),
+        ]
+
+    def blank(self) -> Criterion:
+        return Criterion("", "ca_hai")
+
+    def display(self, item: Criterion, key: str):
+        if key == "subject":
+            return subject_labels().get(item.subject, item.subject)
+        if key == "target_value":
+            return number_text(item.target_value)
+        return getattr(item, key) or ""
+
+    def edit_value(self, item: Criterion, key: str):
+        return item.subject if key == "subject" else self.display(item, key)
+
+    def set_value(self, item: Criterion, key: str, value) -> bool:
+        if key == "subject":
+            if value not in campaigns.SUBJECTS:
+                return False
+            item.subject = value
+        elif key == "target_value":
+            try:
+                item.target_value = parse_number(str(value or ""))
+            except ValueError:
+                return False
+        else:
+            setattr(item, key, str(value or ""))
+        return True
+
+    def extra(self, item, key, role):
+        if role == Qt.TextAlignmentRole and key == "target_value":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ToolTipRole and key == "text" and item.text:
+            return item.text
+        return None
+
+
+class AwardsModel(_RowsModel):
+    """The awards the plan offers with their quotas; an award that matched no catalog entry is red."""
+
+    PREFIX = "awards"
+    KEYS = ("award", "text", "quota_collective", "quota_individual")
+
+    def __init__(self, items=(), parent=None):
+        super().__init__(items, parent)
+        self.headers = [
+            QCoreApplication.translate("CampaignModels", "Award (catalog)"),
+            QCoreApplication.translate("CampaignModels", "As the plan writes it"),
+            QCoreApplication.translate("CampaignModels", "Collectives"),
+            QCoreApplication.translate("CampaignModels", "Individuals"),
+        ]
+
+    def blank(self) -> CampaignAward:
+        return CampaignAward(None, "")
+
+    def suffix(self, key: str) -> str:
+        return {"quota_collective": ".collective", "quota_individual": ".individual"}.get(key, "")
+
+    def display(self, item: CampaignAward, key: str):
+        if key == "award":
+            return item.award or QCoreApplication.translate("CampaignModels", "(not in the catalog: choose one)")
+        if key in ("quota_collective", "quota_individual"):
+            value = getattr(item, key)
+            return QCoreApplication.translate("CampaignModels", "no limit") if value is None else str(value)
+        return item.text or ""
+
+    def edit_value(self, item: CampaignAward, key: str):
+        if key == "award":
+            return item.award or ""
+        if key in ("quota_collective", "quota_individual"):
+            value = getattr(item, key)
+            return "" if value is None else str(value)
+        return item.text or ""
+
+    def set_value(self, item: CampaignAward, key: str, value) -> bool:
+        text = str(value or "").strip()
+        if key == "award":
+            if not text:
+                item.award = None
+                return True
+            known = catalog.load().get(text)
+            if known is None:
+                return False
+            item.award = known.name
+        elif key in ("quota_collective", "quota_individual"):
+            if text and not text.isdigit():
+                return False
+            setattr(item, key, int(text) if text else None)
+        else:
+            item.text = str(value or "")
+        return True
+
+    def extra(self, item: CampaignAward, key: str, role: int):
+        if key == "award" and item.award is None:
+            if role == Qt.ForegroundRole:
+                return UNMATCHED_COLOR
+            if role == Qt.ToolTipRole:
+                text = QCoreApplication.translate(
+                    "CampaignModels", "“%1” matched no award in the catalog; choose the award it means.")
+                return text.replace("%1", item.text or "")
+        if key in ("quota_collective", "quota_individual"):
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+            if role == Qt.ForegroundRole and getattr(item, key) is None:
+                return PLACEHOLDER_COLOR
+        if role == Qt.ToolTipRole and key == "text" and item.text:
+            return item.text
+        return None
+
+
+class DocumentsModel(_RowsModel):
+    """The documents the award dossier must hold, in order, with the form and decree each follows."""
+
+    PREFIX = "documents"
+    KEYS = ("name", "form", "decree")
+
+    def __init__(self, items=(), parent=None):
+        super().__init__(items, parent)
+        self.headers = [
+            QCoreApplication.translate("CampaignModels", "Dossier document"),
+            QCoreApplication.translate("CampaignModels", "Form no."),
+            QCoreApplication.translate("CampaignModels", "Decree / circular"),
+        ]
+
+    def blank(self) -> DossierDocument:
+        return DossierDocument("")
+
+    def suffix(self, key: str) -> str:
+        return ".form" if key == "form" else ""
+
+    def display(self, item: DossierDocument, key: str):
+        return getattr(item, key) or ""
+
+    def set_value(self, item: DossierDocument, key: str, value) -> bool:
+        text = str(value or "")
+        setattr(item, key, text if key == "name" else (text or None))
+        return True
+
+    def extra(self, item, key, role):
+        if role == Qt.ToolTipRole and key == "name" and item.name:
+            return item.name
+        return None
+
+
+# -- the overview: campaigns under way -----------------------------------------------------------------
+
+class RunningModel(QAbstractListModel):
+    """The campaigns under way (``campaigns.running``), nearest deadline first: title and days left."""
+
+    def __init__(self, store, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._items: list[CampaignProgress] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = campaigns.running(self._store, self._today)
+        self.endResetModel()
+
+    def progress_at(self, row: int) -> CampaignProgress | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, campaign_id: int | None) -> int | None:
+        for i, p in enumerate(self._items):
+            if p.campaign.id == campaign_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        p = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            due = (deadline_text(p.deadline, p.days_left)
+                   or QCoreApplication.translate("CampaignModels", "no deadline set"))
+            deadline = QCoreApplication.translate("CampaignModels", "Deadline: %1").replace("%1", due)
+            return f"{p.campaign.title}\n{deadline}"
+        if role == Qt.ToolTipRole:
+            return f"{p.campaign.title}\n{p.campaign.reference}"
+        if role == Qt.ForegroundRole:
+            return urgency_color(p.urgency)
+        if role == ID_ROLE:
+            return p.campaign.id
+        if role == OBJECT_ROLE:
+            return p
+        return None
+
+
+class CriterionProgressModel(QAbstractListModel):
+    """The criteria of one running campaign that have a numeric target: latest measured value vs target."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[campaigns.CriterionProgress] = []
+
+    def set_progress(self, p: CampaignProgress | None) -> None:
+        self.beginResetModel()
+        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None]
+        self.endResetModel()
+
+    def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        k = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            return f"{k.criterion.text}\n{latest_text(k)}"
+        if role == Qt.ToolTipRole:
+            return k.criterion.text
+        if role == Qt.ForegroundRole and k.reached is not None:
+            return QColor("#1b6e20") if k.reached else None
+        if role == ID_ROLE:
+            return k.criterion.id
+        return None
+
+
+def latest_text(k: campaigns.CriterionProgress) -> str:
+    """``Mới nhất: 85 % / mục tiêu 100 %`` (or that nothing is measured yet)."""
+    target = k.criterion.target_text
+    if k.latest is None:
+        return QCoreApplication.translate("CampaignModels", "No measured value yet; target %1").replace("%1", target)
+    latest = number_text(k.latest) + (f" {k.criterion.target_unit}" if k.criterion.target_unit else "")
+    text = QCoreApplication.translate("CampaignModels", "Latest: %1 / target %2")
+    text = text.replace("%1", latest).replace("%2", target)
+    if k.reached:
+        text += " ✓"
+    return text

@@ -1,0 +1,476 @@
+"""Models of the dossier pages: the documents a campaign needs, the sections and versions of one
+document, the page thumbnails of its preview, and the print log."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ... import drafts, meetings, nominations
+from ...documents.model import CLASSIFICATIONS, block_text_lines
+from ...documents.richtext import parse
+from ..qt import (
+    QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
+)
+
+ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
+KIND_ROLE = Qt.UserRole + 2      # to_trinh | bien_ban | bao_cao
+TARGET_ROLE = Qt.UserRole + 3    # the campaign, meeting or nomination the document is drafted for
+PAGE_ROLE = Qt.UserRole + 4      # a thumbnail's page number (0-based)
+
+MUTED_COLOR = QColor("#6b6b6b")
+DRAFT_COLOR = QColor("#0b57a4")
+FINAL_COLOR = QColor("#1b6e20")
+SECRET_COLOR = QColor("#b00020")
+
+# The nominations whose Báo cáo thành tích belongs to the dossier: passed by the council, or sent.
+REPORTED_STATUSES = ("thong_qua", "da_gui")
+
+
+def classification_label(key: str) -> str:
+    """Thường, Mật, Tối mật, Tuyệt mật."""
+    return {
+        "thuong": QCoreApplication.translate("DocumentModels", "Ordinary"),
+        "mat": QCoreApplication.translate("DocumentModels", "Confidential"),
+        "toi_mat": QCoreApplication.translate("DocumentModels", "Secret"),
+        "tuyet_mat": QCoreApplication.translate("DocumentModels", "Top secret"),
+    }.get(key, key)
+
+
+def classification_keys() -> list[str]:
+    return list(CLASSIFICATIONS)
+
+
+def local_time(value: str | None) -> str:
+    """A stored UTC moment (``2026-11-22T03:03:33Z``) as the clerk's clock reads it: ``22/11/2026 10:03``."""
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def state_text(draft: drafts.Draft | None, version: int | None) -> str:
+    if draft is None:
+        return QCoreApplication.translate("DocumentModels", "Not drafted")
+    if draft.finalised:
+        return QCoreApplication.translate("DocumentModels", "Finalised")
+    return QCoreApplication.translate("DocumentModels", "Draft (version %1)").replace("%1", str(version or 1))
+
+
+# -- the documents of a campaign's dossier ----------------------------------------------------------------
+
+@dataclass
+class DossierItem:
+    """One document the dossier needs (or has): what it is drafted for and its draft, if any."""
+
+    kind: str
+    target_id: int
+    title: str
+    draft: drafts.Draft | None = None
+    version: int | None = None
+    note: str = ""          # why it is listed although no longer needed (e.g. a nomination withdrawn)
+
+    @property
+    def draft_id(self) -> int | None:
+        return self.draft.id if self.draft else None
+
+
+def _target(d: drafts.Draft) -> int:
+    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+
+
+def dossier_items(store, campaign_id: int) -> list[DossierItem]:
+    """Tờ trình (one), Biên bản (one per held meeting), Báo cáo thành tích (one per nomination passed or
+    sent), each with its draft; drafts the dossier no longer needs are listed after them."""
+    drafted = {(d.kind, _target(d)): d for d in drafts.list_for_campaign(store, campaign_id)}
+    items = [DossierItem("to_trinh", campaign_id,
+                         QCoreApplication.translate("DocumentModels", "Submission for awards"))]
+    for m in meetings.list_for_campaign(store, campaign_id):
+        if m.held:
+            title = QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1")
+            items.append(DossierItem("bien_ban", m.id, title.replace("%1", m.starts_at.strftime("%d/%m/%Y"))))
+    rows = nominations.list_for_campaign(store, campaign_id)
+    for r in rows:
+        if r.status in REPORTED_STATUSES:
+            title = QCoreApplication.translate("DocumentModels", "Achievement report — %1")
+            items.append(DossierItem("bao_cao", r.id, title.replace("%1", r.name)))
+    names = {r.id: r.name for r in rows}
+    needed = {(i.kind, i.target_id) for i in items}
+    for key, d in drafted.items():
+        if key not in needed:
+            if d.kind == "bao_cao":
+                title = QCoreApplication.translate("DocumentModels", "Achievement report — %1").replace(
+                    "%1", names.get(d.nomination_id, "?"))
+            elif d.kind == "bien_ban":
+                title = QCoreApplication.translate("DocumentModels", "Minutes of a council meeting")
+            else:
+                title = QCoreApplication.translate("DocumentModels", "Submission for awards")
+            items.append(DossierItem(d.kind, key[1], title,
+                                     note=QCoreApplication.translate(
+                                         "DocumentModels",
+                                         "No longer needed by the dossier (the nomination or meeting changed).")))
+    for item in items:
+        item.draft = drafted.get((item.kind, item.target_id))
+        if item.draft is not None:
+            item.version = drafts.current(store, item.draft.id).version
+    return items
+
+
+class DossierModel(QAbstractTableModel):
+    """The documents of one campaign's dossier with their state and classification."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.campaign_id: int | None = None
+        self._items: list[DossierItem] = []
+        self.headers = [
+            QCoreApplication.translate("DocumentModels", "Document"),
+            QCoreApplication.translate("DocumentModels", "State"),
+            QCoreApplication.translate("DocumentModels", "Classification"),
+        ]
+
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = dossier_items(self._store, self.campaign_id) if self.campaign_id is not None else []
+        self.endResetModel()
+
+    def item_at(self, row: int) -> DossierItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of_draft(self, draft_id: int | None) -> int | None:
+        for i, item in enumerate(self._items):
+            if draft_id is not None and item.draft_id == draft_id:
+                return i
+        return None
+
+    def row_of_target(self, kind: str, target_id: int) -> int | None:
+        for i, item in enumerate(self._items):
+            if item.kind == kind and item.target_id == target_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item, col = self._items[index.row()], index.column()
+        d = item.draft
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return item.title
+            if col == 1:
+                return state_text(d, item.version)
+            if col == 2:
+                return classification_label(d.classification) if d else ""
+            return None
+        if role == Qt.ToolTipRole:
+            tip = [item.title]
+            if d is not None:
+                tip.append(drafts.KINDS[d.kind] + f" · {d.form}")
+            if item.note:
+                tip.append(item.note)
+            return "\n".join(tip)
+        if role == Qt.ForegroundRole:
+            if col == 1:
+                return MUTED_COLOR if d is None else FINAL_COLOR if d.finalised else DRAFT_COLOR
+            if col == 2 and d is not None and d.classification != "thuong":
+                return SECRET_COLOR
+            if item.note:
+                return MUTED_COLOR
+            return None
+        if role == Qt.FontRole and col == 1 and d is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == ID_ROLE:
+            return item.draft_id
+        if role == KIND_ROLE:
+            return item.kind
+        if role == TARGET_ROLE:
+            return item.target_id
+        return None
+
+
+# -- the sections of one document -------------------------------------------------------------------------
+
+def first_words(markup: str, limit: int = 48) -> str:
+    """The first words of a section's text, for sections whose form gives them no heading."""
+    for block in parse(markup or ""):
+        for line in block_text_lines(block):
+            text = " ".join(line.split())
+            if text:
+                return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+class SectionsModel(QAbstractListModel):
+    """The sections of the document in the editor: their heading (or first words), marked when edited."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[tuple[str, str]] = []   # id, heading
+        self._texts: dict[str, str] = {}
+        self._edited: set[str] = set()
+
+    def set_sections(self, sections: list[tuple[str, str]], texts: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._items = list(sections)
+        self._texts = dict(texts)
+        self._edited = set()
+        self.endResetModel()
+
+    def set_text(self, section_id: str, text: str, edited: bool) -> None:
+        """Follow the editor: the label of a headingless section and the "not saved" mark."""
+        row = self.row_of(section_id)
+        if row is None:
+            return
+        self._texts[section_id] = text
+        if edited:
+            self._edited.add(section_id)
+        else:
+            self._edited.discard(section_id)
+        ix = self.index(row)
+        self.dataChanged.emit(ix, ix)
+
+    def id_at(self, row: int) -> str | None:
+        return self._items[row][0] if 0 <= row < len(self._items) else None
+
+    def row_of(self, section_id: str | None) -> int | None:
+        for i, (sid, _heading) in enumerate(self._items):
+            if sid == section_id:
+                return i
+        return None
+
+    def label(self, row: int) -> str:
+        sid, heading = self._items[row]
+        if heading.strip():
+            return heading.strip()
+        words = first_words(self._texts.get(sid, ""))
+        number = QCoreApplication.translate("DocumentModels", "Part %1").replace("%1", str(row + 1))
+        return f"{number}: {words}" if words else number
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        sid = self._items[index.row()][0]
+        edited = sid in self._edited
+        if role == Qt.DisplayRole:
+            return self.label(index.row()) + (" •" if edited else "")
+        if role == Qt.ToolTipRole:
+            tip = self.label(index.row())
+            return tip + "\n" + QCoreApplication.translate("DocumentModels", "Edited, not saved yet") if edited else tip
+        if role == Qt.FontRole and edited:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ID_ROLE:
+            return sid
+        return None
+
+
+# -- the versions of one document -------------------------------------------------------------------------
+
+class HistoryModel(QAbstractTableModel):
+    """``drafts.history``: every saved version, newest first."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._items: list[drafts.Version] = []
+        self.headers = [
+            QCoreApplication.translate("DocumentModels", "Version"),
+            QCoreApplication.translate("DocumentModels", "Saved at"),
+            QCoreApplication.translate("DocumentModels", "Saved by"),
+            QCoreApplication.translate("DocumentModels", "Note"),
+        ]
+
+    def set_draft(self, draft_id: int | None) -> None:
+        self.beginResetModel()
+        self._items = drafts.history(self._store, draft_id) if draft_id is not None else []
+        self.endResetModel()
+
+    def version_at(self, row: int) -> int | None:
+        return self._items[row].version if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        v, col = self._items[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            return [str(v.version), local_time(v.created_at), v.os_user, v.note][col] if col < 4 else None
+        if role == Qt.ToolTipRole and col == 3:
+            return v.note
+        if role == Qt.TextAlignmentRole and col == 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.FontRole and index.row() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ID_ROLE:
+            return v.version
+        return None
+
+
+# -- the pages of the preview ------------------------------------------------------------------------------
+
+class ThumbnailsModel(QAbstractListModel):
+    """The pages of a ``QPdfDocument`` as small images, rendered when first shown and kept."""
+
+    WIDTH = 76
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pdf = None
+        self._count = 0
+        self._cache: dict[int, QImage] = {}
+
+    def set_document(self, pdf) -> None:
+        if self._pdf is not None:
+            self._pdf.pageCountChanged.disconnect(self.refresh)
+            self._pdf.statusChanged.disconnect(self.refresh)
+        self._pdf = pdf
+        if pdf is not None:
+            pdf.pageCountChanged.connect(self.refresh)
+            pdf.statusChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """The document was (re)loaded: drop the old images."""
+        try:
+            count = self._pdf.pageCount() if self._pdf is not None else 0
+        except RuntimeError:        # the document is being destroyed with its window
+            self._pdf, count = None, 0
+        self.beginResetModel()
+        self._cache = {}
+        self._count = count
+        self.endResetModel()
+
+    def thumbnail_size(self, page: int = 0) -> QSize:
+        if self._pdf is None or not 0 <= page < self._count:
+            return QSize(self.WIDTH, round(self.WIDTH * 297 / 210))
+        size = self._pdf.pagePointSize(page)
+        if size.width() <= 0:
+            return QSize(self.WIDTH, round(self.WIDTH * 297 / 210))
+        return QSize(self.WIDTH, round(self.WIDTH * size.height() / size.width()))
+
+    def image(self, page: int) -> QImage:
+        if page not in self._cache:
+            image = self._pdf.render(page, self.thumbnail_size(page))
+            if image.isNull():
+                image = QImage(self.thumbnail_size(page), QImage.Format_RGB32)
+                image.fill(QColor("white"))
+            self._cache[page] = image
+        return self._cache[page]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        if role == Qt.DisplayRole:
+            return str(index.row() + 1)
+        if role == Qt.DecorationRole:
+            return self.image(index.row())
+        if role == Qt.ToolTipRole:
+            return QCoreApplication.translate("DocumentModels", "Page %1 of %2").replace(
+                "%1", str(index.row() + 1)).replace("%2", str(self._count))
+        if role == Qt.SizeHintRole:
+            size = self.thumbnail_size(index.row())
+            return QSize(size.width() + 12, size.height() + 26)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignHCenter | Qt.AlignBottom)
+        if role == PAGE_ROLE:
+            return index.row()
+        return None
+
+
+# -- the print log ------------------------------------------------------------------------------------------
+
+class PrintLogModel(QAbstractTableModel):
+    """``printing.entries``: every print, newest first."""
+
+    KEYS = ["at", "os_user", "document", "pages", "copies", "printer", "reason"]
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[dict] = []
+        self.headers = [
+            QCoreApplication.translate("DocumentModels", "Printed at"),
+            QCoreApplication.translate("DocumentModels", "Printed by"),
+            QCoreApplication.translate("DocumentModels", "Document"),
+            QCoreApplication.translate("DocumentModels", "Pages"),
+            QCoreApplication.translate("DocumentModels", "Copies"),
+            QCoreApplication.translate("DocumentModels", "Printer"),
+            QCoreApplication.translate("DocumentModels", "Why printing was allowed"),
+        ]
+
+    def reload(self) -> None:
+        from ... import printing
+
+        self.beginResetModel()
+        self._rows = printing.entries(self._store)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, key = self._rows[index.row()], self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            if key == "at":
+                return local_time(r["at"])
+            if key == "printer":
+                return r["printer"] or QCoreApplication.translate("DocumentModels", "(default printer)")
+            return str(r[key]) if key in ("pages", "copies") else r[key]
+        if role == Qt.ToolTipRole and key in ("document", "reason", "printer"):
+            return r[key] or None
+        if role == Qt.TextAlignmentRole and key in ("pages", "copies"):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ID_ROLE:
+            return r["draft_id"]
+        return None

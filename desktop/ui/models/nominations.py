@@ -1,0 +1,509 @@
+"""Models of the nominations page and dialog: campaigns to choose from, quota use, nominations, rule checks,
+and the ledger's achievements a nomination rests on (checkable)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ... import achievements as ach
+from ... import campaigns, catalog, nominations
+from ...dates import format_date
+from ...errors import NotFound
+from ...nominations import Check, Nomination, NominationRow
+from ..qt import (
+    QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
+    QPointF, Qt, Signal,
+)
+
+ID_ROLE = Qt.UserRole + 1
+SOURCE_ROLE = Qt.UserRole + 2     # a check's rule source, drawn small and grey under its message
+STATE_ROLE = Qt.UserRole + 3      # "ok", "failed" (blocking), "warning" (may be overridden) or "" (a hint)
+
+ERROR_COLOR = QColor("#b00020")
+OK_COLOR = QColor("#1b6e20")
+WARNING_COLOR = QColor("#c25e00")
+MUTED_COLOR = QColor("#6b6b6b")
+STATUS_COLORS = {"thong_qua": OK_COLOR, "khong_thong_qua": ERROR_COLOR, "trinh_hop_xet": QColor("#0b57a4"),
+                 "da_gui": MUTED_COLOR}
+
+
+def status_text(status: str) -> str:
+    return nominations.STATUSES.get(status, status)
+
+
+def award_label(a: campaigns.CampaignAward) -> str:
+    return a.award or a.text
+
+
+# -- icons drawn once, so they look the same on every platform and style ---------------------------------
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def state_icon(state: str) -> QIcon:
+    """A small round mark: a white tick on green, a cross on red, an exclamation mark on orange."""
+    if state in _ICONS:
+        return _ICONS[state]
+    size = 32
+    pix = QPixmap(size, size)
+    pix.fill(Qt.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    color = {"ok": OK_COLOR, "failed": ERROR_COLOR, "warning": WARNING_COLOR}.get(state, MUTED_COLOR)
+    p.setPen(Qt.NoPen)
+    p.setBrush(color)
+    p.drawEllipse(1, 1, size - 2, size - 2)
+    pen = QPen(QColor("white"), 4)
+    pen.setCapStyle(Qt.RoundCap)
+    pen.setJoinStyle(Qt.RoundJoin)
+    p.setPen(pen)
+    if state == "ok":
+        p.drawPolyline([QPointF(9, 17), QPointF(14, 22), QPointF(23, 11)])
+    elif state == "failed":
+        p.drawLine(QPointF(11, 11), QPointF(21, 21))
+        p.drawLine(QPointF(21, 11), QPointF(11, 21))
+    elif state == "warning":
+        p.drawLine(QPointF(16, 8), QPointF(16, 18))
+        p.drawPoint(QPointF(16, 24))
+    else:
+        p.drawPoint(QPointF(16, 16))
+    p.end()
+    _ICONS[state] = QIcon(pix)
+    return _ICONS[state]
+
+
+def check_state(c: Check) -> str:
+    return "ok" if c.ok else "failed" if c.blocking else "warning"
+
+
+# -- campaigns to choose from -----------------------------------------------------------------------------
+
+class CampaignsModel(QAbstractListModel):
+    """Every campaign (newest plan first) for the pages' campaign combo box."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._items: list[campaigns.Campaign] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = campaigns.list_campaigns(self._store)
+        self.endResetModel()
+
+    def row_of(self, campaign_id: int | None) -> int:
+        for i, c in enumerate(self._items):
+            if c.id == campaign_id:
+                return i
+        return -1
+
+    def campaign_at(self, row: int) -> campaigns.Campaign | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        c = self._items[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return c.title
+        if role == Qt.ToolTipRole:
+            return f"{c.title}\n{c.reference}"
+        if role == ID_ROLE:
+            return c.id
+        return None
+
+
+# -- quota use per award ------------------------------------------------------------------------------------
+
+class QuotaModel(QAbstractListModel):
+    """One line per award of the campaign: "Giấy khen … — tập thể 2/2, cá nhân 3/5", red when over.
+
+    Counts are :func:`desktop.campaigns.nomination_counts` (every nomination not turned down).
+    """
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._items: list[tuple[str, bool, str]] = []   # text, over, tooltip
+
+    def set_campaign(self, campaign: campaigns.Campaign | None) -> None:
+        self.beginResetModel()
+        self._items = []
+        if campaign is not None:
+            used = campaigns.nomination_counts(self._store, campaign.id)
+            for a in campaign.awards:
+                self._items.append(self._line(a, *used.get(a.id, (0, 0))))
+        self.endResetModel()
+
+    @staticmethod
+    def _line(a: campaigns.CampaignAward, collectives: int, individuals: int) -> tuple[str, bool, str]:
+        name = award_label(a)
+        if a.quota_collective is None and a.quota_individual is None:
+            text = QCoreApplication.translate("NominationModels", "%1 — no limit").replace("%1", name)
+            return (text, False, a.text or name)
+        parts, over = [], False
+        for quota, used, label in (
+                (a.quota_collective, collectives, QCoreApplication.translate("NominationModels", "collectives %1")),
+                (a.quota_individual, individuals, QCoreApplication.translate("NominationModels", "individuals %1"))):
+            if quota is None:
+                parts.append(label.replace("%1", QCoreApplication.translate("NominationModels", "no limit")))
+            else:
+                parts.append(label.replace("%1", f"{used}/{quota}"))
+                over = over or used > quota
+        tip = a.text or name
+        if over:
+            tip += "\n" + QCoreApplication.translate(
+                "NominationModels", "More candidates are proposed than the plan allows.")
+        return (f"{name} — {', '.join(parts)}", over, tip)
+
+    def over_at(self, row: int) -> bool:
+        return self._items[row][1]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        text, over, tip = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            return text
+        if role == Qt.ToolTipRole:
+            return tip
+        if role == Qt.ForegroundRole and over:
+            return ERROR_COLOR
+        return None
+
+
+# -- the nominations of a campaign ------------------------------------------------------------------------
+
+class NominationsModel(QAbstractTableModel):
+    """The campaign's nominations (``nominations.list_for_campaign``) with the result of their rule checks."""
+
+    KEYS = ["no", "name", "where", "award", "status", "achievements", "rules"]
+
+    def __init__(self, store, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self.campaign_id: int | None = None
+        self._rows: list[NominationRow] = []
+        self._checks: list[list[Check]] = []
+        self.headers = [
+            QCoreApplication.translate("NominationModels", "No."),
+            QCoreApplication.translate("NominationModels", "Name"),
+            QCoreApplication.translate("NominationModels", "Position / collective"),
+            QCoreApplication.translate("NominationModels", "Award"),
+            QCoreApplication.translate("NominationModels", "Status"),
+            QCoreApplication.translate("NominationModels", "Achievements"),
+            QCoreApplication.translate("NominationModels", "Conditions"),
+        ]
+
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows, self._checks = [], []
+        if self.campaign_id is not None:
+            try:
+                self._rows = nominations.list_for_campaign(self._store, self.campaign_id)
+                self._checks = [nominations.checks(self._store, nominations.get(self._store, r.id), self._today)
+                                for r in self._rows]
+            except NotFound:
+                self.campaign_id, self._rows, self._checks = None, [], []
+        self.endResetModel()
+
+    def row_of(self, nomination_id: int | None) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == nomination_id:
+                return i
+        return None
+
+    def row_at(self, row: int) -> NominationRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def checks_at(self, row: int) -> list[Check]:
+        return self._checks[row] if 0 <= row < len(self._checks) else []
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        failed = [c for c in self._checks[index.row()] if not c.ok]
+        if role == ID_ROLE:
+            return r.id
+        if role == Qt.DisplayRole:
+            if key == "no":
+                return str(index.row() + 1)
+            if key == "name":
+                return r.name
+            if key == "where":
+                if r.subject_kind == "collective":
+                    return QCoreApplication.translate("NominationModels", "(collective)")
+                return ", ".join(x for x in (r.position, r.collective) if x)
+            if key == "award":
+                return r.award
+            if key == "status":
+                return status_text(r.status)
+            if key == "achievements":
+                return str(r.achievements)
+            if key == "rules":
+                return "✓" if not failed else str(len(failed))
+        if role == Qt.ToolTipRole:
+            if key == "rules":
+                if not failed:
+                    return QCoreApplication.translate("NominationModels", "Every condition is met.")
+                return "\n".join(f"• {c.message}" for c in failed)
+            if key == "name" and r.summary:
+                return r.summary
+            if key == "award":
+                return r.award
+        if role == Qt.ForegroundRole:
+            if key == "rules":
+                return OK_COLOR if not failed else ERROR_COLOR
+            if key == "status":
+                return STATUS_COLORS.get(r.status)
+        if role == Qt.TextAlignmentRole and key in ("no", "achievements", "rules"):
+            return int(Qt.AlignCenter)
+        return None
+
+
+# -- rule checks -------------------------------------------------------------------------------------
+
+class ChecksModel(QAbstractListModel):
+    """The checks of one nomination, each with a mark, its message and (small, grey) its rule's source."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[Check] = []
+        self._hint = ""
+
+    def set_checks(self, checks: list[Check], hint: str = "") -> None:
+        """Show ``checks``; with none, a single line ``hint`` (what to do to see them)."""
+        self.beginResetModel()
+        self._items = list(checks)
+        self._hint = hint if not checks else ""
+        self.endResetModel()
+
+    def checks(self) -> list[Check]:
+        return list(self._items)
+
+    def failures(self) -> list[Check]:
+        return [c for c in self._items if not c.ok]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._items) if self._items else (1 if self._hint else 0)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if not self._items:
+            if role == Qt.DisplayRole:
+                return self._hint
+            if role == Qt.ForegroundRole:
+                return MUTED_COLOR
+            if role == STATE_ROLE:
+                return ""
+            return None
+        c = self._items[index.row()]
+        state = check_state(c)
+        if role == Qt.DisplayRole:
+            return c.message
+        if role == SOURCE_ROLE:
+            return c.source
+        if role == STATE_ROLE:
+            return state
+        if role == Qt.DecorationRole:
+            return state_icon(state)
+        if role == Qt.ToolTipRole:
+            return f"{c.message}\n{c.source}" if c.source else c.message
+        if role == Qt.ForegroundRole and state != "ok":
+            return ERROR_COLOR if state == "failed" else WARNING_COLOR
+        return None
+
+
+# -- awards of the campaign that fit a subject --------------------------------------------------------------
+
+class AwardChoiceModel(QAbstractListModel):
+    """The campaign's awards that the catalog gives to the chosen kind of subject."""
+
+    def __init__(self, campaign: campaigns.Campaign, parent=None):
+        super().__init__(parent)
+        self._campaign = campaign
+        self._items: list[campaigns.CampaignAward] = []
+        self.set_subject_kind("person")
+
+    def set_subject_kind(self, kind: str) -> None:
+        cat = catalog.load()
+        self.beginResetModel()
+        self._items = [a for a in self._campaign.awards
+                       if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)]
+        self.endResetModel()
+
+    def row_of(self, award_id: int | None) -> int:
+        for i, a in enumerate(self._items):
+            if a.id == award_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        a = self._items[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return award_label(a)
+        if role == Qt.ToolTipRole:
+            return a.text or award_label(a)
+        if role == ID_ROLE:
+            return a.id
+        return None
+
+
+# -- the achievements a nomination rests on --------------------------------------------------------------
+
+class AchievementPickModel(QAbstractTableModel):
+    """A subject's achievements from the ledger, those linked to the campaign first, each with a check box."""
+
+    KEYS = ["date", "title", "criterion", "measure", "campaign"]
+    checked_changed = Signal()
+
+    def __init__(self, store, campaign_id: int, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._campaign_id = campaign_id
+        self._rows: list[dict] = []
+        self._checked: set[int] = set()
+        self.subject_id: int | None = None
+        self.headers = [
+            QCoreApplication.translate("NominationModels", "Date"),
+            QCoreApplication.translate("NominationModels", "Achievement"),
+            QCoreApplication.translate("NominationModels", "Criterion"),
+            QCoreApplication.translate("NominationModels", "Measure"),
+            QCoreApplication.translate("NominationModels", "Campaign"),
+        ]
+
+    def set_subject(self, kind: str, subject_id: int | None, checked: list[int] | None = None) -> None:
+        """Load the subject's live achievements (and any already chosen ones, even archived)."""
+        self.beginResetModel()
+        self._rows = []
+        self.subject_id = subject_id
+        if checked is not None:
+            self._checked = set(checked)
+        if subject_id is not None:
+            flt = ach.LedgerFilter(person_id=subject_id) if kind == "person" else \
+                ach.LedgerFilter(collective_id=subject_id)
+            ids = ach.query_ids(self._store, flt)
+            ids += [i for i in sorted(self._checked) if i not in set(ids)]
+            found = ach.rows(self._store, ids)
+            subject_col = "person_id" if kind == "person" else "collective_id"
+            rows = [found[i] for i in ids if i in found and found[i][subject_col] == subject_id]
+            # Linked to this campaign first, then newest first (query_ids gave newest first; sort is stable).
+            rows.sort(key=lambda r: r["campaign_id"] != self._campaign_id)
+            self._rows = rows
+        self._checked &= {r["id"] for r in self._rows}
+        self.endResetModel()
+        self.checked_changed.emit()
+
+    def checked_ids(self) -> list[int]:
+        return [r["id"] for r in self._rows if r["id"] in self._checked]
+
+    def row_of(self, achievement_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r["id"] == achievement_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        linked = r["campaign_id"] == self._campaign_id
+        if role == ID_ROLE:
+            return r["id"]
+        if role == Qt.CheckStateRole and key == "date":
+            return Qt.Checked if r["id"] in self._checked else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            if key == "date":
+                return format_date(r["date"])
+            if key == "title":
+                return r["title"]
+            if key == "criterion":
+                return r["criterion"]
+            if key == "measure":
+                return ach.format_measure(r["measure_value"], r["measure_unit"])
+            if key == "campaign":
+                if r["archived_at"]:
+                    return QCoreApplication.translate("NominationModels", "archived")
+                if linked:
+                    return QCoreApplication.translate("NominationModels", "this campaign")
+                return ""
+        if role == Qt.ToolTipRole and key == "title":
+            return r["description"] or r["title"]
+        if role == Qt.ForegroundRole and key == "campaign":
+            return OK_COLOR if linked and not r["archived_at"] else MUTED_COLOR
+        if role == Qt.TextAlignmentRole and key == "measure":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
+        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
+            return False
+        aid = self._rows[index.row()]["id"]
+        if Qt.CheckState(value) == Qt.Checked:
+            self._checked.add(aid)
+        else:
+            self._checked.discard(aid)
+        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+
+def unsaved(campaign_id: int, award_id: int | None, kind: str, subject_id: int | None, achievement_ids: list[int],
+            summary: str = "", base: Nomination | None = None) -> Nomination | None:
+    """The nomination as the dialog stands, for live checks; ``None`` until a subject and an award are chosen."""
+    if award_id is None or subject_id is None:
+        return None
+    return Nomination(campaign_id, award_id, subject_id if kind == "person" else None,
+                      subject_id if kind == "collective" else None, summary, list(achievement_ids),
+                      base.status if base else "du_kien", base.override_reason if base else None,
+                      base.id if base else None)

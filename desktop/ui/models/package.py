@@ -1,0 +1,570 @@
+"""Models of the two package pages: the dossier checklist, the evidence to include, the signing tokens and
+keys, and a verification report (its checks and files) with the trust anchors it is judged against."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ... import achievements as ach
+from ... import dossier, drafts, evidence
+from ...errors import UserError
+from ..qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
+    QModelIndex, Qt, Signal
+from .nominations import state_icon
+
+ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
+STATE_ROLE = Qt.UserRole + 2     # a checklist line: thieu / ban_nhap / hoan_thien; a check: "ok" / "failed"
+
+OK_COLOR = QColor("#1b6e20")
+DRAFT_COLOR = QColor("#c25e00")
+MISSING_COLOR = QColor("#b00020")
+MUTED_COLOR = QColor("#6b6b6b")
+STATE_COLORS = {"hoan_thien": OK_COLOR, "ban_nhap": DRAFT_COLOR, "thieu": MISSING_COLOR}
+STATE_ICONS = {"hoan_thien": "ok", "ban_nhap": "warning", "thieu": "failed"}
+
+
+def state_label(state: str) -> str:
+    """Thiếu, Bản nháp, Đã hoàn thiện."""
+    return {"thieu": QCoreApplication.translate("PackageModels", "Missing"), "ban_nhap": QCoreApplication.translate("PackageModels", "Draft"), "hoan_thien": QCoreApplication.translate("PackageModels", "Finalised")}.get(state, state)
+
+
+def file_size(n: int) -> str:
+    """``25 KB``, ``1,2 MB`` (decimal comma, as Vietnamese writes it)."""
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} B"
+
+
+# -- the dossier the plan requires ------------------------------------------------------------------------
+
+@dataclass
+class _Line:
+    """A line under a required document: a document drafted for it, or what is still missing."""
+
+    text: str
+    state: str            # the draft's state, or "thieu" for a missing item
+
+
+class ChecklistModel(QAbstractItemModel):
+    """The plan's required documents (:func:`desktop.dossier.required`) as a two-level tree.
+
+    Each top row is a required document with its state (Thiếu / Bản nháp / Đã
+    hoàn thiện, coloured); under it, the documents drafted for it and, in red,
+    what is still missing.
+    """
+
+    COLUMNS = 2
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.campaign_id: int | None = None
+        self._items: list[dossier.RequiredItem] = []
+        self._lines: list[list[_Line]] = []
+        self.headers = [QCoreApplication.translate("PackageModels", "Required document"), QCoreApplication.translate("PackageModels", "State")]
+
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = dossier.required(self._store, self.campaign_id) if self.campaign_id is not None else []
+        self._lines = []
+        for item in self._items:
+            lines = [_Line(drafts.title(self._store, d), "hoan_thien" if d.finalised else "ban_nhap")
+                     for d in item.drafts]
+            lines += [_Line(text, "thieu") for text in item.missing]
+            self._lines.append(lines)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> dossier.RequiredItem:
+        return self._items[row]
+
+    def states(self) -> list[str]:
+        return [i.state for i in self._items]
+
+    # A top row carries internal id 0; a line under top row r carries r + 1.
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._items)
+        if parent.internalId() == 0 and parent.column() == 0 and 0 <= parent.row() < len(self._lines):
+            return len(self._lines[parent.row()])
+        return 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return self.COLUMNS
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < self.COLUMNS:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        top = index.internalId() == 0
+        if top:
+            if not 0 <= index.row() < len(self._items):
+                return None
+            item = self._items[index.row()]
+            text, state = item.name, item.state
+        else:
+            lines = self._lines[index.internalId() - 1]
+            if not 0 <= index.row() < len(lines):
+                return None
+            line = lines[index.row()]
+            text, state = line.text, line.state
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return text
+            if top or state != "thieu":
+                return state_label(state)
+            return ""
+        if role == Qt.ToolTipRole:
+            return text
+        if role == STATE_ROLE:
+            return state
+        if role == Qt.ForegroundRole:
+            if col == 1 or (not top and state == "thieu"):
+                return STATE_COLORS.get(state)
+            return None
+        if role == Qt.DecorationRole and col == 1 and top:
+            return state_icon(STATE_ICONS.get(state, ""))
+        if role == Qt.FontRole and top:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+# -- the evidence files of a campaign, to include or not ------------------------------------------------------
+
+@dataclass
+class EvidenceRow:
+    evidence: evidence.Evidence
+    achievement: str         # "title — person or collective"
+
+
+class EvidenceChoiceModel(QAbstractTableModel):
+    """The evidence files of the achievements linked to a campaign, each checkable for the package."""
+
+    checked_changed = Signal()
+    KEYS = ("file", "size", "achievement")
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.campaign_id: int | None = None
+        self._rows: list[EvidenceRow] = []
+        self._checked: set[int] = set()
+        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Size"), QCoreApplication.translate("PackageModels", "Achievement")]
+
+    def set_campaign(self, campaign_id: int | None) -> None:
+        if campaign_id != self.campaign_id:
+            self._checked = set()
+        self.campaign_id = campaign_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if self.campaign_id is not None:
+            ids = ach.query_ids(self._store, ach.LedgerFilter(campaign_id=self.campaign_id), sort="date",
+                                descending=False)
+            found = ach.rows(self._store, ids)
+            for aid in ids:
+                r = found.get(aid)
+                if r is None:
+                    continue
+                label = f"{r['title']} — {r['subject_name']}" if r.get("subject_name") else r["title"]
+                for ev in evidence.list_for(self._store, aid):
+                    self._rows.append(EvidenceRow(ev, label))
+        self._checked &= {r.evidence.id for r in self._rows}
+        self.endResetModel()
+        self.checked_changed.emit()
+
+    def checked_ids(self) -> list[int]:
+        return [r.evidence.id for r in self._rows if r.evidence.id in self._checked]
+
+    def checked_size(self) -> int:
+        return sum(r.evidence.size for r in self._rows if r.evidence.id in self._checked)
+
+    def set_all(self, checked: bool) -> None:
+        self._checked = {r.evidence.id for r in self._rows} if checked else set()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
+        self.checked_changed.emit()
+
+    def row_of(self, evidence_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.evidence.id == evidence_id:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
+            return self.headers[section]
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == ID_ROLE:
+            return r.evidence.id
+        if role == Qt.CheckStateRole and key == "file":
+            return Qt.Checked if r.evidence.id in self._checked else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            if key == "file":
+                return r.evidence.file_name
+            if key == "size":
+                return file_size(r.evidence.size)
+            return r.achievement
+        if role == Qt.ToolTipRole:
+            return r.achievement if key == "achievement" else r.evidence.file_name
+        if role == Qt.TextAlignmentRole and key == "size":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
+        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
+            return False
+        eid = self._rows[index.row()].evidence.id
+        if Qt.CheckState(value) == Qt.Checked:
+            self._checked.add(eid)
+        else:
+            self._checked.discard(eid)
+        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+
+# -- signing tokens and their keys --------------------------------------------------------------------------
+
+class TokensModel(QAbstractTableModel):
+    """The tokens a PKCS#11 module sees (:func:`desktop.signing.keys.list_tokens`), with their PIN state."""
+
+    KEYS = ("label", "serial", "model", "pin")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tokens: list = []
+        self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
+
+    def set_tokens(self, tokens: list) -> None:
+        self.beginResetModel()
+        self._tokens = list(tokens)
+        self.endResetModel()
+
+    def token_at(self, row: int):
+        return self._tokens[row] if 0 <= row < len(self._tokens) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._tokens)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._tokens):
+            return None
+        t = self._tokens[index.row()]
+        key = self.KEYS[index.column()]
+        if role == ID_ROLE:
+            return t.label
+        if role == Qt.DisplayRole:
+            if key == "label":
+                return t.label
+            if key == "serial":
+                return t.serial
+            if key == "model":
+                return " ".join(filter(None, (t.manufacturer, t.model)))
+            status = t.pin_status
+            return status[:1].upper() + status[1:] if status else QCoreApplication.translate("PackageModels", "OK")
+        if role == Qt.ToolTipRole:
+            return t.slot_description or t.label
+        if role == Qt.ForegroundRole and key == "pin":
+            if t.pin_locked or t.pin_final_try:
+                return MISSING_COLOR
+            return DRAFT_COLOR if t.pin_count_low else OK_COLOR
+        return None
+
+
+class KeysModel(QAbstractTableModel):
+    """The signing keys on a token (:func:`desktop.signing.keys.list_keys`); a key that cannot sign is red."""
+
+    KEYS = ("label", "subject", "issuer", "valid", "status")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._keys: list = []
+        self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
+
+    def set_keys(self, keys: list) -> None:
+        self.beginResetModel()
+        self._keys = list(keys)
+        self.endResetModel()
+
+    def key_at(self, row: int):
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def first_usable(self) -> int | None:
+        return next((i for i, k in enumerate(self._keys) if k.can_sign), None)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        k = self._keys[index.row()]
+        key = self.KEYS[index.column()]
+        if role == ID_ROLE:
+            return f"id {k.key_id}" if k.key_id else k.label
+        if role == Qt.DisplayRole:
+            if key == "label":
+                return k.label
+            if key == "subject":
+                return ", ".join(filter(None, (k.subject, k.organisation))) or QCoreApplication.translate("PackageModels", "(no certificate)")
+            if key == "issuer":
+                return k.issuer or ""
+            if key == "valid":
+                return _local_date(k.not_after)
+            return QCoreApplication.translate("PackageModels", "Yes") if k.can_sign else k.problem
+        if role == Qt.ToolTipRole:
+            return k.problem or ", ".join(filter(None, (k.subject, k.organisation, k.issuer)))
+        if role == Qt.ForegroundRole and key == "status":
+            return OK_COLOR if k.can_sign else MISSING_COLOR
+        if role == Qt.DecorationRole and key == "status":
+            return state_icon("ok" if k.can_sign else "failed")
+        return None
+
+
+def _local_date(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone().strftime("%d/%m/%Y")
+
+
+# -- verifying a package ------------------------------------------------------------------------------------
+
+@dataclass
+class Anchor:
+    path: str
+    name: str | None        # the CA's name, when the file could be read
+    problem: str | None     # why it could not
+
+
+class TrustAnchorsModel(QAbstractListModel):
+    """The root CA certificate files a package is checked against, each named by its CA."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._anchors: list[Anchor] = []
+
+    def set_paths(self, paths: list[str]) -> None:
+        self.beginResetModel()
+        self._anchors = [self._read(p) for p in dict.fromkeys(str(p) for p in paths if p)]
+        self.endResetModel()
+
+    def add(self, path: str) -> bool:
+        if path in self.paths():
+            return False
+        row = len(self._anchors)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._anchors.append(self._read(path))
+        self.endInsertRows()
+        return True
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._anchors):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._anchors[row]
+            self.endRemoveRows()
+
+    def paths(self) -> list[str]:
+        return [a.path for a in self._anchors]
+
+    def usable_paths(self) -> list[str]:
+        return [a.path for a in self._anchors if a.problem is None]
+
+    @staticmethod
+    def _read(path: str) -> Anchor:
+        from ...signing.certs import display_name, load_certificates
+
+        try:
+            certs = load_certificates([path])
+        except UserError as exc:
+            return Anchor(path, None, str(exc))
+        return Anchor(path, ", ".join(display_name(c) for c in certs), None)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._anchors)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._anchors):
+            return None
+        a = self._anchors[index.row()]
+        if role == Qt.DisplayRole:
+            file_name = Path(a.path).name
+            if a.problem:
+                return QCoreApplication.translate("PackageModels", "%1 — cannot be read").replace("%1", file_name)
+            return f"{a.name} ({file_name})"
+        if role == Qt.ToolTipRole:
+            return f"{a.path}\n{a.problem}" if a.problem else a.path
+        if role == Qt.ForegroundRole and a.problem:
+            return MISSING_COLOR
+        if role == Qt.DecorationRole:
+            return state_icon("failed" if a.problem else "ok")
+        if role == ID_ROLE:
+            return a.path
+        return None
+
+
+class ChecksModel(QAbstractTableModel):
+    """One row per check of a :class:`~desktop.package.verify.VerificationReport`: ✓/✗, message, file."""
+
+    KEYS = ("mark", "message", "subject")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._checks: list = []
+        self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
+
+    def set_checks(self, checks: list) -> None:
+        self.beginResetModel()
+        self._checks = list(checks)
+        self.endResetModel()
+
+    def check_at(self, row: int):
+        return self._checks[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._checks)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._checks):
+            return None
+        c = self._checks[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            if key == "mark":
+                return "✓" if c.ok else "✗"
+            if key == "message":
+                return c.message
+            return c.subject or ""
+        if role == Qt.ToolTipRole:
+            return f"{c.message}\n[{c.code}]"
+        if role == STATE_ROLE:
+            return "ok" if c.ok else "failed"
+        if role == Qt.ForegroundRole and key in ("mark", "message"):
+            return OK_COLOR if c.ok else MISSING_COLOR
+        if role == Qt.FontRole and (key == "mark" or not c.ok):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.TextAlignmentRole and key == "mark":
+            return int(Qt.AlignCenter)
+        return None
+
+
+def folder_label(name: str) -> str:
+    """What a file of a package made by this app (:func:`desktop.dossier.build`) is, by its folder."""
+    folder = name.rpartition("/")[0]
+    if folder == "van-ban":
+        return QCoreApplication.translate("PackageModels", "Signed document (PDF)")
+    if folder == "van-ban-word":
+        return QCoreApplication.translate("PackageModels", "Document (Word)")
+    if folder == "danh-sach":
+        return QCoreApplication.translate("PackageModels", "List of nominations")
+    if folder == "minh-chung":
+        return QCoreApplication.translate("PackageModels", "Evidence")
+    return folder
+
+
+class PackageFilesModel(QAbstractTableModel):
+    """The files a package carries: name and what they are (by the folder they are in)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._files: list[str] = []
+        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
+
+    def set_files(self, files: list[str]) -> None:
+        self.beginResetModel()
+        self._files = list(files)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._files)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < 2:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._files):
+            return None
+        name = self._files[index.row()]
+        if role == Qt.DisplayRole:
+            return name.rpartition("/")[2] if index.column() == 0 else folder_label(name)
+        if role == Qt.ToolTipRole:
+            return name
+        return None

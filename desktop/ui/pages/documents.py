@@ -1,0 +1,471 @@
+"""Hồ sơ: the award dossier of a campaign — which documents it needs, drafting, editing, finalising,
+exporting and printing them.
+
+The documents a campaign's dossier needs are a Tờ trình, a Biên bản for each
+held council meeting and a Báo cáo thành tích for each nomination the council
+passed (or that was sent). The editor of the selected document sits under the
+list (:mod:`desktop.ui.dialogs.document_editor`). Printing asks
+:func:`desktop.printing.permission` first: paperless campaigns print only
+classified documents and state-level award dossiers; a refused print offers a
+PDF export instead. An allowed print goes through Qt's print dialog and is drawn
+page by page from the PDF into the printer, and the print is logged.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ... import drafts, printing
+from ...errors import UserError
+from ..dialogs.document_editor import DocumentEditor
+from ..models.documents import ID_ROLE, DossierModel
+from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE, CampaignsModel
+from ..operations import BackgroundTask, attempt, run_op, show_error
+from ..qt import (
+    HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
+    QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
+    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+)
+from ..widgets import setup_table
+
+if HAVE_PDF:
+    from ..qt import QPdfDocument
+
+PRINT_DPI = 300     # pages are drawn into the printer at most this fine
+
+
+def safe_file_name(title: str) -> str:
+    """A document title as a file name every system accepts (Vietnamese letters kept)."""
+    name = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-")
+    return re.sub(r"\s+", " ", name) or "van-ban"
+
+
+def qt_spooler(printer: QPrinter):
+    """A :data:`desktop.printing.Spooler` that draws each page of the PDF into ``printer`` with Qt."""
+
+    def spool(pdf: Path, _printer_name: str, copies: int) -> None:
+        if not HAVE_PDF:  # pragma: no cover - the packaged app ships QtPdf
+            printing.system_spooler(pdf, printer.printerName(), copies)
+            return
+        doc = QPdfDocument()
+        if doc.load(str(pdf)) != QPdfDocument.Error.None_ or doc.pageCount() == 0:
+            raise UserError(QCoreApplication.translate(
+                "QtSpooler", "The document's PDF could not be read to send it to the printer."))
+        # A printer that cannot make copies itself gets the pages as many times as asked.
+        rounds = 1 if printer.supportsMultipleCopies() else copies
+        printer.setCopyCount(copies if printer.supportsMultipleCopies() else 1)
+        printer.setFullPage(True)
+        dpi = min(printer.resolution(), PRINT_DPI)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise UserError(QCoreApplication.translate(
+                "QtSpooler", "The printer could not be opened. Check that it is on and has paper, then print again."))
+        try:
+            first = True
+            for _round in range(rounds):
+                for page in range(doc.pageCount()):
+                    if not first and not printer.newPage():
+                        raise UserError(QCoreApplication.translate(
+                            "QtSpooler", "The printer stopped part way; check it, then print again."))
+                    first = False
+                    points = doc.pagePointSize(page)
+                    image = doc.render(page, QSize(round(points.width() * dpi / 72),
+                                                   round(points.height() * dpi / 72)))
+                    area = printer.paperRect(QPrinter.DevicePixel)
+                    scale = min(area.width() / image.width(), area.height() / image.height())
+                    w, h = image.width() * scale, image.height() * scale
+                    painter.drawImage(QRectF((area.width() - w) / 2, (area.height() - h) / 2, w, h), image)
+        finally:
+            painter.end()
+        doc.close()
+
+    return spool
+
+
+class DocumentsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.dialog = None                      # the print dialog open on this page, if any
+        self.task: BackgroundTask | None = None
+        self.printer: QPrinter | None = None    # kept, so the print dialog remembers the printer chosen
+        self._loaded = False
+        self._row = -1
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Campaign:"))
+        top.addWidget(caption)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("documents_campaign")
+        self.campaigns = CampaignsModel(store, self)
+        self.campaign.setModel(self.campaigns)
+        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(40)
+        caption.setBuddy(self.campaign)
+        top.addWidget(self.campaign, 1)
+        lay.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Vertical, self)
+        self.splitter.setObjectName("documents_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        upper = QWidget()
+        ul = QHBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        self.model = DossierModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("dossier_documents")
+        self.view.setModel(self.model)
+        setup_table(self.view, stretch=0, widths={1: 170, 2: 90})
+        self.view.doubleClicked.connect(self._activated)
+        ul.addWidget(self.view, 1)
+        buttons = QVBoxLayout()
+        self.draft_btn = QPushButton(self.tr("Draft"))
+        self.draft_btn.setToolTip(self.tr("Draft the document from the records"))
+        self.finalise_btn = QPushButton(self.tr("Finalise"))
+        self.finalise_btn.setToolTip(self.tr("Keep this version's PDF and Word files unchanged, for signing "
+                                             "and sending"))
+        self.reopen_btn = QPushButton(self.tr("Reopen for editing"))
+        self.export_pdf_btn = QPushButton(self.tr("Export PDF…"))
+        self.export_docx_btn = QPushButton(self.tr("Export Word…"))
+        self.print_btn = QPushButton(self.tr("Print…"))
+        self.print_btn.setToolTip(self.tr("Paperless campaigns print only classified documents and the "
+                                          "dossiers of state-level awards"))
+        self.draft_btn.clicked.connect(self.draft)
+        self.finalise_btn.clicked.connect(self.finalise)
+        self.reopen_btn.clicked.connect(self.reopen)
+        self.export_pdf_btn.clicked.connect(lambda: self.export(".pdf"))
+        self.export_docx_btn.clicked.connect(lambda: self.export(".docx"))
+        self.print_btn.clicked.connect(self.print_document)
+        for b in (self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn, self.export_docx_btn,
+                  self.print_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        ul.addLayout(buttons)
+        self.splitter.addWidget(upper)
+
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("documents_placeholder")
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+        self.stack.addWidget(self.placeholder)
+        self.editor = DocumentEditor(store)
+        self.editor.saved.connect(self._saved)
+        self.stack.addWidget(self.editor)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 560])
+        lay.addWidget(self.splitter, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("documents_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.message)
+
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        """Load when first shown, on the campaign whose dossier was worked on last."""
+        if self._loaded:
+            return
+        self._loaded = True
+        latest, row = "", 0
+        for i in range(self.campaigns.rowCount()):
+            worked = max((d.created_at for d in drafts.list_for_campaign(self.store, self.campaigns.campaign_at(i).id)),
+                         default="")
+            if worked > latest:
+                latest, row = worked, i
+        self.campaign.blockSignals(True)
+        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
+        self.campaign.blockSignals(False)
+        self._campaign_changed()
+
+    def campaign_id(self) -> int | None:
+        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+
+    def set_campaign(self, campaign_id: int) -> None:
+        self.ensure_loaded()
+        row = self.campaigns.row_of(campaign_id)
+        if row >= 0:
+            self.campaign.setCurrentIndex(row)
+
+    def _campaign_changed(self, *_args) -> None:
+        if not self.editor.confirm_discard():
+            # Stay on the campaign of the document with the unsaved edits.
+            self.campaign.blockSignals(True)
+            self.campaign.setCurrentIndex(self.campaigns.row_of(self.model.campaign_id))
+            self.campaign.blockSignals(False)
+            return
+        self.model.set_campaign(self.campaign_id())
+        self._row = -1
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self._selection_changed()
+
+    def reload(self) -> None:
+        """Re-read everything (another page changed the data), keeping the campaign and the document."""
+        if not self._loaded:
+            self.campaigns.reload()
+            return
+        campaign_id, item = self.campaign_id(), self.current_item()
+        self.campaign.blockSignals(True)
+        self.campaigns.reload()
+        row = self.campaigns.row_of(campaign_id)
+        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
+        self.campaign.blockSignals(False)
+        if self.campaign_id() != campaign_id:
+            self._campaign_changed()
+        elif not self.editor.dirty:
+            self._refresh(item.kind if item else None, item.target_id if item else None)
+
+    def _refresh(self, kind: str | None = None, target_id: int | None = None) -> None:
+        """Re-read the list and the editor after a change, selecting the document given."""
+        self.model.reload()
+        row = self.model.row_of_target(kind, target_id) if kind else None
+        if row is None and self.model.rowCount():
+            row = 0
+        self._row = -1
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self._selection_changed()
+
+    # -- selection --------------------------------------------------------------------------------------
+
+    def current_item(self):
+        ix = self.view.currentIndex()
+        return self.model.item_at(ix.row()) if ix.isValid() else None
+
+    def selected_draft(self) -> int | None:
+        ix = self.view.currentIndex()
+        return ix.data(ID_ROLE) if ix.isValid() else None
+
+    def select_draft(self, draft_id: int) -> None:
+        row = self.model.row_of_draft(draft_id)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def _selection_changed(self, *_args) -> None:
+        row = self.view.currentIndex().row()
+        item = self.current_item()
+        draft_id = item.draft_id if item else None
+        if row != self._row or draft_id != self.editor.draft_id:
+            if self.editor.draft_id is not None and draft_id != self.editor.draft_id \
+                    and not self.editor.confirm_discard():
+                # Stay on the document with the unsaved edits.
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(self.model.index(self._row, 0))
+                self.view.selectionModel().blockSignals(False)
+                return
+            self._row = row
+            self.editor.load(draft_id)
+        if item is None:
+            self.placeholder.setText(
+                self.tr("There is no campaign yet: add the plan on the campaigns page first.")
+                if self.campaign_id() is None else self.tr("Choose a document of the dossier."))
+            self.stack.setCurrentWidget(self.placeholder)
+        elif draft_id is None:
+            self.placeholder.setText(self.tr("“%1” is not drafted yet.\nPress “Draft” to draft it from the "
+                                             "records.").replace("%1", item.title))
+            self.stack.setCurrentWidget(self.placeholder)
+        else:
+            self.stack.setCurrentWidget(self.editor)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        d = item.draft if item else None
+        self.draft_btn.setEnabled(item is not None and d is None)
+        self.finalise_btn.setEnabled(d is not None and not d.finalised)
+        self.reopen_btn.setEnabled(d is not None and d.finalised)
+        for b in (self.export_pdf_btn, self.export_docx_btn, self.print_btn):
+            b.setEnabled(d is not None)
+
+    def _activated(self, *_args) -> None:
+        item = self.current_item()
+        if item is not None and item.draft is None:
+            self.draft()
+
+    def _saved(self, _draft_id: int) -> None:
+        item = self.current_item()
+        self.model.reload()
+        if item is not None:
+            row = self.model.row_of_target(item.kind, item.target_id)
+            if row is not None:
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                self.view.selectionModel().blockSignals(False)
+                self._row = row
+        self._update_buttons()
+        self.changed.emit()
+
+    # -- actions ----------------------------------------------------------------------------------------
+
+    def draft(self) -> None:
+        """Soạn: draft the selected document from the records."""
+        item = self.current_item()
+        if item is None or item.draft is not None:
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            draft_id = run_op(self, lambda: drafts.create(self.store, item.kind, item.target_id))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if draft_id is None:
+            return
+        self._refresh(item.kind, item.target_id)
+        self.message.setText(self.tr("“%1” is drafted from the records (version 1).").replace("%1", item.title))
+        self.changed.emit()
+
+    def _settle_edits(self) -> bool:
+        """Before exporting, printing or finalising: what is saved is what goes out."""
+        return self.editor.confirm_discard()
+
+    def finalise(self) -> None:
+        item = self.current_item()
+        if item is None or item.draft is None or item.draft.finalised or not self._settle_edits():
+            return
+        if QMessageBox.question(
+                self, self.tr("Finalise the document"),
+                self.tr("Finalise “%1”?\nIts PDF and Word files are made once and kept unchanged for signing and "
+                        "sending; it can no longer be edited directly (reopen it to change it).").replace(
+                    "%1", item.title)) != QMessageBox.Yes:
+            return
+        draft_id, kind, target = item.draft.id, item.kind, item.target_id
+        self._run(self.tr("Finalising the document"), lambda store, _progress: drafts.finalise(store, draft_id),
+                  lambda _result: self._after_change(kind, target, self.tr("“%1” is finalised.").replace(
+                      "%1", item.title)))
+
+    def reopen(self) -> None:
+        item = self.current_item()
+        if item is None or item.draft is None or not item.draft.finalised:
+            return
+        if QMessageBox.question(
+                self, self.tr("Reopen for editing"),
+                self.tr("Reopen “%1” as a draft to edit it?\nThe finalised PDF and Word files are dropped; "
+                        "finalise it again when the edits are done.").replace("%1", item.title)) \
+                != QMessageBox.Yes:
+            return
+        draft_id = item.draft.id
+        if attempt(self, lambda: drafts.reopen(self.store, draft_id)):
+            self._after_change(item.kind, item.target_id, self.tr("“%1” is a draft again.").replace(
+                "%1", item.title))
+
+    def _after_change(self, kind: str, target_id: int, message: str) -> None:
+        self._refresh(kind, target_id)
+        self.message.setText(message)
+        self.changed.emit()
+
+    def _run(self, title: str, work, done) -> None:
+        """Long work (rendering) on a worker thread; the buttons wait for it."""
+        self._busy(True)
+        self.task = BackgroundTask(self, self.store.path, title, work)
+
+        def finished(result=None) -> None:
+            self.task = None
+            self._busy(False)
+            if result is not _FAILED:
+                done(result)
+
+        self.task.succeeded.connect(finished)
+        self.task.failed.connect(lambda _e: finished(_FAILED))
+        self.task.cancelled.connect(lambda: finished(_FAILED))
+        self.task.start()
+
+    def _busy(self, busy: bool) -> None:
+        self.campaign.setEnabled(not busy)
+        self.splitter.setEnabled(not busy)
+
+    def _export_folder(self) -> str:
+        folder = QSettings().value("documents/export_folder")
+        if folder and Path(str(folder)).is_dir():
+            return str(folder)
+        return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+
+    def export(self, suffix: str) -> None:
+        """Xuất PDF… / Xuất Word…: the saved version (a finalised document: its kept file)."""
+        item = self.current_item()
+        if item is None or item.draft is None or not self._settle_edits():
+            return
+        draft_id = item.draft.id
+        name = safe_file_name(drafts.title(self.store, item.draft))
+        if suffix == ".pdf":
+            title, pattern = self.tr("Export as PDF"), self.tr("PDF documents (*.pdf)")
+        else:
+            title, pattern = self.tr("Export as Word"), self.tr("Word documents (*.docx)")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._export_folder()) / (name + suffix)),
+                                              pattern)
+        if not path:
+            return
+        out = Path(path)
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
+        QSettings().setValue("documents/export_folder", str(out.parent))
+        self._run(self.tr("Exporting the document"), lambda store, _progress: drafts.render(store, draft_id, out),
+                  lambda result: self.message.setText(self.tr("Saved to %1").replace("%1", str(result))))
+
+    def print_document(self) -> None:
+        """In…: only where the rule allows; otherwise the reason, and a PDF export instead."""
+        item = self.current_item()
+        if item is None or item.draft is None or not self._settle_edits():
+            return
+        draft_id = item.draft.id
+        allowed = run_op(self, lambda: printing.permission(self.store, draft_id))
+        if allowed is None:
+            return
+        if not allowed.allowed:
+            answer = QMessageBox.warning(
+                self, self.tr("Printing not allowed"),
+                allowed.reason + "\n\n" + self.tr("Export it as a PDF file instead?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+            if answer == QMessageBox.Yes:
+                self.export(".pdf")
+            return
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.HighResolution)
+        self.printer.setDocName(safe_file_name(item.title))
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(self.tr("Print “%1”").replace("%1", item.title))
+        dialog.setOptions(QAbstractPrintDialog.PrintToFile | QAbstractPrintDialog.PrintShowPageSize
+                          | QAbstractPrintDialog.PrintCollateCopies)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._print(draft_id, item.title, allowed.reason))
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        if isinstance(dialog, QDialog):
+            QDialog.open(dialog)    # PySide's QPrintDialog.open(receiver, member) hides QDialog.open()
+        else:
+            dialog.open()
+
+    def _print(self, draft_id: int, title: str, reason: str) -> None:
+        printer = self.printer
+        copies = max(1, printer.copyCount())
+        name = printer.printerName() or printer.outputFileName()
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            pages = printing.print_document(self.store, draft_id, printer=name, copies=copies,
+                                            spooler=qt_spooler(printer))
+        except UserError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        self.message.setText(self.tr("Printed “%1”: %2 pages × %3 copies. %4 The print is in the print log.")
+                             .replace("%1", title).replace("%2", str(pages)).replace("%3", str(copies))
+                             .replace("%4", reason))
+        self.changed.emit()
+
+
+_FAILED = object()

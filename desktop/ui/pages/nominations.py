@@ -1,0 +1,260 @@
+"""Đề nghị khen thưởng: a campaign's candidates, the quota use of its awards, and each candidate's rule checks.
+
+A nomination goes to the council (Trình họp xét) only when every rule
+passes; a passed deadline is the one rule the clerk may override, with a
+reason that stays on the nomination.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ... import nominations
+from ...errors import UserError
+from ...nominations import RuleViolation
+from ..dialogs.nomination import NominationDialog, checks_view
+from ..models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
+from ..operations import attempt, show_error
+from ..qt import (
+    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+)
+from ..widgets import setup_table
+
+NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84}
+
+
+class NominationsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.dialog: NominationDialog | None = None  # the dialog open on this page, if any
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Campaign:"))
+        top.addWidget(caption)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("nomination_campaign")
+        self.campaigns = CampaignsModel(store, self)
+        self.campaign.setModel(self.campaigns)
+        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(20)
+        self.campaign.setPlaceholderText(self.tr("(no campaign yet)"))
+        caption.setBuddy(self.campaign)
+        top.addWidget(self.campaign, 1)
+        lay.addLayout(top)
+        self.reference = QLabel()
+        self.reference.setStyleSheet("color: #6b6b6b;")
+        self.reference.setWordWrap(True)
+        lay.addWidget(self.reference)
+
+        quota_box = QGroupBox(self.tr("Quotas of the plan (proposed / allowed)"))
+        ql = QVBoxLayout(quota_box)
+        ql.setContentsMargins(6, 2, 6, 6)
+        self.quotas = QuotaModel(store, self)
+        self.quota_view = QListView()
+        self.quota_view.setObjectName("quotas")
+        self.quota_view.setModel(self.quotas)
+        self.quota_view.setSelectionMode(QAbstractItemView.NoSelection)
+        self.quota_view.setFocusPolicy(Qt.NoFocus)
+        self.quota_view.setFrameShape(QListView.NoFrame)
+        self.quota_view.setStyleSheet("QListView { background: transparent; }")
+        ql.addWidget(self.quota_view)
+        lay.addWidget(quota_box)
+
+        buttons = QHBoxLayout()
+        self.add_btn = QPushButton(self.tr("Add nomination…"))
+        self.edit_btn = QPushButton(self.tr("Edit…"))
+        self.delete_btn = QPushButton(self.tr("Delete"))
+        self.submit_btn = QPushButton(self.tr("Submit to the council"))
+        self.withdraw_btn = QPushButton(self.tr("Withdraw"))
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.delete_btn.clicked.connect(self.delete)
+        self.submit_btn.clicked.connect(self.submit)
+        self.withdraw_btn.clicked.connect(self.withdraw)
+        for b in (self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        lay.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Vertical, self)
+        self.splitter.setObjectName("nominations_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.model = NominationsModel(store, self, today=today)
+        self.view = QTableView()
+        self.view.setObjectName("nominations")
+        self.view.setModel(self.model)
+        setup_table(self.view, stretch=3, widths=NOMINATION_COLUMN_WIDTHS)
+        self.view.doubleClicked.connect(self.edit)
+        self.splitter.addWidget(self.view)
+
+        checks_box = QGroupBox(self.tr("Conditions of the selected nomination"))
+        cl = QVBoxLayout(checks_box)
+        cl.setContentsMargins(6, 2, 6, 6)
+        self.checks = ChecksModel(self)
+        self.checks_view = checks_view(self.checks)
+        self.checks_view.setObjectName("selected_checks")
+        cl.addWidget(self.checks_view)
+        self.splitter.addWidget(checks_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter, 1)
+
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self._campaign_changed()
+
+    # -- campaign ---------------------------------------------------------------------------------
+
+    def campaign_id(self) -> int | None:
+        return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+
+    def set_campaign(self, campaign_id: int) -> None:
+        row = self.campaigns.row_of(campaign_id)
+        if row >= 0:
+            self.campaign.setCurrentIndex(row)
+
+    def _campaign_changed(self, *_args) -> None:
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        if c is None:
+            self.reference.setText(self.tr("There is no campaign yet: add the plan on the campaigns page first."))
+        else:
+            self.reference.setText(c.reference)
+        self.quotas.set_campaign(c)
+        self._fit_quotas()
+        self.model.set_campaign(c.id if c else None)
+        self.add_btn.setEnabled(c is not None)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self._selection_changed()
+
+    def _fit_quotas(self) -> None:
+        rows = max(self.quotas.rowCount(), 1)
+        self.quota_view.setFixedHeight(rows * (self.quota_view.fontMetrics().height() + 4) + 4)
+
+    def reload(self) -> None:
+        """Re-read everything (another page changed the data), keeping the campaign and the selection."""
+        campaign_id, nomination_id = self.campaign_id(), self.selected()
+        self.campaign.blockSignals(True)
+        self.campaigns.reload()
+        row = self.campaigns.row_of(campaign_id)
+        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
+        self.campaign.blockSignals(False)
+        self._campaign_changed()
+        if nomination_id is not None:
+            self.select(nomination_id)
+
+    def _refresh(self, select: int | None = None) -> None:
+        """After a change made on this page: counts, quotas and checks of every row."""
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        self.quotas.set_campaign(c)
+        self._fit_quotas()
+        self.model.reload()
+        if select is not None:
+            self.select(select)
+        self._selection_changed()
+        self.changed.emit()
+
+    # -- selection ----------------------------------------------------------------------------------
+
+    def selected(self) -> int | None:
+        ix = self.view.currentIndex()
+        return ix.data(ID_ROLE) if ix.isValid() else None
+
+    def select(self, nomination_id: int) -> None:
+        row = self.model.row_of(nomination_id)
+        if row is not None:
+            ix = self.model.index(row, 0)
+            self.view.setCurrentIndex(ix)
+            self.view.scrollTo(ix)
+
+    def _selection_changed(self, *_args) -> None:
+        ix = self.view.currentIndex()
+        r = self.model.row_at(ix.row()) if ix.isValid() else None
+        if r is None:
+            hint = self.tr("Select a nomination to see whether it meets the conditions.") \
+                if self.model.rowCount() else self.tr("No nomination yet for this campaign.") \
+                if self.campaign_id() is not None else ""
+            self.checks.set_checks([], hint)
+        else:
+            # A deadline overridden on submission shows here with its reason (the check's message says it).
+            self.checks.set_checks(self.model.checks_at(ix.row()))
+        status = r.status if r else None
+        self.edit_btn.setEnabled(r is not None)
+        self.delete_btn.setEnabled(status in ("du_kien", "trinh_hop_xet", "khong_thong_qua"))
+        self.submit_btn.setEnabled(status == "du_kien")
+        self.withdraw_btn.setEnabled(status == "trinh_hop_xet")
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("%1 nominations").replace("%1", str(n)))
+
+    # -- actions --------------------------------------------------------------------------------------
+
+    def add(self) -> None:
+        cid = self.campaign_id()
+        if cid is not None:
+            self._open(NominationDialog(self, self.store, cid, today=self.today))
+
+    def edit(self, *_args) -> None:
+        nid, cid = self.selected(), self.campaign_id()
+        if nid is not None and cid is not None:
+            self._open(NominationDialog(self, self.store, cid, nid, today=self.today))
+
+    def _open(self, dialog: NominationDialog) -> None:
+        """Show the dialog window-modally without blocking; the table follows when it saves."""
+        self.dialog = dialog
+        dialog.saved.connect(self._refresh_and_select)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
+    def _refresh_and_select(self, nomination_id: int) -> None:
+        self._refresh(nomination_id)
+
+    def delete(self) -> None:
+        nid = self.selected()
+        r = self.model.row_at(self.view.currentIndex().row()) if nid is not None else None
+        if r is None:
+            return
+        if QMessageBox.question(self, self.tr("Delete nomination"), self.tr(
+                "Delete the nomination of %1 for %2?").replace("%1", r.name).replace("%2", r.award)) \
+                != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: nominations.delete(self.store, nid)):
+            self._refresh()
+
+    def submit(self) -> None:
+        """Put the selected nomination to the council; a passed deadline may be overridden with a reason."""
+        nid = self.selected()
+        if nid is None:
+            return
+        try:
+            nominations.submit(self.store, nid, self.today)
+        except RuleViolation as exc:
+            if not all(f.code == "deadline" for f in exc.failures):
+                show_error(self, exc)
+                return
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Submit after the deadline"),
+                self.tr("%1\nThe deadline has passed. Why is this nomination submitted late?\n"
+                        "The reason is kept with the nomination.").replace("%1", exc.failures[0].message))
+            if not ok:
+                return
+            if not reason.strip():
+                show_error(self, UserError(self.tr("A reason is needed to submit after the deadline.")))
+                return
+            if not attempt(self, lambda: nominations.submit(self.store, nid, self.today, override_reason=reason)):
+                return
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._refresh(nid)
+
+    def withdraw(self) -> None:
+        nid = self.selected()
+        if nid is not None and attempt(self, lambda: nominations.withdraw(self.store, nid)):
+            self._refresh(nid)

@@ -1,0 +1,713 @@
+"""Gửi hồ sơ: the campaign's dossier leaves as one signed ASiC-E package for the Sở.
+
+The page shows what the plan requires (:func:`desktop.dossier.required`) and
+why a package cannot be made yet (:func:`desktop.dossier.problems`), lets the
+clerk pick the evidence files to include and the key to sign with — a
+PKCS#12 file or a USB token through its PKCS#11 driver — and where to save
+the package. Signing and packing run on a :class:`~desktop.ui.widgets.ThreadWorker`
+with its own database connection; a token's session is opened on that thread
+too, since PKCS#11 sessions belong to the thread that opened them. The
+password or PIN is asked for right before signing, handed to the worker and
+never kept, saved or logged. A cancel leaves no file behind.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ... import dossier
+from ...errors import UserError
+from ...package.asice import PackageCancelled
+from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE, CampaignsModel
+from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
+from ..operations import run_op, show_error
+from ..qt import (
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
+    Signal,
+)
+from ..widgets import ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+
+OK_STYLE = "color: #1b6e20;"
+MUTED_STYLE = "color: #555;"
+
+# PKCS#11 drivers of the tokens Vietnamese CAs hand out, as their installers put them in System32
+# (SafeNet eToken, Feitian ePass2003/3003 used by several CAs, VNPT-CA, Viettel-CA, BKAV-CA, NC-CA).
+# Only those present on the machine are offered; the clerk can always pick the driver file by hand.
+WINDOWS_DRIVERS = (
+    "eTPKCS11.dll", "eps2003csp11.dll", "eps2003csp11v2.dll", "ShuttleCSP11_3003.dll",
+    "vnpt-ca_csp11.dll", "VNPT-CA_v34.dll", "vnptca_p11_v6.dll", "vnptca_p11_v8.dll",
+    "viettel-ca_v6.dll", "viettel-ca_v5.dll", "viettel-ca_v4.dll", "BkavCA.dll", "bkavca_p11.dll",
+    "ncca_csp11_v1.dll",
+)
+MAC_DRIVERS = (
+    "/usr/local/lib/libeTPkcs11.dylib", "/usr/local/lib/libeps2003csp11.dylib",
+    "/usr/local/lib/viettel-ca_v6.dylib", "/Library/OpenSC/lib/opensc-pkcs11.so",
+    "/usr/local/lib/softhsm/libsofthsm2.so", "/opt/homebrew/lib/softhsm/libsofthsm2.so",
+)
+LINUX_DRIVERS = (
+    "/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/libeToken.so", "/usr/lib/libeps2003csp11.so", "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+)
+
+
+def driver_candidates() -> list[str]:
+    """Known PKCS#11 driver files that exist on this machine, most likely first."""
+    if sys.platform == "win32":
+        system = Path(os.environ.get("SystemRoot", r"C:\Windows")) / "System32"
+        paths = [str(system / name) for name in WINDOWS_DRIVERS]
+    elif sys.platform == "darwin":
+        paths = list(MAC_DRIVERS)
+    else:
+        paths = list(LINUX_DRIVERS)
+    return [p for p in paths if Path(p).exists()]
+
+
+@dataclass(frozen=True)
+class KeySource:
+    """Where the signing key is: a ``.p12`` file, or a key on a token behind a PKCS#11 driver."""
+
+    kind: str                       # "p12" or "pkcs11"
+    path: str                       # the .p12 file or the driver
+    token: str | None = None        # the token's label (None: the only token present)
+    key: str | None = None          # the key's "id …" or label (None: the only signing certificate)
+
+    def load(self, secret: str | None):
+        """The :class:`~desktop.signing.keys.SigningIdentity`; call it on the thread that signs."""
+        from ...signing import keys
+
+        if self.kind == "p12":
+            return keys.load_p12(self.path, secret)
+        return keys.load_pkcs11(self.path, secret or None, token=self.token, key=self.key)
+
+
+def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, secret: str | None,
+              evidence_ids: list[int], overwrite: bool):
+    """The worker's function: open the database and the key on the worker thread, sign and pack."""
+
+    def work(report, cancel):
+        from ...store import Store
+
+        report(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
+        with Store(db_path) as store:
+            with source.load(secret) as identity:
+                return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
+                                     progress=report, cancel=cancel, overwrite=overwrite)
+
+    return work
+
+
+class SendPage(QWidget):
+    changed = Signal()                  # the passed nominations are now "đã gửi"
+    verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
+    build_finished = Signal(object)     # a WorkOutcome, once the worker has ended and the page has shown it
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.dialog = None
+        self.worker: ThreadWorker | None = None
+        self.built = None               # the last BuiltPackage
+        self._loaded = False
+        self._output_folder = ""
+        self.problems: list[str] = []   # why the package cannot be made yet (dossier.problems)
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Campaign:"))
+        top.addWidget(caption)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("send_campaign")
+        self.campaigns = CampaignsModel(store, self)
+        self.campaign.setModel(self.campaigns)
+        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(40)
+        caption.setBuddy(self.campaign)
+        top.addWidget(self.campaign, 1)
+        lay.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("send_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        lay.addWidget(self.splitter, 1)
+
+        # -- left: the dossier and the evidence ------------------------------------------------------------
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        dossier_box = QGroupBox(self.tr("1. Dossier required by the plan"))
+        dl = QVBoxLayout(dossier_box)
+        self.checklist = ChecklistModel(store, self)
+        self.checklist_view = QTreeView()
+        self.checklist_view.setObjectName("send_checklist")
+        self.checklist_view.setModel(self.checklist)
+        self.checklist_view.setRootIsDecorated(True)
+        self.checklist_view.setUniformRowHeights(True)
+        self.checklist_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.checklist_view.setSelectionMode(QAbstractItemView.NoSelection)
+        self.checklist_view.setFocusPolicy(Qt.NoFocus)
+        self.checklist_view.header().setStretchLastSection(False)
+        self.checklist_view.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.checklist_view.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        dl.addWidget(self.checklist_view, 1)
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("send_problems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        dl.addWidget(self.problems_label)
+        ll.addWidget(dossier_box, 3)
+
+        evidence_box = QGroupBox(self.tr("2. Evidence to include"))
+        el = QVBoxLayout(evidence_box)
+        self.evidence = EvidenceChoiceModel(store, self)
+        self.evidence_view = QTableView()
+        self.evidence_view.setObjectName("send_evidence")
+        self.evidence_view.setModel(self.evidence)
+        setup_table(self.evidence_view, stretch=2, widths={0: 230, 1: 70})
+        el.addWidget(self.evidence_view, 1)
+        row = QHBoxLayout()
+        self.all_btn = QPushButton(self.tr("Select all"))
+        self.none_btn = QPushButton(self.tr("Select none"))
+        self.all_btn.clicked.connect(lambda: self.evidence.set_all(True))
+        self.none_btn.clicked.connect(lambda: self.evidence.set_all(False))
+        self.evidence_summary = QLabel()
+        self.evidence_summary.setObjectName("send_evidence_summary")
+        self.evidence_summary.setStyleSheet(MUTED_STYLE)
+        row.addWidget(self.all_btn)
+        row.addWidget(self.none_btn)
+        row.addWidget(self.evidence_summary, 1)
+        el.addLayout(row)
+        ll.addWidget(evidence_box, 4)
+        self.splitter.addWidget(left)
+
+        # -- right: the key, the output, the action ---------------------------------------------------------
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        key_box = QGroupBox(self.tr("3. Signing key"))
+        kl = QVBoxLayout(key_box)
+        choose = QHBoxLayout()
+        self.p12_radio = QRadioButton(self.tr("Key file (.p12, .pfx)"))
+        self.token_radio = QRadioButton(self.tr("USB token"))
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.p12_radio, 0)
+        self.source_group.addButton(self.token_radio, 1)
+        choose.addWidget(self.token_radio)
+        choose.addWidget(self.p12_radio)
+        choose.addStretch(1)
+        kl.addLayout(choose)
+        self.source_stack = QStackedWidget()
+        kl.addWidget(self.source_stack, 1)
+
+        p12_panel = QWidget()
+        pl = QVBoxLayout(p12_panel)
+        pl.setContentsMargins(0, 0, 0, 0)
+        prow = QHBoxLayout()
+        self.p12_path = QLineEdit()
+        self.p12_path.setObjectName("send_p12_path")
+        self.p12_path.setPlaceholderText(self.tr("The key file given by the certification authority"))
+        self.p12_browse = QPushButton(self.tr("Choose file…"))
+        self.p12_browse.clicked.connect(self.choose_p12)
+        prow.addWidget(self.p12_path, 1)
+        prow.addWidget(self.p12_browse)
+        pl.addLayout(prow)
+        p12_hint = QLabel(self.tr("The file's password is asked for when signing; it is never saved."))
+        p12_hint.setWordWrap(True)
+        p12_hint.setStyleSheet(MUTED_STYLE)
+        pl.addWidget(p12_hint)
+        pl.addStretch(1)
+        self.source_stack.addWidget(p12_panel)
+
+        token_panel = QWidget()
+        tl = QVBoxLayout(token_panel)
+        tl.setContentsMargins(0, 0, 0, 0)
+        mrow = QHBoxLayout()
+        driver_caption = QLabel(self.tr("Driver:"))
+        self.module = QComboBox()
+        self.module.setObjectName("send_module")
+        self.module.setEditable(True)
+        self.module.setInsertPolicy(QComboBox.NoInsert)
+        self.module.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.module.setMinimumContentsLength(18)
+        self.module.lineEdit().setPlaceholderText(self.tr("The token's PKCS#11 driver (.dll, .so)"))
+        self.module.setToolTip(self.tr("The PKCS#11 driver installed with the token's software, e.g. "
+                                       "C:\\Windows\\System32\\eTPKCS11.dll"))
+        driver_caption.setBuddy(self.module)
+        self.module_browse = QPushButton(self.tr("Browse…"))
+        self.module_browse.clicked.connect(self.choose_module)
+        mrow.addWidget(driver_caption)
+        mrow.addWidget(self.module, 1)
+        mrow.addWidget(self.module_browse)
+        tl.addLayout(mrow)
+        frow = QHBoxLayout()
+        self.find_btn = QPushButton(self.tr("Find tokens"))
+        self.find_btn.setObjectName("send_find_tokens")
+        self.find_btn.clicked.connect(self.find_tokens)
+        self.keys_btn = QPushButton(self.tr("Show certificates…"))
+        self.keys_btn.setToolTip(self.tr("Log in with the PIN to list the keys on the token"))
+        self.keys_btn.clicked.connect(self.show_keys)
+        frow.addWidget(self.find_btn)
+        frow.addWidget(self.keys_btn)
+        frow.addStretch(1)
+        tl.addLayout(frow)
+        self.tokens = TokensModel(self)
+        self.tokens_view = QTableView()
+        self.tokens_view.setObjectName("send_tokens")
+        self.tokens_view.setModel(self.tokens)
+        setup_table(self.tokens_view, stretch=3, widths={0: 130, 1: 90, 2: 110})
+        self.tokens_view.setMinimumHeight(60)
+        self.tokens_view.setMaximumHeight(120)
+        tokens_caption = QLabel(self.tr("Tokens found:"))
+        tokens_caption.setBuddy(self.tokens_view)
+        tl.addWidget(tokens_caption)
+        tl.addWidget(self.tokens_view, 1)
+        self.keys = KeysModel(self)
+        self.keys_view = QTableView()
+        self.keys_view.setObjectName("send_keys")
+        self.keys_view.setModel(self.keys)
+        setup_table(self.keys_view, stretch=1, widths={0: 100, 2: 110, 3: 80})
+        self.keys_view.setMinimumHeight(60)
+        self.keys_view.setMaximumHeight(120)
+        keys_caption = QLabel(self.tr("Keys and certificates on the token:"))
+        keys_caption.setBuddy(self.keys_view)
+        tl.addWidget(keys_caption)
+        tl.addWidget(self.keys_view, 1)
+        pin_hint = QLabel(self.tr("The PIN is asked for when signing; it is never saved. With one certificate on "
+                                  "the token there is nothing to choose."))
+        pin_hint.setWordWrap(True)
+        pin_hint.setStyleSheet(MUTED_STYLE)
+        tl.addWidget(pin_hint)
+        tl.addStretch(1)
+        self.source_stack.addWidget(token_panel)
+        rl.addWidget(key_box, 1)
+
+        out_box = QGroupBox(self.tr("4. Package file"))
+        ol = QHBoxLayout(out_box)
+        self.output = QLineEdit()
+        self.output.setObjectName("send_output")
+        self.output_btn = QPushButton(self.tr("Change…"))
+        self.output_btn.clicked.connect(self.choose_output)
+        ol.addWidget(self.output, 1)
+        ol.addWidget(self.output_btn)
+        rl.addWidget(out_box)
+
+        action = QFrame()
+        al = QVBoxLayout(action)
+        al.setContentsMargins(0, 4, 0, 0)
+        self.build_btn = QPushButton(self.tr("Sign and create package"))
+        self.build_btn.setObjectName("send_build")
+        self.build_btn.setDefault(True)
+        self.build_btn.setMinimumHeight(34)
+        font = self.build_btn.font()
+        font.setBold(True)
+        self.build_btn.setFont(font)
+        self.build_btn.clicked.connect(self.build)
+        al.addWidget(self.build_btn)
+        prog = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("send_progress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.cancel_btn = QPushButton(self.tr("Cancel"))
+        self.cancel_btn.setObjectName("send_cancel")
+        self.cancel_btn.clicked.connect(self.cancel)
+        prog.addWidget(self.progress, 1)
+        prog.addWidget(self.cancel_btn)
+        al.addLayout(prog)
+        self.status = QLabel()
+        self.status.setObjectName("send_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        al.addWidget(self.status)
+        done_row = QHBoxLayout()
+        self.open_folder_btn = QPushButton(self.tr("Open folder"))
+        self.open_folder_btn.clicked.connect(self.open_folder)
+        self.verify_btn = QPushButton(self.tr("Check this package"))
+        self.verify_btn.clicked.connect(lambda: self.built and self.verify_requested.emit(str(self.built.path)))
+        done_row.addWidget(self.open_folder_btn)
+        done_row.addWidget(self.verify_btn)
+        done_row.addStretch(1)
+        al.addLayout(done_row)
+        rl.addWidget(action)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 520])
+
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.evidence.checked_changed.connect(self._update_summary)
+        self.source_group.idToggled.connect(lambda _id, on: on and self._source_changed())
+        self.module.currentTextChanged.connect(self._module_changed)
+        self.tokens_view.selectionModel().currentRowChanged.connect(self._token_changed)
+        self._restore_settings()
+        self._set_running(False)
+        self._show_result(None)
+
+    # -- loading ------------------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        """Load when first shown, on the first campaign whose dossier is ready (else the newest)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        row = 0
+        for i in range(self.campaigns.rowCount()):
+            if not dossier.problems(self.store, self.campaigns.campaign_at(i).id):
+                row = i
+                break
+        self.campaign.blockSignals(True)
+        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
+        self.campaign.blockSignals(False)
+        self._campaign_changed()
+
+    def campaign_id(self) -> int | None:
+        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+
+    def set_campaign(self, campaign_id: int) -> None:
+        self.ensure_loaded()
+        row = self.campaigns.row_of(campaign_id)
+        if row >= 0:
+            self.campaign.setCurrentIndex(row)
+
+    def reload(self) -> None:
+        """Re-read the dossier and the evidence (another page changed the data), keeping the choices."""
+        if not self._loaded:
+            self.campaigns.reload()
+            return
+        campaign_id = self.campaign_id()
+        self.campaign.blockSignals(True)
+        self.campaigns.reload()
+        row = self.campaigns.row_of(campaign_id)
+        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
+        self.campaign.blockSignals(False)
+        if self.campaign_id() != campaign_id:
+            self._campaign_changed()
+        else:
+            self._refresh_dossier()
+            self.evidence.reload()
+
+    def _campaign_changed(self, *_args) -> None:
+        campaign_id = self.campaign_id()
+        self.evidence.set_campaign(campaign_id)
+        self._refresh_dossier()
+        if campaign_id is not None:
+            name = run_op(self, lambda: dossier.package_name(self.store, campaign_id))
+            if name:
+                self.output.setText(str(Path(self._output_folder or default_folder()) / name))
+        else:
+            self.output.clear()
+        self._show_result(None)
+
+    def _refresh_dossier(self) -> None:
+        campaign_id = self.campaign_id()
+        self.checklist.set_campaign(campaign_id)
+        self.checklist_view.expandAll()
+        self.problems = dossier.problems(self.store, campaign_id) if campaign_id is not None else []
+        if campaign_id is None:
+            self.problems_label.setStyleSheet(MUTED_STYLE)
+            self.problems_label.setText(self.tr("There is no campaign yet."))
+        elif self.problems:
+            self.problems_label.setStyleSheet(ERROR_STYLE)
+            self.problems_label.setText(self.tr("The package cannot be created yet:") + "\n"
+                                        + "\n".join(f"• {p}" for p in self.problems))
+        else:
+            self.problems_label.setStyleSheet(OK_STYLE)
+            self.problems_label.setText(self.tr("Every required document is finalised: the dossier can be "
+                                                "signed and sent."))
+        self._update_buttons()
+
+    def _update_summary(self) -> None:
+        total = self.evidence.rowCount()
+        chosen = self.evidence.checked_ids()
+        if not total:
+            self.evidence_summary.setText(self.tr("The achievements of this campaign have no evidence files."))
+            return
+        text = self.tr("%1 of %2 files chosen").replace("%1", str(len(chosen))).replace("%2", str(total))
+        if chosen:
+            text += f" ({file_size(self.evidence.checked_size())})"
+        self.evidence_summary.setText(text)
+
+    def _update_buttons(self) -> None:
+        running = self.worker is not None
+        ready = self.campaign_id() is not None and not self.problems
+        self.build_btn.setEnabled(ready and not running)
+        self.build_btn.setToolTip("" if ready else self.tr("Every required document must be finalised first"))
+        self.keys_btn.setEnabled(not running and self.tokens_view.currentIndex().isValid())
+
+    # -- the key --------------------------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = QSettings()
+        remembered = str(s.value("send/pkcs11_module", "") or "")
+        modules = list(dict.fromkeys(p for p in [remembered, *driver_candidates()] if p))
+        self.module.blockSignals(True)
+        self.module.addItems(modules)
+        self.module.setCurrentIndex(0 if modules else -1)
+        self.module.blockSignals(False)
+        self.p12_path.setText(str(s.value("send/p12_path", "") or ""))
+        self._output_folder = str(s.value("send/output_folder", "") or "")
+        use_p12 = s.value("send/key_source", "") == "p12" or (not modules and bool(self.p12_path.text()))
+        (self.p12_radio if use_p12 else self.token_radio).setChecked(True)
+        self._source_changed()
+
+    def _source_changed(self) -> None:
+        self.source_stack.setCurrentIndex(1 if self.token_radio.isChecked() else 0)
+
+    def _token_changed(self, *_args) -> None:
+        self.keys.set_keys([])
+        self._update_buttons()
+
+    def _module_changed(self, *_args) -> None:
+        self.tokens.set_tokens([])
+        self.keys.set_keys([])
+        self._update_buttons()
+
+    def choose_p12(self) -> None:
+        start = self.p12_path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the key file"), start,
+                                              self.tr("Key files (*.p12 *.pfx);;All files (*)"))
+        if path:
+            self.p12_path.setText(path)
+            self.p12_radio.setChecked(True)
+
+    def choose_module(self) -> None:
+        pattern = "*.dll" if sys.platform == "win32" else "*.dylib *.so" if sys.platform == "darwin" else "*.so*"
+        start = self.module.currentText() or ("C:\\Windows\\System32" if sys.platform == "win32" else "/usr/lib")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the token's PKCS#11 driver"), start,
+                                              self.tr("PKCS#11 drivers (%1);;All files (*)").replace("%1", pattern))
+        if path:
+            self.module.setCurrentText(path)
+
+    def module_path(self) -> str:
+        return self.module.currentText().strip()
+
+    def find_tokens(self) -> None:
+        from ...signing import keys
+
+        module = self.module_path()
+        if not module:
+            self._say(self.tr("Choose the token's PKCS#11 driver first."), error=True)
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            found = run_op(self, lambda: keys.list_tokens(module))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if found is None:
+            return
+        QSettings().setValue("send/pkcs11_module", module)
+        self.tokens.set_tokens(found)
+        self.keys.set_keys([])
+        if found:
+            self.tokens_view.setCurrentIndex(self.tokens.index(0, 0))
+            self._say(self.tr("%1 token(s) found. Choose one, then show its certificates or sign directly.")
+                      .replace("%1", str(len(found))))
+        else:
+            self._say(self.tr("No token found. Plug the token in, wait a moment, then try again."), error=True)
+        self._update_buttons()
+
+    def selected_token(self):
+        ix = self.tokens_view.currentIndex()
+        return self.tokens.token_at(ix.row()) if ix.isValid() else None
+
+    def selected_key(self) -> str | None:
+        ix = self.keys_view.currentIndex()
+        return self.keys.index(ix.row(), 0).data(ID_ROLE) if ix.isValid() else None
+
+    def ask_secret(self, title: str, label: str) -> str | None:
+        """The password or PIN, typed hidden; ``None`` when the clerk cancels. It is kept nowhere."""
+        text, ok = QInputDialog.getText(self, title, label, QLineEdit.Password)
+        return text if ok else None
+
+    def show_keys(self) -> None:
+        from ...signing import keys
+
+        token = self.selected_token()
+        if token is None:
+            return
+        pin = self.ask_secret(self.tr("Token PIN"), self.tr("PIN of the token “%1”:").replace("%1", token.label))
+        if pin is None:
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            found = run_op(self, lambda: keys.list_keys(self.module_path(), token.label, pin or None))
+        finally:
+            QApplication.restoreOverrideCursor()
+            pin = None
+        if found is None:
+            return
+        self.keys.set_keys(found)
+        row = self.keys.first_usable()
+        if row is not None:
+            self.keys_view.setCurrentIndex(self.keys.index(row, 0))
+
+    def key_source(self) -> KeySource | None:
+        """The key chosen, or ``None`` after saying what is missing."""
+        if self.p12_radio.isChecked():
+            path = self.p12_path.text().strip()
+            if not path:
+                self._say(self.tr("Choose the key file (.p12, .pfx) to sign with."), error=True)
+                return None
+            return KeySource("p12", path)
+        module = self.module_path()
+        if not module:
+            self._say(self.tr("Choose the token's PKCS#11 driver first."), error=True)
+            return None
+        token = self.selected_token()
+        return KeySource("pkcs11", module, token.label if token else None, self.selected_key())
+
+    # -- the output -----------------------------------------------------------------------------------------
+
+    def choose_output(self) -> None:
+        start = self.output.text() or default_folder()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the package as"), start,
+                                              self.tr("Signed packages (*.asice)"))
+        if path:
+            if not path.lower().endswith((".asice", ".sce")):
+                path += ".asice"
+            self.output.setText(path)
+            self._output_folder = str(Path(path).parent)
+
+    def open_folder(self) -> None:
+        if self.built is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.built.path).parent)))
+
+    # -- building -------------------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        campaign_id = self.campaign_id()
+        if campaign_id is None or self.worker is not None:
+            return
+        self._refresh_dossier()
+        if self.problems:
+            return
+        text = self.output.text().strip()
+        if not text:
+            self._say(self.tr("Choose where to save the package."), error=True)
+            return
+        output = Path(text).expanduser()
+        if not output.parent.is_dir():
+            self._say(self.tr("The folder %1 does not exist.").replace("%1", str(output.parent)), error=True)
+            return
+        overwrite = False
+        if output.exists():
+            answer = QMessageBox.question(
+                self, self.tr("Replace the file?"),
+                self.tr("The file %1 already exists. Replace it with the new package?").replace("%1", output.name))
+            if answer != QMessageBox.Yes:
+                return
+            overwrite = True
+        source = self.key_source()
+        if source is None:
+            return
+        if source.kind == "p12":
+            if not Path(source.path).is_file():
+                self._say(self.tr("The key file %1 does not exist.").replace("%1", source.path), error=True)
+                return
+            secret = self.ask_secret(self.tr("Key file password"), self.tr("Password of %1:").replace(
+                "%1", Path(source.path).name))
+        else:
+            token = self.selected_token()
+            secret = self.ask_secret(self.tr("Token PIN"), self.tr("PIN of the token “%1”:").replace(
+                "%1", token.label if token else self.tr("the token")))
+        if secret is None:
+            return
+        s = QSettings()
+        s.setValue("send/key_source", source.kind)
+        if source.kind == "p12":
+            s.setValue("send/p12_path", source.path)
+        else:
+            s.setValue("send/pkcs11_module", source.path)
+        s.setValue("send/output_folder", str(output.parent))
+        self._output_folder = str(output.parent)
+
+        job = build_job(self.store.path, campaign_id, output, source, secret, self.evidence.checked_ids(),
+                        overwrite)
+        secret = None
+        self._show_result(None)
+        self.worker = ThreadWorker(job, self)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.done.connect(self._build_done)
+        self._set_running(True)
+        self._say(self.tr("Signing…"))
+        self.worker.start()
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_btn.setEnabled(False)
+            self._say(self.tr("Cancelling…"))
+
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.progress.maximum() == 0 and done > 0:
+            self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if message and not self.worker.cancel_event.is_set():
+            self._say(message)
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.campaign, self.evidence_view, self.all_btn, self.none_btn, self.p12_radio, self.token_radio,
+                  self.source_stack, self.output, self.output_btn):
+            w.setEnabled(not running)
+        self.progress.setVisible(running)
+        self.cancel_btn.setVisible(running)
+        self.cancel_btn.setEnabled(running)
+        self.progress.setRange(0, 0)          # busy until the first report
+        self._update_buttons()
+
+    def _build_done(self, outcome: WorkOutcome) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self._set_running(False)
+        error = outcome.error
+        if error is None:
+            self.built = outcome.value
+            self._show_result(self.built)
+            self._refresh_dossier()
+            self.changed.emit()
+        elif isinstance(error, PackageCancelled):
+            self._say(str(error))
+        elif isinstance(error, UserError):
+            self._say(str(error), error=True)
+            QMessageBox.warning(self, self.tr("The package was not created"), str(error))
+        else:
+            self._say(self.tr("The package was not created: an unexpected error occurred."), error=True)
+            show_error(self, error)
+        self.build_finished.emit(outcome)
+
+    def _show_result(self, built) -> None:
+        self.open_folder_btn.setVisible(built is not None)
+        self.verify_btn.setVisible(built is not None)
+        if built is None:
+            if not self.is_running():
+                self.status.clear()
+            return
+        from ...signing.certs import format_vn_date
+
+        text = self.tr("The signed package was saved as\n%1\n%2, %3 files, signed by %4 at %5.")
+        for key, value in (("%1", str(built.path)), ("%2", file_size(built.size)), ("%3", str(len(built.files))),
+                           ("%4", built.signer), ("%5", format_vn_date(built.signing_time))):
+            text = text.replace(key, value)
+        self._say(text, ok=True)
+
+    def _say(self, text: str, *, error: bool = False, ok: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE if ok else "")
+        self.status.setText(text)
+
+
+def default_folder() -> str:
+    """The user's Documents folder (the home folder when the system names none)."""
+    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())

@@ -1,0 +1,317 @@
+"""Kiểm tra gói: check a signed dossier package (ASiC-E), before sending it or on receiving it.
+
+This is also the page the Sở uses, so it speaks plainly: one big verdict
+(HỢP LỆ / KHÔNG HỢP LỆ), who signed and when, the files carried, and one line
+per check with ✓ or ✗ (:func:`desktop.package.verify.verify_package`). The
+package is opened from a file dialog or dropped on the page; root CA
+certificates to trust are chosen once and remembered. Verifying runs off the
+GUI thread: a large package takes a while to hash.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import UserError
+from ..models.package import ChecksModel, PackageFilesModel, TrustAnchorsModel
+from ..operations import show_error
+from ..qt import (
+    QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QTableView, QVBoxLayout,
+    QWidget, Qt, Signal,
+)
+from ..widgets import ThreadWorker, WorkOutcome, setup_table
+
+PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip")
+CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
+VALID_STYLE = ("QLabel { color: #1b6e20; background: #e6f4e7; border: 1px solid #1b6e20; border-radius: 4px;"
+               " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
+INVALID_STYLE = ("QLabel { color: #b00020; background: #fdecee; border: 1px solid #b00020; border-radius: 4px;"
+                 " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
+IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #999; border-radius: 4px;"
+              " padding: 8px 14px; font-size: 12pt; }")
+
+
+def verify_job(path: str, anchors: list[str]):
+    def work(_report, _cancel):
+        from ...package.verify import verify_package
+
+        return verify_package(path, anchors)
+
+    return work
+
+
+class VerifyPage(QWidget):
+    verified = Signal(object)     # a WorkOutcome (its value the VerificationReport), once shown
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.dialog = None
+        self.worker: ThreadWorker | None = None
+        self.report = None
+        self.setAcceptDrops(True)
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Package:"))
+        self.path = QLineEdit()
+        self.path.setObjectName("verify_path")
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(self.tr("Open a signed package (.asice) or drop it on this page"))
+        caption.setBuddy(self.path)
+        self.open_btn = QPushButton(self.tr("Open package…"))
+        self.open_btn.setObjectName("verify_open")
+        self.open_btn.clicked.connect(self.choose_package)
+        self.again_btn = QPushButton(self.tr("Check again"))
+        self.again_btn.clicked.connect(self.verify)
+        top.addWidget(caption)
+        top.addWidget(self.path, 1)
+        top.addWidget(self.open_btn)
+        top.addWidget(self.again_btn)
+        lay.addLayout(top)
+
+        anchors_box = QGroupBox(self.tr("Trusted root certificates (CA)"))
+        al = QHBoxLayout(anchors_box)
+        self.anchors = TrustAnchorsModel(self)
+        self.anchors_view = QListView()
+        self.anchors_view.setObjectName("verify_anchors")
+        self.anchors_view.setModel(self.anchors)
+        self.anchors_view.setMaximumHeight(66)
+        self.anchors_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        al.addWidget(self.anchors_view, 1)
+        ab = QVBoxLayout()
+        self.add_anchor_btn = QPushButton(self.tr("Add…"))
+        self.add_anchor_btn.clicked.connect(self.choose_anchor)
+        self.remove_anchor_btn = QPushButton(self.tr("Remove"))
+        self.remove_anchor_btn.clicked.connect(self.remove_anchor)
+        ab.addWidget(self.add_anchor_btn)
+        ab.addWidget(self.remove_anchor_btn)
+        ab.addStretch(1)
+        al.addLayout(ab)
+        self.anchors_hint = QLabel()
+        self.anchors_hint.setWordWrap(True)
+        self.anchors_hint.setStyleSheet("color: #555;")
+        self.anchors_hint.setMaximumWidth(360)
+        al.addWidget(self.anchors_hint)
+        lay.addWidget(anchors_box)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verify_verdict")
+        self.verdict.setAlignment(Qt.AlignCenter)
+        self.verdict.setWordWrap(True)
+        lay.addWidget(self.verdict)
+        self.summary = QLabel()
+        self.summary.setObjectName("verify_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignCenter)
+        lay.addWidget(self.summary)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        lay.addWidget(self.busy)
+
+        info = QFrame()
+        form = QFormLayout(info)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.signer = QLabel()
+        self.signer.setObjectName("verify_signer")
+        self.signing_time = QLabel()
+        self.signing_time.setObjectName("verify_signing_time")
+        for label in (self.signer, self.signing_time):
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setWordWrap(True)
+        form.addRow(self.tr("Signed by:"), self.signer)
+        form.addRow(self.tr("Signed at:"), self.signing_time)
+        lay.addWidget(info)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("verify_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        checks_box = QGroupBox(self.tr("Checks"))
+        cl = QVBoxLayout(checks_box)
+        self.checks = ChecksModel(self)
+        self.checks_view = QTableView()
+        self.checks_view.setObjectName("verify_checks")
+        self.checks_view.setModel(self.checks)
+        setup_table(self.checks_view, stretch=1, widths={0: 32, 2: 160})
+        self.checks_view.setWordWrap(True)
+        self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        cl.addWidget(self.checks_view)
+        self.splitter.addWidget(checks_box)
+        files_box = QGroupBox(self.tr("Files in the package"))
+        fl = QVBoxLayout(files_box)
+        self.files = PackageFilesModel(self)
+        self.files_view = QTableView()
+        self.files_view.setObjectName("verify_files")
+        self.files_view.setModel(self.files)
+        setup_table(self.files_view, stretch=0, widths={1: 150})
+        fl.addWidget(self.files_view)
+        self.splitter.addWidget(files_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 400])
+        lay.addWidget(self.splitter, 1)
+
+        self.anchors.set_paths(self._remembered_anchors())
+        self._update_anchors_hint()
+        self._show_report(None)
+
+    # -- trust anchors --------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _remembered_anchors() -> list[str]:
+        value = QSettings().value("verify/trust_anchors", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in (value or [])]
+
+    def _save_anchors(self) -> None:
+        QSettings().setValue("verify/trust_anchors", self.anchors.paths())
+        self._update_anchors_hint()
+
+    def _update_anchors_hint(self) -> None:
+        if self.anchors.usable_paths():
+            self.anchors_hint.setText(self.tr("The signer is trusted when their certificate leads to one of these "
+                                              "root certificates."))
+        else:
+            self.anchors_hint.setText(self.tr("Add the root certificate (.pem, .crt) of the signer's certification "
+                                              "authority; without it the signer cannot be confirmed."))
+
+    def add_anchor(self, path: str) -> None:
+        if self.anchors.add(str(path)):
+            self._save_anchors()
+            if self.report is not None:
+                self.verify()
+
+    def choose_anchor(self) -> None:
+        start = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose root certificates"), start,
+                                                self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        for path in paths:
+            self.add_anchor(path)
+
+    def remove_anchor(self) -> None:
+        ix = self.anchors_view.currentIndex()
+        if ix.isValid():
+            self.anchors.remove(ix.row())
+            self._save_anchors()
+            if self.report is not None:
+                self.verify()
+
+    # -- the package ----------------------------------------------------------------------------------------
+
+    def choose_package(self) -> None:
+        start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a signed package"), start,
+                                              self.tr("Signed packages (*.asice *.sce *.zip);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        """Check the package at ``path`` (the result arrives with :attr:`verified`)."""
+        self.path.setText(str(path))
+        self.verify()
+
+    def verify(self) -> None:
+        path = self.path.text().strip()
+        if not path or self.worker is not None:
+            return
+        self.report = None
+        self._show_report(None, busy=True)
+        self.worker = ThreadWorker(verify_job(path, self.anchors.usable_paths()), self)
+        self.worker.done.connect(self._verified)
+        self._set_running(True)
+        self.worker.start()
+
+    def _set_running(self, running: bool) -> None:
+        self.busy.setVisible(running)
+        for w in (self.open_btn, self.again_btn, self.add_anchor_btn, self.remove_anchor_btn):
+            w.setEnabled(not running)
+        self.again_btn.setEnabled(not running and bool(self.path.text()))
+
+    def _verified(self, outcome: WorkOutcome) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self._set_running(False)
+        if outcome.error is None:
+            self.report = outcome.value
+            self._show_report(self.report)
+        else:
+            self._show_report(None)
+            if isinstance(outcome.error, UserError):
+                self.summary.setText(str(outcome.error))
+                QMessageBox.warning(self, self.tr("Cannot check the package"), str(outcome.error))
+            else:
+                show_error(self, outcome.error)
+        self.verified.emit(outcome)
+
+    def _show_report(self, report, *, busy: bool = False) -> None:
+        if report is None:
+            self.verdict.setStyleSheet(IDLE_STYLE)
+            self.verdict.setText(self.tr("Checking…") if busy else
+                                 self.tr("Open a signed package (.asice) or drop it here to check it."))
+            self.summary.clear()
+            self.signer.clear()
+            self.signing_time.clear()
+            self.checks.set_checks([])
+            self.files.set_files([])
+            return
+        failed = [c for c in report.checks if not c.ok]
+        if report.ok:
+            self.verdict.setStyleSheet(VALID_STYLE)
+            self.verdict.setText("✓ " + self.tr("VALID"))
+            self.summary.setText(self.tr("The package is intact, exactly as it was signed, and the signer's "
+                                         "certificate is trusted. All %1 checks passed.")
+                                 .replace("%1", str(len(report.checks))))
+        else:
+            self.verdict.setStyleSheet(INVALID_STYLE)
+            self.verdict.setText("✗ " + self.tr("NOT VALID"))
+            self.summary.setText(self.tr("%1 of %2 checks failed; see the lines marked ✗ below. Do not accept "
+                                         "this package as it is.")
+                                 .replace("%1", str(len(failed))).replace("%2", str(len(report.checks))))
+        self.signer.setText(report.signer or self.tr("(unknown)"))
+        if report.signing_time is not None:
+            from ...signing.certs import format_vn_date
+
+            self.signing_time.setText(self.tr("%1 (Vietnam time, from the signer's computer)")
+                                      .replace("%1", format_vn_date(report.signing_time)))
+        else:
+            self.signing_time.setText(self.tr("(unknown)"))
+        self.checks.set_checks(report.checks)
+        self.checks_view.resizeRowsToContents()
+        self.files.set_files(report.files)
+
+    # -- drag and drop ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped(event) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped(event) and self.worker is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped(event)
+        if not paths or self.worker is not None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        packages = [p for p in paths if p.suffix.lower() not in CERT_SUFFIXES]
+        for p in paths:
+            if p.suffix.lower() in CERT_SUFFIXES:
+                self.anchors.add(str(p))
+        if len(packages) < len(paths):
+            self._save_anchors()
+        if packages:
+            self.open_file(str(packages[0]))
+        elif self.report is not None:
+            self.verify()

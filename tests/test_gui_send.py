@@ -1,0 +1,471 @@
+"""Sending the dossier from the window: the checklist, the evidence, a USB token (SoftHSM2) or a .p12 file,
+building the signed package on a worker thread, cancelling, a wrong PIN, and checking the package as the
+Sở would on the "Kiểm tra gói" page."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import threading
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("pytestqt")
+
+from desktop import nominations  # noqa: E402
+from desktop.errors import UserError  # noqa: E402
+from desktop.package.asice import PackageCancelled  # noqa: E402
+from desktop.package.verify import Check  # noqa: E402
+from desktop.signing.keys import KeyInfo, TokenInfo  # noqa: E402
+from desktop.ui import app as app_mod  # noqa: E402
+from desktop.ui import widgets  # noqa: E402
+from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
+from desktop.ui.models.package import (  # noqa: E402
+    ChecklistModel, ChecksModel, EvidenceChoiceModel, KeysModel, PackageFilesModel, TokensModel, TrustAnchorsModel,
+)
+from desktop.ui.pages.send import SendPage  # noqa: E402
+from desktop.ui.pages.verify import VerifyPage  # noqa: E402
+from desktop.ui.qt import (  # noqa: E402
+    QApplication, QDesktopServices, QDragEnterEvent, QDropEvent, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
+    QMimeData, QPointF, QSettings, QStandardPaths, Qt, QUrl,
+)
+
+
+def _fixtures_plugin() -> str:
+    """tests/ is a package in some layouts and a plain folder on sys.path in others."""
+    try:
+        found = importlib.util.find_spec("tests.conftest_pki")
+    except ModuleNotFoundError:
+        found = None
+    return "tests.conftest_pki" if found else "conftest_pki"
+
+
+pytest_plugins = [_fixtures_plugin()]
+pytestmark = pytest.mark.gui
+
+NDKG = 1        # the demo's "Ngày không giấy" campaign: council held, every document finalised
+DMST = 2        # the demo's other campaign: nothing drafted yet
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Window settings go to a temporary folder, never the user's."""
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    app_mod.configure(qapp)
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def out_dir(tmp_path) -> Path:
+    folder = tmp_path / "goi"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def send_page(qtbot, demo_store):
+    page = SendPage(demo_store)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def verify_page(qtbot):
+    page = VerifyPage()
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+class Secrets:
+    """QInputDialog.getText answered with the given texts, in turn; records what was asked and how."""
+
+    def __init__(self, monkeypatch, *answers: str | None):
+        self.answers = list(answers)
+        self.asked: list[tuple[str, object]] = []
+        monkeypatch.setattr(QInputDialog, "getText", self)
+
+    def __call__(self, _parent, _title, label, echo=QLineEdit.Normal, *args, **kwargs):
+        self.asked.append((label, echo))
+        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        return ("", False) if answer is None else (answer, True)
+
+
+class Messages:
+    """QMessageBox.warning/critical/question recorded instead of shown; questions answered ``answer``."""
+
+    def __init__(self, monkeypatch, answer=QMessageBox.Yes):
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = answer
+        for kind in ("warning", "critical", "information"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _recorder(self, kind):
+        def show(_parent, title, text, *args, **kwargs):
+            self.shown.append((kind, title, text))
+            return QMessageBox.Ok
+        return show
+
+    def _question(self, _parent, title, text, *args, **kwargs):
+        self.shown.append(("question", title, text))
+        return self.answer
+
+
+def choose_output(qtbot, monkeypatch, page, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path.with_suffix("")), ""))
+    qtbot.mouseClick(page.output_btn, Qt.LeftButton)
+    assert page.output.text() == str(path)
+
+
+def use_token(qtbot, page, softhsm) -> None:
+    """Pick the token's driver by typing its path, then find the token."""
+    qtbot.mouseClick(page.token_radio, Qt.LeftButton)
+    page.module.lineEdit().clear()
+    qtbot.keyClicks(page.module.lineEdit(), softhsm.module)
+    qtbot.mouseClick(page.find_btn, Qt.LeftButton)
+    assert page.tokens.rowCount() == 1
+    assert page.tokens.index(0, 0).data() == softhsm.token
+    # "Bình thường", or a warning once some test (here or in test_signing) typed a wrong PIN.
+    assert page.tokens.index(0, 3).data() in ("Bình thường", "Đã nhập sai PIN, còn ít lần thử")
+    assert page.selected_token().label == softhsm.token
+
+
+def build(qtbot, page):
+    with qtbot.waitSignal(page.build_finished, timeout=60000) as blocker:
+        qtbot.mouseClick(page.build_btn, Qt.LeftButton)
+    return blocker.args[0]
+
+
+def verify(qtbot, page, path: Path):
+    with qtbot.waitSignal(page.verified, timeout=60000) as blocker:
+        page.open_file(str(path))
+    assert blocker.args[0].error is None
+    return blocker.args[0].value
+
+
+def checks_column(page, column: int) -> list[str]:
+    return [page.checks.index(r, column).data() for r in range(page.checks.rowCount())]
+
+
+def drop_files(widget, paths):
+    """Drop files on a widget the way a file manager does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+
+
+# ---------------------------------------------------------------------- the dossier and its checklist
+
+
+def test_checklist_and_why_the_button_is_disabled(send_page):
+    page = send_page
+    assert page.campaign_id() == NDKG                 # the campaign whose dossier is ready comes first
+    model = page.checklist
+    assert model.rowCount() == 3
+    assert [model.index(r, 1).data() for r in range(3)] == ["Đã hoàn thiện"] * 3
+    to_trinh = model.index(0, 0)
+    assert to_trinh.data() == "Tờ trình đề nghị khen thưởng"
+    assert model.index(0, 1, to_trinh).data() == "Đã hoàn thiện"   # the drafted document under it
+    assert page.build_btn.isEnabled()
+    assert page.build_btn.text() == "Ký và tạo gói"
+    assert "đã hoàn thiện" in page.problems_label.text()
+    assert page.output.text().endswith(".asice")
+    assert "Ngày không giấy" in Path(page.output.text()).name
+
+    page.set_campaign(DMST)
+    assert [model.index(r, 1).data() for r in range(3)] == ["Thiếu"] * 3
+    missing = model.index(0, 0, model.index(0, 0))
+    assert missing.data() == "Tờ trình chưa được soạn"                 # listed under its document
+    assert not page.build_btn.isEnabled()
+    reasons = page.problems_label.text()
+    assert reasons.startswith("Chưa tạo được gói hồ sơ")
+    assert "Tờ trình chưa được soạn" in reasons
+    assert "Hội đồng chưa họp xét" in reasons
+
+    page.set_campaign(NDKG)
+    assert page.build_btn.isEnabled()
+
+
+def test_evidence_is_chosen_file_by_file(send_page):
+    model = send_page.evidence
+    assert model.rowCount() == 9
+    assert model.checked_ids() == []
+    assert send_page.evidence_summary.text() == "Đã chọn 0/9 tệp"
+    assert model.setData(model.index(0, 0), Qt.Checked, Qt.CheckStateRole)
+    assert len(model.checked_ids()) == 1
+    assert send_page.evidence_summary.text().startswith("Đã chọn 1/9 tệp (")
+    send_page.all_btn.click()
+    assert len(model.checked_ids()) == 9
+    send_page.none_btn.click()
+    assert model.checked_ids() == []
+
+
+# ---------------------------------------------------------------------- the whole way, with a USB token
+
+
+def test_send_with_a_token_then_check_the_package(qtbot, monkeypatch, demo_store, softhsm, pki, out_dir):
+    window = MainWindow(demo_store, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    titles = [window.nav_model.item(i).text() for i in range(window.nav_model.rowCount())]
+    assert titles[-2:] == ["Gửi hồ sơ", "Kiểm tra gói"]
+    assert PAGE_KEYS["gui-ho-so"] == "send" and PAGE_KEYS["kiem-tra-goi"] == "verify"
+    window.show_page("gui-ho-so")
+    page = window.pages["send"]
+    assert page.campaign_id() == NDKG and page.build_btn.isEnabled()
+    passed = {r.id for r in nominations.list_for_campaign(demo_store, NDKG) if r.status == "thong_qua"}
+    assert passed
+
+    use_token(qtbot, page, softhsm)
+    secrets = Secrets(monkeypatch, softhsm.pin)
+    qtbot.mouseClick(page.keys_btn, Qt.LeftButton)
+    assert secrets.asked[-1][1] == QLineEdit.Password
+    assert page.keys.rowCount() == 1
+    assert page.keys.index(0, 0).data() == softhsm.key_label
+    assert page.keys.index(0, 1).data().startswith("Nguyễn Thị Văn Thư")
+    assert page.keys.index(0, 4).data() == "Có"
+    assert page.selected_key() == "id 01"
+
+    evidence = page.evidence
+    evidence.setData(evidence.index(0, 0), Qt.Checked, Qt.CheckStateRole)
+    chosen = evidence.index(0, 0).data()
+    target = out_dir / "ho-so.asice"
+    choose_output(qtbot, monkeypatch, page, target)
+    messages = Messages(monkeypatch)
+
+    outcome = build(qtbot, page)
+    assert outcome.error is None, outcome.trace
+    assert target.is_file()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["ho-so.asice"]      # no temporary file left
+    assert len(secrets.asked) == 2 and secrets.asked[-1][1] == QLineEdit.Password
+    assert messages.shown == []
+    assert str(target) in page.status.text()
+    assert "Nguyễn Thị Văn Thư" in page.status.text()
+    assert not page.progress.isVisible() and not page.cancel_btn.isVisible()
+    assert page.build_btn.isEnabled()
+    # The PIN is never remembered; the driver is.
+    settings = QSettings()
+    assert settings.value("send/pkcs11_module") == softhsm.module
+    assert softhsm.pin not in {str(settings.value(k)) for k in settings.allKeys()}
+    # The council's passed nominations have left with the package.
+    statuses = {r.id: r.status for r in nominations.list_for_campaign(demo_store, NDKG)}
+    assert all(statuses[i] == "da_gui" for i in passed)
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert page.open_folder_btn.isVisible()
+    qtbot.mouseClick(page.open_folder_btn, Qt.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(out_dir)]
+
+    # "Kiểm tra gói": the package just made, against the test CA.
+    checker = window.pages["verify"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(pki.ca_pem)], ""))
+    qtbot.mouseClick(checker.add_anchor_btn, Qt.LeftButton)
+    assert checker.anchors.rowCount() == 1
+    assert QSettings().value("verify/trust_anchors") in ([str(pki.ca_pem)], str(pki.ca_pem))
+    with qtbot.waitSignal(checker.verified, timeout=60000):
+        qtbot.mouseClick(page.verify_btn, Qt.LeftButton)
+    assert window.current_page() == "verify"
+    assert checker.path.text() == str(target)
+    assert checker.verdict.text() == "✓ HỢP LỆ"
+    assert "1b6e20" in checker.verdict.styleSheet()
+    assert checker.signer.text() == "Nguyễn Thị Văn Thư"
+    assert "giờ Việt Nam" in checker.signing_time.text()
+    assert checker.checks.rowCount() > 5
+    assert set(checks_column(checker, 0)) == {"✓"}
+    files = [checker.files.index(r, 0).data() for r in range(checker.files.rowCount())]
+    assert chosen in files
+    assert any(f.startswith("Tờ trình") and f.endswith(".pdf") for f in files)
+    kinds = {checker.files.index(r, 1).data() for r in range(checker.files.rowCount())}
+    assert {"Văn bản đã ký (PDF)", "Minh chứng"} <= kinds
+
+    # One byte changed: not valid, and the failed check says why.
+    tampered = out_dir / "sua-doi.asice"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    verify(qtbot, checker, tampered)
+    assert checker.verdict.text() == "✗ KHÔNG HỢP LỆ"
+    assert "b00020" in checker.verdict.styleSheet()
+    marks = checks_column(checker, 0)
+    assert "✗" in marks
+    assert "không đạt" in checker.summary.text()
+
+
+def test_a_wrong_pin_is_said_in_vietnamese_and_leaves_no_file(qtbot, monkeypatch, send_page, softhsm, out_dir,
+                                                               demo_store):
+    page = send_page
+    use_token(qtbot, page, softhsm)
+    Secrets(monkeypatch, "000000")
+    messages = Messages(monkeypatch)
+    target = out_dir / "ho-so.asice"
+    choose_output(qtbot, monkeypatch, page, target)
+
+    outcome = build(qtbot, page)
+    assert isinstance(outcome.error, UserError)
+    assert [m[0] for m in messages.shown] == ["warning"]
+    assert "Mã PIN không đúng" in messages.shown[0][2]
+    assert "Mã PIN không đúng" in page.status.text()
+    assert list(out_dir.iterdir()) == []
+    assert page.build_btn.isEnabled()
+    assert {r.status for r in nominations.list_for_campaign(demo_store, NDKG)} >= {"thong_qua"}
+
+
+def test_cancel_during_the_build_leaves_no_file(qtbot, monkeypatch, send_page, softhsm, out_dir, demo_store):
+    page = send_page
+    use_token(qtbot, page, softhsm)
+    Secrets(monkeypatch, softhsm.pin)
+    messages = Messages(monkeypatch)
+    target = out_dir / "ho-so.asice"
+    choose_output(qtbot, monkeypatch, page, target)
+
+    # Hold the worker at its first progress report until the clerk has pressed Cancel.
+    reached, go_on = threading.Event(), threading.Event()
+    report = widgets.ThreadWorker._report
+
+    def held(self, done, total, message=""):
+        report(self, done, total, message)
+        reached.set()
+        go_on.wait(30)
+
+    monkeypatch.setattr(widgets.ThreadWorker, "_report", held)
+    qtbot.mouseClick(page.build_btn, Qt.LeftButton)
+    assert page.cancel_btn.isVisible() and page.cancel_btn.isEnabled()
+    assert not page.build_btn.isEnabled() and not page.campaign.isEnabled()
+    qtbot.waitUntil(reached.is_set, timeout=30000)
+    with qtbot.waitSignal(page.build_finished, timeout=60000) as blocker:
+        qtbot.mouseClick(page.cancel_btn, Qt.LeftButton)
+        go_on.set()
+    assert isinstance(blocker.args[0].error, PackageCancelled)
+    assert messages.shown == []                      # a cancel needs no message box
+    assert page.status.text() == "Đã hủy tạo gói hồ sơ; không có tệp nào được ghi."
+    assert list(out_dir.iterdir()) == []
+    assert "thong_qua" in {r.status for r in nominations.list_for_campaign(demo_store, NDKG)}
+    assert page.build_btn.isEnabled() and not page.cancel_btn.isVisible()
+
+
+# ---------------------------------------------------------------------- a .p12 file
+
+
+def test_send_with_a_p12_file(qtbot, monkeypatch, send_page, verify_page, pki, out_dir):
+    page = send_page
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pki.signer_p12), ""))
+    qtbot.mouseClick(page.p12_browse, Qt.LeftButton)
+    assert page.p12_radio.isChecked() and page.source_stack.currentIndex() == 0
+    target = out_dir / "ho-so.asice"
+    choose_output(qtbot, monkeypatch, page, target)
+
+    # A wrong password first, then the right one.
+    messages = Messages(monkeypatch, answer=QMessageBox.No)
+    Secrets(monkeypatch, "sai mật khẩu")
+    outcome = build(qtbot, page)
+    assert isinstance(outcome.error, UserError)
+    assert messages.shown[-1][2] == "Mật khẩu của tệp chữ ký số signer.p12 không đúng."
+    assert list(out_dir.iterdir()) == []
+
+    secrets = Secrets(monkeypatch, pki.password)
+    outcome = build(qtbot, page)
+    assert outcome.error is None, outcome.trace
+    assert target.is_file()
+    assert "signer.p12" in secrets.asked[0][0]
+    assert QSettings().value("send/key_source") == "p12"
+    assert QSettings().value("send/p12_path") == str(pki.signer_p12)
+
+    # The file is there: building again asks before replacing it; "No" leaves it as it was.
+    before = target.read_bytes()
+    asked = len(messages.shown)
+    qtbot.mouseClick(page.build_btn, Qt.LeftButton)
+    assert messages.shown[asked][0] == "question"
+    assert page.worker is None and target.read_bytes() == before
+
+    # The Sở drops the CA and the package on "Kiểm tra gói".
+    with qtbot.waitSignal(verify_page.verified, timeout=60000):
+        drop_files(verify_page, [pki.ca_pem, target])
+    assert verify_page.anchors.paths() == [str(pki.ca_pem)]
+    assert verify_page.verdict.text() == "✓ HỢP LỆ"
+    assert set(checks_column(verify_page, 0)) == {"✓"}
+
+
+def test_without_a_trust_anchor_the_signer_is_not_confirmed(qtbot, verify_page, identity, tmp_path):
+    from desktop.package.asice import build_package
+
+    target = tmp_path / "goi.asice"
+    build_package(target, [("van-ban/to-trinh.txt", "Đề nghị khen thưởng".encode())], identity)
+    verify(qtbot, verify_page, target)
+    assert verify_page.verdict.text() == "✗ KHÔNG HỢP LỆ"
+    failed = [verify_page.checks.index(r, 1).data() for r in range(verify_page.checks.rowCount())
+              if verify_page.checks.index(r, 0).data() == "✗"]
+    assert failed == ["Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký."]
+    assert "chứng thư gốc" in verify_page.anchors_hint.text()
+
+
+def test_a_file_that_is_not_a_package(qtbot, verify_page, tmp_path):
+    junk = tmp_path / "khong-phai-goi.asice"
+    junk.write_bytes(b"not a zip at all")
+    verify(qtbot, verify_page, junk)
+    assert verify_page.verdict.text() == "✗ KHÔNG HỢP LỆ"
+    assert "✗" in checks_column(verify_page, 0)
+
+
+# ---------------------------------------------------------------------- the models
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_store, pki, tmp_path):
+    import datetime as dt
+
+    for campaign_id in (NDKG, DMST):
+        checklist = ChecklistModel(demo_store)
+        checklist.set_campaign(campaign_id)
+        qtmodeltester.check(checklist)
+        evidence = EvidenceChoiceModel(demo_store)
+        evidence.set_campaign(campaign_id)
+        evidence.setData(evidence.index(0, 0), Qt.Checked, Qt.CheckStateRole)
+        qtmodeltester.check(evidence)
+
+    tokens = TokensModel()
+    tokens.set_tokens([TokenInfo("Token A", "0011", "SafeNet", "eToken", "slot 1"),
+                       TokenInfo("Token B", "0022", "Feitian", "ePass2003", "slot 2", pin_final_try=True)])
+    qtmodeltester.check(tokens)
+    assert tokens.index(1, 3).data() == "Chỉ còn một lần nhập PIN"
+
+    now = dt.datetime.now(dt.timezone.utc)
+    keys = KeysModel()
+    keys.set_keys([KeyInfo("ky-so", "01", "Nguyễn Văn A", "UBND xã", "CA", now, now + dt.timedelta(days=30)),
+                   KeyInfo("cu", "02", None, None, None, None, None, problem="không có chứng thư số")])
+    qtmodeltester.check(keys)
+    assert keys.first_usable() == 0 and keys.index(1, 4).data() == "không có chứng thư số"
+
+    bad = tmp_path / "hong.pem"
+    bad.write_text("không phải chứng thư")
+    anchors = TrustAnchorsModel()
+    anchors.set_paths([str(pki.ca_pem), str(bad)])
+    qtmodeltester.check(anchors)
+    assert anchors.usable_paths() == [str(pki.ca_pem)]
+    assert anchors.index(1, 0).data() == "hong.pem — không đọc được"
+
+    checks = ChecksModel()
+    checks.set_checks([Check("file.digest", True, "“a.pdf”: nội dung đúng như khi ký.", "van-ban/a.pdf"),
+                       Check("signature.chain", False, "Chưa chọn chứng thư số gốc tin cậy (CA).")])
+    qtmodeltester.check(checks)
+
+    files = PackageFilesModel()
+    files.set_files(["van-ban/Tờ trình.pdf", "minh-chung/anh.png", "khac/x.txt"])
+    qtmodeltester.check(files)
+    assert files.index(2, 1).data() == "khac"
