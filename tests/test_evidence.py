@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import blobs, achievements as ach
+from desktop import achievements as ach
 from desktop import evidence, people
 from desktop.errors import NotFound, UserError
 from desktop.people import Person

@@ -11,7 +11,6 @@ pytest.importorskip("pytestqt")
 
 from desktop import achievements as ach  # noqa: E402
 from desktop import evidence, people  # noqa: E402
-from desktop.errors import StoreError  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402

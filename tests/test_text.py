@@ -5,7 +5,7 @@ import sqlite3
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.text import clean, fold, fts_query, name_sort_key, nfc, split_name, word_sort_key
