@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"tong-quan": "overview", "ca-nhan": "people", "so-thanh-tich": "ledger"}
+PAGES = {"tong-quan": "overview", "ca-nhan": "people", "so-thanh-tich": "ledger", "phong-trao": "campaigns",
+         "de-nghi": "nominations", "hop-xet": "meeting", "ho-so": "documents", "gui-ho-so": "send"}
 
 
 def main() -> int:
