@@ -23,8 +23,6 @@ from . import blobs, campaigns, catalog, meetings, nominations, people, unit
 from .documents import forms as forms_mod
 from .documents.compose import compose
 from .documents.model import CLASSIFICATIONS, Document
-from .documents.render_docx import render_docx
-from .documents.render_pdf import render_pdf
 from .documents.richtext import serialise
 from .errors import NotFound, UserError
 from .store.db import os_user
@@ -462,11 +460,22 @@ def render(store, draft_id: int, out: str | Path) -> Path:
                     fh.write(chunk)
             return out
         doc = document(store, draft_id)
-        return render_pdf(doc, out) if suffix == ".pdf" else render_docx(doc, out)
+        return _render(doc, out)
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
             raise UserError("Ổ đĩa đã đầy; chưa lưu được văn bản.") from None
         raise UserError(f"Không ghi được tệp “{out.name}”: {exc.strerror or exc}.") from None
+
+
+def _render(doc: Document, out: Path) -> Path:
+    """PDF or DOCX by suffix; the renderers (reportlab, python-docx) load only when a file is made."""
+    if out.suffix.lower() == ".pdf":
+        from .documents.render_pdf import render_pdf
+
+        return render_pdf(doc, out)
+    from .documents.render_docx import render_docx
+
+    return render_docx(doc, out)
 
 
 def finalise(store, draft_id: int) -> None:
@@ -474,8 +483,8 @@ def finalise(store, draft_id: int) -> None:
     d = _editable(store, draft_id)
     doc = document(store, draft_id)
     with tempfile.TemporaryDirectory(prefix="thidua-final-") as tmp:
-        pdf = render_pdf(doc, Path(tmp) / "van-ban.pdf")
-        docx = render_docx(doc, Path(tmp) / "van-ban.docx")
+        pdf = _render(doc, Path(tmp) / "van-ban.pdf")
+        docx = _render(doc, Path(tmp) / "van-ban.docx")
         with store.transaction() as conn:
             pdf_sha, _ = blobs.put_file(store, pdf, pdf.name)
             docx_sha, _ = blobs.put_file(store, docx, docx.name)

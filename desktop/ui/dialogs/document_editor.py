@@ -22,7 +22,6 @@ from ... import drafts
 from ...dates import DateError, format_date
 from ...documents.compose import date_parts
 from ...documents.model import Document
-from ...documents.render_pdf import render_pdf
 from ...documents.richtext import parse
 from ...errors import UserError
 from ..models.documents import (
@@ -97,6 +96,8 @@ class PreviewRenderer(QObject):
 
         def work(signals=signals, generation=generation, document=document, path=path) -> None:
             try:
+                from ...documents.render_pdf import render_pdf  # loaded when a preview is made
+
                 render_pdf(document, path)
             except UserError as exc:
                 signals.done.emit(generation, "", str(exc))

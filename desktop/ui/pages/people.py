@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ... import people
-from ..dialogs.excel_import import ExcelImportDialog
 from ..dialogs.records import CollectiveDialog, PersonDialog
 from ..models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from ..operations import attempt
@@ -146,6 +145,8 @@ class PeoplePage(QWidget):
             self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
 
     def import_excel(self) -> None:
+        from ..dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
+
         dialog = ExcelImportDialog(self, self.store)
         self.dialog = dialog
         dialog.imported.connect(lambda _n: (self.reload(), self.changed.emit()))

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from ... import dossier
 from ...errors import UserError
-from ...package.asice import PackageCancelled
 from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE, CampaignsModel
 from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from ..operations import run_op, show_error
@@ -678,7 +677,7 @@ class SendPage(QWidget):
             self._show_result(self.built)
             self._refresh_dossier()
             self.changed.emit()
-        elif isinstance(error, PackageCancelled):
+        elif type(error).__name__ == "PackageCancelled":  # desktop.package.asice loads only when signing
             self._say(str(error))
         elif isinstance(error, UserError):
             self._say(str(error), error=True)
