@@ -355,3 +355,19 @@ def test_excel_import_previews_then_imports_all_or_nothing(qtbot, window, gui_st
     qtbot.mouseClick(dialog.import_btn, Qt.LeftButton)
     assert sorted(p.full_name for p in people.list_people(gui_store)) == ["Nguyễn Thị Mai", "Trần Văn Nam"]
     assert page.proxy.rowCount() == 2
+
+
+def test_an_achievement_can_be_classified(qtbot, window, gui_store):
+    pid = people.add_person(gui_store, people.Person("Lê Văn Mật"))
+    aid = ach.add(gui_store, ach.Achievement("02/03/2025", "Hồ sơ vụ việc mật", person_id=pid))
+    window.show_page("so-thanh-tich")
+    ledger = window.pages["ledger"]
+    ledger.reload()
+    ledger.open(aid)
+    dialog = ledger.dialog
+    assert dialog.classification.currentText() == "Thường"
+    dialog.classification.setCurrentIndex(dialog.classification.findData("mat"))
+    assert dialog.classification.currentText() == "Mật"
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert ach.get(gui_store, aid).classification == "mat"

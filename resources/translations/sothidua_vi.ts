@@ -64,6 +64,26 @@
         <translation>Tiêu chí của phong trào</translation>
     </message>
     <message>
+        <source>Ordinary</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Confidential (mật)</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Secret (tối mật)</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Top secret (tuyệt mật)</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
         <source>Evidence (drop files here)</source>
         <translation>Minh chứng (kéo thả tệp vào đây)</translation>
     </message>

@@ -86,6 +86,12 @@ class AchievementDialog(QDialog):
         self.criterion.setCurrentIndex(-1)
         self.form.add("criterion", self.tr("Criterion"), self.criterion)
         self.measure = self.form.add("measure", self.tr("Measure"), QLineEdit())
+        self.classification = QComboBox()
+        self.classification.addItem(self.tr("Ordinary"), "thuong")
+        self.classification.addItem(self.tr("Confidential (mật)"), "mat")
+        self.classification.addItem(self.tr("Secret (tối mật)"), "toi_mat")
+        self.classification.addItem(self.tr("Top secret (tuyệt mật)"), "tuyet_mat")
+        self.form.add("classification", self.tr("Classification"), self.classification)
         self.measure.setPlaceholderText(self.tr("e.g. 98 % or 120 hồ sơ"))
         lay.addWidget(self.form)
 
@@ -145,6 +151,7 @@ class AchievementDialog(QDialog):
         self.description.setPlainText(a.description)
         self.criterion.setEditText(a.criterion)
         self.measure.setText(a.measure_text)
+        self.classification.setCurrentIndex(max(0, self.classification.findData(a.classification)))
 
     def _campaign_changed(self) -> None:
         """The criterion combo offers the criteria of the chosen campaign."""
@@ -261,7 +268,8 @@ class AchievementDialog(QDialog):
                             self.criterion.currentText(), value, unit_name,
                             id=self.record.id if self.record else None,
                             campaign_id=self.campaign.currentData(CAMPAIGN_ID_ROLE),
-                            criterion_id=self.campaign_criterion.currentData(CAMPAIGN_ID_ROLE))
+                            criterion_id=self.campaign_criterion.currentData(CAMPAIGN_ID_ROLE),
+                            classification=self.classification.currentData() or "thuong")
         try:
             ach.validate(a)
         except ValidationError as exc:
