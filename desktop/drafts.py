@@ -431,6 +431,8 @@ def document(store, draft_id: int, version: int | None = None) -> Document:
                        "classification": d.classification}
     if v.header.get("date"):
         ctx["document"]["date"] = dt.date.fromisoformat(v.header["date"])
+    elif "date" in v.header:
+        ctx["document"]["date"] = None  # cleared by the clerk: left blank for the e-office system
     return compose(_form_by_name(d.form), ctx)
 
 

@@ -153,3 +153,12 @@ def test_demo_leaves_a_complete_finalised_dossier(demo):
     assert all(d.finalised and d.pdf_sha256 and d.docx_sha256 for d in docs)
     passed = [r for r in nominations.list_for_campaign(demo, 1) if r.status == "thong_qua"]
     assert len([d for d in docs if d.kind == "bao_cao"]) == len(passed)
+
+
+def test_a_cleared_date_stays_blank(demo):
+    d = editable(demo, "to_trinh", 1)
+    drafts.edit(demo, d, header={"date": None})
+    import re
+
+    line = next(x for x in drafts.document(demo, d).plain_text().splitlines() if re.search(r", ngày\s", x))
+    assert re.fullmatch(r".+, ngày\s+tháng\s+năm\s*", line), line  # blank for the e-office system
