@@ -122,3 +122,30 @@ def raw():
     for conn in conns:
         conn.close()
 
+
+
+# -- window tests ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def isolated_settings(tmp_path, qapp):
+    """Window settings go to a temporary folder, never the user's; the Vietnamese catalogue is loaded.
+
+    GUI test modules use it for every test with ``pytest.mark.usefixtures("isolated_settings")``.
+    """
+    from desktop.ui import app as app_mod
+    from desktop.ui.qt import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    app_mod.configure(qapp)
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def gui_store(tmp_path):
+    """A store opened the way the window opens it (holding the file's lock)."""
+    store = Store(tmp_path / "gui.sqlite", exclusive=True)
+    yield store
+    store.close()

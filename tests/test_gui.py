@@ -18,29 +18,12 @@ from desktop.ui.models.ledger import LedgerModel  # noqa: E402
 from desktop.ui.models.people import CollectivesModel, PeopleModel, PersonChoiceModel  # noqa: E402
 from desktop.ui.models.records import EvidenceModel, PriorAwardsModel, RatingsModel  # noqa: E402
 from desktop.ui.qt import (  # noqa: E402
-    QApplication, QDialogButtonBox, QDragEnterEvent, QDropEvent, QEvent, QFileDialog, QKeyEvent, QMessageBox, QMimeData, QPointF,
-    QSettings, QStandardPaths, Qt, QUrl,
+    QApplication, QDragEnterEvent, QDropEvent, QFileDialog, QMessageBox, QMimeData, QPointF,
+    Qt, QUrl,
 )
+from gui_support import save_button, type_text  # noqa: E402
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Window settings go to a temporary folder, never the user's."""
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    app_mod.configure(qapp)
-    QSettings().clear()
-    yield
-
-
-@pytest.fixture
-def gui_store(tmp_path):
-    store = Store(tmp_path / "gui.sqlite", exclusive=True)
-    yield store
-    store.close()
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 
 @pytest.fixture
@@ -50,25 +33,6 @@ def window(qtbot, gui_store):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-def type_text(qtbot, widget, text):
-    """Type ``text`` into ``widget`` key by key.
-
-    ASCII goes through QTest's key clicks; Vietnamese letters arrive as key
-    events that carry their text, the way an input method (Unikey) delivers them.
-    """
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
-
-
-def save_button(dialog):
-    return dialog.buttons.button(QDialogButtonBox.Save)
 
 
 def drop_files(dialog, paths):

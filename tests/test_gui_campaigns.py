@@ -16,19 +16,17 @@ from desktop import achievements as ach  # noqa: E402
 from desktop import blobs, campaigns, people  # noqa: E402
 from desktop.campaigns import Campaign, CampaignAward, Criterion, DossierDocument  # noqa: E402
 from desktop.plans import parse_plan  # noqa: E402
-from desktop.store import Store  # noqa: E402
-from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.campaigns import (  # noqa: E402
     ID_ROLE, PAST_COLOR, SOON_COLOR, UNMATCHED_COLOR, AwardsModel, CampaignChoiceModel, CampaignListModel,
     CriteriaModel, CriterionChoiceModel, CriterionProgressModel, DocumentsModel, RunningModel, parse_number,
 )
 from desktop.ui.qt import (  # noqa: E402
-    QAbstractItemView, QApplication, QDesktopServices, QDialogButtonBox, QEvent, QFileDialog, QKeyEvent,
-    QMessageBox, QSettings, QStandardPaths, Qt,
+    QAbstractItemView, QApplication, QDesktopServices, QDialogButtonBox, QFileDialog, QMessageBox, Qt,
 )
+from gui_support import type_text  # noqa: E402
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 PLANS = Path("/work/shared/plans")
 KHANH_HOA = PLANS / "khanh-hoa-stp-2025-ngay-khong-giay.txt"
@@ -36,23 +34,6 @@ BANG_KHEN_TINH = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 
 
 # -- fixtures and helpers (as in test_gui.py) -------------------------------------------------------
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Window settings go to a temporary folder, never the user's."""
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    app_mod.configure(qapp)
-    QSettings().clear()
-    yield
-
-
-@pytest.fixture
-def gui_store(tmp_path):
-    store = Store(tmp_path / "gui.sqlite", exclusive=True)
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -79,17 +60,6 @@ def plan_file(tmp_path):
     path = tmp_path / KHANH_HOA.name
     shutil.copyfile(KHANH_HOA, path)
     return path
-
-
-def type_text(qtbot, widget, text):
-    """Type ``text`` key by key; Vietnamese letters arrive as key events carrying their text (like Unikey)."""
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
 
 
 def button(dialog, which):

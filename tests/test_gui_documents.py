@@ -14,7 +14,6 @@ from docx import Document as DocxDocument  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from desktop import campaigns, drafts, printing  # noqa: E402
-from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.documents import (  # noqa: E402
     DossierModel, HistoryModel, PrintLogModel, SectionsModel, ThumbnailsModel, dossier_items,
@@ -22,26 +21,16 @@ from desktop.ui.models.documents import (  # noqa: E402
 from desktop.ui.pages.documents import DocumentsPage  # noqa: E402
 from desktop.ui.pages.print_log import PaperBox, PrintLogPage, month_keys  # noqa: E402
 from desktop.ui.qt import (  # noqa: E402
-    HAVE_PDF, QApplication, QDialog, QEvent, QFileDialog, QKeyEvent, QMessageBox, QPrintDialog, QPrinter,
-    QSettings, QStandardPaths, Qt, QTextCursor,
+    HAVE_PDF, QDialog, QFileDialog, QMessageBox, QPrintDialog, QPrinter,
+    Qt, QTextCursor,
 )
+from gui_support import type_text  # noqa: E402
 
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 NDKG = 1        # the demo's "Ngày không giấy" campaign: council held, every document finalised
 DMST = 2        # the demo's other campaign: nothing drafted yet
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Window settings go to a temporary folder, never the user's."""
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    app_mod.configure(qapp)
-    QSettings().clear()
-    yield
 
 
 @pytest.fixture
@@ -52,17 +41,6 @@ def page(qtbot, demo_store):
     p.show()
     qtbot.waitExposed(p)
     return p
-
-
-def type_text(qtbot, widget, text):
-    """Type ``text`` key by key (as in test_gui.py): Vietnamese letters arrive as an input method sends them."""
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
 
 
 def yes(monkeypatch, asked: list | None = None):

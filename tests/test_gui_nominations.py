@@ -13,8 +13,6 @@ pytest.importorskip("pytestqt")
 from desktop import achievements as ach  # noqa: E402
 from desktop import campaigns, meetings, nominations, people  # noqa: E402
 from desktop.campaigns import Campaign, CampaignAward  # noqa: E402
-from desktop.store import Store  # noqa: E402
-from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel  # noqa: E402
 from desktop.ui.models.nominations import (  # noqa: E402
@@ -22,49 +20,18 @@ from desktop.ui.models.nominations import (  # noqa: E402
     ChecksModel, NominationsModel, QuotaModel,
 )
 from desktop.ui.qt import (  # noqa: E402
-    QApplication, QDialogButtonBox, QEvent, QInputDialog, QKeyEvent, QLineEdit, QMessageBox, QSettings, QSpinBox,
-    QStandardPaths, Qt, QWidget,
+    QApplication, QInputDialog, QLineEdit, QMessageBox, QSpinBox,
+    Qt, QWidget,
 )
+from gui_support import save_button, type_text  # noqa: E402
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 GIAY_KHEN = "Giấy khen của Giám đốc Sở"
 TODAY = dt.date.today()
 
 
 # -- fixtures and helpers (as in test_gui.py) -------------------------------------------------------
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Window settings go to a temporary folder, never the user's."""
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    app_mod.configure(qapp)
-    QSettings().clear()
-    yield
-
-
-@pytest.fixture
-def gui_store(tmp_path):
-    store = Store(tmp_path / "gui.sqlite", exclusive=True)
-    yield store
-    store.close()
-
-
-def type_text(qtbot, widget, text):
-    """Type ``text`` key by key; Vietnamese letters arrive as key events carrying their text (like Unikey)."""
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
-
-
-def save_button(dialog):
-    return dialog.buttons.button(QDialogButtonBox.Save)
 
 
 def click_cell(qtbot, view, index):

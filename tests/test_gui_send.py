@@ -19,7 +19,6 @@ from desktop.errors import UserError  # noqa: E402
 from desktop.package.asice import PackageCancelled  # noqa: E402
 from desktop.package.verify import Check  # noqa: E402
 from desktop.signing.keys import KeyInfo, TokenInfo  # noqa: E402
-from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui import widgets  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.package import (  # noqa: E402
@@ -29,7 +28,7 @@ from desktop.ui.pages.send import SendPage  # noqa: E402
 from desktop.ui.pages.verify import VerifyPage  # noqa: E402
 from desktop.ui.qt import (  # noqa: E402
     QApplication, QDesktopServices, QDragEnterEvent, QDropEvent, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
-    QMimeData, QPointF, QSettings, QStandardPaths, Qt, QUrl,
+    QMimeData, QPointF, QSettings, Qt, QUrl,
 )
 
 
@@ -43,21 +42,10 @@ def _fixtures_plugin() -> str:
 
 
 pytest_plugins = [_fixtures_plugin()]
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 NDKG = 1        # the demo's "Ngày không giấy" campaign: council held, every document finalised
 DMST = 2        # the demo's other campaign: nothing drafted yet
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """Window settings go to a temporary folder, never the user's."""
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    app_mod.configure(qapp)
-    QSettings().clear()
-    yield
 
 
 @pytest.fixture
