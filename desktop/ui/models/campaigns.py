@@ -17,6 +17,7 @@ from ... import campaigns, catalog
 from ...campaigns import AwardUse, Campaign, CampaignAward, CampaignProgress, Criterion, DossierDocument
 from ...dates import format_date
 from ...errors import NotFound
+from .base import RowsTableModel
 from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
 
 ID_ROLE = Qt.UserRole + 1
@@ -125,7 +126,7 @@ def quota_text(use: AwardUse) -> str:
 
 # -- the list of campaigns -------------------------------------------------------------------------------
 
-class CampaignListModel(QAbstractTableModel):
+class CampaignListModel(RowsTableModel):
     """Every campaign, newest plan first: title, kind and number, period, deadline with days left."""
 
     KEYS = ["title", "document", "period", "deadline"]
@@ -164,17 +165,6 @@ class CampaignListModel(QAbstractTableModel):
 
     def campaign_at(self, row: int) -> Campaign:
         return copy.deepcopy(self._rows[row][0])
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

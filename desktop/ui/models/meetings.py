@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ... import meetings
 from ...meetings import Ballot, Meeting, Member
+from .base import RowsTableModel
 from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
 from .nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
@@ -64,7 +65,7 @@ class MeetingsModel(QAbstractListModel):
         return None
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsTableModel):
     """The council and guests: name, title, role (combo), present (check box), written opinion."""
 
     KEYS = ["name", "title", "role", "present", "written_opinion"]
@@ -109,17 +110,6 @@ class MembersModel(QAbstractTableModel):
 
     def member_at(self, row: int) -> Member | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index: QModelIndex):
         if not index.isValid():

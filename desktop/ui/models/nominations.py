@@ -9,8 +9,9 @@ from ... import campaigns, catalog, nominations
 from ...dates import format_date
 from ...errors import NotFound
 from ...nominations import Check, Nomination, NominationRow
+from .base import RowsTableModel
 from ..qt import (
-    QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
+    QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
     QPointF, Qt, Signal,
 )
 
@@ -180,7 +181,7 @@ class QuotaModel(QAbstractListModel):
 
 # -- the nominations of a campaign ------------------------------------------------------------------------
 
-class NominationsModel(QAbstractTableModel):
+class NominationsModel(RowsTableModel):
     """The campaign's nominations (``nominations.list_for_campaign``) with the result of their rule checks."""
 
     KEYS = ["no", "name", "where", "award", "status", "achievements", "rules"]
@@ -229,17 +230,6 @@ class NominationsModel(QAbstractTableModel):
 
     def checks_at(self, row: int) -> list[Check]:
         return self._checks[row] if 0 <= row < len(self._checks) else []
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -383,7 +373,7 @@ class AwardChoiceModel(QAbstractListModel):
 
 # -- the achievements a nomination rests on --------------------------------------------------------------
 
-class AchievementPickModel(QAbstractTableModel):
+class AchievementPickModel(RowsTableModel):
     """A subject's achievements from the ledger, those linked to the campaign first, each with a check box."""
 
     KEYS = ["date", "title", "criterion", "measure", "campaign"]
@@ -433,17 +423,6 @@ class AchievementPickModel(QAbstractTableModel):
         for i, r in enumerate(self._rows):
             if r["id"] == achievement_id:
                 return i
-        return None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
         return None
 
     def flags(self, index: QModelIndex):

@@ -9,6 +9,7 @@ from pathlib import Path
 from ... import achievements as ach
 from ... import dossier, drafts, evidence
 from ...errors import UserError
+from .base import RowsTableModel
 from ..qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt, Signal
 from .nominations import state_icon
@@ -162,7 +163,7 @@ class EvidenceRow:
     achievement: str         # "title — person or collective"
 
 
-class EvidenceChoiceModel(QAbstractTableModel):
+class EvidenceChoiceModel(RowsTableModel):
     """The evidence files of the achievements linked to a campaign, each checkable for the package."""
 
     checked_changed = Signal()
@@ -216,17 +217,6 @@ class EvidenceChoiceModel(QAbstractTableModel):
         for i, r in enumerate(self._rows):
             if r.evidence.id == evidence_id:
                 return i
-        return None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
-            return self.headers[section]
         return None
 
     def flags(self, index: QModelIndex):

@@ -8,6 +8,7 @@ from ... import evidence as evidence_mod
 from ... import people
 from ...dates import DateError, format_date, parse_date
 from ...people import PriorAward
+from .base import RowsTableModel
 from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
 
 ID_ROLE = Qt.UserRole + 1
@@ -71,7 +72,7 @@ class RatingsModel(QAbstractTableModel):
         return True
 
 
-class PriorAwardsModel(QAbstractTableModel):
+class PriorAwardsModel(RowsTableModel):
     """Awards already received; every cell is editable and checked by the domain on save."""
 
     KEYS = ["year", "award", "decision_number", "decision_date", "issuer"]
@@ -100,17 +101,6 @@ class PriorAwardsModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index):
         if not index.isValid():
