@@ -353,7 +353,8 @@ class _RowsModel(QAbstractTableModel):
     # -- what subclasses define ----------------------------------------------------------------
 
     def blank(self):  # pragma: no cover - each model defines it
-        raise NotImplementedError
+        """A new, empty item for an added row."""
+        raise TypeError(f"{type(self).__name__} must define blank()")
 
     def display(self, item, key: str):
         value = getattr(item, key)

@@ -147,12 +147,12 @@ class DocumentsPage(QWidget):
         self.splitter.addWidget(upper)
 
         self.stack = QStackedWidget()
-        self.placeholder = QLabel()
-        self.placeholder.setObjectName("documents_placeholder")
-        self.placeholder.setAlignment(Qt.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
-        self.stack.addWidget(self.placeholder)
+        self.empty_state = QLabel()
+        self.empty_state.setObjectName("documents_empty_state")
+        self.empty_state.setAlignment(Qt.AlignCenter)
+        self.empty_state.setWordWrap(True)
+        self.empty_state.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+        self.stack.addWidget(self.empty_state)
         self.editor = DocumentEditor(store)
         self.editor.saved.connect(self._saved)
         self.stack.addWidget(self.editor)
@@ -273,14 +273,14 @@ class DocumentsPage(QWidget):
             self._row = row
             self.editor.load(draft_id)
         if item is None:
-            self.placeholder.setText(
+            self.empty_state.setText(
                 self.tr("There is no campaign yet: add the plan on the campaigns page first.")
                 if self.campaign_id() is None else self.tr("Choose a document of the dossier."))
-            self.stack.setCurrentWidget(self.placeholder)
+            self.stack.setCurrentWidget(self.empty_state)
         elif draft_id is None:
-            self.placeholder.setText(self.tr("“%1” is not drafted yet.\nPress “Draft” to draft it from the "
+            self.empty_state.setText(self.tr("“%1” is not drafted yet.\nPress “Draft” to draft it from the "
                                              "records.").replace("%1", item.title))
-            self.stack.setCurrentWidget(self.placeholder)
+            self.stack.setCurrentWidget(self.empty_state)
         else:
             self.stack.setCurrentWidget(self.editor)
         self._update_buttons()
