@@ -247,3 +247,26 @@ class WorkOutcome:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def campaign_chooser(page, store, object_name: str):
+    """The row "Phong trào: [campaign ▾]" that pages about one campaign start with.
+
+    Returns ``(layout, combo, model)``; the model is the campaigns list the
+    combo shows (see :class:`desktop.ui.models.nominations.CampaignsModel`).
+    """
+    from .models.nominations import CampaignsModel
+    from .qt import QComboBox, QCoreApplication, QHBoxLayout, QLabel
+
+    row = QHBoxLayout()
+    caption = QLabel(QCoreApplication.translate("CampaignChooser", "Campaign:"))
+    row.addWidget(caption)
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    model = CampaignsModel(store, page)
+    combo.setModel(model)
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(40)
+    caption.setBuddy(combo)
+    row.addWidget(combo, 1)
+    return row, combo, model

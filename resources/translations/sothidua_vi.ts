@@ -137,6 +137,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignChooser</name>
+    <message>
+        <source>Campaign:</source>
+        <translation>Phong trào:</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
         <source>Kind of document</source>
@@ -825,10 +832,6 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
 </context>
 <context>
     <name>DocumentsPage</name>
-    <message>
-        <source>Campaign:</source>
-        <translation>Phong trào:</translation>
-    </message>
     <message>
         <source>Draft</source>
         <translation>Soạn</translation>
@@ -2208,10 +2211,6 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Opening the signing key…</source>
         <translation>Đang mở khóa ký số…</translation>
-    </message>
-    <message>
-        <source>Campaign:</source>
-        <translation>Phong trào:</translation>
     </message>
     <message>
         <source>1. Dossier required by the plan</source>

@@ -19,14 +19,14 @@ from ... import drafts, printing
 from ...errors import UserError
 from ..dialogs.document_editor import DocumentEditor
 from ..models.documents import ID_ROLE, DossierModel
-from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE, CampaignsModel
+from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from ..operations import BackgroundTask, attempt, run_op, show_error
 from ..qt import (
-    HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
+    HAVE_PDF, QAbstractPrintDialog, QApplication, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import setup_table
+from ..widgets import campaign_chooser, setup_table
 
 if HAVE_PDF:
     from ..qt import QPdfDocument
@@ -95,17 +95,7 @@ class DocumentsPage(QWidget):
         self._row = -1
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        caption = QLabel(self.tr("Campaign:"))
-        top.addWidget(caption)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("documents_campaign")
-        self.campaigns = CampaignsModel(store, self)
-        self.campaign.setModel(self.campaigns)
-        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(40)
-        caption.setBuddy(self.campaign)
-        top.addWidget(self.campaign, 1)
+        top, self.campaign, self.campaigns = campaign_chooser(self, store, "documents_campaign")
         lay.addLayout(top)
 
         self.splitter = QSplitter(Qt.Vertical, self)

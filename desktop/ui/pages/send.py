@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ... import dossier
 from ...errors import UserError
-from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE, CampaignsModel
+from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from ..operations import run_op, show_error
 from ..qt import (
@@ -28,7 +28,7 @@ from ..qt import (
     QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
-from ..widgets import ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+from ..widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -116,17 +116,7 @@ class SendPage(QWidget):
         self.problems: list[str] = []   # why the package cannot be made yet (dossier.problems)
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        caption = QLabel(self.tr("Campaign:"))
-        top.addWidget(caption)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("send_campaign")
-        self.campaigns = CampaignsModel(store, self)
-        self.campaign.setModel(self.campaigns)
-        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(40)
-        caption.setBuddy(self.campaign)
-        top.addWidget(self.campaign, 1)
+        top, self.campaign, self.campaigns = campaign_chooser(self, store, "send_campaign")
         lay.addLayout(top)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
