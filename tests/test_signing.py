@@ -167,7 +167,11 @@ def test_sign_pdf_p12_text_appearance(pki, identity, pdf_file, tmp_path):
     from pyhanko.sign.validation import SignatureCoverageLevel
 
     out = tmp_path / "signed.pdf"
-    moment = datetime(2026, 11, 22, 2, 15, 0, tzinfo=timezone.utc)
+    # The signing time is set by the test, inside the certificate's validity (which starts a day
+    # before the session's clock), so the test passes on any date.
+    start = pki.signer.cert.not_valid_before_utc
+    moment = (start + timedelta(hours=5)).replace(minute=15, second=0, microsecond=0)
+    local = moment.astimezone(timezone(timedelta(hours=7)))
     result = sign_pdf(pdf_file, out, identity, reason="Trình Sở", location="An Bình", signing_time=moment)
     assert result.level == "B-B" and result.page_index == 1 and result.field_name == "ChuKySo1"
     data = out.read_bytes()
@@ -178,7 +182,7 @@ def test_sign_pdf_p12_text_appearance(pki, identity, pdf_file, tmp_path):
     text = _appearance_text(data)
     assert "Cơ quan: UBND xã An Bình (THỬ NGHIỆM)" in text
     assert "Người ký: Nguyễn Thị Văn Thư" in text
-    assert "Thời gian ký: 2026-11-22T09:15:00+07:00" in text
+    assert f"Thời gian ký: {local:%Y-%m-%dT%H:%M:%S}+07:00" in text
 
 
 def test_appearance_font_is_embedded_liberation_with_sane_widths(identity, pdf_file, tmp_path):

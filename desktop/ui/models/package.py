@@ -495,9 +495,9 @@ class ChecksModel(QAbstractTableModel):
                 return "✓" if c.ok else "✗"
             if key == "message":
                 return c.message
-            return c.subject or ""
+            return (c.subject or "").rpartition("/")[2]
         if role == Qt.ToolTipRole:
-            return f"{c.message}\n[{c.code}]"
+            return f"{c.message}\n{c.subject}\n[{c.code}]" if c.subject else f"{c.message}\n[{c.code}]"
         if role == STATE_ROLE:
             return "ok" if c.ok else "failed"
         if role == Qt.ForegroundRole and key in ("mark", "message"):

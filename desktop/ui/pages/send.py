@@ -156,7 +156,7 @@ class SendPage(QWidget):
         self.evidence_view = QTableView()
         self.evidence_view.setObjectName("send_evidence")
         self.evidence_view.setModel(self.evidence)
-        setup_table(self.evidence_view, stretch=2, widths={0: 230, 1: 70})
+        setup_table(self.evidence_view, stretch=2, widths={0: 220, 1: 84})
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
         self.all_btn = QPushButton(self.tr("Select all"))
@@ -642,7 +642,7 @@ class SendPage(QWidget):
         if self.progress.maximum() == 0 and done > 0:
             self.progress.setRange(0, total)
         self.progress.setValue(done)
-        if message and not self.worker.cancel_event.is_set():
+        if message and self.worker is not None and not self.worker.cancel_event.is_set():
             self._say(message)
 
     def _set_running(self, running: bool) -> None:

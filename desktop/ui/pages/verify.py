@@ -153,9 +153,12 @@ class VerifyPage(QWidget):
         self.splitter.setSizes([640, 400])
         lay.addWidget(self.splitter, 1)
 
+        for signal in (self.anchors.modelReset, self.anchors.rowsInserted, self.anchors.rowsRemoved):
+            signal.connect(self._update_anchors_hint)
         self.anchors.set_paths(self._remembered_anchors())
         self._update_anchors_hint()
         self._show_report(None)
+        self._set_running(False)
 
     # -- trust anchors --------------------------------------------------------------------------------------
 
@@ -170,7 +173,7 @@ class VerifyPage(QWidget):
         QSettings().setValue("verify/trust_anchors", self.anchors.paths())
         self._update_anchors_hint()
 
-    def _update_anchors_hint(self) -> None:
+    def _update_anchors_hint(self, *_args) -> None:
         if self.anchors.usable_paths():
             self.anchors_hint.setText(self.tr("The signer is trusted when their certificate leads to one of these "
                                               "root certificates."))
@@ -269,9 +272,13 @@ class VerifyPage(QWidget):
         else:
             self.verdict.setStyleSheet(INVALID_STYLE)
             self.verdict.setText("✗ " + self.tr("NOT VALID"))
-            self.summary.setText(self.tr("%1 of %2 checks failed; see the lines marked ✗ below. Do not accept "
-                                         "this package as it is.")
-                                 .replace("%1", str(len(failed))).replace("%2", str(len(report.checks))))
+            text = (self.tr("%1 of %2 checks failed; see the lines marked ✗ below. Do not accept this package "
+                            "as it is.").replace("%1", str(len(failed))).replace("%2", str(len(report.checks))))
+            shown = failed[:3]
+            text += "\n" + "\n".join(f"✗ {c.message}" for c in shown)
+            if len(failed) > len(shown):
+                text += "\n…"
+            self.summary.setText(text)
         self.signer.setText(report.signer or self.tr("(unknown)"))
         if report.signing_time is not None:
             from ...signing.certs import format_vn_date
@@ -280,7 +287,7 @@ class VerifyPage(QWidget):
                                       .replace("%1", format_vn_date(report.signing_time)))
         else:
             self.signing_time.setText(self.tr("(unknown)"))
-        self.checks.set_checks(report.checks)
+        self.checks.set_checks(failed + [c for c in report.checks if c.ok])   # what failed, first
         self.checks_view.resizeRowsToContents()
         self.files.set_files(report.files)
 
