@@ -133,8 +133,10 @@ def check_v4(store: Store) -> None:
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
+# Version 5 added drafts, versions and the print log, which a fresh v5 file has none of: the rows of
+# version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4)}
+           4: (seed_v4, check_v4), 5: (seed_v4, check_v4)}
 
 
 def test_every_older_version_has_a_seeder():
@@ -154,6 +156,7 @@ def test_a_file_at_every_older_version_opens_with_the_current_code(tmp_path, mon
     with Store(path) as store:
         assert store.schema_version == migrations.SCHEMA_VERSION
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
         verify(store)
         assert check(store) == []
     # Opening again changes nothing.

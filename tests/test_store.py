@@ -15,6 +15,7 @@ from desktop.errors import StoreError, UserError
 from desktop.people import Collective, Person
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store import db as db_mod
+from desktop.store.migrations import APPLICATION_ID
 
 
 def files_beside(path):
@@ -111,6 +112,7 @@ def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(tmp_path, jou
     conn.execute(f"PRAGMA journal_mode = {journal}")
     conn.execute("CREATE TABLE future_thing (x)")
     conn.execute("INSERT INTO future_thing VALUES (1)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")   # a Sổ thi đua file, of a later version
     conn.execute("PRAGMA user_version = 999")
     conn.commit()
     conn.close()
@@ -189,6 +191,7 @@ def test_a_second_exclusive_store_is_refused(tmp_path):
 def test_a_refused_open_releases_the_lock(tmp_path):
     path = tmp_path / "newer.sqlite"
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 999")
     conn.close()
     with pytest.raises(StoreError, match="mới hơn"):
@@ -308,6 +311,10 @@ def test_a_locked_database_gives_a_vietnamese_error(tmp_path):
 
 def test_opening_a_file_another_program_locks_gives_a_vietnamese_error(tmp_path, monkeypatch):
     path = tmp_path / "rollback-journal.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = delete")
+    conn.close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("CREATE TABLE t (x)")
     other.execute("BEGIN EXCLUSIVE")
@@ -399,3 +406,61 @@ def test_tests_never_use_the_real_data_folder():
     from desktop.paths import default_db_path
 
     assert "thidua-tests-" in str(default_db_path())
+
+
+# ----------------------------------------------------------------------- other programs' files
+
+
+def _foreign_sqlite(path, journal="delete"):
+    """A SQLite file of another program: its own tables, its own schema version."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO contacts(name) VALUES ('Nguyễn Văn A')")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+@pytest.mark.parametrize("create", [True, False])
+def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte(tmp_path, journal, create):
+    path = tmp_path / "contacts.db"
+    _foreign_sqlite(path, journal)
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store(path, create=create)
+    assert "của một chương trình khác" in str(info.value)
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["contacts"]
+    conn.close()
+
+
+def test_a_new_file_carries_the_application_id(tmp_path):
+    path = tmp_path / "new.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+def test_an_empty_file_is_not_opened_to_read_and_stays_empty(tmp_path):
+    path = tmp_path / "empty.sqlite"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError) as info:
+        Store(path, create=False)
+    assert "trống" in str(info.value)
+    assert path.read_bytes() == b"" and sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite"]
+    # A command meant to make a database may make it in an empty file.
+    Store(path).close()
+    assert path.stat().st_size > 0
+
+
+def test_a_missing_file_and_folder_are_not_created_to_read(tmp_path):
+    path = tmp_path / "no" / "such" / "folder" / "x.sqlite"
+    with pytest.raises(StoreError) as info:
+        Store(path, create=False)
+    assert "Không tìm thấy tệp dữ liệu" in str(info.value)
+    assert list(tmp_path.iterdir()) == []

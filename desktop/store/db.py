@@ -58,7 +58,10 @@ class Store:
             self.conn = sqlite3.connect(
                 str(self.path), timeout=5.0, isolation_level=None, check_same_thread=False
             )
-            # Before any write (the WAL switch changes the file's header).
+            # Before any write (the WAL switch changes the file's header): another
+            # program's SQLite file, an empty file opened only to read, or a file of a
+            # newer version is refused and left byte for byte as it was.
+            refuse_foreign(self.conn, self.path.name, create=create)
             migrations.refuse_newer(self.conn, self.path.name)
             self._configure()
             self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
@@ -177,6 +180,41 @@ class Store:
             "evidence_files": q("SELECT count(*) FROM evidence"),
             "audit_entries": q("SELECT count(*) FROM audit_log"),
         }
+
+
+#: Tables every Sổ thi đua file has had since schema version 1; a file of
+#: versions 1–5 (before the application id was set) is recognised by them.
+_LEDGER_TABLES = {"setting", "unit_profile", "collective", "person", "achievement", "audit_log"}
+
+
+def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None:
+    """Refuse a SQLite file that is not a Sổ thi đua database, before anything is written.
+
+    A file is the app's when it carries :data:`~desktop.store.migrations.APPLICATION_ID`,
+    or when it is a file of an older version (schema 1–5 with the ledger's tables),
+    which the migration to version 6 then marks. An empty file (no tables, version 0)
+    becomes a new database only when ``create`` is true: a reading command never
+    turns an empty file into a database, nor reports it as a healthy one.
+    """
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id == migrations.APPLICATION_ID:
+        return
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app_id == 0 and version == 0 and not tables:
+        if create:
+            return
+        raise StoreError(
+            f"Tệp {name} trống, chưa phải là tệp dữ liệu của Sổ thi đua (không có bản ghi nào). "
+            "Hãy chọn đúng tệp .sqlite của đơn vị, hoặc tạo dữ liệu bằng cửa sổ Sổ thi đua "
+            "hay lệnh “thidua --db TỆP demo”."
+        )
+    if app_id == 0 and 1 <= version <= 5 and _LEDGER_TABLES <= tables:
+        return
+    raise StoreError(
+        f"Tệp {name} là cơ sở dữ liệu SQLite của một chương trình khác, không phải tệp dữ liệu "
+        "của Sổ thi đua; tệp không bị thay đổi. Hãy chọn đúng tệp .sqlite của đơn vị."
+    )
 
 
 def _check_file(path: Path, *, create: bool) -> None:

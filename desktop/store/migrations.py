@@ -403,12 +403,24 @@ def _v5_drafts(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+#: ``PRAGMA application_id`` of a Sổ thi đua file ("STDU" in ASCII). SQLite
+#: tools (``file``, DB browsers) and the app itself use it to tell the app's
+#: files from any other program's SQLite file.
+APPLICATION_ID = 0x53544455
+
+
+def _v6_application_id(conn: sqlite3.Connection) -> None:
+    """Mark the file as a Sổ thi đua database (new files and files of versions 1–5)."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
     _v3_campaigns,
     _v4_nominations,
     _v5_drafts,
+    _v6_application_id,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
