@@ -6,14 +6,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test sysdeps venv translations bench screenshots clean
+.PHONY: run test test-future sysdeps rundeps venv translations bench screenshots clean
 
-run: venv
+run: rundeps venv
 	$(BIN)/thidua demo --if-empty
 	$(BIN)/thidua
 
 test: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The whole suite two years from now (libfaketime): no test may depend on today's date.
+test-future: sysdeps venv
+	QT_QPA_PLATFORM=offscreen faketime -f '+730d' $(BIN)/python -m pytest
 
 venv: $(STAMP)
 
@@ -23,10 +27,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Debian/Ubuntu packages the tests use (Qt's runtime libraries, SoftHSM2,
-# poppler-utils, openssl). Installs only what is missing; needs root or sudo.
+# Debian/Ubuntu packages: `rundeps` what the window needs on a real display (Qt's
+# xcb plugin), `sysdeps` that and what the tests use (Xvfb, SoftHSM2, poppler-utils,
+# openssl, faketime). Installs only what is missing with root or sudo; otherwise
+# prints the apt-get command to run.
+rundeps:
+	@sh packaging/linux-deps.sh run
+
 sysdeps:
-	@sh packaging/linux-deps.sh
+	@sh packaging/linux-deps.sh test
 
 # Refresh the Vietnamese catalogue from the sources and compile it.
 translations: venv

@@ -42,6 +42,13 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         quit_when_shown: bool = False) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        from .display import missing_display_message
+
+        no_display = missing_display_message()
+        if no_display:
+            print(f"Lỗi: {no_display}", file=sys.stderr)
+            return 2
     from ..store import Store
     from .main_window import PAGE_KEYS, MainWindow
     from .qt import QApplication, QMessageBox
@@ -70,7 +77,8 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
             # on screen and its first frame has been painted.
             from .qt import QTimer
 
-            QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close(), app.quit()))
+            QTimer.singleShot(0, lambda: (print(f"shown {app.platformName()}", flush=True), window.close(),
+                                          app.quit()))
         return app.exec()
     finally:
         store.close()
