@@ -50,7 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return args.db if args.db is not None else default_db_path()
+    """The database a command works on.
+
+    Only the commands meant to make a database (``demo``, the window, whose first
+    start offers to set up the unit, and ``import --create``) set ``creates_db``;
+    every other command refuses a path that is not an existing Sổ thi đua file
+    before anything is created or written. A command that makes a new file says where.
+    """
+    path = args.db if args.db is not None else default_db_path()
+    if not getattr(args, "creates_db", False):
+        from .store.db import require_existing
+
+        require_existing(path)
+    elif not path.exists() and getattr(args, "announce_new_db", True):
+        print(f"Tạo tệp dữ liệu mới: {path.expanduser().resolve()}", file=sys.stderr)
+    return path
 
 
 def main(argv: list[str]) -> int:

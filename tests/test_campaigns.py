@@ -11,6 +11,7 @@ from desktop import achievements as ach
 from desktop import campaigns as cm
 from desktop import blobs, cli, people
 from desktop.errors import ValidationError
+from desktop.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "plans"
 needs_plans = pytest.mark.skipif(not SHARED.is_dir(), reason="shared/plans is not beside the repository")
@@ -173,6 +174,7 @@ def test_import_plan_stores_what_the_plan_sets(store, name):
 @needs_plans
 def test_cli_plan_import_and_campaign_show(tmp_path, capsys):
     db = tmp_path / "cli.sqlite"
+    Store(db).close()
     assert cli.main(["--db", str(db), "plan", "import", "--quiet",
                      str(SHARED / "khanh-hoa-stp-2025-ngay-khong-giay.txt")]) == 0
     cid = int(capsys.readouterr().out.strip())

@@ -33,13 +33,57 @@ def info_values(out: str) -> dict[str, str]:
 
 def test_info_of_a_new_file(tmp_path, capsys):
     db = tmp_path / "moi.sqlite"
+    Store(db).close()
     code, out, err = run(capsys, "--db", db, "info")
     assert (code, err) == (0, "")
     values = info_values(out)
     assert values["Tệp dữ liệu"] == str(db.resolve())
     assert values["Phiên bản lược đồ"] == str(SCHEMA_VERSION)
     assert [values[label] for label in COUNT_LABELS] == ["0"] * 6
-    assert db.exists()
+
+
+@pytest.mark.parametrize("command", [["info"], ["check"], ["search", "so hoa"], ["campaign", "list"],
+                                     ["draft", "list", "1"], ["export", "ledger", "x.xlsx"],
+                                     ["template", "people", "x.xlsx"], ["plan", "import", "k.txt"]])
+@pytest.mark.parametrize("where", ["moi.sqlite", "khong/co/thu-muc/moi.sqlite"])
+def test_reading_and_working_commands_never_create_a_database(tmp_path, capsys, monkeypatch, command, where):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--db", tmp_path / where, *command)
+    assert code == 2 and out == ""
+    assert "Không tìm thấy tệp dữ liệu" in err and "--db" in err and "demo" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_commands_refuse_another_programs_sqlite_file_and_leave_it_unchanged(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "khac.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes(body) VALUES ('x')")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    for command in (["info"], ["check"], ["demo"], ["search", "x"], ["import", "people", "a.xlsx", "--create"]):
+        code, out, err = run(capsys, "--db", db, *command)
+        assert code == 2 and "chương trình khác" in err, (command, err)
+        assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["khac.db"]
+
+
+def test_a_zero_byte_file_is_not_reported_healthy_and_stays_empty(tmp_path, capsys):
+    db = tmp_path / "rong.sqlite"
+    db.write_bytes(b"")
+    for command in (["check"], ["info"]):
+        code, out, err = run(capsys, "--db", db, *command)
+        assert code == 2 and "trống" in err and "toàn vẹn" not in out
+    assert db.read_bytes() == b"" and [p.name for p in tmp_path.iterdir()] == ["rong.sqlite"]
+
+
+def test_only_the_commands_meant_to_make_a_database_make_one_and_say_where(tmp_path, capsys):
+    db = tmp_path / "sub" / "moi.sqlite"
+    code, out, err = run(capsys, "--db", db, "demo", "--seed", "3")
+    assert code == 0 and f"Tạo tệp dữ liệu mới: {db.resolve()}" in err and db.exists()
 
 
 def test_info_counts(demo_path, capsys):
@@ -54,6 +98,7 @@ def test_info_counts(demo_path, capsys):
 
 def test_default_database_comes_from_thidua_db(tmp_path, monkeypatch, capsys):
     db = tmp_path / "tu-bien-moi-truong.sqlite"
+    Store(db).close()
     monkeypatch.setenv("THIDUA_DB", str(db))
     code, out, _ = run(capsys, "info")
     assert code == 0
@@ -63,7 +108,7 @@ def test_default_database_comes_from_thidua_db(tmp_path, monkeypatch, capsys):
 def test_demo_then_search_json(tmp_path, capsys):
     db = tmp_path / "mau.sqlite"
     code, out, err = run(capsys, "--db", db, "demo", "--seed", "7")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"Tạo tệp dữ liệu mới: {db.resolve()}\n")
     assert out.startswith("Đã tạo dữ liệu mẫu: ")
     made = {label: int(n) for n, label in (part.split(" ", 1) for part in out.strip().split(": ", 1)[1].split(", "))}
     values = info_values(run(capsys, "--db", db, "info")[1])
@@ -202,10 +247,10 @@ def test_console_script(tmp_path):
         script = script.with_suffix(".exe")
     assert script.exists() or shutil.which("thidua"), "the thidua console script is not installed (pip install -e .)"
     db = tmp_path / "qua-lenh.sqlite"
+    Store(db).close()
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run([str(script if script.exists() else shutil.which("thidua")), "--db", str(db), "info"],
                           capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"Tệp dữ liệu: {db.resolve()}" in done.stdout
     assert f"Phiên bản lược đồ: {SCHEMA_VERSION}" in done.stdout
-    assert db.exists()

@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--page", metavar="NAME", help="trang mở đầu: tong-quan, ca-nhan, so-thanh-tich …")
     p.add_argument("--quit-when-shown", action="store_true",
                    help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
-    p.set_defaults(func=run_gui)
+    p.set_defaults(func=run_gui, creates_db=True, announce_new_db=False)
 
     p = sub.add_parser("info", help="đường dẫn, phiên bản lược đồ và số bản ghi")
     p.set_defaults(func=run_info)
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị")
     p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
-    p.set_defaults(func=run_demo)
+    p.set_defaults(func=run_demo, creates_db=True)
 
     p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
     p.add_argument("query", nargs="+", help="từ cần tìm")

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kind", choices=sorted(KIND_LABELS), metavar="LOẠI", help=KIND_HELP)
     p.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp Excel đã điền theo mẫu")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo lỗi, không ghi gì vào sổ")
+    p.add_argument("--create", dest="creates_db", action="store_true",
+                   help="tạo tệp dữ liệu mới nếu đường dẫn --db chưa có tệp")
     p.set_defaults(func=run_import)
 
     group = sub.add_parser("export", help="xuất sổ sách ra tệp Excel để in hoặc gửi")

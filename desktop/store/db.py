@@ -217,12 +217,37 @@ def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None
     )
 
 
+def require_existing(path: str | os.PathLike[str]) -> Path:
+    """Check, without writing or creating anything, that ``path`` is a Sổ thi đua database.
+
+    Reading commands call this first: a missing file or folder is reported and
+    nothing appears on disk; an empty or foreign file is refused untouched.
+    """
+    path = Path(path).expanduser().resolve()
+    _check_file(path, create=False)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, path) from exc
+    try:
+        refuse_foreign(conn, path.name, create=False)
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, path) from exc
+    finally:
+        conn.close()
+    return path
+
+
 def _check_file(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise StoreError(f"{path} là một thư mục, không phải tệp dữ liệu.")
     if not path.exists():
         if not create:
-            raise StoreError(f"Không tìm thấy tệp dữ liệu {path}.")
+            raise StoreError(
+                f"Không tìm thấy tệp dữ liệu {path}. Hãy kiểm tra đường dẫn sau --db. Tệp dữ liệu mới "
+                "chỉ được tạo khi mở cửa sổ Sổ thi đua lần đầu, bằng “thidua --db TỆP demo” (dữ liệu mẫu) "
+                "hoặc “thidua --db TỆP import people DANH-SÁCH.xlsx --create”."
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
