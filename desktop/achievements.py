@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import clock
 from .dates import DateError, from_iso, parse_date, utc_now_iso
 from .errors import NotFound, ValidationError
 from .text import clean, fts_query, nfc
@@ -77,7 +78,7 @@ def validate(a: Achievement) -> Achievement:
             errors["date"] = str(exc)
     if a.date is None:
         errors["date"] = "Hãy nhập ngày đạt thành tích."
-    elif isinstance(a.date, dt.date) and a.date > dt.date.today() + dt.timedelta(days=366):
+    elif isinstance(a.date, dt.date) and a.date > clock.today() + dt.timedelta(days=366):
         errors["date"] = "Ngày đạt thành tích không được ở quá xa trong tương lai."
     a.title = clean(a.title)
     a.description = nfc(a.description or "").strip()

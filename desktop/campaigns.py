@@ -19,6 +19,7 @@ from pathlib import Path
 from . import blobs, catalog
 from .errors import NotFound, UserError, ValidationError
 from .text import clean
+from . import clock
 
 SUBJECTS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "ca_hai": "Tập thể và cá nhân"}
 KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết định"]
@@ -425,7 +426,7 @@ def nomination_counts(store, campaign_id: int) -> dict[int, tuple[int, int]]:
 
 
 def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignProgress:
-    today = today or dt.date.today()
+    today = today or clock.today()
     c = get(store, campaign_id)
     due = deadline_date(c, today)
     days = (due - today).days if due else None
@@ -445,7 +446,7 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
 
 def running(store, today: dt.date | None = None) -> list[CampaignProgress]:
     """Progress of every campaign under way, the nearest deadline first."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     out = [progress(store, c.id, today) for c in list_campaigns(store) if is_running(c, today)]
     out.sort(key=lambda p: (p.deadline is None, p.deadline or dt.date.max))
     return out

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import achievements as ach
 from . import campaigns, evidence, meetings, nominations, people, unit
 from .people import Collective, Person, PriorAward
+from . import clock
 
 UNIT = unit.UnitProfile(
     name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
@@ -83,7 +84,7 @@ PLACES = ["xã Cẩm Xuyên", "xã Kỳ Sơn", "phường Hồng Lĩnh", "xã H�
 def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int]:
     """Add the demo unit to ``store`` (all in one transaction); returns what was made."""
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     start = dt.date(today.year - 1, 1, 1)
     with store.transaction():
         unit.save(store, UNIT)

@@ -18,6 +18,7 @@ from typing import Callable
 from . import blobs, campaigns, drafts, evidence, meetings, nominations, unit
 from .errors import UserError
 from .text import fold
+from . import clock
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
@@ -95,7 +96,7 @@ def package_name(store, campaign_id: int, day: dt.date | None = None) -> str:
 
     profile = unit.get(store)
     c = campaigns.get(store, campaign_id)
-    return package_file_name(profile.abbreviation or profile.name, drafts.campaign_name(c), day or dt.date.today())
+    return package_file_name(profile.abbreviation or profile.name, drafts.campaign_name(c), day or clock.today())
 
 
 def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids: list[int] = (),

@@ -26,6 +26,7 @@ from .documents.model import CLASSIFICATIONS, Document
 from .documents.richtext import serialise
 from .errors import NotFound, UserError
 from .store.db import os_user
+from . import clock
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
@@ -118,7 +119,7 @@ def _base(store, c: campaigns.Campaign) -> dict[str, Any]:
                      "plan": f"{c.reference} của {p.governing_body} về việc {c.title[0].lower() + c.title[1:]}"
                      if c.title else c.reference,
                      "period": _period(c)},
-        "document": {"number": "", "date": dt.date.today(), "classification": "thuong"},
+        "document": {"number": "", "date": clock.today(), "classification": "thuong"},
         "signers": {"signer": {"authority": "", "title": _upper(p.head_title or "Thủ trưởng đơn vị"),
                                "name": p.head_name},
                     "head": {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}},
@@ -341,7 +342,7 @@ def create(store, kind: str, target_id: int) -> int:
         d = get(store, draft_id)
         doc = compose(form, context(store, d))
         sections = {s.id: serialise(s.blocks) for s in doc.sections}
-        _add_version(conn, draft_id, {"number": "", "date": dt.date.today().isoformat()}, sections,
+        _add_version(conn, draft_id, {"number": "", "date": clock.today().isoformat()}, sections,
                      "Soạn từ dữ liệu")
     return draft_id
 

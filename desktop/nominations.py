@@ -14,6 +14,7 @@ from . import campaigns, catalog, rules
 from .errors import NotFound, UserError, ValidationError
 from .people import RATING_RANK, RATINGS
 from .text import clean, nfc
+from . import clock
 
 STATUSES = {
     "du_kien": "Dự kiến",
@@ -177,7 +178,7 @@ def rating_year(c: campaigns.Campaign, today: dt.date) -> int:
 
 def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
     """Every rule, passed or failed, for the nomination as it stands (saved or not)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     c = campaigns.get(store, n.campaign_id)
     award_row = next((a for a in c.awards if a.id == n.campaign_award_id), None)
     if award_row is None or award_row.award is None:

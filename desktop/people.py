@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import catalog
+from . import catalog, clock
 from .dates import DateError, from_iso, parse_date, to_iso
 from .errors import NotFound, UserError, ValidationError
 from .text import clean, name_sort_key, word_sort_key
@@ -145,14 +145,14 @@ def _validate_person(p: Person) -> Person:
         except DateError as exc:
             errors["birth_date"] = str(exc)
     if isinstance(p.birth_date, dt.date):
-        age = dt.date.today().year - p.birth_date.year
+        age = clock.today().year - p.birth_date.year
         if not 15 <= age <= 100:
             errors["birth_date"] = "Ngày sinh không hợp lý (tuổi phải từ 15 đến 100)."
     if p.sex not in (None, "", *SEXES):
         errors["sex"] = "Giới tính phải là Nam hoặc Nữ."
     p.sex = p.sex or None
     if p.year_joined is not None:
-        if not 1950 <= int(p.year_joined) <= dt.date.today().year:
+        if not 1950 <= int(p.year_joined) <= clock.today().year:
             errors["year_joined"] = "Năm vào đơn vị không hợp lệ."
     if errors:
         raise ValidationError(errors)
@@ -267,7 +267,7 @@ def _validate_award(a: PriorAward) -> PriorAward:
         errors["award"] = "Hãy chọn danh hiệu hoặc hình thức khen thưởng trong danh mục."
     else:
         a.award = known.name
-    if not a.year or not 1950 <= int(a.year) <= dt.date.today().year + 1:
+    if not a.year or not 1950 <= int(a.year) <= clock.today().year + 1:
         errors["year"] = "Năm khen thưởng không hợp lệ."
     if isinstance(a.decision_date, str):
         try:

@@ -40,6 +40,20 @@ DEMO_TODAY = dt.date(2025, 6, 30)
 
 
 @pytest.fixture(autouse=True)
+def _one_clock_per_test():
+    """Every rule in a test sees the same "today": the clock is fixed at the test's start.
+
+    A test that depends on the date sets it itself with ``clock.set_now(...)``; none
+    reads the real date twice, so crossing midnight or a new year mid-run changes nothing.
+    """
+    from desktop import clock
+
+    clock.set_now(dt.datetime.now(dt.timezone.utc))
+    yield clock
+    clock.set_now(None)
+
+
+@pytest.fixture(autouse=True)
 def _close_every_store(monkeypatch):
     """Record every Store opened during a test and close it at teardown."""
     opened: list[Store] = []

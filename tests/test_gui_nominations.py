@@ -28,7 +28,13 @@ from gui_support import save_button, type_text  # noqa: E402
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 GIAY_KHEN = "Giấy khen của Giám đốc Sở"
-TODAY = dt.date.today()
+# The clock of every test here is set to one fixed day (see the fixture below).
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(_one_clock_per_test):
+    _one_clock_per_test.set_now(TODAY)
 
 
 # -- fixtures and helpers (as in test_gui.py) -------------------------------------------------------

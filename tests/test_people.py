@@ -14,7 +14,13 @@ from desktop.people import Collective, Person, PriorAward
 from desktop.store import audit
 from desktop.text import name_sort_key
 
-TODAY = dt.date.today()
+# The clock of every test here is set to one fixed day (see the fixture below).
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(_one_clock_per_test):
+    _one_clock_per_test.set_now(TODAY)
 
 
 def count(store, table):

@@ -10,6 +10,7 @@ from .. import campaigns, catalog
 from ..cli import db_path
 from ..store import Store
 from .plan import add_plan_subcommand, summary
+from .. import clock
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +43,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    today = dt.date.today()
+    today = clock.today()
     with Store(db_path(args)) as store:
         items = [campaigns.progress(store, c.id, today) for c in campaigns.list_campaigns(store)]
     if args.json:

@@ -56,6 +56,7 @@ from ..errors import UserError
 from ..resources import forms_dir
 from ..text import fold
 from .sources import SOURCES
+from .. import clock
 
 __all__ = [
     "KINDS",
@@ -438,7 +439,7 @@ def choose(
     if award_type:
         candidates = [f for f in candidates if f.award_type in (award_type, "")]
     if on is None and not (decree and form):
-        on = dt.date.today()
+        on = clock.today()
     if on is not None:
         candidates = [f for f in candidates if f.in_force(on)]
     if not candidates:

@@ -21,6 +21,7 @@ from .. import unit as unit_mod
 from ..errors import UserError
 from ..text import name_sort_key, word_sort_key
 from .style import Column, TableLayout, TitleBlock, write_table_workbook, xlsx_path
+from .. import clock
 
 LEDGER_TITLE = "SỔ THEO DÕI THÀNH TÍCH"
 LEDGER_COLUMNS = [
@@ -80,7 +81,7 @@ def export_ledger(store, path: str | os.PathLike[str], *, campaign_id: int | Non
                   date_from: dt.date | None = None, date_to: dt.date | None = None,
                   today: dt.date | None = None) -> ExportResult:
     """Write the ledger of a campaign and/or a period to ``path`` (atomically)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     path = xlsx_path(path)
     if date_from and date_to and date_from > date_to:
         raise UserError(f"Ngày bắt đầu ({date_from:%d/%m/%Y}) phải trước hoặc bằng ngày kết thúc "

@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import campaigns, drafts, meetings, nominations, unit
 from .export import agency_lines
 from .style import Column, Signature, TitleBlock, write_table_workbook
+from .. import clock
 
 COLUMNS = [
     Column("STT", 6, "center"),
@@ -58,7 +59,7 @@ def _roman(n: int) -> str:
 def write_nominations(store, campaign_id: int, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
     c = campaigns.get(store, campaign_id)
     profile = unit.get(store)
-    today = today or dt.date.today()
+    today = today or clock.today()
     place = profile.province or ""
     title = TitleBlock(
         "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",

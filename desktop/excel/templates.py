@@ -36,13 +36,14 @@ from .style import (
     xlsx_path,
 )
 from .workbook import MAX_ROWS, num
+from .. import clock
 
 KINDS = ("people", "achievements")
 
 
 def template_fields(kind: str, today: dt.date | None = None) -> list[cols.Field]:
     """The columns of a template, in order; people get ratings of the two previous years."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if kind == "people":
         ratings = [cols.Field(f"rating:{y}", f"Xếp loại {y}", False, (), 22,
                               f"Xếp loại chất lượng năm {y}: " + "; ".join(people.RATINGS.values()) + ".",
@@ -105,7 +106,7 @@ def write_template(store, kind: str, path: str | os.PathLike[str], *, today: dt.
         if f.date:
             dim.number_format = "@"   # typed dates stay text: no month/day swap by regional settings
         rng = f"{letter}2:{letter}{last_row}"
-        dv = _validation(f, list_ranges, today or dt.date.today())
+        dv = _validation(f, list_ranges, today or clock.today())
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(rng)

@@ -15,6 +15,7 @@ from ..qt import (
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import DateField, FormPanel, read_date
+from ... import clock
 
 
 class _Dialog(QDialog):
@@ -194,7 +195,7 @@ class PersonDialog(_Dialog):
         self.collective.setCurrentIndex(self.collective_model.row_of(p.collective_id) if p.collective_id else 0)
         self.form.add("collective_id", self.tr("Collective"), self.collective)
         self.year_joined = QSpinBox()
-        self.year_joined.setRange(1949, dt.date.today().year)
+        self.year_joined.setRange(1949, clock.today().year)
         self.year_joined.setSpecialValueText(" ")
         self.year_joined.setValue(p.year_joined or 1949)
         self.form.add("year_joined", self.tr("Year joined the unit"), self.year_joined)
@@ -214,8 +215,8 @@ class PersonDialog(_Dialog):
         rl.addWidget(ratings_view)
         add_year = QHBoxLayout()
         self.new_year = QSpinBox()
-        self.new_year.setRange(1990, dt.date.today().year)
-        self.new_year.setValue(dt.date.today().year - 4)
+        self.new_year.setRange(1990, clock.today().year)
+        self.new_year.setValue(clock.today().year - 4)
         add_btn = QPushButton(self.tr("Add year"))
         add_btn.clicked.connect(lambda: self.ratings_model.add_year(self.new_year.value()))
         add_year.addWidget(self.new_year)

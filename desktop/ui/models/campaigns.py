@@ -19,6 +19,7 @@ from ...dates import format_date
 from ...errors import NotFound
 from .base import RowsTableModel
 from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from ... import clock
 
 ID_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2        # the editor key of a cell, e.g. "awards[2].quota_collective"
@@ -145,7 +146,7 @@ class CampaignListModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or clock.today()
         self.beginResetModel()
         rows = []
         for c in campaigns.list_campaigns(self._store):

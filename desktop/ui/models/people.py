@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ... import clock
 from ... import people
 from ...dates import format_date
 from ...text import fold
@@ -22,7 +23,7 @@ class PeopleModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[dict] = []
-        self.rating_year = dt.date.today().year - 1
+        self.rating_year = clock.today().year - 1
         self.headers = [
             QCoreApplication.translate("PeopleModel", "Full name"), QCoreApplication.translate("PeopleModel", "Date of birth"), QCoreApplication.translate("PeopleModel", "Sex"),
             QCoreApplication.translate("PeopleModel", "Position"), QCoreApplication.translate("PeopleModel", "Rank / title"), QCoreApplication.translate("PeopleModel", "Collective"),

@@ -10,6 +10,7 @@ from ...dates import DateError, format_date, parse_date
 from ...people import PriorAward
 from .base import RowsTableModel
 from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from ... import clock
 
 ID_ROLE = Qt.UserRole + 1
 
@@ -19,7 +20,7 @@ class RatingsModel(QAbstractTableModel):
 
     def __init__(self, ratings: dict[int, str], parent=None):
         super().__init__(parent)
-        this_year = dt.date.today().year
+        this_year = clock.today().year
         years = set(ratings) | set(range(this_year - 3, this_year + 1))
         self._rows = [[year, ratings.get(year)] for year in sorted(years, reverse=True)]
         self.headers = [QCoreApplication.translate("RatingsModel", "Year"), QCoreApplication.translate("RatingsModel", "Rating")]
@@ -92,7 +93,7 @@ class PriorAwardsModel(RowsTableModel):
     def add(self) -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(PriorAward("", dt.date.today().year - 1))
+        self._rows.append(PriorAward("", clock.today().year - 1))
         self.endInsertRows()
         return row
 
@@ -116,7 +117,7 @@ class PriorAwardsModel(RowsTableModel):
         if key == "decision_date":
             return format_date(value) if isinstance(value, dt.date) else (value or "")
         if key == "year":
-            return str(value or "") if role == Qt.DisplayRole else (value or dt.date.today().year)
+            return str(value or "") if role == Qt.DisplayRole else (value or clock.today().year)
         return value or ""
 
     def setData(self, index, value, role=Qt.EditRole):

@@ -23,6 +23,7 @@ from ..qt import (
     QVBoxLayout, QWidget, Qt, Signal,
 )
 from ..widgets import ERROR_STYLE, DateTimeField, FormPanel, setup_table
+from ... import clock
 
 MEMBER_COLUMN_WIDTHS = {0: 180, 1: 170, 2: 160, 3: 105}
 BALLOT_COLUMN_WIDTHS = {0: 165, 1: 165, 2: 62, 3: 62, 4: 62, 5: 95, 6: 95, 7: 130, 8: 85, 9: 105}
@@ -407,7 +408,7 @@ class MeetingPage(QWidget):
         cid = self.campaign_id()
         if cid is None or not self._may_discard():
             return
-        start = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(8, 0))
+        start = dt.datetime.combine(clock.today() + dt.timedelta(days=1), dt.time(8, 0))
         m = Meeting(cid, start, self.tr("Meeting of the Emulation and Commendation Council"))
         # The council is usually the same from one meeting to the next: start from the latest one.
         before = meetings.latest(self.store)

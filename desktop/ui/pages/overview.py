@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ... import clock
 from ... import campaigns, printing, unit
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
@@ -75,7 +76,7 @@ class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[mis
         self.values = self.target = None
         if k is None:
             return
-        today = dt.date.today()
+        today = clock.today()
         days = [d for d, _v in k.series]
         lo = min(days + [start or today, today])
         hi = max(days + [end or today, today])

@@ -11,6 +11,7 @@ from ..qt import (
     QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import setup_table
+from ... import clock
 
 if HAVE_CHARTS:
     from ..qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
@@ -24,7 +25,7 @@ def month_keys(pages: dict[str, int], today: dt.date | None = None, *, at_least:
                at_most: int = 12) -> list[str]:
     """The months the chart shows (``YYYY-MM``): the last ``at_least`` up to this month, reaching back to the
     first month with prints, at most ``at_most`` months."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     months = []
     year, month = today.year, today.month
     earliest = min(pages) if pages else None
@@ -170,7 +171,7 @@ class PrintLogPage(QWidget):
         self.model.reload()
         pages = printing.pages_per_month(self.store)
         self.chart.show_pages(pages)
-        this_month = dt.date.today().strftime("%Y-%m")
+        this_month = clock.today().strftime("%Y-%m")
         self.summary.setText(self.tr("%1 prints logged · %2 pages this month")
                              .replace("%1", str(self.model.rowCount()))
                              .replace("%2", str(pages.get(this_month, 0))))
