@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop import clock
 from desktop import achievements as ach
 from desktop import evidence, people
 from desktop.achievements import Achievement, LedgerFilter
@@ -113,7 +114,7 @@ def test_a_unit_of_measure_needs_a_number(store, pid):
     ("31/02/2025", "Không có ngày 31/02/2025."),
     ("mai", "Ngày phải có dạng ngày/tháng/năm, ví dụ 05/09/2025."),
     (None, "Hãy nhập ngày đạt thành tích."),
-    (dt.date.today() + dt.timedelta(days=400), "Ngày đạt thành tích không được ở quá xa trong tương lai."),
+    (clock.today() + dt.timedelta(days=400), "Ngày đạt thành tích không được ở quá xa trong tương lai."),
 ])
 def test_bad_dates(store, pid, date, message):
     with pytest.raises(ValidationError) as info:

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
+from desktop import clock
 from desktop import achievements as ach  # noqa: E402
 from desktop import blobs, campaigns, people  # noqa: E402
 from desktop.campaigns import Campaign, CampaignAward, Criterion, DossierDocument  # noqa: E402
@@ -276,7 +277,7 @@ def test_scanned_pdf_is_explained_and_nothing_saved(qtbot, window, gui_store, tm
 
 
 def test_editor_edits_quota_and_criterion_and_refuses_a_bad_date(qtbot, window, gui_store):
-    today = dt.date.today()
+    today = clock.today()
     cid = campaigns.save(gui_store, sample_campaign(
         today, awards=[CampaignAward(BANG_KHEN_TINH, BANG_KHEN_TINH, 2, 1),
                        CampaignAward(None, "Bằng khen của Giám đốc Công an tỉnh")]))
@@ -360,7 +361,7 @@ def test_yearly_deadline_and_a_new_campaign_by_hand(qtbot, window, gui_store):
 
 
 def test_switching_campaigns_asks_before_dropping_changes(qtbot, window, gui_store, monkeypatch):
-    today = dt.date.today()
+    today = clock.today()
     first = campaigns.save(gui_store, sample_campaign(today))
     second = campaigns.save(gui_store, sample_campaign(today, title="Phong trào thứ hai", doc_date="2024-01-02"))
     window.pages["campaigns"].reload()
@@ -379,7 +380,7 @@ def test_switching_campaigns_asks_before_dropping_changes(qtbot, window, gui_sto
 
 
 def test_deleting_a_campaign_keeps_its_achievements(qtbot, window, gui_store, monkeypatch):
-    cid = campaigns.save(gui_store, sample_campaign(dt.date.today()))
+    cid = campaigns.save(gui_store, sample_campaign(clock.today()))
     pid = people.add_person(gui_store, people.Person("Lê Thị Hoa"))
     aid = ach.add(gui_store, ach.Achievement("01/02/2025", "Ký số 100% văn bản", person_id=pid, campaign_id=cid))
     window.pages["campaigns"].reload()
@@ -397,7 +398,7 @@ def test_deleting_a_campaign_keeps_its_achievements(qtbot, window, gui_store, mo
 # -- the overview ----------------------------------------------------------------------------------------
 
 def test_overview_shows_running_campaigns_with_days_left_and_quotas(qtbot, window, gui_store):
-    today = dt.date.today()
+    today = clock.today()
     cid = campaigns.save(gui_store, sample_campaign(today))
     late = campaigns.save(gui_store, sample_campaign(
         today, title="Phong trào đã quá hạn nộp", deadline=(today - dt.timedelta(days=3)).isoformat(),
@@ -444,8 +445,8 @@ def test_overview_shows_running_campaigns_with_days_left_and_quotas(qtbot, windo
 # -- the ledger ------------------------------------------------------------------------------------------
 
 def test_ledger_filters_by_campaign_and_criterion(qtbot, window, gui_store):
-    cid = campaigns.save(gui_store, sample_campaign(dt.date.today()))
-    other = campaigns.save(gui_store, sample_campaign(dt.date.today(), title="Phong trào khác"))
+    cid = campaigns.save(gui_store, sample_campaign(clock.today()))
+    other = campaigns.save(gui_store, sample_campaign(clock.today(), title="Phong trào khác"))
     first, second = campaigns.get(gui_store, cid).criteria
     pid = people.add_person(gui_store, people.Person("Phạm Thu Trang"))
     a1 = ach.add(gui_store, ach.Achievement("01/03/2025", "Ký số văn bản", person_id=pid, criterion_id=first.id))
@@ -500,7 +501,7 @@ def test_ledger_filters_by_campaign_and_criterion(qtbot, window, gui_store):
 # -- models ----------------------------------------------------------------------------------------------
 
 def test_campaign_models_pass_the_model_tester(qtmodeltester, demo_store):
-    today = dt.date.today()
+    today = clock.today()
     cid = campaigns.save(demo_store, sample_campaign(today))
     p = campaigns.progress(demo_store, cid)
     criteria = CriterionChoiceModel(demo_store, "Tất cả tiêu chí")
