@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, printing, unit
+from ... import campaigns, printing, start, unit
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
     urgency_color,
@@ -261,6 +261,16 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.store = store
         lay = QVBoxLayout(self)
+        self.demo_banner = QLabel(
+            "<b>" + self.tr("SAMPLE DATA") + "</b> — " + self.tr(
+                "a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with "
+                "your unit's records; to set up your unit, start Sổ thi đua without the sample data."))
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet("background: #fff3cd; color: #6b4e00; border: 1px solid #e0c36c; "
+                                       "padding: 6px 10px; font-size: 11pt;")
+        self.demo_banner.setVisible(start.is_demo(store))
+        lay.addWidget(self.demo_banner)
         head = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit_label.setWordWrap(True)
