@@ -529,6 +529,10 @@
 <context>
     <name>CollectivesEditor</name>
     <message>
+        <source>May be left empty: collectives, and who heads them, can be added later on the “Collectives &amp; people” page.</source>
+        <translation>Có thể để trống: các tập thể, và ai phụ trách, thêm sau được ở trang “Tập thể &amp; cá nhân”.</translation>
+    </message>
+    <message>
         <source>Add collective</source>
         <translation>Thêm tập thể</translation>
     </message>
@@ -2677,6 +2681,10 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>A made-up unit for trying every page. It is kept in a file of its own (%1) and never mixes with your records; your own unit can be set up at the next start.</source>
         <translation>Một đơn vị giả định để dùng thử mọi trang. Dữ liệu mẫu nằm trong tệp riêng (%1), không bao giờ lẫn vào hồ sơ của bạn; lần mở sau vẫn khai báo được đơn vị của mình.</translation>
+    </message>
+    <message>
+        <source>Everything is kept on this computer, in the folder %1; no network is needed. The unit&apos;s profile can be changed at any time under File → Unit profile.</source>
+        <translation>Mọi dữ liệu được lưu trên máy này, trong thư mục %1; không cần mạng. Thông tin đơn vị sửa lại được bất cứ lúc nào tại Tệp → Thông tin đơn vị.</translation>
     </message>
     <message>
         <source>Your unit</source>

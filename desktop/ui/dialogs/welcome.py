@@ -31,8 +31,15 @@ class CollectivesEditor(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = QStringListModel(self)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        lay = QHBoxLayout()
+        outer.addLayout(lay)
+        note = QLabel(self.tr("May be left empty: collectives, and who heads them, can be added later on the "
+                              "“Collectives & people” page."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        outer.addWidget(note)
         self.view = QListView(self)
         self.view.setObjectName("welcome_collectives")
         self.view.setModel(self.model)
@@ -113,6 +120,12 @@ class WelcomeDialog(QDialog):
         for btn in (self.setup_btn, self.excel_btn, self.demo_btn):
             cl.addWidget(btn)
         cl.addStretch(1)
+        where = QLabel(self.tr("Everything is kept on this computer, in the folder %1; no network is needed. "
+                               "The unit's profile can be changed at any time under File → Unit profile.")
+                       .replace("%1", str(db_path.parent)))
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #555;")
+        cl.addWidget(where)
         self.setup_btn.clicked.connect(lambda: self.show_unit_page(then_excel=False))
         self.excel_btn.clicked.connect(lambda: self.show_unit_page(then_excel=True))
         self.demo_btn.clicked.connect(self.open_demo)
@@ -142,7 +155,7 @@ class WelcomeDialog(QDialog):
         ul.addWidget(self.unit_buttons)
         self.stack.addWidget(page)
 
-        self.resize(720, 620)
+        self.resize(720, 640)
 
     def show_unit_page(self, *, then_excel: bool) -> None:
         self._then_excel = then_excel
