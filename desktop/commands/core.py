@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshot", metavar="FILE.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
     p.add_argument("--page", metavar="NAME", help="trang mở đầu: tong-quan, ca-nhan, so-thanh-tich …")
     p.add_argument("--demo", action="store_true",
-                   help="mở dữ liệu mẫu, nằm trong tệp riêng (tạo khi chưa có), không đụng tới tệp của đơn vị")
+                   help=f"mở dữ liệu mẫu trong tệp riêng của nó ({demo_db_path()}, tạo khi chưa có); "
+                        "bỏ qua --db và không đụng tới tệp của đơn vị")
     p.add_argument("--quit-when-shown", action="store_true",
                    help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
     p.set_defaults(func=run_gui)

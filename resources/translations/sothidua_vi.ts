@@ -2489,6 +2489,10 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <source>Unit profile</source>
         <translation>Thông tin đơn vị</translation>
     </message>
+    <message>
+        <source>New documents are drafted with this profile: the header, the place, the abbreviation in the number and the head&apos;s signature block.</source>
+        <translation>Văn bản soạn mới dùng các thông tin này: phần đầu văn bản, địa danh, chữ viết tắt trong số ký hiệu và phần chữ ký của thủ trưởng.</translation>
+    </message>
 </context>
 <context>
     <name>UnitForm</name>

@@ -11,7 +11,7 @@ from ..models.records import PriorAwardsModel, RatingsModel
 from ..operations import show_error
 from ..qt import (
     QCoreApplication,
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import DateField, FormPanel, read_date
@@ -86,6 +86,11 @@ class UnitDialog(_Dialog):
         for key in ("name", "governing_body", "province", "abbreviation", "head_name", "head_title", "clerk_name"):
             setattr(self, key, getattr(self.form, key))
         self.layout_.addWidget(self.form)
+        hint = QLabel(self.tr("New documents are drafted with this profile: the header, the place, "
+                              "the abbreviation in the number and the head's signature block."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.layout_.addWidget(hint)
         self.finish_layout()
         self.resize(620, self.sizeHint().height())
 
