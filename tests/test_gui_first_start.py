@@ -150,12 +150,40 @@ def test_the_demo_opens_in_its_own_file_and_says_so(qtbot, launcher):
     assert window is not None and window.isVisible() and welcome.choice == "demo"
     assert window.store.path == demo_db_path().resolve()
     assert "DỮ LIỆU MẪU" in window.windowTitle()
-    banner = window.pages["overview"].demo_banner
-    assert banner.isVisible() and banner.text().startswith("<b>DỮ LIỆU MẪU</b>")
+    overview = window.pages["overview"]
+    assert overview.demo_banner.isVisible() and overview.demo_text.text().startswith("<b>DỮ LIỆU MẪU</b>")
     assert window.store.counts()["people"] > 0
     # The clerk's own file was never made: the next start offers the welcome again.
     assert not default_db_path().exists()
     assert start.is_first_start(default_db_path())
+
+    # The banner leads to the clerk's own ledger: here, the welcome again, and the demo is closed.
+    demo_store = window.store
+    assert overview.leave_demo_btn.text() == "Mở sổ của đơn vị tôi…"
+    qtbot.mouseClick(overview.leave_demo_btn, Qt.LeftButton)
+    assert not window.isVisible() and demo_store.conn is None and launcher.window is None
+    again = launcher.welcome
+    assert again is not welcome and again.isVisible()
+    qtbot.mouseClick(again.setup_btn, Qt.LeftButton)
+    type_text(qtbot, again.form.name, "Trung tâm Lưu trữ lịch sử tỉnh Hà Tĩnh")
+    qtbot.mouseClick(again.start_btn, Qt.LeftButton)
+    own = launcher.window
+    assert own.store.path == default_db_path().resolve() and not own.is_demo
+    assert own.store.counts()["people"] == 0  # nothing of the demo came along
+    assert "DỮ LIỆU MẪU" not in own.windowTitle() and not own.pages["overview"].demo_banner.isVisible()
+
+
+def test_make_run_opens_the_demo_and_its_banner_leads_to_the_clerks_ledger(qtbot, launcher):
+    with Store(default_db_path(), create=True) as store:
+        unit.setup_unit(store, unit.UnitProfile(name="Trung tâm"), ["Phòng Nghiệp vụ"])
+    launcher.start(demo=True)  # thidua gui --demo
+    window = launcher.window
+    assert launcher.welcome is None and window.is_demo and window.store.path == demo_db_path().resolve()
+    qtbot.mouseClick(window.pages["overview"].leave_demo_btn, Qt.LeftButton)
+    own = launcher.window
+    assert own is not window and launcher.welcome is None and own.isVisible()
+    assert own.store.path == default_db_path().resolve()
+    assert "Trung tâm" in own.pages["overview"].unit_label.text()
 
 
 def test_the_excel_way_in_sets_up_the_unit_then_opens_the_import(qtbot, launcher):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import start, unit
+from ..errors import UserError
 from ..store import Store
 from .qt import QObject, Signal
 
@@ -98,9 +99,34 @@ class Launcher(QObject):
         from .main_window import MainWindow
 
         self.window = MainWindow(store, remember=self.remember)
+        if self.window.is_demo:
+            overview = self.window.pages["overview"]
+            overview.leave_demo_btn.show()
+            overview.leave_demo_requested.connect(self.leave_demo)
         self.window.show()
         self.window_shown.emit(self.window)
         return self.window
+
+    def leave_demo(self) -> None:
+        """From the demo to the clerk's own ledger: their window, or the welcome when there is none yet."""
+        from .operations import show_error
+        from .qt import QApplication
+
+        app = QApplication.instance()
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+        try:
+            if not self.window.close():  # an unsaved edit the clerk chose to keep
+                return
+            self.window = None
+            self.close()
+            try:
+                self.start()
+            except UserError as exc:
+                show_error(None, exc)
+                self.open_demo()  # back where the clerk was rather than no window at all
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
 
     def close(self) -> None:
         if self.store is not None:

@@ -1753,8 +1753,12 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>DỮ LIỆU MẪU</translation>
     </message>
     <message>
-        <source>a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with your unit&apos;s records; to set up your unit, start Sổ thi đua without the sample data.</source>
-        <translation>một đơn vị giả định để dùng thử chương trình, lưu trong tệp riêng. Không gì ở đây lẫn vào hồ sơ của đơn vị bạn; muốn khai báo đơn vị của mình, hãy mở lại Sổ thi đua mà không chọn dữ liệu mẫu.</translation>
+        <source>a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with your unit&apos;s records.</source>
+        <translation>một đơn vị giả định để dùng thử chương trình, lưu trong tệp riêng. Không gì ở đây lẫn vào hồ sơ của đơn vị bạn.</translation>
+    </message>
+    <message>
+        <source>Open my unit&apos;s ledger…</source>
+        <translation>Mở sổ của đơn vị tôi…</translation>
     </message>
     <message>
         <source>Unit profile…</source>
@@ -2683,8 +2687,8 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Mở dữ liệu mẫu</translation>
     </message>
     <message>
-        <source>A made-up unit for trying every page. It is kept in a file of its own (%1) and never mixes with your records; your own unit can be set up at the next start.</source>
-        <translation>Một đơn vị giả định để dùng thử mọi trang. Dữ liệu mẫu nằm trong tệp riêng (%1), không bao giờ lẫn vào hồ sơ của bạn; lần mở sau vẫn khai báo được đơn vị của mình.</translation>
+        <source>A made-up unit for trying every page. It is kept in a file of its own (%1) and never mixes with your records; its banner leads back to your own ledger.</source>
+        <translation>Một đơn vị giả định để dùng thử mọi trang. Dữ liệu mẫu nằm trong tệp riêng (%1), không bao giờ lẫn vào hồ sơ của bạn; dải thông báo trên đó có nút trở về sổ của đơn vị bạn.</translation>
     </message>
     <message>
         <source>Everything is kept on this computer, in the folder %1; no network is needed. The unit&apos;s profile can be changed at any time under File → Unit profile.</source>

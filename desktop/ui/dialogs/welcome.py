@@ -115,7 +115,7 @@ class WelcomeDialog(QDialog):
         self.demo_btn = QCommandLinkButton(
             self.tr("Open the sample data"),
             self.tr("A made-up unit for trying every page. It is kept in a file of its own (%1) "
-                    "and never mixes with your records; your own unit can be set up at the next start.")
+                    "and never mixes with your records; its banner leads back to your own ledger.")
             .replace("%1", str(demo_path)))
         for btn in (self.setup_btn, self.excel_btn, self.demo_btn):
             cl.addWidget(btn)
