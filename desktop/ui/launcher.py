@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import start, unit
 from ..errors import UserError
 from ..store import Store
-from .qt import QObject, Signal
+from .qt import QObject
 
 
 class Launcher(QObject):
@@ -21,8 +21,6 @@ class Launcher(QObject):
     opened; afterwards ``window`` is the main window (once shown) and
     ``welcome`` the welcome dialog (when it was needed).
     """
-
-    window_shown = Signal(object)
 
     def __init__(self, db_path: str | Path, *, demo_path: str | Path, remember: bool = True,
                  demo_seed: int = 2025):
@@ -104,7 +102,6 @@ class Launcher(QObject):
             overview.leave_demo_btn.show()
             overview.leave_demo_requested.connect(self.leave_demo)
         self.window.show()
-        self.window_shown.emit(self.window)
         return self.window
 
     def leave_demo(self) -> None:
