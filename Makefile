@@ -1,5 +1,6 @@
 # Two commands for a fresh Linux machine:
-#   make run    set up everything and open the app (demo data on first run)
+#   make run    set up everything and open the app on the demo data (its own file,
+#               never the clerk's; plain `thidua` opens the clerk's file, or the welcome)
 #   make test   set up everything and run every test
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ STAMP  := $(VENV)/.installed-stamp
 
 run: rundeps venv
 	$(BIN)/thidua demo --if-empty
-	$(BIN)/thidua
+	$(BIN)/thidua gui --demo
 
 test: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

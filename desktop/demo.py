@@ -19,6 +19,7 @@ from . import achievements as ach
 from . import campaigns, evidence, meetings, nominations, people, unit
 from .people import Collective, Person, PriorAward
 from . import clock
+from .start import mark_demo
 
 UNIT = unit.UnitProfile(
     name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
@@ -82,11 +83,16 @@ PLACES = ["xã Cẩm Xuyên", "xã Kỳ Sơn", "phường Hồng Lĩnh", "xã H�
 
 
 def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int]:
-    """Add the demo unit to ``store`` (all in one transaction); returns what was made."""
+    """Add the demo unit to ``store`` (all in one transaction); returns what was made.
+
+    The file is marked as the demo (see :func:`desktop.start.is_demo`), so the
+    window says "DỮ LIỆU MẪU" whatever the file is called.
+    """
     rng = random.Random(seed)
     today = today or clock.today()
     start = dt.date(today.year - 1, 1, 1)
-    with store.transaction():
+    with store.transaction() as conn:
+        mark_demo(conn)
         unit.save(store, UNIT)
         unit_id = people.add_collective(store, Collective(UNIT.name, is_unit=True,
                                                          note="Đơn vị sự nghiệp trực thuộc Sở Tư pháp"))

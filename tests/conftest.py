@@ -3,9 +3,9 @@
 At import (before any test module or Qt is loaded) this file
 
 * makes Qt draw off screen, so the GUI tests run without a display;
-* points ``THIDUA_DB`` at a file in a private temporary folder, so that no
-  test, and no code path that falls back to the default database, ever touches
-  the clerk's real data folder.
+* points ``THIDUA_DB`` at a file, and ``THIDUA_DATA_DIR`` (where the demo's own
+  file lives) at a folder, in a private temporary folder, so that no test, and no
+  code path that falls back to a default, ever touches the clerk's real data folder.
 
 Every :class:`~desktop.store.Store` a test opens is closed when the test ends,
 even when the test fails half-way (see ``_close_every_store``).
@@ -28,6 +28,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="thidua-tests-"))
 # Overwrite, never setdefault: a developer's own THIDUA_DB must not be used by tests.
 os.environ["THIDUA_DB"] = str(_SESSION_DIR / "mac-dinh.sqlite")
+os.environ["THIDUA_DATA_DIR"] = str(_SESSION_DIR / "du-lieu")
 atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
 
 import pytest  # noqa: E402

@@ -83,7 +83,10 @@ def test_a_zero_byte_file_is_not_reported_healthy_and_stays_empty(tmp_path, caps
 def test_only_the_commands_meant_to_make_a_database_make_one_and_say_where(tmp_path, capsys):
     db = tmp_path / "sub" / "moi.sqlite"
     code, out, err = run(capsys, "--db", db, "demo", "--seed", "3")
-    assert code == 0 and f"Tạo tệp dữ liệu mới: {db.resolve()}" in err and db.exists()
+    assert code == 0 and f"Tệp dữ liệu mẫu: {db.resolve()}" in out and db.exists()
+    other = tmp_path / "moi" / "nhap.sqlite"
+    code, out, err = run(capsys, "--db", other, "import", "people", tmp_path / "khong-co.xlsx", "--create")
+    assert f"Tạo tệp dữ liệu mới: {other.resolve()}" in err
 
 
 def test_info_counts(demo_path, capsys):
@@ -108,7 +111,7 @@ def test_default_database_comes_from_thidua_db(tmp_path, monkeypatch, capsys):
 def test_demo_then_search_json(tmp_path, capsys):
     db = tmp_path / "mau.sqlite"
     code, out, err = run(capsys, "--db", db, "demo", "--seed", "7")
-    assert (code, err) == (0, f"Tạo tệp dữ liệu mới: {db.resolve()}\n")
+    assert (code, err) == (0, "")
     assert out.startswith("Đã tạo dữ liệu mẫu: ")
     made = {label: int(n) for n, label in (part.split(" ", 1) for part in out.strip().split(": ", 1)[1].split(", "))}
     values = info_values(run(capsys, "--db", db, "info")[1])

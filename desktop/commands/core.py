@@ -8,6 +8,8 @@ import sys
 from .. import check as check_mod
 from .. import search as search_mod
 from ..cli import db_path
+from ..errors import UserError
+from ..paths import demo_db_path
 from ..store import Store
 
 
@@ -15,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)")
     p.add_argument("--screenshot", metavar="FILE.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
     p.add_argument("--page", metavar="NAME", help="trang mở đầu: tong-quan, ca-nhan, so-thanh-tich …")
+    p.add_argument("--demo", action="store_true",
+                   help=f"mở dữ liệu mẫu trong tệp riêng của nó ({demo_db_path()}, tạo khi chưa có); "
+                        "bỏ qua --db và không đụng tới tệp của đơn vị")
     p.add_argument("--quit-when-shown", action="store_true",
                    help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
     p.set_defaults(func=run_gui, creates_db=True, announce_new_db=False)
@@ -22,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("info", help="đường dẫn, phiên bản lược đồ và số bản ghi")
     p.set_defaults(func=run_info)
 
-    p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị")
+    p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị giả định, trong tệp riêng "
+                                    f"(mặc định {demo_db_path()}, hoặc tệp trống chỉ định bằng --db)")
     p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
     p.set_defaults(func=run_demo, creates_db=True)
@@ -41,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from ..ui.app import run  # Qt is imported only for the window
 
+    if args.demo:
+        return run(demo_db_path(), demo=True, screenshot=args.screenshot, page=args.page,
+                   quit_when_shown=args.quit_when_shown)
     return run(db_path(args), screenshot=args.screenshot, page=args.page, quit_when_shown=args.quit_when_shown)
 
 
@@ -59,13 +68,23 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from .. import demo
+    from .. import demo, start
 
-    with Store(db_path(args)) as store:
-        if args.if_empty and store.counts()["people"]:
-            return 0
+    # The demo never goes into the clerk's own file: by default it has a file of its own,
+    # and a file given with --db must be blank.
+    path = args.db if args.db is not None else demo_db_path()
+    with Store(path, create=True) as store:
+        if not start.is_blank(store):
+            if args.if_empty:
+                return 0
+            if start.is_demo(store):
+                raise UserError(f"Tệp {store.path} đã có dữ liệu mẫu.")
+            raise UserError(f"Tệp {store.path} đã có dữ liệu của một đơn vị; dữ liệu mẫu chỉ được tạo "
+                            "trong tệp trống. Bỏ --db để tạo dữ liệu mẫu trong tệp riêng của nó.")
         summary = demo.fill(store, seed=args.seed)
+        where = store.path
     print("Đã tạo dữ liệu mẫu: " + ", ".join(f"{v} {k}" for k, v in summary.items()))
+    print(f"Tệp dữ liệu mẫu: {where}")
     return 0
 
 

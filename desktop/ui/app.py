@@ -39,7 +39,10 @@ def configure(app) -> None:
 
 
 def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None,
-        quit_when_shown: bool = False) -> int:
+        quit_when_shown: bool = False, demo: bool = False, demo_path: Path | None = None) -> int:
+    """Open the window on ``db_path``; on the first start (no file, or a blank one) the welcome
+    comes first. ``demo`` opens the demo's own file instead (``demo_path``, by default
+    :func:`desktop.paths.demo_db_path`), filling it when it is new."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
@@ -49,8 +52,9 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         if no_display:
             print(f"Lỗi: {no_display}", file=sys.stderr)
             return 2
-    from ..store import Store
-    from .main_window import PAGE_KEYS, MainWindow
+    from ..paths import demo_db_path
+    from .launcher import Launcher
+    from .main_window import PAGE_KEYS
     from .qt import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -58,43 +62,49 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
     if page is not None and page not in PAGE_KEYS:
         print(f"Lỗi: không có trang “{page}”. Các trang: {', '.join(sorted(PAGE_KEYS))}", file=sys.stderr)
         return 2
-    try:
-        store = Store(db_path, exclusive=True)
-    except UserError as exc:
-        if screenshot:
-            raise
-        QMessageBox.critical(None, "Sổ thi đua", str(exc))
-        return 2
+    launcher = Launcher(db_path, demo_path=demo_path or demo_db_path(), remember=not screenshot)
     try:
         if screenshot:
-            return _screenshot(app, store, screenshot, page or "overview")
-        window = MainWindow(store)
-        if page:
-            window.show_page(page)
-        window.show()
+            return _screenshot(app, launcher, screenshot, page or "overview", demo=demo)
+        try:
+            launcher.start(demo=demo)
+        except UserError as exc:
+            QMessageBox.critical(None, "Sổ thi đua", str(exc))
+            return 2
+        if page and launcher.window is not None:
+            launcher.window.show_page(page)
         if quit_when_shown:
             # The benchmark measures process start to this point: the window is
             # on screen and its first frame has been painted.
             from .qt import QTimer
 
-            QTimer.singleShot(0, lambda: (print(f"shown {app.platformName()}", flush=True), window.close(),
+            shown = launcher.window or launcher.welcome
+            QTimer.singleShot(0, lambda: (print(f"shown {app.platformName()}", flush=True), shown.close(),
                                           app.quit()))
         return app.exec()
     finally:
-        store.close()
+        launcher.close()
 
 
-def _screenshot(app, store, path: str, page: str) -> int:
+def _screenshot(app, launcher, path: str, page: str, *, demo: bool) -> int:
+    """The window (or, on a first start, the welcome) drawn off screen into ``path``; nothing is created
+    for the clerk's file."""
+    from .dialogs.welcome import WelcomeDialog
     from .main_window import MainWindow
 
-    window = MainWindow(store, remember=False)
-    window.resize(1280, 800)
-    window.show_page(page)
-    window.show()
+    store = launcher.prepare(demo=demo)
+    if store is None:
+        widget = WelcomeDialog(None, launcher.db_path, launcher.demo_path, set_up=lambda *a: None,
+                               open_demo=lambda: None)
+    else:
+        widget = MainWindow(store, remember=False)
+        widget.resize(1280, 800)
+        widget.show_page(page)
+    widget.show()
     for _ in range(5):
         app.processEvents()
-    image = window.grab()
-    window.close()
+    image = widget.grab()
+    widget.close()
     if not image.save(str(path)):
         raise UserError(f"Không lưu được ảnh chụp vào {path}.")
     print(path)

@@ -1,7 +1,7 @@
 """The main window: a navigation list on the left, the pages on the right."""
 from __future__ import annotations
 
-from .. import __version__
+from .. import __version__, start
 from .dialogs.records import UnitDialog
 from .pages.campaigns import CampaignsPage
 from .pages.ledger import LedgerPage
@@ -38,7 +38,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self._remember = remember
-        self.setWindowTitle(self.tr("Sổ thi đua — %1").replace("%1", store.path.name))
+        self.is_demo = start.is_demo(store)  # the demo's own file: said in the title bar and on the overview
+        title = self.tr("Sổ thi đua — SAMPLE DATA — %1") if self.is_demo else self.tr("Sổ thi đua — %1")
+        self.setWindowTitle(title.replace("%1", store.path.name))
         self.setObjectName("main_window")
 
         self.pages = {

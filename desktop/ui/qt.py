@@ -45,3 +45,6 @@ except ImportError:  # pragma: no cover - the packaged app ships QtPdf
 # The package pages (Gửi hồ sơ, Kiểm tra gói).
 from PySide6.QtCore import QAbstractItemModel  # noqa: E402,F401
 from PySide6.QtWidgets import QButtonGroup, QProgressBar, QRadioButton, QTreeView  # noqa: E402,F401
+
+# The welcome's three ways in are command-link buttons; item editors are committed by hand there.
+from PySide6.QtWidgets import QAbstractItemDelegate, QCommandLinkButton  # noqa: E402,F401

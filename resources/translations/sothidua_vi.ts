@@ -527,6 +527,21 @@
     </message>
 </context>
 <context>
+    <name>CollectivesEditor</name>
+    <message>
+        <source>May be left empty: collectives, and who heads them, can be added later on the “Collectives &amp; people” page.</source>
+        <translation>Có thể để trống: các tập thể, và ai phụ trách, thêm sau được ở trang “Tập thể &amp; cá nhân”.</translation>
+    </message>
+    <message>
+        <source>Add collective</source>
+        <translation>Thêm tập thể</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa dòng</translation>
+    </message>
+</context>
+<context>
     <name>CollectivesModel</name>
     <message>
         <source>All collectives</source>
@@ -1115,6 +1130,10 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     <message>
         <source>Sổ thi đua — %1</source>
         <translation>Sổ thi đua — %1</translation>
+    </message>
+    <message>
+        <source>Sổ thi đua — SAMPLE DATA — %1</source>
+        <translation>Sổ thi đua — DỮ LIỆU MẪU — %1</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1729,6 +1748,18 @@ Lý do được lưu cùng đề nghị.</translation>
 </context>
 <context>
     <name>OverviewPage</name>
+    <message>
+        <source>SAMPLE DATA</source>
+        <translation>DỮ LIỆU MẪU</translation>
+    </message>
+    <message>
+        <source>a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with your unit&apos;s records.</source>
+        <translation>một đơn vị giả định để dùng thử chương trình, lưu trong tệp riêng. Không gì ở đây lẫn vào hồ sơ của đơn vị bạn.</translation>
+    </message>
+    <message>
+        <source>Open my unit&apos;s ledger…</source>
+        <translation>Mở sổ của đơn vị tôi…</translation>
+    </message>
     <message>
         <source>Unit profile…</source>
         <translation>Thông tin đơn vị…</translation>
@@ -2463,6 +2494,13 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Thông tin đơn vị</translation>
     </message>
     <message>
+        <source>New documents are drafted with this profile: the header, the place, the abbreviation in the number and the head&apos;s signature block.</source>
+        <translation>Văn bản soạn mới dùng các thông tin này: phần đầu văn bản, địa danh, chữ viết tắt trong số ký hiệu và phần chữ ký của thủ trưởng.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
         <source>Unit name</source>
         <translation>Tên đơn vị</translation>
     </message>
@@ -2472,11 +2510,11 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     </message>
     <message>
         <source>Province (place name in documents)</source>
-        <translation>Tỉnh (địa danh trên văn bản)</translation>
+        <translation>Tỉnh, thành phố (địa danh trên văn bản)</translation>
     </message>
     <message>
         <source>Abbreviation in document symbols</source>
-        <translation>Chữ viết tắt trong ký hiệu văn bản</translation>
+        <translation>Chữ viết tắt trong số, ký hiệu văn bản</translation>
     </message>
     <message>
         <source>Head of unit</source>
@@ -2484,15 +2522,31 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     </message>
     <message>
         <source>Head&apos;s title</source>
-        <translation>Chức vụ thủ trưởng</translation>
+        <translation>Chức vụ của thủ trưởng</translation>
     </message>
     <message>
         <source>Clerk in charge of emulation</source>
         <translation>Người theo dõi thi đua, khen thưởng</translation>
     </message>
     <message>
-        <source>The unit&apos;s name is required.</source>
-        <translation>Tên đơn vị không được để trống.</translation>
+        <source>e.g. Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh</source>
+        <translation>ví dụ: Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>e.g. Sở Tư pháp tỉnh Hà Tĩnh</source>
+        <translation>ví dụ: Sở Tư pháp tỉnh Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>e.g. Hà Tĩnh</source>
+        <translation>ví dụ: Hà Tĩnh</translation>
+    </message>
+    <message>
+        <source>e.g. TTTGPL (as in 15/TTr-TTTGPL)</source>
+        <translation>ví dụ: TTTGPL (như trong số 15/TTr-TTTGPL)</translation>
+    </message>
+    <message>
+        <source>e.g. Giám đốc</source>
+        <translation>ví dụ: Giám đốc</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2654,69 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>%1 (Vietnam time, from the signer&apos;s computer)</source>
         <translation>%1 (giờ Việt Nam, theo đồng hồ máy của người ký)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Sổ thi đua</source>
+        <translation>Chào mừng đến với Sổ thi đua</translation>
+    </message>
+    <message>
+        <source>This computer has no ledger yet. How would you like to begin?</source>
+        <translation>Máy này chưa có sổ thi đua nào. Bạn muốn bắt đầu thế nào?</translation>
+    </message>
+    <message>
+        <source>Set up my unit</source>
+        <translation>Khai báo đơn vị của tôi</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s name, governing body, head and collectives. Your records are kept in %1.</source>
+        <translation>Nhập tên đơn vị, cơ quan chủ quản, thủ trưởng và các tập thể. Hồ sơ của đơn vị được lưu trong %1.</translation>
+    </message>
+    <message>
+        <source>Set up my unit, then import people from Excel</source>
+        <translation>Khai báo đơn vị, rồi nhập danh sách cá nhân từ Excel</translation>
+    </message>
+    <message>
+        <source>The same first step, then a staff list filled in from the Excel template is checked and imported.</source>
+        <translation>Bước đầu như trên, sau đó danh sách cán bộ điền theo mẫu Excel được kiểm tra rồi nhập vào sổ.</translation>
+    </message>
+    <message>
+        <source>Open the sample data</source>
+        <translation>Mở dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>A made-up unit for trying every page. It is kept in a file of its own (%1) and never mixes with your records; its banner leads back to your own ledger.</source>
+        <translation>Một đơn vị giả định để dùng thử mọi trang. Dữ liệu mẫu nằm trong tệp riêng (%1), không bao giờ lẫn vào hồ sơ của bạn; dải thông báo trên đó có nút trở về sổ của đơn vị bạn.</translation>
+    </message>
+    <message>
+        <source>Everything is kept on this computer, in the folder %1; no network is needed. The unit&apos;s profile can be changed at any time under File → Unit profile.</source>
+        <translation>Mọi dữ liệu được lưu trên máy này, trong thư mục %1; không cần mạng. Thông tin đơn vị sửa lại được bất cứ lúc nào tại Tệp → Thông tin đơn vị.</translation>
+    </message>
+    <message>
+        <source>Your unit</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <source>Documents carry these in their header and signature block. You can change them later under File → Unit profile.</source>
+        <translation>Các thông tin này đứng ở phần đầu và phần chữ ký của văn bản. Có thể sửa lại sau tại Tệp → Thông tin đơn vị.</translation>
+    </message>
+    <message>
+        <source>Collectives (rooms, teams, branches)</source>
+        <translation>Các tập thể (phòng, tổ, chi nhánh)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Start, then import from Excel</source>
+        <translation>Bắt đầu, rồi nhập từ Excel</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from ..models.records import PriorAwardsModel, RatingsModel
 from ..operations import show_error
 from ..qt import (
     QCoreApplication,
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import DateField, FormPanel, read_date
@@ -50,31 +50,53 @@ class _Dialog(QDialog):
         self.form.set_errors(errors)
 
 
+class UnitForm(FormPanel):
+    """The unit's profile as a form: used by the welcome and by "Thông tin đơn vị"."""
+
+    def __init__(self, parent, profile: unit.UnitProfile):
+        super().__init__(parent)
+        p = profile
+        self.name = self.add("name", self.tr("Unit name"), QLineEdit(p.name), required=True)
+        self.governing_body = self.add("governing_body", self.tr("Governing body"), QLineEdit(p.governing_body))
+        self.province = self.add("province", self.tr("Province (place name in documents)"), QLineEdit(p.province))
+        self.abbreviation = self.add("abbreviation", self.tr("Abbreviation in document symbols"),
+                                     QLineEdit(p.abbreviation))
+        self.head_name = self.add("head_name", self.tr("Head of unit"), QLineEdit(p.head_name))
+        self.head_title = self.add("head_title", self.tr("Head's title"), QLineEdit(p.head_title))
+        self.clerk_name = self.add("clerk_name", self.tr("Clerk in charge of emulation"), QLineEdit(p.clerk_name))
+        self.name.setPlaceholderText(self.tr("e.g. Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh"))
+        self.governing_body.setPlaceholderText(self.tr("e.g. Sở Tư pháp tỉnh Hà Tĩnh"))
+        self.province.setPlaceholderText(self.tr("e.g. Hà Tĩnh"))
+        self.abbreviation.setPlaceholderText(self.tr("e.g. TTTGPL (as in 15/TTr-TTTGPL)"))
+        self.head_title.setPlaceholderText(self.tr("e.g. Giám đốc"))
+
+    def profile(self) -> unit.UnitProfile:
+        return unit.UnitProfile(
+            self.name.text(), self.governing_body.text(), self.province.text(), self.abbreviation.text(),
+            self.head_name.text(), self.head_title.text(), self.clerk_name.text())
+
+
 class UnitDialog(_Dialog):
+    """Thông tin đơn vị: the profile every new document is drafted with."""
+
     def __init__(self, parent, store):
         super().__init__(parent, self.tr("Unit profile"))
+        self.setObjectName("unit_dialog")
         self.store = store
-        p = unit.get(store)
-        self.form = FormPanel(self)
-        self.name = self.form.add("name", self.tr("Unit name"), QLineEdit(p.name), required=True)
-        self.governing_body = self.form.add("governing_body", self.tr("Governing body"), QLineEdit(p.governing_body))
-        self.province = self.form.add("province", self.tr("Province (place name in documents)"), QLineEdit(p.province))
-        self.abbreviation = self.form.add("abbreviation", self.tr("Abbreviation in document symbols"),
-                                          QLineEdit(p.abbreviation))
-        self.head_name = self.form.add("head_name", self.tr("Head of unit"), QLineEdit(p.head_name))
-        self.head_title = self.form.add("head_title", self.tr("Head's title"), QLineEdit(p.head_title))
-        self.clerk_name = self.form.add("clerk_name", self.tr("Clerk in charge of emulation"), QLineEdit(p.clerk_name))
-        self.abbreviation.setPlaceholderText("TTTGPL")
+        self.form = UnitForm(self, unit.get(store))
+        for key in ("name", "governing_body", "province", "abbreviation", "head_name", "head_title", "clerk_name"):
+            setattr(self, key, getattr(self.form, key))
         self.layout_.addWidget(self.form)
+        hint = QLabel(self.tr("New documents are drafted with this profile: the header, the place, "
+                              "the abbreviation in the number and the head's signature block."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.layout_.addWidget(hint)
         self.finish_layout()
-        self.resize(560, self.sizeHint().height())
+        self.resize(620, self.sizeHint().height())
 
     def save(self) -> None:
-        if not self.name.text().strip():
-            raise ValidationError({"name": self.tr("The unit's name is required.")})
-        unit.save(self.store, unit.UnitProfile(
-            self.name.text(), self.governing_body.text(), self.province.text(), self.abbreviation.text(),
-            self.head_name.text(), self.head_title.text(), self.clerk_name.text()))
+        unit.save(self.store, self.form.profile())
 
 
 class CollectiveDialog(_Dialog):

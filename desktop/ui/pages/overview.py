@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import clock
-from ... import campaigns, printing, unit
+from ... import campaigns, clock, printing, start, unit
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
     urgency_color,
@@ -255,6 +254,7 @@ def _html(text: str) -> str:
 
 class OverviewPage(QWidget):
     edit_unit_requested = Signal()
+    leave_demo_requested = Signal()
     open_achievement = Signal(int)
     open_campaign = Signal(int)
 
@@ -262,6 +262,24 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.store = store
         lay = QVBoxLayout(self)
+        # The demo's own file says so; its button (shown by the launcher) leads to the clerk's own ledger.
+        self.demo_banner = QFrame(self)
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setStyleSheet("#demo_banner { background: #fff3cd; border: 1px solid #e0c36c; } "
+                                       "#demo_banner QLabel { color: #6b4e00; font-size: 11pt; }")
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(10, 6, 10, 6)
+        self.demo_text = QLabel("<b>" + self.tr("SAMPLE DATA") + "</b> — " + self.tr(
+            "a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with "
+            "your unit's records."))
+        self.demo_text.setWordWrap(True)
+        banner.addWidget(self.demo_text, 1)
+        self.leave_demo_btn = QPushButton(self.tr("Open my unit's ledger…"))
+        self.leave_demo_btn.clicked.connect(self.leave_demo_requested)
+        self.leave_demo_btn.hide()
+        banner.addWidget(self.leave_demo_btn)
+        self.demo_banner.setVisible(start.is_demo(store))
+        lay.addWidget(self.demo_banner)
         head = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit_label.setWordWrap(True)
