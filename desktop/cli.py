@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
+from .argparse_vi import ArgumentParser
+from .errors import UserError, explain_error
 from .paths import default_db_path
 
 COMMAND_MODULES = [
@@ -24,17 +26,18 @@ COMMAND_MODULES = [
     "desktop.commands.cert",
     "desktop.commands.package",
     "desktop.commands.excel",
+    "desktop.commands.records",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="thidua",
         description="Sổ thi đua: sổ thành tích, phong trào thi đua và hồ sơ khen thưởng của đơn vị.",
     )
     parser.add_argument("--version", action="version", version=f"Sổ thi đua {__version__}")
     parser.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
+        "--db", type=Path, default=None, metavar="TỆP",
         help=f"tệp dữ liệu (mặc định: {default_db_path()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -64,10 +67,15 @@ def main(argv: list[str]) -> int:
     except UserError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("Đã hủy.", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         # The reader (``| head``) stopped early; nothing is wrong with the data.
         sys.stderr.close()
         return 0
+    except (OSError, sqlite3.Error) as exc:
+        # Raw operating-system and SQLite errors are English and say nothing
+        # of what to do; the domain's explanation does.
+        print(f"Lỗi: {explain_error(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã hủy.", file=sys.stderr)
+        return 130

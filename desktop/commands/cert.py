@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import warnings
 from pathlib import Path
 
 from ..errors import UserError
@@ -43,10 +44,20 @@ def read_secret(prompt: str) -> str:
     value = os.environ.get(PIN_ENV)
     if value is not None:
         return value
-    try:
-        return getpass.getpass(prompt)
-    except EOFError as exc:  # no terminal to type into (a script, a pipe)
-        raise UserError(f"Chưa nhập mã PIN hoặc mật khẩu: hãy nhập khi được hỏi, hoặc đặt biến môi trường {PIN_ENV}.") from exc
+    no_terminal = UserError(
+        f"Không có cửa sổ dòng lệnh để gõ mã PIN hoặc mật khẩu (lệnh đang chạy trong một tập lệnh hoặc qua ống dẫn). "
+        f"Hãy đặt biến môi trường {PIN_ENV} (ví dụ: {PIN_ENV}=... thidua …) rồi chạy lại; "
+        f"với chứng thư số thử nghiệm, mật khẩu nằm trong tệp password.txt."
+    )
+    with warnings.catch_warnings():
+        # getpass falls back to reading standard input with the secret shown on
+        # screen, and says so in English ("Password input may be echoed"); refuse
+        # instead and say how to give the secret safely.
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except (EOFError, getpass.GetPassWarning) as exc:  # no terminal to type into (a script, a pipe)
+            raise no_terminal from exc
 
 
 def run_demo(args: argparse.Namespace) -> int:

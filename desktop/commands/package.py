@@ -78,13 +78,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     build.set_defaults(func=run_build)
 
 
-def _print_report(report) -> None:
+def _print_report(report, trusted: bool = True) -> None:
     print(f"Gói hồ sơ: {report.path}")
     if report.signer:
         print(f"Người ký: {report.signer}")
     for check in report.checks:
         print(f"  {'ĐẠT' if check.ok else 'LỖI'}  {check.message}")
     print("Kết luận: gói hồ sơ HỢP LỆ." if report.ok else "Kết luận: gói hồ sơ KHÔNG HỢP LỆ.")
+    if not trusted and any(c.code == "signature.chain" and not c.ok for c in report.checks):
+        print("Gợi ý: chạy lại với --trust CA.pem (chứng thư số gốc của nơi cấp chữ ký số) để xác nhận người ký.")
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -95,7 +97,7 @@ def run_verify(args: argparse.Namespace) -> int:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        _print_report(report)
+        _print_report(report, trusted=bool(args.trust))
     return 0 if report.ok else 1
 
 
@@ -129,15 +131,20 @@ def run_build(args: argparse.Namespace) -> int:
     from ..cli import db_path
     from ..store import Store
 
+    from ..formatting import byte_size, count
+    from ..package.asice import check_output
+
+    # Everything the user can fix is said before the PIN is asked for and before the seconds of signing.
+    check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè")
     with Store(db_path(args)) as store:
         missing = dossier.problems(store, args.campaign)
-        if missing:  # said before the PIN is asked for
+        if missing:
             raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
         with load_identity(args) as identity:
             built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
                                   overwrite=args.overwrite)
-    print(f"Đã tạo gói hồ sơ {built.path} ({built.size:,} byte, {len(built.files)} tệp), ký bởi {built.signer}."
-          .replace(",", "."))
+    print(f"Đã tạo gói hồ sơ {built.path} ({byte_size(built.size)}, {count(len(built.files), 'tệp')}), "
+          f"ký bởi {built.signer}.")
     return 0
 
 
@@ -156,10 +163,10 @@ def run_sign_pdf(args: argparse.Namespace) -> int:
             args.input, args.output, identity,
             appearance=appearance, reason=args.reason, location=args.location, timestamp_url=args.tsa,
         )
-    from ..signing.certs import format_vn_time
+    from ..formatting import date_time
 
     print(
         f"Đã ký {args.output} (PAdES {result.level}, trường {result.field_name}, trang {result.page_index + 1}) "
-        f"bởi {identity.name} lúc {format_vn_time(result.signing_time)}."
+        f"bởi {identity.name} lúc {date_time(result.signing_time)}."
     )
     return 0
