@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sqlite3
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__
@@ -56,7 +58,24 @@ def db_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else default_db_path()
 
 
+def _quiet_libraries() -> None:
+    """Libraries' own English warnings (pypdf's "EOF marker not found", openpyxl's notes on
+    Excel extensions) are not shown: every problem reaches the clerk as a Vietnamese message.
+    ``python -W default`` (or PYTHONWARNINGS) shows Python warnings again for developers."""
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # no "last resort" printing of library log records
+    if not sys.warnoptions:
+        warnings.simplefilter("ignore")
+
+
 def main(argv: list[str]) -> int:
+    with warnings.catch_warnings():
+        _quiet_libraries()
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -57,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--box", metavar="X1,Y1,X2,Y2", help="khung chữ ký theo điểm (pt) từ góc dưới trái trang")
     sign.add_argument("--signature-image", type=Path, metavar="ẢNH.png", help="ảnh chữ ký (PNG nền trong suốt)")
     sign.add_argument("--seal-image", type=Path, metavar="ẢNH.png", help="ảnh con dấu (PNG nền trong suốt)")
-    sign.add_argument("--reason", help="lý do ký")
-    sign.add_argument("--location", help="nơi ký")
+    sign.add_argument("--reason", metavar="LÝ_DO", help="lý do ký")
+    sign.add_argument("--location", metavar="NƠI", help="nơi ký")
     sign.add_argument("--tsa", metavar="URL", help="máy chủ cấp dấu thời gian (RFC 3161) để ký mức B-T")
     sign.set_defaults(func=run_sign_pdf)
 

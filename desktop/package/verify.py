@@ -37,7 +37,7 @@ from typing import Any, BinaryIO
 
 from asn1crypto import cms, x509
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..formatting import byte_size, date_time
 from ..signing.certs import display_name, format_vn_time, load_certificates
 from .manifest import ManifestError, parse_manifest
@@ -143,7 +143,7 @@ def verify_package(
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        report.add("container.open", False, f"Không mở được tệp {path}: {exc.strerror or exc}.")
+        report.add("container.open", False, f"Không mở được tệp {path}: {os_reason(exc)}.")
         return report
     with handle:
         _Verifier(report, handle, anchors, limits, require_pdf_signatures, now).run(path.stat().st_size)
