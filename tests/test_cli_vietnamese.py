@@ -471,3 +471,17 @@ def test_draft_reopen_is_the_advice_and_it_works(demo_path, demo_store, capsys):
     assert code == 2 and "đang là bản nháp" in err
     code, out, _ = run(capsys, "--db", demo_path, "draft", "finalise", draft_id)
     assert code == 0 and drafts.get(demo_store, draft_id).finalised
+
+
+@pytest.mark.gui
+@pytest.mark.usefixtures("isolated_settings")
+def test_every_page_of_the_window_has_a_name_for_gui_page(gui_store, qtbot):
+    """``gui --help`` takes its list from page_keys.py; a page added to the window must be added there too."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(gui_store, remember=False)
+    qtbot.addWidget(window)
+    assert set(PAGE_KEYS.values()) == set(window.pages)
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        assert window.stack.currentWidget() is window.pages[PAGE_KEYS[key]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def run_tokens(args: argparse.Namespace) -> int:
 
     tokens = list_tokens(args.module)
     if not tokens:
-        print("Không thấy thiết bị ký nào. Hãy cắm thiết bị ký vào máy.")
+        print("Không thấy thiết bị ký nào. Hãy cắm thiết bị ký vào máy rồi chạy lại.", file=sys.stderr)
         return 1
     for token in tokens:
         note = f" — {token.pin_status}" if token.pin_status else ""
@@ -91,7 +92,7 @@ def run_keys(args: argparse.Namespace) -> int:
     pin = read_secret("Mã PIN của thiết bị ký: ")
     keys = list_keys(args.module, args.token, pin)
     if not keys:
-        print("Thiết bị ký không có khóa nào dùng để ký.")
+        print("Thiết bị ký không có khóa nào dùng để ký.", file=sys.stderr)
         return 1
     for key in keys:
         valid = (

@@ -6,6 +6,7 @@ import json
 import sys
 
 from .. import check as check_mod
+from .. import formatting
 from .. import search as search_mod
 from ..cli import db_path
 from ..store import Store
@@ -89,7 +90,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         kind = "Thành tích" if h.kind == "achievement" else "Cá nhân"
-        date = f"{h.date[8:10]}/{h.date[5:7]}/{h.date[:4]}  " if h.date else ""
+        date = f"{formatting.date(h.date)}  " if h.date else ""
         print(f"[{kind} #{h.id}] {date}{h.title} — {h.subject}")
     return 0
 

@@ -139,7 +139,11 @@ def run_build(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         missing = dossier.problems(store, args.campaign)
         if missing:
-            raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
+            raise UserError(
+                "Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing) + "\n"
+                f"Xem các văn bản: thidua draft list {args.campaign}; soạn tờ trình: thidua draft to-trinh "
+                f"{args.campaign} --out TỆP.pdf; hoàn thiện: thidua draft finalise MÃ. Họp xét và bỏ phiếu làm "
+                "trong cửa sổ: thidua gui --page hop-xet")
         with load_identity(args) as identity:
             built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
                                   overwrite=args.overwrite)

@@ -258,8 +258,7 @@ def open_workbook(data: bytes, name: str, *, data_only: bool) -> Iterator[Any]:
         if _caused_by(exc, DefusedXmlException):  # openpyxl wraps it in a ValueError
             raise UserError(f"Tệp “{name}” chứa khai báo XML bị cấm (thực thể, DTD); có thể là tệp độc hại "
                             "(“bom XML”) nên không đọc.") from None
-        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc Excel lạ, không đọc được "
-                        f"({type(exc).__name__}: {str(exc)[:200]}). Hãy mở bằng Excel và lưu lại rồi nhập.") from None
+        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc Excel lạ, không đọc được. {_RESAVE}") from None
     finally:
         if wb is not None:
             with contextlib.suppress(Exception):

@@ -468,8 +468,8 @@ class _Verifier:
         try:
             reader = PdfFileReader(io.BytesIO(data), strict=False)
             signatures = list(reader.embedded_signatures)
-        except Exception as exc:  # a damaged PDF is a failed check, not a crash
-            r.add("pdf.signature", False, f"“{name}”: không đọc được tệp PDF ({type(exc).__name__}).", name)
+        except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
+            r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
         if not signatures:
             if self.require_pdf_signatures and not name.startswith(EVIDENCE_FOLDER):
