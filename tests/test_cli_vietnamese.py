@@ -485,3 +485,17 @@ def test_every_page_of_the_window_has_a_name_for_gui_page(gui_store, qtbot):
     for key in PAGE_KEYS:
         window.show_page(key)
         assert window.stack.currentWidget() is window.pages[PAGE_KEYS[key]]
+
+
+def test_sign_pdf_says_a_missing_input_before_asking_for_the_password(tmp_path, capsys, monkeypatch):
+    from desktop.commands import package
+
+    monkeypatch.setattr(package, "load_identity", lambda args: pytest.fail("asked for the password first"))
+    code, out, err = run(capsys, "package", "sign-pdf", tmp_path / "khong-co.pdf", tmp_path / "o.pdf",
+                         "--p12", tmp_path / "k.p12")
+    assert (code, out) == (2, "") and "Không tìm thấy tệp PDF cần ký" in err
+    source = tmp_path / "co.pdf"
+    source.write_bytes(b"%PDF-1.7\n")
+    code, out, err = run(capsys, "package", "sign-pdf", source, tmp_path / "khong-co" / "o.pdf", "--p12",
+                         tmp_path / "k.p12")
+    assert (code, out) == (2, "") and "khong-co không tồn tại" in err

@@ -162,6 +162,11 @@ def run_sign_pdf(args: argparse.Namespace) -> int:
         page=page,
         box=_parse_box(args.box),
     )
+    # Said before the PIN or password is asked for.
+    if not args.input.is_file():
+        raise UserError(f"Không tìm thấy tệp PDF cần ký {args.input}. Hãy kiểm tra lại đường dẫn.")
+    if not args.output.parent.is_dir():
+        raise UserError(f"Thư mục {args.output.parent} không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác.")
     with load_identity(args) as identity:
         result = sign_pdf(
             args.input, args.output, identity,
