@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blobs, catalog
-from .errors import NotFound, UserError, ValidationError
+from .errors import NotFound, UserError, ValidationError, os_reason
 from .text import clean
 from . import clock
 
@@ -331,7 +331,7 @@ def attach_source(store, campaign_id: int, path: str | Path) -> None:
             if old and old != digest:
                 blobs.drop_if_unused(store, old)
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp “{path.name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không đọc được tệp “{path.name}”: {os_reason(exc)}.") from None
 
 
 # -- from a parsed plan -------------------------------------------------------------------------------

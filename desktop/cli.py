@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import sqlite3
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
+from .argparse_vi import ArgumentParser
+from .errors import UserError, explain_error
 from .paths import default_db_path
 
 COMMAND_MODULES = [
@@ -24,17 +28,18 @@ COMMAND_MODULES = [
     "desktop.commands.cert",
     "desktop.commands.package",
     "desktop.commands.excel",
+    "desktop.commands.records",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="thidua",
         description="Sổ thi đua: sổ thành tích, phong trào thi đua và hồ sơ khen thưởng của đơn vị.",
     )
     parser.add_argument("--version", action="version", version=f"Sổ thi đua {__version__}")
     parser.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
+        "--db", type=Path, default=None, metavar="TỆP",
         help=f"tệp dữ liệu (mặc định: {default_db_path()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -67,7 +72,24 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
+def _quiet_libraries() -> None:
+    """Libraries' own English warnings (pypdf's "EOF marker not found", openpyxl's notes on
+    Excel extensions) are not shown: every problem reaches the clerk as a Vietnamese message.
+    ``python -W default`` (or PYTHONWARNINGS) shows Python warnings again for developers."""
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())  # no "last resort" printing of library log records
+    if not sys.warnoptions:
+        warnings.simplefilter("ignore")
+
+
 def main(argv: list[str]) -> int:
+    with warnings.catch_warnings():
+        _quiet_libraries()
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -78,10 +100,15 @@ def main(argv: list[str]) -> int:
     except UserError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("Đã hủy.", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         # The reader (``| head``) stopped early; nothing is wrong with the data.
         sys.stderr.close()
         return 0
+    except (OSError, sqlite3.Error) as exc:
+        # Raw operating-system and SQLite errors are English and say nothing
+        # of what to do; the domain's explanation does.
+        print(f"Lỗi: {explain_error(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã hủy.", file=sys.stderr)
+        return 130

@@ -107,7 +107,9 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
     from .excel.nominations import write_nominations
-    from .package.asice import PackageFile, build_package
+    from .package.asice import PackageFile, build_package, check_output
+
+    check_output(output, overwrite)  # before the documents are signed, which takes seconds
     from .package.names import safe_name
     from .package.verify import EVIDENCE_FOLDER
     from .signing.pdf import sign_pdf

@@ -24,7 +24,7 @@ from .documents import forms as forms_mod
 from .documents.compose import compose
 from .documents.model import CLASSIFICATIONS, Document
 from .documents.richtext import serialise
-from .errors import NotFound, UserError
+from .errors import NotFound, UserError, os_reason
 from .store.db import os_user
 from . import clock
 
@@ -467,7 +467,7 @@ def render(store, draft_id: int, out: str | Path) -> Path:
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
             raise UserError("Ổ đĩa đã đầy; chưa lưu được văn bản.") from None
-        raise UserError(f"Không ghi được tệp “{out.name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không ghi được tệp “{out.name}”: {os_reason(exc)}.") from None
 
 
 def _render(doc: Document, out: Path) -> Path:

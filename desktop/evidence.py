@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from . import blobs
-from .errors import NotFound, UserError
+from .errors import NotFound, UserError, os_reason
 from .text import clean
 
 CHUNK = 1024 * 1024
@@ -87,7 +87,7 @@ def attach(store, achievement_id: int, path: str | os.PathLike[str], *, file_nam
     except PermissionError:
         raise UserError(f"Không có quyền đọc tệp “{name}”.") from None
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp “{name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from None
     return get(store, evidence_id)
 
 
@@ -136,7 +136,7 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".thidua-", dir=dest.parent)
     except OSError as exc:  # missing or read-only folder: say so instead of a traceback
-        raise UserError(f"Không lưu được tệp “{dest.name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không lưu được tệp “{dest.name}”: {os_reason(exc)}.") from None
     try:
         with os.fdopen(fd, "wb") as out:
             for chunk in iter_blob(store, ev.sha256):
@@ -148,7 +148,7 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         if getattr(exc, "errno", None) == 28:
             raise UserError("Ổ đĩa đã đầy; chưa lưu được bản sao tệp minh chứng.") from None
-        raise UserError(f"Không lưu được tệp “{dest.name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không lưu được tệp “{dest.name}”: {os_reason(exc)}.") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -241,7 +241,7 @@ def test_help_of_every_command_prints(capsys):
         with pytest.raises(SystemExit) as info:
             cli.main(argv)
         assert info.value.code == 0
-        assert capsys.readouterr().out.startswith("usage: " + name)
+        assert capsys.readouterr().out.startswith("Cách dùng: " + name)
 
 
 def test_console_script(tmp_path):

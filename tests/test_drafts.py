@@ -144,7 +144,8 @@ def test_cli_draft_and_print(demo_path, tmp_path, capsys):
     assert PdfReader(str(out)).pages
     draft_id = int(capsys.readouterr().out.split("Văn bản số ")[1].split()[0])
     assert cli.main(["--db", str(demo_path), "print", str(draft_id)]) == 3
-    assert "Không in văn bản này" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err.startswith("Lỗi: Không in văn bản này")  # a refusal goes to stderr
 
 
 def test_demo_leaves_a_complete_finalised_dossier(demo):

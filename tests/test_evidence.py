@@ -186,7 +186,7 @@ def test_unreadable_file(store, aid, tmp_path, monkeypatch):
 def test_read_error(store, aid, tmp_path, monkeypatch):
     src = write(tmp_path / "hong.pdf", b"bytes")
     deny_opening(monkeypatch, src, OSError(5, "Input/output error"))
-    with pytest.raises(UserError, match="Không đọc được tệp “hong.pdf”: Input/output error"):
+    with pytest.raises(UserError, match="Không đọc được tệp “hong.pdf”: lỗi đọc/ghi ổ đĩa"):
         evidence.attach(store, aid, src)
     monkeypatch.undo()
     assert blob_count(store) == 0
@@ -241,7 +241,7 @@ def test_save_copy_is_atomic(store, aid, tmp_path, monkeypatch):
 
     dest.write_bytes(b"old file the clerk had")
     monkeypatch.setattr(evidence.os, "replace", lambda s, d: (_ for _ in ()).throw(OSError(13, "Permission denied")))
-    with pytest.raises(UserError, match="Không lưu được tệp “ban-sao.pdf”: Permission denied"):
+    with pytest.raises(UserError, match="Không lưu được tệp “ban-sao.pdf”: không có quyền truy cập"):
         evidence.save_copy(store, ev.id, dest)
     assert dest.read_bytes() == b"old file the clerk had"
     assert [p.name for p in out_dir.iterdir()] == ["ban-sao.pdf"]
@@ -268,7 +268,7 @@ def test_save_copy_interrupted_while_writing(store, aid, tmp_path, monkeypatch):
 
 def test_save_copy_to_a_missing_folder(store, aid, tmp_path):
     ev = evidence.attach(store, aid, write(tmp_path / "a.pdf", b"content"))
-    with pytest.raises(UserError, match="Không lưu được tệp “b.pdf”: No such file or directory"):
+    with pytest.raises(UserError, match="Không lưu được tệp “b.pdf”: không có tệp hoặc thư mục này; hãy kiểm tra lại đường dẫn"):
         evidence.save_copy(store, ev.id, tmp_path / "khong-co" / "b.pdf")
     assert not (tmp_path / "khong-co").exists()
 

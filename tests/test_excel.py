@@ -142,7 +142,8 @@ def test_achievements_template(demo_store, tmp_path):
     path = template(demo_store, "achievements", tmp_path)
     wb = load_workbook(path)
     ws = wb["Thành tích"]
-    assert [c.value for c in ws[1]] == ["Ngày*", "Cá nhân (họ tên)*", "Ngày sinh (nếu trùng tên)", "Tập thể*",
+    # Only the always-required columns carry *: exactly one of Cá nhân / Tập thể is filled, so neither does.
+    assert [c.value for c in ws[1]] == ["Ngày*", "Cá nhân (họ tên)", "Ngày sinh (nếu trùng tên)", "Tập thể",
                                         "Thành tích*", "Mô tả", "Tiêu chí", "Số đo", "Phong trào"]
     lists = wb["Danh mục"]
     names = [r[0] for r in lists.iter_rows(min_row=2, min_col=3, max_col=3, values_only=True) if r[0]]
@@ -150,7 +151,8 @@ def test_achievements_template(demo_store, tmp_path):
     numbers = {r[0] for r in lists.iter_rows(min_row=2, min_col=4, max_col=4, values_only=True) if r[0]}
     assert numbers == {"142/KH-STP", "205/KH-STP"}
     guide = "\n".join(str(v) for row in wb["Hướng dẫn"].iter_rows(values_only=True) for v in row if v)
-    assert "142/KH-STP" in guide and "Một trong hai" in guide
+    assert "142/KH-STP" in guide and "Một trong hai: điền Cá nhân hoặc Tập thể" in guide
+    assert "Cột có dấu * là bắt buộc. Mỗi dòng điền Cá nhân hoặc Tập thể" in guide
 
 
 def test_template_cli_and_unknown_kind(demo_path, tmp_path, capsys):

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
-from .. import campaigns, catalog
+
+from .. import campaigns, catalog, formatting
 from ..cli import db_path
 from ..store import Store
 from .plan import add_plan_subcommand, summary
@@ -19,13 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="chỉ in mã số phong trào")
 
     group = sub.add_parser("campaign", help="xem các phong trào thi đua đã lưu")
-    group.set_defaults(func=lambda args: (group.print_help(), 2)[1])
-    cs = group.add_subparsers(dest="campaign_command", metavar="LỆNH")
+    cs = group.add_subparsers(dest="campaign_command", metavar="LỆNH", required=True)
     p = cs.add_parser("list", help="liệt kê các phong trào, hạn nộp và số ngày còn lại")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_list)
     p = cs.add_parser("show", help="xem một phong trào và tiến độ của nó")
-    p.add_argument("id", type=int, help="mã số phong trào")
+    p.add_argument("id", type=int, metavar="MÃ", help="mã số phong trào (xem “thidua campaign list”)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_show)
 
 
@@ -64,15 +66,37 @@ def run_list(args: argparse.Namespace) -> int:
 def _due(p: campaigns.CampaignProgress) -> str:
     if p.deadline is None:
         return "không ghi"
-    when = p.deadline.strftime("%d/%m/%Y")
+    when = formatting.date(p.deadline)
     if p.days_left < 0:
         return f"{when} (đã quá hạn {-p.days_left} ngày)"
     return f"{when} (còn {p.days_left} ngày)"
 
 
+def show_dict(p: campaigns.CampaignProgress, today: dt.date) -> dict:
+    """A campaign and its progress for ``--json``: the stored fields, then deadline, quotas used and criteria."""
+    data = dataclasses.asdict(p.campaign)
+    data.update({
+        "running": campaigns.is_running(p.campaign, today),
+        "deadline_date": p.deadline.isoformat() if p.deadline else None, "days_left": p.days_left,
+        "urgency": p.urgency,
+        "award_use": [{"campaign_award_id": a.award.id, "award": a.award.award, "text": a.award.text,
+                       "used_collective": a.used_collective, "quota_collective": a.award.quota_collective,
+                       "used_individual": a.used_individual, "quota_individual": a.award.quota_individual}
+                      for a in p.awards],
+        "criteria_progress": [{"criterion_id": k.criterion.id, "text": k.criterion.text,
+                               "target_value": k.criterion.target_value, "latest": k.latest,
+                               "reached": k.reached, "achievements": k.achievements} for k in p.criteria],
+    })
+    return data
+
+
 def run_show(args: argparse.Namespace) -> int:
+    today = dt.date.today()
     with Store(db_path(args)) as store:
-        p = campaigns.progress(store, args.id)
+        p = campaigns.progress(store, args.id, today)
+    if args.json:
+        print(json.dumps(show_dict(p, today), ensure_ascii=False, indent=2))
+        return 0
     c = p.campaign
     print(c.title)
     print(f"{c.reference}")

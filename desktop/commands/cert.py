@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
+import warnings
 from pathlib import Path
 
 from ..errors import UserError
@@ -43,10 +45,20 @@ def read_secret(prompt: str) -> str:
     value = os.environ.get(PIN_ENV)
     if value is not None:
         return value
-    try:
-        return getpass.getpass(prompt)
-    except EOFError as exc:  # no terminal to type into (a script, a pipe)
-        raise UserError(f"Chưa nhập mã PIN hoặc mật khẩu: hãy nhập khi được hỏi, hoặc đặt biến môi trường {PIN_ENV}.") from exc
+    no_terminal = UserError(
+        f"Không có cửa sổ dòng lệnh để gõ mã PIN hoặc mật khẩu (lệnh đang chạy trong một tập lệnh hoặc qua ống dẫn). "
+        f"Hãy đặt biến môi trường {PIN_ENV} (ví dụ: {PIN_ENV}=... thidua …) rồi chạy lại; "
+        f"với chứng thư số thử nghiệm, mật khẩu nằm trong tệp password.txt."
+    )
+    with warnings.catch_warnings():
+        # getpass falls back to reading standard input with the secret shown on
+        # screen, and says so in English ("Password input may be echoed"); refuse
+        # instead and say how to give the secret safely.
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except (EOFError, getpass.GetPassWarning) as exc:  # no terminal to type into (a script, a pipe)
+            raise no_terminal from exc
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -65,7 +77,7 @@ def run_tokens(args: argparse.Namespace) -> int:
 
     tokens = list_tokens(args.module)
     if not tokens:
-        print("Không thấy thiết bị ký nào. Hãy cắm thiết bị ký vào máy.")
+        print("Không thấy thiết bị ký nào. Hãy cắm thiết bị ký vào máy rồi chạy lại.", file=sys.stderr)
         return 1
     for token in tokens:
         note = f" — {token.pin_status}" if token.pin_status else ""
@@ -80,7 +92,7 @@ def run_keys(args: argparse.Namespace) -> int:
     pin = read_secret("Mã PIN của thiết bị ký: ")
     keys = list_keys(args.module, args.token, pin)
     if not keys:
-        print("Thiết bị ký không có khóa nào dùng để ký.")
+        print("Thiết bị ký không có khóa nào dùng để ký.", file=sys.stderr)
         return 1
     for key in keys:
         valid = (

@@ -6,6 +6,7 @@ import json
 import sys
 
 from .. import check as check_mod
+from .. import formatting
 from .. import search as search_mod
 from ..cli import db_path
 from ..errors import UserError
@@ -14,9 +15,16 @@ from ..store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)")
-    p.add_argument("--screenshot", metavar="FILE.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
-    p.add_argument("--page", metavar="NAME", help="trang mở đầu: tong-quan, ca-nhan, so-thanh-tich …")
+    from ..ui.page_keys import page_names_by_page  # Qt-free: the page list without loading Qt
+
+    from ..argparse_vi import RawEpilogHelpFormatter
+
+    pages = "\n".join("  " + ", ".join(names) for names in page_names_by_page().values())
+    p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)", formatter_class=RawEpilogHelpFormatter,
+                       epilog=f"Các trang dùng được với --page (mỗi dòng một trang, tên nào cũng được):\n{pages}")
+    p.add_argument("--screenshot", metavar="TỆP.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
+    p.add_argument("--page", metavar="TRANG", choices=[n for names in page_names_by_page().values() for n in names],
+                   help="trang mở đầu, ví dụ tong-quan, ca-nhan, so-thanh-tich (danh sách đủ ở cuối)")
     p.add_argument("--demo", action="store_true",
                    help=f"mở dữ liệu mẫu trong tệp riêng của nó ({demo_db_path()}, tạo khi chưa có); "
                         "bỏ qua --db và không đụng tới tệp của đơn vị")
@@ -29,14 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị giả định, trong tệp riêng "
                                     f"(mặc định {demo_db_path()}, hoặc tệp trống chỉ định bằng --db)")
-    p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
+    p.add_argument("--seed", type=int, default=2025, metavar="SỐ", help="hạt giống ngẫu nhiên (mặc định 2025)")
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
     p.set_defaults(func=run_demo, creates_db=True)
 
     p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
-    p.add_argument("query", nargs="+", help="từ cần tìm")
+    p.add_argument("query", nargs="+", metavar="TỪ", help="từ cần tìm")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.add_argument("--limit", type=int, default=50, help="số kết quả tối đa (mặc định 50)")
+    p.add_argument("--limit", type=int, default=50, metavar="SỐ", help="số kết quả tối đa (mặc định 50)")
     p.set_defaults(func=run_search)
 
     p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")
@@ -101,7 +109,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         kind = "Thành tích" if h.kind == "achievement" else "Cá nhân"
-        date = f"{h.date[8:10]}/{h.date[5:7]}/{h.date[:4]}  " if h.date else ""
+        date = f"{formatting.date(h.date)}  " if h.date else ""
         print(f"[{kind} #{h.id}] {date}{h.title} — {h.subject}")
     return 0
 

@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
 from .. import drafts, printing
 from ..cli import db_path
+from ..errors import UserError
+from ..formatting import date_time
 from ..store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("draft", help="soạn tờ trình, biên bản họp xét, báo cáo thành tích từ dữ liệu")
-    group.set_defaults(func=lambda args: (group.print_help(), 2)[1])
-    ds = group.add_subparsers(dest="draft_command", metavar="LỆNH")
+    ds = group.add_subparsers(dest="draft_command", metavar="LỆNH", required=True)
     for name, kind, target in (("to-trinh", "to_trinh", "mã số phong trào"),
                                ("bien-ban", "bien_ban", "mã số cuộc họp xét"),
                                ("bao-cao", "bao_cao", "mã số đề nghị khen thưởng")):
@@ -22,16 +25,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="tệp kết quả .pdf hoặc .docx")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
-    p.add_argument("campaign", type=int, help="mã số phong trào")
+    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_list)
     p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
-    p.add_argument("document", type=int, help="mã số văn bản")
+    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_finalise)
+    p = ds.add_parser("reopen", help="mở lại văn bản đã hoàn thiện thành bản nháp để sửa (ghi vào nhật ký)")
+    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
+    p.set_defaults(func=run_reopen)
 
     p = sub.add_parser("print", help="in một văn bản (chỉ văn bản mật hoặc hồ sơ khen thưởng cấp Nhà nước)")
-    p.add_argument("document", type=int, help="mã số văn bản")
-    p.add_argument("--printer", default="", help="tên máy in (mặc định: máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1, help="số bản in (mặc định 1)")
+    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
+    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
+    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
     p.set_defaults(func=run_print)
 
 
@@ -45,28 +52,53 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from .. import campaigns
+
     with Store(db_path(args)) as store:
+        campaigns.get(store, args.campaign)  # a campaign that does not exist is said, not listed as empty
         items = [(d, drafts.title(store, d), drafts.current(store, d.id).version)
                  for d in drafts.list_for_campaign(store, args.campaign)]
+    if args.json:
+        json.dump([{
+            "id": d.id, "kind": d.kind, "title": title, "status": d.status, "version": version, "form": d.form,
+            "classification": d.classification, "campaign_id": d.campaign_id, "meeting_id": d.meeting_id,
+            "nomination_id": d.nomination_id, "created_at": d.created_at, "finalised_at": d.finalised_at,
+        } for d, title, version in items], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
     if not items:
         print("Phong trào này chưa có văn bản nào.")
     for d, title, version in items:
-        print(f"[{d.id}] {title} — {drafts.STATUSES[d.status]}, phiên bản {version}, mẫu {d.form}")
+        when = f" lúc {date_time(d.finalised_at)}" if d.finalised_at else ""
+        print(f"[{d.id}] {title} — {drafts.STATUSES[d.status]}{when}, phiên bản {version}, mẫu {d.form}")
     return 0
 
 
 def run_finalise(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
+        if drafts.get(store, args.document).finalised:
+            raise UserError(f"Văn bản số {args.document} đã hoàn thiện; không sửa trực tiếp được. "
+                            f"Muốn sửa, hãy mở lại thành bản nháp: thidua draft reopen {args.document}")
         drafts.finalise(store, args.document)
-    print(f"Văn bản số {args.document} đã hoàn thiện.")
+    print(f"Văn bản số {args.document} đã hoàn thiện. Muốn sửa lại: thidua draft reopen {args.document}")
+    return 0
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    with Store(db_path(args)) as store:
+        if not drafts.get(store, args.document).finalised:
+            raise UserError(f"Văn bản số {args.document} đang là bản nháp, không cần mở lại.")
+        drafts.reopen(store, args.document)
+    print(f"Đã mở lại văn bản số {args.document} thành bản nháp (việc mở lại được ghi vào nhật ký thay đổi). "
+          f"Sửa xong, hoàn thiện lại bằng: thidua draft finalise {args.document}")
     return 0
 
 
 def run_print(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         allowed = printing.permission(store, args.document)
-        if not allowed.allowed:
-            print(f"Lỗi: {allowed.reason}")
+        if not allowed.allowed:  # a refusal, not a failure: its own exit status, on standard error
+            print(f"Lỗi: {allowed.reason}", file=sys.stderr)
             return 3
         pages = printing.print_document(store, args.document, printer=args.printer, copies=args.copies)
     print(f"Đã gửi lệnh in {pages} trang × {args.copies} bản. {allowed.reason}")

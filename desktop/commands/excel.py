@@ -13,6 +13,7 @@ from pathlib import Path
 from ..cli import db_path
 from ..dates import DateError, parse_date
 from ..errors import UserError
+from ..formatting import number
 from ..store import Store
 
 export_subparsers: argparse._SubParsersAction | None = None
@@ -72,13 +73,13 @@ def run_import(args: argparse.Namespace) -> int:
             raise ImportRejected(preview)
         label = KIND_LABELS[args.kind]
         if args.dry_run:
-            print(f"Tệp hợp lệ: {preview.count} {label} sẽ được nhập từ trang “{preview.sheet}”. "
+            print(f"Tệp hợp lệ: {number(preview.count)} {label} sẽ được nhập từ trang “{preview.sheet}”. "
                   "Chưa ghi gì vào sổ (--dry-run).")
             return 0
         count = apply(store, preview)
     ratings = sum(len(r.ratings) for r in preview.rows)
-    extra = f" (kèm {ratings} xếp loại)" if ratings else ""
-    print(f"Đã nhập {count} {label}{extra} từ trang “{preview.sheet}” của tệp “{preview.file_name}”.")
+    extra = f" (kèm {number(ratings)} xếp loại)" if ratings else ""
+    print(f"Đã nhập {number(count)} {label}{extra} từ trang “{preview.sheet}” của tệp “{preview.file_name}”.")
     return 0
 
 
@@ -98,7 +99,7 @@ def run_export_ledger(args: argparse.Namespace) -> int:
     date_to = _date_arg(args.date_to, "--to")
     with Store(db_path(args)) as store:
         result = export_ledger(store, args.out, campaign_id=args.campaign, date_from=date_from, date_to=date_to)
-    print(f"Đã xuất {result.count} thành tích vào {result.path}")
+    print(f"Đã xuất {number(result.count)} thành tích vào {result.path}")
     return 0
 
 

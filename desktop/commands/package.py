@@ -57,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--box", metavar="X1,Y1,X2,Y2", help="khung chữ ký theo điểm (pt) từ góc dưới trái trang")
     sign.add_argument("--signature-image", type=Path, metavar="ẢNH.png", help="ảnh chữ ký (PNG nền trong suốt)")
     sign.add_argument("--seal-image", type=Path, metavar="ẢNH.png", help="ảnh con dấu (PNG nền trong suốt)")
-    sign.add_argument("--reason", help="lý do ký")
-    sign.add_argument("--location", help="nơi ký")
+    sign.add_argument("--reason", metavar="LÝ_DO", help="lý do ký")
+    sign.add_argument("--location", metavar="NƠI", help="nơi ký")
     sign.add_argument("--tsa", metavar="URL", help="máy chủ cấp dấu thời gian (RFC 3161) để ký mức B-T")
     sign.set_defaults(func=run_sign_pdf)
 
@@ -78,13 +78,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     build.set_defaults(func=run_build)
 
 
-def _print_report(report) -> None:
+def _print_report(report, trusted: bool = True) -> None:
     print(f"Gói hồ sơ: {report.path}")
     if report.signer:
         print(f"Người ký: {report.signer}")
     for check in report.checks:
         print(f"  {'ĐẠT' if check.ok else 'LỖI'}  {check.message}")
     print("Kết luận: gói hồ sơ HỢP LỆ." if report.ok else "Kết luận: gói hồ sơ KHÔNG HỢP LỆ.")
+    if not trusted and any(c.code == "signature.chain" and not c.ok for c in report.checks):
+        print("Gợi ý: chạy lại với --trust CA.pem (chứng thư số gốc của nơi cấp chữ ký số) để xác nhận người ký.")
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -95,7 +97,7 @@ def run_verify(args: argparse.Namespace) -> int:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        _print_report(report)
+        _print_report(report, trusted=bool(args.trust))
     return 0 if report.ok else 1
 
 
@@ -129,15 +131,24 @@ def run_build(args: argparse.Namespace) -> int:
     from ..cli import db_path
     from ..store import Store
 
+    from ..formatting import byte_size, count
+    from ..package.asice import check_output
+
+    # Everything the user can fix is said before the PIN is asked for and before the seconds of signing.
+    check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè")
     with Store(db_path(args)) as store:
         missing = dossier.problems(store, args.campaign)
-        if missing:  # said before the PIN is asked for
-            raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
+        if missing:
+            raise UserError(
+                "Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing) + "\n"
+                f"Xem các văn bản: thidua draft list {args.campaign}; soạn tờ trình: thidua draft to-trinh "
+                f"{args.campaign} --out TỆP.pdf; hoàn thiện: thidua draft finalise MÃ. Họp xét và bỏ phiếu làm "
+                "trong cửa sổ: thidua gui --page hop-xet")
         with load_identity(args) as identity:
             built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
                                   overwrite=args.overwrite)
-    print(f"Đã tạo gói hồ sơ {built.path} ({built.size:,} byte, {len(built.files)} tệp), ký bởi {built.signer}."
-          .replace(",", "."))
+    print(f"Đã tạo gói hồ sơ {built.path} ({byte_size(built.size)}, {count(len(built.files), 'tệp')}), "
+          f"ký bởi {built.signer}.")
     return 0
 
 
@@ -151,15 +162,20 @@ def run_sign_pdf(args: argparse.Namespace) -> int:
         page=page,
         box=_parse_box(args.box),
     )
+    # Said before the PIN or password is asked for.
+    if not args.input.is_file():
+        raise UserError(f"Không tìm thấy tệp PDF cần ký {args.input}. Hãy kiểm tra lại đường dẫn.")
+    if not args.output.parent.is_dir():
+        raise UserError(f"Thư mục {args.output.parent} không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác.")
     with load_identity(args) as identity:
         result = sign_pdf(
             args.input, args.output, identity,
             appearance=appearance, reason=args.reason, location=args.location, timestamp_url=args.tsa,
         )
-    from ..signing.certs import format_vn_time
+    from ..formatting import date_time
 
     print(
         f"Đã ký {args.output} (PAdES {result.level}, trường {result.field_name}, trang {result.page_index + 1}) "
-        f"bởi {identity.name} lúc {format_vn_time(result.signing_time)}."
+        f"bởi {identity.name} lúc {date_time(result.signing_time)}."
     )
     return 0

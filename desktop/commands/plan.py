@@ -21,8 +21,7 @@ plan_subparsers: argparse._SubParsersAction | None = None
 def register(sub: argparse._SubParsersAction) -> None:
     global plan_subparsers
     group = sub.add_parser("plan", help="đọc kế hoạch, công văn phát động phong trào thi đua (.docx, .pdf, .txt)")
-    group.set_defaults(func=lambda args: _usage(group))
-    plan_subparsers = group.add_subparsers(dest="plan_command", metavar="LỆNH")
+    plan_subparsers = group.add_subparsers(dest="plan_command", metavar="LỆNH", required=True)
 
     p = add_plan_subcommand("parse", "đọc một kế hoạch và in các trường đọc được", run_parse)
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
@@ -36,11 +35,6 @@ def add_plan_subcommand(name: str, help: str, func: Callable[[argparse.Namespace
     parser = plan_subparsers.add_parser(name, help=help)
     parser.set_defaults(func=func)
     return parser
-
-
-def _usage(group: argparse.ArgumentParser) -> int:
-    group.print_help()
-    return 2
 
 
 def run_parse(args: argparse.Namespace) -> int:

@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..resources import forms_dir
 from ..text import fold
 from .sources import SOURCES
@@ -376,7 +376,7 @@ def load_form(path: Path | str) -> Form:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise UserError(f"Không mở được tệp mẫu văn bản “{path.name}”: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không mở được tệp mẫu văn bản “{path.name}”: {os_reason(exc)}.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise UserError(
             f"Tệp mẫu văn bản “{path.name}” sai cú pháp TOML ({exc}). Hãy sửa tệp hoặc cài lại ứng dụng."

@@ -29,10 +29,21 @@ class Field:
     help: str = ""
     example: str = ""
     date: bool = False          # a date column: text format in the template, dd/mm/yyyy
+    one_of: str = ""            # columns of which exactly one is filled share this text, e.g. "Cá nhân hoặc Tập thể"
 
     @property
     def label(self) -> str:
+        """The header the template writes: ``*`` marks a column that is always required, and only those."""
         return self.header + ("*" if self.required else "")
+
+    @property
+    def required_text(self) -> str:
+        """What the guide's “Bắt buộc” column says about this column."""
+        if self.required:
+            return "Có"
+        if self.one_of:
+            return f"Một trong hai: điền {self.one_of}"
+        return ""
 
     def names(self) -> set[str]:
         return {norm_header(n) for n in (self.header, *self.aliases)}
@@ -40,6 +51,8 @@ class Field:
 
 DATE_HELP = ("ngày/tháng/năm, ví dụ 05/03/1990 (cũng nhận 5/3/1990, 05-03-1990, 05.03.1990 "
              "hoặc ô kiểu ngày của Excel)")
+
+SUBJECT_ONE_OF = "Cá nhân hoặc Tập thể"
 
 PEOPLE_FIELDS = [
     Field("full_name", "Họ và tên", True, ("Họ tên", "Tên cá nhân", "Họ và tên cá nhân"), 28,
@@ -63,13 +76,14 @@ PEOPLE_FIELDS = [
 ACHIEVEMENT_FIELDS = [
     Field("date", "Ngày", True, ("Ngày đạt", "Ngày đạt thành tích", "Ngày thực hiện", "Thời gian"), 13,
           f"Ngày đạt thành tích, {DATE_HELP}.", "15/06/2025", date=True),
-    Field("person", "Cá nhân (họ tên)", True, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
+    Field("person", "Cá nhân (họ tên)", False, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
           "Họ và tên của cá nhân đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể, "
-          "không ghi cả hai.", "Nguyễn Văn An"),
+          "không ghi cả hai.", "Nguyễn Văn An", one_of=SUBJECT_ONE_OF),
     Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
           "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
-    Field("collective", "Tập thể", True, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
-          "Tên tập thể đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân.", "Phòng Nghiệp vụ 2"),
+    Field("collective", "Tập thể", False, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
+          "Tên tập thể đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân, không ghi cả hai.",
+          "Phòng Nghiệp vụ 2", one_of=SUBJECT_ONE_OF),
     Field("title", "Thành tích", True, ("Tên thành tích", "Nội dung thành tích", "Nội dung"), 44,
           "Tên ngắn của thành tích.", "Số hóa hồ sơ vụ việc trợ giúp pháp lý"),
     Field("description", "Mô tả", False, ("Mô tả chi tiết", "Diễn giải", "Chi tiết"), 36,

@@ -43,7 +43,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..text import name_sort_key
 
 FONT_NAME = "Times New Roman"
@@ -134,7 +134,7 @@ def _write_error(exc: OSError, target: Path) -> UserError:
     if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
         return UserError(f"Không ghi được tệp “{target.name}”: không có quyền ghi vào thư mục, "
                          "hoặc tệp đang mở trong Excel. Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại.")
-    return UserError(f"Không ghi được tệp “{target.name}”: {exc.strerror or exc}.")
+    return UserError(f"Không ghi được tệp “{target.name}”: {os_reason(exc)}.")
 
 
 def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:

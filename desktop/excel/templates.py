@@ -97,7 +97,7 @@ def write_template(store, kind: str, path: str | os.PathLike[str], *, today: dt.
         c.font = font(bold=True)
         c.alignment = header_align
         c.border = BORDER
-        c.fill = REQUIRED_FILL if f.required else HEADER_FILL
+        c.fill = REQUIRED_FILL if f.required or f.one_of else HEADER_FILL  # one-of columns are needed too
         note = f.help + (f"\nVí dụ: {f.example}" if f.example else "")
         c.comment = Comment(note, "Sổ thi đua", width=320, height=140)
         dim = ws.column_dimensions[letter]
@@ -175,8 +175,10 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
     line(f"HƯỚNG DẪN NHẬP {what.upper()} TỪ EXCEL", bold=True, size=14)
     if unit_name:
         line(f"Đơn vị: {unit_name}", italic=True)
+    one_of = list(dict.fromkeys(f.one_of for f in fields if f.one_of))
+    either = "".join(f" Mỗi dòng điền {o} (một trong hai cột, không điền cả hai)." for o in one_of)
     line(f"Ghi dữ liệu vào trang “{sheet}”, mỗi dòng một {'người' if kind == 'people' else 'thành tích'}, "
-         "bắt đầu từ dòng 2. Cột có dấu * là bắt buộc.")
+         f"bắt đầu từ dòng 2. Cột có dấu * là bắt buộc.{either}")
     line("Giữ nguyên dòng tiêu đề. Có thể đổi thứ tự các cột hoặc thêm cột khác (cột lạ được bỏ qua); "
          "dòng trống được bỏ qua; không dùng công thức chưa tính.")
     line(f"Mỗi lần nhập tối đa {num(MAX_ROWS)} dòng. Sổ thi đua kiểm tra mọi dòng trước: nếu có dù chỉ một lỗi "
@@ -197,9 +199,7 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
         c.alignment = Alignment(horizontal="center", vertical="center")
     row += 1
     for f in fields:
-        required = "Có" if f.required else ""
-        if kind == "achievements" and f.key in ("person", "collective"):
-            required = "Một trong hai"
+        required = f.required_text
         for i, value in enumerate([f.label, required, f.help, f.example], 1):
             c = ws.cell(row, i, cell_value(value))
             c.font = font(bold=(i == 1))

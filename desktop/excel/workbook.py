@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..text import clean, fold
 
 # Limits of what an import reads (module attributes, so a test can lower them).
@@ -44,6 +44,8 @@ MAX_ROWS = 20_000                           # data rows of the sheet (blank rows
 MAX_COLUMNS = 60                            # columns looked at
 MAX_CELL_CHARS = 5_000                      # characters of one cell
 MAX_MERGES = 10_000
+
+_RESAVE = "Hãy mở tệp bằng Excel, lưu lại thành “Sổ làm việc Excel (*.xlsx)” rồi nhập lại."
 HEADER_SEARCH_ROWS = 20                     # the header row is one of the first rows
 EXCEL_MAX_ROW = 1_048_576
 
@@ -140,7 +142,7 @@ def check_file(path: str | Path) -> bytes:
                 data = fh.read(MAX_FILE_BYTES + 1)
             size = len(data)
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp “{name}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from None
     if size == 0:
         raise UserError(f"Tệp “{name}” rỗng (0 byte), không phải tệp Excel.")
     if size > MAX_FILE_BYTES:
@@ -154,10 +156,10 @@ def check_file(path: str | Path) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_zip(zf, name)
-    except zipfile.BadZipFile as exc:
-        raise UserError(f"Tệp “{name}” bị hỏng, không đọc được như một tệp Excel .xlsx ({exc}).") from None
-    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc lạ, không đọc được ({exc}).") from None
+    except zipfile.BadZipFile:
+        raise UserError(f"Tệp “{name}” bị hỏng, không đọc được như một tệp Excel .xlsx. {_RESAVE}") from None
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error):
+        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc lạ, không đọc được. {_RESAVE}") from None
     return data
 
 
@@ -250,14 +252,13 @@ def open_workbook(data: bytes, name: str, *, data_only: bool) -> Iterator[Any]:
         raise
     except MemoryError:
         raise UserError(f"Tệp “{name}” quá lớn để đọc; hãy chia thành nhiều tệp nhỏ hơn.") from None
-    except zipfile.BadZipFile as exc:
-        raise UserError(f"Tệp “{name}” bị hỏng, không đọc được như một tệp Excel .xlsx ({exc}).") from None
+    except zipfile.BadZipFile:
+        raise UserError(f"Tệp “{name}” bị hỏng, không đọc được như một tệp Excel .xlsx. {_RESAVE}") from None
     except Exception as exc:  # noqa: BLE001 - a foreign file must never crash the app
         if _caused_by(exc, DefusedXmlException):  # openpyxl wraps it in a ValueError
             raise UserError(f"Tệp “{name}” chứa khai báo XML bị cấm (thực thể, DTD); có thể là tệp độc hại "
                             "(“bom XML”) nên không đọc.") from None
-        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc Excel lạ, không đọc được "
-                        f"({type(exc).__name__}: {str(exc)[:200]}). Hãy mở bằng Excel và lưu lại rồi nhập.") from None
+        raise UserError(f"Tệp “{name}” bị hỏng hoặc có cấu trúc Excel lạ, không đọc được. {_RESAVE}") from None
     finally:
         if wb is not None:
             with contextlib.suppress(Exception):

@@ -36,7 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..signing.certs import VN_TZ, check_signing_certificate, display_name
 from ..signing.keys import SigningIdentity, signing_errors
 from .manifest import ManifestReference, build_manifest
@@ -175,7 +175,7 @@ def _prepare(files: Iterable[PackageFile | tuple[Any, ...]], output: Path) -> li
             except FileNotFoundError as exc:
                 raise UserError(f"Không tìm thấy tệp {source} để đưa vào gói.") from exc
             except OSError as exc:
-                raise UserError(f"Không đọc được tệp {source}: {exc.strerror or exc}.") from exc
+                raise UserError(f"Không đọc được tệp {source}: {os_reason(exc)}.") from exc
             if not source.is_file():
                 raise UserError(f"{source} không phải một tệp; chỉ đưa được tệp vào gói.")
             if _same_file(source, output):
@@ -230,7 +230,7 @@ def _open_source(item: _Item) -> BinaryIO:
     try:
         return open(item.source, "rb")  # noqa: SIM115 - closed by the caller's with-block
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp {item.source}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không đọc được tệp {item.source}: {os_reason(exc)}.") from exc
 
 
 def _sign_manifest(signer: Any, manifest: bytes, moment: datetime, timestamper: Any) -> bytes:
@@ -247,6 +247,20 @@ def _sign_manifest(signer: Any, manifest: bytes, moment: datetime, timestamper: 
         )
 
     return asyncio.run(run()).dump()
+
+
+def check_output(output: Path | str, overwrite: bool, *, overwrite_hint: str = "cho phép ghi đè") -> None:
+    """Refuse, before any signing, a package path whose folder is missing or that would replace a file.
+
+    ``overwrite_hint`` names how the user allows replacing (``--overwrite`` on the command line).
+    """
+    output = Path(output)
+    if not output.parent.is_dir():
+        raise UserError(f"Thư mục {output.parent} không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác.")
+    if output.is_dir():
+        raise UserError(f"{output} là một thư mục; hãy ghi rõ tên tệp gói, ví dụ {output / 'ho-so.asice'}.")
+    if output.exists() and not overwrite:
+        raise UserError(f"Tệp {output.name} đã có; hãy chọn tên khác hoặc {overwrite_hint}.")
 
 
 def build_package(
@@ -272,10 +286,7 @@ def build_package(
     output = Path(output)
     check_cancel = _cancel_check(cancel)
     report = progress or (lambda done, total, message: None)
-    if not output.parent.is_dir():
-        raise UserError(f"Thư mục {output.parent} không tồn tại.")
-    if output.exists() and not overwrite:
-        raise UserError(f"Tệp {output.name} đã có; hãy chọn tên khác hoặc cho phép ghi đè.")
+    check_output(output, overwrite)
     items = _prepare(files, output)
     moment = (signing_time or datetime.now(timezone.utc)).replace(microsecond=0)
     check_signing_certificate(identity.certificate, moment)
@@ -285,7 +296,7 @@ def build_package(
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {output.parent}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không ghi được vào thư mục {output.parent}: {os_reason(exc)}.") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w+b") as handle:
@@ -299,7 +310,7 @@ def build_package(
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise UserError(f"Không ghi được gói hồ sơ {output}: {exc.strerror or exc}.") from exc
+            raise UserError(f"Không ghi được gói hồ sơ {output}: {os_reason(exc)}.") from exc
         raise
     report(total, total, "Đã ký và lưu gói hồ sơ.")
     return BuiltPackage(

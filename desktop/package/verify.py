@@ -37,7 +37,8 @@ from typing import Any, BinaryIO
 
 from asn1crypto import cms, x509
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
+from ..formatting import byte_size, date_time
 from ..signing.certs import display_name, format_vn_time, load_certificates
 from .manifest import ManifestError, parse_manifest
 from .names import archive_path_problem, collision_key
@@ -142,7 +143,7 @@ def verify_package(
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
-        report.add("container.open", False, f"Không mở được tệp {path}: {exc.strerror or exc}.")
+        report.add("container.open", False, f"Không mở được tệp {path}: {os_reason(exc)}.")
         return report
     with handle:
         _Verifier(report, handle, anchors, limits, require_pdf_signatures, now).run(path.stat().st_size)
@@ -179,7 +180,7 @@ class _Verifier:
         r.add(
             "container.limits",
             True,
-            f"Dung lượng trong giới hạn an toàn ({sum(e.size for e in entries):,} byte khi giải nén).",
+            f"Dung lượng trong giới hạn an toàn ({byte_size(sum(e.size for e in entries))} khi giải nén).",
         )
         by_name = {e.name: e for e in entries}
         self._check_mimetype(entries)
@@ -263,7 +264,7 @@ class _Verifier:
             self.report.add(code, False, missing)
             return None
         if entry.size > cap:
-            self.report.add(code, False, f"Mục “{entry.name}” lớn bất thường ({entry.size:,} byte).")
+            self.report.add(code, False, f"Mục “{entry.name}” lớn bất thường ({byte_size(entry.size)}).")
             return None
         try:
             return b"".join(iter_entry(self.handle, entry))
@@ -416,16 +417,16 @@ class _Verifier:
             return
         r.signing_time = moment
         if moment > self.now + CLOCK_TOLERANCE:
-            r.add("signature.time", False, f"Thời điểm ký {format_vn_time(moment)} ở tương lai so với đồng hồ máy này.")
+            r.add("signature.time", False, f"Thời điểm ký {date_time(moment)} ở tương lai so với đồng hồ máy này.")
         elif not cert.not_valid_before <= moment <= cert.not_valid_after:
             r.add(
                 "signature.time",
                 False,
-                f"Thời điểm ký {format_vn_time(moment)} nằm ngoài thời hạn của chứng thư số "
-                f"({format_vn_time(cert.not_valid_before)} – {format_vn_time(cert.not_valid_after)}).",
+                f"Thời điểm ký {date_time(moment)} nằm ngoài thời hạn của chứng thư số "
+                f"({date_time(cert.not_valid_before)} – {date_time(cert.not_valid_after)}).",
             )
         else:
-            r.add("signature.time", True, f"Thời điểm ký: {format_vn_time(moment)} ({source}), trong thời hạn chứng thư số.")
+            r.add("signature.time", True, f"Thời điểm ký: {date_time(moment)} ({source}), trong thời hạn chứng thư số.")
 
     def _check_chain(self, status: Any, cert: x509.Certificate, signed_data: cms.SignedData) -> None:
         r = self.report
@@ -467,8 +468,8 @@ class _Verifier:
         try:
             reader = PdfFileReader(io.BytesIO(data), strict=False)
             signatures = list(reader.embedded_signatures)
-        except Exception as exc:  # a damaged PDF is a failed check, not a crash
-            r.add("pdf.signature", False, f"“{name}”: không đọc được tệp PDF ({type(exc).__name__}).", name)
+        except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
+            r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
         if not signatures:
             if self.require_pdf_signatures and not name.startswith(EVIDENCE_FOLDER):
@@ -491,7 +492,7 @@ class _Verifier:
                 r.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
                 continue
             signer = display_name(status.signing_cert)
-            when = format_vn_time(status.signer_reported_dt) if status.signer_reported_dt else "không rõ thời điểm"
+            when = date_time(status.signer_reported_dt) if status.signer_reported_dt else "không rõ thời điểm"
             if status.intact and status.valid and package_cert is not None:
                 by_package_signer |= status.signing_cert.dump() == package_cert.dump()
             if status.bottom_line:

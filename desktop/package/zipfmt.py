@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..formatting import byte_size
+
 __all__ = [
     "MIMETYPE_NAME",
     "MIMETYPE",
@@ -211,13 +213,13 @@ def read_directory(handle: BinaryIO, file_size: int, limits: ZipLimits) -> list[
         if usize > limits.max_entry_bytes:
             raise ZipFormatError(
                 "limits.entry_size",
-                f"Tệp “{name}” trong gói lớn {usize:,} byte, vượt giới hạn {limits.max_entry_bytes:,} byte.",
+                f"Tệp “{name}” trong gói lớn {byte_size(usize)}, vượt giới hạn {byte_size(limits.max_entry_bytes)}.",
             )
         total += usize
         if total > limits.max_total_bytes:
             raise ZipFormatError(
                 "limits.total_size",
-                f"Tổng dung lượng giải nén của gói vượt giới hạn {limits.max_total_bytes:,} byte; không kiểm tra.",
+                f"Tổng dung lượng giải nén của gói vượt giới hạn {byte_size(limits.max_total_bytes)}; không kiểm tra.",
             )
         if method == 8 and usize > limits.ratio_floor and usize > max(csize, 1) * limits.max_ratio:
             raise ZipFormatError(

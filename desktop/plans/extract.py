@@ -11,7 +11,7 @@ import codecs
 import zipfile
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, explain_pdf_error, os_reason
 from ..text import nfc
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -65,7 +65,7 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise UserError(f"“{path}” là một thư mục, không phải tệp.") from None
     except OSError as exc:
-        raise UserError(f"Không mở được tệp “{path}”: {exc.strerror or exc}.") from None
+        raise UserError(f"Không mở được tệp “{path}”: {os_reason(exc)}.") from None
 
 
 def decode_text(data: bytes) -> str:
@@ -108,7 +108,8 @@ def _docx(path: Path, data: bytes) -> str:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on damaged parts
         raise UserError(
-            f"Không đọc được tệp Word “{path.name}”: tệp bị hỏng hoặc không phải văn bản Word ({exc})."
+            f"Không đọc được tệp Word “{path.name}”: tệp bị hỏng hoặc không phải văn bản Word. "
+            "Hãy mở lại bằng Word, lưu thành .docx rồi nhập lại."
         ) from exc
 
 
@@ -138,7 +139,7 @@ def _pdf(path: Path, data: bytes) -> str:
             f"Tệp PDF “{path.name}” được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi nhập lại."
         ) from exc
     except Exception as exc:  # pypdf raises many types on damaged files
-        raise UserError(f"Không đọc được tệp PDF “{path.name}”: tệp bị hỏng ({exc}).") from exc
+        raise UserError(explain_pdf_error(path.name)) from exc
     text = "\n".join(pages)
     letters = sum(ch.isalpha() for ch in text)
     if letters < _MIN_LETTERS * max(1, len(pages)) // 2:

@@ -16,7 +16,7 @@ from typing import Any
 
 from asn1crypto import pem, x509
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 
 __all__ = [
     "VN_TZ",
@@ -73,7 +73,7 @@ def load_certificates(sources: Iterable[Any]) -> list[x509.Certificate]:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                raise UserError(f"Không đọc được tệp chứng thư số {path}: {exc.strerror or exc}.") from exc
+                raise UserError(f"Không đọc được tệp chứng thư số {path}: {os_reason(exc)}.") from exc
             try:
                 if pem.detect(data):
                     found = [
@@ -134,7 +134,9 @@ def format_vn_time(moment: datetime) -> str:
 
 def format_vn_date(moment: datetime) -> str:
     """Day-first date and time in Vietnam time, for messages (``22/11/2026 09:15``)."""
-    return moment.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+    from ..formatting import date_time
+
+    return date_time(moment)
 
 
 def fingerprint(cert: Any) -> str:

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 
 __all__ = [
     "DEMO_CA_NAME",
@@ -216,7 +216,7 @@ def create_demo_pki(outdir: Path, *, overwrite: bool = False) -> DemoPki:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Không tạo được thư mục {outdir}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không tạo được thư mục {outdir}: {os_reason(exc)}.") from exc
     ca = make_ca()
     signer = issue_certificate(ca, DEMO_SIGNER_NAME)
     try:
@@ -224,5 +224,5 @@ def create_demo_pki(outdir: Path, *, overwrite: bool = False) -> DemoPki:
         write_p12(result.signer_p12, signer, [ca.cert], result.password, DEMO_SIGNER_NAME)
         _write_private(result.password_file, (result.password + "\n").encode("ascii"))
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp vào {outdir}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không ghi được tệp vào {outdir}: {os_reason(exc)}.") from exc
     return result

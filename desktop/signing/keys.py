@@ -28,7 +28,7 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from .certs import check_signing_certificate, display_name, has_signing_usage, load_certificates, organisation, to_asn1
 
 __all__ = [
@@ -150,7 +150,7 @@ def load_p12(
     except FileNotFoundError as exc:
         raise UserError(f"Không tìm thấy tệp chữ ký số {path}.") from exc
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp chữ ký số {path}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không đọc được tệp chữ ký số {path}: {os_reason(exc)}.") from exc
     secret = password.encode("utf-8") if password else None
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, secret)

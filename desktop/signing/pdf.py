@@ -37,7 +37,7 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
-from ..errors import UserError
+from ..errors import UserError, explain_pdf_error, os_reason
 from .certs import check_signing_certificate, format_vn_time
 from .fonts import VietnameseFontFactory
 from .keys import SigningIdentity, signing_errors
@@ -282,7 +282,7 @@ def _read_input(source: Path | bytes | IO[bytes]) -> bytes:
         except FileNotFoundError as exc:
             raise UserError(f"Không tìm thấy tệp PDF {source}.") from exc
         except OSError as exc:
-            raise UserError(f"Không đọc được tệp PDF {source}: {exc.strerror or exc}.") from exc
+            raise UserError(f"Không đọc được tệp PDF {source}: {os_reason(exc)}.") from exc
     return source.read()
 
 
@@ -316,7 +316,10 @@ def sign_pdf(
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     except (PdfReadError, ValueError, KeyError, IndexError) as exc:
-        raise UserError("Tệp không phải tài liệu PDF hợp lệ hoặc đã bị hỏng.") from exc
+        name = Path(source).name if isinstance(source, (str, Path)) else "cần ký"
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise UserError(f"Tệp “{name}” không phải tài liệu PDF. Hãy chọn đúng tệp .pdf cần ký.") from exc
+        raise UserError(explain_pdf_error(name)) from exc
     if writer.prev.encrypted:
         raise UserError("Tài liệu PDF đang được đặt mật khẩu; hãy gỡ mật khẩu trước khi ký.")
 
@@ -389,7 +392,7 @@ def _write_output(output: Path | IO[bytes], data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {target.parent}: {exc.strerror or exc}.") from exc
+        raise UserError(f"Không ghi được vào thư mục {target.parent}: {os_reason(exc)}.") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -400,5 +403,5 @@ def _write_output(output: Path | IO[bytes], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise UserError(f"Không ghi được tệp {target}: {exc.strerror or exc}.") from exc
+            raise UserError(f"Không ghi được tệp {target}: {os_reason(exc)}.") from exc
         raise

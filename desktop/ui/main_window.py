@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import __version__, start
 from .dialogs.records import UnitDialog
+from .page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
 from .pages.campaigns import CampaignsPage
 from .pages.ledger import LedgerPage
 from .pages.meeting import MeetingPage
@@ -17,20 +18,6 @@ from .qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
     QStandardItemModel, QStyle, Qt,
 )
-
-# Page keys accepted by ``thidua gui --page`` (Vietnamese slugs and English names).
-PAGE_KEYS = {
-    "tong-quan": "overview", "overview": "overview",
-    "ca-nhan": "people", "tap-the-ca-nhan": "people", "people": "people",
-    "so-thanh-tich": "ledger", "thanh-tich": "ledger", "ledger": "ledger",
-    "phong-trao": "campaigns", "phong-trao-thi-dua": "campaigns", "campaigns": "campaigns",
-    "de-nghi": "nominations", "de-nghi-khen-thuong": "nominations", "nominations": "nominations",
-    "hop-xet": "meeting", "meeting": "meeting",
-    "ho-so": "documents", "documents": "documents",
-    "so-in": "print-log", "print-log": "print-log",
-    "gui-ho-so": "send", "send": "send",
-    "kiem-tra-goi": "verify", "verify": "verify",
-}
 
 
 class MainWindow(QMainWindow):
