@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import evidence
+from .errors import explain_sqlite_error
 
 
 def check(store) -> list[str]:
@@ -23,13 +24,13 @@ def check(store) -> list[str]:
         for table, rowid, parent, _ in store.conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"Bản ghi {rowid} của bảng {table} trỏ tới một bản ghi không còn trong bảng {parent}.")
     except sqlite3.DatabaseError as exc:
-        problems.append(f"Không kiểm tra được liên kết giữa các bảng ({exc}).")
+        problems.append(f"Không kiểm tra được liên kết giữa các bảng: {explain_sqlite_error(exc)}")
     try:
         store.conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
     except Exception as exc:  # noqa: BLE001 - any failure here is a finding to report
-        problems.append(f"Chỉ mục tìm kiếm không khớp dữ liệu ({exc}); chạy “thidua check --repair” để dựng lại.")
+        problems.append("Chỉ mục tìm kiếm không khớp dữ liệu; chạy “thidua check --repair” để dựng lại.")
     try:
         problems += evidence.verify_blobs(store)
     except sqlite3.DatabaseError as exc:
-        problems.append(f"Không đọc được hết các tệp minh chứng ({exc}).")
+        problems.append(f"Không đọc được hết các tệp minh chứng: {explain_sqlite_error(exc)}")
     return problems

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from ..errors import StoreError
+from ..errors import StoreError, explain_sqlite_error, os_reason
 from ..text import fold, word_sort_key
 from . import migrations
 from .lock import FileLock, LockHeld
@@ -251,7 +251,7 @@ def _check_file(path: Path, *, create: bool) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
+            raise StoreError(f"Không tạo được thư mục {path.parent}: {os_reason(exc)}.") from exc
         if not os.access(path.parent, os.W_OK):
             raise StoreError(f"Không có quyền ghi vào thư mục {path.parent}.")
         return
@@ -259,7 +259,7 @@ def _check_file(path: Path, *, create: bool) -> None:
         with open(path, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise StoreError(f"Không đọc được tệp {path.name}: {exc.strerror}.") from exc
+        raise StoreError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from exc
     if head and head != SQLITE_MAGIC:
         raise StoreError(
             f"Tệp {path.name} không phải là tệp dữ liệu của Sổ thi đua (không phải cơ sở dữ liệu SQLite). "
@@ -288,4 +288,4 @@ def _translate(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
         return StoreError("Ổ đĩa đã đầy; thay đổi chưa được lưu. Hãy giải phóng dung lượng rồi thử lại.")
     if "disk i/o" in msg:
         return StoreError(f"Lỗi đọc/ghi đĩa với tệp {path.name}; thay đổi chưa được lưu.")
-    return StoreError(f"Lỗi cơ sở dữ liệu với tệp {path.name}: {exc}")
+    return StoreError(f"Lỗi cơ sở dữ liệu với tệp {path.name}. {explain_sqlite_error(exc)}")
