@@ -333,8 +333,10 @@ class _Verifier:
     def _validation_context(self, moment: datetime):
         from pyhanko_certvalidator import ValidationContext
 
+        # Self-signed certificates are the roots trusted; an intermediate only helps build the path.
         return ValidationContext(
-            trust_roots=list(self.anchors),
+            trust_roots=[a for a in self.anchors if a.self_signed != "no"],
+            other_certs=[a for a in self.anchors if a.self_signed == "no"],
             allow_fetching=False,
             revocation_mode="soft-fail",
             moment=moment,
@@ -430,7 +432,7 @@ class _Verifier:
     def _check_chain(self, status: Any, cert: x509.Certificate, signed_data: cms.SignedData) -> None:
         r = self.report
         issuer = _name_of(cert.issuer)
-        if not self.anchors:
+        if not any(a.self_signed != "no" for a in self.anchors):
             r.add("signature.chain", False, "Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký.")
             return
         if status.revoked:
