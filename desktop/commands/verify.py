@@ -16,9 +16,6 @@ from pathlib import Path
 
 from ..errors import UserError
 
-PACKAGE_SUFFIXES = (".asice", ".sce")
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF, thư mục PDF hoặc gói hồ sơ .asice")
     p.add_argument("path", type=Path, metavar="TỆP|THƯ_MỤC", help="tệp PDF đã ký, thư mục các tệp PDF, hoặc gói .asice")
@@ -101,10 +98,6 @@ def verify_any(path: Path, trusted: list):
     """The right check for ``path``: a package (.asice), a folder of PDFs or one PDF."""
     if not path.exists():
         raise UserError(f"Không tìm thấy {path}.")
-    if path.is_file() and path.suffix.lower() in PACKAGE_SUFFIXES:
-        from ..package.verify import verify_package
-
-        return verify_package(path, trusted)
     from ..package.pdf_verify import verify_path
 
     return verify_path(path, trusted)

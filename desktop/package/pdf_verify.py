@@ -204,11 +204,34 @@ def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], 
     return roots, intermediates
 
 
+PACKAGE_SUFFIXES = (".asice", ".sce")
+
+
+def _is_package(path: Path) -> bool:
+    """An ASiC container: by its suffix, or a ZIP whose first entry is ``mimetype`` (checked from the bytes)."""
+    if path.suffix.lower() in PACKAGE_SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(38)
+    except OSError:
+        return False
+    return head[:4] == b"PK\x03\x04" and head[30:38] == b"mimetype"
+
+
 def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime | None = None):
-    """A folder → :func:`verify_folder`; a file → :func:`verify_pdf`."""
+    """The right check for ``path``: a signed package (ASiC-E), a folder of PDFs, or one PDF.
+
+    Returns a report with ``checks``, ``signer``, ``signing_time``, ``files``,
+    ``ok`` and ``to_dict`` (and ``kind``: ``package``, ``folder``, ``pdf``).
+    """
     path = Path(path)
     if path.is_dir():
         return verify_folder(path, trusted, now=now)
+    if _is_package(path):
+        from .verify import verify_package
+
+        return verify_package(path, trusted, now=now)
     return verify_pdf(path, trusted, now=now)
 
 

@@ -92,6 +92,7 @@ class VerificationReport:
     path: Path
     checks: list[Check] = field(default_factory=list)
     signer: str | None = None
+    kind = "package"
     signer_certificate: x509.Certificate | None = None
     signing_time: datetime | None = None
     files: list[str] = field(default_factory=list)
