@@ -43,6 +43,7 @@ __all__ = [
     "verify_pdf",
     "verify_folder",
     "verify_path",
+    "verify_zip",
     "split_anchors",
     "MAX_FOLDER_FILES",
 ]
@@ -232,7 +233,56 @@ def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime 
         from .verify import verify_package
 
         return verify_package(path, trusted, now=now)
+    if path.suffix.lower() == ".zip":
+        return verify_zip(path, trusted, now=now)
     return verify_pdf(path, trusted, now=now)
+
+
+# A ZIP of signed PDFs (as sent by email) is read in memory within these limits.
+MAX_ZIP_ENTRY_BYTES = 256 << 20
+MAX_ZIP_TOTAL_BYTES = 1 << 30
+
+
+def verify_zip(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime | None = None) -> FolderReport:
+    """Verify each PDF inside a plain ZIP (a folder of signed PDFs zipped for email), without extracting it."""
+    import zipfile
+
+    from .names import archive_path_problem
+
+    path = Path(path)
+    report = FolderReport(path=path)
+    anchors = split_anchors(trusted)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        report.extra_checks.append(Check("zip.open", False, f"Không mở được tệp ZIP {path.name} ({exc})."))
+        return report
+    with archive:
+        entries = [i for i in archive.infolist() if not i.is_dir()]
+        unsafe = [i.filename for i in entries if archive_path_problem(i.filename)]
+        if unsafe:
+            report.extra_checks.append(Check("zip.paths", False, "Tệp ZIP có tên tệp không an toàn: "
+                                             + ", ".join(f"“{n}”" for n in unsafe) + "."))
+            return report
+        if len(entries) > MAX_FOLDER_FILES or sum(i.file_size for i in entries) > MAX_ZIP_TOTAL_BYTES or any(
+                i.file_size > MAX_ZIP_ENTRY_BYTES for i in entries):
+            report.extra_checks.append(Check("zip.limits", False, "Tệp ZIP quá lớn hoặc quá nhiều tệp để kiểm tra."))
+            return report
+        for info in sorted(entries, key=lambda i: i.filename):
+            if not info.filename.lower().endswith(".pdf"):
+                report.skipped.append(info.filename)
+                continue
+            try:
+                data = archive.read(info)
+            except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
+                doc = PdfReport(path=path, name=info.filename)
+                doc.add("pdf.open", False, f"“{info.filename}”: không đọc được trong tệp ZIP ({exc}).")
+                report.documents.append(doc)
+                continue
+            report.documents.append(_verify_one(path, anchors, now, info.filename, data))
+    if not report.documents:
+        report.extra_checks.append(Check("folder.empty", False, f"Tệp ZIP {path.name} không có tệp PDF nào."))
+    return report
 
 
 def verify_folder(folder: str | Path, trusted: Iterable[Any] = (), *, now: datetime | None = None) -> FolderReport:
@@ -273,17 +323,18 @@ def verify_pdf(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime |
     return _verify_one(Path(path), split_anchors(trusted), now, None)
 
 
-def _verify_one(path: Path, anchors, now: datetime | None, name: str | None) -> PdfReport:
+def _verify_one(path: Path, anchors, now: datetime | None, name: str | None, data: bytes | None = None) -> PdfReport:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     report = PdfReport(path=path, name=name)
     label = name or path.name
     now = now or datetime.now(timezone.utc)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        report.add("pdf.open", False, f"“{label}”: không mở được tệp ({exc.strerror or exc}).")
-        return report
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.add("pdf.open", False, f"“{label}”: không mở được tệp ({exc.strerror or exc}).")
+            return report
     if not data.lstrip()[:5] == b"%PDF-":
         report.add("pdf.open", False, f"“{label}”: không phải tệp PDF.")
         return report
