@@ -163,6 +163,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             return name
 
         signed_pdfs: list[tuple[str, Path]] = []
+        signing_time = None
         for i, d in enumerate(docs):
             report(i, len(docs), f"Ký số: {drafts.title(store, d)}")
             _check_cancel(cancel)
@@ -170,8 +171,8 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             pdf = folder / f"{i:02d}.pdf"
             pdf.write_bytes(blobs.read_bytes(store, d.pdf_sha256))
             signed = folder / f"{i:02d}-signed.pdf"
-            sign_pdf(pdf, signed, identity, appearance=appearance, timestamper=timestamper,
-                     reason=f"Ký số {drafts.title(store, d)}")
+            signing_time = sign_pdf(pdf, signed, identity, appearance=appearance, timestamper=timestamper,
+                                    reason=f"Ký số {drafts.title(store, d)}").signing_time
             if format != "asice":
                 signed_pdfs.append((unique(document_file_name(store, d)), signed))
                 continue
@@ -196,6 +197,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             _check_cancel(cancel)
             report(len(docs), len(docs), "Ghi tệp")
             built = _write_documents(output, signed_pdfs, identity, zipped=format == "zip", overwrite=overwrite)
+            built.signing_time = signing_time
     _verify_written(store, built.path, identity)
     c = campaigns.get(store, campaign_id)
     # The dossier has left the clerk's hands: the council's passed nominations are now "đã gửi",
@@ -221,6 +223,7 @@ class WrittenDocuments:
     size: int
     signer: str
     format: str
+    signing_time: dt.datetime | None = None
 
 
 def _write_documents(output: Path, items: list[tuple[str, Path]], identity, *, zipped: bool,

@@ -526,3 +526,35 @@ def test_the_trust_store_on_the_page(qtbot, monkeypatch, store, pki, tmp_path):
     messages.answer = QMessageBox.Yes
     qtbot.mouseClick(page.remove_anchor_btn, Qt.LeftButton)
     assert page.anchors.rowCount() == 0 and trust.list_all(store) == []
+
+
+def test_send_as_signed_pdfs_for_the_document_system(qtbot, monkeypatch, send_page, pki, out_dir, demo_store):
+    from desktop import printing
+
+    page = send_page
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pki.signer_p12), ""))
+    qtbot.mouseClick(page.p12_browse, Qt.LeftButton)
+    assert page.output.text().endswith(".asice")
+    page.format.setCurrentIndex(page.format.findData("pdfs"))
+    assert not page.output.text().endswith(".asice")          # a folder has no suffix
+    assert not page.evidence_view.isEnabled()                 # evidence travels only in the package
+    assert QSettings().value("send/format") == "pdfs"
+    target = out_dir / "Hồ sơ gửi Sở"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.output_btn, Qt.LeftButton)
+    assert page.output.text() == str(target)
+    Secrets(monkeypatch, pki.password)
+    outcome = build(qtbot, page)
+    assert outcome.error is None, outcome.trace
+    assert target.is_dir() and "Danh sách đề nghị khen thưởng.xlsx" in {p.name for p in target.iterdir()}
+    assert "mỗi chữ ký đã được kiểm tra" in page.status.text()
+    assert "thư mục các tệp PDF đã ký số" in printing.entries(demo_store)[0]["reason"]
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    qtbot.mouseClick(page.open_folder_btn, Qt.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(target)]
+
+    page.format.setCurrentIndex(page.format.findData("zip"))
+    assert page.output.text() == str(target) + ".zip"
+    page.format.setCurrentIndex(page.format.findData("asice"))
+    assert page.output.text() == str(target) + ".asice" and page.evidence_view.isEnabled()

@@ -2309,8 +2309,12 @@ Nhập từ tệp: %3</translation>
         <translation>Mã PIN được hỏi khi ký và không bao giờ được lưu lại. Nếu thiết bị chỉ có một chứng thư số thì không cần chọn khóa.</translation>
     </message>
     <message>
-        <source>4. Package file</source>
-        <translation>4. Tệp gói hồ sơ</translation>
+        <source>The signed PDFs were saved as
+%1
+%2, %3 files, signed by %4 at %5; each signature was checked after writing.</source>
+        <translation>Đã ký số và lưu các tệp PDF tại
+%1
+Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5; mỗi chữ ký đã được kiểm tra sau khi ghi.</translation>
     </message>
     <message>
         <source>Change…</source>
@@ -2397,8 +2401,8 @@ Nhập từ tệp: %3</translation>
         <translation>Hãy chọn tệp chữ ký số (.p12, .pfx) dùng để ký.</translation>
     </message>
     <message>
-        <source>Save the package as</source>
-        <translation>Lưu gói hồ sơ thành</translation>
+        <source>Evidence files travel only in the signed package (ASiC-E).</source>
+        <translation>Tệp minh chứng chỉ được gửi kèm trong gói hồ sơ ký số (ASiC-E).</translation>
     </message>
     <message>
         <source>Signed packages (*.asice)</source>
@@ -2419,6 +2423,38 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>The file %1 already exists. Replace it with the new package?</source>
         <translation>Tệp %1 đã có. Thay tệp đó bằng gói hồ sơ mới?</translation>
+    </message>
+    <message>
+        <source>4. How the Sở receives it, and where to save</source>
+        <translation>4. Cách gửi Sở và nơi lưu</translation>
+    </message>
+    <message>
+        <source>Signed package (ASiC-E), with the Word files and evidence</source>
+        <translation>Gói hồ sơ ký số (ASiC-E), kèm tệp Word và minh chứng</translation>
+    </message>
+    <message>
+        <source>A folder of signed PDFs and the Excel list, for the document system</source>
+        <translation>Thư mục các tệp PDF đã ký số và danh sách Excel, để tải lên hệ thống quản lý văn bản</translation>
+    </message>
+    <message>
+        <source>The signed PDFs and the Excel list in one ZIP file, for email</source>
+        <translation>Các tệp PDF đã ký số và danh sách Excel nén trong một tệp ZIP, để gửi thư điện tử</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>Tệp ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>New folder (*)</source>
+        <translation>Thư mục mới (*)</translation>
+    </message>
+    <message>
+        <source>Save the dossier as</source>
+        <translation>Lưu hồ sơ thành</translation>
+    </message>
+    <message>
+        <source>The folder %1 already exists. Replace it and everything in it with the signed PDFs?</source>
+        <translation>Thư mục %1 đã có. Thay thư mục đó và mọi tệp trong đó bằng các tệp PDF đã ký?</translation>
     </message>
     <message>
         <source>The key file %1 does not exist.</source>
