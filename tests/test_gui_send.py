@@ -558,3 +558,18 @@ def test_send_as_signed_pdfs_for_the_document_system(qtbot, monkeypatch, send_pa
     assert page.output.text() == str(target) + ".zip"
     page.format.setCurrentIndex(page.format.findData("asice"))
     assert page.output.text() == str(target) + ".asice" and page.evidence_view.isEnabled()
+
+
+def test_a_package_signed_with_xades_is_shown_as_not_checkable(qtbot, verify_page, tmp_path):
+    import zipfile
+
+    package = tmp_path / "xades.asice"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("mimetype", b"application/vnd.etsi.asic-e+zip")
+        archive.writestr("Tai lieu/cong-van.txt", "Công văn".encode())
+        archive.writestr("META-INF/signatures0.xml", b'<asic:XAdESSignatures xmlns:asic="http://uri.etsi.org/02918/v1.2.1#"/>')
+    report = verify(qtbot, verify_page, package)
+    assert report.verdict == "unsupported"
+    assert verify_page.verdict.text() == "? CHƯA KIỂM TRA ĐƯỢC"
+    assert "c25e00" in verify_page.verdict.styleSheet()
+    assert "phần mềm khác" in verify_page.summary.text()

@@ -341,3 +341,110 @@ def test_thidua_verify_and_trust(capsys, tmp_path, other_pki, signed):
     assert code == 2 and "không phải của tổ chức chứng thực" in err
     code, _, err = run(capsys, "--db", db, "verify", tmp_path / "khong-co.pdf")
     assert code == 2 and "Không tìm thấy" in err
+
+
+# ---------------------------------------------------------------------- packages written by another ASiC-E tool
+
+
+def _other_tool_package(pki: OtherPki, folder: Path, signed_pdf: Path, *, xades: bool = False,
+                        stray_signature: bool = False, change: bool = False) -> Path:
+    """An ASiC-E package laid out as another tool would: its own manifest name, folders and compression.
+
+    The manifest is written here by hand (default namespace, one line) and
+    signed as a detached CAdES signature by pyHanko's command line
+    (``--detach``), with the second test PKI.
+    """
+    import base64
+    import hashlib
+    import zipfile
+
+    files = {"tai-lieu/2026/Công văn số 12.pdf": signed_pdf.read_bytes(), "ghi-chu.txt": "Ghi chú kèm theo".encode()}
+    out = folder / ("xades.asice" if xades else "khac.asice")
+    with zipfile.ZipFile(out, "w") as archive:
+        info = zipfile.ZipInfo("mimetype", date_time=(2026, 1, 1, 0, 0, 0))
+        archive.writestr(info, b"application/vnd.etsi.asic-e+zip", compress_type=zipfile.ZIP_STORED)
+        for name, data in files.items():
+            archive.writestr(name, data + (b"!" if change and name.endswith(".txt") else b""),
+                             compress_type=zipfile.ZIP_DEFLATED)
+        if xades:
+            archive.writestr("META-INF/signatures0.xml", '<?xml version="1.0"?><asic:XAdESSignatures '
+                             'xmlns:asic="http://uri.etsi.org/02918/v1.2.1#"/>')
+            return out
+        refs = "".join(
+            f'<DataObjectReference URI="{__import__("urllib.parse").parse.quote(name)}" MimeType="'
+            f'{"application/pdf" if name.endswith(".pdf") else "text/plain"}">'
+            '<DigestMethod xmlns="http://www.w3.org/2000/09/xmldsig#" Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>'
+            f'<DigestValue xmlns="http://www.w3.org/2000/09/xmldsig#">{base64.b64encode(hashlib.sha256(data).digest()).decode()}'
+            '</DigestValue></DataObjectReference>'
+            for name, data in files.items())
+        manifest = ('<ASiCManifest xmlns="http://uri.etsi.org/02918/v1.2.1#"><SigReference URI="META-INF/signature1.p7s" '
+                    f'MimeType="application/pkcs7-signature"/>{refs}</ASiCManifest>').encode()
+        manifest_path = folder / "ASiCManifest1.xml"
+        manifest_path.write_bytes(manifest)
+        signature = folder / "signature1.p7s"
+        subprocess.run([_pyhanko_cli(), "sign", "addsig", "--detach", "pemder", "--key", str(pki.leaf_key),
+                        "--cert", str(pki.leaf), "--chain", str(pki.inter), "--no-pass", str(manifest_path),
+                        str(signature)], check=True, capture_output=True, timeout=120)
+        archive.writestr("META-INF/ASiCManifest1.xml", manifest)
+        archive.writestr("META-INF/signature1.p7s", signature.read_bytes())
+        if stray_signature:
+            archive.writestr("META-INF/signature9.p7s", signature.read_bytes())
+    return out
+
+
+def test_another_tools_cades_package_is_read_and_verified(other_pki, signed, tmp_path):
+    from desktop.package.verify import verify_package
+
+    package = _other_tool_package(other_pki, tmp_path, signed)
+    report = verify_package(package, [other_pki.root])
+    assert report.ok and report.verdict == "valid", [c.message for c in report.checks if not c.ok]
+    codes = [c.code for c in report.checks]
+    assert "container.layout" in codes and "container.profile" not in codes   # not held to this app's ZIP layout
+    assert "phần mềm khác" in report.checks[codes.index("container.layout")].message
+    assert report.signer == "Lê Thị Người Ký"
+    assert sorted(report.files) == ["ghi-chu.txt", "tai-lieu/2026/Công văn số 12.pdf"]
+    assert codes.count("file.digest") == 2 and "pdf.chain" in codes      # the PDF's own signature too
+    # Without the root: only the chain fails, and it names the root.
+    untrusted = verify_package(package, [])
+    assert {c.code for c in untrusted.checks if not c.ok} == {"signature.chain", "pdf.chain"}
+    assert "“Gốc Thử Nghiệm Hai”" in next(c.message for c in untrusted.checks if c.code == "signature.chain")
+
+
+def test_another_tools_package_with_a_changed_file_fails_on_that_file(other_pki, signed, tmp_path):
+    from desktop.package.verify import verify_package
+
+    report = verify_package(_other_tool_package(other_pki, tmp_path, signed, change=True), [other_pki.root])
+    assert report.verdict == "invalid"
+    assert [(c.code, c.subject) for c in report.checks if not c.ok] == [("file.digest", "ghi-chu.txt")]
+
+
+def test_xades_and_stray_signatures_are_unsupported_never_tampered(other_pki, signed, tmp_path, capsys):
+    from desktop.package.verify import verify_package
+
+    xades = verify_package(_other_tool_package(other_pki, tmp_path, signed, xades=True), [other_pki.root])
+    failed = [c for c in xades.checks if not c.ok]
+    assert xades.verdict == "unsupported" and [c.code for c in failed] == ["unsupported.xades"]
+    assert "XAdES" in failed[0].message and "KHÔNG có nghĩa là gói bị sửa" in failed[0].message
+    stray_folder = tmp_path / "stray"
+    stray_folder.mkdir()
+    stray = verify_package(_other_tool_package(other_pki, stray_folder, signed, stray_signature=True),
+                           [other_pki.root])
+    assert stray.verdict == "unsupported"
+    assert [(c.code, c.subject) for c in stray.checks if not c.ok] == [
+        ("unsupported.signature", "META-INF/signature9.p7s")]
+    # The command line says so in Vietnamese.
+    code = cli.main(["--db", str(tmp_path / "so.sqlite"), "verify", str(tmp_path / "xades.asice")])
+    out = capsys.readouterr().out
+    assert code == 1 and "CHƯA HỖ TRỢ" in out and "Kết luận: CHƯA KIỂM TRA ĐƯỢC" in out and "KHÔNG HỢP LỆ" not in out
+
+
+def test_this_apps_own_packages_stay_with_the_strict_check(pki, identity, tmp_path):
+    from desktop.package.asice import build_package
+    from desktop.package.foreign import is_foreign_layout
+    from desktop.package.verify import verify_package
+
+    out = tmp_path / "goi.asice"
+    build_package(out, [("van-ban/a.txt", b"1")], identity)
+    assert not is_foreign_layout(out)
+    report = verify_package(out, [pki.ca_pem])
+    assert report.ok and "container.profile" in [c.code for c in report.checks]

@@ -58,9 +58,17 @@ def print_report(report) -> None:
     """Vietnamese lines for a PDF, folder or package report."""
     kind = getattr(report, "kind", "package")
     if kind == "package":
-        from .package import _print_report
-
-        _print_report(report)
+        print(f"Gói hồ sơ: {report.path}")
+        if report.signer:
+            print(f"Người ký: {report.signer}")
+        for check in report.checks:
+            mark = "ĐẠT" if check.ok else ("CHƯA HỖ TRỢ" if check.code.startswith("unsupported.") else "LỖI")
+            print(f"  {mark}  {check.message}")
+        print({
+            "valid": "Kết luận: gói hồ sơ HỢP LỆ.",
+            "unsupported": "Kết luận: CHƯA KIỂM TRA ĐƯỢC gói hồ sơ này (có loại chữ ký Sổ thi đua chưa hỗ trợ); "
+                           "không phát hiện dấu hiệu bị sửa trong những gì đã kiểm tra.",
+        }.get(report.verdict, "Kết luận: gói hồ sơ KHÔNG HỢP LỆ."))
         return
     documents = report.documents if kind == "folder" else [report]
     if kind == "folder":

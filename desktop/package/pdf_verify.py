@@ -516,37 +516,46 @@ def trace_chain(cert: x509.Certificate, pool: list[x509.Certificate]) -> tuple[l
 
 def _chain(result: SignatureResult, status, sig, cert, roots, intermediates, add) -> None:
     embedded = list(getattr(sig, "other_embedded_certs", []) or [])
+    ok, message, result.chain, result.missing = judge_chain(status, cert, embedded, roots, intermediates)
+    add("pdf.chain", ok, message)
+
+
+def judge_chain(status, cert, embedded, roots, intermediates) -> tuple[bool, str, list[str], str | None]:
+    """(trusted, Vietnamese message, names from the signer up, missing root or issuer) for a validated signature.
+
+    ``status`` is pyHanko's signature status (``trusted``, ``revoked``,
+    ``validation_path``, ``trust_problem_indic``); ``embedded`` the
+    certificates the signature carries. When the chain stops, the message
+    names the root that is not trusted, or the issuer whose certificate is
+    missing.
+    """
+    signer = display_name(cert)
     pool = [*embedded, *intermediates, *roots]
     chain, complete = trace_chain(cert, pool)
-    result.chain = [display_name(c) for c in chain]
+    names = [display_name(c) for c in chain]
     trusted_dumps = {r.dump() for r in roots}
     if status.revoked:
-        add("pdf.chain", False, f"chứng thư số của {result.signer} đã bị thu hồi.")
-        return
+        return False, f"chứng thư số của {signer} đã bị thu hồi.", names, None
     if status.trusted and status.validation_path is not None:
         path = list(status.validation_path.iter_certs(include_root=True))
-        result.chain = [display_name(c) for c in reversed(path)] or result.chain
+        names = [display_name(c) for c in reversed(path)] or names
         anchor = status.validation_path.trust_anchor
-        root = _name_of(anchor.authority.name) if hasattr(anchor, "authority") else result.chain[-1]
-        add("pdf.chain", True, f"chứng thư số của {result.signer} dẫn tới CA gốc tin cậy “{root}” "
-                               f"({' → '.join(result.chain)}); hợp lệ tại thời điểm ký (không kiểm tra thu hồi trực tuyến).")
-        return
+        root = _name_of(anchor.authority.name) if hasattr(anchor, "authority") else names[-1]
+        return True, (f"chứng thư số của {signer} dẫn tới CA gốc tin cậy “{root}” ({' → '.join(names)}); hợp lệ "
+                      "tại thời điểm ký (không kiểm tra thu hồi trực tuyến)."), names, None
     top = chain[-1]
     if not roots:
-        result.missing = _name_of(top.subject) if complete else _name_of(top.issuer)
-        add("pdf.chain", False, f"chưa có chứng thư số gốc tin cậy nào; cần nhập chứng thư số của CA gốc "
-                                f"“{result.missing}” để xác nhận người ký {result.signer}.")
-        return
+        missing = _name_of(top.subject) if complete else _name_of(top.issuer)
+        return False, (f"chưa có chứng thư số gốc tin cậy nào; cần nhập chứng thư số của CA gốc “{missing}” để "
+                       f"xác nhận người ký {signer}."), names, missing
     if complete and top.dump() not in trusted_dumps:
-        result.missing = _name_of(top.subject)
-        add("pdf.chain", False, f"chuỗi chứng thư số của {result.signer} dừng ở CA gốc “{result.missing}”, "
-                                "chưa có trong danh sách tin cậy (nhập chứng thư số gốc này nếu Sở tin cậy nó).")
-        return
+        missing = _name_of(top.subject)
+        return False, (f"chuỗi chứng thư số của {signer} dừng ở CA gốc “{missing}”, chưa có trong danh sách tin cậy "
+                       "(nhập chứng thư số gốc này nếu Sở tin cậy nó)."), names, missing
     if not complete:
-        result.missing = _name_of(top.issuer)
-        add("pdf.chain", False, f"chuỗi chứng thư số của {result.signer} dừng ở “{_name_of(top.subject)}”: thiếu "
-                                f"chứng thư số của “{result.missing}” (đơn vị cấp); hãy nhập chứng thư số đó.")
-        return
+        missing = _name_of(top.issuer)
+        return False, (f"chuỗi chứng thư số của {signer} dừng ở “{_name_of(top.subject)}”: thiếu chứng thư số của "
+                       f"“{missing}” (đơn vị cấp); hãy nhập chứng thư số đó."), names, missing
     reason = status.trust_problem_indic.name if status.trust_problem_indic is not None else "không rõ lý do"
-    add("pdf.chain", False, f"chứng thư số của {result.signer} dẫn tới CA gốc tin cậy “{_name_of(top.subject)}” "
-                            f"nhưng không hợp lệ tại thời điểm ký (hết hạn, chưa hiệu lực hoặc sai công dụng: {reason}).")
+    return False, (f"chứng thư số của {signer} dẫn tới CA gốc tin cậy “{_name_of(top.subject)}” nhưng không hợp lệ "
+                   f"tại thời điểm ký (hết hạn, chưa hiệu lực hoặc sai công dụng: {reason})."), names, None

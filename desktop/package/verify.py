@@ -101,6 +101,16 @@ class VerificationReport:
     def ok(self) -> bool:
         return bool(self.checks) and all(c.ok for c in self.checks)
 
+    @property
+    def verdict(self) -> str:
+        """``valid``; ``unsupported`` when only what this app cannot check failed (``unsupported.*``); else ``invalid``."""
+        failed = [c for c in self.checks if not c.ok]
+        if self.checks and not failed:
+            return "valid"
+        if failed and all(c.code.startswith("unsupported.") for c in failed):
+            return "unsupported"
+        return "invalid"
+
     def add(self, code: str, ok: bool, message: str, subject: str | None = None) -> bool:
         self.checks.append(Check(code, ok, message, subject))
         return ok
@@ -109,6 +119,7 @@ class VerificationReport:
         return {
             "path": str(self.path),
             "valid": self.ok,
+            "verdict": self.verdict,
             "signer": self.signer,
             "signing_time": format_vn_time(self.signing_time) if self.signing_time else None,
             "files": list(self.files),
@@ -133,13 +144,21 @@ def verify_package(
     package signature); otherwise it is accepted as covered by the package
     signature alone.
     Problems with the package are reported as failed checks; only unreadable
-    trust anchors raise :class:`~desktop.errors.UserError`.
+    trust anchors raise :class:`~desktop.errors.UserError`. A package in
+    another tool's layout goes to :mod:`.foreign`, which reads it by the
+    standard and says what it cannot check instead of calling it tampered.
     """
     path = Path(path)
     report = VerificationReport(path=path)
     anchors = load_certificates(trust_anchors)
     limits = limits or ZipLimits()
     now = now or datetime.now(timezone.utc)
+    from .foreign import is_foreign_layout
+
+    if is_foreign_layout(path):  # another tool's ASiC-E: read by the standard, not by this app's exact layout
+        from .foreign import verify_foreign_package
+
+        return verify_foreign_package(path, anchors, limits, now, require_pdf_signatures)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:

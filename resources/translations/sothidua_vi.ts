@@ -2642,6 +2642,14 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Mở gói hồ sơ đã ký (.asice), tệp PDF đã ký hoặc thư mục, hoặc kéo thả vào đây để kiểm tra.</translation>
     </message>
     <message>
+        <source>CANNOT BE CHECKED HERE</source>
+        <translation>CHƯA KIỂM TRA ĐƯỢC</translation>
+    </message>
+    <message>
+        <source>This package was made by another tool with a kind of signature this app cannot check yet (see the lines marked ✗). Nothing checked shows a change; check it with the signing tool of the signer&apos;s certification authority.</source>
+        <translation>Gói này do phần mềm khác tạo, dùng loại chữ ký Sổ thi đua chưa kiểm tra được (xem các dòng đánh dấu ✗). Những gì đã kiểm tra không cho thấy thay đổi nào; hãy kiểm tra bằng phần mềm ký số của tổ chức chứng thực đã cấp chứng thư cho người ký.</translation>
+    </message>
+    <message>
         <source>%1 (Vietnam time; the latest signature)</source>
         <translation>%1 (giờ Việt Nam; chữ ký sau cùng)</translation>
     </message>

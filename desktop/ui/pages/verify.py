@@ -29,6 +29,8 @@ VALID_STYLE = ("QLabel { color: #1b6e20; background: #e6f4e7; border: 1px solid 
                " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
 INVALID_STYLE = ("QLabel { color: #b00020; background: #fdecee; border: 1px solid #b00020; border-radius: 4px;"
                  " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
+UNSUPPORTED_STYLE = ("QLabel { color: #8a5a00; background: #fff4e0; border: 1px solid #c25e00; border-radius: 4px;"
+                     " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
 IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #999; border-radius: 4px;"
               " padding: 8px 14px; font-size: 12pt; }")
 
@@ -310,7 +312,14 @@ class VerifyPage(QWidget):
             self.files.set_files([])
             return
         failed = [c for c in report.checks if not c.ok]
-        if report.ok:
+        if getattr(report, "verdict", None) == "unsupported":
+            self.verdict.setStyleSheet(UNSUPPORTED_STYLE)
+            self.verdict.setText("? " + self.tr("CANNOT BE CHECKED HERE"))
+            self.summary.setText(self.tr("This package was made by another tool with a kind of signature this app "
+                                         "cannot check yet (see the lines marked ✗). Nothing checked shows a "
+                                         "change; check it with the signing tool of the signer's certification "
+                                         "authority."))
+        elif report.ok:
             self.verdict.setStyleSheet(VALID_STYLE)
             self.verdict.setText("✓ " + self.tr("VALID"))
             if getattr(report, "kind", "package") == "package":
