@@ -381,12 +381,11 @@ def _verify_signature(sig, anchors, now: datetime, revisions: int, file_size: in
     def add(code: str, ok: bool, message: str) -> None:
         result.checks.append(Check(code, ok, f"{where}: {message}", label))
 
-    claimed = sig.self_reported_timestamp
-    moment = claimed or now
     try:
+        claimed = sig.self_reported_timestamp
         status = validate_pdf_signature(
             sig,
-            signer_validation_context=_validation_context(roots, intermediates, moment),
+            signer_validation_context=_validation_context(roots, intermediates, claimed or now),
             key_usage_settings=KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False),
         )
     except Exception as exc:  # malformed signatures must not stop the report
