@@ -495,6 +495,7 @@ def test_the_page_checks_a_signed_pdf_and_a_folder(qtbot, monkeypatch, verify_pa
     assert verify_page.verdict.text() == "✗ KHÔNG HỢP LỆ"
     assert {verify_page.files.index(r, 0).data() for r in range(verify_page.files.rowCount())} == {
         "To trinh.pdf", "Bien ban.pdf"}
+    assert {verify_page.files.index(r, 1).data() for r in range(verify_page.files.rowCount())} == {"Văn bản PDF"}
     failed = [(verify_page.checks.index(r, 1).data(), verify_page.checks.index(r, 2).data())
               for r in range(verify_page.checks.rowCount()) if verify_page.checks.index(r, 0).data() == "✗"]
     assert [f for _, f in failed] == ["Bien ban.pdf"] and "nối thêm" in failed[0][0]

@@ -1885,6 +1885,14 @@ Nhập từ tệp: %3</translation>
         <translation>Minh chứng</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>Văn bản PDF</translation>
+    </message>
+    <message>
+        <source>Excel list (not signed)</source>
+        <translation>Danh sách Excel (không ký số)</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>

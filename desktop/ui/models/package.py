@@ -497,6 +497,10 @@ def folder_label(name: str) -> str:
         return QCoreApplication.translate("PackageModels", "List of nominations")
     if folder == "minh-chung":
         return QCoreApplication.translate("PackageModels", "Evidence")
+    if not folder and name.lower().endswith(".pdf"):   # the PDFs sent one by one, or a PDF opened alone
+        return QCoreApplication.translate("PackageModels", "PDF document")
+    if not folder and name.lower().endswith(".xlsx"):
+        return QCoreApplication.translate("PackageModels", "Excel list (not signed)")
     return folder
 
 
