@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "desktop.commands.package",
     "desktop.commands.excel",
     "desktop.commands.records",
+    "desktop.commands.verify",
 ]
 
 
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def db_location(args: argparse.Namespace) -> Path:
+    """Where the database of this run is (``--db``, ``THIDUA_DB`` or the default), checking nothing."""
+    return args.db if args.db is not None else default_db_path()
+
+
 def db_path(args: argparse.Namespace) -> Path:
     """The database a command works on.
 
@@ -62,7 +68,7 @@ def db_path(args: argparse.Namespace) -> Path:
     every other command refuses a path that is not an existing Sổ thi đua file
     before anything is created or written. A command that makes a new file says where.
     """
-    path = args.db if args.db is not None else default_db_path()
+    path = db_location(args)
     if not getattr(args, "creates_db", False):
         from .store.db import require_existing
 

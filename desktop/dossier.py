@@ -99,10 +99,44 @@ def package_name(store, campaign_id: int, day: dt.date | None = None) -> str:
     return package_file_name(profile.abbreviation or profile.name, drafts.campaign_name(c), day or clock.today())
 
 
+FORMATS = {
+    "asice": "gói ký số ASiC-E",
+    "pdfs": "thư mục các tệp PDF đã ký số",
+    "zip": "tệp ZIP các tệp PDF đã ký số (gửi thư điện tử)",
+}
+"""The ways a finalised dossier can leave: the signed package, or the signed PDFs one by one (folder or ZIP)."""
+
+LISTING_NAME = "Danh sách đề nghị khen thưởng"
+
+
+def document_file_name(store, d: drafts.Draft) -> str:
+    """``<số ký hiệu> <trích yếu>.pdf`` as a document system expects, safe on Windows.
+
+    Before the e-office system gives the number, only the symbol is there
+    (``TTr-UBND Tờ trình đề nghị khen thưởng.pdf``); ``/`` becomes ``-``.
+    """
+    from .package.names import safe_file_name
+
+    header = drafts.document(store, d.id).header
+    reference = f"{header.number}/{header.symbol}" if header.number else header.symbol
+    summary = drafts.title(store, d)
+    return safe_file_name(f"{reference} {summary}" if reference else summary, suffix=".pdf")
+
+
 def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids: list[int] = (),
           progress: Callable[[int, int, str], None] | None = None, cancel=None, overwrite: bool = False,
-          timestamper=None, appearance=None):
-    """Sign the finalised documents and write the package; refuses while anything is missing or a draft."""
+          timestamper=None, appearance=None, format: str = "asice"):
+    """Sign the finalised documents and write the dossier in ``format``; refuses while anything is missing.
+
+    ``asice``: the signed package (documents, Word files, the Excel list and the
+    chosen evidence). ``pdfs``: a folder of the individually signed PDFs named
+    by :func:`document_file_name`, with the Excel list. ``zip``: that folder as
+    one ZIP for email. The output is verified as soon as it is written (a
+    broken output is removed and reported); the passed nominations become
+    "Đã gửi" and the print log records which way the dossier left.
+    """
+    if format not in FORMATS:
+        raise UserError(f"Cách gửi “{format}” không có; chọn một trong: {', '.join(FORMATS)}.")
     missing = problems(store, campaign_id)
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
@@ -114,6 +148,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     from .package.verify import EVIDENCE_FOLDER
     from .signing.pdf import sign_pdf
 
+    output = Path(output)
     report = progress or (lambda done, total, message: None)
     docs = [d for item in required(store, campaign_id) for d in item.drafts]
     with tempfile.TemporaryDirectory(prefix="thidua-goi-") as tmp:
@@ -130,6 +165,8 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             used.add(name.casefold())
             return name
 
+        signed_pdfs: list[tuple[str, Path]] = []
+        signing_time = None
         for i, d in enumerate(docs):
             report(i, len(docs), f"Ký số: {drafts.title(store, d)}")
             _check_cancel(cancel)
@@ -137,29 +174,123 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             pdf = folder / f"{i:02d}.pdf"
             pdf.write_bytes(blobs.read_bytes(store, d.pdf_sha256))
             signed = folder / f"{i:02d}-signed.pdf"
-            sign_pdf(pdf, signed, identity, appearance=appearance, timestamper=timestamper,
-                     reason=f"Ký số {drafts.title(store, d)}")
+            signing_time = sign_pdf(pdf, signed, identity, appearance=appearance, timestamper=timestamper,
+                                    reason=f"Ký số {drafts.title(store, d)}").signing_time
+            if format != "asice":
+                signed_pdfs.append((unique(document_file_name(store, d)), signed))
+                continue
             files.append(PackageFile(f"van-ban/{unique(title + '.pdf')}", signed))
             docx = folder / f"{i:02d}.docx"
             docx.write_bytes(blobs.read_bytes(store, d.docx_sha256))
             files.append(PackageFile(f"van-ban-word/{unique(title + '.docx')}", docx))
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
-        files.append(PackageFile(f"danh-sach/{safe_name('Danh sách đề nghị khen thưởng')}.xlsx", listing))
-        for evidence_id in evidence_ids:
-            ev = evidence.get(store, evidence_id)
-            path = folder / f"ev-{ev.id}"
-            with open(path, "wb") as fh:  # streamed out of the database, chunk by chunk
-                for chunk in blobs.iter_chunks(store, ev.sha256):
-                    fh.write(chunk)
-            files.append(PackageFile(f"{EVIDENCE_FOLDER}{unique(safe_name(ev.file_name))}", path))
-        built = build_package(Path(output), files, identity, progress=progress, cancel=cancel,
-                              overwrite=overwrite, timestamper=timestamper)
-    # The package has left the clerk's hands: the council's passed nominations are now "đã gửi".
+        if format == "asice":
+            files.append(PackageFile(f"danh-sach/{safe_name(LISTING_NAME)}.xlsx", listing))
+            for evidence_id in evidence_ids:
+                ev = evidence.get(store, evidence_id)
+                path = folder / f"ev-{ev.id}"
+                with open(path, "wb") as fh:  # streamed out of the database, chunk by chunk
+                    for chunk in blobs.iter_chunks(store, ev.sha256):
+                        fh.write(chunk)
+                files.append(PackageFile(f"{EVIDENCE_FOLDER}{unique(safe_name(ev.file_name))}", path))
+            built = build_package(output, files, identity, progress=progress, cancel=cancel,
+                                  overwrite=overwrite, timestamper=timestamper)
+        else:
+            signed_pdfs.append((unique(safe_name(LISTING_NAME, suffix=".xlsx")), listing))
+            _check_cancel(cancel)
+            report(len(docs), len(docs), "Ghi tệp")
+            built = _write_documents(output, signed_pdfs, identity, zipped=format == "zip", overwrite=overwrite)
+            built.signing_time = signing_time
+    _verify_written(store, built.path, identity)
+    c = campaigns.get(store, campaign_id)
+    # The dossier has left the clerk's hands: the council's passed nominations are now "đã gửi",
+    # and the print log (the register of what left the office, on paper or not) says how.
     with store.transaction():
         for r in nominations.list_for_campaign(store, campaign_id):
             if r.status == "thong_qua":
                 nominations.set_status(store, r.id, "da_gui")
+        from . import printing
+
+        printing.log(store, None, f"Hồ sơ khen thưởng: {drafts.campaign_name(c)}", 0, 1, "",
+                     f"Gửi điện tử dạng {FORMATS[format]}: {built.path.name} ({len(built.files)} tệp, "
+                     f"ký bởi {built.signer})")
     return built
+
+
+@dataclass
+class WrittenDocuments:
+    """The signed PDFs written as a folder or a ZIP (the counterpart of the package's BuiltPackage)."""
+
+    path: Path
+    files: list[str]
+    size: int
+    signer: str
+    format: str
+    signing_time: dt.datetime | None = None
+
+
+def _write_documents(output: Path, items: list[tuple[str, Path]], identity, *, zipped: bool,
+                     overwrite: bool) -> WrittenDocuments:
+    """Write the named files as a folder (``output``) or one ZIP; nothing half-written is left behind."""
+    import os
+    import shutil
+    import zipfile
+
+    if output.exists() and not overwrite:
+        raise UserError(f"{output} đã có; chọn tên khác hoặc cho phép ghi đè.")
+    if not output.parent.is_dir():
+        raise UserError(f"Thư mục {output.parent} không tồn tại.")
+    size = sum(p.stat().st_size for _, p in items)
+    try:
+        if zipped:
+            from .documents.atomic import atomic_target
+
+            with atomic_target(output) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, path in items:
+                    archive.write(path, name)
+            size = output.stat().st_size
+        else:
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent))
+            try:
+                for name, path in items:
+                    shutil.copyfile(path, staging / name)
+                if output.exists():
+                    old = output.with_name(f".{output.name}.old")
+                    os.replace(output, old)
+                    os.replace(staging, output)
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+                else:
+                    os.replace(staging, output)
+            finally:
+                if staging.exists():
+                    shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        raise UserError(f"Không ghi được {output}: {exc.strerror or exc}.") from exc
+    return WrittenDocuments(output, [name for name, _ in items], size, identity.name, "zip" if zipped else "pdfs")
+
+
+def _verify_written(store, path: Path, identity) -> None:
+    """Check the output just written, trusting the signer's own chain; a broken output is removed.
+
+    Whether the Sở trusts the signer's CA is its own check: here a missing
+    root is not a failure, anything else (a changed byte, a bad signature) is.
+    """
+    import shutil
+
+    from . import trust
+    from .package.pdf_verify import verify_path
+
+    anchors = [*trust.certificates(store), identity.certificate, *identity.chain]
+    result = verify_path(path, anchors)
+    bad = [c for c in result.checks if not c.ok and not c.code.endswith(".chain")]
+    if result.checks and not bad:
+        return
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+    reason = bad[0].message if bad else "không có chữ ký nào để kiểm tra"
+    raise UserError(f"Hồ sơ vừa ghi không qua được bước tự kiểm tra nên đã bị xóa: {reason}")
 
 
 def _check_cancel(cancel) -> None:

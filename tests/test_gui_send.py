@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import nominations  # noqa: E402
+from desktop import nominations, trust  # noqa: E402
 from desktop.errors import UserError  # noqa: E402
 from desktop.package.asice import PackageCancelled  # noqa: E402
 from desktop.package.verify import Check  # noqa: E402
@@ -22,7 +22,7 @@ from desktop.signing.keys import KeyInfo, TokenInfo  # noqa: E402
 from desktop.ui import widgets  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.package import (  # noqa: E402
-    ChecklistModel, ChecksModel, EvidenceChoiceModel, KeysModel, PackageFilesModel, TokensModel, TrustAnchorsModel,
+    ChecklistModel, ChecksModel, EvidenceChoiceModel, KeysModel, PackageFilesModel, TokensModel, TrustStoreModel,
 )
 from desktop.ui.pages.send import SendPage  # noqa: E402
 from desktop.ui.pages.verify import VerifyPage  # noqa: E402
@@ -66,8 +66,8 @@ def send_page(qtbot, demo_store):
 
 
 @pytest.fixture
-def verify_page(qtbot):
-    page = VerifyPage()
+def verify_page(qtbot, store):
+    page = VerifyPage(store)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -266,7 +266,9 @@ def test_send_with_a_token_then_check_the_package(qtbot, monkeypatch, demo_store
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(pki.ca_pem)], ""))
     qtbot.mouseClick(checker.add_anchor_btn, Qt.LeftButton)
     assert checker.anchors.rowCount() == 1
-    assert QSettings().value("verify/trust_anchors") in ([str(pki.ca_pem)], str(pki.ca_pem))
+    # The trust store is in the data file (it travels with backups), not in the window's settings.
+    assert [t.source for t in trust.list_all(demo_store)] == ["ca.pem"]
+    assert QSettings().value("verify/trust_anchors") is None
     with qtbot.waitSignal(checker.verified, timeout=60000):
         qtbot.mouseClick(page.verify_btn, Qt.LeftButton)
     assert window.current_page() == "verify"
@@ -385,7 +387,7 @@ def test_send_with_a_p12_file(qtbot, monkeypatch, send_page, verify_page, pki, o
     # The Sở drops the CA and the package on "Kiểm tra gói".
     with qtbot.waitSignal(verify_page.verified, timeout=60000):
         drop_files(verify_page, [pki.ca_pem, target])
-    assert verify_page.anchors.paths() == [str(pki.ca_pem)]
+    assert verify_page.anchors.rowCount() == 1 and verify_page.anchors.has_root()
     assert verify_page.verdict.text() == "✓ HỢP LỆ"
     assert set(checks_column(verify_page, 0)) == {"✓"}
 
@@ -400,7 +402,7 @@ def test_without_a_trust_anchor_the_signer_is_not_confirmed(qtbot, verify_page, 
     failed = [verify_page.checks.index(r, 1).data() for r in range(verify_page.checks.rowCount())
               if verify_page.checks.index(r, 0).data() == "✗"]
     assert failed == ["Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký."]
-    assert "chứng thư gốc" in verify_page.anchors_hint.text()
+    assert "chứng thư số gốc" in verify_page.anchors_hint.text()
 
 
 def test_a_file_that_is_not_a_package(qtbot, verify_page, tmp_path):
@@ -439,13 +441,11 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store, pki, tmp_path):
     qtmodeltester.check(keys)
     assert keys.first_usable() == 0 and keys.index(1, 4).data() == "không có chứng thư số"
 
-    bad = tmp_path / "hong.pem"
-    bad.write_text("không phải chứng thư")
-    anchors = TrustAnchorsModel()
-    anchors.set_paths([str(pki.ca_pem), str(bad)])
+    trust.add_file(demo_store, pki.ca_pem)
+    anchors = TrustStoreModel(demo_store)
     qtmodeltester.check(anchors)
-    assert anchors.usable_paths() == [str(pki.ca_pem)]
-    assert anchors.index(1, 0).data() == "hong.pem — không đọc được"
+    assert anchors.rowCount() == 1 and anchors.has_root()
+    assert anchors.index(0, 0).data().startswith("CA gốc: ")
 
     checks = ChecksModel()
     checks.set_checks([Check("file.digest", True, "“a.pdf”: nội dung đúng như khi ký.", "van-ban/a.pdf"),
@@ -456,3 +456,121 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store, pki, tmp_path):
     files.set_files(["van-ban/Tờ trình.pdf", "minh-chung/anh.png", "khac/x.txt"])
     qtmodeltester.check(files)
     assert files.index(2, 1).data() == "khac"
+
+
+# ---------------------------------------------------------------------- signed PDFs and the trust store
+
+
+def test_the_page_checks_a_signed_pdf_and_a_folder(qtbot, monkeypatch, verify_page, identity, pki, tmp_path):
+    from desktop.signing.pdf import sign_pdf
+
+    from conftest_pki import make_pdf
+
+    folder = tmp_path / "van-ban"
+    folder.mkdir()
+    signed = folder / "To trinh.pdf"
+    source = tmp_path / "in.pdf"
+    source.write_bytes(make_pdf())
+    sign_pdf(source, signed, identity)
+    (folder / "Bien ban.pdf").write_bytes(signed.read_bytes() + b"\n%them\n")   # changed after signing
+
+    report = verify(qtbot, verify_page, signed)
+    assert report.kind == "pdf"
+    assert verify_page.verdict.text() == "✗ KHÔNG HỢP LỆ"      # no root trusted yet
+    assert verify_page.signer.text() == "Nguyễn Thị Văn Thư"
+    failed = [verify_page.checks.index(r, 1).data() for r in range(verify_page.checks.rowCount())
+              if verify_page.checks.index(r, 0).data() == "✗"]
+    assert len(failed) == 1 and "CA THỬ NGHIỆM" in failed[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(pki.ca_pem)], ""))
+    with qtbot.waitSignal(verify_page.verified, timeout=60000):
+        qtbot.mouseClick(verify_page.add_anchor_btn, Qt.LeftButton)   # importing checks again
+    assert verify_page.verdict.text() == "✓ HỢP LỆ"
+    assert set(checks_column(verify_page, 0)) == {"✓"}
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(verify_page.verified, timeout=60000) as blocker:
+        qtbot.mouseClick(verify_page.open_folder_btn, Qt.LeftButton)
+    assert blocker.args[0].value.kind == "folder"
+    assert verify_page.verdict.text() == "✗ KHÔNG HỢP LỆ"
+    assert {verify_page.files.index(r, 0).data() for r in range(verify_page.files.rowCount())} == {
+        "To trinh.pdf", "Bien ban.pdf"}
+    assert {verify_page.files.index(r, 1).data() for r in range(verify_page.files.rowCount())} == {"Văn bản PDF"}
+    failed = [(verify_page.checks.index(r, 1).data(), verify_page.checks.index(r, 2).data())
+              for r in range(verify_page.checks.rowCount()) if verify_page.checks.index(r, 0).data() == "✗"]
+    assert [f for _, f in failed] == ["Bien ban.pdf"] and "nối thêm" in failed[0][0]
+
+
+def test_the_trust_store_on_the_page(qtbot, monkeypatch, store, pki, tmp_path):
+    # A CA file remembered by path by an earlier version moves into the data file once.
+    QSettings().setValue("verify/trust_anchors", [str(pki.ca_pem)])
+    page = VerifyPage(store)
+    qtbot.addWidget(page)
+    assert page.anchors.rowCount() == 1 and QSettings().value("verify/trust_anchors") is None
+    assert [t.source for t in trust.list_all(store)] == ["ca.pem"]
+
+    # A signer's own certificate is refused with a message; nothing is added.
+    from desktop.signing import demo_pki
+
+    leaf = tmp_path / "nguoi-ky.pem"
+    demo_pki.write_pem(leaf, [pki.signer.cert])
+    messages = Messages(monkeypatch, answer=QMessageBox.No)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(leaf)], ""))
+    qtbot.mouseClick(page.add_anchor_btn, Qt.LeftButton)
+    assert messages.shown[-1][0] == "warning" and "không phải của tổ chức chứng thực" in messages.shown[-1][2]
+    assert page.anchors.rowCount() == 1
+
+    # Removing asks first; "No" keeps it, "Yes" removes it.
+    page.anchors_view.setCurrentIndex(page.anchors.index(0, 0))
+    qtbot.mouseClick(page.remove_anchor_btn, Qt.LeftButton)
+    assert messages.shown[-1][0] == "question" and page.anchors.rowCount() == 1
+    messages.answer = QMessageBox.Yes
+    qtbot.mouseClick(page.remove_anchor_btn, Qt.LeftButton)
+    assert page.anchors.rowCount() == 0 and trust.list_all(store) == []
+
+
+def test_send_as_signed_pdfs_for_the_document_system(qtbot, monkeypatch, send_page, pki, out_dir, demo_store):
+    from desktop import printing
+
+    page = send_page
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pki.signer_p12), ""))
+    qtbot.mouseClick(page.p12_browse, Qt.LeftButton)
+    assert page.output.text().endswith(".asice")
+    page.format.setCurrentIndex(page.format.findData("pdfs"))
+    assert not page.output.text().endswith(".asice")          # a folder has no suffix
+    assert not page.evidence_view.isEnabled()                 # evidence travels only in the package
+    assert QSettings().value("send/format") == "pdfs"
+    target = out_dir / "Hồ sơ gửi Sở"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.output_btn, Qt.LeftButton)
+    assert page.output.text() == str(target)
+    Secrets(monkeypatch, pki.password)
+    outcome = build(qtbot, page)
+    assert outcome.error is None, outcome.trace
+    assert target.is_dir() and "Danh sách đề nghị khen thưởng.xlsx" in {p.name for p in target.iterdir()}
+    assert "mỗi chữ ký đã được kiểm tra" in page.status.text()
+    assert "thư mục các tệp PDF đã ký số" in printing.entries(demo_store)[0]["reason"]
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    qtbot.mouseClick(page.open_folder_btn, Qt.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(target)]
+
+    page.format.setCurrentIndex(page.format.findData("zip"))
+    assert page.output.text() == str(target) + ".zip"
+    page.format.setCurrentIndex(page.format.findData("asice"))
+    assert page.output.text() == str(target) + ".asice" and page.evidence_view.isEnabled()
+
+
+def test_a_package_signed_with_xades_is_shown_as_not_checkable(qtbot, verify_page, tmp_path):
+    import zipfile
+
+    package = tmp_path / "xades.asice"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("mimetype", b"application/vnd.etsi.asic-e+zip")
+        archive.writestr("Tai lieu/cong-van.txt", "Công văn".encode())
+        archive.writestr("META-INF/signatures0.xml", b'<asic:XAdESSignatures xmlns:asic="http://uri.etsi.org/02918/v1.2.1#"/>')
+    report = verify(qtbot, verify_page, package)
+    assert report.verdict == "unsupported"
+    assert verify_page.verdict.text() == "? CHƯA KIỂM TRA ĐƯỢC"
+    assert "c25e00" in verify_page.verdict.styleSheet()
+    assert "phần mềm khác" in verify_page.summary.text()

@@ -132,11 +132,25 @@ def check_v4(store: Store) -> None:
     assert ach.get(store, 1).classification == "thuong"  # v5 gives every achievement a classification
 
 
+def seed_v5(conn: sqlite3.Connection) -> None:
+    seed_v4(conn)
+    conn.execute("INSERT INTO print_log(document, os_user, pages, copies, reason) "
+                 "VALUES ('Tờ trình', 'van-thu', 2, 1, 'Nộp bản giấy')")
+
+
+def check_v5(store: Store) -> None:
+    from desktop import printing, trust
+
+    check_v4(store)
+    assert [e["document"] for e in printing.entries(store)] == ["Tờ trình"]
+    assert trust.list_all(store) == []   # the trust store starts empty: the app ships no certificate
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Version 5 added drafts, versions and the print log, which a fresh v5 file has none of: the rows of
 # version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4), 5: (seed_v4, check_v4)}
+           4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5)}
 
 
 def test_every_older_version_has_a_seeder():

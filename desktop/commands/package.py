@@ -64,7 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     build = group.add_parser("build", help="ký số các văn bản đã hoàn thiện và đóng gói hồ sơ của một phong trào")
     build.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
-    build.add_argument("output", type=Path, metavar="RA.asice", help="tệp gói hồ sơ cần tạo")
+    build.add_argument("output", type=Path, metavar="RA", help="tệp gói .asice, thư mục hoặc tệp .zip cần tạo")
+    build.add_argument(
+        "--format", choices=("asice", "pdfs", "zip"), default="asice",
+        help="cách gửi: asice = gói ký số (mặc định); pdfs = thư mục các tệp PDF đã ký và danh sách Excel, "
+             "đặt tên theo số ký hiệu và trích yếu để tải lên hệ thống quản lý văn bản; zip = thư mục đó nén "
+             "thành một tệp để gửi thư điện tử",
+    )
     key_source = build.add_mutually_exclusive_group(required=True)
     key_source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
     key_source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
@@ -146,7 +152,11 @@ def run_build(args: argparse.Namespace) -> int:
                 "trong cửa sổ: thidua gui --page hop-xet")
         with load_identity(args) as identity:
             built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
-                                  overwrite=args.overwrite)
+                                  overwrite=args.overwrite, format=args.format)
+    if args.format != "asice":
+        print(f"Đã tạo {dossier.FORMATS[args.format]} {built.path} ({count(len(built.files), 'tệp')}), "
+              f"ký bởi {built.signer}; đã tự kiểm tra chữ ký từng tệp.")
+        return 0
     print(f"Đã tạo gói hồ sơ {built.path} ({byte_size(built.size)}, {count(len(built.files), 'tệp')}), "
           f"ký bởi {built.signer}.")
     return 0

@@ -17,6 +17,7 @@ from datetime import date
 
 __all__ = [
     "safe_name",
+    "safe_file_name",
     "package_file_name",
     "archive_path_problem",
     "collision_key",
@@ -88,6 +89,14 @@ def safe_name(title: str, *, max_chars: int = MAX_NAME_CHARS, suffix: str = "") 
     if _is_reserved(stem):
         stem = _cut("_" + stem, budget_chars, budget_bytes)
     return stem + suffix
+
+
+def safe_file_name(title: str, suffix: str = "") -> str:
+    """The one helper for every file name the app makes from a title (exports, packages, the PDFs sent).
+
+    The same as :func:`safe_name`; named for callers outside packaging.
+    """
+    return safe_name(title, suffix=suffix)
 
 
 def package_file_name(unit_abbrev: str, campaign_title: str, day: date) -> str:

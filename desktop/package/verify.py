@@ -93,6 +93,7 @@ class VerificationReport:
     path: Path
     checks: list[Check] = field(default_factory=list)
     signer: str | None = None
+    kind = "package"
     signer_certificate: x509.Certificate | None = None
     signing_time: datetime | None = None
     files: list[str] = field(default_factory=list)
@@ -100,6 +101,16 @@ class VerificationReport:
     @property
     def ok(self) -> bool:
         return bool(self.checks) and all(c.ok for c in self.checks)
+
+    @property
+    def verdict(self) -> str:
+        """``valid``; ``unsupported`` when only what this app cannot check failed (``unsupported.*``); else ``invalid``."""
+        failed = [c for c in self.checks if not c.ok]
+        if self.checks and not failed:
+            return "valid"
+        if failed and all(c.code.startswith("unsupported.") for c in failed):
+            return "unsupported"
+        return "invalid"
 
     def add(self, code: str, ok: bool, message: str, subject: str | None = None) -> bool:
         self.checks.append(Check(code, ok, message, subject))
@@ -109,6 +120,7 @@ class VerificationReport:
         return {
             "path": str(self.path),
             "valid": self.ok,
+            "verdict": self.verdict,
             "signer": self.signer,
             "signing_time": format_vn_time(self.signing_time) if self.signing_time else None,
             "files": list(self.files),
@@ -133,13 +145,21 @@ def verify_package(
     package signature); otherwise it is accepted as covered by the package
     signature alone.
     Problems with the package are reported as failed checks; only unreadable
-    trust anchors raise :class:`~desktop.errors.UserError`.
+    trust anchors raise :class:`~desktop.errors.UserError`. A package in
+    another tool's layout goes to :mod:`.foreign`, which reads it by the
+    standard and says what it cannot check instead of calling it tampered.
     """
     path = Path(path)
     report = VerificationReport(path=path)
     anchors = load_certificates(trust_anchors)
     limits = limits or ZipLimits()
     now = now or datetime.now(timezone.utc)
+    from .foreign import is_foreign_layout
+
+    if is_foreign_layout(path):  # another tool's ASiC-E: read by the standard, not by this app's exact layout
+        from .foreign import verify_foreign_package
+
+        return verify_foreign_package(path, anchors, limits, now, require_pdf_signatures)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -334,8 +354,10 @@ class _Verifier:
     def _validation_context(self, moment: datetime):
         from pyhanko_certvalidator import ValidationContext
 
+        # Self-signed certificates are the roots trusted; an intermediate only helps build the path.
         return ValidationContext(
-            trust_roots=list(self.anchors),
+            trust_roots=[a for a in self.anchors if a.self_signed != "no"],
+            other_certs=[a for a in self.anchors if a.self_signed == "no"],
             allow_fetching=False,
             revocation_mode="soft-fail",
             moment=moment,
@@ -431,7 +453,7 @@ class _Verifier:
     def _check_chain(self, status: Any, cert: x509.Certificate, signed_data: cms.SignedData) -> None:
         r = self.report
         issuer = _name_of(cert.issuer)
-        if not self.anchors:
+        if not any(a.self_signed != "no" for a in self.anchors):
             r.add("signature.chain", False, "Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký.")
             return
         if status.revoked:

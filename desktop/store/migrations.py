@@ -414,6 +414,29 @@ def _v6_application_id(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _trusted_certificates(conn: sqlite3.Connection) -> None:
+    """The clerk's trust store: root and intermediate CA certificates imported from files.
+
+    Kept in the database (not the user's settings) so it travels with backups
+    and with the file when it moves to another computer.
+    """
+    run_script(conn, """
+        CREATE TABLE trusted_certificate (
+            id         INTEGER PRIMARY KEY,
+            sha256     TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+            subject    TEXT NOT NULL,
+            issuer     TEXT NOT NULL,
+            is_root    INTEGER NOT NULL CHECK (is_root IN (0, 1)),
+            not_before TEXT NOT NULL,
+            not_after  TEXT NOT NULL,
+            source     TEXT NOT NULL DEFAULT '',
+            added_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            der        BLOB NOT NULL
+        );
+        """)
+    audit.install_triggers(conn, "trusted_certificate", exclude=("der",))
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -421,6 +444,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_nominations,
     _v5_drafts,
     _v6_application_id,
+    _trusted_certificates,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         }
         # The signed package for the Sở, and checking one: always the last two pages.
         self.pages["send"] = SendPage(store)
-        self.pages["verify"] = VerifyPage()
+        self.pages["verify"] = VerifyPage(store)
         titles["send"] = (self.tr("Send dossier"), QStyle.SP_ArrowForward)
         titles["verify"] = (self.tr("Check package"), QStyle.SP_DialogApplyButton)
         self.nav_model = QStandardItemModel(self)

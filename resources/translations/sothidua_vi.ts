@@ -1876,8 +1876,24 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Có</translation>
     </message>
     <message>
-        <source>%1 — cannot be read</source>
-        <translation>%1 — không đọc được</translation>
+        <source>Root</source>
+        <translation>CA gốc</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>CA trung gian</translation>
+    </message>
+    <message>
+        <source>%1: %2 (valid until %3)</source>
+        <translation>%1: %2 (hiệu lực đến %3)</translation>
+    </message>
+    <message>
+        <source>Issued by: %1
+SHA-256: %2
+Imported from: %3</source>
+        <translation>Cấp bởi: %1
+SHA-256: %2
+Nhập từ tệp: %3</translation>
     </message>
     <message>
         <source>Check</source>
@@ -1898,6 +1914,14 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Văn bản PDF</translation>
+    </message>
+    <message>
+        <source>Excel list (not signed)</source>
+        <translation>Danh sách Excel (không ký số)</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2324,8 +2348,12 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Mã PIN được hỏi khi ký và không bao giờ được lưu lại. Nếu thiết bị chỉ có một chứng thư số thì không cần chọn khóa.</translation>
     </message>
     <message>
-        <source>4. Package file</source>
-        <translation>4. Tệp gói hồ sơ</translation>
+        <source>The signed PDFs were saved as
+%1
+%2, %3 files, signed by %4 at %5; each signature was checked after writing.</source>
+        <translation>Đã ký số và lưu các tệp PDF tại
+%1
+Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5; mỗi chữ ký đã được kiểm tra sau khi ghi.</translation>
     </message>
     <message>
         <source>Change…</source>
@@ -2412,8 +2440,8 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Hãy chọn tệp chữ ký số (.p12, .pfx) dùng để ký.</translation>
     </message>
     <message>
-        <source>Save the package as</source>
-        <translation>Lưu gói hồ sơ thành</translation>
+        <source>Evidence files travel only in the signed package (ASiC-E).</source>
+        <translation>Tệp minh chứng chỉ được gửi kèm trong gói hồ sơ ký số (ASiC-E).</translation>
     </message>
     <message>
         <source>Signed packages (*.asice)</source>
@@ -2434,6 +2462,38 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>The file %1 already exists. Replace it with the new package?</source>
         <translation>Tệp %1 đã có. Thay tệp đó bằng gói hồ sơ mới?</translation>
+    </message>
+    <message>
+        <source>4. How the Sở receives it, and where to save</source>
+        <translation>4. Cách gửi Sở và nơi lưu</translation>
+    </message>
+    <message>
+        <source>Signed package (ASiC-E), with the Word files and evidence</source>
+        <translation>Gói hồ sơ ký số (ASiC-E), kèm tệp Word và minh chứng</translation>
+    </message>
+    <message>
+        <source>A folder of signed PDFs and the Excel list, for the document system</source>
+        <translation>Thư mục các tệp PDF đã ký số và danh sách Excel, để tải lên hệ thống quản lý văn bản</translation>
+    </message>
+    <message>
+        <source>The signed PDFs and the Excel list in one ZIP file, for email</source>
+        <translation>Các tệp PDF đã ký số và danh sách Excel nén trong một tệp ZIP, để gửi thư điện tử</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>Tệp ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>New folder (*)</source>
+        <translation>Thư mục mới (*)</translation>
+    </message>
+    <message>
+        <source>Save the dossier as</source>
+        <translation>Lưu hồ sơ thành</translation>
+    </message>
+    <message>
+        <source>The folder %1 already exists. Replace it and everything in it with the signed PDFs?</source>
+        <translation>Thư mục %1 đã có. Thay thư mục đó và mọi tệp trong đó bằng các tệp PDF đã ký?</translation>
     </message>
     <message>
         <source>The key file %1 does not exist.</source>
@@ -2552,28 +2612,32 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
 <context>
     <name>VerifyPage</name>
     <message>
-        <source>Package:</source>
-        <translation>Gói hồ sơ:</translation>
-    </message>
-    <message>
-        <source>Open a signed package (.asice) or drop it on this page</source>
-        <translation>Mở gói hồ sơ ký số (.asice) hoặc kéo thả tệp vào trang này</translation>
-    </message>
-    <message>
-        <source>Open package…</source>
-        <translation>Mở gói…</translation>
-    </message>
-    <message>
         <source>Check again</source>
         <translation>Kiểm tra lại</translation>
     </message>
     <message>
-        <source>Trusted root certificates (CA)</source>
-        <translation>Chứng thư số gốc tin cậy (CA)</translation>
+        <source>Package or PDF:</source>
+        <translation>Gói hoặc PDF:</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Thêm…</translation>
+        <source>Open a signed package (.asice), a signed PDF or a folder of PDFs, or drop it on this page</source>
+        <translation>Mở gói hồ sơ đã ký (.asice), tệp PDF đã ký hoặc thư mục PDF, hoặc kéo thả vào trang này</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Mở tệp…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Mở thư mục…</translation>
+    </message>
+    <message>
+        <source>Trusted certificates (CA), kept in the data file</source>
+        <translation>Chứng thư số CA tin cậy (lưu trong tệp dữ liệu)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2600,24 +2664,56 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Người ký được tin cậy khi chứng thư số của họ dẫn tới một trong các chứng thư gốc này.</translation>
     </message>
     <message>
-        <source>Add the root certificate (.pem, .crt) of the signer&apos;s certification authority; without it the signer cannot be confirmed.</source>
-        <translation>Hãy thêm chứng thư gốc (.pem, .crt) của tổ chức đã cấp chứng thư số cho người ký; thiếu chứng thư gốc thì không xác nhận được người ký.</translation>
+        <source>Import the root certificate (.pem, .crt, .cer, .p7b) of the signer&apos;s certification authority; without it the signer cannot be confirmed.</source>
+        <translation>Hãy nhập chứng thư số gốc (.pem, .crt, .cer, .p7b) của tổ chức chứng thực đã cấp chứng thư cho người ký; nếu không có thì không xác nhận được người ký.</translation>
     </message>
     <message>
-        <source>Choose root certificates</source>
-        <translation>Chọn chứng thư số gốc</translation>
+        <source>Cannot import the certificate</source>
+        <translation>Không nhập được chứng thư số</translation>
     </message>
     <message>
-        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+        <source>Choose CA certificates</source>
+        <translation>Chọn chứng thư số CA</translation>
     </message>
     <message>
-        <source>Open a signed package</source>
-        <translation>Mở gói hồ sơ ký số</translation>
+        <source>Certificates (*.pem *.crt *.cer *.der *.p7b);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der *.p7b);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Signed packages (*.asice *.sce *.zip);;All files (*)</source>
-        <translation>Gói hồ sơ ký số (*.asice *.sce *.zip);;Mọi tệp (*)</translation>
+        <source>Stop trusting</source>
+        <translation>Bỏ tin cậy</translation>
+    </message>
+    <message>
+        <source>Stop trusting “%1”? Signatures that lead to it will no longer be confirmed.</source>
+        <translation>Bỏ tin cậy “%1”? Các chữ ký dẫn tới chứng thư số này sẽ không còn được xác nhận.</translation>
+    </message>
+    <message>
+        <source>Open a signed package or PDF</source>
+        <translation>Mở gói hồ sơ hoặc tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <source>Signed packages and PDFs (*.asice *.sce *.zip *.pdf);;All files (*)</source>
+        <translation>Gói hồ sơ và tệp PDF đã ký (*.asice *.sce *.zip *.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of signed PDFs</source>
+        <translation>Mở thư mục các tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <source>Open a signed package (.asice), a signed PDF or a folder, or drop it here to check it.</source>
+        <translation>Mở gói hồ sơ đã ký (.asice), tệp PDF đã ký hoặc thư mục, hoặc kéo thả vào đây để kiểm tra.</translation>
+    </message>
+    <message>
+        <source>CANNOT BE CHECKED HERE</source>
+        <translation>CHƯA KIỂM TRA ĐƯỢC</translation>
+    </message>
+    <message>
+        <source>This package was made by another tool with a kind of signature this app cannot check yet (see the lines marked ✗). Nothing checked shows a change; check it with the signing tool of the signer&apos;s certification authority.</source>
+        <translation>Gói này do phần mềm khác tạo, dùng loại chữ ký Sổ thi đua chưa kiểm tra được (xem các dòng đánh dấu ✗). Những gì đã kiểm tra không cho thấy thay đổi nào; hãy kiểm tra bằng phần mềm ký số của tổ chức chứng thực đã cấp chứng thư cho người ký.</translation>
+    </message>
+    <message>
+        <source>%1 (Vietnam time; the latest signature)</source>
+        <translation>%1 (giờ Việt Nam; chữ ký sau cùng)</translation>
     </message>
     <message>
         <source>Cannot check the package</source>
@@ -2628,16 +2724,16 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <source>Open a signed package (.asice) or drop it here to check it.</source>
-        <translation>Mở gói hồ sơ ký số (.asice) hoặc kéo thả tệp vào đây để kiểm tra.</translation>
-    </message>
-    <message>
         <source>VALID</source>
         <translation>HỢP LỆ</translation>
     </message>
     <message>
         <source>The package is intact, exactly as it was signed, and the signer&apos;s certificate is trusted. All %1 checks passed.</source>
         <translation>Gói hồ sơ còn nguyên vẹn, đúng như khi ký, và chứng thư số của người ký được tin cậy. Đạt cả %1 nội dung kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Every signature is intact, the documents did not change after signing except as the standard allows, and the signers&apos; certificates are trusted. All %1 checks passed.</source>
+        <translation>Mọi chữ ký đều nguyên vẹn, tài liệu không bị thay đổi sau khi ký (ngoài những bổ sung chuẩn cho phép) và chứng thư số của người ký được tin cậy. Đạt cả %1 bước kiểm tra.</translation>
     </message>
     <message>
         <source>NOT VALID</source>

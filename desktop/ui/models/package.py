@@ -383,76 +383,51 @@ def _local_date(moment: dt.datetime | None) -> str:
 
 # -- verifying a package ------------------------------------------------------------------------------------
 
-@dataclass
-class Anchor:
-    path: str
-    name: str | None        # the CA's name, when the file could be read
-    problem: str | None     # why it could not
+class TrustStoreModel(QAbstractListModel):
+    """The certificates of the trust store (:mod:`desktop.trust`): roots first, each with its validity."""
 
-
-class TrustAnchorsModel(QAbstractListModel):
-    """The root CA certificate files a package is checked against, each named by its CA."""
-
-    def __init__(self, parent=None):
+    def __init__(self, store, parent=None):
         super().__init__(parent)
-        self._anchors: list[Anchor] = []
+        self.store = store
+        self._rows: list = []
+        self.refresh()
 
-    def set_paths(self, paths: list[str]) -> None:
+    def refresh(self) -> None:
+        from ... import trust
+
         self.beginResetModel()
-        self._anchors = [self._read(p) for p in dict.fromkeys(str(p) for p in paths if p)]
+        self._rows = trust.list_all(self.store) if self.store is not None else []
         self.endResetModel()
 
-    def add(self, path: str) -> bool:
-        if path in self.paths():
-            return False
-        row = len(self._anchors)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._anchors.append(self._read(path))
-        self.endInsertRows()
-        return True
+    def certificate_at(self, row: int):
+        return self._rows[row]
 
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self._anchors):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._anchors[row]
-            self.endRemoveRows()
-
-    def paths(self) -> list[str]:
-        return [a.path for a in self._anchors]
-
-    def usable_paths(self) -> list[str]:
-        return [a.path for a in self._anchors if a.problem is None]
-
-    @staticmethod
-    def _read(path: str) -> Anchor:
-        from ...signing.certs import display_name, load_certificates
-
-        try:
-            certs = load_certificates([path])
-        except UserError as exc:
-            return Anchor(path, None, str(exc))
-        return Anchor(path, ", ".join(display_name(c) for c in certs), None)
+    def has_root(self) -> bool:
+        return any(t.is_root for t in self._rows)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._anchors)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._anchors):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        a = self._anchors[index.row()]
+        t = self._rows[index.row()]
+        expired = t.not_after < dt.datetime.now(dt.timezone.utc).isoformat()
         if role == Qt.DisplayRole:
-            file_name = Path(a.path).name
-            if a.problem:
-                return QCoreApplication.translate("PackageModels", "%1 — cannot be read").replace("%1", file_name)
-            return f"{a.name} ({file_name})"
+            kind = (QCoreApplication.translate("PackageModels", "Root") if t.is_root
+                    else QCoreApplication.translate("PackageModels", "Intermediate"))
+            until = dt.datetime.fromisoformat(t.not_after).strftime("%d/%m/%Y")
+            return (QCoreApplication.translate("PackageModels", "%1: %2 (valid until %3)")
+                    .replace("%1", kind).replace("%2", t.subject).replace("%3", until))
         if role == Qt.ToolTipRole:
-            return f"{a.path}\n{a.problem}" if a.problem else a.path
-        if role == Qt.ForegroundRole and a.problem:
+            return (QCoreApplication.translate("PackageModels", "Issued by: %1\nSHA-256: %2\nImported from: %3")
+                    .replace("%1", t.issuer).replace("%2", t.sha256).replace("%3", t.source or "—"))
+        if role == Qt.ForegroundRole and expired:
             return MISSING_COLOR
         if role == Qt.DecorationRole:
-            return state_icon("failed" if a.problem else "ok")
+            return state_icon("warning" if expired else "ok")
         if role == ID_ROLE:
-            return a.path
+            return t.id
         return None
 
 
@@ -522,6 +497,10 @@ def folder_label(name: str) -> str:
         return QCoreApplication.translate("PackageModels", "List of nominations")
     if folder == "minh-chung":
         return QCoreApplication.translate("PackageModels", "Evidence")
+    if not folder and name.lower().endswith(".pdf"):   # the PDFs sent one by one, or a PDF opened alone
+        return QCoreApplication.translate("PackageModels", "PDF document")
+    if not folder and name.lower().endswith(".xlsx"):
+        return QCoreApplication.translate("PackageModels", "Excel list (not signed)")
     return folder
 
 

@@ -12,10 +12,10 @@ page by page from the PDF into the printer, and the print is logged.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ... import drafts, printing
+from ...package.names import safe_file_name
 from ...errors import UserError
 from ..dialogs.document_editor import DocumentEditor
 from ..models.documents import ID_ROLE, DossierModel
@@ -32,12 +32,6 @@ if HAVE_PDF:
     from ..qt import QPdfDocument
 
 PRINT_DPI = 300     # pages are drawn into the printer at most this fine
-
-
-def safe_file_name(title: str) -> str:
-    """A document title as a file name every system accepts (Vietnamese letters kept)."""
-    name = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-")
-    return re.sub(r"\s+", " ", name) or "van-ban"
 
 
 def qt_spooler(printer: QPrinter):

@@ -85,7 +85,7 @@ class KeySource:
 
 
 def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, secret: str | None,
-              evidence_ids: list[int], overwrite: bool):
+              evidence_ids: list[int], overwrite: bool, fmt: str = "asice"):
     """The worker's function: open the database and the key on the worker thread, sign and pack."""
 
     def work(report, cancel):
@@ -95,7 +95,7 @@ def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, 
         with Store(db_path) as store:
             with source.load(secret) as identity:
                 return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
-                                     progress=report, cancel=cancel, overwrite=overwrite)
+                                     progress=report, cancel=cancel, overwrite=overwrite, format=fmt)
 
     return work
 
@@ -274,8 +274,17 @@ class SendPage(QWidget):
         self.source_stack.addWidget(token_panel)
         rl.addWidget(key_box, 1)
 
-        out_box = QGroupBox(self.tr("4. Package file"))
-        ol = QHBoxLayout(out_box)
+        out_box = QGroupBox(self.tr("4. How the Sở receives it, and where to save"))
+        ob = QVBoxLayout(out_box)
+        self.format = QComboBox()
+        self.format.setObjectName("send_format")
+        self.format.addItem(self.tr("Signed package (ASiC-E), with the Word files and evidence"), "asice")
+        self.format.addItem(self.tr("A folder of signed PDFs and the Excel list, for the document system"), "pdfs")
+        self.format.addItem(self.tr("The signed PDFs and the Excel list in one ZIP file, for email"), "zip")
+        self.format.currentIndexChanged.connect(self._format_changed)
+        ob.addWidget(self.format)
+        ol = QHBoxLayout()
+        ob.addLayout(ol)
         self.output = QLineEdit()
         self.output.setObjectName("send_output")
         self.output_btn = QPushButton(self.tr("Change…"))
@@ -390,7 +399,7 @@ class SendPage(QWidget):
         if campaign_id is not None:
             name = run_op(self, lambda: dossier.package_name(self.store, campaign_id))
             if name:
-                self.output.setText(str(Path(self._output_folder or default_folder()) / name))
+                self.output.setText(self._with_format_suffix(str(Path(self._output_folder or default_folder()) / name)))
         else:
             self.output.clear()
         self._show_result(None)
@@ -442,6 +451,11 @@ class SendPage(QWidget):
         self.module.setCurrentIndex(0 if modules else -1)
         self.module.blockSignals(False)
         self.p12_path.setText(str(s.value("send/p12_path", "") or ""))
+        remembered_format = self.format.findData(str(s.value("send/format", "asice") or "asice"))
+        self.format.blockSignals(True)
+        self.format.setCurrentIndex(max(0, remembered_format))
+        self.format.blockSignals(False)
+        self._evidence_allowed()
         self._output_folder = str(s.value("send/output_folder", "") or "")
         use_p12 = s.value("send/key_source", "") == "p12" or (not modules and bool(self.p12_path.text()))
         (self.p12_radio if use_p12 else self.token_radio).setChecked(True)
@@ -555,19 +569,48 @@ class SendPage(QWidget):
 
     # -- the output -----------------------------------------------------------------------------------------
 
+    def output_format(self) -> str:
+        return self.format.currentData() or "asice"
+
+    def _evidence_allowed(self) -> None:
+        """Evidence travels only in the package: the PDFs sent one by one are the unit's signed documents."""
+        allowed = self.output_format() == "asice" and not self.is_running()
+        for w in (self.evidence_view, self.all_btn, self.none_btn):
+            w.setEnabled(allowed)
+        self.evidence_view.setToolTip("" if allowed else self.tr(
+            "Evidence files travel only in the signed package (ASiC-E)."))
+
+    def _with_format_suffix(self, path: str) -> str:
+        """The output path with the suffix the chosen way of sending needs (none for a folder)."""
+        if not path:
+            return path
+        p = Path(path)
+        if p.suffix.lower() in (".asice", ".sce", ".zip"):
+            p = p.with_suffix("")
+        suffix = {"asice": ".asice", "zip": ".zip"}.get(self.output_format(), "")
+        return str(p) + suffix
+
+    def _format_changed(self, *_args) -> None:
+        self.output.setText(self._with_format_suffix(self.output.text().strip()))
+        self._evidence_allowed()
+        QSettings().setValue("send/format", self.output_format())
+        self._show_result(None)
+
     def choose_output(self) -> None:
         start = self.output.text() or default_folder()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the package as"), start,
-                                              self.tr("Signed packages (*.asice)"))
+        fmt = self.output_format()
+        pattern = {"asice": self.tr("Signed packages (*.asice)"), "zip": self.tr("ZIP files (*.zip)")}.get(
+            fmt, self.tr("New folder (*)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the dossier as"), start, pattern)
         if path:
-            if not path.lower().endswith((".asice", ".sce")):
-                path += ".asice"
+            path = path if fmt == "asice" and path.lower().endswith(".sce") else self._with_format_suffix(path)
             self.output.setText(path)
             self._output_folder = str(Path(path).parent)
 
     def open_folder(self) -> None:
         if self.built is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.built.path).parent)))
+            path = Path(self.built.path)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path if path.is_dir() else path.parent)))
 
     # -- building -------------------------------------------------------------------------------------------
 
@@ -588,9 +631,10 @@ class SendPage(QWidget):
             return
         overwrite = False
         if output.exists():
-            answer = QMessageBox.question(
-                self, self.tr("Replace the file?"),
-                self.tr("The file %1 already exists. Replace it with the new package?").replace("%1", output.name))
+            question = (self.tr("The folder %1 already exists. Replace it and everything in it with the signed PDFs?")
+                        if output.is_dir() else
+                        self.tr("The file %1 already exists. Replace it with the new package?"))
+            answer = QMessageBox.question(self, self.tr("Replace the file?"), question.replace("%1", output.name))
             if answer != QMessageBox.Yes:
                 return
             overwrite = True
@@ -619,7 +663,7 @@ class SendPage(QWidget):
         self._output_folder = str(output.parent)
 
         job = build_job(self.store.path, campaign_id, output, source, secret, self.evidence.checked_ids(),
-                        overwrite)
+                        overwrite, self.output_format())
         secret = None
         self._show_result(None)
         self.worker = ThreadWorker(job, self)
@@ -647,13 +691,14 @@ class SendPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         for w in (self.campaign, self.evidence_view, self.all_btn, self.none_btn, self.p12_radio, self.token_radio,
-                  self.source_stack, self.output, self.output_btn):
+                  self.source_stack, self.format, self.output, self.output_btn):
             w.setEnabled(not running)
         self.progress.setVisible(running)
         self.cancel_btn.setVisible(running)
         self.cancel_btn.setEnabled(running)
         self.progress.setRange(0, 0)          # busy until the first report
         self._update_buttons()
+        self._evidence_allowed()
 
     def _build_done(self, outcome: WorkOutcome) -> None:
         worker, self.worker = self.worker, None
@@ -686,9 +731,14 @@ class SendPage(QWidget):
             return
         from ...signing.certs import format_vn_date
 
-        text = self.tr("The signed package was saved as\n%1\n%2, %3 files, signed by %4 at %5.")
+        if getattr(built, "format", "asice") == "asice":
+            text = self.tr("The signed package was saved as\n%1\n%2, %3 files, signed by %4 at %5.")
+        else:
+            text = self.tr("The signed PDFs were saved as\n%1\n%2, %3 files, signed by %4 at %5; each signature "
+                           "was checked after writing.")
+        when = format_vn_date(built.signing_time) if built.signing_time else "—"
         for key, value in (("%1", str(built.path)), ("%2", file_size(built.size)), ("%3", str(len(built.files))),
-                           ("%4", built.signer), ("%5", format_vn_date(built.signing_time))):
+                           ("%4", built.signer), ("%5", when)):
             text = text.replace(key, value)
         self._say(text, ok=True)
 

@@ -1,18 +1,20 @@
-"""Kiểm tra gói: check a signed dossier package (ASiC-E), before sending it or on receiving it.
+"""Kiểm tra gói: check a signed dossier package (ASiC-E), a signed PDF or a folder of them.
 
 This is also the page the Sở uses, so it speaks plainly: one big verdict
 (HỢP LỆ / KHÔNG HỢP LỆ), who signed and when, the files carried, and one line
-per check with ✓ or ✗ (:func:`desktop.package.verify.verify_package`). The
-package is opened from a file dialog or dropped on the page; root CA
-certificates to trust are chosen once and remembered. Verifying runs off the
-GUI thread: a large package takes a while to hash.
+per check with ✓ or ✗ (:func:`desktop.package.pdf_verify.verify_path`). A
+package or PDF is opened from a file dialog or dropped on the page, a folder
+from its own dialog. The CA certificates trusted are the app's trust store
+(:mod:`desktop.trust`, kept in the database so it travels with backups),
+managed here and by ``thidua trust``. Verifying runs off the GUI thread: a
+large package takes a while to hash.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ...errors import UserError
-from ..models.package import ChecksModel, PackageFilesModel, TrustAnchorsModel
+from ..models.package import ChecksModel, PackageFilesModel, TrustStoreModel
 from ..operations import show_error
 from ..qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -21,21 +23,23 @@ from ..qt import (
 )
 from ..widgets import ThreadWorker, WorkOutcome, setup_table
 
-PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip")
-CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
+PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
+CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".p7b", ".p7c")
 VALID_STYLE = ("QLabel { color: #1b6e20; background: #e6f4e7; border: 1px solid #1b6e20; border-radius: 4px;"
                " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
 INVALID_STYLE = ("QLabel { color: #b00020; background: #fdecee; border: 1px solid #b00020; border-radius: 4px;"
                  " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
+UNSUPPORTED_STYLE = ("QLabel { color: #8a5a00; background: #fff4e0; border: 1px solid #c25e00; border-radius: 4px;"
+                     " padding: 8px 14px; font-size: 20pt; font-weight: bold; }")
 IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #999; border-radius: 4px;"
               " padding: 8px 14px; font-size: 12pt; }")
 
 
-def verify_job(path: str, anchors: list[str]):
+def verify_job(path: str, trusted: list):
     def work(_report, _cancel):
-        from ...package.verify import verify_package
+        from ...package.pdf_verify import verify_path
 
-        return verify_package(path, anchors)
+        return verify_path(path, trusted)
 
     return work
 
@@ -43,8 +47,9 @@ def verify_job(path: str, anchors: list[str]):
 class VerifyPage(QWidget):
     verified = Signal(object)     # a WorkOutcome (its value the VerificationReport), once shown
 
-    def __init__(self, parent=None):
+    def __init__(self, store=None, parent=None):
         super().__init__(parent)
+        self.store = store
         self.dialog = None
         self.worker: ThreadWorker | None = None
         self.report = None
@@ -52,26 +57,31 @@ class VerifyPage(QWidget):
         lay = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        caption = QLabel(self.tr("Package:"))
+        caption = QLabel(self.tr("Package or PDF:"))
         self.path = QLineEdit()
         self.path.setObjectName("verify_path")
         self.path.setReadOnly(True)
-        self.path.setPlaceholderText(self.tr("Open a signed package (.asice) or drop it on this page"))
+        self.path.setPlaceholderText(self.tr("Open a signed package (.asice), a signed PDF or a folder of PDFs, "
+                                             "or drop it on this page"))
         caption.setBuddy(self.path)
-        self.open_btn = QPushButton(self.tr("Open package…"))
+        self.open_btn = QPushButton(self.tr("Open file…"))
         self.open_btn.setObjectName("verify_open")
         self.open_btn.clicked.connect(self.choose_package)
+        self.open_folder_btn = QPushButton(self.tr("Open folder…"))
+        self.open_folder_btn.setObjectName("verify_open_folder")
+        self.open_folder_btn.clicked.connect(self.choose_folder)
         self.again_btn = QPushButton(self.tr("Check again"))
         self.again_btn.clicked.connect(self.verify)
         top.addWidget(caption)
         top.addWidget(self.path, 1)
         top.addWidget(self.open_btn)
+        top.addWidget(self.open_folder_btn)
         top.addWidget(self.again_btn)
         lay.addLayout(top)
 
-        anchors_box = QGroupBox(self.tr("Trusted root certificates (CA)"))
+        anchors_box = QGroupBox(self.tr("Trusted certificates (CA), kept in the data file"))
         al = QHBoxLayout(anchors_box)
-        self.anchors = TrustAnchorsModel(self)
+        self.anchors = TrustStoreModel(store, self)
         self.anchors_view = QListView()
         self.anchors_view.setObjectName("verify_anchors")
         self.anchors_view.setModel(self.anchors)
@@ -79,7 +89,7 @@ class VerifyPage(QWidget):
         self.anchors_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         al.addWidget(self.anchors_view, 1)
         ab = QVBoxLayout()
-        self.add_anchor_btn = QPushButton(self.tr("Add…"))
+        self.add_anchor_btn = QPushButton(self.tr("Import…"))
         self.add_anchor_btn.clicked.connect(self.choose_anchor)
         self.remove_anchor_btn = QPushButton(self.tr("Remove"))
         self.remove_anchor_btn.clicked.connect(self.remove_anchor)
@@ -153,66 +163,104 @@ class VerifyPage(QWidget):
         self.splitter.setSizes([640, 400])
         lay.addWidget(self.splitter, 1)
 
-        for signal in (self.anchors.modelReset, self.anchors.rowsInserted, self.anchors.rowsRemoved):
-            signal.connect(self._update_anchors_hint)
-        self.anchors.set_paths(self._remembered_anchors())
+        self.anchors.modelReset.connect(self._update_anchors_hint)
+        self._import_remembered_anchors()
         self._update_anchors_hint()
         self._show_report(None)
         self._set_running(False)
 
     # -- trust anchors --------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _remembered_anchors() -> list[str]:
-        value = QSettings().value("verify/trust_anchors", [])
+    def _import_remembered_anchors(self) -> None:
+        """CA files an earlier version remembered by path move into the trust store, once."""
+        settings = QSettings()
+        value = settings.value("verify/trust_anchors", [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [str(v) for v in (value or [])]
+        if not value or self.store is None:
+            return
+        from ... import trust
 
-    def _save_anchors(self) -> None:
-        QSettings().setValue("verify/trust_anchors", self.anchors.paths())
-        self._update_anchors_hint()
+        for path in value:
+            try:
+                trust.add_file(self.store, str(path))
+            except UserError:
+                pass  # an unreadable or a signer's file: the clerk can import the right one
+        settings.remove("verify/trust_anchors")
+        self.anchors.refresh()
 
     def _update_anchors_hint(self, *_args) -> None:
-        if self.anchors.usable_paths():
+        if self.anchors.has_root():
             self.anchors_hint.setText(self.tr("The signer is trusted when their certificate leads to one of these "
                                               "root certificates."))
         else:
-            self.anchors_hint.setText(self.tr("Add the root certificate (.pem, .crt) of the signer's certification "
-                                              "authority; without it the signer cannot be confirmed."))
+            self.anchors_hint.setText(self.tr("Import the root certificate (.pem, .crt, .cer, .p7b) of the signer's "
+                                              "certification authority; without it the signer cannot be confirmed."))
 
-    def add_anchor(self, path: str) -> None:
-        if self.anchors.add(str(path)):
-            self._save_anchors()
-            if self.report is not None:
-                self.verify()
+    def add_anchor(self, path: str) -> bool:
+        """Import the certificates in the file at ``path`` into the trust store; False (and a message) when refused."""
+        from ... import trust
+
+        if self.store is None:
+            return False
+        try:
+            trust.add_file(self.store, str(path))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import the certificate"), str(exc))
+            return False
+        self.anchors.refresh()
+        return True
 
     def choose_anchor(self) -> None:
         start = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose root certificates"), start,
-                                                self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
-        for path in paths:
-            self.add_anchor(path)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose CA certificates"), start,
+            self.tr("Certificates (*.pem *.crt *.cer *.der *.p7b);;All files (*)"))
+        added = [p for p in paths if self.add_anchor(p)]
+        if added and self.report is not None:
+            self.verify()
 
     def remove_anchor(self) -> None:
+        from ... import trust
+
         ix = self.anchors_view.currentIndex()
-        if ix.isValid():
-            self.anchors.remove(ix.row())
-            self._save_anchors()
-            if self.report is not None:
-                self.verify()
+        if not ix.isValid() or self.store is None:
+            return
+        chosen = self.anchors.certificate_at(ix.row())
+        answer = QMessageBox.question(
+            self, self.tr("Stop trusting"),
+            self.tr("Stop trusting “%1”? Signatures that lead to it will no longer be confirmed.")
+            .replace("%1", chosen.subject))
+        if answer != QMessageBox.Yes:
+            return
+        trust.remove(self.store, chosen.id)
+        self.anchors.refresh()
+        if self.report is not None:
+            self.verify()
+
+    def trusted_certificates(self) -> list:
+        from ... import trust
+
+        return trust.certificates(self.store) if self.store is not None else []
 
     # -- the package ----------------------------------------------------------------------------------------
 
     def choose_package(self) -> None:
         start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a signed package"), start,
-                                              self.tr("Signed packages (*.asice *.sce *.zip);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a signed package or PDF"), start,
+            self.tr("Signed packages and PDFs (*.asice *.sce *.zip *.pdf);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def choose_folder(self) -> None:
+        start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of signed PDFs"), start)
         if path:
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
-        """Check the package at ``path`` (the result arrives with :attr:`verified`)."""
+        """Check the package, PDF or folder at ``path`` (the result arrives with :attr:`verified`)."""
         self.path.setText(str(path))
         self.verify()
 
@@ -222,14 +270,14 @@ class VerifyPage(QWidget):
             return
         self.report = None
         self._show_report(None, busy=True)
-        self.worker = ThreadWorker(verify_job(path, self.anchors.usable_paths()), self)
+        self.worker = ThreadWorker(verify_job(path, self.trusted_certificates()), self)
         self.worker.done.connect(self._verified)
         self._set_running(True)
         self.worker.start()
 
     def _set_running(self, running: bool) -> None:
         self.busy.setVisible(running)
-        for w in (self.open_btn, self.again_btn, self.add_anchor_btn, self.remove_anchor_btn):
+        for w in (self.open_btn, self.open_folder_btn, self.again_btn, self.add_anchor_btn, self.remove_anchor_btn):
             w.setEnabled(not running)
         self.again_btn.setEnabled(not running and bool(self.path.text()))
 
@@ -255,7 +303,8 @@ class VerifyPage(QWidget):
         if report is None:
             self.verdict.setStyleSheet(IDLE_STYLE)
             self.verdict.setText(self.tr("Checking…") if busy else
-                                 self.tr("Open a signed package (.asice) or drop it here to check it."))
+                                 self.tr("Open a signed package (.asice), a signed PDF or a folder, or drop it here "
+                                         "to check it."))
             self.summary.clear()
             self.signer.clear()
             self.signing_time.clear()
@@ -263,12 +312,24 @@ class VerifyPage(QWidget):
             self.files.set_files([])
             return
         failed = [c for c in report.checks if not c.ok]
-        if report.ok:
+        if getattr(report, "verdict", None) == "unsupported":
+            self.verdict.setStyleSheet(UNSUPPORTED_STYLE)
+            self.verdict.setText("? " + self.tr("CANNOT BE CHECKED HERE"))
+            self.summary.setText(self.tr("This package was made by another tool with a kind of signature this app "
+                                         "cannot check yet (see the lines marked ✗). Nothing checked shows a "
+                                         "change; check it with the signing tool of the signer's certification "
+                                         "authority."))
+        elif report.ok:
             self.verdict.setStyleSheet(VALID_STYLE)
             self.verdict.setText("✓ " + self.tr("VALID"))
-            self.summary.setText(self.tr("The package is intact, exactly as it was signed, and the signer's "
-                                         "certificate is trusted. All %1 checks passed.")
-                                 .replace("%1", str(len(report.checks))))
+            if getattr(report, "kind", "package") == "package":
+                text = self.tr("The package is intact, exactly as it was signed, and the signer's "
+                               "certificate is trusted. All %1 checks passed.")
+            else:
+                text = self.tr("Every signature is intact, the documents did not change after signing except "
+                               "as the standard allows, and the signers' certificates are trusted. All %1 checks "
+                               "passed.")
+            self.summary.setText(text.replace("%1", str(len(report.checks))))
         else:
             self.verdict.setStyleSheet(INVALID_STYLE)
             self.verdict.setText("✗ " + self.tr("NOT VALID"))
@@ -283,8 +344,11 @@ class VerifyPage(QWidget):
         if report.signing_time is not None:
             from ...signing.certs import format_vn_date
 
-            self.signing_time.setText(self.tr("%1 (Vietnam time, from the signer's computer)")
-                                      .replace("%1", format_vn_date(report.signing_time)))
+            if getattr(report, "kind", "package") == "package":
+                text = self.tr("%1 (Vietnam time, from the signer's computer)")
+            else:
+                text = self.tr("%1 (Vietnam time; the latest signature)")
+            self.signing_time.setText(text.replace("%1", format_vn_date(report.signing_time)))
         else:
             self.signing_time.setText(self.tr("(unknown)"))
         self.checks.set_checks(failed + [c for c in report.checks if c.ok])   # what failed, first
@@ -315,9 +379,7 @@ class VerifyPage(QWidget):
         packages = [p for p in paths if p.suffix.lower() not in CERT_SUFFIXES]
         for p in paths:
             if p.suffix.lower() in CERT_SUFFIXES:
-                self.anchors.add(str(p))
-        if len(packages) < len(paths):
-            self._save_anchors()
+                self.add_anchor(str(p))
         if packages:
             self.open_file(str(packages[0]))
         elif self.report is not None:
