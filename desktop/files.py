@@ -1,0 +1,148 @@
+"""Writing files the clerk will keep: all at once, never over somebody else's file.
+
+Every output (an export, a template, a draft, a dossier package, a backup) is
+written to a temporary ``.part`` file in the destination folder and only then
+given its real name, so a crash or a full disk never leaves a half-written file
+under that name. ``os.replace`` is atomic on one volume, which is why the
+temporary file lives beside the target.
+
+When the clerk did not ask to overwrite, the real name is claimed
+*exclusively* (a hard link, which fails if the name exists, or, on file
+systems without links such as a FAT USB drive, an ``O_EXCL`` create): of two
+programs writing the same new file at once, exactly one succeeds and the other
+is told that the file exists.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import UserError
+
+__all__ = ["OutputExists", "DiskFull", "atomic_write", "publish", "part_path", "disk_error", "umask"]
+
+
+class OutputExists(UserError):
+    """The target file exists and overwriting was not asked for."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        super().__init__(
+            f"Tệp {self.path} đã có. Hãy chọn tên khác, hoặc cho phép ghi đè (--overwrite) nếu muốn thay nó."
+        )
+
+
+class DiskFull(UserError):
+    """The disk (or the user's quota) is full; nothing was written under the real name."""
+
+    def __init__(self, path: Path | str | None = None):
+        where = f" (khi ghi {Path(path).name})" if path else ""
+        super().__init__(
+            f"Ổ đĩa đã đầy{where}; không có gì được ghi. Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi thử lại."
+        )
+
+
+def disk_error(exc: OSError, path: Path | str | None = None) -> UserError | None:
+    """The clerk's message for an ``OSError`` of the disk, or ``None`` when it is not one."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFull(path)
+    return None
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def part_path(path: Path) -> Path:
+    """A fresh, private (0600) temporary file beside ``path``, named ``.<name>.<random>.part``."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
+    """Give the finished temporary file ``tmp`` its real name ``path``.
+
+    Without ``overwrite`` the name is claimed exclusively: :class:`OutputExists`
+    when a file of that name exists (or appears at the same moment), and
+    ``tmp`` is removed either way.
+    """
+    tmp, path = Path(tmp), Path(path)
+    if overwrite:
+        os.replace(tmp, path)
+        return
+    try:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise OutputExists(path) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                                 errno.EACCES, errno.EMLINK, errno.ENOSYS):
+                raise
+            # No hard links here (FAT, some network shares): claim the name, then replace it.
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            except FileExistsError:
+                raise OutputExists(path) from None
+            os.close(fd)
+            os.replace(tmp, path)
+            return
+    finally:
+        if tmp.exists():
+            _unlink(tmp)
+
+
+@contextmanager
+def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block succeeds, it becomes ``path``.
+
+    The file gets the permissions a plainly created file would have, or
+    owner-only ones with ``private``. On failure (or a cancel) the temporary
+    file is removed and ``path`` is left as it was. A full disk becomes
+    :class:`DiskFull`; with ``overwrite=False`` an existing ``path`` is
+    :class:`OutputExists`, checked before the work and again when publishing.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise disk_error(exc, path) or UserError(
+            f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise OutputExists(path)
+    try:
+        tmp = part_path(path)
+    except OSError as exc:
+        raise disk_error(exc, path) or UserError(
+            f"Không ghi được vào thư mục {path.parent}: {exc.strerror}.") from exc
+    try:
+        yield tmp
+        mode = 0o600 if private else 0o666 & ~umask()
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
+        publish(tmp, path, overwrite=overwrite)
+    except OSError as exc:
+        _unlink(tmp)
+        translated = disk_error(exc, path)
+        if translated is not None:
+            raise translated from exc
+        raise
+    except BaseException:
+        _unlink(tmp)
+        raise
