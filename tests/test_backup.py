@@ -271,3 +271,25 @@ def test_backup_command_without_a_database_does_not_create_one(tmp_path, capsys)
     code, _, err = run(capsys, "--db", tmp_path / "khong-co.sqlite", "backup")
     assert code == 2 and "Không tìm thấy" in err
     assert not (tmp_path / "khong-co.sqlite").exists()
+
+
+# -- the main file is complete on its own after every command that wrote ----------------------------
+
+@pytest.mark.parametrize("command", [["demo", "--seed", "7"], ["backup"]])
+def test_after_a_writing_command_the_main_file_alone_is_complete(tmp_path, capsys, command):
+    db = tmp_path / "so.sqlite"
+    if command[0] != "demo":
+        assert run(capsys, "--db", db, "demo", "--seed", "7")[0] == 0
+    code, out, err = run(capsys, "--db", db, *command)
+    assert (code, err) == (0, "")
+    assert not (tmp_path / "so.sqlite-wal").exists() or (tmp_path / "so.sqlite-wal").stat().st_size == 0
+    alone = tmp_path / "chep-tay" / "so.sqlite"
+    alone.parent.mkdir()
+    shutil.copyfile(db, alone)  # what a clerk does by hand: the main file, without its -wal
+    conn = sqlite3.connect(f"file:{alone}?immutable=1", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM achievement").fetchone()[0] > 0
+    finally:
+        conn.close()
+    assert table_counts(alone) == table_counts(db)
