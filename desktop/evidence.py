@@ -17,6 +17,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from . import blobs
 from .errors import NotFound, UserError
+from .files import atomic_write
 from .text import clean
 
 CHUNK = 1024 * 1024
@@ -134,24 +135,13 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
     ev = get(store, evidence_id)
     dest = Path(dest)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".thidua-", dir=dest.parent)
-    except OSError as exc:  # missing or read-only folder: say so instead of a traceback
-        raise UserError(f"Không lưu được tệp “{dest.name}”: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with atomic_write(dest) as tmp, open(tmp, "wb") as out:
             for chunk in iter_blob(store, ev.sha256):
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, dest)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if getattr(exc, "errno", None) == 28:
-            raise UserError("Ổ đĩa đã đầy; chưa lưu được bản sao tệp minh chứng.") from None
+    except OSError as exc:  # missing or read-only folder: say so instead of a traceback
         raise UserError(f"Không lưu được tệp “{dest.name}”: {exc.strerror or exc}.") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return dest
 
 

@@ -32,7 +32,7 @@ class OutputExists(UserError):
     def __init__(self, path: Path):
         self.path = Path(path)
         super().__init__(
-            f"Tệp {self.path} đã có. Hãy chọn tên khác, hoặc cho phép ghi đè (--overwrite) nếu muốn thay nó."
+            f"Tệp {self.path.name} đã có trong thư mục {self.path.parent}; hãy chọn tên khác hoặc cho phép ghi đè."
         )
 
 
@@ -107,7 +107,8 @@ def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
 
 
 @contextmanager
-def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = False) -> Iterator[Path]:
+def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = False,
+                 make_parents: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block succeeds, it becomes ``path``.
 
     The file gets the permissions a plainly created file would have, or
@@ -115,20 +116,25 @@ def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = Fa
     file is removed and ``path`` is left as it was. A full disk becomes
     :class:`DiskFull`; with ``overwrite=False`` an existing ``path`` is
     :class:`OutputExists`, checked before the work and again when publishing.
+    ``make_parents`` creates a missing folder; otherwise a missing folder is an
+    ``OSError`` for the caller to explain.
     """
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise disk_error(exc, path) or UserError(
-            f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
+    if make_parents:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise disk_error(exc, path) or UserError(
+                f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
     if not overwrite and (path.exists() or path.is_symlink()):
         raise OutputExists(path)
     try:
         tmp = part_path(path)
     except OSError as exc:
-        raise disk_error(exc, path) or UserError(
-            f"Không ghi được vào thư mục {path.parent}: {exc.strerror}.") from exc
+        translated = disk_error(exc, path)
+        if translated is not None:
+            raise translated from exc
+        raise
     try:
         yield tmp
         mode = 0o600 if private else 0o666 & ~umask()

@@ -917,7 +917,7 @@ def test_export_nominations_shape_with_groups_and_signatures(tmp_path):
 # -- atomic writes -----------------------------------------------------------------------------------------------
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".part")))
 
 
 def test_a_full_disk_leaves_no_partial_file(demo_store, tmp_path, monkeypatch):

@@ -30,7 +30,6 @@ import datetime as dt
 import errno
 import math
 import os
-import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
+from ..files import atomic_write
 from ..text import name_sort_key
 
 FONT_NAME = "Times New Roman"
@@ -137,8 +137,8 @@ def _write_error(exc: OSError, target: Path) -> UserError:
     return UserError(f"Không ghi được tệp “{target.name}”: {exc.strerror or exc}.")
 
 
-def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:
-    """Save ``workbook`` to ``path`` through a temporary file in the same folder and a rename.
+def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """Save ``workbook`` to ``path`` through :func:`desktop.files.atomic_write` (a ``.part`` file, then a rename).
 
     On any failure the temporary file is removed and ``path`` is left as it was
     (absent, or the previous file); an :class:`OSError` becomes a Vietnamese
@@ -146,30 +146,16 @@ def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".~{target.stem[:40]}.{secrets.token_hex(4)}.tmp"
     try:
         if target.is_dir():
             raise UserError(f"“{target}” là một thư mục; hãy chọn tên tệp .xlsx.")
         if not folder.is_dir():
             raise UserError(f"Không có thư mục {folder}; hãy chọn thư mục khác.")
-        # O_EXCL: never write through somebody else's file; 0o666 lets the umask decide like any new file.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except BaseException as exc:
-        _discard(workbook)
-        if isinstance(exc, OSError):
-            raise _write_error(exc, target) from None
-        raise
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(target, overwrite=overwrite) as tmp, open(tmp, "wb") as fh:
             workbook.save(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         _discard(workbook)
         if isinstance(exc, OSError):
             raise _write_error(exc, target) from None

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 import threading
 import unicodedata
 import zipfile
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import UserError
+from ..files import OutputExists, disk_error, part_path, publish
 from ..signing.certs import VN_TZ, check_signing_certificate, display_name
 from ..signing.keys import SigningIdentity, signing_errors
 from .manifest import ManifestReference, build_manifest
@@ -274,8 +274,8 @@ def build_package(
     report = progress or (lambda done, total, message: None)
     if not output.parent.is_dir():
         raise UserError(f"Thư mục {output.parent} không tồn tại.")
-    if output.exists() and not overwrite:
-        raise UserError(f"Tệp {output.name} đã có; hãy chọn tên khác hoặc cho phép ghi đè.")
+    if not overwrite and (output.exists() or output.is_symlink()):
+        raise OutputExists(output)
     items = _prepare(files, output)
     moment = (signing_time or datetime.now(timezone.utc)).replace(microsecond=0)
     check_signing_certificate(identity.certificate, moment)
@@ -283,23 +283,26 @@ def build_package(
     date_time = moment.astimezone(VN_TZ).timetuple()[:6]
 
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+        tmp = part_path(output)
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {output.parent}: {exc.strerror or exc}.") from exc
-    tmp = Path(tmp_name)
+        raise disk_error(exc, output) or UserError(
+            f"Không ghi được vào thư mục {output.parent}: {exc.strerror or exc}.") from exc
     try:
-        with os.fdopen(fd, "w+b") as handle:
+        with open(tmp, "w+b") as handle:
             references = _write_zip(handle, items, identity, moment, date_time, timestamper, report, check_cancel, total)
             handle.flush()
             os.fsync(handle.fileno())
             size = handle.tell()
         check_cancel()
-        os.replace(tmp, output)
+        # Without overwrite the name is claimed exclusively: of two builds to the
+        # same new file, exactly one succeeds and the other is told it exists.
+        publish(tmp, output, overwrite=overwrite)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise UserError(f"Không ghi được gói hồ sơ {output}: {exc.strerror or exc}.") from exc
+            raise disk_error(exc, output) or UserError(
+                f"Không ghi được gói hồ sơ {output}: {exc.strerror or exc}.") from exc
         raise
     report(total, total, "Đã ký và lưu gói hồ sơ.")
     return BuiltPackage(
