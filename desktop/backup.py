@@ -28,7 +28,7 @@ from typing import Callable
 from . import check as check_mod
 from . import unit as unit_mod
 from .errors import StoreError, UserError
-from .files import OutputExists, disk_error, part_path, publish, umask
+from .files import OutputExists, clean_stale_parts, disk_error, part_path, publish, umask
 from .store import SCHEMA_VERSION, Store
 from .store.db import SQLITE_MAGIC
 from .store.lock import FileLock, LockHeld
@@ -171,6 +171,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
             raise OutputExists(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            clean_stale_parts(target.parent)  # a backup killed half-way left its .part here
             tmp = part_path(target)
             if progress:
                 progress(0, 3, "Đang chép dữ liệu…")
@@ -345,6 +346,7 @@ def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | 
         ) from exc
     tmp: Path | None = None
     try:
+        clean_stale_parts(db.parent)
         try:
             tmp = part_path(db)
             shutil.copyfile(src, tmp)

@@ -18,6 +18,7 @@ from typing import Callable
 from . import blobs, campaigns, drafts, evidence, meetings, nominations, unit
 from .errors import UserError
 from .text import fold
+from .files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
@@ -113,7 +114,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
 
     report = progress or (lambda done, total, message: None)
     docs = [d for item in required(store, campaign_id) for d in item.drafts]
-    with tempfile.TemporaryDirectory(prefix="thidua-goi-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-goi-")) as tmp:
         folder = Path(tmp)
         files: list[PackageFile] = []
         used: set[str] = set()

@@ -17,7 +17,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from . import blobs
 from .errors import NotFound, UserError
-from .files import atomic_write
+from .files import atomic_write, temp_prefix
 from .text import clean
 
 CHUNK = 1024 * 1024
@@ -148,7 +148,7 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
 def export_for_viewing(store, evidence_id: int, folder: str | os.PathLike[str] | None = None) -> Path:
     """Copy the file to a private temporary folder under its own name, for the system viewer."""
     ev = get(store, evidence_id)
-    folder = Path(folder or tempfile.mkdtemp(prefix="thidua-xem-"))
+    folder = Path(folder or tempfile.mkdtemp(prefix=temp_prefix("thidua-xem-")))
     safe = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in ev.file_name).strip(" .") or "tep"
     return save_copy(store, evidence_id, folder / safe)
 

@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
 
-__all__ = ["OutputExists", "DiskFull", "atomic_write", "publish", "part_path", "disk_error", "umask"]
+__all__ = ["OutputExists", "DiskFull", "atomic_write", "publish", "part_path", "disk_error", "umask",
+           "TEMP_PREFIXES", "temp_prefix", "clean_stale_temp", "clean_stale_parts"]
 
 
 class OutputExists(UserError):
@@ -152,3 +156,96 @@ def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = Fa
     except BaseException:
         _unlink(tmp)
         raise
+
+
+# -- temporary folders --------------------------------------------------------------------------------
+
+# Every temporary folder the app makes starts with one of these; its name then
+# carries the owner's process id, so that the next start can tell a folder
+# left by a killed program from one still in use.
+TEMP_PREFIXES = ("thidua-goi-", "thidua-final-", "thidua-demo-", "thidua-xem-truoc-", "thidua-xem-",
+                 "thidua-ke-hoach-", "thidua-in-")
+STALE_HOURS = 24          # a folder whose owner still runs is left alone this long
+_OWNED = re.compile(r"^(?:" + "|".join(re.escape(p) for p in TEMP_PREFIXES) + r")(\d+)-")
+
+
+def temp_prefix(prefix: str) -> str:
+    """``prefix`` + this process's id, for ``tempfile.mkdtemp`` / ``TemporaryDirectory``.
+
+    Those make the folder owner-only (0700): the folders hold unsigned dossier documents.
+    """
+    if prefix not in TEMP_PREFIXES:
+        raise ValueError(f"unknown temporary folder prefix {prefix!r}")
+    return f"{prefix}{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would end the process there; trust the age alone
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, belongs to someone else
+    return True
+
+
+def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = None,
+                     max_age_hours: float = STALE_HOURS) -> list[Path]:
+    """Remove the app's temporary folders (and ``.part`` files) left by programs that were killed.
+
+    A folder goes when its owner process is gone, or when it is older than
+    ``max_age_hours`` whatever its owner; only the current user's are touched.
+    Returns what was removed. Never raises: cleaning is a courtesy.
+    """
+    base = Path(folder or tempfile.gettempdir())
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return removed
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for entry in entries:
+        if not entry.name.startswith("thidua-"):
+            continue
+        if not any(entry.name.startswith(p) for p in TEMP_PREFIXES):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not entry.is_dir(follow_symlinks=False) or (uid is not None and st.st_uid != uid):
+                continue
+        except OSError:
+            continue
+        m = _OWNED.match(entry.name)
+        old = now - st.st_mtime > max_age_hours * 3600
+        if m and int(m.group(1)) == os.getpid():
+            continue
+        if old or (m is not None and not _alive(int(m.group(1)))):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            if not os.path.exists(entry.path):
+                removed.append(Path(entry.path))
+    return removed
+
+
+def clean_stale_parts(folder: Path | str, *, now: float | None = None, max_age_hours: float = 1) -> list[Path]:
+    """Remove ``.<name>.<random>.part`` files in ``folder`` older than ``max_age_hours`` (a killed writer's)."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith((".part", ".part-wal", ".part-shm", ".part-journal"))):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > max_age_hours * 3600:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
