@@ -30,12 +30,14 @@ import datetime as dt
 import errno
 import math
 import os
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -152,7 +154,7 @@ def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwri
         if not folder.is_dir():
             raise UserError(f"Không có thư mục {folder}; hãy chọn thư mục khác.")
         with atomic_write(target, overwrite=overwrite) as tmp, open(tmp, "wb") as fh:
-            workbook.save(fh)
+            _save_workbook(workbook, fh)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException as exc:
@@ -161,6 +163,26 @@ def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwri
             raise _write_error(exc, target) from None
         raise
     return target
+
+
+def _save_workbook(workbook: Workbook, fh) -> None:
+    """``Workbook.save`` into an open file, which on failure leaves no half-open ZIP behind.
+
+    openpyxl leaves its ZipFile open when writing fails (a full disk); once the
+    file is closed, that ZipFile's finaliser prints a "seek of closed file"
+    traceback. Detaching the file first lets the failure end cleanly.
+    """
+    if workbook.read_only:
+        raise TypeError("Workbook is read-only")
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        archive.fp = None  # the file is being discarded: nothing more to write into it
+        raise
 
 
 def _discard(workbook: Workbook) -> None:
