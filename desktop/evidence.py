@@ -71,6 +71,8 @@ def attach(store, achievement_id: int, path: str | os.PathLike[str], *, file_nam
         raise UserError(f"Không tìm thấy tệp “{name}”.") from None
     except PermissionError:
         raise UserError(f"Không có quyền đọc tệp “{name}”.") from None
+    if size == 0:
+        raise UserError(f"Tệp “{name}” rỗng (0 byte), không phải minh chứng; hãy chọn đúng tệp đã lưu nội dung.")
     limit = max_bytes(store)
     if size > limit:
         raise UserError(f"Tệp “{name}” có dung lượng {_human(size)}, vượt giới hạn {_human(limit)} cho một tệp minh chứng.")

@@ -6,6 +6,7 @@ import errno
 import gc
 import os
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -767,6 +768,46 @@ def test_a_lying_dimension_hides_no_rows(store, tmp_path):
         "xl/worksheets/sheet1.xml": lambda b: b.replace(b'<dimension ref="A1:D11"/>', b'<dimension ref="A1:A1"/>')})
     assert b'ref="A1:A1"' in zipfile.ZipFile(liar).read("xl/worksheets/sheet1.xml")
     assert read_people(store, liar).count == 10
+
+
+def _write_only_people(path: Path, n: int) -> Path:
+    """What a program exporting a big list saves: a write-only workbook (no <dimension> element)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Cá nhân")
+    ws.append(["Họ và tên", "Ngày sinh"])
+    for i in range(n):
+        ws.append([f"Nguyễn Văn {i}", "01/01/1980"])
+    wb.save(path)
+    return path
+
+
+def test_a_huge_sheet_is_refused_before_its_rows_are_parsed(store, tmp_path, monkeypatch):
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 1_000)
+    path = _write_only_people(tmp_path / "lon.xlsx", 20_000)  # 20 times the limit, like 200,000 rows for 20,000
+    parsed = []
+    real_parse_row = WorkSheetParser.parse_row
+    monkeypatch.setattr(WorkSheetParser, "parse_row", lambda self, el: parsed.append(1) or real_parse_row(self, el))
+    started = time.perf_counter()
+    _refused(store, path, "hơn 1.000 dòng dữ liệu")
+    assert parsed == []  # refused from a byte scan of the sheet, no row read as cells
+    assert time.perf_counter() - started < 5
+    ok = _write_only_people(tmp_path / "vua.xlsx", 1_000)
+    assert read_people(store, ok).count == 1_000
+
+
+def test_rows_that_only_carry_formatting_do_not_count(store, tmp_path, monkeypatch):
+    from openpyxl.styles import Font
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 100)
+    path = simple_people_file(tmp_path, [[f"Nguyễn Văn An{i}"] for i in range(10)])
+    wb = load_workbook(path)
+    ws = wb.active
+    for r in range(12, 600):
+        ws.cell(r, 1).font = Font(bold=True)  # a styled empty cell: no value
+    wb.save(path)
+    assert read_people(store, path).count == 10
 
 
 def test_a_row_past_excel_limits(store, tmp_path):
