@@ -14,6 +14,7 @@ is told that the file exists.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -165,7 +166,7 @@ def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = Fa
 # left by a killed program from one still in use.
 TEMP_PREFIXES = ("thidua-goi-", "thidua-final-", "thidua-demo-", "thidua-xem-truoc-", "thidua-xem-",
                  "thidua-ke-hoach-", "thidua-in-")
-STALE_HOURS = 24          # a folder whose owner still runs is left alone this long
+STALE_HOURS = 24          # a folder whose owner cannot be known is left alone this long
 _OWNED = re.compile(r"^(?:" + "|".join(re.escape(p) for p in TEMP_PREFIXES) + r")(\d+)-")
 
 
@@ -193,16 +194,31 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _fs_now(folder: Path) -> float:
+    """The file system's "now" in ``folder`` (a fresh file's mtime), the clock the ages are read from."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".thidua-clock-", dir=folder)
+    except OSError:
+        return time.time()
+    try:
+        return os.fstat(fd).st_mtime
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
 def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = None,
                      max_age_hours: float = STALE_HOURS) -> list[Path]:
     """Remove the app's temporary folders (and ``.part`` files) left by programs that were killed.
 
-    A folder goes when its owner process is gone, or when it is older than
-    ``max_age_hours`` whatever its owner; only the current user's are touched.
+    A folder named with its owner's process id goes when that process is gone;
+    one without (or on Windows, where asking is not safe) when it is older than
+    ``max_age_hours``. Only the current user's folders are touched.
     Returns what was removed. Never raises: cleaning is a courtesy.
     """
     base = Path(folder or tempfile.gettempdir())
-    now = time.time() if now is None else now
+    now = _fs_now(base) if now is None else now
     removed: list[Path] = []
     try:
         entries = list(os.scandir(base))
@@ -221,10 +237,11 @@ def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = No
         except OSError:
             continue
         m = _OWNED.match(entry.name)
-        old = now - st.st_mtime > max_age_hours * 3600
-        if m and int(m.group(1)) == os.getpid():
-            continue
-        if old or (m is not None and not _alive(int(m.group(1)))):
+        if m is not None and os.name != "nt":
+            stale = not _alive(int(m.group(1)))  # the owner's process is gone
+        else:  # no owner in the name, or no safe way to ask about it: by age
+            stale = now - st.st_mtime > max_age_hours * 3600
+        if stale:
             shutil.rmtree(entry.path, ignore_errors=True)
             if not os.path.exists(entry.path):
                 removed.append(Path(entry.path))
@@ -233,7 +250,7 @@ def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = No
 
 def clean_stale_parts(folder: Path | str, *, now: float | None = None, max_age_hours: float = 1) -> list[Path]:
     """Remove ``.<name>.<random>.part`` files in ``folder`` older than ``max_age_hours`` (a killed writer's)."""
-    now = time.time() if now is None else now
+    now = _fs_now(Path(folder)) if now is None else now
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))

@@ -115,3 +115,11 @@ def test_automatic_backup_dialog_remembers_the_folder(qtbot, window, tmp_path):
     assert backups_ui.auto_folder() == str(tmp_path)
     assert backups_ui.auto_keep() == 5
     assert len(backup_mod.backups_in(tmp_path)) == 1
+
+
+def test_closing_waits_for_a_running_backup(qtbot, window, tmp_path):
+    task = window.backups.back_up_to(tmp_path / "b.sqlite")
+    assert window.backups.task is task
+    window.backups.wait()  # what quitting the app does
+    assert window.backups.task is None
+    assert (tmp_path / "b.sqlite").exists()

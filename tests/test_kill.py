@@ -43,7 +43,8 @@ def test_an_import_killed_mid_write_leaves_all_or_nothing(tmp_path):
     db = tmp_path / "so.sqlite"
     with Store(db):
         pass
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    (tmp_path / "tmp").mkdir()  # the app cleans its stale temporary folders at start: not the shared /tmp
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp_path / "tmp"))
     killed_mid_write = 0
     outcomes: list[int] = []
     for cycle in range(CYCLES):

@@ -42,7 +42,9 @@ def test_two_imports_read_before_either_saved_do_not_duplicate(tmp_path):
 
 
 def _cli(db: Path, *args: str) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    private_tmp = db.parent / "tmp"  # the app cleans its stale temporary folders at start: not the shared /tmp
+    private_tmp.mkdir(exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(private_tmp))
     return subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(db), *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -16,8 +16,8 @@ from .. import backup as backup_mod
 from .. import unit
 from .operations import BackgroundTask, run_op
 from .qt import (
-    QAction, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QObject, QPushButton, QSettings, QSpinBox, QVBoxLayout, QWidget, Signal,
+    QAction, QCheckBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QObject, QPushButton, QSettings, QSpinBox, QThread, QVBoxLayout, QWidget, Signal,
 )
 
 FOLDER_KEY = "backup/folder"
@@ -121,6 +121,15 @@ class BackupActions(QObject):
         self.task: BackgroundTask | None = None
         self.dialog: AutoBackupDialog | None = None
         self.last_message = ""
+        app = QCoreApplication.instance()
+        if app is not None:  # a backup still copying when the window closes is finished, not cut off
+            app.aboutToQuit.connect(self.wait)
+
+    def wait(self) -> None:
+        """Let a running backup finish (its result arrives through the event loop)."""
+        while self.task is not None:
+            QCoreApplication.processEvents()
+            QThread.msleep(10)
 
     def install(self, menu) -> None:
         self.backup_action = QAction(self.tr("&Back up…"), self.window)
@@ -159,11 +168,16 @@ class BackupActions(QObject):
         title = self.tr("Automatic backup") if automatic else self.tr("Backing up")
         self.task = BackgroundTask(self.window, self.store.path, title, work, show_errors=not automatic)
         self.task.succeeded.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(self._failed)
         if automatic:
             self.task.failed.connect(lambda error: self._say(
                 self.tr("The automatic backup failed: %1").replace("%1", str(error))))
         self.task.start()
         return self.task
+
+    def _failed(self, *_error) -> None:
+        self.task = None
 
     def _done(self, result) -> None:
         self.task = None
