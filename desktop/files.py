@@ -23,11 +23,12 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from .errors import UserError
 
-__all__ = ["OutputExists", "DiskFull", "atomic_write", "publish", "part_path", "disk_error", "umask",
+__all__ = ["OutputExists", "DiskFull", "atomic_write", "existing_files", "publish", "part_path", "disk_error", "umask",
            "TEMP_PREFIXES", "temp_prefix", "clean_stale_temp", "clean_stale_parts"]
 
 
@@ -111,8 +112,27 @@ def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
             _unlink(tmp)
 
 
+_OVERWRITE: ContextVar[bool] = ContextVar("thidua_overwrite", default=True)
+
+
 @contextmanager
-def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = False,
+def existing_files(*, overwrite: bool) -> Iterator[None]:
+    """Within the block, an :func:`atomic_write` not told otherwise overwrites (or refuses) existing files.
+
+    The commands wrap their work in ``existing_files(overwrite=args.overwrite)``,
+    so every file the user names is refused when it exists, without threading
+    the flag through each exporter and renderer. The window's file dialogs
+    have already asked, so the default is to overwrite.
+    """
+    token = _OVERWRITE.set(overwrite)
+    try:
+        yield
+    finally:
+        _OVERWRITE.reset(token)
+
+
+@contextmanager
+def atomic_write(path: Path | str, *, overwrite: bool | None = None, private: bool = False,
                  make_parents: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block succeeds, it becomes ``path``.
 
@@ -120,11 +140,14 @@ def atomic_write(path: Path | str, *, overwrite: bool = True, private: bool = Fa
     owner-only ones with ``private``. On failure (or a cancel) the temporary
     file is removed and ``path`` is left as it was. A full disk becomes
     :class:`DiskFull`; with ``overwrite=False`` an existing ``path`` is
-    :class:`OutputExists`, checked before the work and again when publishing.
+    :class:`OutputExists`, checked before the work and again when publishing;
+    ``overwrite=None`` follows the enclosing :func:`existing_files` (default: overwrite).
     ``make_parents`` creates a missing folder; otherwise a missing folder is an
     ``OSError`` for the caller to explain.
     """
     path = Path(path)
+    if overwrite is None:
+        overwrite = _OVERWRITE.get()
     if make_parents:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -110,3 +110,33 @@ def test_exclusive_publish_without_hard_links(tmp_path, monkeypatch):
         tmp.write_text("three")
     assert target.read_text() == "three"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("argv, name", [
+    (["template", "people"], "mau.xlsx"),
+    (["export", "ledger"], "so.xlsx"),
+    (["export", "nominations", "1"], "de-nghi.xlsx"),
+    (["draft", "to-trinh", "1", "--out"], "to-trinh.pdf"),
+    (["draft", "to-trinh", "1", "--out"], "to-trinh.docx"),
+])
+def test_commands_refuse_an_existing_file_unless_told_to_overwrite(demo_path, tmp_path, capsys, argv, name):
+    from desktop import cli
+
+    out = tmp_path / name
+    out.write_bytes(b"the clerk's own file")
+    capsys.readouterr()
+    assert cli.main(["--db", str(demo_path), *argv, str(out)]) == 2
+    assert "đã có" in capsys.readouterr().err
+    assert out.read_bytes() == b"the clerk's own file"
+    assert cli.main(["--db", str(demo_path), *argv, str(out), "--overwrite"]) == 0
+    assert out.read_bytes() != b"the clerk's own file"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("mau.sqlite")) == [name]
+
+
+def test_two_concurrent_exports_to_one_new_file(demo_path, tmp_path):
+    out = tmp_path / "so.xlsx"
+    procs = [_cli(demo_path, "export", "ledger", str(out)) for _ in range(2)]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert sorted(r[0] for r in results) == [0, 2], results
+    assert "đã có" in next(r for r in results if r[0] == 2)[2]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("mau.sqlite")) == ["so.xlsx", "tmp"]

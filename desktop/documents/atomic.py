@@ -14,7 +14,7 @@ __all__ = ["atomic_target"]
 
 
 @contextmanager
-def atomic_target(path: Path | str, *, overwrite: bool = True):
+def atomic_target(path: Path | str, *, overwrite: bool | None = None):
     """:func:`desktop.files.atomic_write`, creating the destination folder when missing."""
     with atomic_write(path, overwrite=overwrite, make_parents=True) as tmp:
         yield tmp

@@ -139,7 +139,7 @@ def _write_error(exc: OSError, target: Path) -> UserError:
     return UserError(f"Không ghi được tệp “{target.name}”: {exc.strerror or exc}.")
 
 
-def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwrite: bool | None = None) -> Path:
     """Save ``workbook`` to ``path`` through :func:`desktop.files.atomic_write` (a ``.part`` file, then a rename).
 
     On any failure the temporary file is removed and ``path`` is left as it was
