@@ -123,3 +123,4 @@ def test_closing_waits_for_a_running_backup(qtbot, window, tmp_path):
     window.backups.wait()  # what quitting the app does
     assert window.backups.task is None
     assert (tmp_path / "b.sqlite").exists()
+

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import __version__
 from .backups import BackupActions
+from .watch import ExternalChanges
 from .dialogs.records import UnitDialog
 from .pages.campaigns import CampaignsPage
 from .pages.ledger import LedgerPage
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.pages["send"].changed.connect(self._data_changed)
         self.pages["send"].verify_requested.connect(self.verify_package)
 
+        self.external = ExternalChanges(store, self)  # a command-line import while the window is open
+        self.external.changed.connect(self._data_changed)
         self.backups = BackupActions(self, store)
         self.backups.finished.connect(lambda _result: self.pages["overview"].refresh())
         self._build_menus()
