@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "desktop.commands.excel",
     "desktop.commands.records",
     "desktop.commands.verify",
+    "desktop.commands.backup",
 ]
 
 

@@ -20,6 +20,7 @@ from . import campaigns, evidence, meetings, nominations, people, unit
 from .people import Collective, Person, PriorAward
 from . import clock
 from .start import mark_demo
+from .files import temp_prefix
 
 UNIT = unit.UnitProfile(
     name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
@@ -190,7 +191,7 @@ def _evidence(store, rng, today: dt.date) -> int:
     ids = [r["id"] for r in store.query("SELECT id FROM achievement WHERE archived_at IS NULL ORDER BY id")]
     chosen = rng.sample(ids, min(40, len(ids)))
     n = 0
-    with tempfile.TemporaryDirectory(prefix="thidua-demo-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:
         for i, aid in enumerate(chosen):
             a = ach.get(store, aid)
             if i % 2 == 0:

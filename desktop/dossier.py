@@ -19,6 +19,7 @@ from . import blobs, campaigns, drafts, evidence, meetings, nominations, unit
 from .errors import UserError
 from .text import fold
 from . import clock
+from .files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
@@ -151,7 +152,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     output = Path(output)
     report = progress or (lambda done, total, message: None)
     docs = [d for item in required(store, campaign_id) for d in item.drafts]
-    with tempfile.TemporaryDirectory(prefix="thidua-goi-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-goi-")) as tmp:
         folder = Path(tmp)
         files: list[PackageFile] = []
         used: set[str] = set()

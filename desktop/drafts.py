@@ -27,6 +27,7 @@ from .documents.richtext import serialise
 from .errors import NotFound, UserError, os_reason
 from .store.db import os_user
 from . import clock
+from .files import temp_prefix
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
@@ -485,7 +486,7 @@ def finalise(store, draft_id: int) -> None:
     """Mark the draft "hoàn thiện" and keep its rendered PDF and DOCX unchanged from now on."""
     d = _editable(store, draft_id)
     doc = document(store, draft_id)
-    with tempfile.TemporaryDirectory(prefix="thidua-final-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-final-")) as tmp:
         pdf = _render(doc, Path(tmp) / "van-ban.pdf")
         docx = _render(doc, Path(tmp) / "van-ban.docx")
         with store.transaction() as conn:

@@ -17,6 +17,7 @@ from typing import BinaryIO, Callable, Iterator
 
 from . import blobs
 from .errors import NotFound, UserError, os_reason
+from .files import atomic_write, temp_prefix
 from .text import clean
 
 CHUNK = 1024 * 1024
@@ -70,6 +71,8 @@ def attach(store, achievement_id: int, path: str | os.PathLike[str], *, file_nam
         raise UserError(f"Không tìm thấy tệp “{name}”.") from None
     except PermissionError:
         raise UserError(f"Không có quyền đọc tệp “{name}”.") from None
+    if size == 0:
+        raise UserError(f"Tệp “{name}” rỗng (0 byte), không phải minh chứng; hãy chọn đúng tệp đã lưu nội dung.")
     limit = max_bytes(store)
     if size > limit:
         raise UserError(f"Tệp “{name}” có dung lượng {_human(size)}, vượt giới hạn {_human(limit)} cho một tệp minh chứng.")
@@ -134,31 +137,20 @@ def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
     ev = get(store, evidence_id)
     dest = Path(dest)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".thidua-", dir=dest.parent)
-    except OSError as exc:  # missing or read-only folder: say so instead of a traceback
-        raise UserError(f"Không lưu được tệp “{dest.name}”: {os_reason(exc)}.") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with atomic_write(dest) as tmp, open(tmp, "wb") as out:
             for chunk in iter_blob(store, ev.sha256):
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, dest)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if getattr(exc, "errno", None) == 28:
-            raise UserError("Ổ đĩa đã đầy; chưa lưu được bản sao tệp minh chứng.") from None
+    except OSError as exc:  # missing or read-only folder: say so instead of a traceback
         raise UserError(f"Không lưu được tệp “{dest.name}”: {os_reason(exc)}.") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return dest
 
 
 def export_for_viewing(store, evidence_id: int, folder: str | os.PathLike[str] | None = None) -> Path:
     """Copy the file to a private temporary folder under its own name, for the system viewer."""
     ev = get(store, evidence_id)
-    folder = Path(folder or tempfile.mkdtemp(prefix="thidua-xem-"))
+    folder = Path(folder or tempfile.mkdtemp(prefix=temp_prefix("thidua-xem-")))
     safe = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in ev.file_name).strip(" .") or "tep"
     return save_copy(store, evidence_id, folder / safe)
 

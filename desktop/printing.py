@@ -22,6 +22,7 @@ from . import catalog, drafts
 from .documents.model import CLASSIFICATIONS
 from .errors import UserError
 from .store.db import os_user
+from .files import temp_prefix
 
 
 class PrintRefused(UserError):
@@ -92,7 +93,7 @@ def print_document(store, draft_id: int, *, printer: str = "", copies: int = 1,
     d = drafts.get(store, draft_id)
     from pypdf import PdfReader
 
-    with tempfile.TemporaryDirectory(prefix="thidua-in-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-in-")) as tmp:
         pdf = drafts.render(store, draft_id, Path(tmp) / "van-ban.pdf")
         pages = len(PdfReader(str(pdf)).pages)
         (spooler or system_spooler)(pdf, printer, copies)

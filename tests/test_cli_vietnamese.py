@@ -252,7 +252,7 @@ def test_disk_full_while_signing_a_pdf(demo_path, tmp_path, capsys, monkeypatch,
     out_pdf = tmp_path / "da-ky.pdf"
     code, out, err = run(capsys, "package", "sign-pdf", source, out_pdf, "--p12", pki.signer_p12)
     assert (code, out) == (2, "")
-    assert err.startswith(f"Lỗi: Không ghi được tệp {out_pdf}: ổ đĩa đã đầy; hãy xóa bớt tệp")
+    assert err.startswith("Lỗi: Ổ đĩa đã đầy (khi ghi da-ky.pdf); không có gì được ghi.")
     assert_vietnamese(err)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no partial file left
     assert not out_pdf.exists()
@@ -358,7 +358,8 @@ def test_overwrite_refused_before_the_pin_and_the_signing(demo_path, tmp_path, c
     monkeypatch.setattr(package, "load_identity", asked)
     code, stdout, err = run(capsys, "--db", demo_path, "package", "build", "1", out, "--p12", tmp_path / "k.p12")
     assert (code, stdout) == (2, "")
-    assert err == "Lỗi: Tệp goi.asice đã có; hãy chọn tên khác hoặc thêm --overwrite để ghi đè.\n"
+    assert err == (f"Lỗi: Tệp goi.asice đã có trong thư mục {tmp_path}; hãy chọn tên khác hoặc thêm --overwrite "
+                   "để ghi đè.\n")
     assert out.read_bytes() == b"goi cu"
 
 

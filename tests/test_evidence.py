@@ -47,7 +47,6 @@ SAMPLES = {
                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "ghi-chu.txt": ("Biên bản xác nhận kết quả\n".encode("utf-8"), "text/plain"),
     "khong-duoi": (random.Random(4).randbytes(100), "application/octet-stream"),
-    "rong.txt": (b"", "text/plain"),
 }
 
 
@@ -126,6 +125,13 @@ def test_size_limit(store, aid, tmp_path):
     assert store.scalar("SELECT count(*) FROM audit_log") == audit_before
     ok = write(tmp_path / "vua.pdf", b"x" * 2048)
     assert evidence.attach(store, aid, ok).size == 2048
+
+
+def test_an_empty_file_is_refused(store, aid, tmp_path):
+    empty = write(tmp_path / "quet.pdf", b"")
+    with pytest.raises(UserError, match="“quet.pdf” rỗng"):
+        evidence.attach(store, aid, empty)
+    assert blob_count(store) == 0 and store.counts()["evidence_files"] == 0
 
 
 def test_default_and_minimum_limit(store):

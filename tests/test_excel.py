@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import os
+import sys
+import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop import achievements as ach
 from desktop import campaigns, cli, people
@@ -768,6 +772,46 @@ def test_a_lying_dimension_hides_no_rows(store, tmp_path):
     assert read_people(store, liar).count == 10
 
 
+def _write_only_people(path: Path, n: int) -> Path:
+    """What a program exporting a big list saves: a write-only workbook (no <dimension> element)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Cá nhân")
+    ws.append(["Họ và tên", "Ngày sinh"])
+    for i in range(n):
+        ws.append([f"Nguyễn Văn {i}", "01/01/1980"])
+    wb.save(path)
+    return path
+
+
+def test_a_huge_sheet_is_refused_before_its_rows_are_parsed(store, tmp_path, monkeypatch):
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 1_000)
+    path = _write_only_people(tmp_path / "lon.xlsx", 20_000)  # 20 times the limit, like 200,000 rows for 20,000
+    parsed = []
+    real_parse_row = WorkSheetParser.parse_row
+    monkeypatch.setattr(WorkSheetParser, "parse_row", lambda self, el: parsed.append(1) or real_parse_row(self, el))
+    started = time.perf_counter()
+    _refused(store, path, "hơn 1.000 dòng dữ liệu")
+    assert parsed == []  # refused from a byte scan of the sheet, no row read as cells
+    assert time.perf_counter() - started < 5
+    ok = _write_only_people(tmp_path / "vua.xlsx", 1_000)
+    assert read_people(store, ok).count == 1_000
+
+
+def test_rows_that_only_carry_formatting_do_not_count(store, tmp_path, monkeypatch):
+    from openpyxl.styles import Font
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 100)
+    path = simple_people_file(tmp_path, [[f"Nguyễn Văn An{i}"] for i in range(10)])
+    wb = load_workbook(path)
+    ws = wb.active
+    for r in range(12, 600):
+        ws.cell(r, 1).font = Font(bold=True)  # a styled empty cell: no value
+    wb.save(path)
+    assert read_people(store, path).count == 10
+
+
 def test_a_row_past_excel_limits(store, tmp_path):
     path = simple_people_file(tmp_path, [["Nguyễn Văn An"], ["Nguyễn Văn Bình"]])
     far = rezip(path, tmp_path / "xa.xlsx", replace={
@@ -919,18 +963,20 @@ def test_export_nominations_shape_with_groups_and_signatures(tmp_path):
 # -- atomic writes -----------------------------------------------------------------------------------------------
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".part")))
 
 
 def test_a_full_disk_leaves_no_partial_file(demo_store, tmp_path, monkeypatch):
     target = tmp_path / "so.xlsx"
     target.write_bytes(b"ban cu")
 
-    def full(self, fh):
-        fh.write(b"PK\x03\x04 nua chung")
+    def full(self):
+        self._archive.writestr("nua-chung.xml", b"<a>" * 1000)
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", full)
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(ExcelWriter, "write_data", full)
     with pytest.raises(UserError, match="Ổ đĩa đã đầy"):
         export_mod.export_ledger(demo_store, target, today=TODAY)
     with pytest.raises(UserError, match="Ổ đĩa đã đầy"):
@@ -938,6 +984,8 @@ def test_a_full_disk_leaves_no_partial_file(demo_store, tmp_path, monkeypatch):
     assert target.read_bytes() == b"ban cu"
     assert not (tmp_path / "mau.xlsx").exists()
     assert _leftovers(tmp_path) == []
+    gc.collect()
+    assert unraisable == []  # no "seek of closed file" from a half-written ZIP left open
 
 
 def test_a_failed_rename_or_a_bug_leaves_nothing(store, tmp_path, monkeypatch):
@@ -952,10 +1000,10 @@ def test_a_failed_rename_or_a_bug_leaves_nothing(store, tmp_path, monkeypatch):
     monkeypatch.undo()
     assert not target.exists() and _leftovers(tmp_path) == []
 
-    def bug(self, fh):
+    def bug(self):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Workbook, "save", bug)
+    monkeypatch.setattr(ExcelWriter, "write_data", bug)
     with pytest.raises(RuntimeError):
         export_mod.export_ledger(store, target, today=TODAY)
     assert not target.exists() and _leftovers(tmp_path) == []

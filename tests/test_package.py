@@ -579,3 +579,36 @@ def test_package_group_is_exposed_for_more_commands():
     build_parser()
     assert package_command.package_subparsers is not None
     assert {"verify", "sign-pdf"} <= set(package_command.package_subparsers.choices)
+
+
+def test_two_builds_to_one_new_output_exactly_one_succeeds(identity, pki, tmp_path, monkeypatch):
+    """Two builds started together (both pass the early "exists?" check): one package, one refusal."""
+    out = tmp_path / "goi.asice"
+    barrier = threading.Barrier(2)
+    real_publish = asice.publish
+
+    def publish_together(tmp, path, *, overwrite):
+        barrier.wait(timeout=30)
+        real_publish(tmp, path, overwrite=overwrite)
+
+    monkeypatch.setattr(asice, "publish", publish_together)
+    outcome: list[object] = []
+
+    def build(content: bytes) -> None:
+        try:
+            outcome.append(build_package(out, [("a.txt", content)], identity).path)
+        except UserError as exc:
+            outcome.append(exc)
+
+    threads = [threading.Thread(target=build, args=(c,)) for c in (b"1", b"2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    built = [o for o in outcome if isinstance(o, Path)]
+    refused = [o for o in outcome if isinstance(o, UserError)]
+    assert len(built) == 1 and len(refused) == 1
+    assert "đã có" in str(refused[0])
+    report = verify_package(out, [pki.ca_pem])
+    assert report.ok, _failed(report)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["goi.asice"]

@@ -91,7 +91,7 @@ def show_dict(p: campaigns.CampaignProgress, today: dt.date) -> dict:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    today = dt.date.today()
+    today = clock.today()
     with Store(db_path(args)) as store:
         p = campaigns.progress(store, args.id, today)
     if args.json:

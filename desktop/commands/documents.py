@@ -10,6 +10,7 @@ from .. import drafts, printing
 from ..cli import db_path
 from ..errors import UserError
 from ..formatting import date_time
+from ..files import existing_files
 from ..store import Store
 
 
@@ -23,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("target", type=int, metavar="MÃ", help=target)
         p.add_argument("--out", type=Path, required=True, metavar="TỆP",
                        help="tệp kết quả .pdf hoặc .docx")
+        p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
@@ -43,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    with Store(db_path(args)) as store:
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         draft_id = drafts.create(store, args.kind, args.target)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)

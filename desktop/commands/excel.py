@@ -14,6 +14,7 @@ from ..cli import db_path
 from ..dates import DateError, parse_date
 from ..errors import UserError
 from ..formatting import number
+from ..files import existing_files
 from ..store import Store
 
 export_subparsers: argparse._SubParsersAction | None = None
@@ -21,13 +22,15 @@ export_subparsers: argparse._SubParsersAction | None = None
 
 KIND_HELP = "people (danh sách cá nhân) hoặc achievements (thành tích)"
 KIND_LABELS = {"people": "cá nhân", "achievements": "thành tích"}
+OVERWRITE_HELP = "ghi đè tệp đã có (mặc định: báo lỗi nếu tệp đã có)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     global export_subparsers
     p = sub.add_parser("template", help="tạo tệp Excel mẫu để nhập cá nhân hoặc thành tích")
     p.add_argument("kind", choices=sorted(KIND_LABELS), metavar="LOẠI", help=KIND_HELP)
-    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel mẫu sẽ tạo (ghi đè nếu đã có)")
+    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel mẫu sẽ tạo")
+    p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_template)
 
     p = sub.add_parser("import", help="nhập cá nhân hoặc thành tích từ tệp Excel (nhập hết hoặc không nhập gì)")
@@ -43,10 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = export_subparsers.add_parser("nominations", help="danh sách đề nghị khen thưởng của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
+    p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_export_nominations)
     p = export_subparsers.add_parser(
         "ledger", help="sổ theo dõi thành tích của một phong trào hoặc một khoảng thời gian")
-    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo (ghi đè nếu đã có)")
+    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
+    p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.add_argument("--campaign", type=int, metavar="MÃ", help="mã số phong trào (xem “thidua campaign list”)")
     p.add_argument("--from", dest="date_from", metavar="dd/mm/yyyy", help="từ ngày (tính cả ngày này)")
     p.add_argument("--to", dest="date_to", metavar="dd/mm/yyyy", help="đến ngày (tính cả ngày này)")
@@ -56,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_template(args: argparse.Namespace) -> int:
     from ..excel.templates import write_template
 
-    with Store(db_path(args)) as store:
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         path = write_template(store, args.kind, args.out)
     print(f"Đã tạo tệp mẫu nhập {KIND_LABELS[args.kind]}: {path}")
     return 0
@@ -97,7 +102,7 @@ def run_export_ledger(args: argparse.Namespace) -> int:
 
     date_from = _date_arg(args.date_from, "--from")
     date_to = _date_arg(args.date_to, "--to")
-    with Store(db_path(args)) as store:
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         result = export_ledger(store, args.out, campaign_id=args.campaign, date_from=date_from, date_to=date_to)
     print(f"Đã xuất {number(result.count)} thành tích vào {result.path}")
     return 0
@@ -106,7 +111,7 @@ def run_export_ledger(args: argparse.Namespace) -> int:
 def run_export_nominations(args: argparse.Namespace) -> int:
     from ..excel.nominations import write_nominations
 
-    with Store(db_path(args)) as store:
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         out = write_nominations(store, args.campaign, args.out)
     print(f"Đã xuất danh sách đề nghị khen thưởng: {out}")
     return 0

@@ -1,50 +1,20 @@
-"""Writing an exported file all at once: to a temporary name, then renamed into place.
+"""Writing an exported file all at once: kept for the document renderers' imports.
 
-The clerk often exports straight into a folder that Word, a PDF viewer or a sync
-client is watching; a crash or a full disk must not leave a half-written file
-under the real name. ``os.replace`` is atomic on one volume, so the temporary
-file is made in the destination folder.
+The one implementation is :func:`desktop.files.atomic_write` (a private
+``.part`` file beside the target, renamed into place on success).
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from ..files import atomic_write
 
 __all__ = ["atomic_target"]
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 @contextmanager
-def atomic_target(path: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success rename it to ``path``.
-
-    The file gets the permissions a plainly created file would have (temporary
-    files are private by default). On failure the temporary file is removed and
-    ``path`` is left as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
+def atomic_target(path: Path | str, *, overwrite: bool | None = None):
+    """:func:`desktop.files.atomic_write`, creating the destination folder when missing."""
+    with atomic_write(path, overwrite=overwrite, make_parents=True) as tmp:
         yield tmp
-        try:
-            os.chmod(tmp, 0o666 & ~_umask())
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise

@@ -591,7 +591,11 @@ def apply(store, preview: ImportPreview) -> int:
         raise UserError("Tệp này đã được nhập vào sổ rồi; hãy đọc lại tệp nếu muốn nhập lần nữa.")
     current = None
     try:
+        # BEGIN IMMEDIATE: the check for records already in the ledger and the
+        # inserts hold the one write lock together, so two imports of the same
+        # workbook at once cannot both pass the check (the second is refused).
         with store.transaction():
+            _refuse_duplicates(store, preview)
             for current in preview.rows:
                 if preview.kind == "people":
                     pid = people.add_person(store, replace(current.record, id=None))
@@ -605,6 +609,30 @@ def apply(store, preview: ImportPreview) -> int:
                         "Hãy đọc lại tệp rồi nhập.") from None
     preview.applied = True
     return len(preview.rows)
+
+
+def _refuse_duplicates(store, preview: ImportPreview) -> None:
+    """Inside the write transaction: refuse when a row is now already in the ledger.
+
+    The preview checked this when the file was read; another import (another
+    window, a command) may have saved the same rows since.
+    """
+    if preview.kind == "people":
+        existing = {(clean(r["full_name"]).casefold(), r["birth_date"])
+                    for r in store.query("SELECT full_name, birth_date FROM person")}
+        key = lambda p: (clean(p.full_name).casefold(), p.birth_date.isoformat() if p.birth_date else None)  # noqa: E731
+        what = "Người này đã có trong sổ"
+    else:
+        existing = {(r["date"], r["person_id"], r["collective_id"], clean(r["title"]).casefold())
+                    for r in store.query("SELECT date, person_id, collective_id, title FROM achievement "
+                                         "WHERE archived_at IS NULL")}
+        key = lambda a: (a.date.isoformat(), a.person_id, a.collective_id, clean(a.title).casefold())  # noqa: E731
+        what = "Thành tích này đã có trong sổ"
+    for row in preview.rows:
+        if key(row.record) in existing:
+            raise UserError(
+                f"Trang “{preview.sheet}”, dòng {row.row}: {what} (vừa được nhập từ nơi khác, có thể là một lần "
+                "nhập khác cùng lúc); chưa nhập dòng nào. Hãy đọc lại tệp để xem các dòng trùng.")
 
 
 def read(store, kind: str, path: str | Path) -> ImportPreview:

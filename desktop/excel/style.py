@@ -30,13 +30,14 @@ import datetime as dt
 import errno
 import math
 import os
-import secrets
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -44,6 +45,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError, os_reason
+from ..files import atomic_write
 from ..text import name_sort_key
 
 FONT_NAME = "Times New Roman"
@@ -137,8 +139,8 @@ def _write_error(exc: OSError, target: Path) -> UserError:
     return UserError(f"Không ghi được tệp “{target.name}”: {os_reason(exc)}.")
 
 
-def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:
-    """Save ``workbook`` to ``path`` through a temporary file in the same folder and a rename.
+def save_atomically(workbook: Workbook, path: str | os.PathLike[str], *, overwrite: bool | None = None) -> Path:
+    """Save ``workbook`` to ``path`` through :func:`desktop.files.atomic_write` (a ``.part`` file, then a rename).
 
     On any failure the temporary file is removed and ``path`` is left as it was
     (absent, or the previous file); an :class:`OSError` becomes a Vietnamese
@@ -146,35 +148,41 @@ def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".~{target.stem[:40]}.{secrets.token_hex(4)}.tmp"
     try:
         if target.is_dir():
             raise UserError(f"“{target}” là một thư mục; hãy chọn tên tệp .xlsx.")
         if not folder.is_dir():
             raise UserError(f"Không có thư mục {folder}; hãy chọn thư mục khác.")
-        # O_EXCL: never write through somebody else's file; 0o666 lets the umask decide like any new file.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except BaseException as exc:
-        _discard(workbook)
-        if isinstance(exc, OSError):
-            raise _write_error(exc, target) from None
-        raise
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            workbook.save(fh)
+        with atomic_write(target, overwrite=overwrite) as tmp, open(tmp, "wb") as fh:
+            _save_workbook(workbook, fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         _discard(workbook)
         if isinstance(exc, OSError):
             raise _write_error(exc, target) from None
         raise
     return target
+
+
+def _save_workbook(workbook: Workbook, fh) -> None:
+    """``Workbook.save`` into an open file, which on failure leaves no half-open ZIP behind.
+
+    openpyxl leaves its ZipFile open when writing fails (a full disk); once the
+    file is closed, that ZipFile's finaliser prints a "seek of closed file"
+    traceback. Detaching the file first lets the failure end cleanly.
+    """
+    if workbook.read_only:
+        raise TypeError("Workbook is read-only")
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        archive.fp = None  # the file is being discarded: nothing more to write into it
+        raise
 
 
 def _discard(workbook: Workbook) -> None:

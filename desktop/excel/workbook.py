@@ -241,6 +241,9 @@ def open_workbook(data: bytes, name: str, *, data_only: bool) -> Iterator[Any]:
     from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    ReadOnlyWorksheet._get_size = _fast_get_size  # see there: openpyxl's reads a whole sheet without <dimension>
     wb = None
     try:
         with warnings.catch_warnings():
@@ -337,8 +340,66 @@ def read_table(path: str | Path, *, sheet: str, skip_sheets: tuple[str, ...] = (
     return table
 
 
+def _fast_get_size(self) -> None:
+    """``ReadOnlyWorksheet._get_size`` that stops at ``<sheetData>``.
+
+    openpyxl's own version listens to end events only, so on a sheet without
+    a ``<dimension>`` element (what write-only workbooks save) it parses every
+    row before it gives up: 200,000 rows took most of 19 seconds.
+    """
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    src = self._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                dims = SheetDimension.from_tree(element).boundaries
+                if dims is not None:
+                    self._min_column, self._min_row, self._max_column, self._max_row = dims
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        src.close()
+
+
+_ROW_END = re.compile(rb"</row>|<row\b[^>]*/>")
+_HAS_VALUE = re.compile(rb"<v>|<v\s|<is>|<is\s")
+
+
+def _refuse_too_many_rows(ws) -> None:
+    """Refuse a sheet with more rows holding values than an import takes, without parsing them.
+
+    The sheet's XML is scanned as bytes (a row ends with ``</row>``; a value is
+    a ``<v>`` or an inline ``<is>``), stopping as soon as the limit is passed,
+    so a 200,000-row workbook is refused in about a second. Rows that only
+    carry formatting do not count; the header's rows are allowed for.
+    """
+    limit = MAX_ROWS + HEADER_SEARCH_ROWS
+    count = 0
+    carry = b""
+    with ws.parent._archive.open(ws._worksheet_path) as src:
+        while chunk := src.read(1 << 20):
+            data = carry + chunk
+            start = 0
+            for m in _ROW_END.finditer(data):
+                if _HAS_VALUE.search(data, start, m.end()):
+                    count += 1
+                    if count > limit:
+                        raise UserError(
+                            f"Trang “{ws.title}” có hơn {num(MAX_ROWS)} dòng dữ liệu; mỗi lần chỉ nhập được tối đa "
+                            f"{num(MAX_ROWS)} dòng. Hãy chia thành nhiều tệp.")
+                start = m.end()
+            carry = data[start:]
+
+
 def _first_pass(ws, match, required, required_text) -> tuple[Table, dict[tuple[int, str], int]]:
     title = ws.title
+    declared = getattr(ws, "_max_row", None)
+    if declared is None or declared > MAX_ROWS + HEADER_SEARCH_ROWS:
+        _refuse_too_many_rows(ws)
     ws.reset_dimensions()  # a lying <dimension> must not hide rows (or invent a million)
     header_row = None
     columns: dict[str, tuple[int, str]] = {}

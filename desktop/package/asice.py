@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 import threading
 import unicodedata
 import zipfile
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import UserError, os_reason
+from ..files import OutputExists, disk_error, part_path, publish
 from ..signing.certs import VN_TZ, check_signing_certificate, display_name
 from ..signing.keys import SigningIdentity, signing_errors
 from .manifest import ManifestReference, build_manifest
@@ -259,8 +259,8 @@ def check_output(output: Path | str, overwrite: bool, *, overwrite_hint: str = "
         raise UserError(f"Thư mục {output.parent} không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác.")
     if output.is_dir():
         raise UserError(f"{output} là một thư mục; hãy ghi rõ tên tệp gói, ví dụ {output / 'ho-so.asice'}.")
-    if output.exists() and not overwrite:
-        raise UserError(f"Tệp {output.name} đã có; hãy chọn tên khác hoặc {overwrite_hint}.")
+    if not overwrite and (output.exists() or output.is_symlink()):
+        raise OutputExists(output, overwrite_hint)
 
 
 def build_package(
@@ -294,23 +294,26 @@ def build_package(
     date_time = moment.astimezone(VN_TZ).timetuple()[:6]
 
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+        tmp = part_path(output)
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {output.parent}: {os_reason(exc)}.") from exc
-    tmp = Path(tmp_name)
+        raise disk_error(exc, output) or UserError(
+            f"Không ghi được vào thư mục {output.parent}: {os_reason(exc)}.") from exc
     try:
-        with os.fdopen(fd, "w+b") as handle:
+        with open(tmp, "w+b") as handle:
             references = _write_zip(handle, items, identity, moment, date_time, timestamper, report, check_cancel, total)
             handle.flush()
             os.fsync(handle.fileno())
             size = handle.tell()
         check_cancel()
-        os.replace(tmp, output)
+        # Without overwrite the name is claimed exclusively: of two builds to the
+        # same new file, exactly one succeeds and the other is told it exists.
+        publish(tmp, output, overwrite=overwrite)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise UserError(f"Không ghi được gói hồ sơ {output}: {os_reason(exc)}.") from exc
+            raise disk_error(exc, output) or UserError(
+                f"Không ghi được gói hồ sơ {output}: {os_reason(exc)}.") from exc
         raise
     report(total, total, "Đã ký và lưu gói hồ sơ.")
     return BuiltPackage(

@@ -7,7 +7,7 @@ mistaken for a real submission: the Sở's verifier will not trust this CA.
 """
 from __future__ import annotations
 
-import os
+import contextlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..errors import UserError, os_reason
+from ..files import atomic_write, disk_error
 
 __all__ = [
     "DEMO_CA_NAME",
@@ -170,14 +171,14 @@ def random_password(length: int = 16) -> str:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write a secret file readable by its owner only (where the OS supports modes)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+    with atomic_write(path, private=True) as tmp:
+        tmp.write_bytes(data)
 
 
 def write_pem(path: Path, certs: Sequence[x509.Certificate]) -> None:
     """Write certificates as a PEM bundle."""
-    path.write_bytes(b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
+    with atomic_write(path) as tmp:
+        tmp.write_bytes(b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
 
 
 def write_p12(
@@ -219,10 +220,20 @@ def create_demo_pki(outdir: Path, *, overwrite: bool = False) -> DemoPki:
         raise UserError(f"Không tạo được thư mục {outdir}: {os_reason(exc)}.") from exc
     ca = make_ca()
     signer = issue_certificate(ca, DEMO_SIGNER_NAME)
+    written: list[Path] = []
     try:
         write_pem(result.ca_pem, [ca.cert])
+        written.append(result.ca_pem)
         write_p12(result.signer_p12, signer, [ca.cert], result.password, DEMO_SIGNER_NAME)
+        written.append(result.signer_p12)
         _write_private(result.password_file, (result.password + "\n").encode("ascii"))
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp vào {outdir}: {os_reason(exc)}.") from exc
+    except BaseException as exc:
+        # All three or none: a signer.p12 without its password is of no use.
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if isinstance(exc, OSError):
+            raise disk_error(exc, outdir) or UserError(
+                f"Không ghi được tệp vào {outdir}: {os_reason(exc)}.") from exc
+        raise
     return result

@@ -17,10 +17,8 @@ signature is appended, so an earlier signature on the same file stays valid.
 """
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -38,6 +36,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampReque
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
 from ..errors import UserError, explain_pdf_error, os_reason
+from ..files import atomic_write
 from .certs import check_signing_certificate, format_vn_time
 from .fonts import VietnameseFontFactory
 from .keys import SigningIdentity, signing_errors
@@ -390,18 +389,11 @@ def _write_output(output: Path | IO[bytes], data: bytes) -> None:
         return
     target = Path(output)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục {target.parent}: {os_reason(exc)}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_write(target) as tmp, open(tmp, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UserError(f"Không ghi được tệp {target}: {os_reason(exc)}.") from exc
-        raise
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {target}: {os_reason(exc)}.") from exc
+
+

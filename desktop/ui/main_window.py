@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from .. import __version__, start
+from .backups import BackupActions
+from .watch import ExternalChanges
 from .dialogs.records import UnitDialog
 from .page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
 from .pages.campaigns import CampaignsPage
@@ -16,7 +18,7 @@ from .pages.send import SendPage
 from .pages.verify import VerifyPage
 from .qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
-    QStandardItemModel, QStyle, Qt,
+    QStandardItemModel, QStyle, Qt, QTimer,
 )
 
 
@@ -94,17 +96,23 @@ class MainWindow(QMainWindow):
         self.pages["send"].changed.connect(self._data_changed)
         self.pages["send"].verify_requested.connect(self.verify_package)
 
+        self.external = ExternalChanges(store, self)  # a command-line import while the window is open
+        self.external.changed.connect(self._data_changed)
+        self.backups = BackupActions(self, store)
+        self.backups.finished.connect(lambda _result: self.pages["overview"].refresh())
         self._build_menus()
         self.statusBar().showMessage(str(store.path))
         self.show_page("overview")
         if remember:
             self._restore_settings()
+            QTimer.singleShot(0, self.backups.auto_backup)  # daily, into the clerk's chosen folder
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         unit_action = QAction(self.tr("&Unit profile…"), self)
         unit_action.triggered.connect(self.edit_unit)
         file_menu.addAction(unit_action)
+        self.backups.install(file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)

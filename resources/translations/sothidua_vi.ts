@@ -137,6 +137,91 @@
     </message>
 </context>
 <context>
+    <name>AutoBackupDialog</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>Once a day, when the window opens, a checked copy of the data file is saved in this folder (a USB drive or a shared folder is best). Older copies beyond the number kept are removed.</source>
+        <translation>Mỗi ngày một lần, khi mở cửa sổ, một bản sao đã kiểm tra của tệp dữ liệu được lưu vào thư mục này (tốt nhất là ổ USB hoặc thư mục dùng chung). Các bản cũ vượt quá số bản giữ lại sẽ bị xóa.</translation>
+    </message>
+    <message>
+        <source>Back up automatically every day</source>
+        <translation>Tự động sao lưu mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Backups kept:</source>
+        <translation>Số bản giữ lại:</translation>
+    </message>
+    <message>
+        <source>Automatic backup folder</source>
+        <translation>Thư mục sao lưu tự động</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+        <source>Automatic backup &amp;folder…</source>
+        <translation>&amp;Thư mục sao lưu tự động…</translation>
+    </message>
+    <message>
+        <source>Back up the data file to</source>
+        <translation>Sao lưu tệp dữ liệu vào</translation>
+    </message>
+    <message>
+        <source>Sổ thi đua data (*.sqlite)</source>
+        <translation>Dữ liệu Sổ thi đua (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Đang sao lưu</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>Sao lưu tự động không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1</source>
+        <translation>Đã sao lưu và kiểm tra: %1</translation>
+    </message>
+    <message>
+        <source>Automatic backup skipped: the folder %1 is not available (is the USB drive plugged in?).</source>
+        <translation>Bỏ qua sao lưu tự động: thư mục %1 không có sẵn (ổ USB đã cắm chưa?).</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <source>No backup of this data file yet. Use File → Back up… to make one on a USB drive.</source>
+        <translation>Chưa có bản sao lưu nào của tệp dữ liệu này. Hãy dùng Tệp → Sao lưu… để sao lưu vào ổ USB.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Lần sao lưu gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>%1 days ago; back up now (File → Back up…).</source>
+        <translation>đã %1 ngày; hãy sao lưu ngay (Tệp → Sao lưu…).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignChooser</name>
     <message>
         <source>Campaign:</source>

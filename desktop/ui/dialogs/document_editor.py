@@ -34,6 +34,7 @@ from ..qt import (
     QSizePolicy, QTextCursor, QThreadPool, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
 from ..widgets import DateField, setup_table
+from ...files import temp_prefix
 
 if HAVE_PDF:
     from ..qt import QPdfDocument, QPdfPageRenderer, QPdfView
@@ -64,7 +65,7 @@ class PreviewRenderer(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)      # created first, so it is destroyed (and waited for) first
         self._pool.setMaxThreadCount(1)
-        self._folder = tempfile.TemporaryDirectory(prefix="thidua-xem-truoc-")
+        self._folder = tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-xem-truoc-"))
         self._generation = 0
         self._busy = False
         self._pending: tuple[int, Document] | None = None

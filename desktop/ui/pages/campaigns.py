@@ -25,6 +25,7 @@ from ..qt import (
     QStyledItemDelegate, QTableView, QTabWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from ..widgets import ERROR_STYLE, FormPanel, PartialDateField, setup_table
+from ...files import temp_prefix
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline")
 
@@ -756,7 +757,7 @@ class CampaignsPage(QWidget):
         if not c.source_sha256:
             return
         try:
-            folder = Path(tempfile.mkdtemp(prefix="thidua-ke-hoach-"))
+            folder = Path(tempfile.mkdtemp(prefix=temp_prefix("thidua-ke-hoach-")))
             safe = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch
                            for ch in (c.source_name or "ke-hoach")).strip(" .") or "ke-hoach"
             path = folder / safe

@@ -8,6 +8,7 @@ from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
     urgency_color,
 )
+from ..backups import BackupStatus
 from ..models.ledger import LedgerModel
 from ..widgets import setup_table
 from .ledger import LEDGER_COLUMN_WIDTHS
@@ -305,6 +306,8 @@ class OverviewPage(QWidget):
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, i)
         top_left.addLayout(grid)
+        self.backup_status = BackupStatus(store, self)   # last backup, and a reminder after 7 days
+        top_left.addWidget(self.backup_status)
 
         lay.addWidget(QLabel("<b>" + self.tr("Campaigns under way") + "</b>"))
         self.running = RunningCampaigns(store, self)
@@ -341,3 +344,4 @@ class OverviewPage(QWidget):
         running = self.running.model
         paperless = any(running.progress_at(i).campaign.paperless for i in range(running.rowCount()))
         self.paper.show_pages(printing.pages_per_month(self.store), paperless=paperless)
+        self.backup_status.refresh()
