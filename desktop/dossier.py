@@ -144,7 +144,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     from .excel.nominations import write_nominations
     from .package.asice import PackageFile, build_package, check_output
 
-    check_output(output, overwrite)  # before the documents are signed, which takes seconds
+    check_output(output, overwrite, folder=format == "pdfs")  # before the signing, which takes seconds
     from .package.names import safe_name
     from .package.verify import EVIDENCE_FOLDER
     from .signing.pdf import sign_pdf

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.store import Store
+
 from desktop import demo, evidence
 from desktop.files import clean_stale_parts, clean_stale_temp, part_path, temp_prefix
 
@@ -68,6 +70,7 @@ def test_a_killed_programs_folder_is_cleaned_at_the_next_start(tmp_path):
     worker.wait()
     assert folder.exists()
     # The next start of the app (any command) removes it.
+    Store(tmp_path / "so.sqlite").close()
     done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "so.sqlite"), "info"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

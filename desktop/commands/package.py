@@ -141,7 +141,7 @@ def run_build(args: argparse.Namespace) -> int:
     from ..package.asice import check_output
 
     # Everything the user can fix is said before the PIN is asked for and before the seconds of signing.
-    check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè")
+    check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè", folder=args.format == "pdfs")
     with Store(db_path(args)) as store:
         missing = dossier.problems(store, args.campaign)
         if missing:

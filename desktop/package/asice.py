@@ -249,15 +249,17 @@ def _sign_manifest(signer: Any, manifest: bytes, moment: datetime, timestamper: 
     return asyncio.run(run()).dump()
 
 
-def check_output(output: Path | str, overwrite: bool, *, overwrite_hint: str = "cho phép ghi đè") -> None:
-    """Refuse, before any signing, a package path whose folder is missing or that would replace a file.
+def check_output(output: Path | str, overwrite: bool, *, overwrite_hint: str = "cho phép ghi đè",
+                 folder: bool = False) -> None:
+    """Refuse, before any signing, an output whose folder is missing or that would replace a file.
 
-    ``overwrite_hint`` names how the user allows replacing (``--overwrite`` on the command line).
+    ``overwrite_hint`` names how the user allows replacing (``--overwrite`` on the command line);
+    ``folder`` is true when the output is itself a folder (the signed PDFs, one by one).
     """
     output = Path(output)
     if not output.parent.is_dir():
         raise UserError(f"Thư mục {output.parent} không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác.")
-    if output.is_dir():
+    if output.is_dir() and not folder:
         raise UserError(f"{output} là một thư mục; hãy ghi rõ tên tệp gói, ví dụ {output / 'ho-so.asice'}.")
     if not overwrite and (output.exists() or output.is_symlink()):
         raise OutputExists(output, overwrite_hint)
