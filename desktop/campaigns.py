@@ -148,14 +148,40 @@ def parse_partial(text: str | None, *, yearly: bool = False) -> str | None:
 
 
 def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
-    """The concrete last day for the dossier; a yearly deadline is its next occurrence."""
+    """The concrete last day for the dossier on ``today``.
+
+    A yearly deadline ("trước ngày 05/01 hằng năm") is its next occurrence, kept
+    inside the campaign's period: never before the first occurrence on or after
+    the period's start, and never after the occurrence that closes the period
+    (the one nearest its end: 04/01/2026 for a period ending in December 2025,
+    15/12/2025 for a deadline of 15/12 in a period ending 31/12/2025). Once that
+    one has passed, the campaign is over and that past day is its deadline.
+    """
     if not c.deadline:
         return None
-    if _YEARLY.match(c.deadline):
-        month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
-        this_year = dt.date(today.year, month, day)
-        return this_year if this_year >= today else dt.date(today.year + 1, month, day)
-    return _last_day(c.deadline)
+    if not _YEARLY.match(c.deadline):
+        return _last_day(c.deadline)
+    month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
+    due = _occurrence_from(month, day, today)
+    if c.period_start:
+        due = max(due, _occurrence_from(month, day, _first_day(c.period_start)))
+    if c.period_end:
+        end = _last_day(c.period_end)
+        options = [_occurrence(month, day, end.year + k) for k in (-1, 0, 1)]
+        closing = min(options, key=lambda d: (abs((d - end).days), d))
+        due = min(due, closing)
+    return due
+
+
+def _occurrence(month: int, day: int, year: int) -> dt.date:
+    """The yearly day in ``year``; 29/02 is 28/02 in a common year."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _occurrence_from(month: int, day: int, start: dt.date) -> dt.date:
+    """The first occurrence of a yearly day on or after ``start``."""
+    this_year = _occurrence(month, day, start.year)
+    return this_year if this_year >= start else _occurrence(month, day, start.year + 1)
 
 
 def is_running(c: Campaign, today: dt.date) -> bool:

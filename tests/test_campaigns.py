@@ -191,3 +191,41 @@ def test_demo_has_two_running_campaigns_with_measured_progress(demo_store):
     assert len(running) == 2
     assert all(p.days_left is not None and p.days_left >= 0 for p in running)
     assert any(k.latest is not None and k.criterion.target_value for p in running for k in p.criteria)
+
+
+@pytest.mark.parametrize("period, deadline, today, due", [
+    # A yearly day rolls to its next occurrence while the campaign runs …
+    (("2021", "2025"), "--01-04", dt.date(2023, 3, 1), dt.date(2024, 1, 4)),
+    (("2021", "2025"), "--01-04", dt.date(2025, 6, 1), dt.date(2026, 1, 4)),
+    # … the occurrence just after the period closes its last year …
+    (("2025-07-15", "2025-12-15"), "--01-04", dt.date(2025, 12, 30), dt.date(2026, 1, 4)),
+    # … and after that the campaign is over: the last occurrence stays, in the past.
+    (("2021", "2025"), "--01-04", dt.date(2027, 2, 3), dt.date(2026, 1, 4)),
+    (("2024", "2024"), "--12-14", dt.date(2026, 11, 10), dt.date(2024, 12, 14)),
+    # Not before the period starts: the first occurrence on or after its start.
+    (("2026-03", "2027-12"), "--01-04", dt.date(2025, 12, 1), dt.date(2027, 1, 4)),
+    # A school year: "trước ngày 10/7 hằng năm" for September 2024 – May 2025.
+    (("2024-09", "2025-05"), "--07-09", dt.date(2025, 6, 20), dt.date(2025, 7, 9)),
+    (("2024-09", "2025-05"), "--07-09", dt.date(2025, 8, 20), dt.date(2025, 7, 9)),
+    # Without a period the yearly day keeps coming back.
+    ((None, None), "--01-04", dt.date(2031, 5, 5), dt.date(2032, 1, 4)),
+    # 29/02 falls on 28/02 in a common year.
+    ((None, None), "--02-29", dt.date(2027, 1, 1), dt.date(2027, 2, 28)),
+])
+def test_yearly_deadline_rolls_inside_the_period_and_stops_when_it_ends(period, deadline, today, due):
+    c = sample(period_start=period[0], period_end=period[1], deadline=deadline)
+    assert cm.deadline_date(c, today) == due
+
+
+def test_an_ended_campaign_with_a_yearly_deadline_shows_no_days_left(tmp_path, capsys):
+    """The list on a day after the campaign ended says it is overdue, not "còn 34 ngày" to next year's day."""
+    from desktop.store import Store
+
+    db = tmp_path / "ended.sqlite"
+    with Store(db) as store:
+        cid = cm.save(store, sample(title="Giai đoạn 2021 - 2025", period_start="2021", period_end="2025",
+                                    deadline="--01-04"))
+        late = cm.progress(store, cid, dt.date(2026, 12, 1))
+        assert late.deadline == dt.date(2026, 1, 4) and late.days_left < 0 and late.urgency == "past"
+        assert cm.running(store, dt.date(2026, 12, 1)) == []
+        assert cm.progress(store, cid, dt.date(2025, 12, 1)).days_left == 34

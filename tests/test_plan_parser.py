@@ -381,6 +381,49 @@ def test_unit_deadline_wins_over_the_office_deadline_written_first():
     assert plan.source_text[start:end] == "trước ngày 20/9/2025"
 
 
+# Real wording: the time limits the Sở Nội vụ Quảng Nam publishes for award dossiers
+# (tdkt.sonoivu.quangnam.gov.vn, "Quy định thời gian trình khen thưởng"), and the unit
+# deadline sentences of the shared Khánh Hòa and Hà Nam plans.
+QUANG_NAM = ("Hồ sơ đề nghị Ủy ban nhân dân tỉnh khen thưởng hằng năm gửi về Ủy ban nhân dân tỉnh (qua Ban Thi đua "
+             "- Khen thưởng) chậm nhất ngày 15/3 năm sau")
+QUANG_NAM_CSTD = ("Riêng hồ sơ đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” gởi trước ngày 28/02 năm sau và "
+                  "trước ngày 10/7 hằng năm (đối với ngành giáo dục và đào tạo).")
+KHANH_HOA = "*** Các phòng, đơn vị gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở trước ngày 16/8/2025 để tổng hợp.**"
+HA_NAM = "Hồ sơ đề nghị khen thưởng gửi về Văn phòng tổng hợp trước ngày 05/01 hàng năm."
+
+
+@pytest.mark.parametrize("sentence, deadline", [
+    (QUANG_NAM + ".", "--03-15"),
+    (QUANG_NAM_CSTD, "--02-27"),
+    (KHANH_HOA, "2025-08-15"),
+    (HA_NAM, "--01-04"),
+])
+def test_deadline_real_wording(sentence, deadline):
+    assert _timeline(f"I. TỔ CHỨC THỰC HIỆN\n{sentence}").deadline == deadline
+
+
+@pytest.mark.parametrize("office", [
+    "Văn phòng Sở tổng hợp hồ sơ, gửi Sở Nội vụ trước ngày 30/8/2025.",
+    "Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở trước ngày 25/8/2025.",
+    "Sở Khoa học và Công nghệ tổng hợp hồ sơ đề nghị khen thưởng, gửi Ban Thi đua - Khen thưởng tỉnh chậm nhất ngày 30/8/2025.",
+    "Giao Văn phòng Sở tổng hợp hồ sơ đề nghị khen thưởng trình Hội đồng Thi đua - Khen thưởng tỉnh trước ngày 05/9/2025.",
+])
+@pytest.mark.parametrize("office_first", [True, False])
+def test_the_units_deadline_is_the_one_addressed_to_them(office, office_first):
+    """A later deadline of the Sở's own office, forwarding or reporting upward, is not the units' deadline."""
+    lines = [office, KHANH_HOA] if office_first else [KHANH_HOA, office]
+    plan = _timeline("I. TỔ CHỨC THỰC HIỆN\n" + "\n".join(lines))
+    assert plan.deadline == "2025-08-15"
+    start, end = plan.spans["deadline"]
+    assert plan.source_text[start:end] == "trước ngày 16/8/2025"
+    assert _timeline(f"I. TỔ CHỨC THỰC HIỆN\n{office}").deadline is None
+
+
+def test_the_office_receiving_the_units_dossiers_by_a_date_is_their_deadline():
+    plan = _timeline("I. HỒ SƠ\nVăn phòng Sở tiếp nhận hồ sơ đề nghị khen thưởng của các đơn vị chậm nhất ngày 20/9/2025.")
+    assert plan.deadline == "2025-09-20"
+
+
 def test_deadline_without_a_year_takes_the_plan_year_and_says_so():
     plan = _timeline("I. HỒ SƠ\nCác đơn vị gửi hồ sơ về Sở trước ngày 20/9.")
     assert plan.deadline == "2025-09-19"
