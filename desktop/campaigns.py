@@ -23,6 +23,7 @@ from .text import clean
 SUBJECTS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "ca_hai": "Tập thể và cá nhân"}
 KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết định"]
 SOON_DAYS = 7
+DIRECTIONS = {"tang": "tăng", "giam": "giảm"}
 
 _PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _YEARLY = re.compile(r"^--\d{2}-\d{2}$")
@@ -35,12 +36,23 @@ class Criterion:
     target_value: float | None = None
     target_unit: str = ""
     id: int | None = None
+    target_direction: str | None = None   # "tang" / "giam": the target is relative to ``target_reference``
+    target_reference: str = ""            # "kế hoạch được giao", "năm trước"
+
+    @property
+    def relative(self) -> bool:
+        return self.target_direction is not None
 
     @property
     def target_text(self) -> str:
+        """``100 %``, or for a relative target ``tăng 5 % so với kế hoạch được giao``."""
         from .achievements import format_measure
 
-        return format_measure(self.target_value, self.target_unit)
+        amount = format_measure(self.target_value, self.target_unit)
+        if not self.relative or not amount:
+            return amount
+        verb = DIRECTIONS.get(self.target_direction, self.target_direction)
+        return f"{verb} {amount}" + (f" so với {self.target_reference}" if self.target_reference else "")
 
 
 @dataclass
@@ -83,6 +95,9 @@ class Campaign:
     source_name: str | None = None
     source_sha256: str | None = None
     id: int | None = None
+    # The plan's phases when it has several (sơ kết one year, tổng kết another), each as the plan sets it:
+    # {"name", "period": {"start", "end"}, "deadline", "awards": [{"award", "text", "collective", "individual"}]}.
+    phases: list[dict] = field(default_factory=list)
 
     @property
     def reference(self) -> str:
@@ -239,6 +254,10 @@ def validate(c: Campaign) -> Campaign:
             errors[f"criteria[{i}]"] = "Nội dung tiêu chí không được để trống."
         if k.subject not in SUBJECTS:
             errors[f"criteria[{i}]"] = "Đối tượng của tiêu chí phải là tập thể, cá nhân hoặc cả hai."
+        k.target_reference = clean(k.target_reference)
+        k.target_direction = k.target_direction or None
+        if k.target_direction is not None and (k.target_direction not in DIRECTIONS or k.target_value is None):
+            errors[f"criteria[{i}]"] = "Chỉ tiêu so sánh phải là tăng hoặc giảm một mức cụ thể."
     for i, d in enumerate(c.documents):
         d.name = clean(d.name)
         d.form = clean(d.form) or None
@@ -251,14 +270,14 @@ def validate(c: Campaign) -> Campaign:
 
 
 _FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
-           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note")
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases")
 
 
 def _row_values(c: Campaign) -> list:
     values = []
     for f in _FIELDS:
         v = getattr(c, f)
-        if f == "recipients":
+        if f in ("recipients", "phases"):
             v = json.dumps(v, ensure_ascii=False)
         elif f == "paperless":
             v = int(bool(v))
@@ -285,7 +304,7 @@ def save(store, c: Campaign) -> int:
             if cur.rowcount == 0:
                 raise NotFound(f"Không tìm thấy phong trào số {c.id}.")
         _sync(conn, "campaign_criterion", c.id, c.criteria,
-              ("subject", "text", "target_value", "target_unit"))
+              ("subject", "text", "target_value", "target_unit", "target_direction", "target_reference"))
         _sync(conn, "campaign_award", c.id, c.awards, ("award", "text", "quota_collective", "quota_individual"))
         _sync(conn, "campaign_document", c.id, c.documents, ("name", "form", "decree"))
     return c.id
@@ -314,8 +333,10 @@ def get(store, campaign_id: int) -> Campaign:
     c = Campaign(**{f: row[f] for f in _FIELDS}, source_name=row["source_name"],
                  source_sha256=row["source_sha256"], id=row["id"])
     c.recipients = json.loads(row["recipients"])
+    c.phases = json.loads(row["phases"])
     c.paperless = bool(row["paperless"])
-    c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"]) for r in store.query(
+    c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"],
+                            r["target_direction"], r["target_reference"]) for r in store.query(
         "SELECT * FROM campaign_criterion WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
     c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"])
                 for r in store.query("SELECT * FROM campaign_award WHERE campaign_id = ? ORDER BY position, id",
@@ -382,7 +403,8 @@ def from_extraction(x) -> Campaign:
         signer_name=x.signer.name or "",
         recipients=list(x.recipients),
         paperless=paperless,
-        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit)
+        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit,
+                            target_direction=k.target_direction, target_reference=k.target_reference)
                   for k in extract_criteria(x.source_text or "")],
         awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
@@ -424,8 +446,8 @@ class CriterionProgress:
 
     @property
     def reached(self) -> bool | None:
-        if self.criterion.target_value is None or self.latest is None:
-            return None
+        if self.criterion.target_value is None or self.latest is None or self.criterion.relative:
+            return None  # a relative target ("tăng 5% so với năm trước") is not met by an absolute measure
         return self.latest >= self.criterion.target_value
 
 

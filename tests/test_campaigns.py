@@ -229,3 +229,29 @@ def test_an_ended_campaign_with_a_yearly_deadline_shows_no_days_left(tmp_path, c
         assert late.deadline == dt.date(2026, 1, 4) and late.days_left < 0 and late.urgency == "past"
         assert cm.running(store, dt.date(2026, 12, 1)) == []
         assert cm.progress(store, cid, dt.date(2025, 12, 1)).days_left == 34
+
+
+def test_relative_targets_and_phases_are_stored(store):
+    c = sample(criteria=[cm.Criterion("Thu ngân sách tăng 5% so với kế hoạch được giao", "tap_the", 5, "%",
+                                      target_direction="tang", target_reference="kế hoạch được giao")],
+               phases=[{"name": "Sơ kết", "period": {"start": "2025", "end": "2027"}, "deadline": "2027-10-31",
+                        "awards": [{"award": "Giấy khen", "text": "Giấy khen của Giám đốc Sở", "collective": 2,
+                                    "individual": 3}]}])
+    cid = cm.save(store, c)
+    got = cm.get(store, cid)
+    k = got.criteria[0]
+    assert (k.target_value, k.target_direction, k.target_reference) == (5, "tang", "kế hoạch được giao")
+    assert k.target_text == "tăng 5 % so với kế hoạch được giao"
+    assert got.phases == c.phases
+    # An absolute measure never "reaches" a relative target.
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    ach.add(store, ach.Achievement(dt.date(2025, 9, 1), "Thu ngân sách", person_id=pid, measure_value=7,
+                                   measure_unit="%", criterion_id=k.id))
+    assert cm.progress(store, cid, dt.date(2025, 9, 2)).criteria[0].reached is None
+
+
+def test_a_relative_target_needs_a_direction_it_knows_and_an_amount():
+    with pytest.raises(ValidationError):
+        cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", None, "", target_direction="giam")]))
+    with pytest.raises(ValidationError):
+        cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", 5, "%", target_direction="xuong")]))

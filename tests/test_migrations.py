@@ -132,9 +132,24 @@ def check_v4(store: Store) -> None:
     assert ach.get(store, 1).classification == "thuong"  # v5 gives every achievement a classification
 
 
+def seed_v5(conn: sqlite3.Connection) -> None:
+    seed_v4(conn)
+
+
+def check_v5(store: Store) -> None:
+    from desktop import campaigns
+
+    check_v4(store)
+    c = campaigns.get(store, 1)
+    # Criteria read before relative targets existed keep their absolute target; plans had no phases kept.
+    k = c.criteria[0]
+    assert (k.target_value, k.target_unit, k.target_direction, k.target_reference) == (100, "%", None, "")
+    assert c.phases == []
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4)}
+           4: (seed_v4, check_v4), 5: (seed_v5, check_v5)}
 
 
 def test_every_older_version_has_a_seeder():

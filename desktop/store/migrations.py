@@ -403,12 +403,26 @@ def _v5_drafts(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+def _campaign_relative_targets_and_phases(conn: sqlite3.Connection) -> None:
+    """Criteria with a target relative to something ("tăng 5% so với kế hoạch được giao"),
+    and the phases a plan sets (sơ kết, tổng kết), each with its own awards and quotas, as JSON."""
+    run_script(conn, """
+        ALTER TABLE campaign_criterion ADD COLUMN target_direction TEXT
+            CHECK (target_direction IS NULL OR target_direction IN ('tang', 'giam'));
+        ALTER TABLE campaign_criterion ADD COLUMN target_reference TEXT NOT NULL DEFAULT '';
+        ALTER TABLE campaign ADD COLUMN phases TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(phases));
+        """)
+    for table in ("campaign", "campaign_criterion"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
     _v3_campaigns,
     _v4_nominations,
     _v5_drafts,
+    _campaign_relative_targets_and_phases,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
