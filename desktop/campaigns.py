@@ -408,6 +408,7 @@ def from_extraction(x) -> Campaign:
                   for k in extract_criteria(x.source_text or "")],
         awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
+        phases=[p.to_dict() for p in getattr(x, "phases", [])],
     )
 
 

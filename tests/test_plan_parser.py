@@ -647,3 +647,62 @@ def test_date_phrases_with_any_numbers_give_an_extraction(d, d2, m, m2, y, y2, e
     _sound(plan)
     for value in (plan.date, plan.period.start, plan.period.end, plan.deadline):
         assert value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}", value), value
+
+
+# -- plans with several phases --------------------------------------------------
+
+PHASED = Path(__file__).resolve().parent / "data" / "plan_phases" / "ke-hoach-hai-dot-so-ket-tong-ket.txt"
+
+
+def test_each_phase_keeps_its_own_awards_quotas_and_deadline():
+    """A constructed plan in the genre's wording (sơ kết 2027, tổng kết 2030), not a real document."""
+    plan = parse_plan(PHASED)
+    phases = plan.to_dict()["phases"]
+    assert [(p["name"], p["period"], p["deadline"]) for p in phases] == [
+        ("Sơ kết giai đoạn 1 (năm 2027)", {"start": "2027", "end": "2027"}, "2027-10-30"),
+        ("Tổng kết phong trào (năm 2030)", {"start": "2030", "end": "2030"}, "2030-10-14"),
+    ]
+    assert [[(a["award"], a["collective"], a["individual"]) for a in p["awards"]] for p in phases] == [
+        [("Giấy khen của Giám đốc Sở", 5, 10)],
+        [("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 2, 3), ("Giấy khen của Giám đốc Sở", 8, 15)],
+    ]
+    # The plan-wide list does not pretend one phase's limit is the whole plan's.
+    merged = {a.award: (a.collective, a.individual) for a in plan.awards}
+    assert merged["Giấy khen của Giám đốc Sở"] == (None, None)
+    assert any("khác nhau theo từng đợt" in p for p in plan.problems)
+    assert list(plan.to_dict())[-2:] == ["phases", "problems"]
+
+
+def test_phases_travel_with_the_imported_campaign(store):
+    from desktop import campaigns
+
+    cid, _ = campaigns.import_plan(store, PHASED)
+    stored = campaigns.get(store, cid).phases
+    assert [p["name"] for p in stored] == ["Sơ kết giai đoạn 1 (năm 2027)", "Tổng kết phong trào (năm 2030)"]
+    assert stored[1]["awards"][1] == {"award": "Giấy khen của Giám đốc Sở", "text": "Giấy khen của Giám đốc Sở",
+                                      "collective": 8, "individual": 15}
+
+
+def test_phase_summary_names_each_phase_and_its_limits(capsys):
+    assert cli.main(["plan", "parse", str(PHASED)]) == 0
+    out = capsys.readouterr().out
+    assert "Các đợt khen thưởng (2 đợt" in out
+    assert "Đợt 2. Tổng kết phong trào (năm 2030); hạn gửi hồ sơ 14/10/2030" in out
+    assert "Giấy khen của Giám đốc Sở — chỉ tiêu: 8 tập thể, 15 cá nhân" in out
+
+
+def test_a_plan_with_one_rewarded_phase_has_no_phases():
+    text = PHASED.read_text(encoding="utf-8")
+    start = text.index("2. Tổng kết")
+    single = text[:start] + text[text.index("\n\nNơi nhận"):]
+    assert "phases" not in parse_plan_text(single).to_dict()
+
+
+def test_campaign_show_lists_the_phases(tmp_path, capsys):
+    db = str(tmp_path / "phases.sqlite")
+    assert cli.main(["--db", db, "plan", "import", str(PHASED), "--quiet"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", db, "campaign", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Đợt 1. Sơ kết giai đoạn 1 (năm 2027); hạn gửi hồ sơ 30/10/2027" in out
+    assert "- Giấy khen của Giám đốc Sở: 8 tập thể, 15 cá nhân" in out

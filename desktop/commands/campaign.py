@@ -101,6 +101,15 @@ def run_show(args: argparse.Namespace) -> int:
             if known is None or known.fits("person"):
                 parts.append(f"cá nhân {quota(a.used_individual, a.award.quota_individual)}")
             print(f"  - {name}: {', '.join(parts)}")
+    if c.phases:
+        print("Các đợt khen thưởng theo kế hoạch:")
+        for k, phase in enumerate(c.phases, 1):
+            due = f"; hạn gửi hồ sơ {campaigns.format_partial(phase.get('deadline'))}" if phase.get("deadline") else ""
+            print(f"  Đợt {k}. {phase.get('name', '')}{due}")
+            for a in phase.get("awards", []):
+                limits = ", ".join(f"{n} {who}" for n, who in ((a.get("collective"), "tập thể"),
+                                                               (a.get("individual"), "cá nhân")) if n is not None)
+                print(f"     - {a.get('award') or a.get('text')}: {limits or 'không giới hạn'}")
     if c.documents:
         print("Hồ sơ gồm:")
         for d in c.documents:

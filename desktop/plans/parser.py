@@ -20,6 +20,7 @@ from .dossier import read_dossier
 from .extract import extract_text
 from .header import read_header
 from .model import PlanExtraction
+from .phases import read_phases
 from .signature import find_tail, read_signature
 from .timeline import read_deadline, read_period
 
@@ -64,6 +65,7 @@ def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction
     _merge(plan, period)
     _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
     _merge(plan, signature)
+    plan.phases = read_phases(plan, body, catalog) or (read_phases(plan, rest, catalog) if rest else [])
     return plan
 
 
