@@ -98,6 +98,7 @@ class Campaign:
     # The plan's phases when it has several (sơ kết one year, tổng kết another), each as the plan sets it:
     # {"name", "period": {"start", "end"}, "deadline", "awards": [{"award", "text", "collective", "individual"}]}.
     phases: list[dict] = field(default_factory=list)
+    issuer: str = ""                     # the body that issued the plan: "Sở Tư pháp tỉnh Hà Tĩnh"
 
     @property
     def reference(self) -> str:
@@ -105,7 +106,9 @@ class Campaign:
         parts = [self.kind]
         parts.append(f"số {self.number}" if self.number else f"số …/{self.symbol}" if self.symbol else "")
         if self.doc_date:
-            parts.append(f"ngày {format_partial(self.doc_date)}")
+            # As precise as written: "ngày 28/07/2025", "tháng 07/2025", "năm 2018".
+            word = {1: "năm", 2: "tháng"}.get(len(self.doc_date.split("-")), "ngày")
+            parts.append(f"{word} {format_partial(self.doc_date)}")
         return " ".join(p for p in parts if p)
 
 
@@ -218,7 +221,7 @@ def validate(c: Campaign) -> Campaign:
     c.number = clean(c.number) or None
     c.symbol = clean(c.symbol).upper().replace(" ", "")
     c.place = clean(c.place)
-    for name in ("signer_authority", "signer_title", "signer_name", "note"):
+    for name in ("signer_authority", "signer_title", "signer_name", "note", "issuer"):
         setattr(c, name, clean(getattr(c, name)))
     c.recipients = [clean(r) for r in c.recipients if clean(r)]
     if not c.title:
@@ -270,7 +273,7 @@ def validate(c: Campaign) -> Campaign:
 
 
 _FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
-           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases")
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer")
 
 
 def _row_values(c: Campaign) -> list:
@@ -409,6 +412,7 @@ def from_extraction(x) -> Campaign:
         awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
         phases=[p.to_dict() for p in getattr(x, "phases", [])],
+        issuer=getattr(x, "issuer", None) or "",
     )
 
 

@@ -144,7 +144,7 @@ def check_v5(store: Store) -> None:
     # Criteria read before relative targets existed keep their absolute target; plans had no phases kept.
     k = c.criteria[0]
     assert (k.target_value, k.target_unit, k.target_direction, k.target_reference) == (100, "%", None, "")
-    assert c.phases == []
+    assert c.phases == [] and c.issuer == ""
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.

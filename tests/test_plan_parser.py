@@ -706,3 +706,34 @@ def test_campaign_show_lists_the_phases(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Đợt 1. Sơ kết giai đoạn 1 (năm 2027); hạn gửi hồ sơ 30/10/2027" in out
     assert "- Giấy khen của Giám đốc Sở: 8 tập thể, 15 cá nhân" in out
+
+
+@pytest.mark.parametrize("name, issuer", [
+    ("quyet-dinh-bo-tu-phap-2024-244-chuyen-de-so-tu-phap.txt", "Bộ Tư pháp"),
+    ("quyet-dinh-bo-tu-phap-2021-665-giai-doan-2021-2025.txt", "Bộ Tư pháp"),
+    ("cong-van-bo-tu-phap-2023-5034-khen-thuong-tong-ket.txt", "Bộ Tư pháp"),
+    ("cong-van-son-la-sgddt-2018-424-one-line.txt", "Sở Giáo dục và Đào tạo tỉnh Sơn La"),
+    ("huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt", "Sở Nội vụ thành phố Đà Nẵng"),
+    ("thong-bao-cuc-bttp-2025.md", "Cục Bổ trợ tư pháp"),
+    ("ke-hoach-nghe-an-sgddt-2024-tables.md", "Sở Giáo dục và Đào tạo tỉnh Nghệ An"),
+    ("cong-van-quang-ninh-snv-2025-interleaved.txt", "Sở Nội vụ tỉnh Quảng Ninh"),
+    ("ke-hoach-da-nang-skhcn-2025-reordered.txt", "Sở Khoa học và Công nghệ thành phố Đà Nẵng"),
+])
+def test_the_issuing_body_is_read_from_the_agency_lines(name, issuer):
+    assert parse_plan(DATA / name).issuer == issuer
+
+
+@pytest.mark.parametrize("path", _real_params())
+def test_a_real_plan_that_lost_its_agency_lines_takes_the_issuer_from_its_symbol_and_place(path):
+    plan = parse_plan(path)
+    assert plan.issuer == f"Sở Tư pháp tỉnh {plan.place}"
+
+
+def test_the_issuer_goes_with_the_campaign_and_the_summary(store, capsys):
+    from desktop import campaigns
+
+    path = DATA / "huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt"
+    cid, _ = campaigns.import_plan(store, path)
+    assert campaigns.get(store, cid).issuer == "Sở Nội vụ thành phố Đà Nẵng"
+    assert cli.main(["plan", "parse", str(path)]) == 0
+    assert "Cơ quan ban hành:     Sở Nội vụ thành phố Đà Nẵng" in capsys.readouterr().out

@@ -74,7 +74,7 @@ def run_show(args: argparse.Namespace) -> int:
         p = campaigns.progress(store, args.id)
     c = p.campaign
     print(c.title)
-    print(f"{c.reference}")
+    print(f"{c.reference}" + (f" của {c.issuer}" if c.issuer else ""))
     print(f"Thời gian: {campaigns.format_partial(c.period_start) or '…'} – {campaigns.format_partial(c.period_end) or '…'}")
     print(f"Hạn nộp hồ sơ: {_due(p)}")
     if c.criteria:

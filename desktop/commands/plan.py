@@ -61,6 +61,7 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
 
     if path is not None:
         field("Tệp", str(path))
+    field("Cơ quan ban hành", plan.issuer)
     field("Loại văn bản", plan.kind)
     if plan.number:
         field("Số, ký hiệu", plan.number)

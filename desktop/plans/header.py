@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .blocks import LEVEL_HEADING, LEVEL_PART, LEVEL_ROMAN, is_upper, mark_of
 from .dates import BLANK, make, number
 from .document import Document
+from .issuer import read_issuer
 from .piece import Piece, Span
 
 # Document types in the order they are tried (longer names first).
@@ -90,6 +91,7 @@ class Header:
     place: str | None = None
     date: str | None = None
     title: str | None = None
+    issuer: str | None = None  # the issuing body in sentence case: "Sở Tư pháp tỉnh Hà Tĩnh"
     title_piece: Piece | None = None  # the cleaned summary, for rules that read it (the period)
     body_start: int = 0
     spans: dict[str, Span] = field(default_factory=dict)
@@ -100,6 +102,7 @@ def read_header(doc: Document) -> Header:
     header = Header()
     limit = _header_limit(doc)
     number_line = _read_number(doc, header, limit)
+    header.issuer = read_issuer(doc, number_line, limit)
     date_line, place_start = _read_date(doc, header, limit)
     after = max(x for x in (number_line, date_line, -1) if x is not None) + 1
     kind_line = _read_kind(doc, header, after, limit)

@@ -86,6 +86,7 @@ class PlanExtraction:
     place: str | None = None
     date: str | None = None
     title: str | None = None
+    issuer: str | None = None  # the issuing body ("Sở Tư pháp tỉnh Hà Tĩnh"); not in the README's JSON
     period: Period = field(default_factory=Period)
     awards: list[AwardItem] = field(default_factory=list)
     dossier: list[DossierItem] = field(default_factory=list)

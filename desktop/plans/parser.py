@@ -19,6 +19,7 @@ from .document import Document
 from .dossier import read_dossier
 from .extract import extract_text
 from .header import read_header
+from .issuer import issuer_from_symbol
 from .model import PlanExtraction
 from .phases import read_phases
 from .signature import find_tail, read_signature
@@ -45,8 +46,10 @@ def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction
     doc = Document.read(source)
 
     header = read_header(doc)
-    for name in ("kind", "number", "symbol", "place", "date", "title"):
+    for name in ("kind", "number", "symbol", "place", "date", "title", "issuer"):
         setattr(plan, name, getattr(header, name))
+    if plan.issuer is None:
+        plan.issuer = issuer_from_symbol(plan.symbol, plan.place)
     plan.spans.update(header.spans)
     for message in header.problems:
         plan.problem(message)

@@ -405,12 +405,14 @@ def _v5_drafts(conn: sqlite3.Connection) -> None:
 
 def _campaign_relative_targets_and_phases(conn: sqlite3.Connection) -> None:
     """Criteria with a target relative to something ("tăng 5% so với kế hoạch được giao"),
-    and the phases a plan sets (sơ kết, tổng kết), each with its own awards and quotas, as JSON."""
+    the phases a plan sets (sơ kết, tổng kết), each with its own awards and quotas, as JSON, and the
+    body that issued the plan ("Sở Tư pháp tỉnh Hà Tĩnh"), which documents quote."""
     run_script(conn, """
         ALTER TABLE campaign_criterion ADD COLUMN target_direction TEXT
             CHECK (target_direction IS NULL OR target_direction IN ('tang', 'giam'));
         ALTER TABLE campaign_criterion ADD COLUMN target_reference TEXT NOT NULL DEFAULT '';
         ALTER TABLE campaign ADD COLUMN phases TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(phases));
+        ALTER TABLE campaign ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
         """)
     for table in ("campaign", "campaign_criterion"):
         audit.install_triggers(conn, table)
