@@ -418,9 +418,9 @@ def from_extraction(x) -> Campaign:
 
 def import_plan(store, path: str | Path):
     """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction)."""
-    from .plans.parser import parse_plan
+    from .plans.parser import parse_plan, require_something_read
 
-    x = parse_plan(path)
+    x = require_something_read(parse_plan(path), Path(path).name)
     c = from_extraction(x)
     if not c.title:
         c.title = Path(path).stem

@@ -737,3 +737,58 @@ def test_the_issuer_goes_with_the_campaign_and_the_summary(store, capsys):
     assert campaigns.get(store, cid).issuer == "Sở Nội vụ thành phố Đà Nẵng"
     assert cli.main(["plan", "parse", str(path)]) == 0
     assert "Cơ quan ban hành:     Sở Nội vụ thành phố Đà Nẵng" in capsys.readouterr().out
+
+
+# -- files from which nothing is read -------------------------------------------------------------
+
+NOT_A_PLAN = "Danh sách việc cần làm tuần này\n\nmua giấy in\ngọi điện cho phòng kế toán\nsửa máy photocopy\n"
+
+
+def test_plan_parse_refuses_a_file_from_which_nothing_is_read(tmp_path, capsys):
+    path = tmp_path / "ghi-chu.txt"
+    path.write_text(NOT_A_PLAN, encoding="utf-8")
+    for extra in ([], ["--json"]):
+        assert cli.main(["plan", "parse", str(path), *extra]) != 0
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "Không đọc được gì từ tệp “ghi-chu.txt”" in captured.err
+
+
+def test_plan_import_refuses_it_and_saves_nothing(tmp_path, capsys):
+    from desktop import campaigns
+    from desktop.store import Store
+
+    path = tmp_path / "ghi-chu.txt"
+    path.write_text(NOT_A_PLAN, encoding="utf-8")
+    db = tmp_path / "empty.sqlite"
+    assert cli.main(["--db", str(db), "plan", "import", str(path)]) != 0
+    assert "Chưa lưu gì" in capsys.readouterr().err
+    with Store(db) as store:
+        assert campaigns.list_campaigns(store) == []
+        assert store.scalar("SELECT count(*) FROM blob") == 0
+
+
+def test_a_file_with_only_a_number_is_not_refused():
+    plan = parse_plan_text("Số: 12/KH-SNV\n")
+    from desktop.plans.parser import nothing_read
+
+    assert not nothing_read(plan)
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("I. THỜI GIAN\nTừ ngày 45/13/2025 đến hết ngày 15/12/2025.", "45/13/2025"),
+    ("I. THỜI GIAN\nTừ ngày 01/7/2025 đến hết ngày 31/02/2026.", "31/02/2026"),
+    ("I. NỘI DUNG\nTổ chức hội nghị vào ngày 30 tháng 02 năm 2025.", "ngày 30 tháng 02 năm 2025"),
+])
+def test_impossible_days_in_the_body_are_reported_not_dropped(sentence, written):
+    plan = _timeline(sentence)
+    assert any(f"“{written}”" in p and "không có thật" in p for p in plan.problems)
+    key = next(f"problems[{i}]" for i, p in enumerate(plan.problems) if written in p)
+    start, end = plan.spans[key]
+    assert plan.source_text[start:end] == written
+
+
+def test_an_impossible_deadline_is_reported_once():
+    plan = _timeline("I. HỒ SƠ\nCác đơn vị gửi hồ sơ đề nghị khen thưởng về Sở trước ngày 31/02/2026.")
+    assert plan.deadline is None
+    assert [p for p in plan.problems if "31/02/2026" in p] == ["Không đọc được ngày trong “trước ngày 31/02/2026”."]

@@ -44,7 +44,9 @@ def _usage(group: argparse.ArgumentParser) -> int:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    result = parse_plan(args.file)
+    from ..plans.parser import require_something_read
+
+    result = require_something_read(parse_plan(args.file), args.file.name)
     if args.json:
         print(result.to_json())
     else:

@@ -20,12 +20,13 @@ from .dossier import read_dossier
 from .extract import extract_text
 from .header import read_header
 from .issuer import issuer_from_symbol
+from .dates import impossible_dates
 from .model import PlanExtraction
 from .phases import read_phases
 from .signature import find_tail, read_signature
 from .timeline import read_deadline, read_period
 
-__all__ = ["parse_plan", "parse_plan_text"]
+__all__ = ["nothing_read", "parse_plan", "parse_plan_text", "require_something_read"]
 
 
 def normalise_source(text: str) -> str:
@@ -69,6 +70,34 @@ def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction
     _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
     _merge(plan, signature)
     plan.phases = read_phases(plan, body, catalog) or (read_phases(plan, rest, catalog) if rest else [])
+    _report_impossible_dates(plan)
+    return plan
+
+
+def _report_impossible_dates(plan: PlanExtraction) -> None:
+    """A day that does not exist (31/02, 45/13) is a problem wherever it is written, never dropped silently."""
+    for text, start, end in impossible_dates(plan.source_text):
+        written = " ".join(text.split())
+        if any(written in " ".join(p.split()) for p in plan.problems):
+            continue  # already reported by the rule that met it
+        plan.problem(f"Ngày “{written}” không có thật; hãy kiểm tra lại văn bản.", (start, end))
+
+
+NOTHING_READ = ("Không đọc được gì từ tệp “{name}”: không thấy số, ngày ban hành, trích yếu hay hình thức "
+                "khen thưởng nào. Tệp này có phải là kế hoạch, công văn phát động thi đua không? Chưa lưu gì.")
+
+
+def nothing_read(plan: PlanExtraction) -> bool:
+    """Whether nothing that makes a plan was read: no number or symbol, no date, no title, no award."""
+    return not (plan.number or plan.symbol or plan.date or plan.title or plan.awards)
+
+
+def require_something_read(plan: PlanExtraction, name: str) -> PlanExtraction:
+    """``plan``, or a :class:`~desktop.errors.UserError` saying nothing was read from the file ``name``."""
+    from ..errors import UserError
+
+    if nothing_read(plan):
+        raise UserError(NOTHING_READ.format(name=name))
     return plan
 
 

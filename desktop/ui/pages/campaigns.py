@@ -789,12 +789,13 @@ class CampaignsPage(QWidget):
     def start_import(self, path: Path) -> None:
         """Read the plan on a worker thread, then open the review; a file that cannot be read is explained."""
         from ...plans import parse_plan
+        from ...plans.parser import require_something_read
 
         message = self.tr("Reading “%1”…").replace("%1", path.name)
 
         def work(_store, progress):
             progress(0, 0, message)
-            extraction = parse_plan(path)
+            extraction = require_something_read(parse_plan(path), path.name)
             progress(1, 1, "")
             return extraction
 
