@@ -416,18 +416,98 @@ def from_extraction(x) -> Campaign:
     )
 
 
-def import_plan(store, path: str | Path):
-    """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction)."""
+class SamePlan(UserError):
+    """The plan being imported is already a campaign (same number, issuer and date)."""
+
+    def __init__(self, campaign: Campaign, name: str):
+        self.campaign = campaign
+        issuer = f" của {campaign.issuer}" if campaign.issuer else ""
+        super().__init__(
+            f"{campaign.reference}{issuer} đã có trong sổ: phong trào số {campaign.id} “{campaign.title}”. "
+            f"Chưa lưu gì. Để cập nhật phong trào này theo tệp “{name}”, dùng "
+            f"“thidua plan import {name} --update”.")
+
+
+def same_plan(store, c: Campaign) -> Campaign | None:
+    """The stored campaign made from the same plan as ``c``: same number (or, left blank, same symbol and
+    title), same issue date and same issuer (an older campaign without one: same place)."""
+    if not (c.number or c.symbol) or not c.doc_date:
+        return None
+    for other in list_campaigns(store):
+        if other.id == c.id or other.doc_date != c.doc_date:
+            continue
+        if c.number:
+            if other.number != c.number:
+                continue
+        elif other.number or other.symbol != c.symbol or clean(other.title) != clean(c.title):
+            continue
+        if other.issuer and c.issuer:
+            if other.issuer != c.issuer:
+                continue
+        elif other.place and c.place and other.place != c.place:
+            continue
+        return other
+    return None
+
+
+def import_plan(store, path: str | Path, *, update: bool = False):
+    """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction).
+
+    A plan that already is a campaign raises :class:`SamePlan` (nothing saved)
+    unless ``update``: then that campaign is updated from the plan, in one
+    transaction, keeping what the unit recorded against it (see :func:`update_from_plan`).
+    """
+    campaign_id, x, _updated = import_or_update(store, path, update=update)
+    return campaign_id, x
+
+
+def import_or_update(store, path: str | Path, *, update: bool = False):
+    """:func:`import_plan`, also saying whether an existing campaign was updated: (id, extraction, updated)."""
     from .plans.parser import parse_plan, require_something_read
 
     x = require_something_read(parse_plan(path), Path(path).name)
     c = from_extraction(x)
     if not c.title:
         c.title = Path(path).stem
+    existing = same_plan(store, c)
+    if existing is not None:
+        if not update:
+            raise SamePlan(existing, Path(path).name)
+        return update_from_plan(store, existing.id, c, path), x, True
     with store.transaction():
         save(store, c)
         attach_source(store, c.id, path)
-    return c.id, x
+    return c.id, x, False
+
+
+def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path) -> int:
+    """Replace a campaign's plan fields by those of ``fresh`` (read again from ``path``), in one transaction.
+
+    The clerk's note stays. Criteria, awards and dossier documents that the new
+    reading still has (same text; same award) keep their ids, so achievements
+    and nominations stay linked; an award the plan no longer lists but that has
+    nominations is kept rather than lose them.
+    """
+    old = get(store, campaign_id)
+    fresh.id, fresh.note = old.id, old.note
+    by_text = {clean(k.text): k for k in old.criteria}
+    for k in fresh.criteria:
+        if (match := by_text.pop(clean(k.text), None)) is not None:
+            k.id = match.id
+    by_award = {(a.award or clean(a.text)): a for a in old.awards}
+    for a in fresh.awards:
+        if (match := by_award.pop(a.award or clean(a.text), None)) is not None:
+            a.id = match.id
+    used = nomination_counts(store, campaign_id)
+    fresh.awards += [a for a in by_award.values() if a.id in used]
+    by_doc = {clean(d.name): d for d in old.documents}
+    for d in fresh.documents:
+        if (match := by_doc.pop(clean(d.name), None)) is not None:
+            d.id = match.id
+    with store.transaction():
+        save(store, fresh)
+        attach_source(store, campaign_id, path)
+    return campaign_id
 
 
 # -- progress --------------------------------------------------------------------------------------------

@@ -255,3 +255,58 @@ def test_a_relative_target_needs_a_direction_it_knows_and_an_amount():
         cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", None, "", target_direction="giam")]))
     with pytest.raises(ValidationError):
         cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", 5, "%", target_direction="xuong")]))
+
+
+PLANS = Path(__file__).resolve().parent / "data" / "plans"
+
+
+def test_importing_a_plan_that_already_is_a_campaign_says_which_and_saves_nothing(store):
+    path = PLANS / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    cid, _ = cm.import_plan(store, path)
+    with pytest.raises(cm.SamePlan) as err:
+        cm.import_plan(store, path)
+    message = str(err.value)
+    assert f"phong trào số {cid}" in message and "Kế hoạch số 156/KH-SNV ngày 14/08/2025" in message
+    assert "của Sở Nội vụ tỉnh Bình Định" in message and "--update" in message
+    assert [c.id for c in cm.list_campaigns(store)] == [cid]
+
+
+def test_the_same_plan_from_another_issuer_or_date_is_another_campaign(store):
+    c = sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh")
+    cm.save(store, c)
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh")).id == c.id
+    assert cm.same_plan(store, sample(issuer="Sở Nội vụ tỉnh Hà Tĩnh")) is None
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh", doc_date="2025-07-16")) is None
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh", number="143/KH-STP")) is None
+
+
+def test_update_keeps_the_campaign_its_links_and_the_clerks_note(store):
+    path = PLANS / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    cid, _ = cm.import_plan(store, path)
+    c = cm.get(store, cid)
+    c.note, c.title, c.deadline = "Ghi chú của văn thư", "Sửa tay", "2030-01-01"
+    c.criteria = [cm.Criterion("Tiêu chí văn thư tự thêm", "ca_hai")]
+    cm.save(store, c)
+    award_ids = [a.id for a in cm.get(store, cid).awards]
+    assert award_ids
+    again, _, updated = cm.import_or_update(store, path, update=True)
+    assert (again, updated) == (cid, True)
+    fresh = cm.get(store, cid)
+    assert fresh.title != "Sửa tay" and fresh.deadline != "2030-01-01" and fresh.note == "Ghi chú của văn thư"
+    assert [a.id for a in fresh.awards] == award_ids  # nominations made against them stay linked
+    assert fresh.criteria == []                       # the plan is the source of the plan's fields
+    assert [x.id for x in cm.list_campaigns(store)] == [cid]
+
+
+def test_cli_import_twice_then_update(tmp_path, capsys):
+    db = str(tmp_path / "twice.sqlite")
+    path = str(PLANS / "huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt")
+    assert cli.main(["--db", db, "plan", "import", path, "--quiet"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", db, "plan", "import", path]) != 0
+    err = capsys.readouterr().err
+    assert "đã có trong sổ: phong trào số 1" in err and "--update" in err
+    assert cli.main(["--db", db, "plan", "import", path, "--update"]) == 0
+    assert "Đã cập nhật phong trào số 1 theo tệp." in capsys.readouterr().out
+    assert cli.main(["--db", db, "campaign", "list", "--json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [1]

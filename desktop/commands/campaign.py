@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_plan_subcommand("import", "đọc một kế hoạch và lưu thành phong trào thi đua (kèm tệp gốc)", run_import)
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
     p.add_argument("--quiet", action="store_true", help="chỉ in mã số phong trào")
+    p.add_argument("--update", action="store_true",
+                   help="kế hoạch đã có trong sổ (cùng số, cơ quan ban hành, ngày): cập nhật phong trào đó theo tệp")
 
     group = sub.add_parser("campaign", help="xem các phong trào thi đua đã lưu")
     group.set_defaults(func=lambda args: (group.print_help(), 2)[1])
@@ -30,13 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
-        campaign_id, extraction = campaigns.import_plan(store, args.file)
+        campaign_id, extraction, updated = campaigns.import_or_update(store, args.file, update=args.update)
     if args.quiet:
         print(campaign_id)
         return 0
     print(summary(extraction, args.file))
     print()
-    print(f"Đã lưu phong trào số {campaign_id}.")
+    print(f"Đã cập nhật phong trào số {campaign_id} theo tệp." if updated else f"Đã lưu phong trào số {campaign_id}.")
     print(campaign_id)
     return 0
 
