@@ -157,22 +157,26 @@ def section(blocks: list[Block], index: int) -> list[Block]:
     """
     head = blocks[index]
     out: list[Block] = []
+    # Walk by index: slicing ``blocks[index + 1:]`` would copy the rest of a long plan at every call.
+    following = range(index + 1, len(blocks))
     if head.level is None:
-        following = blocks[index + 1:]
-        if following and following[0].level is None:
-            for block in following:
+        if following and blocks[index + 1].level is None:
+            for k in following:
+                block = blocks[k]
                 if block.level is not None or len(block.text) > 200 or not block.text.text.rstrip().endswith((";", ".")):
                     break
                 out.append(block)
                 if block.text.text.rstrip().endswith("."):
                     break
             return out
-        for block in following:
+        for k in following:
+            block = blocks[k]
             if block.level is None or block.level <= LEVEL_HEADING:
                 break
             out.append(block)
         return out
-    for block in blocks[index + 1:]:
+    for k in following:
+        block = blocks[k]
         if block.level is not None and block.level <= head.level:
             break
         out.append(block)

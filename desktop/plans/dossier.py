@@ -56,9 +56,9 @@ def read_dossier(plan: PlanExtraction, blocks: list[Block], footnotes: dict[str,
     anchors = [i for i, b in enumerate(blocks) if _is_anchor(b)]
     scopes = {i: section(blocks, i) for i in anchors}
     seen: set[tuple[str, str | None, str | None]] = set()
-    for index in anchors:
-        if any(index < j <= index + len(scopes[index]) for j in anchors):
-            continue
+    for n, index in enumerate(anchors):
+        if n + 1 < len(anchors) and anchors[n + 1] <= index + len(scopes[index]):
+            continue  # not innermost: the next anchor is inside its scope
         block = blocks[index]
         found = [(piece, item) for piece, refs in _items(block, scopes[index])
                  if (item := _item(piece, refs, footnotes)) is not None]

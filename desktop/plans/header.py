@@ -11,6 +11,7 @@ document by pattern rather than by line position.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -156,10 +157,13 @@ def _read_number(doc: Document, header: Header, limit: int) -> int | None:
 def _read_date(doc: Document, header: Header, limit: int) -> tuple[int | None, int | None]:
     """Read "Place, ngày … tháng … năm …"; return its line and the place's offset."""
     head = doc.text_of(0, limit)
-    candidates = [(m, True) for m in _DATE.finditer(head.text)]
-    # A date line without a place name ("Ngày 28 tháng 7 năm 2025") is a last resort.
-    candidates += [(m, False) for m in _BARE_DATE.finditer(head.text)]
-    candidates += [(m, True) for m in _DATE.finditer(doc.full.text) if m.start() >= len(head.text)]
+    # A date line without a place name ("Ngày 28 tháng 7 năm 2025") is a last resort; the rest of the
+    # document is searched only when the header has no date line (lazily: a long plan is long).
+    candidates = itertools.chain(
+        ((m, True) for m in _DATE.finditer(head.text)),
+        ((m, False) for m in _BARE_DATE.finditer(head.text)),
+        ((m, True) for m in _DATE.finditer(doc.full.text, len(head.text))),
+    )
     for m, with_place in candidates:
         place_text, place_offset = _place(m.group("place")) if with_place else (None, 0)
         if with_place and place_text is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .piece import Piece
+from .piece import Piece, offsets
 
 # -- characters ---------------------------------------------------------------
 
@@ -50,6 +50,9 @@ _PIPE_SEPARATOR = re.compile(r"^[\s|:\-+=]*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _CELL_GAP = re.compile(r"\t+|\s{4,}")
 _SPACES = re.compile(r"\s+")
+# A character that one of the inline rules below can act on; a line without any is only squeezed.
+_INLINE_WORK = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000<&\\[!^"
+                          "¹²³⁴⁵⁶⁷⁸⁹⁰\\\\*~_]")
 
 
 @dataclass
@@ -151,7 +154,7 @@ def _raw_lines(text: str) -> list[Piece]:
     out = []
     start = 0
     for line in text.split("\n"):
-        out.append(Piece(line, tuple(range(start, start + len(line)))))
+        out.append(Piece(line, offsets(range(start, start + len(line)))))
         start += len(line) + 1
     return out
 
@@ -331,6 +334,8 @@ def _clean_inline(piece: Piece, refs: list[tuple[str, int]]) -> Piece:
             return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
         return _ENTITIES[name]
 
+    if not _INLINE_WORK.search(piece.text):
+        return piece.squeeze()  # plain text: the common line of a long plan
     piece = piece.sub(_INVISIBLE, "").sub(_ODD_SPACE, " ")
     piece = piece.sub(_SUP_REF, keep_ref)
     piece = piece.sub(_BR, " ")

@@ -210,7 +210,7 @@ def read_period(plan: PlanExtraction, blocks: list[Block], title: Piece | None,
 def _period_under_heading(plan: PlanExtraction, blocks: list[Block], issued: PartialDate | None) -> bool:
     anchors = [i for i, b in enumerate(blocks) if _is_period_anchor(b)]
     scopes = {i: section(blocks, i) for i in anchors}
-    inner = [i for i in anchors if not any(i < j <= i + len(scopes[i]) for j in anchors)]
+    inner = [i for n, i in enumerate(anchors) if not (n + 1 < len(anchors) and anchors[n + 1] <= i + len(scopes[i]))]
     for i in inner:
         pieces = [blocks[i].body] + [b.text for b in scopes[i]]
         found = [r for p in pieces for r in _ranges(p, issued)
