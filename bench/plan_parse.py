@@ -43,8 +43,10 @@ def big_plan(megabytes: float) -> str:
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    megabytes = float(args[0]) if args else 10.0
     text = big_plan(megabytes)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     trace = "--trace" in sys.argv
     if trace:
         tracemalloc.start()
@@ -53,7 +55,8 @@ def main() -> None:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak_alloc = tracemalloc.get_traced_memory()[1] / 2**20 if trace else float("nan")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"size: {len(text.encode()) / 2**20:.1f} MB; parse: {seconds:.1f} s ({cpu:.1f} s of CPU); peak RSS: {rss:.0f} MB; "
+    print(f"size: {len(text.encode()) / 2**20:.1f} MB; parse: {seconds:.1f} s ({cpu:.1f} s of CPU); peak RSS: {rss:.0f} MB "
+          f"({before:.0f} MB before parsing: Python, the catalog and the text itself); "
           f"parse allocations peak: {peak_alloc:.0f} MB; awards: {len(plan.awards)}; number: {plan.number}")
 
 

@@ -133,7 +133,7 @@ def _general_scope(blocks: list[Block]) -> set[int]:
 
 
 def _key(block: Block) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(block.body.text)).strip()
+    return block.body_key
 
 
 def _is_heading_like(block: Block) -> bool:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from ..text import fold
 
 from .piece import Piece
 from .source import Line
@@ -39,6 +42,8 @@ _LETTER = re.compile(r"^([a-zđ])\s*[).\/]\s+(?=\S)")
 _PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")
 _TERMINAL = re.compile(r"[.;:!?…][\s)”\"’'»*]*$")
 _UPPER_OK = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -65,11 +70,16 @@ class Block:
     def span(self):
         return self.text.span()
 
+    @cached_property
+    def body_key(self) -> str:
+        """The body folded to plain words ("hinh thuc khen thuong"), computed once for every rule that asks."""
+        return _NOT_KEY.sub(" ", fold(self.body.text)).strip()
+
 
 def is_upper(text: str) -> bool:
     """Whether ``text`` has at least two letters and all of them are capitals."""
-    letters = _UPPER_OK.findall(text)
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    letters = _NOT_LETTER.sub("", text)
+    return len(letters) >= 2 and letters.isupper()
 
 
 def mark_of(line: Line) -> tuple[int | None, str | None, int]:

@@ -91,12 +91,15 @@ def _fill_decrees(items: list[DossierItem], heading_decree: str | None) -> None:
         item.decree = heading_decree or (same[0] if same else None)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+    return _NOT_KEY.sub(" ", fold(text)).strip()
 
 
 def _is_anchor(block: Block) -> bool:
-    key = _key(block.body.text)
+    key = block.body_key
     if not _ANCHOR.search(key) or not _ANCHOR_TOPIC.search(key):
         return False
     marked = block.level is not None and (block.level <= LEVEL_LETTER or block.level == LEVEL_HEADING)

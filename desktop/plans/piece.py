@@ -62,6 +62,8 @@ class Piece:
     def __getitem__(self, key: slice) -> Piece:
         if not isinstance(key, slice):
             raise TypeError("Piece supports slices only")
+        if key.step is None and (key.start or 0) == 0 and (key.stop is None or key.stop >= len(self.text)):
+            return self  # the whole piece: no copy
         return Piece(self.text[key], self.origin[key])
 
     def span(self, start: int = 0, end: int | None = None) -> Span | None:
@@ -81,6 +83,9 @@ class Piece:
         return self.span(match.start(group), match.end(group))
 
     def strip(self, chars: str | None = None) -> Piece:
+        text = self.text
+        if chars is None and (not text or (not text[0].isspace() and not text[-1].isspace())):
+            return self
         left = len(self.text) - len(self.text.lstrip(chars))
         right = len(self.text.rstrip(chars))
         return self[left:max(left, right)]

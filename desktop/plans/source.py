@@ -278,7 +278,9 @@ def _keep(piece: Piece, pattern: re.Pattern[str], group: int = 1) -> Piece:
 
 def _clean_entry(entry: _Entry) -> Line | None:
     cells = list(entry.cells) if entry.cells else [entry.piece]
-    first = _keep(cells[0].sub(_INVISIBLE, "").sub(_ODD_SPACE, " "), _ESCAPE)
+    first = cells[0]
+    if _INLINE_WORK.search(first.text):
+        first = _keep(first.sub(_INVISIBLE, "").sub(_ODD_SPACE, " "), _ESCAPE)
     if not first.text.strip() and len(cells) == 1:
         return None
     if _RULE.match(first.text) and len(cells) == 1:

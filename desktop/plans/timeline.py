@@ -85,8 +85,11 @@ _UNITS = re.compile(r"\b(?:cac\s+(?:phong|don\s+vi|co\s+quan|so|truong|dia\s+phu
 _RECEIVE = ("tiep nhan", "nhan")
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9/]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9/]+", " ", fold(text)).strip()
+    return _NOT_KEY.sub(" ", fold(text)).strip()
 
 
 def _from_iso(iso: str | None) -> PartialDate | None:
