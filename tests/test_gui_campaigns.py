@@ -316,6 +316,36 @@ def test_reimporting_a_plan_offers_to_update_its_campaign(qtbot, window, gui_sto
     assert updated.id == first.id and updated.place == "Nha Trang"
 
 
+def test_reading_a_long_plan_can_be_cancelled(qtbot, window, gui_store, tmp_path, monkeypatch):
+    """The parse runs off the GUI thread and reports its steps; Cancel stops it and nothing is saved."""
+    from bench.plan_parse import big_plan
+
+    from desktop.plans import parser
+
+    big = tmp_path / "ke-hoach-dai.txt"
+    big.write_text(big_plan(1), encoding="utf-8")
+    reached = []
+    real = parser.parse_plan_text
+
+    def slow_start(text, catalog=None, progress=None):
+        def report(done, total, message):
+            reached.append(done)
+            if done == 1:
+                page.task._cancel()  # the clerk presses Cancel while the file is being read
+            progress(done, total, message)
+        return real(text, catalog, report)
+
+    monkeypatch.setattr(parser, "parse_plan_text", slow_start)
+    window.show_page("phong-trao")
+    page = window.pages["campaigns"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(big), ""))
+    qtbot.mouseClick(page.import_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    assert reached == [0, 1]  # stopped at the step after Cancel, not at the end
+    assert page.dialog is None and page.import_btn.isEnabled()
+    assert campaigns.list_campaigns(gui_store) == [] and blob_count(gui_store) == 0
+
+
 def test_editor_edits_quota_and_criterion_and_refuses_a_bad_date(qtbot, window, gui_store):
     today = dt.date.today()
     cid = campaigns.save(gui_store, sample_campaign(

@@ -792,3 +792,38 @@ def test_an_impossible_deadline_is_reported_once():
     plan = _timeline("I. HỒ SƠ\nCác đơn vị gửi hồ sơ đề nghị khen thưởng về Sở trước ngày 31/02/2026.")
     assert plan.deadline is None
     assert [p for p in plan.problems if "31/02/2026" in p] == ["Không đọc được ngày trong “trước ngày 31/02/2026”."]
+
+
+# -- long files -------------------------------------------------------------------------------
+
+def test_a_plan_of_a_few_megabytes_is_read_whole():
+    """The bench (bench/plan_parse.py) times 10 MB; here a 2 MB plan just has to come out right."""
+    from bench.plan_parse import big_plan
+
+    text = big_plan(2)
+    assert len(text.encode()) >= 2 * 2**20
+    plan = parse_plan_text(text)
+    small = parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt")
+    assert (plan.number, plan.date, plan.title, plan.issuer) == (small.number, small.date, small.title, small.issuer)
+    assert [(a.award, a.collective, a.individual) for a in plan.awards] == \
+        [(a.award, a.collective, a.individual) for a in small.awards]
+    assert plan.signer == small.signer and plan.recipients == small.recipients
+
+
+def test_parse_reports_its_steps_and_stops_when_the_report_raises():
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(done, total, message):
+        seen.append((done, total))
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=progress)
+    assert [d for d, _ in seen] == [0, 1, 2, 3] and {t for _, t in seen} == {9}
+    seen.clear()
+    parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=lambda d, t, m: seen.append(d))
+    assert seen == list(range(10))

@@ -35,16 +35,24 @@ def normalise_source(text: str) -> str:
     return re.sub(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]", "\n", text)
 
 
-def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction:
+STEPS = 9  # progress reports of one parse
+
+
+def parse_plan_text(text: str, catalog: Catalog | None = None,
+                    progress: Callable[[int, int, str], None] | None = None) -> PlanExtraction:
     """Read the fields of a plan from its text; never raises on odd input.
 
     ``source_text`` of the result is ``text`` in NFC with ``\\n`` line ends;
-    ``spans`` are offsets into it.
+    ``spans`` are offsets into it. ``progress(done, total, "")``, when given, is
+    called between the steps (the window's progress bar; it may raise to cancel).
     """
+    step = (lambda k: progress(k, STEPS, "")) if progress else (lambda k: None)
     catalog = catalog or load()
+    step(0)
     source = normalise_source(text)
     plan = PlanExtraction(source_text=source)
     doc = Document.read(source)
+    step(1)
 
     header = read_header(doc)
     for name in ("kind", "number", "symbol", "place", "date", "title", "issuer"):
@@ -57,20 +65,28 @@ def parse_plan_text(text: str, catalog: Catalog | None = None) -> PlanExtraction
 
     tail = find_tail(doc, header.body_start)
     body = doc.blocks(min(header.body_start, tail), tail)
+    step(2)
     signature = PlanExtraction(source_text=source)
     after = read_signature(signature, doc, tail)
     # What follows the signature (the plan a "Quyết định ban hành Kế hoạch" carries,
     # an appendix) is read only for what the body itself does not say.
     rest = doc.blocks(after, len(doc.lines)) if after < len(doc.lines) else []
+    step(3)
     _read(plan, lambda p, b: read_awards(p, b, catalog), body, rest, lambda p: bool(p.awards))
+    step(4)
     _read(plan, lambda p, b: read_dossier(p, b, doc.footnotes), body, rest, lambda p: bool(p.dossier))
+    step(5)
     period = _scratch(plan)
     read_period(period, body, header.title_piece, rest)
     _merge(plan, period)
+    step(6)
     _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
     _merge(plan, signature)
+    step(7)
     plan.phases = read_phases(plan, body, catalog) or (read_phases(plan, rest, catalog) if rest else [])
+    step(8)
     _report_impossible_dates(plan)
+    step(9)
     return plan
 
 
@@ -137,9 +153,10 @@ def _merge(plan: PlanExtraction, part: PlanExtraction) -> None:
         plan.problem(message, part.spans.get(f"problems[{k}]"))
 
 
-def parse_plan(path: str | Path, catalog: Catalog | None = None) -> PlanExtraction:
-    """Extract the text of a .docx, .pdf, .txt or .md file and read it.
+def parse_plan(path: str | Path, catalog: Catalog | None = None,
+               progress: Callable[[int, int, str], None] | None = None) -> PlanExtraction:
+    """Extract the text of a .docx, .pdf, .txt or .md file and read it (``progress`` as in :func:`parse_plan_text`).
 
     Raises :class:`~desktop.errors.UserError` when the file cannot be read.
     """
-    return parse_plan_text(extract_text(path), catalog)
+    return parse_plan_text(extract_text(path), catalog, progress)

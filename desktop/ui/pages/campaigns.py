@@ -795,8 +795,8 @@ class CampaignsPage(QWidget):
 
         def work(_store, progress):
             progress(0, 0, message)
-            extraction = require_something_read(parse_plan(path), path.name)
-            progress(1, 1, "")
+            # The parse reports each step, so a long file shows its progress and Cancel stops it.
+            extraction = require_something_read(parse_plan(path, progress=progress), path.name)
             return extraction
 
         self.import_btn.setEnabled(False)
