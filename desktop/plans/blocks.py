@@ -84,6 +84,12 @@ def is_upper(text: str) -> bool:
 
 def mark_of(line: Line) -> tuple[int | None, str | None, int]:
     """Level, mark text and length of the mark that starts ``line``'s text."""
+    if line.mark is None:
+        line.mark = _mark_of(line)
+    return line.mark
+
+
+def _mark_of(line: Line) -> tuple[int | None, str | None, int]:
     text = line.text.text
     if line.table is not None:
         return None, None, 0

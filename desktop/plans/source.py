@@ -73,6 +73,8 @@ class Line:
     table: int | None = None
     row: int | None = None
     index: int = 0
+    # What :func:`desktop.plans.blocks.mark_of` found on this line, kept: the block rules ask more than once.
+    mark: tuple[int | None, str | None, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
