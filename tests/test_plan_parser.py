@@ -718,6 +718,8 @@ def test_campaign_show_lists_the_phases(tmp_path, capsys):
     ("ke-hoach-nghe-an-sgddt-2024-tables.md", "Sở Giáo dục và Đào tạo tỉnh Nghệ An"),
     ("cong-van-quang-ninh-snv-2025-interleaved.txt", "Sở Nội vụ tỉnh Quảng Ninh"),
     ("ke-hoach-da-nang-skhcn-2025-reordered.txt", "Sở Khoa học và Công nghệ thành phố Đà Nẵng"),
+    ("huong-dan-yen-bai-ubnd-2007-28.txt", "Ủy ban nhân dân tỉnh Yên Bái"),
+    ("cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13.txt", "Tiểu ban Thi đua – Khen thưởng"),
 ])
 def test_the_issuing_body_is_read_from_the_agency_lines(name, issuer):
     assert parse_plan(DATA / name).issuer == issuer
@@ -827,3 +829,11 @@ def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     seen.clear()
     parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=lambda d, t, m: seen.append(d))
     assert seen == list(range(10))
+
+
+def test_awards_the_catalog_does_not_name_are_reported_for_the_clerk():
+    """Công văn 13/BTC-TĐKT (2009): "(tặng Kỷ niệm chương, Bằng khen)" of ministries, beside the Thủ tướng's."""
+    plan = parse_plan(DATA / "cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13.txt")
+    assert [a.text for a in plan.awards] == ["Bằng khen Thủ tướng Chính phủ"]  # not "… trở lên) và …"
+    assert any("“Kỷ niệm chương”" in p for p in plan.problems)
+    assert any("“Bằng khen”" in p for p in plan.problems)

@@ -23,7 +23,7 @@ _NATIONAL = re.compile(
 _NUMBER = re.compile(r"(?:^|\s)Số\b")
 # Agency types, longer first so that "ỦY BAN NHÂN DÂN" is not read as "BAN", "VĂN PHÒNG" not as "PHÒNG".
 _AGENCY = re.compile(
-    r"(?<!\S)(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND|ỦY\s+BAN|UỶ\s+BAN|TỔNG\s+CỤC|CHI\s+CỤC|VĂN\s+PHÒNG"
+    r"(?<!\S)(?:TIỂU\s+BAN|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND|ỦY\s+BAN|UỶ\s+BAN|TỔNG\s+CỤC|CHI\s+CỤC|VĂN\s+PHÒNG"
     r"|TRUNG\s+TÂM|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ|TỈNH\s+ỦY|TỈNH\s+UỶ|THÀNH\s+ỦY|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY"
     r"|(?<!CƠ\s)SỞ|BỘ|CỤC|(?<!NỘI\s)(?<!DỊCH\s)(?<!NGHIỆP\s)(?<!NHIỆM\s)(?<!PHỤC\s)(?<!CHỨC\s)VỤ"
     r"|BAN|VIỆN|(?<!QUỐC\s)PHÒNG|TRƯỜNG(?=\s+(?:ĐẠI|CAO|TRUNG|THPT|THCS|TIỂU|MẦM|CHÍNH|PHỔ))|HỌC\s+VIỆN|TÒA\s+ÁN|KHO\s+BẠC"
@@ -32,7 +32,10 @@ _AGENCY = re.compile(
 _LOCALITY = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<where>(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+.+)$")
 _LOCALITY_WORDS = {"TỈNH": "tỉnh", "THÀNH PHỐ": "thành phố", "TP.": "thành phố", "TP": "thành phố", "HUYỆN": "huyện",
                    "QUẬN": "quận", "THỊ XÃ": "thị xã", "XÃ": "xã", "PHƯỜNG": "phường"}
-_TYPES = {"UBND": "Ủy ban nhân dân", "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân"}
+_TYPES = {"UBND": "Ủy ban nhân dân", "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
+          "TIỂU BAN": "Tiểu ban", "CHI CỤC": "Chi cục", "TỔNG CỤC": "Tổng cục", "VĂN PHÒNG": "Văn phòng",
+          "TRUNG TÂM": "Trung tâm", "HỘI ĐỒNG": "Hội đồng", "HỌC VIỆN": "Học viện", "TÒA ÁN": "Tòa án",
+          "KHO BẠC": "Kho bạc", "CÔNG AN": "Công an"}
 _LOWER_JOINS = {"VÀ", "CỦA", "VỀ", "TẠI"}
 
 
