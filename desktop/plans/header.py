@@ -134,7 +134,8 @@ def _header_limit(doc: Document) -> int:
 # -- number -------------------------------------------------------------------
 
 def _read_number(doc: Document, header: Header, limit: int) -> int | None:
-    for region in (doc.text_of(0, limit), doc.full):
+    for region in (doc.text_of(0, limit), None):
+        region = region if region is not None else doc.full  # the whole text only when the header has no number
         for m in _NUMBER.finditer(region.text):
             at_line_start = m.start() == 0 or region.text[m.start() - 1] == "\n"
             tail = m.group("tail").rstrip(".-")
@@ -162,23 +163,23 @@ def _read_date(doc: Document, header: Header, limit: int) -> tuple[int | None, i
     candidates = itertools.chain(
         ((m, True) for m in _DATE.finditer(head.text)),
         ((m, False) for m in _BARE_DATE.finditer(head.text)),
-        ((m, True) for m in _DATE.finditer(doc.full.text, len(head.text))),
+        ((m, True) for m in _DATE.finditer(doc.text, len(head.text))),
     )
     for m, with_place in candidates:
         place_text, place_offset = _place(m.group("place")) if with_place else (None, 0)
         if with_place and place_text is None:
             continue
         place_start = m.start("place") + place_offset
-        if place_text and (joined := _wrapped_place(doc.full.text, place_start)):
-            place_text = doc.full.text[joined:place_start] + place_text
+        if place_text and (joined := _wrapped_place(doc.text, place_start)):
+            place_text = doc.text[joined:place_start] + place_text
             place_text, place_start = re.sub(r"\s+", " ", place_text), joined
         header.place = place_text
         header.date = _issue_date(m, header.problems)
         if place_text:
-            header.spans["place"] = doc.full.span(place_start, place_start + len(place_text))
+            header.spans["place"] = doc.span(place_start, place_start + len(place_text))
         else:
             header.problems.append("Không tìm thấy địa danh trên dòng ngày ban hành.")
-        header.spans["date"] = doc.full.span(m.start("d") if m.group("d") else _kw_start(m), m.end())
+        header.spans["date"] = doc.span(m.start("d") if m.group("d") else _kw_start(m), m.end())
         return doc.line_index(place_start), place_start
     header.problems.append("Không tìm thấy địa danh và ngày ban hành (dòng “…, ngày … tháng … năm …”).")
     return None, None
