@@ -155,8 +155,9 @@ class _Entry:
 def _raw_lines(text: str) -> list[Piece]:
     out = []
     start = 0
+    every = offsets(range(len(text)))  # one array for the text, sliced per line (a copy in C)
     for line in text.split("\n"):
-        out.append(Piece(line, offsets(range(start, start + len(line)))))
+        out.append(Piece(line, every[start:start + len(line)]))
         start += len(line) + 1
     return out
 
