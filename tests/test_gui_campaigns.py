@@ -318,6 +318,8 @@ def test_reimporting_a_plan_offers_to_update_its_campaign(qtbot, window, gui_sto
 
 def test_reading_a_long_plan_can_be_cancelled(qtbot, window, gui_store, tmp_path, monkeypatch):
     """The parse runs off the GUI thread and reports its steps; Cancel stops it and nothing is saved."""
+    import threading
+
     from bench.plan_parse import big_plan
 
     from desktop.plans import parser
@@ -325,21 +327,25 @@ def test_reading_a_long_plan_can_be_cancelled(qtbot, window, gui_store, tmp_path
     big = tmp_path / "ke-hoach-dai.txt"
     big.write_text(big_plan(1), encoding="utf-8")
     reached = []
+    pressed = threading.Event()
     real = parser.parse_plan_text
 
-    def slow_start(text, catalog=None, progress=None):
+    def watched(text, catalog=None, progress=None):
         def report(done, total, message):
             reached.append(done)
             if done == 1:
-                page.task._cancel()  # the clerk presses Cancel while the file is being read
+                pressed.wait(30)  # the worker holds here until the clerk has pressed Cancel
             progress(done, total, message)
         return real(text, catalog, report)
 
-    monkeypatch.setattr(parser, "parse_plan_text", slow_start)
+    monkeypatch.setattr(parser, "parse_plan_text", watched)
     window.show_page("phong-trao")
     page = window.pages["campaigns"]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(big), ""))
     qtbot.mouseClick(page.import_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: 1 in reached, timeout=60000)
+    page.task.dialog.canceled.emit()  # what the progress dialog's Cancel button sends, on the GUI thread
+    pressed.set()
     qtbot.waitUntil(lambda: page.task is None, timeout=60000)
     assert reached == [0, 1]  # stopped at the step after Cancel, not at the end
     assert page.dialog is None and page.import_btn.isEnabled()
