@@ -24,6 +24,7 @@ from . import clock
 SUBJECTS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "ca_hai": "Tập thể và cá nhân"}
 KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết định"]
 SOON_DAYS = 7
+DIRECTIONS = {"tang": "tăng", "giam": "giảm"}
 
 _PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _YEARLY = re.compile(r"^--\d{2}-\d{2}$")
@@ -36,12 +37,23 @@ class Criterion:
     target_value: float | None = None
     target_unit: str = ""
     id: int | None = None
+    target_direction: str | None = None   # "tang" / "giam": the target is relative to ``target_reference``
+    target_reference: str = ""            # "kế hoạch được giao", "năm trước"
+
+    @property
+    def relative(self) -> bool:
+        return self.target_direction is not None
 
     @property
     def target_text(self) -> str:
+        """``100 %``, or for a relative target ``tăng 5 % so với kế hoạch được giao``."""
         from .achievements import format_measure
 
-        return format_measure(self.target_value, self.target_unit)
+        amount = format_measure(self.target_value, self.target_unit)
+        if not self.relative or not amount:
+            return amount
+        verb = DIRECTIONS.get(self.target_direction, self.target_direction)
+        return f"{verb} {amount}" + (f" so với {self.target_reference}" if self.target_reference else "")
 
 
 @dataclass
@@ -84,6 +96,10 @@ class Campaign:
     source_name: str | None = None
     source_sha256: str | None = None
     id: int | None = None
+    # The plan's phases when it has several (sơ kết one year, tổng kết another), each as the plan sets it:
+    # {"name", "period": {"start", "end"}, "deadline", "awards": [{"award", "text", "collective", "individual"}]}.
+    phases: list[dict] = field(default_factory=list)
+    issuer: str = ""                     # the body that issued the plan: "Sở Tư pháp tỉnh Hà Tĩnh"
 
     @property
     def reference(self) -> str:
@@ -91,7 +107,9 @@ class Campaign:
         parts = [self.kind]
         parts.append(f"số {self.number}" if self.number else f"số …/{self.symbol}" if self.symbol else "")
         if self.doc_date:
-            parts.append(f"ngày {format_partial(self.doc_date)}")
+            # As precise as written: "ngày 28/07/2025", "tháng 07/2025", "năm 2018".
+            word = {1: "năm", 2: "tháng"}.get(len(self.doc_date.split("-")), "ngày")
+            parts.append(f"{word} {format_partial(self.doc_date)}")
         return " ".join(p for p in parts if p)
 
 
@@ -149,14 +167,40 @@ def parse_partial(text: str | None, *, yearly: bool = False) -> str | None:
 
 
 def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
-    """The concrete last day for the dossier; a yearly deadline is its next occurrence."""
+    """The concrete last day for the dossier on ``today``.
+
+    A yearly deadline ("trước ngày 05/01 hằng năm") is its next occurrence, kept
+    inside the campaign's period: never before the first occurrence on or after
+    the period's start, and never after the occurrence that closes the period
+    (the one nearest its end: 04/01/2026 for a period ending in December 2025,
+    15/12/2025 for a deadline of 15/12 in a period ending 31/12/2025). Once that
+    one has passed, the campaign is over and that past day is its deadline.
+    """
     if not c.deadline:
         return None
-    if _YEARLY.match(c.deadline):
-        month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
-        this_year = dt.date(today.year, month, day)
-        return this_year if this_year >= today else dt.date(today.year + 1, month, day)
-    return _last_day(c.deadline)
+    if not _YEARLY.match(c.deadline):
+        return _last_day(c.deadline)
+    month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
+    due = _occurrence_from(month, day, today)
+    if c.period_start:
+        due = max(due, _occurrence_from(month, day, _first_day(c.period_start)))
+    if c.period_end:
+        end = _last_day(c.period_end)
+        options = [_occurrence(month, day, end.year + k) for k in (-1, 0, 1)]
+        closing = min(options, key=lambda d: (abs((d - end).days), d))
+        due = min(due, closing)
+    return due
+
+
+def _occurrence(month: int, day: int, year: int) -> dt.date:
+    """The yearly day in ``year``; 29/02 is 28/02 in a common year."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _occurrence_from(month: int, day: int, start: dt.date) -> dt.date:
+    """The first occurrence of a yearly day on or after ``start``."""
+    this_year = _occurrence(month, day, start.year)
+    return this_year if this_year >= start else _occurrence(month, day, start.year + 1)
 
 
 def is_running(c: Campaign, today: dt.date) -> bool:
@@ -178,7 +222,7 @@ def validate(c: Campaign) -> Campaign:
     c.number = clean(c.number) or None
     c.symbol = clean(c.symbol).upper().replace(" ", "")
     c.place = clean(c.place)
-    for name in ("signer_authority", "signer_title", "signer_name", "note"):
+    for name in ("signer_authority", "signer_title", "signer_name", "note", "issuer"):
         setattr(c, name, clean(getattr(c, name)))
     c.recipients = [clean(r) for r in c.recipients if clean(r)]
     if not c.title:
@@ -214,6 +258,10 @@ def validate(c: Campaign) -> Campaign:
             errors[f"criteria[{i}]"] = "Nội dung tiêu chí không được để trống."
         if k.subject not in SUBJECTS:
             errors[f"criteria[{i}]"] = "Đối tượng của tiêu chí phải là tập thể, cá nhân hoặc cả hai."
+        k.target_reference = clean(k.target_reference)
+        k.target_direction = k.target_direction or None
+        if k.target_direction is not None and (k.target_direction not in DIRECTIONS or k.target_value is None):
+            errors[f"criteria[{i}]"] = "Chỉ tiêu so sánh phải là tăng hoặc giảm một mức cụ thể."
     for i, d in enumerate(c.documents):
         d.name = clean(d.name)
         d.form = clean(d.form) or None
@@ -226,14 +274,14 @@ def validate(c: Campaign) -> Campaign:
 
 
 _FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
-           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note")
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer")
 
 
 def _row_values(c: Campaign) -> list:
     values = []
     for f in _FIELDS:
         v = getattr(c, f)
-        if f == "recipients":
+        if f in ("recipients", "phases"):
             v = json.dumps(v, ensure_ascii=False)
         elif f == "paperless":
             v = int(bool(v))
@@ -260,7 +308,7 @@ def save(store, c: Campaign) -> int:
             if cur.rowcount == 0:
                 raise NotFound(f"Không tìm thấy phong trào số {c.id}.")
         _sync(conn, "campaign_criterion", c.id, c.criteria,
-              ("subject", "text", "target_value", "target_unit"))
+              ("subject", "text", "target_value", "target_unit", "target_direction", "target_reference"))
         _sync(conn, "campaign_award", c.id, c.awards, ("award", "text", "quota_collective", "quota_individual"))
         _sync(conn, "campaign_document", c.id, c.documents, ("name", "form", "decree"))
     return c.id
@@ -289,8 +337,10 @@ def get(store, campaign_id: int) -> Campaign:
     c = Campaign(**{f: row[f] for f in _FIELDS}, source_name=row["source_name"],
                  source_sha256=row["source_sha256"], id=row["id"])
     c.recipients = json.loads(row["recipients"])
+    c.phases = json.loads(row["phases"])
     c.paperless = bool(row["paperless"])
-    c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"]) for r in store.query(
+    c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"],
+                            r["target_direction"], r["target_reference"]) for r in store.query(
         "SELECT * FROM campaign_criterion WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
     c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"])
                 for r in store.query("SELECT * FROM campaign_award WHERE campaign_id = ? ORDER BY position, id",
@@ -357,25 +407,108 @@ def from_extraction(x) -> Campaign:
         signer_name=x.signer.name or "",
         recipients=list(x.recipients),
         paperless=paperless,
-        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit)
+        criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit,
+                            target_direction=k.target_direction, target_reference=k.target_reference)
                   for k in extract_criteria(x.source_text or "")],
         awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
+        phases=[p.to_dict() for p in getattr(x, "phases", [])],
+        issuer=getattr(x, "issuer", None) or "",
     )
 
 
-def import_plan(store, path: str | Path):
-    """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction)."""
-    from .plans.parser import parse_plan
+class SamePlan(UserError):
+    """The plan being imported is already a campaign (same number, issuer and date)."""
 
-    x = parse_plan(path)
+    def __init__(self, campaign: Campaign, name: str):
+        self.campaign = campaign
+        issuer = f" của {campaign.issuer}" if campaign.issuer else ""
+        super().__init__(
+            f"{campaign.reference}{issuer} đã có trong sổ: phong trào số {campaign.id} “{campaign.title}”. "
+            f"Chưa lưu gì. Để cập nhật phong trào này theo tệp “{name}”, dùng "
+            f"“thidua plan import {name} --update”.")
+
+
+def same_plan(store, c: Campaign) -> Campaign | None:
+    """The stored campaign made from the same plan as ``c``: same number (or, left blank, same symbol and
+    title), same issue date and same issuer (an older campaign without one: same place)."""
+    if not (c.number or c.symbol) or not c.doc_date:
+        return None
+    for other in list_campaigns(store):
+        if other.id == c.id or other.doc_date != c.doc_date:
+            continue
+        if c.number:
+            if other.number != c.number:
+                continue
+        elif other.number or other.symbol != c.symbol or clean(other.title) != clean(c.title):
+            continue
+        if other.issuer and c.issuer:
+            if other.issuer != c.issuer:
+                continue
+        elif other.place and c.place and other.place != c.place:
+            continue
+        return other
+    return None
+
+
+def import_plan(store, path: str | Path, *, update: bool = False):
+    """Read a plan file and store it as a campaign with its source; returns (campaign id, extraction).
+
+    A plan that already is a campaign raises :class:`SamePlan` (nothing saved)
+    unless ``update``: then that campaign is updated from the plan, in one
+    transaction, keeping what the unit recorded against it (see :func:`update_from_plan`).
+    """
+    campaign_id, x, _updated = import_or_update(store, path, update=update)
+    return campaign_id, x
+
+
+def import_or_update(store, path: str | Path, *, update: bool = False):
+    """:func:`import_plan`, also saying whether an existing campaign was updated: (id, extraction, updated)."""
+    from .plans.parser import parse_plan, require_something_read
+
+    x = require_something_read(parse_plan(path), Path(path).name)
     c = from_extraction(x)
     if not c.title:
         c.title = Path(path).stem
+    existing = same_plan(store, c)
+    if existing is not None:
+        if not update:
+            raise SamePlan(existing, Path(path).name)
+        return update_from_plan(store, existing.id, c, path), x, True
     with store.transaction():
         save(store, c)
         attach_source(store, c.id, path)
-    return c.id, x
+    return c.id, x, False
+
+
+def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path) -> int:
+    """Replace a campaign's plan fields by those of ``fresh`` (read again from ``path``), in one transaction.
+
+    The clerk's note stays. Criteria, awards and dossier documents that the new
+    reading still has (same text; same award) keep their ids, so achievements
+    and nominations stay linked; an award the plan no longer lists but that has
+    nominations is kept rather than lose them.
+    """
+    old = get(store, campaign_id)
+    fresh.id, fresh.note = old.id, old.note
+    by_text = {clean(k.text): k for k in old.criteria}
+    for k in fresh.criteria:
+        if (match := by_text.pop(clean(k.text), None)) is not None:
+            k.id = match.id
+    by_award = {(a.award or clean(a.text)): a for a in old.awards}
+    for a in fresh.awards:
+        if (match := by_award.pop(a.award or clean(a.text), None)) is not None:
+            a.id = match.id
+    used = nomination_counts(store, campaign_id)
+    fresh.awards += [a for a in by_award.values() if a.id in used]
+    by_doc = {clean(d.name): d for d in old.documents}
+    for d in fresh.documents:
+        if (match := by_doc.pop(clean(d.name), None)) is not None:
+            d.id = match.id
+    with store.transaction():
+        save(store, fresh)
+        attach_source(store, campaign_id, path)
+    return campaign_id
 
 
 # -- progress --------------------------------------------------------------------------------------------
@@ -399,8 +532,8 @@ class CriterionProgress:
 
     @property
     def reached(self) -> bool | None:
-        if self.criterion.target_value is None or self.latest is None:
-            return None
+        if self.criterion.target_value is None or self.latest is None or self.criterion.relative:
+            return None  # a relative target ("tăng 5% so với năm trước") is not met by an absolute measure
         return self.latest >= self.criterion.target_value
 
 

@@ -117,14 +117,27 @@ def _base(store, c: campaigns.Campaign) -> dict[str, Any]:
                  "place": p.province, "drafting_unit": ""},
         "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
         "campaign": {"name": campaign_name(c),
-                     "plan": f"{c.reference} của {p.governing_body} về việc {c.title[0].lower() + c.title[1:]}"
-                     if c.title else c.reference,
+                     # The plan is quoted with the body that issued it, not the unit's own governing body.
+                     "plan": _plan_quote(c, p.governing_body),
                      "period": _period(c)},
         "document": {"number": "", "date": clock.today(), "classification": "thuong"},
         "signers": {"signer": {"authority": "", "title": _upper(p.head_title or "Thủ trưởng đơn vị"),
                                "name": p.head_name},
                     "head": {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}},
     }
+
+
+def _plan_quote(c: campaigns.Campaign, governing_body: str) -> str:
+    """"Kế hoạch số 205/KH-STP ngày 28/7/2025 của Sở Tư pháp tỉnh Hà Tĩnh về việc …": the plan's own issuer."""
+    import re
+
+    quote = f"{c.reference} của {c.issuer or governing_body}".rstrip() if (c.issuer or governing_body) else c.reference
+    title = re.sub(r"^(?:V/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", "", c.title or "").strip()
+    if not title:
+        return quote
+    if title == title.upper():
+        title = title.lower()  # a summary printed in capitals reads in lower case inside a sentence
+    return f"{quote} về việc {title[0].lower() + title[1:]}"
 
 
 def campaign_name(c: campaigns.Campaign) -> str:

@@ -55,8 +55,14 @@ def fold(value: str | None) -> str:
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING_MARKS.sub("", decomposed)
+    if not stripped.isascii():  # other scripts: every combining mark, as Unicode defines them
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return stripped.casefold()
+
+
+# The combining diacritics of Latin text (Vietnamese tones and vowel marks among them), removed in C.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)

@@ -193,3 +193,123 @@ def test_demo_has_two_running_campaigns_with_measured_progress(demo_store):
     assert len(running) == 2
     assert all(p.days_left is not None and p.days_left >= 0 for p in running)
     assert any(k.latest is not None and k.criterion.target_value for p in running for k in p.criteria)
+
+
+@pytest.mark.parametrize("period, deadline, today, due", [
+    # A yearly day rolls to its next occurrence while the campaign runs …
+    (("2021", "2025"), "--01-04", dt.date(2023, 3, 1), dt.date(2024, 1, 4)),
+    (("2021", "2025"), "--01-04", dt.date(2025, 6, 1), dt.date(2026, 1, 4)),
+    # … the occurrence just after the period closes its last year …
+    (("2025-07-15", "2025-12-15"), "--01-04", dt.date(2025, 12, 30), dt.date(2026, 1, 4)),
+    # … and after that the campaign is over: the last occurrence stays, in the past.
+    (("2021", "2025"), "--01-04", dt.date(2027, 2, 3), dt.date(2026, 1, 4)),
+    (("2024", "2024"), "--12-14", dt.date(2026, 11, 10), dt.date(2024, 12, 14)),
+    # Not before the period starts: the first occurrence on or after its start.
+    (("2026-03", "2027-12"), "--01-04", dt.date(2025, 12, 1), dt.date(2027, 1, 4)),
+    # A school year: "trước ngày 10/7 hằng năm" for September 2024 – May 2025.
+    (("2024-09", "2025-05"), "--07-09", dt.date(2025, 6, 20), dt.date(2025, 7, 9)),
+    (("2024-09", "2025-05"), "--07-09", dt.date(2025, 8, 20), dt.date(2025, 7, 9)),
+    # Without a period the yearly day keeps coming back.
+    ((None, None), "--01-04", dt.date(2031, 5, 5), dt.date(2032, 1, 4)),
+    # 29/02 falls on 28/02 in a common year.
+    ((None, None), "--02-29", dt.date(2027, 1, 1), dt.date(2027, 2, 28)),
+])
+def test_yearly_deadline_rolls_inside_the_period_and_stops_when_it_ends(period, deadline, today, due):
+    c = sample(period_start=period[0], period_end=period[1], deadline=deadline)
+    assert cm.deadline_date(c, today) == due
+
+
+def test_an_ended_campaign_with_a_yearly_deadline_shows_no_days_left(tmp_path, capsys):
+    """The list on a day after the campaign ended says it is overdue, not "còn 34 ngày" to next year's day."""
+    from desktop.store import Store
+
+    db = tmp_path / "ended.sqlite"
+    with Store(db) as store:
+        cid = cm.save(store, sample(title="Giai đoạn 2021 - 2025", period_start="2021", period_end="2025",
+                                    deadline="--01-04"))
+        late = cm.progress(store, cid, dt.date(2026, 12, 1))
+        assert late.deadline == dt.date(2026, 1, 4) and late.days_left < 0 and late.urgency == "past"
+        assert cm.running(store, dt.date(2026, 12, 1)) == []
+        assert cm.progress(store, cid, dt.date(2025, 12, 1)).days_left == 34
+
+
+def test_relative_targets_and_phases_are_stored(store):
+    c = sample(criteria=[cm.Criterion("Thu ngân sách tăng 5% so với kế hoạch được giao", "tap_the", 5, "%",
+                                      target_direction="tang", target_reference="kế hoạch được giao")],
+               phases=[{"name": "Sơ kết", "period": {"start": "2025", "end": "2027"}, "deadline": "2027-10-31",
+                        "awards": [{"award": "Giấy khen", "text": "Giấy khen của Giám đốc Sở", "collective": 2,
+                                    "individual": 3}]}])
+    cid = cm.save(store, c)
+    got = cm.get(store, cid)
+    k = got.criteria[0]
+    assert (k.target_value, k.target_direction, k.target_reference) == (5, "tang", "kế hoạch được giao")
+    assert k.target_text == "tăng 5 % so với kế hoạch được giao"
+    assert got.phases == c.phases
+    # An absolute measure never "reaches" a relative target.
+    pid = people.add_person(store, people.Person("Lê Văn Hùng"))
+    ach.add(store, ach.Achievement(dt.date(2025, 9, 1), "Thu ngân sách", person_id=pid, measure_value=7,
+                                   measure_unit="%", criterion_id=k.id))
+    assert cm.progress(store, cid, dt.date(2025, 9, 2)).criteria[0].reached is None
+
+
+def test_a_relative_target_needs_a_direction_it_knows_and_an_amount():
+    with pytest.raises(ValidationError):
+        cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", None, "", target_direction="giam")]))
+    with pytest.raises(ValidationError):
+        cm.validate(sample(criteria=[cm.Criterion("Giảm chi", "tap_the", 5, "%", target_direction="xuong")]))
+
+
+PLANS = Path(__file__).resolve().parent / "data" / "plans"
+
+
+def test_importing_a_plan_that_already_is_a_campaign_says_which_and_saves_nothing(store):
+    path = PLANS / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    cid, _ = cm.import_plan(store, path)
+    with pytest.raises(cm.SamePlan) as err:
+        cm.import_plan(store, path)
+    message = str(err.value)
+    assert f"phong trào số {cid}" in message and "Kế hoạch số 156/KH-SNV ngày 14/08/2025" in message
+    assert "của Sở Nội vụ tỉnh Bình Định" in message and "--update" in message
+    assert [c.id for c in cm.list_campaigns(store)] == [cid]
+
+
+def test_the_same_plan_from_another_issuer_or_date_is_another_campaign(store):
+    c = sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh")
+    cm.save(store, c)
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh")).id == c.id
+    assert cm.same_plan(store, sample(issuer="Sở Nội vụ tỉnh Hà Tĩnh")) is None
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh", doc_date="2025-07-16")) is None
+    assert cm.same_plan(store, sample(issuer="Sở Tư pháp tỉnh Hà Tĩnh", number="143/KH-STP")) is None
+
+
+def test_update_keeps_the_campaign_its_links_and_the_clerks_note(store):
+    path = PLANS / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    cid, _ = cm.import_plan(store, path)
+    c = cm.get(store, cid)
+    c.note, c.title, c.deadline = "Ghi chú của văn thư", "Sửa tay", "2030-01-01"
+    c.criteria = [cm.Criterion("Tiêu chí văn thư tự thêm", "ca_hai")]
+    cm.save(store, c)
+    award_ids = [a.id for a in cm.get(store, cid).awards]
+    assert award_ids
+    again, _, updated = cm.import_or_update(store, path, update=True)
+    assert (again, updated) == (cid, True)
+    fresh = cm.get(store, cid)
+    assert fresh.title != "Sửa tay" and fresh.deadline != "2030-01-01" and fresh.note == "Ghi chú của văn thư"
+    assert [a.id for a in fresh.awards] == award_ids  # nominations made against them stay linked
+    assert fresh.criteria == []                       # the plan is the source of the plan's fields
+    assert [x.id for x in cm.list_campaigns(store)] == [cid]
+
+
+def test_cli_import_twice_then_update(tmp_path, capsys):
+    db = str(tmp_path / "twice.sqlite")
+    Store(db).close()
+    path = str(PLANS / "huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt")
+    assert cli.main(["--db", db, "plan", "import", path, "--quiet"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", db, "plan", "import", path]) != 0
+    err = capsys.readouterr().err
+    assert "đã có trong sổ: phong trào số 1" in err and "--update" in err
+    assert cli.main(["--db", db, "plan", "import", path, "--update"]) == 0
+    assert "Đã cập nhật phong trào số 1 theo tệp." in capsys.readouterr().out
+    assert cli.main(["--db", db, "campaign", "list", "--json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [1]

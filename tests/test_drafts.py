@@ -163,3 +163,23 @@ def test_a_cleared_date_stays_blank(demo):
 
     line = next(x for x in drafts.document(demo, d).plain_text().splitlines() if re.search(r", ngày\s", x))
     assert re.fullmatch(r".+, ngày\s+tháng\s+năm\s*", line), line  # blank for the e-office system
+
+
+def test_the_to_trinh_quotes_the_plan_with_the_body_that_issued_it(demo):
+    """"Căn cứ Kế hoạch số … của …" names the plan's issuer, not the unit's governing body."""
+    from pathlib import Path
+
+    from desktop import campaigns
+
+    plans = Path(__file__).resolve().parent / "data" / "plans"
+    cid, _ = campaigns.import_plan(demo, plans / "cong-van-son-la-sgddt-2018-424-one-line.txt")
+    quote = drafts.context_to_trinh(demo, cid)["campaign"]["plan"]
+    assert quote.startswith("Công văn số 424/SGDĐT-TĐKT năm 2018 của Sở Giáo dục và Đào tạo tỉnh Sơn La về việc "
+                            "hướng dẫn tổng kết")
+    cid, _ = campaigns.import_plan(demo, plans / "quyet-dinh-bo-tu-phap-2024-244-chuyen-de-so-tu-phap.txt")
+    quote = drafts.context_to_trinh(demo, cid)["campaign"]["plan"]
+    assert quote.startswith("Quyết định số 244/QĐ-BTP ngày 29/02/2024 của Bộ Tư pháp về việc ban hành kế hoạch")
+    # A campaign typed by hand, without an issuer, still quotes the unit's governing body.
+    c = campaigns.get(demo, 1)
+    assert c.issuer == ""
+    assert f"của {drafts.unit.get(demo).governing_body}" in drafts.context_to_trinh(demo, 1)["campaign"]["plan"]

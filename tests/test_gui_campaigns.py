@@ -276,6 +276,83 @@ def test_scanned_pdf_is_explained_and_nothing_saved(qtbot, window, gui_store, tm
     assert campaigns.list_campaigns(gui_store) == [] and blob_count(gui_store) == 0
 
 
+def test_a_file_with_nothing_to_read_is_refused_and_nothing_saved(qtbot, window, gui_store, tmp_path, monkeypatch):
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("Danh sách việc cần làm\nmua giấy in\nsửa máy photocopy\n", encoding="utf-8")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append((title, text)))
+    window.show_page("phong-trao")
+    page = window.pages["campaigns"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notes), ""))
+    qtbot.mouseClick(page.import_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=15000)
+    title, text = warnings[0]
+    assert title == "Không đọc được kế hoạch" and "Không đọc được gì từ tệp “ghi-chu.txt”" in text
+    assert page.dialog is None and page.import_btn.isEnabled()
+    assert campaigns.list_campaigns(gui_store) == [] and blob_count(gui_store) == 0
+
+
+def test_reimporting_a_plan_offers_to_update_its_campaign(qtbot, window, gui_store, plan_file, monkeypatch):
+    window.show_page("phong-trao")
+    page = window.pages["campaigns"]
+    dialog = open_review(qtbot, page, plan_file, monkeypatch)
+    qtbot.mouseClick(button(dialog, QDialogButtonBox.Save), Qt.LeftButton)
+    (first,) = campaigns.list_campaigns(gui_store)
+
+    asked = []
+    answers = [QMessageBox.Cancel, QMessageBox.Yes]
+
+    def question(parent, title, text, *a, **k):
+        asked.append((title, text))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = open_review(qtbot, page, plan_file, monkeypatch)
+    dialog.editor.place.setText("Nha Trang")
+    qtbot.mouseClick(button(dialog, QDialogButtonBox.Save), Qt.LeftButton)
+    assert asked[0][0] == "Kế hoạch đã được nhập" and f"phong trào {first.id}" in asked[0][1]
+    assert dialog.isVisible() and len(campaigns.list_campaigns(gui_store)) == 1  # Cancel: nothing changed
+    qtbot.mouseClick(button(dialog, QDialogButtonBox.Save), Qt.LeftButton)
+    (updated,) = campaigns.list_campaigns(gui_store)
+    assert updated.id == first.id and updated.place == "Nha Trang"
+
+
+def test_reading_a_long_plan_can_be_cancelled(qtbot, window, gui_store, tmp_path, monkeypatch):
+    """The parse runs off the GUI thread and reports its steps; Cancel stops it and nothing is saved."""
+    import threading
+
+    from bench.plan_parse import big_plan
+
+    from desktop.plans import parser
+
+    big = tmp_path / "ke-hoach-dai.txt"
+    big.write_text(big_plan(1), encoding="utf-8")
+    reached = []
+    pressed = threading.Event()
+    real = parser.parse_plan_text
+
+    def watched(text, catalog=None, progress=None):
+        def report(done, total, message):
+            reached.append(done)
+            if done == 1:
+                pressed.wait(30)  # the worker holds here until the clerk has pressed Cancel
+            progress(done, total, message)
+        return real(text, catalog, report)
+
+    monkeypatch.setattr(parser, "parse_plan_text", watched)
+    window.show_page("phong-trao")
+    page = window.pages["campaigns"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(big), ""))
+    qtbot.mouseClick(page.import_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: 1 in reached, timeout=60000)
+    page.task.dialog.canceled.emit()  # what the progress dialog's Cancel button sends, on the GUI thread
+    pressed.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    assert reached == [0, 1]  # stopped at the step after Cancel, not at the end
+    assert page.dialog is None and page.import_btn.isEnabled()
+    assert campaigns.list_campaigns(gui_store) == [] and blob_count(gui_store) == 0
+
+
 def test_editor_edits_quota_and_criterion_and_refuses_a_bad_date(qtbot, window, gui_store):
     today = clock.today()
     cid = campaigns.save(gui_store, sample_campaign(

@@ -139,18 +139,24 @@ def seed_v5(conn: sqlite3.Connection) -> None:
 
 
 def check_v5(store: Store) -> None:
-    from desktop import printing, trust
+    from desktop import campaigns, printing, trust
 
     check_v4(store)
     assert [e["document"] for e in printing.entries(store)] == ["Tờ trình"]
     assert trust.list_all(store) == []   # the trust store starts empty: the app ships no certificate
+    c = campaigns.get(store, 1)
+    # Criteria read before relative targets existed keep their absolute target; plans had no phases kept.
+    k = c.criteria[0]
+    assert (k.target_value, k.target_unit, k.target_direction, k.target_reference) == (100, "%", None, "")
+    assert c.phases == [] and c.issuer == ""
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
-# Version 5 added drafts, versions and the print log, which a fresh v5 file has none of: the rows of
-# version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
+# Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
+# version 5 stand for them.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5)}
+           4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5),
+           7: (seed_v5, check_v5)}
 
 
 def test_every_older_version_has_a_seeder():

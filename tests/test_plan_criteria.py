@@ -83,3 +83,69 @@ def test_never_crashes(text):
 @given(st.lists(st.sampled_from(PLAN.splitlines()), max_size=40))
 def test_shuffled_plans_never_crash(lines):
     extract_criteria("\n".join(lines))
+
+
+# The wording the issue reports from real plans: targets measured against something.
+RELATIVE = """II. TIÊU CHÍ THI ĐUA
+a) Đối với tập thể:
+- Hoàn thành chỉ tiêu thu ngân sách tăng 5% so với kế hoạch được giao;
+- Số vụ việc tồn đọng giảm 10% so với năm trước;
+- Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.
+III. HÌNH THỨC KHEN THƯỞNG
+"""
+
+
+def test_relative_targets_keep_direction_amount_and_reference():
+    items = extract_criteria(RELATIVE)
+    assert [(k.target_value, k.target_unit, k.target_direction, k.target_reference) for k in items] == [
+        (5.0, "%", "tang", "kế hoạch được giao"),
+        (10.0, "%", "giam", "năm trước"),
+        (98.0, "%", None, ""),
+    ]
+
+
+def test_relative_target_is_stored_with_the_campaign(store):
+    from desktop import campaigns
+    from desktop.plans import parse_plan_text
+
+    x = parse_plan_text("Số: 9/KH-STC\nAn Giang, ngày 02 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n" + RELATIVE)
+    cid = campaigns.save(store, campaigns.from_extraction(x))
+    k = campaigns.get(store, cid).criteria[0]
+    assert k.target_text == "tăng 5 % so với kế hoạch được giao"
+    assert campaigns.get(store, cid).criteria[2].target_text == "98 %"
+
+
+def _wrap(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width and (cut := line.rfind(" ", 0, width)) > 0:
+            out.append(line[:cut])
+            line = line[cut + 1:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/plans is not beside the repository")
+@pytest.mark.parametrize("name", ["khanh-hoa-stp-2025-ngay-khong-giay", "ha-nam-stp-2023-cai-cach-hanh-chinh",
+                                  "ha-tinh-stp-2025-chuyen-doi-so"])
+def test_criteria_of_a_real_plan_wrapped_like_a_pdf_read_the_same(name):
+    """Each criterion of the real plans, its lines wrapped at 60 columns, is still one criterion."""
+    text = (SHARED / f"{name}.txt").read_text(encoding="utf-8")
+    plain = [(k.text, k.subject, k.target_value) for k in extract_criteria(text)]
+    wrapped = [(k.text, k.subject, k.target_value) for k in extract_criteria(_wrap(text, 60))]
+    assert plain and wrapped == plain
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/plans is not beside the repository")
+def test_a_page_break_inside_a_criterion_is_read_as_one():
+    text = (SHARED / "khanh-hoa-stp-2025-ngay-khong-giay.txt").read_text(encoding="utf-8")
+    plain = extract_criteria(text)
+    longest = max(plain, key=lambda k: len(k.text))
+    words = longest.text.split()
+    half = " ".join(words[:len(words) // 2])
+    # A PDF page ends in the middle of the criterion: the page number, a form feed, the rest.
+    broken = text.replace(half + " ", half + "\n\n- 2 -\n\f", 1)
+    assert broken != text
+    from desktop.plans.parser import normalise_source
+
+    assert [k.text for k in extract_criteria(normalise_source(broken))] == [k.text for k in plain]

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop import cli
+from desktop.store import Store
 from desktop.plans import PlanExtraction, parse_plan, parse_plan_text
 
 SHARED_PLANS = Path(__file__).resolve().parents[2] / "shared" / "plans"
@@ -381,6 +382,49 @@ def test_unit_deadline_wins_over_the_office_deadline_written_first():
     assert plan.source_text[start:end] == "trước ngày 20/9/2025"
 
 
+# Real wording: the time limits the Sở Nội vụ Quảng Nam publishes for award dossiers
+# (tdkt.sonoivu.quangnam.gov.vn, "Quy định thời gian trình khen thưởng"), and the unit
+# deadline sentences of the shared Khánh Hòa and Hà Nam plans.
+QUANG_NAM = ("Hồ sơ đề nghị Ủy ban nhân dân tỉnh khen thưởng hằng năm gửi về Ủy ban nhân dân tỉnh (qua Ban Thi đua "
+             "- Khen thưởng) chậm nhất ngày 15/3 năm sau")
+QUANG_NAM_CSTD = ("Riêng hồ sơ đề nghị tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” gởi trước ngày 28/02 năm sau và "
+                  "trước ngày 10/7 hằng năm (đối với ngành giáo dục và đào tạo).")
+KHANH_HOA = "*** Các phòng, đơn vị gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở trước ngày 16/8/2025 để tổng hợp.**"
+HA_NAM = "Hồ sơ đề nghị khen thưởng gửi về Văn phòng tổng hợp trước ngày 05/01 hàng năm."
+
+
+@pytest.mark.parametrize("sentence, deadline", [
+    (QUANG_NAM + ".", "--03-15"),
+    (QUANG_NAM_CSTD, "--02-27"),
+    (KHANH_HOA, "2025-08-15"),
+    (HA_NAM, "--01-04"),
+])
+def test_deadline_real_wording(sentence, deadline):
+    assert _timeline(f"I. TỔ CHỨC THỰC HIỆN\n{sentence}").deadline == deadline
+
+
+@pytest.mark.parametrize("office", [
+    "Văn phòng Sở tổng hợp hồ sơ, gửi Sở Nội vụ trước ngày 30/8/2025.",
+    "Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở trước ngày 25/8/2025.",
+    "Sở Khoa học và Công nghệ tổng hợp hồ sơ đề nghị khen thưởng, gửi Ban Thi đua - Khen thưởng tỉnh chậm nhất ngày 30/8/2025.",
+    "Giao Văn phòng Sở tổng hợp hồ sơ đề nghị khen thưởng trình Hội đồng Thi đua - Khen thưởng tỉnh trước ngày 05/9/2025.",
+])
+@pytest.mark.parametrize("office_first", [True, False])
+def test_the_units_deadline_is_the_one_addressed_to_them(office, office_first):
+    """A later deadline of the Sở's own office, forwarding or reporting upward, is not the units' deadline."""
+    lines = [office, KHANH_HOA] if office_first else [KHANH_HOA, office]
+    plan = _timeline("I. TỔ CHỨC THỰC HIỆN\n" + "\n".join(lines))
+    assert plan.deadline == "2025-08-15"
+    start, end = plan.spans["deadline"]
+    assert plan.source_text[start:end] == "trước ngày 16/8/2025"
+    assert _timeline(f"I. TỔ CHỨC THỰC HIỆN\n{office}").deadline is None
+
+
+def test_the_office_receiving_the_units_dossiers_by_a_date_is_their_deadline():
+    plan = _timeline("I. HỒ SƠ\nVăn phòng Sở tiếp nhận hồ sơ đề nghị khen thưởng của các đơn vị chậm nhất ngày 20/9/2025.")
+    assert plan.deadline == "2025-09-20"
+
+
 def test_deadline_without_a_year_takes_the_plan_year_and_says_so():
     plan = _timeline("I. HỒ SƠ\nCác đơn vị gửi hồ sơ về Sở trước ngày 20/9.")
     assert plan.deadline == "2025-09-19"
@@ -604,3 +648,195 @@ def test_date_phrases_with_any_numbers_give_an_extraction(d, d2, m, m2, y, y2, e
     _sound(plan)
     for value in (plan.date, plan.period.start, plan.period.end, plan.deadline):
         assert value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}", value), value
+
+
+# -- plans with several phases --------------------------------------------------
+
+PHASED = Path(__file__).resolve().parent / "data" / "plan_phases" / "ke-hoach-hai-dot-so-ket-tong-ket.txt"
+
+
+def test_each_phase_keeps_its_own_awards_quotas_and_deadline():
+    """A constructed plan in the genre's wording (sơ kết 2027, tổng kết 2030), not a real document."""
+    plan = parse_plan(PHASED)
+    phases = plan.to_dict()["phases"]
+    assert [(p["name"], p["period"], p["deadline"]) for p in phases] == [
+        ("Sơ kết giai đoạn 1 (năm 2027)", {"start": "2027", "end": "2027"}, "2027-10-30"),
+        ("Tổng kết phong trào (năm 2030)", {"start": "2030", "end": "2030"}, "2030-10-14"),
+    ]
+    assert [[(a["award"], a["collective"], a["individual"]) for a in p["awards"]] for p in phases] == [
+        [("Giấy khen của Giám đốc Sở", 5, 10)],
+        [("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 2, 3), ("Giấy khen của Giám đốc Sở", 8, 15)],
+    ]
+    # The plan-wide list does not pretend one phase's limit is the whole plan's.
+    merged = {a.award: (a.collective, a.individual) for a in plan.awards}
+    assert merged["Giấy khen của Giám đốc Sở"] == (None, None)
+    assert any("khác nhau theo từng đợt" in p for p in plan.problems)
+    assert list(plan.to_dict())[-2:] == ["phases", "problems"]
+
+
+def test_phases_travel_with_the_imported_campaign(store):
+    from desktop import campaigns
+
+    cid, _ = campaigns.import_plan(store, PHASED)
+    stored = campaigns.get(store, cid).phases
+    assert [p["name"] for p in stored] == ["Sơ kết giai đoạn 1 (năm 2027)", "Tổng kết phong trào (năm 2030)"]
+    assert stored[1]["awards"][1] == {"award": "Giấy khen của Giám đốc Sở", "text": "Giấy khen của Giám đốc Sở",
+                                      "collective": 8, "individual": 15}
+
+
+def test_phase_summary_names_each_phase_and_its_limits(capsys):
+    assert cli.main(["plan", "parse", str(PHASED)]) == 0
+    out = capsys.readouterr().out
+    assert "Các đợt khen thưởng (2 đợt" in out
+    assert "Đợt 2. Tổng kết phong trào (năm 2030); hạn gửi hồ sơ 14/10/2030" in out
+    assert "Giấy khen của Giám đốc Sở — chỉ tiêu: 8 tập thể, 15 cá nhân" in out
+
+
+def test_a_plan_with_one_rewarded_phase_has_no_phases():
+    text = PHASED.read_text(encoding="utf-8")
+    start = text.index("2. Tổng kết")
+    single = text[:start] + text[text.index("\n\nNơi nhận"):]
+    assert "phases" not in parse_plan_text(single).to_dict()
+
+
+def test_campaign_show_lists_the_phases(tmp_path, capsys):
+    db = str(tmp_path / "phases.sqlite")
+    Store(db).close()
+    assert cli.main(["--db", db, "plan", "import", str(PHASED), "--quiet"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", db, "campaign", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Đợt 1. Sơ kết giai đoạn 1 (năm 2027); hạn gửi hồ sơ 30/10/2027" in out
+    assert "- Giấy khen của Giám đốc Sở: 8 tập thể, 15 cá nhân" in out
+
+
+@pytest.mark.parametrize("name, issuer", [
+    ("quyet-dinh-bo-tu-phap-2024-244-chuyen-de-so-tu-phap.txt", "Bộ Tư pháp"),
+    ("quyet-dinh-bo-tu-phap-2021-665-giai-doan-2021-2025.txt", "Bộ Tư pháp"),
+    ("cong-van-bo-tu-phap-2023-5034-khen-thuong-tong-ket.txt", "Bộ Tư pháp"),
+    ("cong-van-son-la-sgddt-2018-424-one-line.txt", "Sở Giáo dục và Đào tạo tỉnh Sơn La"),
+    ("huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt", "Sở Nội vụ thành phố Đà Nẵng"),
+    ("thong-bao-cuc-bttp-2025.md", "Cục Bổ trợ tư pháp"),
+    ("ke-hoach-nghe-an-sgddt-2024-tables.md", "Sở Giáo dục và Đào tạo tỉnh Nghệ An"),
+    ("cong-van-quang-ninh-snv-2025-interleaved.txt", "Sở Nội vụ tỉnh Quảng Ninh"),
+    ("ke-hoach-da-nang-skhcn-2025-reordered.txt", "Sở Khoa học và Công nghệ thành phố Đà Nẵng"),
+    ("huong-dan-yen-bai-ubnd-2007-28.txt", "Ủy ban nhân dân tỉnh Yên Bái"),
+    ("cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13.txt", "Tiểu ban Thi đua – Khen thưởng"),
+])
+def test_the_issuing_body_is_read_from_the_agency_lines(name, issuer):
+    assert parse_plan(DATA / name).issuer == issuer
+
+
+@pytest.mark.parametrize("path", _real_params())
+def test_a_real_plan_that_lost_its_agency_lines_takes_the_issuer_from_its_symbol_and_place(path):
+    plan = parse_plan(path)
+    assert plan.issuer == f"Sở Tư pháp tỉnh {plan.place}"
+
+
+def test_the_issuer_goes_with_the_campaign_and_the_summary(store, capsys):
+    from desktop import campaigns
+
+    path = DATA / "huong-dan-da-nang-snv-2013-20-doi-song-van-hoa.txt"
+    cid, _ = campaigns.import_plan(store, path)
+    assert campaigns.get(store, cid).issuer == "Sở Nội vụ thành phố Đà Nẵng"
+    assert cli.main(["plan", "parse", str(path)]) == 0
+    assert "Cơ quan ban hành:     Sở Nội vụ thành phố Đà Nẵng" in capsys.readouterr().out
+
+
+# -- files from which nothing is read -------------------------------------------------------------
+
+NOT_A_PLAN = "Danh sách việc cần làm tuần này\n\nmua giấy in\ngọi điện cho phòng kế toán\nsửa máy photocopy\n"
+
+
+def test_plan_parse_refuses_a_file_from_which_nothing_is_read(tmp_path, capsys):
+    path = tmp_path / "ghi-chu.txt"
+    path.write_text(NOT_A_PLAN, encoding="utf-8")
+    for extra in ([], ["--json"]):
+        assert cli.main(["plan", "parse", str(path), *extra]) != 0
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "Không đọc được gì từ tệp “ghi-chu.txt”" in captured.err
+
+
+def test_plan_import_refuses_it_and_saves_nothing(tmp_path, capsys):
+    from desktop import campaigns
+    from desktop.store import Store
+
+    path = tmp_path / "ghi-chu.txt"
+    path.write_text(NOT_A_PLAN, encoding="utf-8")
+    db = tmp_path / "empty.sqlite"
+    Store(db).close()
+    assert cli.main(["--db", str(db), "plan", "import", str(path)]) != 0
+    assert "Chưa lưu gì" in capsys.readouterr().err
+    with Store(db) as store:
+        assert campaigns.list_campaigns(store) == []
+        assert store.scalar("SELECT count(*) FROM blob") == 0
+
+
+def test_a_file_with_only_a_number_is_not_refused():
+    plan = parse_plan_text("Số: 12/KH-SNV\n")
+    from desktop.plans.parser import nothing_read
+
+    assert not nothing_read(plan)
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("I. THỜI GIAN\nTừ ngày 45/13/2025 đến hết ngày 15/12/2025.", "45/13/2025"),
+    ("I. THỜI GIAN\nTừ ngày 01/7/2025 đến hết ngày 31/02/2026.", "31/02/2026"),
+    ("I. NỘI DUNG\nTổ chức hội nghị vào ngày 30 tháng 02 năm 2025.", "ngày 30 tháng 02 năm 2025"),
+])
+def test_impossible_days_in_the_body_are_reported_not_dropped(sentence, written):
+    plan = _timeline(sentence)
+    assert any(f"“{written}”" in p and "không có thật" in p for p in plan.problems)
+    key = next(f"problems[{i}]" for i, p in enumerate(plan.problems) if written in p)
+    start, end = plan.spans[key]
+    assert plan.source_text[start:end] == written
+
+
+def test_an_impossible_deadline_is_reported_once():
+    plan = _timeline("I. HỒ SƠ\nCác đơn vị gửi hồ sơ đề nghị khen thưởng về Sở trước ngày 31/02/2026.")
+    assert plan.deadline is None
+    assert [p for p in plan.problems if "31/02/2026" in p] == ["Không đọc được ngày trong “trước ngày 31/02/2026”."]
+
+
+# -- long files -------------------------------------------------------------------------------
+
+def test_a_plan_of_a_few_megabytes_is_read_whole():
+    """The bench (bench/plan_parse.py) times 10 MB; here a 2 MB plan just has to come out right."""
+    from bench.plan_parse import big_plan
+
+    text = big_plan(2)
+    assert len(text.encode()) >= 2 * 2**20
+    plan = parse_plan_text(text)
+    small = parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt")
+    assert (plan.number, plan.date, plan.title, plan.issuer) == (small.number, small.date, small.title, small.issuer)
+    assert [(a.award, a.collective, a.individual) for a in plan.awards] == \
+        [(a.award, a.collective, a.individual) for a in small.awards]
+    assert plan.signer == small.signer and plan.recipients == small.recipients
+
+
+def test_parse_reports_its_steps_and_stops_when_the_report_raises():
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(done, total, message):
+        seen.append((done, total))
+        if done == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=progress)
+    assert [d for d, _ in seen] == [0, 1, 2, 3] and {t for _, t in seen} == {9}
+    seen.clear()
+    parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=lambda d, t, m: seen.append(d))
+    assert seen == list(range(10))
+
+
+def test_awards_the_catalog_does_not_name_are_reported_for_the_clerk():
+    """Công văn 13/BTC-TĐKT (2009): "(tặng Kỷ niệm chương, Bằng khen)" of ministries, beside the Thủ tướng's."""
+    plan = parse_plan(DATA / "cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13.txt")
+    assert [a.text for a in plan.awards] == ["Bằng khen Thủ tướng Chính phủ"]  # not "… trở lên) và …"
+    assert any("“Kỷ niệm chương”" in p for p in plan.problems)
+    assert any("“Bằng khen”" in p for p in plan.problems)

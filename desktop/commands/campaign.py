@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_plan_subcommand("import", "đọc một kế hoạch và lưu thành phong trào thi đua (kèm tệp gốc)", run_import)
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
     p.add_argument("--quiet", action="store_true", help="chỉ in mã số phong trào")
+    p.add_argument("--update", action="store_true",
+                   help="kế hoạch đã có trong sổ (cùng số, cơ quan ban hành, ngày): cập nhật phong trào đó theo tệp")
 
     group = sub.add_parser("campaign", help="xem các phong trào thi đua đã lưu")
     cs = group.add_subparsers(dest="campaign_command", metavar="LỆNH", required=True)
@@ -33,13 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
-        campaign_id, extraction = campaigns.import_plan(store, args.file)
+        campaign_id, extraction, updated = campaigns.import_or_update(store, args.file, update=args.update)
     if args.quiet:
         print(campaign_id)
         return 0
     print(summary(extraction, args.file))
     print()
-    print(f"Đã lưu phong trào số {campaign_id}.")
+    print(f"Đã cập nhật phong trào số {campaign_id} theo tệp." if updated else f"Đã lưu phong trào số {campaign_id}.")
     print(campaign_id)
     return 0
 
@@ -99,7 +101,7 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     c = p.campaign
     print(c.title)
-    print(f"{c.reference}")
+    print(f"{c.reference}" + (f" của {c.issuer}" if c.issuer else ""))
     print(f"Thời gian: {campaigns.format_partial(c.period_start) or '…'} – {campaigns.format_partial(c.period_end) or '…'}")
     print(f"Hạn nộp hồ sơ: {_due(p)}")
     if c.criteria:
@@ -126,6 +128,15 @@ def run_show(args: argparse.Namespace) -> int:
             if known is None or known.fits("person"):
                 parts.append(f"cá nhân {quota(a.used_individual, a.award.quota_individual)}")
             print(f"  - {name}: {', '.join(parts)}")
+    if c.phases:
+        print("Các đợt khen thưởng theo kế hoạch:")
+        for k, phase in enumerate(c.phases, 1):
+            due = f"; hạn gửi hồ sơ {campaigns.format_partial(phase.get('deadline'))}" if phase.get("deadline") else ""
+            print(f"  Đợt {k}. {phase.get('name', '')}{due}")
+            for a in phase.get("awards", []):
+                limits = ", ".join(f"{n} {who}" for n, who in ((a.get("collective"), "tập thể"),
+                                                               (a.get("individual"), "cá nhân")) if n is not None)
+                print(f"     - {a.get('award') or a.get('text')}: {limits or 'không giới hạn'}")
     if c.documents:
         print("Hồ sơ gồm:")
         for d in c.documents:

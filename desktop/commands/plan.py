@@ -38,7 +38,9 @@ def add_plan_subcommand(name: str, help: str, func: Callable[[argparse.Namespace
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    result = parse_plan(args.file)
+    from ..plans.parser import require_something_read
+
+    result = require_something_read(parse_plan(args.file), args.file.name)
     if args.json:
         print(result.to_json())
     else:
@@ -55,6 +57,7 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
 
     if path is not None:
         field("Tệp", str(path))
+    field("Cơ quan ban hành", plan.issuer)
     field("Loại văn bản", plan.kind)
     if plan.number:
         field("Số, ký hiệu", plan.number)
@@ -82,6 +85,17 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
                                       f"Nghị định/văn bản {item.decree}" if item.decree else "") if x)
         lines.append(f"  {k}. {item.name}" + (f" — {refs}" if refs else ""))
     lines.append(f"{'Hạn gửi hồ sơ:':<22}{format_vi(plan.deadline) if plan.deadline else '(không nêu)'}")
+    if plan.phases:
+        lines.append(f"Các đợt khen thưởng ({len(plan.phases)} đợt, mỗi đợt có hình thức và số lượng riêng):")
+        for k, phase in enumerate(plan.phases, 1):
+            start, end = phase.period.start, phase.period.end
+            when = format_vi(start) if start and start == end else " – ".join(format_vi(d) for d in (start, end) if d)
+            if start and start == end and start in phase.name:
+                when = ""  # "Sơ kết giai đoạn 1 (năm 2027)" already says it
+            due = f"; hạn gửi hồ sơ {format_vi(phase.deadline)}" if phase.deadline else ""
+            lines.append(f"  Đợt {k}. {phase.name}" + (f" ({when})" if when else "") + due)
+            for award in phase.awards:
+                lines.append(f"     - {award.award or award.text} — chỉ tiêu: {_quota(award.collective, award.individual)}")
 
     signer = " / ".join(x for x in (plan.signer.authority, plan.signer.title) if x)
     field("Người ký", " — ".join(x for x in (signer, plan.signer.name) if x))

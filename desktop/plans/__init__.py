@@ -7,10 +7,10 @@ thi đua" or its launch letter (công văn) into a :class:`PlanExtraction`;
 line both use this package.
 """
 from .extract import extract_text
-from .model import AwardItem, DossierItem, Period, PlanExtraction, Signer
+from .model import AwardItem, DossierItem, Period, Phase, PlanExtraction, Signer
 from .parser import parse_plan, parse_plan_text
 
 __all__ = [
-    "AwardItem", "DossierItem", "Period", "PlanExtraction", "Signer",
+    "AwardItem", "DossierItem", "Period", "Phase", "PlanExtraction", "Signer",
     "extract_text", "parse_plan", "parse_plan_text",
 ]

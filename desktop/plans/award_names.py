@@ -27,9 +27,9 @@ _HEAD = (
 HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{_HEAD})(?![^\W\d_])", re.IGNORECASE)
 # Where an award phrase ends: punctuation, or a word that starts what is said about it.
 _STOP = re.compile(
-    r"[;:(\n\[|]|[.](?:\s|$)|,(?!\s*(?:ban,\s*)?ngành)|\s[-–—]\s|[”\"]\s*(?:,|$)"
+    r"[;:()\n\[|]|[.](?:\s|$)|,(?!\s*(?:ban,\s*)?ngành)|\s[-–—]\s|[”\"]\s*(?:,|$)"
     r"|\s(?:cho|đối với|để|theo|trong|vì|về|tặng|được|khi|nếu|thuộc|trên|hoặc|tại|gồm|với|mỗi|là"
-    r"|không|do|đã|có|sẽ|kèm|năm\s+\d{4}|giai đoạn|đợt)(?=\s|$)"
+    r"|không|do|đã|có|sẽ|kèm|năm\s+\d{4}|giai đoạn|đợt)(?=\s|$)|\strở\s+lên(?![^\W\d_])"
     r"|\svà\s(?=tập thể|cá nhân|các|những|\d|đề nghị|được|số lượng)",
 )
 # Nouns that name a kind of award but not which one ("Bằng khen" of whom?).

@@ -116,9 +116,10 @@ def _about_numbers(block: Block) -> bool:
 def _anchored(blocks: list[Block], anchor: re.Pattern[str]) -> set[int]:
     """Indices of the blocks under the innermost headings that match ``anchor``."""
     heads = [i for i, b in enumerate(blocks) if _is_heading_like(b) and anchor.search(_key(b))]
-    scopes = {i: [i] + [i + 1 + k for k in range(len(section(blocks, i)))] for i in heads}
-    inner = [i for i in heads if not any(j != i and j in scopes[i] for j in heads)]
-    return {k for i in inner for k in scopes[i]}
+    sizes = {i: len(section(blocks, i)) for i in heads}
+    # Innermost: no other heading inside the scope (heads are in order, so only the next one can be).
+    inner = [i for n, i in enumerate(heads) if not (n + 1 < len(heads) and heads[n + 1] <= i + sizes[i])]
+    return {k for i in inner for k in range(i, i + sizes[i] + 1)}
 
 
 def _general_scope(blocks: list[Block]) -> set[int]:
@@ -132,7 +133,7 @@ def _general_scope(blocks: list[Block]) -> set[int]:
 
 
 def _key(block: Block) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(block.body.text)).strip()
+    return block.body_key
 
 
 def _is_heading_like(block: Block) -> bool:

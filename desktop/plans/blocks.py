@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from ..text import fold
 
 from .piece import Piece
 from .source import Line
@@ -39,6 +42,8 @@ _LETTER = re.compile(r"^([a-zđ])\s*[).\/]\s+(?=\S)")
 _PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")
 _TERMINAL = re.compile(r"[.;:!?…][\s)”\"’'»*]*$")
 _UPPER_OK = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -65,15 +70,26 @@ class Block:
     def span(self):
         return self.text.span()
 
+    @cached_property
+    def body_key(self) -> str:
+        """The body folded to plain words ("hinh thuc khen thuong"), computed once for every rule that asks."""
+        return _NOT_KEY.sub(" ", fold(self.body.text)).strip()
+
 
 def is_upper(text: str) -> bool:
     """Whether ``text`` has at least two letters and all of them are capitals."""
-    letters = _UPPER_OK.findall(text)
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    letters = _NOT_LETTER.sub("", text)
+    return len(letters) >= 2 and letters.isupper()
 
 
 def mark_of(line: Line) -> tuple[int | None, str | None, int]:
     """Level, mark text and length of the mark that starts ``line``'s text."""
+    if line.mark is None:
+        line.mark = _mark_of(line)
+    return line.mark
+
+
+def _mark_of(line: Line) -> tuple[int | None, str | None, int]:
     text = line.text.text
     if line.table is not None:
         return None, None, 0
@@ -157,22 +173,26 @@ def section(blocks: list[Block], index: int) -> list[Block]:
     """
     head = blocks[index]
     out: list[Block] = []
+    # Walk by index: slicing ``blocks[index + 1:]`` would copy the rest of a long plan at every call.
+    following = range(index + 1, len(blocks))
     if head.level is None:
-        following = blocks[index + 1:]
-        if following and following[0].level is None:
-            for block in following:
+        if following and blocks[index + 1].level is None:
+            for k in following:
+                block = blocks[k]
                 if block.level is not None or len(block.text) > 200 or not block.text.text.rstrip().endswith((";", ".")):
                     break
                 out.append(block)
                 if block.text.text.rstrip().endswith("."):
                     break
             return out
-        for block in following:
+        for k in following:
+            block = blocks[k]
             if block.level is None or block.level <= LEVEL_HEADING:
                 break
             out.append(block)
         return out
-    for block in blocks[index + 1:]:
+    for k in following:
+        block = blocks[k]
         if block.level is not None and block.level <= head.level:
             break
         out.append(block)

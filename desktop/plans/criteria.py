@@ -4,8 +4,12 @@ Plans put them in a section headed "TIÊU CHÍ THI ĐUA" (sometimes "ĐỐI TƯ�
 TIÊU CHÍ THI ĐUA" with a numbered "Tiêu chí thi đua" inside), split by
 "Đối với tập thể" / "Đối với cá nhân". Each item is a bullet, a lettered or
 numbered line, or a paragraph; a percentage in it ("100% văn bản …") is its
-numeric target. Without such a section the "NỘI DUNG … THI ĐUA" items are the
-criteria, for both kinds of subject.
+numeric target. A target measured against something ("tăng 5% so với kế hoạch
+được giao", "giảm 10% so với năm trước") is a relative target: its direction,
+amount and reference are kept, never an absolute "5 %". A criterion that a line
+wrap or a page break (with its page number) splits is read as one. Without such
+a section the "NỘI DUNG … THI ĐUA" items are the criteria, for both kinds of
+subject.
 """
 from __future__ import annotations
 
@@ -20,6 +24,16 @@ _NUMBERED = re.compile(r"^(\d+)\s*[.)]\s+\S")
 _LETTERED = re.compile(r"^([a-zđ])\s*\)\s*")
 _BULLET = re.compile(r"^[-+•–]\s+")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+# "tăng ít nhất 5% so với kế hoạch được giao", "giảm 10 % so với năm trước".
+_RELATIVE = re.compile(
+    r"(?<![^\W\d_])(?P<dir>tăng|giảm|vượt|nâng|hạ|cắt\s+giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|tối\s+đa|từ|trên|lên|xuống))*"
+    r"\s*(?P<n>\d+(?:[.,]\d+)?)\s*%(?:\s+trở\s+lên)?\s*(?:,\s*)?so\s+với\s+(?P<ref>[^,;.()\n]+?)"
+    r"(?=\s*(?:[,;.()]|\s+và\s|\s+trở\s+lên|$))",
+    re.IGNORECASE,
+)
+_DOWN = ("giảm", "hạ", "cắt giảm")
+# What a page break leaves in converted text: a page number alone ("12", "- 12 -", "Trang 12").
+_PAGE_MARK = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
 _SUBJECT = [(re.compile(r"^(?:[a-zđ]\)\s*)?(?:doi voi|danh cho)?\s*tap the\b"), "tap_the"),
             (re.compile(r"^(?:[a-zđ]\)\s*)?(?:doi voi|danh cho)?\s*ca nhan\b"), "ca_nhan")]
 _MAX_ITEMS = 40
@@ -31,6 +45,20 @@ class CriterionItem:
     subject: str = "ca_hai"          # tap_the, ca_nhan, ca_hai
     target_value: float | None = None
     target_unit: str = ""
+    target_direction: str | None = None  # "tang" / "giam" for a target relative to ``target_reference``
+    target_reference: str = ""           # "kế hoạch được giao", "năm trước"
+
+
+def read_target(text: str) -> tuple[float | None, str, str | None, str]:
+    """(value, unit, direction, reference) of the target a criterion's text sets, if any."""
+    m = _RELATIVE.search(text)
+    if m:
+        direction = "giam" if m.group("dir").lower() in _DOWN else "tang"
+        return float(m.group("n").replace(",", ".")), "%", direction, m.group("ref").strip()
+    target = _PERCENT.search(text)
+    if target:
+        return float(target.group(1).replace(",", ".")), "%", None, ""
+    return None, "", None, ""
 
 
 def _plain(line: str) -> str:
@@ -89,27 +117,44 @@ def extract_criteria(text: str) -> list[CriterionItem]:
         body = _section(lines, "noi dung")
     if not body:
         return []
-    items: list[CriterionItem] = []
+    raw: list[tuple[str, str]] = []   # (text, subject) of each item, continuation lines joined
     subject = "ca_hai"
+    open_item = False                  # whether the last item may go on on the next line
+    item_marked = False                # whether the last item began with a bullet, letter or number
     for line in body:
         if not line:
             continue
+        if _PAGE_MARK.match(line):
+            continue  # a page number between the two halves of an item
         key = fold(line).rstrip(":")
         matched = next((s for pattern, s in _SUBJECT if pattern.match(key) and len(key) < 40), None)
         if matched:
             subject = matched
+            open_item = False
             continue
         if _level(line) is not None and len(line) < 60 and not fallback:
+            open_item = False
             continue  # a sub-heading such as "2. Tiêu chí thi đua"
+        marked = bool(_BULLET.match(line) or _LETTERED.match(line) or _NUMBERED.match(line))
+        if open_item and not marked and raw and (line[:1].islower() or line[:1].isdigit() or item_marked):
+            # A wrapped line: the item above did not end, and this goes on in lower case, or
+            # the item above began with its own mark ("- ", "a)") so an unmarked line cannot start another.
+            raw[-1] = (raw[-1][0] + " " + line.strip(), raw[-1][1])
+            open_item = not re.search(r"[;.:]\s*$", line)
+            continue
         item = _BULLET.sub("", line)
         item = _LETTERED.sub("", item)
         item = _NUMBERED.sub(lambda m: m.group(0)[-1], item) if fallback else item
-        item = item.strip().rstrip(";.").strip()
+        raw.append((item.strip(), subject))
+        open_item = not re.search(r"[;.:]\s*$", line)
+        item_marked = marked
+    items: list[CriterionItem] = []
+    for text, subject in raw:
+        item = text.rstrip(";.").strip()
         if len(item) < 12 or item.endswith(":"):
             continue
-        target = _PERCENT.search(item)
-        value = float(target.group(1).replace(",", ".")) if target else None
-        items.append(CriterionItem(item, subject, value, "%" if target else ""))
+        value, unit, direction, reference = read_target(item)
+        items.append(CriterionItem(item, subject, value, unit, direction, reference))
         if len(items) >= _MAX_ITEMS:
             break
     return items

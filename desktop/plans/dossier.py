@@ -56,9 +56,9 @@ def read_dossier(plan: PlanExtraction, blocks: list[Block], footnotes: dict[str,
     anchors = [i for i, b in enumerate(blocks) if _is_anchor(b)]
     scopes = {i: section(blocks, i) for i in anchors}
     seen: set[tuple[str, str | None, str | None]] = set()
-    for index in anchors:
-        if any(index < j <= index + len(scopes[index]) for j in anchors):
-            continue
+    for n, index in enumerate(anchors):
+        if n + 1 < len(anchors) and anchors[n + 1] <= index + len(scopes[index]):
+            continue  # not innermost: the next anchor is inside its scope
         block = blocks[index]
         found = [(piece, item) for piece, refs in _items(block, scopes[index])
                  if (item := _item(piece, refs, footnotes)) is not None]
@@ -91,12 +91,15 @@ def _fill_decrees(items: list[DossierItem], heading_decree: str | None) -> None:
         item.decree = heading_decree or (same[0] if same else None)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+    return _NOT_KEY.sub(" ", fold(text)).strip()
 
 
 def _is_anchor(block: Block) -> bool:
-    key = _key(block.body.text)
+    key = block.body_key
     if not _ANCHOR.search(key) or not _ANCHOR_TOPIC.search(key):
         return False
     marked = block.level is not None and (block.level <= LEVEL_LETTER or block.level == LEVEL_HEADING)

@@ -11,12 +11,14 @@ document by pattern rather than by line position.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .blocks import LEVEL_HEADING, LEVEL_PART, LEVEL_ROMAN, is_upper, mark_of
 from .dates import BLANK, make, number
 from .document import Document
+from .issuer import read_issuer
 from .piece import Piece, Span
 
 # Document types in the order they are tried (longer names first).
@@ -47,7 +49,7 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(
     r"(?P<place>[^\n,;:]{0,80}?)[ \t]*,[ \t]*\n?[ \t]*[Nn]gày(?![^\W\d_])[ \t]*(?P<d>\d{1,2})?" + BLANK
-    + r"(?:[Tt]háng[ \t]*(?P<m>\d{1,2})?" + BLANK + r"[Nn]ăm[ \t]*(?P<y>\d{4})?"
+    + r"(?:[Tt]háng[ \t]*(?P<m>\d{1,2})?" + BLANK + r"[Nn]ăm[ \t]*\n?[ \t]*(?P<y>\d{4})?"
     r"|[/.\-][ \t]*(?P<m2>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y2>\d{4}))"
 )
 _BARE_DATE = re.compile(
@@ -64,6 +66,22 @@ _NATIONAL = re.compile(
 _PLACE_PREFIX = {"thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh"}
 _COMPLETE = re.compile(r"(?:[”\")»\]]|\d{4})\s*$")
 _HEADER_LINES = 60
+# The line of a Quyết định naming who decides ("BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
+# printed between the summary and the first "Căn cứ": neither summary nor signature.
+_ISSUER = re.compile(
+    r"^(?:BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:PHÓ\s+)?(?:TỔNG\s+)?GIÁM\s+ĐỐC|Ủ?[YỶ]\s*BAN\s+NHÂN\s+DÂN"
+    r"|UỶ\s+BAN\s+NHÂN\s+DÂN|(?:TỔNG\s+)?CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG"
+    r"|TRƯỞNG\s+BAN|THỦ\s+TRƯỞNG|HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b"
+)
+
+
+def is_issuer_line(doc: Document, i: int) -> bool:
+    """Whether line ``i`` is a Quyết định's "BỘ TRƯỞNG BỘ TƯ PHÁP" line: upper case, a post, then "Căn cứ"."""
+    text = doc.lines[i].text.text.strip()
+    if not (is_upper(text) and _ISSUER.match(text)):
+        return False
+    following = next((ln.text.text.strip() for ln in doc.lines[i + 1:i + 3] if ln.text.text.strip()), "")
+    return bool(re.match(r"^(?:Căn\s+cứ|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)", following))
 
 
 @dataclass
@@ -74,6 +92,7 @@ class Header:
     place: str | None = None
     date: str | None = None
     title: str | None = None
+    issuer: str | None = None  # the issuing body in sentence case: "Sở Tư pháp tỉnh Hà Tĩnh"
     title_piece: Piece | None = None  # the cleaned summary, for rules that read it (the period)
     body_start: int = 0
     spans: dict[str, Span] = field(default_factory=dict)
@@ -84,6 +103,7 @@ def read_header(doc: Document) -> Header:
     header = Header()
     limit = _header_limit(doc)
     number_line = _read_number(doc, header, limit)
+    header.issuer = read_issuer(doc, number_line, limit)
     date_line, place_start = _read_date(doc, header, limit)
     after = max(x for x in (number_line, date_line, -1) if x is not None) + 1
     kind_line = _read_kind(doc, header, after, limit)
@@ -114,7 +134,8 @@ def _header_limit(doc: Document) -> int:
 # -- number -------------------------------------------------------------------
 
 def _read_number(doc: Document, header: Header, limit: int) -> int | None:
-    for region in (doc.text_of(0, limit), doc.full):
+    for region in (doc.text_of(0, limit), None):
+        region = region if region is not None else doc.full  # the whole text only when the header has no number
         for m in _NUMBER.finditer(region.text):
             at_line_start = m.start() == 0 or region.text[m.start() - 1] == "\n"
             tail = m.group("tail").rstrip(".-")
@@ -137,25 +158,42 @@ def _read_number(doc: Document, header: Header, limit: int) -> int | None:
 def _read_date(doc: Document, header: Header, limit: int) -> tuple[int | None, int | None]:
     """Read "Place, ngày … tháng … năm …"; return its line and the place's offset."""
     head = doc.text_of(0, limit)
-    candidates = [(m, True) for m in _DATE.finditer(head.text)]
-    # A date line without a place name ("Ngày 28 tháng 7 năm 2025") is a last resort.
-    candidates += [(m, False) for m in _BARE_DATE.finditer(head.text)]
-    candidates += [(m, True) for m in _DATE.finditer(doc.full.text) if m.start() >= len(head.text)]
+    # A date line without a place name ("Ngày 28 tháng 7 năm 2025") is a last resort; the rest of the
+    # document is searched only when the header has no date line (lazily: a long plan is long).
+    candidates = itertools.chain(
+        ((m, True) for m in _DATE.finditer(head.text)),
+        ((m, False) for m in _BARE_DATE.finditer(head.text)),
+        ((m, True) for m in _DATE.finditer(doc.text, len(head.text))),
+    )
     for m, with_place in candidates:
         place_text, place_offset = _place(m.group("place")) if with_place else (None, 0)
         if with_place and place_text is None:
             continue
+        place_start = m.start("place") + place_offset
+        if place_text and (joined := _wrapped_place(doc.text, place_start)):
+            place_text = doc.text[joined:place_start] + place_text
+            place_text, place_start = re.sub(r"\s+", " ", place_text), joined
         header.place = place_text
         header.date = _issue_date(m, header.problems)
-        place_start = m.start("place") + place_offset
         if place_text:
-            header.spans["place"] = doc.full.span(place_start, place_start + len(place_text))
+            header.spans["place"] = doc.span(place_start, place_start + len(place_text))
         else:
             header.problems.append("Không tìm thấy địa danh trên dòng ngày ban hành.")
-        header.spans["date"] = doc.full.span(m.start("d") if m.group("d") else _kw_start(m), m.end())
+        header.spans["date"] = doc.span(m.start("d") if m.group("d") else _kw_start(m), m.end())
         return doc.line_index(place_start), place_start
     header.problems.append("Không tìm thấy địa danh và ngày ban hành (dòng “…, ngày … tháng … năm …”).")
     return None, None
+
+
+def _wrapped_place(text: str, place_start: int) -> int | None:
+    """Start of the first part of a place name a hard wrap put on the line before ("Hà" above "Nội, ngày …")."""
+    if place_start == 0 or text[place_start - 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, place_start - 1) + 1
+    words = text[line_start:place_start - 1].split()
+    if not 1 <= len(words) <= 2 or not all(w.isalpha() and w[:1].isupper() and not is_upper(w) for w in words):
+        return None
+    return line_start + (len(text[line_start:place_start - 1]) - len(text[line_start:place_start - 1].lstrip()))
 
 
 def _issue_date(m: re.Match[str], problems: list[str]) -> str | None:
@@ -282,7 +320,7 @@ def _read_title(doc: Document, header: Header, kind_line: int) -> int:
                 break
             if level == LEVEL_HEADING and not (upper_title and is_upper(text)) and not line.heading:
                 break
-            if _title_stops(text, parts[-1].text, upper_title):
+            if _title_stops(text, parts[-1].text, upper_title) or is_issuer_line(doc, i):
                 break
         parts.append(line.text)
         last = i

@@ -49,6 +49,25 @@ class Signer:
 
 
 @dataclass
+class Phase:
+    """One phase of a plan with several (sơ kết, tổng kết): its own time, deadline and awards."""
+
+    name: str
+    period: Period = field(default_factory=Period)
+    deadline: str | None = None
+    awards: list[AwardItem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "period": {"start": self.period.start, "end": self.period.end},
+            "deadline": self.deadline,
+            "awards": [{"award": a.award, "text": a.text, "collective": a.collective, "individual": a.individual}
+                       for a in self.awards],
+        }
+
+
+@dataclass
 class PlanExtraction:
     """The structured reading of one plan or launch letter.
 
@@ -67,12 +86,14 @@ class PlanExtraction:
     place: str | None = None
     date: str | None = None
     title: str | None = None
+    issuer: str | None = None  # the issuing body ("Sở Tư pháp tỉnh Hà Tĩnh"); not in the README's JSON
     period: Period = field(default_factory=Period)
     awards: list[AwardItem] = field(default_factory=list)
     dossier: list[DossierItem] = field(default_factory=list)
     deadline: str | None = None
     signer: Signer = field(default_factory=Signer)
     recipients: list[str] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
     source_text: str = ""
@@ -86,8 +107,12 @@ class PlanExtraction:
         self.problems.append(message)
 
     def to_dict(self) -> dict[str, Any]:
-        """The README fields, in the README's order, plus ``problems``."""
-        return {
+        """The README fields, in the README's order, plus ``problems``.
+
+        A plan with several phases, each with its own awards, also has
+        ``phases`` (before ``problems``): ``[{name, period, deadline, awards}]``.
+        """
+        out = {
             "kind": self.kind,
             "number": self.number,
             "symbol": self.symbol,
@@ -103,8 +128,11 @@ class PlanExtraction:
             "deadline": self.deadline,
             "signer": {"authority": self.signer.authority, "title": self.signer.title, "name": self.signer.name},
             "recipients": list(self.recipients),
-            "problems": list(self.problems),
         }
+        if self.phases:
+            out["phases"] = [p.to_dict() for p in self.phases]
+        out["problems"] = list(self.problems)
+        return out
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

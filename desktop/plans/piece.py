@@ -5,33 +5,50 @@ table pipes, columns put back in order, wrapped lines joined), yet the review
 dialog must highlight the exact place in the *source* a value was read from.
 A :class:`Piece` is a string plus, for every character, its offset in the
 source text, so any regular-expression match on cleaned text still gives a
-source span.
+source span. The offsets are a compact machine-integer array (4 bytes a
+character, sliced and joined in C), so a plan of many megabytes stays small
+and fast to clean.
 """
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+def offsets(values: Iterable[int] = ()) -> array:
+    """An offsets array for :class:`Piece` (``range`` objects and lists alike)."""
+    return array("i", values)  # 4 bytes a character: offsets of a text under 2 GB
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Piece:
-    """A string and the source offset of each of its characters."""
+    """A string and the source offset of each of its characters (``origin``, an ``array("i")``)."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: array
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.origin, array):
+            object.__setattr__(self, "origin", offsets(self.origin))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Piece) and self.text == other.text and self.origin == other.origin
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-array-backed: not a dict key
 
     @classmethod
     def of(cls, source: str, start: int = 0, end: int | None = None) -> Piece:
         """The slice ``source[start:end]`` as a piece that points into ``source``."""
         end = len(source) if end is None else end
-        return cls(source[start:end], tuple(range(start, end)))
+        return cls(source[start:end], offsets(range(start, end)))
 
     @classmethod
     def empty(cls) -> Piece:
-        return cls("", ())
+        return cls("", offsets())
 
     def __len__(self) -> int:
         return len(self.text)
@@ -45,6 +62,8 @@ class Piece:
     def __getitem__(self, key: slice) -> Piece:
         if not isinstance(key, slice):
             raise TypeError("Piece supports slices only")
+        if key.step is None and (key.start or 0) == 0 and (key.stop is None or key.stop >= len(self.text)):
+            return self  # the whole piece: no copy
         return Piece(self.text[key], self.origin[key])
 
     def span(self, start: int = 0, end: int | None = None) -> Span | None:
@@ -64,6 +83,9 @@ class Piece:
         return self.span(match.start(group), match.end(group))
 
     def strip(self, chars: str | None = None) -> Piece:
+        text = self.text
+        if chars is None and (not text or (not text[0].isspace() and not text[-1].isspace())):
+            return self
         left = len(self.text) - len(self.text.lstrip(chars))
         right = len(self.text.rstrip(chars))
         return self[left:max(left, right)]
@@ -74,9 +96,12 @@ class Piece:
         ``repl`` may return a :class:`Piece` (for example a group of the match,
         see :meth:`group`) to keep the original offsets of the kept text.
         """
+        first = pattern.search(self.text)
+        if first is None:
+            return self  # nothing to replace: the common case, kept cheap
         parts: list[Piece] = []
         pos = 0
-        for m in pattern.finditer(self.text):
+        for m in pattern.finditer(self.text, first.start()):
             parts.append(self[pos:m.start()])
             out = repl(m) if callable(repl) else repl
             if isinstance(out, Piece):
@@ -84,7 +109,7 @@ class Piece:
             elif out:
                 anchor = self.origin[m.start()] if m.start() < len(self.origin) else (
                     self.origin[-1] + 1 if self.origin else 0)
-                parts.append(Piece(out, (anchor,) * len(out)))
+                parts.append(Piece(out, offsets((anchor,)) * len(out)))
             pos = m.end()
         parts.append(self[pos:])
         return Piece.concat(parts)
@@ -98,21 +123,27 @@ class Piece:
 
     def squeeze(self) -> Piece:
         """Runs of white space made one space, ends trimmed (offsets kept)."""
-        return self.sub(_SPACES, " ").strip()
+        return self.sub(_LOOSE_SPACES, " ").strip()
 
     @staticmethod
     def concat(parts: Iterable[Piece]) -> Piece:
         parts = list(parts)
-        return Piece("".join(p.text for p in parts), tuple(o for p in parts for o in p.origin))
+        origin = offsets()
+        for p in parts:
+            origin.extend(p.origin)
+        return Piece("".join(p.text for p in parts), origin)
 
     @staticmethod
     def join(parts: Iterable[Piece], sep: str = " ") -> Piece:
         """Join pieces with ``sep``; separator characters point at the previous character."""
+        parts = parts if isinstance(parts, list) else list(parts)
+        if len(parts) == 1:
+            return parts[0]
         out: list[Piece] = []
         last = 0
         for i, part in enumerate(parts):
             if i and sep:
-                out.append(Piece(sep, (last,) * len(sep)))
+                out.append(Piece(sep, offsets((last,)) * len(sep)))
             out.append(part)
             if part.origin:
                 last = part.origin[-1]
@@ -120,3 +151,5 @@ class Piece:
 
 
 _SPACES = re.compile(r"\s+")
+# What :meth:`Piece.squeeze` changes: runs of white space, and single white space that is not " ".
+_LOOSE_SPACES = re.compile(r"\s{2,}|[^\S ]")

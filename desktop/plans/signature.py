@@ -15,6 +15,7 @@ import re
 
 from .blocks import is_upper, mark_of
 from .document import Document
+from .header import is_issuer_line
 from .model import PlanExtraction
 from .piece import Piece
 
@@ -54,7 +55,8 @@ def find_tail(doc: Document, first: int) -> int:
             text = line.text.text
             if line.bullet or mark_of(line)[1] is not None:
                 continue
-            if _AUTHORITY.match(text) or (_is_title(text) and _POST_AT_START.match(text)):
+            if _AUTHORITY.match(text) or (_is_title(text) and _POST_AT_START.match(text)
+                                          and not is_issuer_line(doc, i)):
                 start = i
         return start if start is not None else len(doc.lines)
     # Signature lines printed before "Nơi nhận" belong to the tail too.

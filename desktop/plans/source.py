@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .piece import Piece
+from .piece import Piece, offsets
 
 # -- characters ---------------------------------------------------------------
 
@@ -50,6 +50,9 @@ _PIPE_SEPARATOR = re.compile(r"^[\s|:\-+=]*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _CELL_GAP = re.compile(r"\t+|\s{4,}")
 _SPACES = re.compile(r"\s+")
+# A character that one of the inline rules below can act on; a line without any is only squeezed.
+_INLINE_WORK = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000<&\\[!^"
+                          "¹²³⁴⁵⁶⁷⁸⁹⁰\\\\*~_]")
 
 
 @dataclass
@@ -70,6 +73,8 @@ class Line:
     table: int | None = None
     row: int | None = None
     index: int = 0
+    # What :func:`desktop.plans.blocks.mark_of` found on this line, kept: the block rules ask more than once.
+    mark: tuple[int | None, str | None, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -150,8 +155,9 @@ class _Entry:
 def _raw_lines(text: str) -> list[Piece]:
     out = []
     start = 0
+    every = offsets(range(len(text)))  # one array for the text, sliced per line (a copy in C)
     for line in text.split("\n"):
-        out.append(Piece(line, tuple(range(start, start + len(line)))))
+        out.append(Piece(line, every[start:start + len(line)]))
         start += len(line) + 1
     return out
 
@@ -275,7 +281,9 @@ def _keep(piece: Piece, pattern: re.Pattern[str], group: int = 1) -> Piece:
 
 def _clean_entry(entry: _Entry) -> Line | None:
     cells = list(entry.cells) if entry.cells else [entry.piece]
-    first = _keep(cells[0].sub(_INVISIBLE, "").sub(_ODD_SPACE, " "), _ESCAPE)
+    first = cells[0]
+    if _INLINE_WORK.search(first.text):
+        first = _keep(first.sub(_INVISIBLE, "").sub(_ODD_SPACE, " "), _ESCAPE)
     if not first.text.strip() and len(cells) == 1:
         return None
     if _RULE.match(first.text) and len(cells) == 1:
@@ -331,6 +339,8 @@ def _clean_inline(piece: Piece, refs: list[tuple[str, int]]) -> Piece:
             return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
         return _ENTITIES[name]
 
+    if not _INLINE_WORK.search(piece.text):
+        return piece.squeeze()  # plain text: the common line of a long plan
     piece = piece.sub(_INVISIBLE, "").sub(_ODD_SPACE, " ")
     piece = piece.sub(_SUP_REF, keep_ref)
     piece = piece.sub(_BR, " ")

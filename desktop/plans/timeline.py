@@ -60,7 +60,7 @@ _DEADLINE = re.compile(
     r"|\d{1,2}\s+tháng\s*\d{1,2}(?:\s*,?\s*(?:năm|/)\s*\d{4})?"
     r"|(?P<blank>[.…_]+\s*[/.\-]?\s*\d{1,2}\s*[/.\-]\s*\d{4}|[.…_]+\s*tháng\s*\d{1,2}[^.;\n]{0,12})"
     r"|(?P<dom>\d{1,2})(?=\s+(?:hàng|hằng)\s+tháng))"
-    r"(?P<yearly>\s*(?:hàng|hằng)\s+năm)?",
+    r"(?P<yearly>\s*(?:(?:hàng|hằng)\s+năm|(?:của\s+)?năm\s+sau|năm\s+liền\s+kề))?",
     re.IGNORECASE,
 )
 # "Thời hạn nộp hồ sơ của các đơn vị: ngày 05/12/2025": a labelled day, which is the last day.
@@ -68,19 +68,28 @@ _DEADLINE_LABEL = re.compile(
     r"(?<![^\W\d_])(?P<kw>thời\s+hạn|hạn\s+chót|hạn\s+cuối|hạn\s+nộp|hạn\s+gửi)[^.;:\n]{0,60}:\s*(?:là\s+)?(?:ngày\s*)?"
     r"(?P<time>)(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?(?![\d/])"
     r"|\d{1,2}\s+tháng\s*\d{1,2}(?:\s*,?\s*(?:năm|/)\s*\d{4})?)(?P<blank>)?(?P<dom>)?"
-    r"(?P<yearly>\s*(?:hàng|hằng)\s+năm)?",
+    r"(?P<yearly>\s*(?:(?:hàng|hằng)\s+năm|(?:của\s+)?năm\s+sau|năm\s+liền\s+kề))?",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\./\.")
 _OFFICE = re.compile(
     r"^(?:giao\s+|de\s+nghi\s+)?(?:van\s+phong|thuong\s+truc|hoi\s+dong|ban\s+thi\s+dua|so\s+noi\s+vu"
     r"|phong\s+to\s+chuc|phong\s+noi\s+vu|co\s+quan\s+thuong\s+truc|to\s+giup\s+viec|bo\s+phan|ban\s+to\s+chuc"
-    r"|ban\s+chi\s+dao|lanh\s+dao|giam\s+doc|chu\s+tich|ubnd\s+tinh|uy\s+ban\s+nhan\s+dan\s+tinh)"
+    r"|ban\s+chi\s+dao|lanh\s+dao|giam\s+doc|chu\s+tich|ubnd\s+tinh|uy\s+ban\s+nhan\s+dan\s+tinh"
+    r"|so\s+(?!ban\b|nganh\b)[a-z]|bo\s+phan|phong\s+thi\s+dua)"
 )
+# Who the sentence sends to work: the units ("các phòng, đơn vị", "Thủ trưởng các cơ quan").
+_UNITS = re.compile(r"\b(?:cac\s+(?:phong|don\s+vi|co\s+quan|so|truong|dia\s+phuong|tap\s+the|ban|nganh|cum|khoi)"
+                    r"|don\s+vi|thu\s+truong|nguoi\s+dung\s+dau)\b")
+# What the collecting office does itself before a date; it receives the units' dossiers ("tiếp nhận").
+_RECEIVE = ("tiep nhan", "nhan")
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9/]+")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9/]+", " ", fold(text)).strip()
+    return _NOT_KEY.sub(" ", fold(text)).strip()
 
 
 def _from_iso(iso: str | None) -> PartialDate | None:
@@ -204,7 +213,7 @@ def read_period(plan: PlanExtraction, blocks: list[Block], title: Piece | None,
 def _period_under_heading(plan: PlanExtraction, blocks: list[Block], issued: PartialDate | None) -> bool:
     anchors = [i for i, b in enumerate(blocks) if _is_period_anchor(b)]
     scopes = {i: section(blocks, i) for i in anchors}
-    inner = [i for i in anchors if not any(i < j <= i + len(scopes[i]) for j in anchors)]
+    inner = [i for n, i in enumerate(anchors) if not (n + 1 < len(anchors) and anchors[n + 1] <= i + len(scopes[i]))]
     for i in inner:
         pieces = [blocks[i].body] + [b.text for b in scopes[i]]
         found = [r for p in pieces for r in _ranges(p, issued)
@@ -338,12 +347,16 @@ def _deadline_score(text: str, m: re.Match[str]) -> int:
         score += 2
     if re.search(r"khen thuong|de nghi|thanh tich", clause):
         score += 1
-    verbs = re.findall(r"\b(gui|nop|chuyen|trinh|tong hop|tham dinh|xet duyet|xet)\b", before)
-    if verbs and verbs[-1] in ("gui", "nop", "chuyen"):
+    verbs = re.findall(r"\b(gui|goi|nop|chuyen|trinh|tong hop|tham dinh|xet duyet|xet|bao cao|tiep nhan|nhan)\b", before)
+    if verbs and verbs[-1] in ("gui", "goi", "nop", "chuyen"):
         score += 1
     if "dang ky" in clause and "ho so" not in clause:
         score -= 1
     subject = re.sub(r"^(?:[a-z]\s|\d{1,2}\s)+", "", before)
-    if _OFFICE.match(subject) and verbs and verbs[-1] not in ("gui", "nop", "chuyen"):
+    subject = re.sub(r"^(?:de\s+nghi|yeu\s+cau|giao)\s+", "", subject)
+    if _UNITS.match(subject):
+        score += 1
+    # The collecting office (or the Sở itself) sending on, reporting up, or submitting by a date: its own deadline.
+    elif _OFFICE.match(subject) and verbs and verbs[-1] not in _RECEIVE:
         score -= 5
     return score

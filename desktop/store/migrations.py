@@ -437,6 +437,21 @@ def _trusted_certificates(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "trusted_certificate", exclude=("der",))
 
 
+def _campaign_relative_targets_and_phases(conn: sqlite3.Connection) -> None:
+    """Criteria with a target relative to something ("tăng 5% so với kế hoạch được giao"),
+    the phases a plan sets (sơ kết, tổng kết), each with its own awards and quotas, as JSON, and the
+    body that issued the plan ("Sở Tư pháp tỉnh Hà Tĩnh"), which documents quote."""
+    run_script(conn, """
+        ALTER TABLE campaign_criterion ADD COLUMN target_direction TEXT
+            CHECK (target_direction IS NULL OR target_direction IN ('tang', 'giam'));
+        ALTER TABLE campaign_criterion ADD COLUMN target_reference TEXT NOT NULL DEFAULT '';
+        ALTER TABLE campaign ADD COLUMN phases TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(phases));
+        ALTER TABLE campaign ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
+        """)
+    for table in ("campaign", "campaign_criterion"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -445,6 +460,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_drafts,
     _v6_application_id,
     _trusted_certificates,
+    _campaign_relative_targets_and_phases,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

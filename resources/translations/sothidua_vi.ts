@@ -2214,6 +2214,14 @@ Nhập từ tệp: %3</translation>
         <translation>Không phát hiện vấn đề khi đọc; vẫn cần kiểm tra từng trường.</translation>
     </message>
     <message>
+        <source>Plan already imported</source>
+        <translation>Kế hoạch đã được nhập</translation>
+    </message>
+    <message>
+        <source>This plan is already campaign %1 “%2”. Update that campaign from this file? Its achievements and nominations stay linked.</source>
+        <translation>Kế hoạch này đã là phong trào %1 “%2”. Cập nhật phong trào đó theo tệp này? Các thành tích và đề nghị khen thưởng đã gắn với phong trào vẫn được giữ.</translation>
+    </message>
+    <message>
         <source>Discard the review</source>
         <translation>Bỏ kết quả đọc</translation>
     </message>

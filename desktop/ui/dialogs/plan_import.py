@@ -202,10 +202,24 @@ class PlanImportDialog(QDialog):
         except ValidationError as exc:
             self.editor.set_errors(exc.fields)
             return
+        existing = campaigns.same_plan(self.store, c)
+        if existing is not None:
+            # The plan already is a campaign: update that one rather than make a second.
+            answer = QMessageBox.question(
+                self, self.tr("Plan already imported"),
+                self.tr("This plan is already campaign %1 “%2”. Update that campaign from this file? "
+                        "Its achievements and nominations stay linked.")
+                .replace("%1", str(existing.id)).replace("%2", existing.title),
+                QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Yes)
+            if answer != QMessageBox.Yes:
+                return
         try:
-            with self.store.transaction():
-                campaigns.save(self.store, c)
-                campaigns.attach_source(self.store, c.id, self.path)
+            if existing is not None:
+                campaigns.update_from_plan(self.store, existing.id, c, self.path)
+            else:
+                with self.store.transaction():
+                    campaigns.save(self.store, c)
+                    campaigns.attach_source(self.store, c.id, self.path)
         except ValidationError as exc:
             self.editor.set_errors(exc.fields)
             return

@@ -320,7 +320,7 @@ class CampaignEditor(QWidget):
             recipients=self.recipients.toPlainText().splitlines(), paperless=self.paperless.isChecked(),
             note=self.note.toPlainText(), criteria=self.criteria_model.items(), awards=self.awards_model.items(),
             documents=self.documents_model.items(), source_name=base.source_name,
-            source_sha256=base.source_sha256, id=base.id)
+            source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer)
         for key in DATE_KEYS:
             try:
                 setattr(c, key, getattr(self, key).value())
@@ -790,13 +790,14 @@ class CampaignsPage(QWidget):
     def start_import(self, path: Path) -> None:
         """Read the plan on a worker thread, then open the review; a file that cannot be read is explained."""
         from ...plans import parse_plan
+        from ...plans.parser import require_something_read
 
         message = self.tr("Reading “%1”…").replace("%1", path.name)
 
         def work(_store, progress):
             progress(0, 0, message)
-            extraction = parse_plan(path)
-            progress(1, 1, "")
+            # The parse reports each step, so a long file shows its progress and Cancel stops it.
+            extraction = require_something_read(parse_plan(path, progress=progress), path.name)
             return extraction
 
         self.import_btn.setEnabled(False)
