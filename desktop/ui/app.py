@@ -14,11 +14,18 @@ APPLICATION = "SoThiDua"
 
 def configure(app) -> None:
     """Names, fonts and translations of a fresh ``QApplication`` (also used by the tests)."""
-    from .qt import QFont, QFontDatabase, QTranslator
+    from ..paths import settings_ini_root
+    from .qt import QFont, QFontDatabase, QIcon, QSettings, QTranslator
 
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Sổ thi đua")
+    app.setWindowIcon(QIcon(str(resource("icons", "sothidua.png"))))
+    ini_root = settings_ini_root()
+    if ini_root is not None:
+        # Windows: the settings sit in the data folder as SoThiDua.ini, not in the registry (desktop/paths.py).
+        QSettings.setDefaultFormat(QSettings.IniFormat)
+        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(ini_root))
     family = None
     for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSerif-Regular.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
@@ -39,7 +46,7 @@ def configure(app) -> None:
 
 
 def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None,
-        quit_when_shown: bool = False) -> int:
+        quit_when_shown: bool = False, package: str | None = None) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
@@ -67,11 +74,13 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         return 2
     try:
         if screenshot:
-            return _screenshot(app, store, screenshot, page or "overview")
+            return _screenshot(app, store, screenshot, page or ("verify" if package else "overview"), package)
         window = MainWindow(store)
         if page:
             window.show_page(page)
         window.show()
+        if package:  # a double-clicked .asice: check it on the Kiểm tra gói page
+            window.verify_package(str(Path(package).expanduser().resolve()))
         if quit_when_shown:
             # The benchmark measures process start to this point: the window is
             # on screen and its first frame has been painted.
@@ -84,13 +93,21 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         store.close()
 
 
-def _screenshot(app, store, path: str, page: str) -> int:
+def _screenshot(app, store, path: str, page: str, package: str | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(store, remember=False)
     window.resize(1280, 800)
     window.show_page(page)
     window.show()
+    if package:
+        import time
+
+        window.verify_package(str(Path(package).expanduser().resolve()))
+        verify, deadline = window.pages["verify"], time.monotonic() + 120
+        while getattr(verify, "worker", None) is not None and time.monotonic() < deadline:
+            app.processEvents()  # the check runs on a worker thread: picture its result
+            time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
     image = window.grab()
