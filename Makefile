@@ -42,6 +42,18 @@ lock: venv
 	$(LOCK) --python-platform x86_64-pc-windows-msvc pyproject.toml --extra test --extra dist \
 		-c requirements/windows.txt -o requirements/windows-dev.txt
 
+# The Linux installer: the PyInstaller bundle (packaging/sothidua.spec, build/dist/sothidua/)
+# wrapped as dist/sothidua_<version>_amd64.deb. The Windows one: packaging/README.md.
+dist: venv
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/pyinstaller packaging/sothidua.spec
+	$(BIN)/python packaging/build_deb.py build/dist/sothidua --out dist
+
+# Builds the .deb, unpacks it into a temporary root and runs the installed copy with a clean
+# environment (several minutes, so `make test` leaves it out).
+test-dist: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m dist tests/test_dist.py
+
 # Debian/Ubuntu packages: `rundeps` what the window needs on a real display (Qt's
 # xcb plugin), `sysdeps` that and what the tests use (Xvfb, SoftHSM2, poppler-utils,
 # openssl, faketime). Installs only what is missing with root or sudo; otherwise
