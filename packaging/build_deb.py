@@ -20,6 +20,7 @@ MIME caches, so the package needs no maintainer scripts.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -64,6 +65,10 @@ MIME_XML = """\
 """
 
 
+class DebError(Exception):
+    """The package cannot be built; the message says why (in Vietnamese, for `make dist`)."""
+
+
 def version() -> str:
     text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
     return re.search(r'__version__ = "([^"]+)"', text).group(1)
@@ -83,25 +88,43 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=None)
+def _scan(bundle: Path) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    """One ``readelf -d -V`` per ELF file: (needed sonames, carried file names, newest GLIBC_x.y)."""
+    carried: set[str] = set()
+    needed: set[str] = set()
+    newest: tuple[int, ...] = ()
+    for path in bundle.rglob("*"):
+        if not path.is_file():
+            continue
+        carried.add(path.name)
+        if path.is_symlink() or not _is_elf(path):
+            continue
+        out = subprocess.run(["readelf", "-d", "-V", str(path)], capture_output=True, text=True).stdout
+        needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
+        for found in re.findall(r"Name: GLIBC_([0-9.]+)", out):
+            newest = max(newest, tuple(int(n) for n in found.split(".")))
+    return frozenset(needed), frozenset(carried), newest
+
+
 def external_libraries(bundle: Path) -> set[str]:
     """Sonames the bundle's programs and libraries need that the bundle does not carry."""
-    carried: set[str] = set()
-    elves: list[Path] = []
-    for path in bundle.rglob("*"):
-        if path.is_file() and not path.is_symlink() and _is_elf(path):
-            elves.append(path)
-        if path.is_file():
-            carried.add(path.name)
-    needed: set[str] = set()
-    for elf in elves:
-        out = subprocess.run(["readelf", "-d", str(elf)], capture_output=True, text=True).stdout
-        needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
+    needed, carried, _ = _scan(bundle.resolve())
     return {name for name in needed if name not in carried and name not in ALWAYS_PRESENT}
 
 
+def glibc_needed(bundle: Path) -> str | None:
+    """The newest GLIBC_x.y symbol version any file of the bundle asks for."""
+    return ".".join(map(str, _scan(bundle.resolve())[2])) or None
+
+
+@functools.lru_cache(maxsize=None)
+def _ldconfig() -> str:
+    return subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
+
+
 def _system_library(soname: str) -> str | None:
-    out = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
-    for line in out.splitlines():
+    for line in _ldconfig().splitlines():
         m = re.match(r"\s*(\S+) \(([^)]*)\) => (\S+)", line)
         if m and m.group(1) == soname and "x86-64" in m.group(2):
             return m.group(3)
@@ -141,9 +164,11 @@ def depends(bundle: Path) -> list[str]:
     if missing:
         # A library neither carried nor installed here: the bundle would not start on a
         # machine built like this one either. Name it rather than ship a broken package.
-        raise SystemExit(f"deb: thư viện không có trong gói và không tìm thấy trên máy: {', '.join(sorted(missing))}")
+        raise DebError(f"thư viện không có trong gói và không tìm thấy trên máy: {', '.join(sorted(missing))}")
     names = {p[:-3] if p.endswith("t64") and p[:-3] in T64_RENAMED else p for p in linked | set(run_packages())}
-    return [_alternative(p) for p in sorted(names)]
+    glibc = glibc_needed(bundle)
+    # The C library is on every system, but an older one would not run the bundle.
+    return [f"libc6 (>= {glibc})" if p == "libc6" and glibc else _alternative(p) for p in sorted(names)]
 
 
 def control(bundle: Path, size_kib: int) -> str:
@@ -164,10 +189,11 @@ def control(bundle: Path, size_kib: int) -> str:
     )
 
 
-def build(bundle: Path, out_dir: Path) -> Path:
+def build(bundle: Path, out_dir: Path, compression: tuple[str, int] = ("xz", 6)) -> Path:
+    """Write the .deb; ``compression`` is dpkg-deb's type and level (the tests use a fast zstd)."""
     bundle = bundle.resolve()
     if not (bundle / "thidua").is_file() or not (bundle / "sothidua").is_file():
-        raise SystemExit(f"deb: {bundle} không phải thư mục do PyInstaller dựng (thiếu thidua/sothidua)")
+        raise DebError(f"{bundle} không phải thư mục do PyInstaller dựng (thiếu thidua/sothidua)")
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PACKAGE}_{version()}_amd64.deb"
     with tempfile.TemporaryDirectory(prefix="sothidua-deb-") as tmp:
@@ -194,7 +220,8 @@ def build(bundle: Path, out_dir: Path) -> Path:
             if not path.is_symlink():
                 path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
         partial = target.with_suffix(".deb.part")
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(partial)],
+        kind, level = compression
+        subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{kind}", f"-z{level}", "--build", str(root), str(partial)],
                        check=True, stdout=subprocess.DEVNULL)
         os.replace(partial, target)
     return target
@@ -205,7 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path, help="thư mục do PyInstaller dựng (build/dist/sothidua)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="thư mục ghi tệp .deb (mặc định dist/)")
     args = parser.parse_args(argv)
-    print(build(args.bundle, args.out))
+    try:
+        print(build(args.bundle, args.out))
+    except DebError as exc:
+        print(f"build_deb: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
