@@ -61,6 +61,7 @@ def test_thidua_db_overrides_the_windows_folder(windows, monkeypatch, tmp_path):
     assert paths.default_db_path() == tmp_path / "khac.sqlite"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="platformdirs picked its platform at import")
 def test_linux_folders_are_unchanged(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
@@ -97,12 +98,13 @@ class FakeMsvcrt(types.ModuleType):
 
     def __init__(self):
         super().__init__("msvcrt")
-        self.locked: dict[tuple[str, int], int] = {}  # (file, offset) -> fd holding it
+        self.locked: dict[tuple[int, int, int], int] = {}  # (device, inode, offset) -> fd holding it
         self.calls: list[tuple[int, int, int]] = []
 
     def locking(self, fd: int, mode: int, nbytes: int) -> None:
         offset = os.lseek(fd, 0, os.SEEK_CUR)
-        key = (os.path.realpath(f"/proc/self/fd/{fd}"), offset)
+        st = os.fstat(fd)
+        key = (st.st_dev, st.st_ino, offset)  # the same file through any handle
         self.calls.append((mode, offset, nbytes))
         if mode == self.LK_NBLCK:
             if key in self.locked:
