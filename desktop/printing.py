@@ -69,9 +69,8 @@ Spooler = Callable[[Path, str, int], None]
 
 def system_spooler(pdf: Path, printer: str, copies: int) -> None:
     """Send a PDF to the operating system's printing (CUPS ``lp`` or the Windows shell)."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        for _ in range(copies):
-            os.startfile(str(pdf), "print")  # type: ignore[attr-defined]
+    if sys.platform == "win32":
+        windows_shell_print(pdf, printer, copies)
         return
     lp = shutil.which("lp")
     if lp is None:
@@ -80,6 +79,46 @@ def system_spooler(pdf: Path, printer: str, copies: int) -> None:
     done = subprocess.run(args, capture_output=True, text=True)
     if done.returncode != 0:
         raise UserError(f"Máy in báo lỗi: {done.stderr.strip() or done.stdout.strip()}")
+
+
+SPOOL_KEEP_SECONDS = 24 * 3600
+
+
+def windows_shell_print(pdf: Path, printer: str, copies: int, *, now: float | None = None) -> Path:
+    """Print through the program Windows associates with PDF files (its "print"/"printto" verb).
+
+    The shell starts that program and returns at once; the program reads the file later.
+    So the PDF is first copied out of the caller's temporary folder into the data folder's
+    ``in`` folder, where it stays for a day (older copies are removed on the next print).
+    ``printto`` names the chosen printer; ``print`` uses the default one. Returns the copy.
+    """
+    import time
+
+    from .paths import print_spool_dir
+
+    now = time.time() if now is None else now
+    spool = print_spool_dir()
+    spool.mkdir(parents=True, exist_ok=True)
+    for old in spool.glob("*.pdf"):
+        try:
+            if now - old.stat().st_mtime > SPOOL_KEEP_SECONDS:
+                old.unlink()
+        except OSError:
+            pass  # still open in the PDF program: removed next time
+    target = spool / f"{int(now * 1000)}-{os.getpid()}-{pdf.name}"
+    shutil.copyfile(pdf, target)
+    try:
+        for _ in range(copies):
+            if printer:
+                os.startfile(str(target), "printto", f'"{printer}"')  # type: ignore[attr-defined]
+            else:
+                os.startfile(str(target), "print")  # type: ignore[attr-defined]
+    except OSError as exc:
+        raise UserError(
+            "Windows không in được tệp PDF: máy chưa có chương trình đọc PDF nhận lệnh in (ví dụ Adobe Acrobat "
+            f"Reader, Foxit Reader) hoặc máy in không sẵn sàng ({exc.strerror or exc}). Hãy cài chương trình đọc "
+            f"PDF rồi in lại, hoặc mở tệp {target} và in từ đó.") from exc
+    return target
 
 
 def print_document(store, draft_id: int, *, printer: str = "", copies: int = 1,

@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "bỏ qua --db và không đụng tới tệp của đơn vị")
     p.add_argument("--quit-when-shown", action="store_true",
                    help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
+    p.add_argument("package", nargs="?", metavar="GÓI.asice",
+                   help="mở trang Kiểm tra gói và kiểm tra gói hồ sơ này (như khi nhấp đúp tệp .asice)")
     p.set_defaults(func=run_gui, creates_db=True, announce_new_db=False)
 
     p = sub.add_parser("info", help="đường dẫn, phiên bản lược đồ và số bản ghi")
@@ -57,8 +59,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     if args.demo:
         return run(demo_db_path(), demo=True, screenshot=args.screenshot, page=args.page,
-                   quit_when_shown=args.quit_when_shown)
-    return run(db_path(args), screenshot=args.screenshot, page=args.page, quit_when_shown=args.quit_when_shown)
+                   quit_when_shown=args.quit_when_shown, package=args.package)
+    return run(db_path(args), screenshot=args.screenshot, page=args.page, quit_when_shown=args.quit_when_shown,
+               package=args.package)
 
 
 def run_info(args: argparse.Namespace) -> int:

@@ -14,11 +14,18 @@ APPLICATION = "SoThiDua"
 
 def configure(app) -> None:
     """Names, fonts and translations of a fresh ``QApplication`` (also used by the tests)."""
-    from .qt import QFont, QFontDatabase, QTranslator
+    from ..paths import settings_ini_root
+    from .qt import QFont, QFontDatabase, QIcon, QSettings, QTranslator
 
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Sổ thi đua")
+    app.setWindowIcon(QIcon(str(resource("icons", "sothidua.png"))))
+    ini_root = settings_ini_root()
+    if ini_root is not None:
+        # Windows: the settings sit in the data folder as SoThiDua.ini, not in the registry (desktop/paths.py).
+        QSettings.setDefaultFormat(QSettings.IniFormat)
+        QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(ini_root))
     family = None
     for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSerif-Regular.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
@@ -39,10 +46,12 @@ def configure(app) -> None:
 
 
 def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None,
-        quit_when_shown: bool = False, demo: bool = False, demo_path: Path | None = None) -> int:
+        quit_when_shown: bool = False, demo: bool = False, demo_path: Path | None = None,
+        package: str | None = None) -> int:
     """Open the window on ``db_path``; on the first start (no file, or a blank one) the welcome
     comes first. ``demo`` opens the demo's own file instead (``demo_path``, by default
-    :func:`desktop.paths.demo_db_path`), filling it when it is new."""
+    :func:`desktop.paths.demo_db_path`), filling it when it is new. ``package`` (a double-clicked
+    ``.asice``) is checked on the Kiểm tra gói page."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
@@ -65,7 +74,8 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
     launcher = Launcher(db_path, demo_path=demo_path or demo_db_path(), remember=not screenshot)
     try:
         if screenshot:
-            return _screenshot(app, launcher, screenshot, page or "overview", demo=demo)
+            return _screenshot(app, launcher, screenshot, page or ("verify" if package else "overview"), demo=demo,
+                               package=package)
         try:
             launcher.start(demo=demo)
         except UserError as exc:
@@ -73,6 +83,8 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
             return 2
         if page and launcher.window is not None:
             launcher.window.show_page(page)
+        if package and launcher.window is not None:  # a double-clicked .asice: check it on Kiểm tra gói
+            launcher.window.verify_package(str(Path(package).expanduser().resolve()))
         if quit_when_shown:
             # The benchmark measures process start to this point: the window is
             # on screen and its first frame has been painted.
@@ -86,7 +98,7 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         launcher.close()
 
 
-def _screenshot(app, launcher, path: str, page: str, *, demo: bool) -> int:
+def _screenshot(app, launcher, path: str, page: str, *, demo: bool, package: str | None = None) -> int:
     """The window (or, on a first start, the welcome) drawn off screen into ``path``; nothing is created
     for the clerk's file."""
     from .dialogs.welcome import WelcomeDialog
@@ -101,6 +113,14 @@ def _screenshot(app, launcher, path: str, page: str, *, demo: bool) -> int:
         widget.resize(1280, 800)
         widget.show_page(page)
     widget.show()
+    if package and store is not None:
+        import time
+
+        widget.verify_package(str(Path(package).expanduser().resolve()))
+        verify, deadline = widget.pages["verify"], time.monotonic() + 120
+        while getattr(verify, "worker", None) is not None and time.monotonic() < deadline:
+            app.processEvents()  # the check runs on a worker thread: picture its result
+            time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
     image = widget.grab()

@@ -12,7 +12,6 @@ never kept, saved or logged. A cancel leaves no file behind.
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,37 +32,10 @@ from ..widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
 
-# PKCS#11 drivers of the tokens Vietnamese CAs hand out, as their installers put them in System32
-# (SafeNet eToken, Feitian ePass2003/3003 used by several CAs, VNPT-CA, Viettel-CA, BKAV-CA, NC-CA).
-# Only those present on the machine are offered; the clerk can always pick the driver file by hand.
-WINDOWS_DRIVERS = (
-    "eTPKCS11.dll", "eps2003csp11.dll", "eps2003csp11v2.dll", "ShuttleCSP11_3003.dll",
-    "vnpt-ca_csp11.dll", "VNPT-CA_v34.dll", "vnptca_p11_v6.dll", "vnptca_p11_v8.dll",
-    "viettel-ca_v6.dll", "viettel-ca_v5.dll", "viettel-ca_v4.dll", "BkavCA.dll", "bkavca_p11.dll",
-    "ncca_csp11_v1.dll",
-)
-MAC_DRIVERS = (
-    "/usr/local/lib/libeTPkcs11.dylib", "/usr/local/lib/libeps2003csp11.dylib",
-    "/usr/local/lib/viettel-ca_v6.dylib", "/Library/OpenSC/lib/opensc-pkcs11.so",
-    "/usr/local/lib/softhsm/libsofthsm2.so", "/opt/homebrew/lib/softhsm/libsofthsm2.so",
-)
-LINUX_DRIVERS = (
-    "/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so",
-    "/usr/lib/libeToken.so", "/usr/lib/libeps2003csp11.so", "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
-)
-
-
-def driver_candidates() -> list[str]:
-    """Known PKCS#11 driver files that exist on this machine, most likely first."""
-    if sys.platform == "win32":
-        system = Path(os.environ.get("SystemRoot", r"C:\Windows")) / "System32"
-        paths = [str(system / name) for name in WINDOWS_DRIVERS]
-    elif sys.platform == "darwin":
-        paths = list(MAC_DRIVERS)
-    else:
-        paths = list(LINUX_DRIVERS)
-    return [p for p in paths if Path(p).exists()]
+# The PKCS#11 drivers of the Vietnamese CAs' tokens (VNPT, Viettel, BKAV, FPT, MISA, VGCA …) and
+# where their installers put them: desktop/signing/drivers.py. Only those present are offered;
+# the clerk can always pick the driver file by hand.
+from ...signing.drivers import installed_drivers as driver_candidates  # noqa: E402
 
 
 @dataclass(frozen=True)
