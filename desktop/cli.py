@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "desktop.commands.cert",
     "desktop.commands.package",
     "desktop.commands.excel",
+    "desktop.commands.outcome",
 ]
 
 

@@ -132,11 +132,31 @@ def check_v4(store: Store) -> None:
     assert ach.get(store, 1).classification == "thuong"  # v5 gives every achievement a classification
 
 
+def seed_v6(conn: sqlite3.Connection) -> None:
+    seed_v4(conn)
+    conn.execute("UPDATE nomination SET status = 'da_gui' WHERE id = 1")
+
+
+def check_v6(store: Store) -> None:
+    """A nomination sent before outcomes existed gets its outcome, and so an award received."""
+    import datetime as dt
+
+    from desktop import clock, outcomes
+
+    clock.set_now(dt.date(2026, 2, 1))
+    if outcomes.get(store, 1) is None:
+        check_v3(store)
+        outcomes.record(store, 1, result="dat", decision_number="12/QĐ-STP", decision_date="20/01/2026")
+    assert outcomes.get(store, 1).approved
+    assert [a.award for a in people.prior_awards(store, person_id=1)] == [
+        "Lao động tiên tiến", "Giấy khen của Giám đốc Sở"]
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Version 5 added drafts, versions and the print log, which a fresh v5 file has none of: the rows of
 # version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4), 5: (seed_v4, check_v4)}
+           4: (seed_v4, check_v4), 5: (seed_v4, check_v4), 6: (seed_v6, check_v6)}
 
 
 def test_every_older_version_has_a_seeder():

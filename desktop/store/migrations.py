@@ -414,6 +414,32 @@ def _v6_application_id(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _award_outcomes(conn: sqlite3.Connection) -> None:
+    """The outcome of a sent nomination: the decision that approved it or not, and its evidence.
+
+    An approved outcome is also an award received (``prior_award``), which the
+    outcome points at, so it shows in the person's or collective's history.
+    """
+    run_script(conn, """
+        CREATE TABLE nomination_outcome (
+            nomination_id   INTEGER PRIMARY KEY REFERENCES nomination(id) ON DELETE CASCADE,
+            result          TEXT NOT NULL CHECK (result IN ('dat', 'khong_dat')),
+            decision_number TEXT NOT NULL CHECK (decision_number <> ''),
+            decision_date   TEXT NOT NULL CHECK (date(decision_date) = decision_date),
+            issuer          TEXT NOT NULL DEFAULT '',
+            award           TEXT,
+            prior_award_id  INTEGER REFERENCES prior_award(id) ON DELETE SET NULL,
+            file_name       TEXT,
+            file_sha256     TEXT REFERENCES blob(sha256) ON DELETE RESTRICT,
+            recorded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            CHECK (result = 'khong_dat' OR award IS NOT NULL),
+            CHECK ((file_name IS NULL) = (file_sha256 IS NULL))
+        );
+        CREATE INDEX nomination_outcome_award ON nomination_outcome(prior_award_id);
+        """)
+    audit.install_triggers(conn, "nomination_outcome", key="nomination_id")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -421,6 +447,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_nominations,
     _v5_drafts,
     _v6_application_id,
+    _award_outcomes,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
