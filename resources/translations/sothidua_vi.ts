@@ -1608,6 +1608,14 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Điều kiện</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
         <source>(collective)</source>
         <translation>(tập thể)</translation>
     </message>
@@ -1679,6 +1687,14 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Rút lại</translation>
     </message>
     <message>
+        <source>Record outcome…</source>
+        <translation>Ghi kết quả…</translation>
+    </message>
+    <message>
+        <source>Record the decision that came back on a sent nomination</source>
+        <translation>Ghi quyết định của cấp trên cho đề nghị đã gửi</translation>
+    </message>
+    <message>
         <source>Conditions of the selected nomination</source>
         <translation>Điều kiện của đề nghị đang chọn</translation>
     </message>
@@ -1744,6 +1760,93 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Outcome of the nomination</source>
+        <translation>Kết quả đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>%1 — proposed: %2</source>
+        <translation>%1 — đề nghị: %2</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not granted</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. 123/QĐ-STP</source>
+        <translation>ví dụ 123/QĐ-STP</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. Giám đốc Sở Tư pháp</source>
+        <translation>ví dụ Giám đốc Sở Tư pháp</translation>
+    </message>
+    <message>
+        <source>Award as decided</source>
+        <translation>Khen thưởng được quyết định</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <source>Choose PDF…</source>
+        <translation>Chọn tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Signed decision</source>
+        <translation>Quyết định đã ký</translation>
+    </message>
+    <message>
+        <source>Prize money</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <source>A granted award is added to the awards received by the person or collective, and counts in their later nominations.</source>
+        <translation>Khen thưởng đạt được ghi vào các khen thưởng đã nhận của cá nhân, tập thể và được tính khi xét đề nghị sau này.</translation>
+    </message>
+    <message>
+        <source>Choose the signed decision</source>
+        <translation>Chọn quyết định đã ký</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No prize: the award was not granted.</source>
+        <translation>Không có tiền thưởng: không đạt khen thưởng.</translation>
+    </message>
+    <message>
+        <source>No prize multiple is known for this award.</source>
+        <translation>Chưa có hệ số tiền thưởng cho khen thưởng này.</translation>
+    </message>
+    <message>
+        <source>%1 (base salary in force on %2; %3)</source>
+        <translation>%1 (mức lương cơ sở áp dụng ngày %2; %3)</translation>
     </message>
 </context>
 <context>
