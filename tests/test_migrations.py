@@ -152,11 +152,32 @@ def check_v6(store: Store) -> None:
         "Lao động tiên tiến", "Giấy khen của Giám đốc Sở"]
 
 
+def seed_v7(conn: sqlite3.Connection) -> None:
+    seed_v6(conn)
+    conn.executescript("""
+        INSERT INTO prior_award(id, person_id, award, year, decision_number, decision_date)
+             VALUES (7, 1, 'Giấy khen của Giám đốc Sở', 2025, '12/QĐ-STP', '2026-01-20');
+        INSERT INTO nomination_outcome(nomination_id, result, decision_number, decision_date, award, prior_award_id)
+             VALUES (1, 'dat', '12/QĐ-STP', '2026-01-20', 'Giấy khen của Giám đốc Sở', 7);
+    """)
+
+
+def check_v7(store: Store) -> None:
+    """Outcomes recorded before the yearly review existed stay; collectives can now be rated."""
+    from desktop import outcomes, review
+
+    o = outcomes.get(store, 1)
+    assert (o.approved, o.prior_award_id) == (True, 7)
+    review.set_collective_rating(store, 2, 2025, "tot")
+    assert review.collective_ratings(store, 2) == {2025: "tot"}
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Version 5 added drafts, versions and the print log, which a fresh v5 file has none of: the rows of
 # version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4), 5: (seed_v4, check_v4), 6: (seed_v6, check_v6)}
+           4: (seed_v4, check_v4), 5: (seed_v4, check_v4), 6: (seed_v6, check_v6),
+           7: (seed_v7, check_v7)}
 
 
 def test_every_older_version_has_a_seeder():

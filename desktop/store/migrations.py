@@ -440,6 +440,55 @@ def _award_outcomes(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "nomination_outcome", key="nomination_id")
 
 
+def _yearly_review(conn: sqlite3.Connection) -> None:
+    """The unit's year-end review (bình xét cuối năm): collectives' ratings, initiatives, the review itself.
+
+    A review's decided titles are awards received (``prior_award``) that
+    ``review_award`` ties to the review's decision.
+    """
+    run_script(conn, """
+        CREATE TABLE collective_rating (
+            collective_id INTEGER NOT NULL REFERENCES collective(id) ON DELETE CASCADE,
+            year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            rating        TEXT NOT NULL CHECK (rating IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+            PRIMARY KEY (collective_id, year)
+        );
+        CREATE TABLE initiative (
+            id              INTEGER PRIMARY KEY,
+            name            TEXT NOT NULL CHECK (name <> ''),
+            year            INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            scope           TEXT NOT NULL DEFAULT 'co_so' CHECK (scope IN ('co_so', 'bo_tinh', 'toan_quoc')),
+            recognised_by   TEXT NOT NULL DEFAULT '',
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date   TEXT CHECK (decision_date IS NULL OR date(decision_date) = decision_date),
+            field           TEXT NOT NULL DEFAULT '',
+            effect          TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE initiative_author (
+            initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+            person_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+            PRIMARY KEY (initiative_id, person_id)
+        );
+        CREATE INDEX initiative_author_person ON initiative_author(person_id);
+        CREATE TABLE yearly_review (
+            year            INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2200),
+            status          TEXT NOT NULL DEFAULT 'dang_xet' CHECK (status IN ('dang_xet', 'da_quyet_dinh')),
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date   TEXT CHECK (decision_date IS NULL OR date(decision_date) = decision_date),
+            issuer          TEXT NOT NULL DEFAULT '',
+            created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE review_award (
+            review_year    INTEGER NOT NULL REFERENCES yearly_review(year) ON DELETE CASCADE,
+            prior_award_id INTEGER NOT NULL REFERENCES prior_award(id) ON DELETE CASCADE,
+            position       INTEGER NOT NULL,
+            PRIMARY KEY (review_year, prior_award_id)
+        );
+        """)
+    for table in ("collective_rating", "initiative", "initiative_author", "yearly_review", "review_award"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -448,6 +497,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_drafts,
     _v6_application_id,
     _award_outcomes,
+    _yearly_review,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

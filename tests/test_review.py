@@ -1,0 +1,209 @@
+"""The year-end review: candidates from the year's ratings, each title's conditions, initiatives, the decision."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop import clock, people, prizes, review
+from desktop.errors import NotFound, UserError, ValidationError
+
+YEAR = 2025
+
+
+@pytest.fixture
+def unit(store):
+    """A unit with one team of 4 people (rated xuất sắc, tốt, tốt, hoàn thành) and one of 2."""
+    clock.set_now(dt.date(2026, 1, 15))
+    u = people.add_collective(store, people.Collective("Trung tâm Trợ giúp pháp lý", is_unit=True))
+    t1 = people.add_collective(store, people.Collective("Phòng Nghiệp vụ 1", parent_id=u))
+    t2 = people.add_collective(store, people.Collective("Phòng Hành chính", parent_id=u))
+    ids = {}
+    for name, team, rating in (("Nguyễn Thị Lan", t1, "xuat_sac"), ("Trần Văn Bình", t1, "tot"),
+                               ("Lê Văn Cường", t1, "tot"), ("Phạm Thị Dung", t1, "hoan_thanh"),
+                               ("Hoàng Văn Em", t2, "tot"), ("Vũ Thị Giang", t2, "tot")):
+        pid = people.add_person(store, people.Person(name, collective_id=team))
+        people.set_rating(store, pid, YEAR, rating)
+        ids[name] = pid
+    review.set_collective_rating(store, t1, YEAR, "xuat_sac")
+    review.set_collective_rating(store, t2, YEAR, "tot")
+    return {"unit": u, "t1": t1, "t2": t2, **ids}
+
+
+def find(cands, kind, sid, title):
+    return next(c for c in cands if c.key == (kind, sid, title))
+
+
+def failing(c):
+    return {ch.code: ch.message for ch in c.checks if not ch.ok}
+
+
+def test_rules_data_names_catalog_titles_with_sources():
+    from desktop import catalog
+
+    for name, rule in review.rules().items():
+        award = catalog.load().get(name)
+        assert award is not None and award.name == name and rule.source
+        assert award.fits(rule.subject)
+
+
+def test_lao_dong_tien_tien_needs_at_least_tot(store, unit):
+    cands = review.candidates(store, YEAR)
+    assert find(cands, "person", unit["Trần Văn Bình"], "Lao động tiên tiến").eligible
+    dung = find(cands, "person", unit["Phạm Thị Dung"], "Lao động tiên tiến")
+    assert failing(dung) == {"rating": "Xếp loại năm 2025 là “hoàn thành nhiệm vụ”, chưa đạt "
+                                       "“hoàn thành tốt nhiệm vụ”."}
+
+
+def test_a_person_without_a_rating_is_told_so(store, unit):
+    pid = people.add_person(store, people.Person("Đỗ Văn Hải", collective_id=unit["t2"]))
+    c = find(review.candidates(store, YEAR), "person", pid, "Lao động tiên tiến")
+    assert "Chưa có xếp loại năm 2025" in failing(c)["rating"]
+
+
+def test_chien_si_thi_dua_co_so_by_excellence_or_by_an_initiative(store, unit):
+    cands = review.candidates(store, YEAR)
+    assert find(cands, "person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở").eligible
+    binh = find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    assert set(failing(binh)) == {"route"}
+    # An initiative recognised in 2025 opens the other route; one of 2024 does not.
+    review.save_initiative(store, review.Initiative("Sổ tay tra cứu", 2024, [unit["Trần Văn Bình"]]))
+    assert not find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
+    review.save_initiative(store, review.Initiative(
+        "Số hóa quy trình tiếp nhận vụ việc", YEAR, [unit["Trần Văn Bình"], unit["Lê Văn Cường"]],
+        recognised_by="Hội đồng sáng kiến Trung tâm", decision_number="12/QĐ-HĐSK", decision_date="10/12/2025"))
+    binh = find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    assert binh.eligible
+    assert any("sáng kiến “Số hóa quy trình tiếp nhận vụ việc”" in c.message for c in binh.checks)
+    # Without Lao động tiên tiến there is no Chiến sĩ thi đua cơ sở, whatever the initiative.
+    review.save_initiative(store, review.Initiative("Mẫu biểu điện tử", YEAR, [unit["Phạm Thị Dung"]]))
+    dung = find(review.candidates(store, YEAR), "person", unit["Phạm Thị Dung"], "Chiến sĩ thi đua cơ sở")
+    assert set(failing(dung)) == {"rating", "requires"}
+
+
+def test_collective_needs_seventy_percent_of_members_lao_dong_tien_tien(store, unit):
+    cands = review.candidates(store, YEAR)
+    # 3 of 4 (75 %) qualify for LĐTT in team 1; 2 of 2 in team 2.
+    t1 = find(cands, "collective", unit["t1"], "Tập thể lao động tiên tiến")
+    assert t1.eligible
+    assert any(c.message.startswith("3/4 cá nhân (75 %) đạt Lao động tiên tiến") for c in t1.checks)
+    # With only 2 of 4 chosen, 50 % is below 70 %.
+    chosen = {("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"),
+              ("person", unit["Trần Văn Bình"], "Lao động tiên tiến")}
+    t1 = find(review.candidates(store, YEAR, chosen), "collective", unit["t1"], "Tập thể lao động tiên tiến")
+    assert failing(t1)["members_share"].startswith("2/4 cá nhân (50 %)")
+
+
+def test_exactly_seventy_percent_is_enough(store, unit):
+    # 7 of 10: team 2 grows to 10 with 7 rated tốt.
+    for i in range(8):
+        pid = people.add_person(store, people.Person(f"Người Số {i}", collective_id=unit["t2"]))
+        people.set_rating(store, pid, YEAR, "tot" if i < 5 else "hoan_thanh")
+    t2 = find(review.candidates(store, YEAR), "collective", unit["t2"], "Tập thể lao động tiên tiến")
+    assert any(c.message.startswith("7/10 cá nhân (70 %)") and c.ok for c in t2.checks)
+
+
+def test_tap_the_lao_dong_xuat_sac_needs_excellence_everyone_complete_and_a_chien_si(store, unit):
+    cands = review.candidates(store, YEAR)
+    t1 = find(cands, "collective", unit["t1"], "Tập thể lao động xuất sắc")
+    assert t1.eligible   # xuất sắc; all complete; 75 % LĐTT; Lan is CSTĐCS
+    t2 = find(cands, "collective", unit["t2"], "Tập thể lao động xuất sắc")
+    assert set(failing(t2)) == {"rating", "members_with"}
+    people.set_rating(store, unit["Phạm Thị Dung"], YEAR, "khong_hoan_thanh")
+    t1 = find(review.candidates(store, YEAR), "collective", unit["t1"], "Tập thể lao động xuất sắc")
+    assert failing(t1)["members_rating"] == "1 cá nhân chưa được xếp loại hoặc dưới “hoàn thành nhiệm vụ”."
+
+
+def test_the_unit_counts_the_members_of_its_teams(store, unit):
+    review.set_collective_rating(store, unit["unit"], YEAR, "tot")
+    u = find(review.candidates(store, YEAR), "collective", unit["unit"], "Tập thể lao động tiên tiến")
+    assert any(c.message.startswith("5/6 cá nhân") for c in u.checks)
+
+
+def test_a_collective_without_a_rating_or_members(store, unit):
+    empty = people.add_collective(store, people.Collective("Tổ lưu trữ", parent_id=unit["unit"]))
+    c = find(review.candidates(store, YEAR), "collective", empty, "Tập thể lao động tiên tiến")
+    assert set(failing(c)) == {"rating", "members"}
+
+
+def test_the_decision_makes_awards_received_with_their_prize(store, unit):
+    review.open_review(store, YEAR)
+    chosen = [("person", unit[n], "Lao động tiên tiến") for n in
+              ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường", "Hoàng Văn Em")]
+    chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
+               ("collective", unit["t1"], "Tập thể lao động tiên tiến")]
+    ids = review.decide(store, YEAR, chosen, decision_number="05/QĐ-TTTGPL", decision_date="12/01/2026",
+                        issuer="Giám đốc Trung tâm")
+    assert len(ids) == 6
+    r = review.get(store, YEAR)
+    assert (r.status, r.decision_number, r.decision_date) == ("da_quyet_dinh", "05/QĐ-TTTGPL", dt.date(2026, 1, 12))
+    lan = people.prior_awards(store, person_id=unit["Nguyễn Thị Lan"])
+    assert [(a.award, a.year, a.decision_number) for a in lan] == [
+        ("Lao động tiên tiến", 2025, "05/QĐ-TTTGPL"), ("Chiến sĩ thi đua cơ sở", 2025, "05/QĐ-TTTGPL")]
+    rows = review.decided_list(store, YEAR)
+    assert [(r.no, r.name, r.title, r.prize) for r in rows] == [
+        (1, "Trần Văn Bình", "Lao động tiên tiến", 702_000),
+        (2, "Lê Văn Cường", "Lao động tiên tiến", 702_000),
+        (3, "Hoàng Văn Em", "Lao động tiên tiến", 702_000),
+        (4, "Nguyễn Thị Lan", "Lao động tiên tiến", 702_000),
+        (5, "Nguyễn Thị Lan", "Chiến sĩ thi đua cơ sở", 2_340_000),
+        (6, "Phòng Nghiệp vụ 1", "Tập thể lao động tiên tiến", 1_872_000)]
+    assert prizes.totals_by_year(store) == {2025: 4 * 702_000 + 2_340_000 + 1_872_000}
+    with pytest.raises(UserError, match="đã có quyết định"):
+        review.decide(store, YEAR, chosen, decision_number="06/QĐ", decision_date="12/01/2026")
+
+
+def test_the_decision_refuses_a_title_whose_conditions_fail_and_writes_nothing(store, unit):
+    review.open_review(store, YEAR)
+    chosen = [("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")]   # no LĐTT chosen, no route
+    with pytest.raises(UserError) as exc:
+        review.decide(store, YEAR, chosen, decision_number="05/QĐ", decision_date="12/01/2026")
+    assert "Chưa đạt Lao động tiên tiến năm 2025" in str(exc.value)
+    assert people.prior_awards(store, person_id=unit["Trần Văn Bình"]) == []
+    assert review.get(store, YEAR).status == "dang_xet"
+
+
+def test_a_title_the_province_decides_is_only_proposed(store, unit):
+    review.open_review(store, YEAR)
+    chosen = [("person", unit[n], "Lao động tiên tiến") for n in ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường")]
+    chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
+               ("collective", unit["t1"], "Tập thể lao động xuất sắc")]
+    with pytest.raises(UserError, match="do cấp trên quyết định"):
+        review.decide(store, YEAR, chosen, decision_number="05/QĐ", decision_date="12/01/2026")
+
+
+@pytest.mark.parametrize("args, field", [
+    ({"decision_number": ""}, "decision_number"), ({"decision_date": "2/2/2027"}, "decision_date"),
+    ({"decision_date": "x"}, "decision_date")])
+def test_the_decision_needs_its_number_and_a_past_date(store, unit, args, field):
+    review.open_review(store, YEAR)
+    kw = {"decision_number": "05/QĐ", "decision_date": "12/01/2026"} | args
+    with pytest.raises(ValidationError) as exc:
+        review.decide(store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến")], **kw)
+    assert field in exc.value.fields
+
+
+def test_one_review_per_year(store, unit):
+    review.open_review(store, YEAR)
+    with pytest.raises(UserError, match="Đã có đợt bình xét năm 2025"):
+        review.open_review(store, YEAR)
+    with pytest.raises(NotFound):
+        review.decide(store, 2024, [], decision_number="1", decision_date="01/01/2025")
+
+
+def test_initiatives_need_a_name_and_an_author(store, unit):
+    with pytest.raises(ValidationError) as exc:
+        review.save_initiative(store, review.Initiative(" ", YEAR, []))
+    assert set(exc.value.fields) == {"name", "authors"}
+    iid = review.save_initiative(store, review.Initiative("Sổ tay", YEAR, [unit["Hoàng Văn Em"]], scope="bo_tinh"))
+    [i] = review.initiatives(store, person_id=unit["Hoàng Văn Em"])
+    assert (i.id, i.scope, i.author_ids) == (iid, "bo_tinh", [unit["Hoàng Văn Em"]])
+    review.delete_initiative(store, iid)
+    assert review.initiatives(store, year=YEAR) == []
+
+
+def test_collective_ratings_are_kept_per_year(store, unit):
+    review.set_collective_ratings(store, unit["t2"], {2024: "xuat_sac", 2025: "hoan_thanh"})
+    assert review.collective_ratings(store, unit["t2"]) == {2024: "xuat_sac", 2025: "hoan_thanh"}
+    review.set_collective_ratings(store, unit["t2"], {2025: "tot"})
+    assert review.collective_ratings(store, unit["t2"]) == {2025: "tot"}
