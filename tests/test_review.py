@@ -207,3 +207,87 @@ def test_collective_ratings_are_kept_per_year(store, unit):
     assert review.collective_ratings(store, unit["t2"]) == {2024: "xuat_sac", 2025: "hoan_thanh"}
     review.set_collective_ratings(store, unit["t2"], {2025: "tot"})
     assert review.collective_ratings(store, unit["t2"]) == {2025: "tot"}
+
+
+# -- statistics and the export ------------------------------------------------------------------------------
+
+def _decided(store, unit):
+    review.open_review(store, YEAR)
+    chosen = [("person", unit[n], "Lao động tiên tiến") for n in ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường")]
+    chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
+               ("collective", unit["t1"], "Tập thể lao động tiên tiến")]
+    review.decide(store, YEAR, chosen, decision_number="05/QĐ-TTTGPL", decision_date="12/01/2026")
+    people.add_prior_award(store, people.PriorAward("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 2024,
+                                                    "88/QĐ-UBND", dt.date(2025, 2, 3), "Chủ tịch UBND tỉnh",
+                                                    person_id=unit["Hoàng Văn Em"]))
+    people.add_prior_award(store, people.PriorAward("Lao động tiên tiến", 2024, "3/QĐ", dt.date(2025, 1, 5),
+                                                    person_id=unit["Hoàng Văn Em"]))
+
+
+def test_statistics_count_by_year_level_kind_and_subject(store, unit):
+    from desktop import statistics
+
+    _decided(store, unit)
+    rows = statistics.awards(store)
+    assert statistics.years(rows) == [2024, 2025]
+    assert statistics.count_by(rows, lambda r: r.level) == {2024: {"bo_tinh": 1, "co_so": 1}, 2025: {"co_so": 5}}
+    assert statistics.count_by(rows, lambda r: r.kind)[2025] == {"person": 4, "collective": 1}
+    assert statistics.count_by(rows, lambda r: r.type)[2024] == {"hinh_thuc": 1, "danh_hieu": 1}
+    years, awards, counts = statistics.counts_year_award(rows)
+    assert awards == ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến",
+                      "Tập thể lao động tiên tiến"]
+    assert counts[(2025, "Lao động tiên tiến")] == 3 and counts[(2024, "Lao động tiên tiến")] == 1
+    # 2024 prizes: Bằng khen tỉnh (cá nhân 1,5) and LĐTT (0,3), both at 2.340.000 đ.
+    assert statistics.prize_by_year(rows) == {2024: 3_510_000 + 702_000, 2025: 3 * 702_000 + 2_340_000 + 1_872_000}
+    assert [r.year for r in statistics.awards(store, 2025, 2025)] == [2025] * 5
+
+
+def test_share_of_staff_with_each_title_per_year(store, unit):
+    from desktop import statistics
+
+    _decided(store, unit)
+    shares = {(s.year, s.title): (s.holders, s.staff) for s in statistics.title_shares(store)}
+    # Six people are rated in 2025; nobody is rated in 2024, so 2024 has no staff to share over.
+    assert shares == {(2025, "Chiến sĩ thi đua cơ sở"): (1, 6), (2025, "Lao động tiên tiến"): (3, 6)}
+
+
+def test_history_of_a_person_and_a_collective(store, unit):
+    from desktop import statistics
+
+    _decided(store, unit)
+    em = statistics.history(store, person_id=unit["Hoàng Văn Em"])
+    assert [(h.year, h.rating, [a.award for a in h.awards]) for h in em] == [
+        (2025, "tot", []), (2024, None, ["Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Lao động tiên tiến"])]
+    t1 = statistics.history(store, collective_id=unit["t1"])
+    assert [(h.year, h.rating_text, [a.award for a in h.awards]) for h in t1] == [
+        (2025, "Hoàn thành xuất sắc nhiệm vụ", ["Tập thể lao động tiên tiến"])]
+
+
+def test_export_awards_writes_the_list_and_the_counts(store, unit, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from desktop import cli
+
+    _decided(store, unit)
+    out = tmp_path / "khen-thuong.xlsx"
+    code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2024", "--to", "2025", str(out)])
+    assert code == 0 and "Đã xuất 7 khen thưởng đã nhận" in capsys.readouterr().out
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+    listing = [tuple(row) for row in wb["Danh sách khen thưởng"].iter_rows(values_only=True)]
+    data = [r for r in listing if isinstance(r[0], int)]
+    assert len(data) == 7
+    assert data[0][1:3] == (2024, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")
+    assert data[0][7] == "88/QĐ-UBND" and data[0][10] == 3_510_000
+    counts = [r for r in wb["Tổng hợp theo năm"].iter_rows(values_only=True)]
+    header = next(r for r in counts if r[0] == "Danh hiệu, hình thức khen thưởng")
+    assert header[2:] == ("2024", "2025", "Cộng")
+    ldtt = next(r for r in counts if r[0] == "Lao động tiên tiến")
+    assert ldtt[2:] == (1, 3, 4)
+    total = next(r for r in counts if r[0] == "Tổng số")
+    assert total[2:] == (2, 5, 7)
+    # Only 2025.
+    code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2025", str(out)])
+    assert code == 0 and "Đã xuất 5 khen thưởng" in capsys.readouterr().out
+    code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2026", "--to", "2025", str(out)])
+    assert code == 2

@@ -1,4 +1,4 @@
-"""``nomination outcome``: record the decision that came back on a sent nomination.
+"""``nomination outcome`` (the decision that came back on a sent nomination) and ``export awards``.
 
 The ``nomination`` group may also be made by another commands module (``nomination
 list``); this module adds its sub-command to the group when it already exists.
@@ -39,6 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--file", type=Path, default=None, metavar="TỆP.pdf", help="quyết định đã ký (PDF), lưu làm minh chứng")
     p.set_defaults(func=run_outcome)
 
+    exports = _group(sub, "export", "xuất sổ sách ra tệp Excel để in hoặc gửi")
+    p = exports.add_parser("awards", help="khen thưởng đã nhận qua các năm: danh sách kèm quyết định, "
+                                          "và số lượng theo năm × hình thức")
+    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo (ghi đè nếu đã có)")
+    p.add_argument("--from", dest="year_from", type=int, metavar="NĂM", help="từ năm (tính cả năm này)")
+    p.add_argument("--to", dest="year_to", type=int, metavar="NĂM", help="đến năm (tính cả năm này)")
+    p.set_defaults(func=run_export_awards)
+
 
 def run_outcome(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
@@ -52,4 +60,18 @@ def run_outcome(args: argparse.Namespace) -> int:
             print(f"Tiền thưởng: {prize.explain()}.")
     if o.file_name:
         print(f"Tệp quyết định: {o.file_name} (lưu trong sổ).")
+    return 0
+
+
+def run_export_awards(args: argparse.Namespace) -> int:
+    from .. import statistics
+    from ..errors import UserError
+    from ..excel.awards import write_awards
+
+    if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
+        raise UserError(f"Năm --from {args.year_from} sau năm --to {args.year_to}.")
+    with Store(db_path(args)) as store:
+        out = write_awards(store, args.out, year_from=args.year_from, year_to=args.year_to)
+        n = len(statistics.awards(store, args.year_from, args.year_to))
+    print(f"Đã xuất {n} khen thưởng đã nhận: {out}")
     return 0
