@@ -1168,6 +1168,14 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
         <translation>Sổ in</translation>
     </message>
     <message>
+        <source>Year-end review</source>
+        <translation>Bình xét cuối năm</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Thống kê</translation>
+    </message>
+    <message>
         <source>Send dossier</source>
         <translation>Gửi hồ sơ</translation>
     </message>
@@ -2310,6 +2318,120 @@ Lý do được lưu cùng đề nghị.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewModels</name>
+    <message>
+        <source>Chosen</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>%1 (proposed upward)</source>
+        <translation>%1 (đề nghị cấp trên)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Open a review…</source>
+        <translation>Mở đợt bình xét…</translation>
+    </message>
+    <message>
+        <source>Only those who qualify</source>
+        <translation>Chỉ hiện người, tập thể đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Choose everyone who qualifies</source>
+        <translation>Chọn tất cả đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Conditions of the selected candidate</source>
+        <translation>Điều kiện của đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <source>The head&apos;s decision</source>
+        <translation>Quyết định của thủ trưởng đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. 05/QĐ-TTTGPL</source>
+        <translation>ví dụ 05/QĐ-TTTGPL</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation>Ghi quyết định</translation>
+    </message>
+    <message>
+        <source>No review yet: press “Open a review…”.</source>
+        <translation>Chưa có đợt bình xét: bấm “Mở đợt bình xét…”.</translation>
+    </message>
+    <message>
+        <source>Decided: %1</source>
+        <translation>Đã có quyết định: %1</translation>
+    </message>
+    <message>
+        <source>Under review: tick the titles the council agreed, then record the head&apos;s decision.</source>
+        <translation>Đang bình xét: đánh dấu các danh hiệu Hội đồng đã thống nhất, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
+    </message>
+    <message>
+        <source>Total prizes: %1</source>
+        <translation>Tổng tiền thưởng: %1</translation>
+    </message>
+    <message>
+        <source>Open a review</source>
+        <translation>Mở đợt bình xét</translation>
+    </message>
+    <message>
+        <source>Year reviewed:</source>
+        <translation>Năm bình xét:</translation>
+    </message>
+    <message>
+        <source>%1 chosen of %2</source>
+        <translation>đã chọn %1/%2</translation>
+    </message>
+    <message>
+        <source>Select a candidate to see the title&apos;s conditions.</source>
+        <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
+    </message>
+</context>
+<context>
     <name>RunningCampaigns</name>
     <message>
         <source>No campaign is under way. Campaigns are imported from the department&apos;s plans on the “Emulation campaigns” page.</source>
@@ -2577,6 +2699,136 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Đã ký số và lưu gói hồ sơ tại
 %1
 Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsModels</name>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng số</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Individual / collective</source>
+        <translation>Cá nhân / tập thể</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Holders / staff rated</source>
+        <translation>Số đạt / số được xếp loại</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>From year:</source>
+        <translation>Từ năm:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>đến:</translation>
+    </message>
+    <message>
+        <source>Chart by:</source>
+        <translation>Biểu đồ theo:</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Kind (title or award form)</source>
+        <translation>Loại (danh hiệu hay hình thức)</translation>
+    </message>
+    <message>
+        <source>Individual or collective</source>
+        <translation>Cá nhân hay tập thể</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>By year and award</source>
+        <translation>Theo năm và hình thức</translation>
+    </message>
+    <message>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <source>Share of staff per title</source>
+        <translation>Tỷ lệ danh hiệu trên số người</translation>
+    </message>
+    <message>
+        <source>History of:</source>
+        <translation>Quá trình của:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Quá trình khen thưởng</translation>
+    </message>
+    <message>
+        <source>%1 (collective)</source>
+        <translation>%1 (tập thể)</translation>
+    </message>
+    <message>
+        <source>%1 awards, prizes %2</source>
+        <translation>%1 khen thưởng, tiền thưởng %2</translation>
+    </message>
+    <message>
+        <source>Export awards</source>
+        <translation>Xuất khen thưởng</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,200 @@
+"""Bình xét cuối năm: the unit's year-end review of Lao động tiên tiến, Chiến sĩ thi đua cơ sở,
+Tập thể lao động tiên tiến and the proposal of Tập thể lao động xuất sắc, and the head's decision."""
+from __future__ import annotations
+
+from ... import clock, review
+from ...errors import ValidationError
+from ...prizes import format_vnd
+from ..dialogs.nomination import checks_view
+from ..models.nominations import ChecksModel
+from ..models.review import CandidatesModel, DecidedModel
+from ..operations import attempt, show_error
+from ..qt import (
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget, Qt, Signal,
+)
+from ..widgets import DateField, FormPanel, read_date, setup_table
+
+
+class ReviewPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year:")))
+        self.year = QComboBox()
+        self.year.setObjectName("review_year")
+        self.year.currentIndexChanged.connect(self._year_changed)
+        top.addWidget(self.year)
+        self.open_btn = QPushButton(self.tr("Open a review…"))
+        self.open_btn.clicked.connect(self.open_review)
+        top.addWidget(self.open_btn)
+        self.status = QLabel()
+        self.status.setObjectName("review_status")
+        top.addWidget(self.status, 1)
+        lay.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.only_eligible = QCheckBox(self.tr("Only those who qualify"))
+        self.only_eligible.toggled.connect(lambda _on: self._year_changed())
+        self.suggest_btn = QPushButton(self.tr("Choose everyone who qualifies"))
+        self.suggest_btn.clicked.connect(self.choose_eligible)
+        bar.addWidget(self.only_eligible)
+        bar.addWidget(self.suggest_btn)
+        bar.addStretch(1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        lay.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Vertical, self)
+        self.model = CandidatesModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("review_candidates")
+        self.view.setModel(self.model)
+        setup_table(self.view, stretch=1, widths={0: 70, 2: 200, 3: 300, 4: 90})
+        self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self.splitter.addWidget(self.view)
+
+        lower = QWidget()
+        ll = QHBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        checks_box = QGroupBox(self.tr("Conditions of the selected candidate"))
+        cl = QVBoxLayout(checks_box)
+        self.checks = ChecksModel(self)
+        self.checks_view = checks_view(self.checks)
+        cl.addWidget(self.checks_view)
+        ll.addWidget(checks_box, 3)
+
+        decide_box = QGroupBox(self.tr("The head's decision"))
+        dl = QVBoxLayout(decide_box)
+        self.form = FormPanel(self)
+        self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit(),
+                                             required=True)
+        self.decision_number.setPlaceholderText(self.tr("e.g. 05/QĐ-TTTGPL"))
+        self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField(), required=True)
+        self.issuer = self.form.add("issuer", self.tr("Issued by"), QLineEdit())
+        dl.addWidget(self.form)
+        self.decide_btn = QPushButton(self.tr("Record the decision"))
+        self.decide_btn.clicked.connect(self.decide)
+        dl.addWidget(self.decide_btn)
+        self.decided = DecidedModel(store, self)
+        self.decided_view = QTableView()
+        self.decided_view.setObjectName("review_decided")
+        self.decided_view.setModel(self.decided)
+        setup_table(self.decided_view, stretch=1, widths={0: 40})
+        dl.addWidget(self.decided_view)
+        self.total = QLabel()
+        self.total.setObjectName("review_total")
+        dl.addWidget(self.total)
+        ll.addWidget(decide_box, 4)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter, 1)
+        self.reload()
+
+    # -- years -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        for r in review.list_reviews(self.store):
+            self.year.addItem(f"{r.year} — {review.STATUSES[r.status]}", r.year)
+        i = self.year.findData(current) if current is not None else -1
+        self.year.setCurrentIndex(i if i >= 0 else (0 if self.year.count() else -1))
+        self.year.blockSignals(False)
+        self._year_changed()
+
+    def selected_year(self) -> int | None:
+        return self.year.currentData()
+
+    def set_year(self, year: int) -> None:
+        i = self.year.findData(year)
+        if i >= 0:
+            self.year.setCurrentIndex(i)
+
+    def _year_changed(self, *_args) -> None:
+        year = self.selected_year()
+        r = review.get(self.store, year) if year is not None else None
+        decided = r is not None and r.status == "da_quyet_dinh"
+        self.model.set_year(year, locked=decided, only_eligible=self.only_eligible.isChecked())
+        self.decided.set_year(year)
+        if r is None:
+            self.status.setText(self.tr("No review yet: press “Open a review…”."))
+        elif decided:
+            self.status.setText(self.tr("Decided: %1").replace(
+                "%1", f"{r.decision_number} ngày {r.decision_date:%d/%m/%Y}"))
+        else:
+            self.status.setText(self.tr("Under review: tick the titles the council agreed, then record the "
+                                        "head's decision."))
+        for w in (self.decision_number, self.decision_date, self.issuer, self.decide_btn, self.suggest_btn):
+            w.setEnabled(r is not None and not decided)
+        if r is not None and decided:
+            self.decision_number.setText(r.decision_number)
+            self.decision_date.set_date(r.decision_date)
+            self.issuer.setText(r.issuer)
+        elif r is not None:
+            for w in (self.decision_number, self.decision_date, self.issuer):
+                w.clear()
+        self.total.setText(self.tr("Total prizes: %1").replace("%1", format_vnd(self.decided.total()))
+                           if decided else "")
+
+    def open_review(self) -> None:
+        year, ok = QInputDialog.getInt(self, self.tr("Open a review"), self.tr("Year reviewed:"),
+                                       clock.today().year, 1950, clock.today().year + 1)
+        if ok and attempt(self, lambda: review.open_review(self.store, year)):
+            self.reload()
+            self.set_year(year)
+            self.changed.emit()
+
+    # -- candidates --------------------------------------------------------------------------------
+
+    def _after_reset(self) -> None:
+        n = len(self.model.chosen)
+        self.count.setText(self.tr("%1 chosen of %2").replace("%1", str(n)).replace(
+            "%2", str(self.model.rowCount())))
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        c = self.model.candidate_at(self.view.currentIndex().row())
+        if c is None:
+            self.checks.set_checks([], self.tr("Select a candidate to see the title's conditions.")
+                                   if self.model.rowCount() else "")
+        else:
+            self.checks.set_checks(list(c.checks))
+
+    def choose_eligible(self) -> None:
+        self.model.choose_eligible()
+
+    def decide(self) -> None:
+        year = self.selected_year()
+        if year is None:
+            return
+        errors: dict[str, str] = {}
+        date = read_date(self.decision_date, "decision_date", errors)
+        if errors:
+            self.form.set_errors(errors)
+            return
+        try:
+            review.decide(self.store, year, list(self.model.chosen), decision_number=self.decision_number.text(),
+                          decision_date=date, issuer=self.issuer.text())
+        except ValidationError as exc:
+            self.form.set_errors(exc.fields)
+            if "chosen" in exc.fields:
+                show_error(self, exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - a UserError is shown; anything else goes up
+            from ...errors import UserError
+
+            if not isinstance(exc, UserError):
+                raise
+            show_error(self, exc)
+            return
+        self.form.set_errors({})
+        self.reload()
+        self.changed.emit()
