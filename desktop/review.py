@@ -246,7 +246,8 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
     """Every person and collective with every title of the review, and its conditions for ``year``.
 
     A title that needs others' titles (a collective's members, a person's own
-    Lao động tiên tiến) counts ``chosen`` when given, else those that qualify.
+    Lao động tiên tiến) counts ``chosen`` when given, else those that qualify,
+    and in both cases those who already received it for ``year``.
     """
     rs = rules()
     people_rows = store.query("SELECT p.id, p.full_name, p.sort_key, c.name AS cname FROM person p "
@@ -329,6 +330,12 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
         out.sort(key=lambda c: word_sort_key(c.name))
         return out
 
+    # Titles of the year already received (an earlier decision, or typed in) count as held.
+    held: dict[str, set[int]] = {}
+    for r in store.query("SELECT award, person_id FROM prior_award WHERE year = ? AND person_id IS NOT NULL "
+                         "AND id NOT IN (SELECT prior_award_id FROM review_award WHERE review_year = ?)",
+                         (year, year)):
+        held.setdefault(r["award"], set()).add(r["person_id"])
     result: list[Candidate] = []
     for rule in rs.values():
         found = person_title(rule) if rule.subject == "person" else collective_title(rule)
@@ -337,6 +344,7 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
                 has[rule.name] = {c.subject_id for c in found if ("person", c.subject_id, rule.name) in chosen}
             else:
                 has[rule.name] = {c.subject_id for c in found if c.eligible}
+            has[rule.name] |= held.get(rule.name, set())
         result += found
     return result
 

@@ -291,3 +291,36 @@ def test_export_awards_writes_the_list_and_the_counts(store, unit, tmp_path, cap
     assert code == 0 and "Đã xuất 5 khen thưởng" in capsys.readouterr().out
     code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2026", "--to", "2025", str(out)])
     assert code == 2
+
+
+def test_a_title_already_received_for_the_year_counts(store, unit):
+    """Bình's Lao động tiên tiến 2025 came in an earlier decision: it counts for his CSTĐCS and his team."""
+    people.add_prior_award(store, people.PriorAward("Lao động tiên tiến", YEAR, "1/QĐ", dt.date(2025, 12, 30),
+                                                    person_id=unit["Trần Văn Bình"]))
+    review.save_initiative(store, review.Initiative("Sổ tay", YEAR, [unit["Trần Văn Bình"]]))
+    chosen = {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")}
+    cands = review.candidates(store, YEAR, chosen)
+    assert find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
+    t1 = find(cands, "collective", unit["t1"], "Tập thể lao động tiên tiến")
+    assert failing(t1)["members_share"].startswith("1/4 cá nhân (25 %)")
+
+
+def test_demo_has_two_years_of_outcomes_a_decided_review_and_one_under_way(demo_store):
+    """The demo is made on 30/06/2025 (conftest's DEMO_TODAY)."""
+    from desktop import statistics
+
+    assert [(r.year, r.status) for r in review.list_reviews(demo_store)] == [
+        (2025, "dang_xet"), (2024, "da_quyet_dinh")]
+    decided = review.decided_list(demo_store, 2024)
+    assert decided and {r.title for r in decided} <= {"Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
+                                                      "Tập thể lao động tiên tiến"}
+    results = {(r["year"], r["result"]): r["n"] for r in demo_store.query(
+        "SELECT substr(o.decision_date, 1, 4) AS year, o.result, count(*) AS n FROM nomination_outcome o "
+        "GROUP BY year, o.result")}
+    assert results == {("2024", "dat"): 5, ("2024", "khong_dat"): 1, ("2025", "dat"): 4, ("2025", "khong_dat"): 1}
+    # One sent nomination of 2024 still awaits its decision.
+    assert demo_store.scalar("SELECT count(*) FROM nomination n WHERE n.status = 'da_gui' AND NOT EXISTS "
+                             "(SELECT 1 FROM nomination_outcome o WHERE o.nomination_id = n.id)") == 1
+    assert review.initiatives(demo_store, year=2024)
+    years = statistics.years(statistics.awards(demo_store))
+    assert {2023, 2024} <= set(years)
