@@ -124,8 +124,10 @@ class StatisticsPage(QWidget):
         self.awards = AwardsModel(self)
         self.shares = SharesModel(self)
         self.history = HistoryModel(self)
-        self.counts_view = self._table(self.counts, "stats_counts", stretch=0)
+        self.counts_view = self._table(self.counts, "stats_counts", stretch=None)
         self.awards_view = self._table(self.awards, "stats_awards", stretch=1)
+        for col, width in {0: 56, 2: 130, 3: 100, 4: 180, 5: 170, 6: 130, 7: 100, 8: 220, 9: 110}.items():
+            self.awards_view.setColumnWidth(col, width)
         self.shares_view = self._table(self.shares, "stats_shares", stretch=1)
         self.tabs.addTab(self.counts_view, self.tr("By year and award"))
         self.tabs.addTab(self.awards_view, self.tr("Awards received"))
@@ -149,7 +151,7 @@ class StatisticsPage(QWidget):
         self.rows: list[statistics.AwardRow] = []
         self.reload()
 
-    def _table(self, model, name: str, *, stretch: int) -> QTableView:
+    def _table(self, model, name: str, *, stretch: int | None) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
@@ -183,6 +185,10 @@ class StatisticsPage(QWidget):
         a, b = self.year_from.value(), self.year_to.value()
         self.rows = statistics.awards(self.store, a, b) if a <= b else []
         self.counts.set_rows(self.rows)
+        self.counts_view.setColumnWidth(0, 360)
+        self.counts_view.setColumnWidth(1, 130)
+        for col in range(2, self.counts.columnCount()):
+            self.counts_view.setColumnWidth(col, 80)
         self.awards.set_rows(self.rows)
         self.shares.set_rows([s for s in statistics.title_shares(self.store) if a <= s.year <= b])
         total = sum(statistics.prize_by_year(self.rows).values())
