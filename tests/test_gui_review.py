@@ -129,3 +129,25 @@ def test_statistics_export_from_the_window(qtbot, gui_store, unit, tmp_path):
     assert len(statistics.awards(gui_store)) == 1
     assert page.export_to(tmp_path / "kt.xlsx")
     assert load_workbook(tmp_path / "kt.xlsx").sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+
+
+def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_store, unit):
+    from desktop.ui.dialogs.records import CollectiveDialog
+    from gui_support import save_button
+
+    people.add_prior_award(gui_store, people.PriorAward("Tập thể lao động tiên tiến", 2024, "9/QĐ",
+                                                        dt.date(2025, 1, 10), collective_id=unit["team"]))
+    dialog = CollectiveDialog(None, gui_store, people.get_collective(gui_store, unit["team"]))
+    qtbot.addWidget(dialog)
+    assert dialog.ratings_model.ratings() == {YEAR: "tot"}
+    assert [a.award for a in dialog.awards_model.awards()] == ["Tập thể lao động tiên tiến"]
+    # Only collectives' awards are offered for a collective.
+    from desktop.ui.dialogs.records import AwardDelegate
+
+    assert "Lao động tiên tiến" not in AwardDelegate("collective").names
+    row = dialog.ratings_model.add_year(2024)
+    dialog.ratings_model.setData(dialog.ratings_model.index(row, 1), "xuat_sac", Qt.EditRole)
+    qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
+    assert review.collective_ratings(gui_store, unit["team"]) == {2024: "xuat_sac", YEAR: "tot"}
+    assert [a.award for a in people.prior_awards(gui_store, collective_id=unit["team"])] == [
+        "Tập thể lao động tiên tiến"]

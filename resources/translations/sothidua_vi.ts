@@ -525,6 +525,26 @@
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>Thêm năm</translation>
+    </message>
+    <message>
+        <source>Yearly ratings</source>
+        <translation>Xếp loại hằng năm</translation>
+    </message>
+    <message>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <source>Awards received: %1</source>
+        <translation>Khen thưởng đã nhận: %1</translation>
+    </message>
 </context>
 <context>
     <name>CollectivesEditor</name>
