@@ -151,3 +151,22 @@ def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_stor
     assert review.collective_ratings(gui_store, unit["team"]) == {2024: "xuat_sac", YEAR: "tot"}
     assert [a.award for a in people.prior_awards(gui_store, collective_id=unit["team"])] == [
         "Tập thể lao động tiên tiến"]
+
+
+def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, monkeypatch):
+    from desktop import printing
+    from desktop.ui.pages.review import ReviewPage
+
+    review.open_review(gui_store, YEAR)
+    review.decide(gui_store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến")],
+                  decision_number="05/QĐ-TT", decision_date="12/01/2026")
+    page = ReviewPage(gui_store)
+    qtbot.addWidget(page)
+    assert page.print_btn.isEnabled()
+    spooled = []
+    monkeypatch.setattr(printing, "system_spooler", lambda pdf, printer, copies: spooled.append(pdf.name))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    qtbot.mouseClick(page.print_btn, Qt.LeftButton)
+    assert spooled == ["giay-khen.pdf"]
+    assert [e["document"] for e in printing.entries(gui_store)] == [
+        "Giấy khen Lao động tiên tiến — Trần Văn Bình (QĐ số 05/QĐ-TT, số sổ vàng 1)"]

@@ -324,3 +324,57 @@ def test_demo_has_two_years_of_outcomes_a_decided_review_and_one_under_way(demo_
     assert review.initiatives(demo_store, year=2024)
     years = statistics.years(statistics.awards(demo_store))
     assert {2023, 2024} <= set(years)
+
+
+# -- the Giấy khen certificates -----------------------------------------------------------------------------
+
+def test_certificates_print_one_page_each_and_are_logged(store, unit, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop import certificate, printing
+    from desktop import unit as unit_mod
+    from desktop.documents.fonts import find_family
+
+    unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
+                                              "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh", "TTTGPL", "Trần Đình Hùng",
+                                              "Giám đốc"))
+    with pytest.raises(NotFound, match="chưa có quyết định"):
+        certificate.certificates(store, YEAR)
+    _decided(store, unit)
+    items = certificate.certificates(store, YEAR)
+    assert [(c.golden_book_no, c.recipient, c.award, c.is_title) for c in items][:2] == [
+        (1, "Trần Văn Bình", "Lao động tiên tiến", True), (2, "Lê Văn Cường", "Lao động tiên tiến", True)]
+    assert items[0].issuer_title == "Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh"
+    spooled = []
+    family = find_family(prefer_system=False)
+    n = certificate.print_certificates(store, YEAR, spooler=lambda pdf, printer, copies: spooled.append(
+        (len(PdfReader(str(pdf)).pages), PdfReader(str(pdf)).pages[0].extract_text(), copies)), family=family)
+    assert n == 5
+    pages, text, copies = spooled[0]
+    assert pages == 5 and copies == 1
+    for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TẶNG DANH HIỆU", "LAO ĐỘNG TIÊN TIẾN", "Trần Văn Bình",
+                  "Quyết định số 05/QĐ-TTTGPL", "Số sổ vàng: 1", "Hà Tĩnh, ngày 12 tháng 01 năm 2026"):
+        assert words in text, words
+    log = printing.entries(store)
+    assert len(log) == 5 and all(e["draft_id"] is None and "Giấy khen" in e["document"] for e in log)
+    assert log[0]["reason"] == certificate.PRINT_REASON
+    # One recipient only.
+    certificate.print_certificates(store, YEAR, only=[items[0].prior_award_id], spooler=lambda *a: None,
+                                   family=family)
+    assert len(printing.entries(store)) == 6
+
+
+def test_review_commands(store, unit, tmp_path, capsys):
+    from desktop import cli
+
+    assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 2
+    assert "Chưa có đợt bình xét năm 2025" in capsys.readouterr().err
+    _decided(store, unit)
+    assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Bình xét năm 2025: đã có quyết định, Quyết định số 05/QĐ-TTTGPL ngày 12/01/2026" in out
+    assert "- Tập thể lao động xuất sắc (đề nghị cấp trên): 1 đủ điều kiện: Phòng Nghiệp vụ 1" in out
+    assert "  5. Phòng Nghiệp vụ 1 — Tập thể lao động tiên tiến — 1.872.000 đ" in out
+    assert cli.main(["--db", str(store.path), "review", "certificates", "2025", str(tmp_path / "gk.pdf")]) == 0
+    assert "Đã tạo 5 Giấy khen" in capsys.readouterr().out
+    assert (tmp_path / "gk.pdf").read_bytes().startswith(b"%PDF")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import outcomes
+from .. import outcomes, prizes
 from ..cli import db_path
 from ..store import Store
 
@@ -47,6 +47,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="year_to", type=int, metavar="NĂM", help="đến năm (tính cả năm này)")
     p.set_defaults(func=run_export_awards)
 
+    group = _group(sub, "review", "bình xét cuối năm: điều kiện từng danh hiệu, quyết định, Giấy khen")
+    p = group.add_parser("show", help="các đối tượng đủ điều kiện từng danh hiệu và danh sách đã quyết định")
+    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
+    p.set_defaults(func=run_review_show)
+    p = group.add_parser("certificates", help="in Giấy khen của danh sách đã quyết định ra tệp PDF (mỗi người một trang)")
+    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
+    p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp PDF sẽ tạo")
+    p.set_defaults(func=run_review_certificates)
+    p = group.add_parser("print", help="in Giấy khen (khen thưởng bằng giấy, được in) và ghi vào sổ in")
+    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
+    p.add_argument("--printer", default="", help="tên máy in (mặc định: máy in mặc định)")
+    p.add_argument("--copies", type=int, default=1, help="số bản in (mặc định 1)")
+    p.set_defaults(func=run_review_print)
+
 
 def run_outcome(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
@@ -74,4 +88,47 @@ def run_export_awards(args: argparse.Namespace) -> int:
         out = write_awards(store, args.out, year_from=args.year_from, year_to=args.year_to)
         n = len(statistics.awards(store, args.year_from, args.year_to))
     print(f"Đã xuất {n} khen thưởng đã nhận: {out}")
+    return 0
+
+
+def run_review_show(args: argparse.Namespace) -> int:
+    from .. import review
+    from ..errors import NotFound
+
+    with Store(db_path(args)) as store:
+        r = review.get(store, args.year)
+        if r is None:
+            raise NotFound(f"Chưa có đợt bình xét năm {args.year}.")
+        cands = review.candidates(store, args.year)
+        decided = review.decided_list(store, args.year)
+    print(f"Bình xét năm {r.year}: {review.STATUSES[r.status].lower()}"
+          + (f", Quyết định số {r.decision_number} ngày {r.decision_date:%d/%m/%Y}" if r.decision_date else ""))
+    for title, rule in review.rules().items():
+        ok = [c for c in cands if c.title == title and c.eligible]
+        who = "đề nghị cấp trên" if not rule.unit_decides else "đơn vị quyết định"
+        print(f"- {title} ({who}): {len(ok)} đủ điều kiện" + (": " + ", ".join(c.name for c in ok) if ok else ""))
+    if decided:
+        print("Danh sách kèm theo quyết định:")
+        for row in decided:
+            print(f"{row.no:>3}. {row.name} — {row.title} — {prizes.format_vnd(row.prize)}")
+        print(f"Tổng tiền thưởng: {prizes.format_vnd(sum(x.prize or 0 for x in decided))}")
+    return 0
+
+
+def run_review_certificates(args: argparse.Namespace) -> int:
+    from .. import certificate
+
+    with Store(db_path(args)) as store:
+        items = certificate.certificates(store, args.year)
+        out = certificate.render(items, args.out)
+    print(f"Đã tạo {len(items)} Giấy khen: {out}")
+    return 0
+
+
+def run_review_print(args: argparse.Namespace) -> int:
+    from .. import certificate
+
+    with Store(db_path(args)) as store:
+        pages = certificate.print_certificates(store, args.year, printer=args.printer, copies=args.copies)
+    print(f"Đã gửi lệnh in {pages} Giấy khen × {args.copies} bản. {certificate.PRINT_REASON}")
     return 0

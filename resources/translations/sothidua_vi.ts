@@ -2419,6 +2419,14 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Ghi quyết định</translation>
     </message>
     <message>
+        <source>Print certificates…</source>
+        <translation>In Giấy khen…</translation>
+    </message>
+    <message>
+        <source>The Giấy khen of each recipient, a page each; a paper award may be printed, and every print goes to the print log</source>
+        <translation>Giấy khen của từng người, tập thể được khen, mỗi trang một Giấy khen; khen thưởng bằng giấy được in, mỗi lần in đều ghi vào sổ in</translation>
+    </message>
+    <message>
         <source>No review yet: press “Open a review…”.</source>
         <translation>Chưa có đợt bình xét: bấm “Mở đợt bình xét…”.</translation>
     </message>
@@ -2449,6 +2457,14 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Select a candidate to see the title&apos;s conditions.</source>
         <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>In Giấy khen</translation>
+    </message>
+    <message>
+        <source>Print the %1 Giấy khen of the decision on the default printer?</source>
+        <translation>In %1 Giấy khen của quyết định ra máy in mặc định?</translation>
     </message>
 </context>
 <context>

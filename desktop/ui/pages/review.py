@@ -87,9 +87,16 @@ class ReviewPage(QWidget):
         self.decided_view.setModel(self.decided)
         setup_table(self.decided_view, stretch=1, widths={0: 40})
         dl.addWidget(self.decided_view)
+        foot = QHBoxLayout()
         self.total = QLabel()
         self.total.setObjectName("review_total")
-        dl.addWidget(self.total)
+        foot.addWidget(self.total, 1)
+        self.print_btn = QPushButton(self.tr("Print certificates…"))
+        self.print_btn.setToolTip(self.tr("The Giấy khen of each recipient, a page each; a paper award may be "
+                                          "printed, and every print goes to the print log"))
+        self.print_btn.clicked.connect(self.print_certificates)
+        foot.addWidget(self.print_btn)
+        dl.addLayout(foot)
         ll.addWidget(decide_box, 4)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
@@ -141,6 +148,7 @@ class ReviewPage(QWidget):
         elif r is not None:
             for w in (self.decision_number, self.decision_date, self.issuer):
                 w.clear()
+        self.print_btn.setEnabled(decided)
         self.total.setText(self.tr("Total prizes: %1").replace("%1", format_vnd(self.decided.total()))
                            if decided else "")
 
@@ -170,6 +178,19 @@ class ReviewPage(QWidget):
 
     def choose_eligible(self) -> None:
         self.model.choose_eligible()
+
+    def print_certificates(self) -> None:
+        from ... import certificate
+        from ..qt import QMessageBox
+
+        year = self.selected_year()
+        if year is None or QMessageBox.question(
+                self, self.tr("Print certificates"),
+                self.tr("Print the %1 Giấy khen of the decision on the default printer?").replace(
+                    "%1", str(self.decided.rowCount()))) != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: certificate.print_certificates(self.store, year)):
+            self.changed.emit()
 
     def decide(self) -> None:
         year = self.selected_year()
