@@ -70,12 +70,17 @@ def for_campaign(store, campaign_id: int) -> dict[int, Outcome]:
 
 def proposed_award(store, nomination_id: int) -> str:
     """The award the nomination proposed (the catalog name)."""
-    return store.scalar("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
-                        "WHERE n.id = ?", (nomination_id,)) or ""
+    return store.scalar("SELECT coalesce(ca.award, n.award) FROM nomination n LEFT JOIN campaign_award ca "
+                        "ON ca.id = n.campaign_award_id WHERE n.id = ?", (nomination_id,)) or ""
 
 
 def award_year(store, n: nominations.Nomination, decision_date: dt.date) -> int:
-    """The year the award is for: the campaign's last year (a 2025 title decided in January 2026 is 2025's)."""
+    """The year the award is for: the campaign's last year (a 2025 title decided in January 2026 is 2025's);
+    for an ad-hoc award, the year of the latest feat it rests on, else the decision's year."""
+    if n.ad_hoc:
+        latest = store.scalar("SELECT max(a.date) FROM achievement a JOIN nomination_achievement x "
+                              "ON x.achievement_id = a.id WHERE x.nomination_id = ?", (n.id,))
+        return min(int(latest[:4]), decision_date.year) if latest else decision_date.year
     return nominations.rating_year(campaigns.get(store, n.campaign_id), decision_date)
 
 

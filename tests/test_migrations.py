@@ -169,7 +169,30 @@ def check_v7(store: Store) -> None:
     o = outcomes.get(store, 1)
     assert (o.approved, o.prior_award_id) == (True, 7)
     review.set_collective_rating(store, 2, 2025, "tot")
-    assert review.collective_ratings(store, 2) == {2025: "tot"}
+    assert review.collective_ratings(store, 2)[2025] == "tot"
+
+
+def seed_v8(conn: sqlite3.Connection) -> None:
+    seed_v7(conn)
+    conn.executescript("""
+        INSERT INTO collective_rating(collective_id, year, rating) VALUES (2, 2024, 'xuat_sac');
+        INSERT INTO yearly_review(year, status) VALUES (2025, 'dang_xet');
+    """)
+
+
+def check_v8(store: Store) -> None:
+    """Campaign nominations keep their campaign; an ad-hoc one (no campaign) can now be added."""
+    from desktop import nominations, review
+
+    check_v7(store)
+    assert review.collective_ratings(store, 2)[2024] == "xuat_sac"
+    assert review.get(store, 2025).status == "dang_xet"
+    n = nominations.get(store, 1)
+    assert (n.campaign_id, n.campaign_award_id, n.award) == (1, 1, None)
+    nid = nominations.save(store, nominations.Nomination(None, None, person_id=1, award="Giấy khen",
+                                                         achievement_ids=[1]))
+    assert nominations.get(store, nid).award == "Giấy khen của Giám đốc Sở"
+    nominations.delete(store, nid)
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
@@ -177,7 +200,7 @@ def check_v7(store: Store) -> None:
 # version 4 stand for it. Version 6 marks the file with the app's PRAGMA application_id.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
            4: (seed_v4, check_v4), 5: (seed_v4, check_v4), 6: (seed_v6, check_v6),
-           7: (seed_v7, check_v7)}
+           7: (seed_v7, check_v7), 8: (seed_v8, check_v8)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -213,3 +213,62 @@ def test_cli_refuses_an_unsent_nomination_in_vietnamese(store, sent, capsys):
                      "--decision", "1/QĐ", "--date", "20/01/2026"])
     _out, err = capsys.readouterr()
     assert code == 2 and "chỉ ghi kết quả cho đề nghị đã gửi" in err
+
+
+# -- ad-hoc awards (khen thưởng đột xuất) -------------------------------------------------------------------
+
+def test_an_ad_hoc_nomination_has_no_campaign_and_its_own_rules(store, sent):
+    feat = ach.add(store, ach.Achievement(dt.date(2026, 1, 10), "Cứu người đuối nước", person_id=sent["person"]))
+    n = nm.Nomination(None, None, person_id=sent["person"], award="Giấy khen", summary="Dũng cảm cứu người")
+    nid = nm.save(store, n)
+    got = nm.get(store, nid)
+    assert (got.ad_hoc, got.campaign_id, got.campaign_award_id, got.award) == (
+        True, None, None, "Giấy khen của Giám đốc Sở")
+    failed = {c.code for c in nm.checks(store, got) if not c.ok}
+    assert failed == {"achievements"}           # no quota, no deadline, no rating: only the feat is missing
+    with pytest.raises(nm.RuleViolation):
+        nm.send_ad_hoc(store, nid)
+    got.achievement_ids = [feat]
+    nm.save(store, got)
+    assert all(c.ok for c in nm.checks(store, nm.get(store, nid)))
+    nm.send_ad_hoc(store, nid)
+    assert [r.id for r in nm.list_ad_hoc(store)] == [nid]
+    assert nm.list_ad_hoc(store)[0].status == "da_gui"
+    # The campaign's lists do not show it.
+    assert nid not in [r.id for r in nm.list_for_campaign(store, sent["c"].id)]
+    o = outcomes.record(store, nid, result="dat", decision_number="7/QĐ-STP", decision_date="25/01/2026")
+    assert o.award == "Giấy khen của Giám đốc Sở"
+    award = next(a for a in people.prior_awards(store, person_id=sent["person"]) if a.decision_number == "7/QĐ-STP")
+    assert award.year == 2026     # the feat's year
+
+
+def test_an_ad_hoc_award_must_be_in_the_catalog_and_fit(store, sent):
+    with pytest.raises(ValidationError) as exc:
+        nm.save(store, nm.Nomination(None, None, person_id=sent["person"], award="Tập thể lao động xuất sắc"))
+    assert "award" in exc.value.fields
+    with pytest.raises(ValidationError):
+        nm.save(store, nm.Nomination(None, None, collective_id=sent["team"], award="Không có"))
+    with pytest.raises(UserError, match="Chỉ đề nghị khen thưởng đột xuất"):
+        nm.send_ad_hoc(store, sent["pn"])
+
+
+def test_cli_ad_hoc_then_send_then_outcome(store, sent, capsys):
+    feat = ach.add(store, ach.Achievement(dt.date(2026, 1, 10), "Phát hiện sai phạm", collective_id=sent["team"]))
+    db = str(store.path)
+    assert cli.main(["--db", db, "nomination", "ad-hoc", "--collective", str(sent["team"]), "--award",
+                     "Giấy khen", "--achievement", str(feat)]) == 0
+    out = capsys.readouterr().out
+    nid = int(out.split("số ", 1)[1].split(":", 1)[0])
+    assert "Chưa đạt" not in out
+    assert cli.main(["--db", db, "nomination", "send", str(nid)]) == 0
+    assert cli.main(["--db", db, "nomination", "outcome", str(nid), "--result", "dat", "--decision", "8/QĐ-STP",
+                     "--date", "26/01/2026"]) == 0
+    assert "Tiền thưởng: 0,6 × 2.340.000 đ = 1.404.000 đ" in capsys.readouterr().out
+
+
+def test_drafting_an_ad_hoc_dossier_is_refused_plainly(store, sent):
+    from desktop import drafts
+
+    nid = nm.save(store, nm.Nomination(None, None, person_id=sent["person"], award="Giấy khen"))
+    with pytest.raises(UserError, match="khen thưởng đột xuất"):
+        drafts.create(store, "bao_cao", nid)

@@ -39,6 +39,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--file", type=Path, default=None, metavar="TỆP.pdf", help="quyết định đã ký (PDF), lưu làm minh chứng")
     p.set_defaults(func=run_outcome)
 
+    p = group.add_parser("ad-hoc", help="đề nghị khen thưởng đột xuất (không thuộc phong trào) cho một thành tích đột xuất")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", type=int, metavar="MÃ", help="mã số cá nhân")
+    who.add_argument("--collective", type=int, metavar="MÃ", help="mã số tập thể")
+    p.add_argument("--award", required=True, metavar="KHEN THƯỞNG", help='ví dụ "Giấy khen của Giám đốc Sở"')
+    p.add_argument("--achievement", type=int, action="append", default=[], metavar="MÃ",
+                   help="mã số thành tích đột xuất trong sổ (có thể ghi nhiều lần)")
+    p.add_argument("--summary", default="", help="tóm tắt thành tích")
+    p.set_defaults(func=run_ad_hoc)
+    p = group.add_parser("send", help="đánh dấu đề nghị khen thưởng đột xuất đã gửi cấp quyết định")
+    p.add_argument("nomination", type=int, metavar="MÃ", help="mã số đề nghị")
+    p.set_defaults(func=run_send)
+
     exports = _group(sub, "export", "xuất sổ sách ra tệp Excel để in hoặc gửi")
     p = exports.add_parser("awards", help="khen thưởng đã nhận qua các năm: danh sách kèm quyết định, "
                                           "và số lượng theo năm × hình thức")
@@ -131,4 +144,27 @@ def run_review_print(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         pages = certificate.print_certificates(store, args.year, printer=args.printer, copies=args.copies)
     print(f"Đã gửi lệnh in {pages} Giấy khen × {args.copies} bản. {certificate.PRINT_REASON}")
+    return 0
+
+
+def run_ad_hoc(args: argparse.Namespace) -> int:
+    from .. import nominations
+
+    with Store(db_path(args)) as store:
+        n = nominations.Nomination(None, None, person_id=args.person, collective_id=args.collective,
+                                   summary=args.summary, achievement_ids=args.achievement, award=args.award)
+        nid = nominations.save(store, n)
+        failed = [c for c in nominations.checks(store, nominations.get(store, nid)) if not c.ok]
+    print(f"Đề nghị khen thưởng đột xuất số {nid}: {n.award}.")
+    for c in failed:
+        print(f"Chưa đạt: {c.message} ({c.source})")
+    return 0
+
+
+def run_send(args: argparse.Namespace) -> int:
+    from .. import nominations
+
+    with Store(db_path(args)) as store:
+        nominations.send_ad_hoc(store, args.nomination)
+    print(f"Đề nghị số {args.nomination} đã gửi; khi có quyết định, ghi kết quả bằng “nomination outcome”.")
     return 0

@@ -489,6 +489,36 @@ def _yearly_review(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+def _ad_hoc_nominations(conn: sqlite3.Connection) -> None:
+    """Ad-hoc awards (khen thưởng đột xuất): a nomination without a campaign, proposing a catalog award itself.
+
+    ``nomination.campaign_id`` and ``campaign_award_id`` lose their NOT NULL. Removing a
+    NOT NULL changes nothing stored, so the table's recorded definition is edited in
+    place (SQLite's documented procedure for such changes, inside this migration's
+    transaction) instead of rebuilding the table, which, with foreign keys on, would
+    cascade into its ballots, drafts and outcomes.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'nomination'").fetchone()[0]
+    new = sql.replace("campaign_id       INTEGER NOT NULL REFERENCES", "campaign_id       INTEGER REFERENCES") \
+             .replace("campaign_award_id INTEGER NOT NULL REFERENCES", "campaign_award_id INTEGER REFERENCES")
+    if new.count("NOT NULL REFERENCES") != sql.count("NOT NULL REFERENCES") - 2:
+        raise StoreError("Không nhận ra cấu trúc bảng đề nghị khen thưởng; tệp không bị thay đổi.")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'nomination'", (new,))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    run_script(conn, """
+        ALTER TABLE nomination ADD COLUMN award TEXT;
+        CREATE INDEX nomination_ad_hoc ON nomination(status) WHERE campaign_id IS NULL;
+        """)
+    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        raise StoreError("Kiểm tra toàn vẹn sau khi đổi bảng đề nghị khen thưởng không đạt; tệp không bị thay đổi.")
+    audit.install_triggers(conn, "nomination")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -498,6 +528,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_application_id,
     _award_outcomes,
     _yearly_review,
+    _ad_hoc_nominations,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
