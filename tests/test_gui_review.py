@@ -170,3 +170,30 @@ def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, 
     assert spooled == ["giay-khen.pdf"]
     assert [e["document"] for e in printing.entries(gui_store)] == [
         "Giấy khen Lao động tiên tiến — Trần Văn Bình (QĐ số 05/QĐ-TT, số sổ vàng 1)"]
+
+
+def test_initiatives_entered_in_the_window_open_the_other_route(qtbot, gui_store, unit):
+    from desktop.ui.pages.review import ReviewPage
+
+    review.open_review(gui_store, YEAR)
+    page = ReviewPage(gui_store)
+    qtbot.addWidget(page)
+    key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    assert page.model.index(page.model.row_of(key), 4).data() == "1"   # no excellence, no initiative
+    page.edit_initiatives()
+    d = page.dialog
+    assert d is not None and d.isVisible()
+    # Saved without a name or an author: the errors show by their fields.
+    assert not d.add()
+    assert d.form.error_text("name") == "Hãy ghi tên sáng kiến."
+    assert d.form.error_text("authors") == "Sáng kiến phải có ít nhất một tác giả."
+    type_text(qtbot, d.name, "Số hóa quy trình tiếp nhận")
+    d.authors.setData(d.authors.index(d.authors.row_of(unit["Trần Văn Bình"])), Qt.Checked, Qt.CheckStateRole)
+    type_text(qtbot, d.decision_number, "12/QĐ-HĐSK")
+    type_text(qtbot, d.decision_date, "10/12/2025")
+    assert d.add()
+    assert d.model.rowCount() == 1 and d.model.index(0, 1).data() == "Trần Văn Bình"
+    assert page.model.index(page.model.row_of(key), 4).data() == "✓"
+    [i] = review.initiatives(gui_store, year=YEAR)
+    assert (i.name, i.author_ids, i.decision_date) == ("Số hóa quy trình tiếp nhận", [unit["Trần Văn Bình"]],
+                                                        dt.date(2025, 12, 10))

@@ -1076,6 +1076,61 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     </message>
 </context>
 <context>
+    <name>InitiativesDialog</name>
+    <message>
+        <source>Initiative</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Recognised at</source>
+        <translation>Cấp công nhận</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định công nhận</translation>
+    </message>
+    <message>
+        <source>Initiatives recognised in %1</source>
+        <translation>Sáng kiến được công nhận năm %1</translation>
+    </message>
+    <message>
+        <source>Delete the selected initiative</source>
+        <translation>Xóa sáng kiến đang chọn</translation>
+    </message>
+    <message>
+        <source>A new initiative:</source>
+        <translation>Thêm sáng kiến:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Recognised by</source>
+        <translation>Cơ quan công nhận</translation>
+    </message>
+    <message>
+        <source>e.g. Hội đồng sáng kiến Trung tâm</source>
+        <translation>ví dụ Hội đồng sáng kiến Trung tâm</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Add the initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>Date</source>
@@ -2389,6 +2444,14 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Choose everyone who qualifies</source>
         <translation>Chọn tất cả đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Initiatives…</source>
+        <translation>Sáng kiến…</translation>
+    </message>
+    <message>
+        <source>The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may rest on</source>
+        <translation>Các sáng kiến được công nhận trong năm, căn cứ xét Chiến sĩ thi đua cơ sở</translation>
     </message>
     <message>
         <source>Conditions of the selected candidate</source>

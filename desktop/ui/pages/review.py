@@ -42,8 +42,13 @@ class ReviewPage(QWidget):
         self.only_eligible.toggled.connect(lambda _on: self._year_changed())
         self.suggest_btn = QPushButton(self.tr("Choose everyone who qualifies"))
         self.suggest_btn.clicked.connect(self.choose_eligible)
+        self.initiatives_btn = QPushButton(self.tr("Initiatives…"))
+        self.initiatives_btn.setToolTip(self.tr("The initiatives (sáng kiến) recognised in the year, which "
+                                                "Chiến sĩ thi đua cơ sở may rest on"))
+        self.initiatives_btn.clicked.connect(self.edit_initiatives)
         bar.addWidget(self.only_eligible)
         bar.addWidget(self.suggest_btn)
+        bar.addWidget(self.initiatives_btn)
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -139,6 +144,7 @@ class ReviewPage(QWidget):
         else:
             self.status.setText(self.tr("Under review: tick the titles the council agreed, then record the "
                                         "head's decision."))
+        self.initiatives_btn.setEnabled(r is not None and not decided)
         for w in (self.decision_number, self.decision_date, self.issuer, self.decide_btn, self.suggest_btn):
             w.setEnabled(r is not None and not decided)
         if r is not None and decided:
@@ -178,6 +184,24 @@ class ReviewPage(QWidget):
 
     def choose_eligible(self) -> None:
         self.model.choose_eligible()
+
+    def edit_initiatives(self) -> None:
+        from ..dialogs.initiatives import InitiativesDialog
+
+        year = self.selected_year()
+        if year is None:
+            return
+        self.dialog = InitiativesDialog(self, self.store, year)
+        self.dialog.changed.connect(self._initiatives_changed)
+        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def _initiatives_changed(self) -> None:
+        chosen = list(self.model.chosen)
+        self.model._load()
+        self.model.chosen = chosen
+        self._after_reset()
+        self.changed.emit()
 
     def print_certificates(self) -> None:
         from ... import certificate
