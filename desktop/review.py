@@ -413,6 +413,14 @@ def decide(store, year: int, chosen: list[tuple[str, int, str]], *, decision_num
     return ids
 
 
+def decided_keys(store, year: int) -> list[tuple[str, int, str]]:
+    """The (kind, subject, title) the year's decision awarded, in its order."""
+    return [("person", r["person_id"], r["award"]) if r["person_id"] is not None else
+            ("collective", r["collective_id"], r["award"]) for r in store.query(
+        "SELECT pa.person_id, pa.collective_id, pa.award FROM review_award ra JOIN prior_award pa "
+        "ON pa.id = ra.prior_award_id WHERE ra.review_year = ? ORDER BY ra.position", (year,))]
+
+
 @dataclass(frozen=True)
 class DecidedRow:
     """A line of the list attached to the decision (Danh sách kèm theo Quyết định)."""

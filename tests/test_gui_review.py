@@ -97,6 +97,9 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
         "Lao động tiên tiến"] * 3 + ["Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến"]
     assert page.total.text() == "Tổng tiền thưởng: 6.318.000 đ"
     assert not page.decide_btn.isEnabled() and not (m.flags(m.index(0, 0)) & Qt.ItemIsUserCheckable)
+    # The decided review shows what its decision awarded, ticked.
+    assert len(m.chosen) == 5 and m.index(row_of(page, ("person", unit["Trần Văn Bình"], "Lao động tiên tiến")),
+                                          0).data(Qt.CheckStateRole) == Qt.Checked
 
     # The statistics page follows: 5 awards in 2025, by level and subject, and Lan's history.
     stats = window.pages["statistics"]

@@ -26,7 +26,8 @@ class CandidatesModel(RowsTableModel):
 
     def set_year(self, year: int | None, *, locked: bool = False, only_eligible: bool = False) -> None:
         self.year, self.locked = year, locked
-        self.chosen = []
+        # A decided review shows what its decision awarded.
+        self.chosen = review.decided_keys(self._store, year) if locked and year is not None else []
         self.only_eligible = only_eligible
         self._load()
 

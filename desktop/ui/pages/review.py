@@ -90,7 +90,7 @@ class ReviewPage(QWidget):
         self.decided_view = QTableView()
         self.decided_view.setObjectName("review_decided")
         self.decided_view.setModel(self.decided)
-        setup_table(self.decided_view, stretch=1, widths={0: 40})
+        setup_table(self.decided_view, stretch=1, widths={0: 40, 2: 170, 3: 200, 4: 100})
         dl.addWidget(self.decided_view)
         foot = QHBoxLayout()
         self.total = QLabel()
