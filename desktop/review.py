@@ -453,3 +453,54 @@ def decided_list(store, year: int) -> list[DecidedRow]:
                        (r["pcname"] or "") if kind == "person" else "", r["award"], p.amount if p else None)))
     items.sort(key=lambda t: t[0])
     return [DecidedRow(i + 1, *t[1]) for i, t in enumerate(items)]
+
+
+# -- the decision's document ------------------------------------------------------------------------------
+
+DECISION_FORM = "nd30-2020-mau1.2-quyet-dinh-khen-thuong"
+
+
+def decision_context(store, year: int) -> dict:
+    """What the decision's form is filled with: the unit, the decision and its list with prizes."""
+    from . import unit as unit_mod
+
+    r = get(store, year)
+    if r is None or r.status != "da_quyet_dinh":
+        raise NotFound(f"Đợt bình xét năm {year} chưa có quyết định.")
+    p = unit_mod.get(store)
+    rows = decided_list(store, year)
+    head = (p.head_title or "Thủ trưởng đơn vị").strip()
+    number = r.decision_number.split("/", 1)[0]
+    return {
+        "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
+                 "place": p.province, "drafting_unit": ""},
+        "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
+        "decision": {"year": year, "authority": f"{head} {p.name}".upper(),
+                     "total": prizes.format_vnd(sum(x.prize or 0 for x in rows))},
+        # Counted once per tập thể or cá nhân ("02 tập thể và 34 cá nhân"), whatever the titles.
+        "candidates": [{"kind": "tap_the" if kind == "collective" else "ca_nhan", "name": name}
+                       for kind, name in dict.fromkeys((x.kind, x.name) for x in rows)],
+        "decided": [{"name": x.name, "unit": x.where, "award": x.title, "prize": prizes.format_vnd(x.prize)}
+                    for x in rows],
+        "document": {"number": number, "date": r.decision_date, "classification": "thuong"},
+        "signers": {"signer": {"authority": "", "title": head.upper(), "name": p.head_name}},
+    }
+
+
+def render_decision(store, year: int, path, *, family=None):
+    """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
+    from pathlib import Path
+
+    from .documents.compose import compose
+    from .documents.forms import load_form
+    from .documents.render_docx import render_docx
+    from .documents.render_pdf import render_pdf
+    from .resources import forms_dir
+
+    doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        return render_docx(doc, path)
+    if path.suffix.lower() != ".pdf":
+        raise UserError("Tệp kết quả phải là .pdf hoặc .docx.")
+    return render_pdf(doc, path, family=family)

@@ -156,7 +156,7 @@ def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_stor
         "Tập thể lao động tiên tiến"]
 
 
-def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, monkeypatch):
+def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, monkeypatch, tmp_path):
     from desktop import printing
     from desktop.ui.pages.review import ReviewPage
 
@@ -171,6 +171,8 @@ def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     qtbot.mouseClick(page.print_btn, Qt.LeftButton)
     assert spooled == ["giay-khen.pdf"]
+    assert page.decision_btn.isEnabled() and page.save_decision_to(tmp_path / "qd.docx")
+    assert (tmp_path / "qd.docx").stat().st_size > 0
     assert [e["document"] for e in printing.entries(gui_store)] == [
         "Giấy khen Lao động tiên tiến — Trần Văn Bình (QĐ số 05/QĐ-TT, số sổ vàng 1)"]
 

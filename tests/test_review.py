@@ -378,3 +378,39 @@ def test_review_commands(store, unit, tmp_path, capsys):
     assert cli.main(["--db", str(store.path), "review", "certificates", "2025", str(tmp_path / "gk.pdf")]) == 0
     assert "Đã tạo 5 Giấy khen" in capsys.readouterr().out
     assert (tmp_path / "gk.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_path):
+    from docx import Document as Docx
+    from pypdf import PdfReader
+
+    from desktop import unit as unit_mod
+    from desktop.documents.fonts import find_family
+
+    unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
+                                              "TTTGPL", "Trần Đình Hùng", "Giám đốc"))
+    with pytest.raises(NotFound):
+        review.render_decision(store, YEAR, tmp_path / "qd.pdf")
+    _decided(store, unit)
+    pdf = review.render_decision(store, YEAR, tmp_path / "qd.pdf", family=find_family(prefer_system=False))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    for words in ("Số: 05/QĐ-TTTGPL", "Hà Tĩnh, ngày 12 tháng 01 năm 2026", "QUYẾT ĐỊNH",
+                  "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2025",
+                  "GIÁM ĐỐC TRUNG TÂM TRỢ GIÚP PHÁP LÝ",
+                  "cho 01 tập thể và 03 cá nhân", "Phòng Nghiệp vụ 1", "Tập thể lao động tiên tiến",
+                  "Tổng cộng", "6.318.000 đ", "Điều 3.", "Trần Đình Hùng"):
+        assert words in text, words
+    docx = review.render_decision(store, YEAR, tmp_path / "qd.docx")
+    body = "\n".join(p.text for p in Docx(str(docx)).paragraphs)
+    assert "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2025" in body
+    with pytest.raises(UserError, match=".pdf hoặc .docx"):
+        review.render_decision(store, YEAR, tmp_path / "qd.txt")
+
+
+def test_review_decision_command(store, unit, tmp_path, capsys):
+    from desktop import cli
+
+    _decided(store, unit)
+    assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 0
+    assert "Đã soạn quyết định năm 2025" in capsys.readouterr().out
+    assert (tmp_path / "qd.docx").exists()

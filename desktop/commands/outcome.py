@@ -64,6 +64,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = group.add_parser("show", help="các đối tượng đủ điều kiện từng danh hiệu và danh sách đã quyết định")
     p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
     p.set_defaults(func=run_review_show)
+    p = group.add_parser("decision", help="soạn Quyết định công nhận danh hiệu, tặng Giấy khen kèm danh sách "
+                                          "(Mẫu 1.2 NĐ 30/2020) ra tệp .pdf hoặc .docx")
+    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
+    p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp kết quả .pdf hoặc .docx")
+    p.set_defaults(func=run_review_decision)
     p = group.add_parser("certificates", help="in Giấy khen của danh sách đã quyết định ra tệp PDF (mỗi người một trang)")
     p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
     p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp PDF sẽ tạo")
@@ -167,4 +172,13 @@ def run_send(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         nominations.send_ad_hoc(store, args.nomination)
     print(f"Đề nghị số {args.nomination} đã gửi; khi có quyết định, ghi kết quả bằng “nomination outcome”.")
+    return 0
+
+
+def run_review_decision(args: argparse.Namespace) -> int:
+    from .. import review
+
+    with Store(db_path(args)) as store:
+        out = review.render_decision(store, args.year, args.out)
+    print(f"Đã soạn quyết định năm {args.year}: {out}")
     return 0

@@ -2490,6 +2490,14 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Giấy khen của từng người, tập thể được khen, mỗi trang một Giấy khen; khen thưởng bằng giấy được in, mỗi lần in đều ghi vào sổ in</translation>
     </message>
     <message>
+        <source>Save the decision…</source>
+        <translation>Lưu quyết định…</translation>
+    </message>
+    <message>
+        <source>The head&apos;s decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word</source>
+        <translation>Quyết định của thủ trưởng đơn vị kèm danh sách (Mẫu 1.2, NĐ 30/2020), dạng PDF hoặc Word</translation>
+    </message>
+    <message>
         <source>No review yet: press “Open a review…”.</source>
         <translation>Chưa có đợt bình xét: bấm “Mở đợt bình xét…”.</translation>
     </message>
@@ -2520,6 +2528,14 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Select a candidate to see the title&apos;s conditions.</source>
         <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Lưu quyết định</translation>
+    </message>
+    <message>
+        <source>PDF or Word (*.pdf *.docx)</source>
+        <translation>PDF hoặc Word (*.pdf *.docx)</translation>
     </message>
     <message>
         <source>Print certificates</source>

@@ -100,6 +100,10 @@ class ReviewPage(QWidget):
         self.print_btn.setToolTip(self.tr("The Giấy khen of each recipient, a page each; a paper award may be "
                                           "printed, and every print goes to the print log"))
         self.print_btn.clicked.connect(self.print_certificates)
+        self.decision_btn = QPushButton(self.tr("Save the decision…"))
+        self.decision_btn.setToolTip(self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word"))
+        self.decision_btn.clicked.connect(self.save_decision)
+        foot.addWidget(self.decision_btn)
         foot.addWidget(self.print_btn)
         dl.addLayout(foot)
         ll.addWidget(decide_box, 4)
@@ -155,6 +159,7 @@ class ReviewPage(QWidget):
             for w in (self.decision_number, self.decision_date, self.issuer):
                 w.clear()
         self.print_btn.setEnabled(decided)
+        self.decision_btn.setEnabled(decided)
         self.total.setText(self.tr("Total prizes: %1").replace("%1", format_vnd(self.decided.total()))
                            if decided else "")
 
@@ -202,6 +207,21 @@ class ReviewPage(QWidget):
         self.model.chosen = chosen
         self._after_reset()
         self.changed.emit()
+
+    def save_decision(self) -> None:
+        from ..qt import QFileDialog
+
+        year = self.selected_year()
+        if year is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), f"quyet-dinh-khen-thuong-{year}.pdf",
+                                              self.tr("PDF or Word (*.pdf *.docx)"))
+        if name:
+            self.save_decision_to(name)
+
+    def save_decision_to(self, path) -> bool:
+        year = self.selected_year()
+        return year is not None and attempt(self, lambda: review.render_decision(self.store, year, path))
 
     def print_certificates(self) -> None:
         from ... import certificate
