@@ -105,3 +105,37 @@ def test_recording_an_outcome_in_the_window(qtbot, gui_store, sent, tmp_path):
     assert people.prior_awards(gui_store, person_id=sent["lan"]) == []
     row = page.model.row_of(sent["n_lan"])
     assert page.model.index(row, 7).data() == "Không đạt" and page.model.index(row, 8).data() == ""
+
+
+def test_an_ad_hoc_award_in_the_window(qtbot, gui_store, sent):
+    from desktop.ui.qt import QDialogButtonBox  # noqa: F401
+
+    feat = ach.add(gui_store, ach.Achievement(dt.date(2026, 1, 30), "Cứu người đuối nước", person_id=sent["lan"]))
+    page = NominationsPage(gui_store)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.ad_hoc_btn, Qt.LeftButton)
+    d = page.dialog
+    assert d is not None and d.isVisible() and d.model.rowCount() == 0
+    # Nothing chosen: the errors show by their fields.
+    assert d.add() is None
+    assert d.form.error_text("subject") == "Hãy chọn cá nhân hoặc tập thể được đề nghị."
+    d.subject.setCurrentIndex(d.people_model.row_of(sent["lan"]))
+    d.award.setCurrentIndex(d.award.findText("Giấy khen của Giám đốc Sở"))
+    row = d.achievements.row_of(feat)
+    assert d.achievements.setData(d.achievements.index(row, 0), Qt.Checked, Qt.CheckStateRole)
+    type_text(qtbot, d.summary, "Dũng cảm cứu người")
+    nid = d.add()
+    assert nid and d.model.rowCount() == 1 and d.model.index(0, 2).data() == "Dự kiến"
+    d.select(nid)
+    assert d.send_btn.isEnabled() and not d.outcome_btn.isEnabled()
+    qtbot.mouseClick(d.send_btn, Qt.LeftButton)
+    assert nominations.get(gui_store, nid).status == "da_gui" and d.outcome_btn.isEnabled()
+    qtbot.mouseClick(d.outcome_btn, Qt.LeftButton)
+    od = d.dialog
+    assert od.award.currentText() == "Giấy khen của Giám đốc Sở"
+    type_text(qtbot, od.decision_number, "31/QĐ-STP")
+    type_text(qtbot, od.decision_date, "05/02/2026")
+    with qtbot.waitSignal(od.saved, timeout=5000):
+        qtbot.mouseClick(save_button(od), Qt.LeftButton)
+    assert d.model.index(0, 3).data() == "Đạt — 31/QĐ-STP"
+    assert [a.decision_number for a in people.prior_awards(gui_store, person_id=sent["lan"])] == ["31/QĐ-STP"]

@@ -137,6 +137,77 @@
     </message>
 </context>
 <context>
+    <name>AdHocDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Ad-hoc awards (khen thưởng đột xuất)</source>
+        <translation>Khen thưởng đột xuất</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Ghi kết quả…</translation>
+    </message>
+    <message>
+        <source>New ad-hoc award</source>
+        <translation>Đề nghị khen thưởng đột xuất mới</translation>
+    </message>
+    <message>
+        <source>A person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>A collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Proposed for</source>
+        <translation>Đề nghị cho</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>The feat</source>
+        <translation>Thành tích đột xuất</translation>
+    </message>
+    <message>
+        <source>Achievements it rests on</source>
+        <translation>Thành tích làm căn cứ (từ sổ)</translation>
+    </message>
+    <message>
+        <source>Add the ad-hoc nomination</source>
+        <translation>Thêm đề nghị khen thưởng đột xuất</translation>
+    </message>
+    <message>
+        <source>Choose who is proposed.</source>
+        <translation>Hãy chọn cá nhân hoặc tập thể được đề nghị.</translation>
+    </message>
+    <message>
+        <source>Tick the achievement of the feat in the ledger.</source>
+        <translation>Hãy đánh dấu thành tích đột xuất trong sổ.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignChooser</name>
     <message>
         <source>Campaign:</source>
@@ -1776,6 +1847,14 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Record the decision that came back on a sent nomination</source>
         <translation>Ghi quyết định của cấp trên cho đề nghị đã gửi</translation>
+    </message>
+    <message>
+        <source>Ad-hoc awards…</source>
+        <translation>Khen thưởng đột xuất…</translation>
+    </message>
+    <message>
+        <source>Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign</source>
+        <translation>Đề nghị khen thưởng cho thành tích đột xuất, không thuộc phong trào nào</translation>
     </message>
     <message>
         <source>Conditions of the selected nomination</source>

@@ -75,13 +75,16 @@ class NominationsPage(QWidget):
         self.outcome_btn = QPushButton(self.tr("Record outcome…"))
         self.outcome_btn.setToolTip(self.tr("Record the decision that came back on a sent nomination"))
         self.outcome_btn.clicked.connect(self.record_outcome)
+        self.ad_hoc_btn = QPushButton(self.tr("Ad-hoc awards…"))
+        self.ad_hoc_btn.setToolTip(self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
+        self.ad_hoc_btn.clicked.connect(self.open_ad_hoc)
         self.add_btn.clicked.connect(self.add)
         self.edit_btn.clicked.connect(self.edit)
         self.delete_btn.clicked.connect(self.delete)
         self.submit_btn.clicked.connect(self.submit)
         self.withdraw_btn.clicked.connect(self.withdraw)
         for b in (self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn,
-                  self.outcome_btn):
+                  self.outcome_btn, self.ad_hoc_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.count_label = QLabel()
@@ -267,6 +270,14 @@ class NominationsPage(QWidget):
             return
         self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
         self.dialog.saved.connect(self._refresh_and_select)
+        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def open_ad_hoc(self) -> None:
+        from ..dialogs.ad_hoc import AdHocDialog
+
+        self.dialog = AdHocDialog(self, self.store)
+        self.dialog.changed.connect(self.changed.emit)
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
 
