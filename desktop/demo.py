@@ -467,6 +467,10 @@ def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
     last = today.year - 1
     review.open_review(store, last)
     rules = review.rules()
+    # The council (7 members) voted by secret ballot on everyone qualifying for a title that needs it.
+    for cand in review.candidates(store, last):
+        if rules[cand.title].ballot and all(c.ok for c in cand.checks if c.code != "ballot"):
+            review.set_ballot(store, last, cand.key, yes=7 - rng.randint(0, 1), members=7)
     have = {(r["person_id"], r["collective_id"], r["award"]) for r in store.query(
         "SELECT person_id, collective_id, award FROM prior_award WHERE year = ?", (last,))}
     chosen = []

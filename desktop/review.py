@@ -217,6 +217,38 @@ def open_review(store, year: int) -> Review:
     return get(store, year)
 
 
+def set_ballot(store, year: int, key: tuple[str, int, str], *, yes: int, members: int) -> None:
+    """Record the council's secret ballot on one candidate's title (yes-votes over all members)."""
+    kind, sid, title = key
+    r = get(store, year)
+    if r is None:
+        raise NotFound(f"Chưa có đợt bình xét năm {year}.")
+    if r.status == "da_quyet_dinh":
+        raise UserError(f"Đợt bình xét năm {year} đã có quyết định; không sửa kết quả bỏ phiếu.")
+    if not rules().get(title) or not rules()[title].ballot:
+        raise UserError(f"{title} không cần bỏ phiếu kín.")
+    errors = {}
+    if not isinstance(members, int) or members < 1:
+        errors["members"] = "Số thành viên Hội đồng phải từ 1 trở lên."
+    elif not isinstance(yes, int) or not 0 <= yes <= members:
+        errors["yes"] = f"Số phiếu đồng ý phải từ 0 đến {members}."
+    if errors:
+        raise ValidationError(errors)
+    pid, cid = (sid, None) if kind == "person" else (None, sid)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM review_ballot WHERE review_year = ? AND title = ? AND person_id IS ? "
+                     "AND collective_id IS ?", (year, title, pid, cid))
+        conn.execute("INSERT INTO review_ballot(review_year, person_id, collective_id, title, members, yes) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (year, pid, cid, title, members, yes))
+
+
+def ballots(store, year: int) -> dict[tuple[str, int, str], tuple[int, int]]:
+    """(kind, subject, title) → (yes, members) of the year's ballots."""
+    return {(("person", r["person_id"]) if r["person_id"] is not None else ("collective", r["collective_id"]))
+            + (r["title"],): (r["yes"], r["members"])
+            for r in store.query("SELECT * FROM review_ballot WHERE review_year = ?", (year,))}
+
+
 def _members(store) -> dict[int, list[int]]:
     """Each collective's members: its people and those of the collectives under it."""
     children: dict[int | None, list[int]] = {}
@@ -275,6 +307,19 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
                      f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need_text}”.", rule.source)
 
     has: dict[str, set[int]] = {}     # title -> people who have it (chosen, or qualifying)
+    votes = ballots(store, year)
+
+    def ballot_check(key, rule: TitleRule) -> Check:
+        from . import rules as award_rules
+
+        threshold = award_rules.load().for_award(rule.name)
+        if key not in votes:
+            return Check("ballot", False, True, f"Chưa có kết quả bỏ phiếu kín của Hội đồng; {rule.name} cần phiếu "
+                                                f"đồng ý {threshold.threshold_text()}.", threshold.source)
+        yes, members = votes[key]
+        ok = threshold.passes(yes, members)
+        return Check("ballot", ok, True, f"Phiếu đồng ý {yes}/{members} thành viên Hội đồng ({_pct(yes / members)}), "
+                     + ("đạt" if ok else "chưa đạt") + f" tỷ lệ {threshold.threshold_short()}.", threshold.source)
 
     def person_title(rule: TitleRule) -> list[Candidate]:
         out = []
@@ -293,6 +338,8 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
                 checks.append(Check("route", bool(ways), True, ("Có " + "; ".join(ways) + ".") if ways else
                                     f"Chưa hoàn thành xuất sắc nhiệm vụ và chưa có sáng kiến được công nhận năm {year}.",
                                     rule.source))
+            if rule.ballot:
+                checks.append(ballot_check(("person", p["id"], rule.name), rule))
             out.append(Candidate("person", p["id"], p["full_name"], p["cname"] or "", rule.name,
                                  tuple(c for c in checks if c)))
         out.sort(key=lambda c: name_sort_key(c.name))

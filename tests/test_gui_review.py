@@ -52,10 +52,22 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     page = window.pages["review"]
     assert page.year.count() == 0 and not page.decide_btn.isEnabled()
 
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (YEAR, True))
+    answers = iter([(YEAR, True), (9, True), (8, True)])
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: next(answers))
     qtbot.mouseClick(page.open_btn, Qt.LeftButton)
     assert page.selected_year() == YEAR and page.decide_btn.isEnabled()
     m = page.model
+    # Lan's Chiến sĩ thi đua cơ sở waits for the council's secret ballot: 8 of the 9 members vote yes.
+    lan = row_of(page, ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"))
+    page.view.setCurrentIndex(m.index(lan, 1))
+    assert m.index(lan, 4).data() == "1" and page.ballot_btn.isEnabled()
+    qtbot.mouseClick(page.ballot_btn, Qt.LeftButton)
+    lan = row_of(page, ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"))
+    assert m.index(lan, 4).data() == "✓"
+    assert "Phiếu đồng ý 8/9 thành viên Hội đồng (89 %), đạt tỷ lệ từ 80% trở lên." in m.index(lan, 4).data(
+        Qt.ToolTipRole)
+    page.view.setCurrentIndex(m.index(row_of(page, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến")), 1))
+    assert not page.ballot_btn.isEnabled()      # Lao động tiên tiến needs no ballot
     # Every person for each personal title, every collective for each collective title.
     assert m.rowCount() == 4 * 2 + 2 * 2
     dung = row_of(page, ("person", unit["Phạm Thị Dung"], "Lao động tiên tiến"))
@@ -181,9 +193,10 @@ def test_initiatives_entered_in_the_window_open_the_other_route(qtbot, gui_store
     from desktop.ui.pages.review import ReviewPage
 
     review.open_review(gui_store, YEAR)
+    key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    review.set_ballot(gui_store, YEAR, key, yes=5, members=5)
     page = ReviewPage(gui_store)
     qtbot.addWidget(page)
-    key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
     assert page.model.index(page.model.row_of(key), 4).data() == "1"   # no excellence, no initiative
     page.edit_initiatives()
     d = page.dialog

@@ -27,6 +27,9 @@ def unit(store):
         ids[name] = pid
     review.set_collective_rating(store, t1, YEAR, "xuat_sac")
     review.set_collective_rating(store, t2, YEAR, "tot")
+    # The year's review is open; the council of 9 has voted 8 for Lan's Chiến sĩ thi đua cơ sở.
+    review.open_review(store, YEAR)
+    review.set_ballot(store, YEAR, ("person", ids["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"), yes=8, members=9)
     return {"unit": u, "t1": t1, "t2": t2, **ids}
 
 
@@ -65,7 +68,8 @@ def test_chien_si_thi_dua_co_so_by_excellence_or_by_an_initiative(store, unit):
     cands = review.candidates(store, YEAR)
     assert find(cands, "person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở").eligible
     binh = find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
-    assert set(failing(binh)) == {"route"}
+    assert set(failing(binh)) == {"route", "ballot"}
+    review.set_ballot(store, YEAR, binh.key, yes=8, members=9)
     # An initiative recognised in 2025 opens the other route; one of 2024 does not.
     review.save_initiative(store, review.Initiative("Sổ tay tra cứu", 2024, [unit["Trần Văn Bình"]]))
     assert not find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
@@ -78,7 +82,23 @@ def test_chien_si_thi_dua_co_so_by_excellence_or_by_an_initiative(store, unit):
     # Without Lao động tiên tiến there is no Chiến sĩ thi đua cơ sở, whatever the initiative.
     review.save_initiative(store, review.Initiative("Mẫu biểu điện tử", YEAR, [unit["Phạm Thị Dung"]]))
     dung = find(review.candidates(store, YEAR), "person", unit["Phạm Thị Dung"], "Chiến sĩ thi đua cơ sở")
-    assert set(failing(dung)) == {"rating", "requires"}
+    assert set(failing(dung)) == {"rating", "requires", "ballot"}
+
+
+def test_chien_si_thi_dua_co_so_needs_eighty_percent_of_all_council_members(store, unit):
+    key = ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở")
+    lan = find(review.candidates(store, YEAR), *key)
+    assert lan.eligible
+    assert any(c.message == "Phiếu đồng ý 8/9 thành viên Hội đồng (89 %), đạt tỷ lệ từ 80% trở lên." for c in lan.checks)
+    review.set_ballot(store, YEAR, key, yes=7, members=9)     # 77.8 % of all members
+    lan = find(review.candidates(store, YEAR), *key)
+    assert failing(lan) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (78 %), chưa đạt tỷ lệ từ 80% trở lên."}
+    review.set_ballot(store, YEAR, key, yes=8, members=10)    # exactly 80 %
+    assert find(review.candidates(store, YEAR), *key).eligible
+    with pytest.raises(ValidationError):
+        review.set_ballot(store, YEAR, key, yes=11, members=10)
+    with pytest.raises(UserError, match="không cần bỏ phiếu"):
+        review.set_ballot(store, YEAR, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"), yes=1, members=1)
 
 
 def test_collective_needs_seventy_percent_of_members_lao_dong_tien_tien(store, unit):
@@ -127,7 +147,6 @@ def test_a_collective_without_a_rating_or_members(store, unit):
 
 
 def test_the_decision_makes_awards_received_with_their_prize(store, unit):
-    review.open_review(store, YEAR)
     chosen = [("person", unit[n], "Lao động tiên tiến") for n in
               ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường", "Hoàng Văn Em")]
     chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
@@ -154,7 +173,6 @@ def test_the_decision_makes_awards_received_with_their_prize(store, unit):
 
 
 def test_the_decision_refuses_a_title_whose_conditions_fail_and_writes_nothing(store, unit):
-    review.open_review(store, YEAR)
     chosen = [("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")]   # no LĐTT chosen, no route
     with pytest.raises(UserError) as exc:
         review.decide(store, YEAR, chosen, decision_number="05/QĐ", decision_date="12/01/2026")
@@ -164,7 +182,6 @@ def test_the_decision_refuses_a_title_whose_conditions_fail_and_writes_nothing(s
 
 
 def test_a_title_the_province_decides_is_only_proposed(store, unit):
-    review.open_review(store, YEAR)
     chosen = [("person", unit[n], "Lao động tiên tiến") for n in ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường")]
     chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
                ("collective", unit["t1"], "Tập thể lao động xuất sắc")]
@@ -176,7 +193,6 @@ def test_a_title_the_province_decides_is_only_proposed(store, unit):
     ({"decision_number": ""}, "decision_number"), ({"decision_date": "2/2/2027"}, "decision_date"),
     ({"decision_date": "x"}, "decision_date")])
 def test_the_decision_needs_its_number_and_a_past_date(store, unit, args, field):
-    review.open_review(store, YEAR)
     kw = {"decision_number": "05/QĐ", "decision_date": "12/01/2026"} | args
     with pytest.raises(ValidationError) as exc:
         review.decide(store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến")], **kw)
@@ -184,7 +200,6 @@ def test_the_decision_needs_its_number_and_a_past_date(store, unit, args, field)
 
 
 def test_one_review_per_year(store, unit):
-    review.open_review(store, YEAR)
     with pytest.raises(UserError, match="Đã có đợt bình xét năm 2025"):
         review.open_review(store, YEAR)
     with pytest.raises(NotFound):
@@ -212,7 +227,6 @@ def test_collective_ratings_are_kept_per_year(store, unit):
 # -- statistics and the export ------------------------------------------------------------------------------
 
 def _decided(store, unit):
-    review.open_review(store, YEAR)
     chosen = [("person", unit[n], "Lao động tiên tiến") for n in ("Nguyễn Thị Lan", "Trần Văn Bình", "Lê Văn Cường")]
     chosen += [("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"),
                ("collective", unit["t1"], "Tập thể lao động tiên tiến")]
@@ -298,6 +312,7 @@ def test_a_title_already_received_for_the_year_counts(store, unit):
     people.add_prior_award(store, people.PriorAward("Lao động tiên tiến", YEAR, "1/QĐ", dt.date(2025, 12, 30),
                                                     person_id=unit["Trần Văn Bình"]))
     review.save_initiative(store, review.Initiative("Sổ tay", YEAR, [unit["Trần Văn Bình"]]))
+    review.set_ballot(store, YEAR, ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở"), yes=9, members=9)
     chosen = {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")}
     cands = review.candidates(store, YEAR, chosen)
     assert find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
@@ -367,8 +382,8 @@ def test_certificates_print_one_page_each_and_are_logged(store, unit, tmp_path):
 def test_review_commands(store, unit, tmp_path, capsys):
     from desktop import cli
 
-    assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 2
-    assert "Chưa có đợt bình xét năm 2025" in capsys.readouterr().err
+    assert cli.main(["--db", str(store.path), "review", "show", "2024"]) == 2
+    assert "Chưa có đợt bình xét năm 2024" in capsys.readouterr().err
     _decided(store, unit)
     assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 0
     out = capsys.readouterr().out

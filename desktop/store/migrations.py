@@ -484,8 +484,23 @@ def _yearly_review(conn: sqlite3.Connection) -> None:
             position       INTEGER NOT NULL,
             PRIMARY KEY (review_year, prior_award_id)
         );
+        -- The council's secret ballot on a title that needs one (Chiến sĩ thi đua cơ sở): yes-votes
+        -- over ALL council members.
+        CREATE TABLE review_ballot (
+            id            INTEGER PRIMARY KEY,
+            review_year   INTEGER NOT NULL REFERENCES yearly_review(year) ON DELETE CASCADE,
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            title         TEXT NOT NULL CHECK (title <> ''),
+            members       INTEGER NOT NULL CHECK (members > 0),
+            yes           INTEGER NOT NULL CHECK (yes >= 0 AND yes <= members),
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX review_ballot_subject
+            ON review_ballot(review_year, title, coalesce(person_id, -collective_id));
         """)
-    for table in ("collective_rating", "initiative", "initiative_author", "yearly_review", "review_award"):
+    for table in ("collective_rating", "initiative", "initiative_author", "yearly_review", "review_award",
+                  "review_ballot"):
         audit.install_triggers(conn, table)
 
 

@@ -2533,6 +2533,14 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Các sáng kiến được công nhận trong năm, căn cứ xét Chiến sĩ thi đua cơ sở</translation>
     </message>
     <message>
+        <source>Ballot result…</source>
+        <translation>Kết quả bỏ phiếu…</translation>
+    </message>
+    <message>
+        <source>The council&apos;s secret ballot on the selected candidate&apos;s title: yes-votes over all council members</source>
+        <translation>Kết quả bỏ phiếu kín của Hội đồng về danh hiệu của đối tượng đang chọn: số phiếu đồng ý trên tổng số thành viên Hội đồng</translation>
+    </message>
+    <message>
         <source>Conditions of the selected candidate</source>
         <translation>Điều kiện của đối tượng đang chọn</translation>
     </message>
@@ -2607,6 +2615,18 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Select a candidate to see the title&apos;s conditions.</source>
         <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
+    </message>
+    <message>
+        <source>Ballot result</source>
+        <translation>Kết quả bỏ phiếu</translation>
+    </message>
+    <message>
+        <source>Members of the council (all of them, present or not):</source>
+        <translation>Tổng số thành viên Hội đồng (kể cả vắng mặt):</translation>
+    </message>
+    <message>
+        <source>Yes-votes for %1 — %2:</source>
+        <translation>Số phiếu đồng ý cho %1 — %2:</translation>
     </message>
     <message>
         <source>Save the decision</source>

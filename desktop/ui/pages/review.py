@@ -49,6 +49,12 @@ class ReviewPage(QWidget):
         bar.addWidget(self.only_eligible)
         bar.addWidget(self.suggest_btn)
         bar.addWidget(self.initiatives_btn)
+        self.ballot_btn = QPushButton(self.tr("Ballot result…"))
+        self.ballot_btn.setToolTip(self.tr("The council's secret ballot on the selected candidate's title: "
+                                           "yes-votes over all council members"))
+        self.ballot_btn.clicked.connect(self.record_ballot)
+        bar.addWidget(self.ballot_btn)
+        self.council_size = 0
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -181,6 +187,9 @@ class ReviewPage(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         c = self.model.candidate_at(self.view.currentIndex().row())
+        r = review.get(self.store, self.selected_year()) if self.selected_year() is not None else None
+        self.ballot_btn.setEnabled(c is not None and review.rules()[c.title].ballot and r is not None
+                                   and r.status != "da_quyet_dinh")
         if c is None:
             self.checks.set_checks([], self.tr("Select a candidate to see the title's conditions.")
                                    if self.model.rowCount() else "")
@@ -189,6 +198,27 @@ class ReviewPage(QWidget):
 
     def choose_eligible(self) -> None:
         self.model.choose_eligible()
+
+    def record_ballot(self) -> None:
+        """Ask for the council's size and the yes-votes on the selected candidate's title, and record them."""
+        c = self.model.candidate_at(self.view.currentIndex().row())
+        year = self.selected_year()
+        if c is None or year is None:
+            return
+        members, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
+            "Members of the council (all of them, present or not):"), self.council_size or 5, 1, 99)
+        if not ok:
+            return
+        yes, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
+            "Yes-votes for %1 — %2:").replace("%1", c.name).replace("%2", c.title), members, 0, members)
+        if not ok:
+            return
+        self.council_size = members
+        if attempt(self, lambda: review.set_ballot(self.store, year, c.key, yes=yes, members=members)):
+            self._initiatives_changed()
+            row = self.model.row_of(c.key)
+            if row is not None:
+                self.view.setCurrentIndex(self.model.index(row, 1))
 
     def edit_initiatives(self) -> None:
         from ..dialogs.initiatives import InitiativesDialog
