@@ -429,3 +429,21 @@ def test_review_decision_command(store, unit, tmp_path, capsys):
     assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 0
     assert "Đã soạn quyết định năm 2025" in capsys.readouterr().out
     assert (tmp_path / "qd.docx").exists()
+
+
+def test_review_list_to_excel(store, unit, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from desktop import cli
+
+    out = tmp_path / "ds.xlsx"
+    assert cli.main(["--db", str(store.path), "review", "list", "2025", str(out)]) == 2
+    _decided(store, unit)
+    assert cli.main(["--db", str(store.path), "review", "list", "2025", str(out)]) == 0
+    rows = [tuple(r) for r in load_workbook(out).active.iter_rows(values_only=True)]
+    texts = [" ".join(str(v) for v in r if v is not None) for r in rows]
+    assert any("(Kèm theo Quyết định số 05/QĐ-TTTGPL ngày 12/01/2026)" in t for t in texts)
+    groups = [t for t in texts if t[:3] in ("1. ", "2. ", "3. ")]
+    assert groups == ["1. Lao động tiên tiến", "2. Chiến sĩ thi đua cơ sở", "3. Tập thể lao động tiên tiến"]
+    assert any(t == "Tổng cộng 6.318.000 đ" for t in texts)
+    assert any(t.startswith("1 Phòng Nghiệp vụ 1") and t.endswith("1.872.000 đ") for t in texts)

@@ -69,6 +69,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
     p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp kết quả .pdf hoặc .docx")
     p.set_defaults(func=run_review_decision)
+    p = group.add_parser("list", help="danh sách kèm theo quyết định (theo danh hiệu, có tiền thưởng) ra tệp Excel")
+    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
+    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
+    p.set_defaults(func=run_review_list)
     p = group.add_parser("certificates", help="in Giấy khen của danh sách đã quyết định ra tệp PDF (mỗi người một trang)")
     p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
     p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp PDF sẽ tạo")
@@ -181,4 +185,13 @@ def run_review_decision(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         out = review.render_decision(store, args.year, args.out)
     print(f"Đã soạn quyết định năm {args.year}: {out}")
+    return 0
+
+
+def run_review_list(args: argparse.Namespace) -> int:
+    from ..excel.awards import write_decided
+
+    with Store(db_path(args)) as store:
+        out = write_decided(store, args.year, args.out)
+    print(f"Đã xuất danh sách kèm theo quyết định năm {args.year}: {out}")
     return 0

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from .. import catalog, statistics
 from ..prizes import format_vnd
 from .export import agency_lines
-from .style import Column, TitleBlock, _discard, _write_table, save_atomically
+from .style import Column, Signature, TitleBlock, _discard, _write_table, save_atomically, write_table_workbook
 
 LIST_COLUMNS = [
     Column("STT", 6, "center"), Column("Năm", 8, "center"), Column("Danh hiệu, hình thức khen thưởng", 32),
@@ -67,3 +67,38 @@ def _span(year_from, year_to, rows) -> str:
     if a is None:
         return "(Chưa có khen thưởng nào)"
     return f"Năm {a}" if a == b else f"Từ năm {a} đến năm {b}"
+
+
+DECIDED_COLUMNS = [
+    Column("STT", 6, "center"), Column("Họ và tên / Tên tập thể", 30), Column("Chức vụ, đơn vị công tác", 34),
+    Column("Tiền thưởng (đồng)", 18, "right"),
+]
+
+
+def write_decided(store, year: int, path: str | os.PathLike[str]) -> Path:
+    """The list attached to the year-end decision, grouped by title, with each line's prize and the total."""
+    from .. import review, unit
+
+    r = review.get(store, year)
+    if r is None or r.status != "da_quyet_dinh":
+        from ..errors import NotFound
+
+        raise NotFound(f"Đợt bình xét năm {year} chưa có quyết định.")
+    rows = review.decided_list(store, year)
+    groups: dict[str, list[list]] = {}
+    for row in rows:
+        groups.setdefault(row.title, []).append([row.name, row.where, format_vnd(row.prize)])
+    numbered = [(f"{i}. {title}", [[n, *line] for n, line in enumerate(lines, 1)])
+                for i, (title, lines) in enumerate(groups.items(), 1)]
+    total = sum(x.prize or 0 for x in rows)
+    numbered.append((None, [["", "Tổng cộng", "", format_vnd(total)]]))
+    profile = unit.get(store)
+    write_table_workbook(
+        path,
+        TitleBlock(f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA VÀ KHEN THƯỞNG NĂM {year}",
+                   agency=agency_lines(store), motto=True,
+                   subtitles=[f"(Kèm theo Quyết định số {r.decision_number} ngày {r.decision_date:%d/%m/%Y}"
+                              + (f" của {r.issuer})" if r.issuer else ")")]),
+        DECIDED_COLUMNS, numbered, landscape=False,
+        signatures=[Signature((profile.head_title or "Thủ trưởng đơn vị").upper(), profile.head_name)])
+    return Path(path)
