@@ -271,7 +271,38 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                 f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
                 f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need}” mà {award_row.award} yêu cầu.",
                 rule.source))
+
+    out.append(_history_check(store, n, rating_year(c, today)))
     return out
+
+
+HISTORY_YEARS = 3
+HISTORY_SOURCE = ("Luật Thi đua, khen thưởng 2022 Điều 22, 74 (các danh hiệu, hình thức đã đạt những năm trước là "
+                  "một căn cứ xét, ví dụ Chiến sĩ thi đua cơ sở liên tục)")
+
+
+def _history_check(store, n: Nomination, year: int) -> Check:
+    """The subject's awards received in the years before (for the council to weigh; never blocking).
+
+    Counts every award received, whether typed in, decided on an earlier
+    nomination's outcome or by a year-end review, and the run of consecutive
+    years of Chiến sĩ thi đua cơ sở up to the year before.
+    """
+    col, sid = ("person_id", n.person_id) if n.person_id is not None else ("collective_id", n.collective_id)
+    rows = store.query(f"SELECT award, year, decision_number FROM prior_award WHERE {col} = ? AND year < ? "
+                       "AND year >= ? ORDER BY year DESC, id", (sid, year, year - HISTORY_YEARS))
+    if not rows:
+        return Check("history", True, False,
+                     f"Chưa ghi nhận khen thưởng nào trong {HISTORY_YEARS} năm trước năm {year}.", HISTORY_SOURCE)
+    parts = [f"{r['year']} {r['award']}" + (f" ({r['decision_number']})" if r["decision_number"] else "")
+             for r in rows]
+    years = {r["year"] for r in store.query(f"SELECT year FROM prior_award WHERE {col} = ? AND award = ?",
+                                             (sid, "Chiến sĩ thi đua cơ sở"))}
+    run = 0
+    while year - 1 - run in years:
+        run += 1
+    tail = f" Chiến sĩ thi đua cơ sở liên tục {run} năm đến năm {year - 1}." if run >= 2 else ""
+    return Check("history", True, False, "Khen thưởng đã nhận: " + "; ".join(parts) + "." + tail, HISTORY_SOURCE)
 
 
 AD_HOC_SOURCE = "Luật Thi đua, khen thưởng 2022 Điều 8 (khen thưởng đột xuất: thành tích đặc biệt xuất sắc đột xuất)"

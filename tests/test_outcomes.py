@@ -272,3 +272,24 @@ def test_drafting_an_ad_hoc_dossier_is_refused_plainly(store, sent):
     nid = nm.save(store, nm.Nomination(None, None, person_id=sent["person"], award="Giấy khen"))
     with pytest.raises(UserError, match="khen thưởng đột xuất"):
         drafts.create(store, "bao_cao", nid)
+
+
+def test_awards_received_count_in_later_nominations(store, sent):
+    """An outcome's award shows, with earlier ones, among the conditions of the person's next nomination."""
+    outcomes.record(store, sent["pn"], result="dat", decision_number="123/QĐ-STP", decision_date=DECIDED)
+    for y in (2024, 2025):
+        people.add_prior_award(store, people.PriorAward("Chiến sĩ thi đua cơ sở", y, f"{y}/QĐ", dt.date(y + 1, 1, 10),
+                                                        person_id=sent["person"]))
+    c = cm.Campaign(title="Thi đua năm 2026", number="5/KH-STP", symbol="KH-STP", doc_date="2026-01-20",
+                    period_start="2026-01-01", period_end="2026-12-31", deadline="2026-12-10",
+                    awards=[cm.CampaignAward("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Bằng khen", None, None)])
+    cm.save(store, c)
+    n = nm.Nomination(c.id, c.awards[0].id, person_id=sent["person"])
+    history = next(ch for ch in nm.checks(store, n, dt.date(2026, 2, 1)) if ch.code == "history")
+    assert history.ok and not history.blocking
+    assert history.message == (
+        "Khen thưởng đã nhận: 2025 Giấy khen của Giám đốc Sở (123/QĐ-STP); 2025 Chiến sĩ thi đua cơ sở (2025/QĐ); "
+        "2024 Chiến sĩ thi đua cơ sở (2024/QĐ). Chiến sĩ thi đua cơ sở liên tục 2 năm đến năm 2025.")
+    team = nm.Nomination(sent["c"].id, sent["c"].awards[1].id, collective_id=sent["team"])
+    assert next(ch for ch in nm.checks(store, team, dt.date(2025, 11, 1)) if ch.code == "history").message == \
+        "Chưa ghi nhận khen thưởng nào trong 3 năm trước năm 2025."
