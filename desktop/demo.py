@@ -105,6 +105,9 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         n_campaigns = _campaigns(store, today)
         n_nominations = _nominations(store, rng, today)
         n_documents = _dossier(store)
+        past_campaigns, past_nominations = _award_years(store, rng, today)
+        n_campaigns += past_campaigns
+        n_nominations += past_nominations
     return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files,
             "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations, "văn bản hoàn thiện": n_documents}
 
@@ -411,3 +414,75 @@ def _dossier(store) -> int:
             drafts.finalise(store, draft_id)
             count += 1
     return count
+
+
+def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
+    """Two past years of the award cycle: each year's campaign sent with its outcomes recorded, collectives'
+    ratings and initiatives, last year's review decided by the head, and this year's review opened."""
+    from . import outcomes, review
+
+    collectives = [c.id for c in people.list_collectives(store)]
+    person_ids = [p.id for p in people.list_people(store)]
+    for year in (today.year - 2, today.year - 1, today.year):
+        for i, cid in enumerate(collectives):
+            review.set_collective_rating(store, cid, year, "xuat_sac" if (i + year) % 3 == 0 else "tot")
+    authors = rng.sample(person_ids, 4)
+    for name, who in (("Số hóa quy trình tiếp nhận, thụ lý vụ việc trợ giúp pháp lý", authors[:2]),
+                      ("Bộ mẫu văn bản điện tử dùng chung cho trợ giúp viên", authors[2:3]),
+                      ("Sổ tay tra cứu nhanh thủ tục trợ giúp pháp lý cho người dân tộc thiểu số", authors[3:])):
+        review.save_initiative(store, review.Initiative(
+            name, today.year - 1, who, "co_so", "Hội đồng sáng kiến Trung tâm", f"{rng.randint(20, 90)}/QĐ-HĐSK",
+            dt.date(today.year - 1, 11, rng.randint(5, 25)), "Trợ giúp pháp lý", "Áp dụng tại đơn vị"))
+    for year in (today.year - 2, today.year - 1):
+        decided = min(dt.date(year + 1, 1, 20), today)
+        c = campaigns.Campaign(
+            title=f"Phát động phong trào thi đua thực hiện nhiệm vụ chính trị năm {year}", kind="Kế hoạch",
+            number=f"{rng.randint(10, 60)}/KH-STP", symbol="KH-STP", place="Hà Tĩnh", doc_date=f"{year}-02-10",
+            period_start=f"{year}-01-01", period_end=f"{year}-12-31", deadline=f"{year}-12-10",
+            signer_authority="KT. GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC", signer_name="Nguyễn Văn Tuấn",
+            awards=[campaigns.CampaignAward("Giấy khen của Giám đốc Sở", "Giấy khen của Giám đốc Sở Tư pháp", 2, 4),
+                    campaigns.CampaignAward("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                                            "Bằng khen của Chủ tịch UBND tỉnh", 1, 1)])
+        campaigns.save(store, c)
+        picks = rng.sample(person_ids, 5)
+        plan = [(c.awards[0].id, "person", pid) for pid in picks[:4]] + [(c.awards[1].id, "person", picks[4]),
+                                                                          (c.awards[0].id, "collective",
+                                                                           collectives[1 + year % 3])]
+        for n_index, (award_id, kind, sid) in enumerate(plan):
+            n = nominations.Nomination(c.id, award_id, **({"person_id": sid} if kind == "person"
+                                                           else {"collective_id": sid}))
+            n.summary = f"Hoàn thành xuất sắc nhiệm vụ năm {year}."
+            nid = nominations.save(store, n)
+            nominations.set_status(store, nid, "da_gui")
+            provincial = award_id == c.awards[1].id
+            if year == today.year - 1 and n_index == 3:
+                continue  # a decision still awaited
+            granted = n_index != 2
+            outcomes.record(
+                store, nid, result="dat" if granted else "khong_dat",
+                decision_number=f"{rng.randint(100, 3000)}/QĐ-{'UBND' if provincial else 'STP'}",
+                decision_date=decided, issuer="Chủ tịch UBND tỉnh Hà Tĩnh" if provincial else
+                "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh",
+                # The province granted a Giấy khen of the Sở instead of its own Bằng khen once.
+                award="Giấy khen của Giám đốc Sở" if provincial and year == today.year - 2 else None)
+    last = today.year - 1
+    review.open_review(store, last)
+    rules = review.rules()
+    # The council (7 members) voted by secret ballot on everyone qualifying for a title that needs it.
+    for cand in review.candidates(store, last):
+        if rules[cand.title].ballot and all(c.ok for c in cand.checks if c.code != "ballot"):
+            review.set_ballot(store, last, cand.key, yes=7 - rng.randint(0, 1), members=7)
+    have = {(r["person_id"], r["collective_id"], r["award"]) for r in store.query(
+        "SELECT person_id, collective_id, award FROM prior_award WHERE year = ?", (last,))}
+    chosen = []
+    for _round in range(2):  # personal titles first, then collectives counted with them
+        for cand in review.candidates(store, last, set(chosen) if chosen else None):
+            subject = (cand.subject_id, None) if cand.kind == "person" else (None, cand.subject_id)
+            if cand.eligible and rules[cand.title].unit_decides and (*subject, cand.title) not in have \
+                    and cand.key not in chosen and (_round == 0) == (cand.kind == "person"):
+                chosen.append(cand.key)
+    review.decide(store, last, chosen, decision_number=f"{rng.randint(5, 30)}/QĐ-TTTGPL",
+                  decision_date=min(dt.date(today.year, 1, 15), today),
+                  issuer="Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh")
+    review.open_review(store, today.year)
+    return 2, 12

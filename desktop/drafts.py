@@ -346,6 +346,9 @@ def create(store, kind: str, target_id: int) -> int:
         campaign_id, meeting_id, nomination_id, subject = m.campaign_id, target_id, None, None
     else:
         n = nominations.get(store, target_id)
+        if n.campaign_id is None:
+            raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
+                            "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
         campaign_id, meeting_id, nomination_id = n.campaign_id, None, target_id
         subject = _subject_of(store, target_id)
     form = choose_form(campaigns.get(store, campaign_id), kind, subject)

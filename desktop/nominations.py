@@ -29,8 +29,8 @@ MANUAL_MOVES = {("du_kien", "trinh_hop_xet"), ("trinh_hop_xet", "du_kien")}
 
 @dataclass
 class Nomination:
-    campaign_id: int
-    campaign_award_id: int
+    campaign_id: int | None            # None: an ad-hoc award (khen thưởng đột xuất)
+    campaign_award_id: int | None
     person_id: int | None = None
     collective_id: int | None = None
     summary: str = ""
@@ -38,10 +38,15 @@ class Nomination:
     status: str = "du_kien"
     override_reason: str | None = None
     id: int | None = None
+    award: str | None = None           # the award an ad-hoc nomination proposes (a campaign's comes from its award)
 
     @property
     def subject_kind(self) -> str:
         return "person" if self.person_id is not None else "collective"
+
+    @property
+    def ad_hoc(self) -> bool:
+        return self.campaign_id is None
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,23 @@ def _validate(store, n: Nomination) -> Nomination:
     errors: dict[str, str] = {}
     if (n.person_id is None) == (n.collective_id is None):
         errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể được đề nghị."
-    award = store.one("SELECT * FROM campaign_award WHERE id = ?", (n.campaign_award_id,))
-    if award is None or award["campaign_id"] != n.campaign_id:
-        errors["award"] = "Hãy chọn một hình thức khen thưởng của phong trào này."
-    elif award["award"] is None:
-        errors["award"] = (f"“{award['text']}” chưa được khớp với danh mục khen thưởng; hãy sửa phong trào trước.")
+    if n.ad_hoc:
+        known = catalog.load().get(n.award or "")
+        n.campaign_award_id = None
+        if known is None:
+            errors["award"] = "Hãy chọn danh hiệu hoặc hình thức khen thưởng đột xuất trong danh mục."
+        else:
+            n.award = known.name
+            if "subject" not in errors and not known.fits(n.subject_kind):
+                errors["award"] = f"{known.name} không dành cho " + (
+                    "cá nhân." if n.subject_kind == "person" else "tập thể.")
+    else:
+        n.award = None
+        award = store.one("SELECT * FROM campaign_award WHERE id = ?", (n.campaign_award_id,))
+        if award is None or award["campaign_id"] != n.campaign_id:
+            errors["award"] = "Hãy chọn một hình thức khen thưởng của phong trào này."
+        elif award["award"] is None:
+            errors["award"] = (f"“{award['text']}” chưa được khớp với danh mục khen thưởng; hãy sửa phong trào trước.")
     n.summary = nfc(n.summary or "").strip()
     n.achievement_ids = list(dict.fromkeys(int(a) for a in n.achievement_ids))
     if errors:
@@ -75,21 +92,22 @@ def save(store, n: Nomination) -> int:
     """Insert or update a nomination and its linked achievements (one transaction)."""
     n = _validate(store, n)
     with store.transaction() as conn:
-        dup = store.scalar(
+        dup = None if n.ad_hoc else store.scalar(
             "SELECT id FROM nomination WHERE campaign_award_id = ? AND "
             + ("person_id = ?" if n.person_id is not None else "collective_id = ?") + " AND id IS NOT ?",
             (n.campaign_award_id, n.person_id if n.person_id is not None else n.collective_id, n.id))
         if dup:
             raise ValidationError({"subject": "Đối tượng này đã được đề nghị hình thức khen thưởng này."})
-        values = (n.campaign_id, n.campaign_award_id, n.person_id, n.collective_id, n.summary, n.override_reason)
+        values = (n.campaign_id, n.campaign_award_id, n.person_id, n.collective_id, n.summary, n.override_reason,
+                  n.award)
         if n.id is None:
             n.id = conn.execute(
                 "INSERT INTO nomination(campaign_id, campaign_award_id, person_id, collective_id, summary, "
-                "override_reason) VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
+                "override_reason, award) VALUES (?, ?, ?, ?, ?, ?, ?)", values).lastrowid
         else:
             if conn.execute(
                 "UPDATE nomination SET campaign_id = ?, campaign_award_id = ?, person_id = ?, collective_id = ?, "
-                "summary = ?, override_reason = ? WHERE id = ?", (*values, n.id)).rowcount == 0:
+                "summary = ?, override_reason = ?, award = ? WHERE id = ?", (*values, n.id)).rowcount == 0:
                 raise NotFound(f"Không tìm thấy đề nghị số {n.id}.")
         current = {r["achievement_id"] for r in store.query(
             "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ?", (n.id,))}
@@ -111,7 +129,7 @@ def get(store, nomination_id: int) -> Nomination:
         "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ? ORDER BY achievement_id",
         (nomination_id,))]
     return Nomination(r["campaign_id"], r["campaign_award_id"], r["person_id"], r["collective_id"], r["summary"],
-                      ids, r["status"], r["override_reason"], r["id"])
+                      ids, r["status"], r["override_reason"], r["id"], r["award"])
 
 
 def delete(store, nomination_id: int) -> None:
@@ -179,6 +197,8 @@ def rating_year(c: campaigns.Campaign, today: dt.date) -> int:
 def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
     """Every rule, passed or failed, for the nomination as it stands (saved or not)."""
     today = today or clock.today()
+    if n.ad_hoc:
+        return _ad_hoc_checks(n)
     c = campaigns.get(store, n.campaign_id)
     award_row = next((a for a in c.awards if a.id == n.campaign_award_id), None)
     if award_row is None or award_row.award is None:
@@ -251,7 +271,94 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                 f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
                 f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need}” mà {award_row.award} yêu cầu.",
                 rule.source))
+
+    out.append(_history_check(store, n, rating_year(c, today)))
     return out
+
+
+HISTORY_YEARS = 3
+HISTORY_SOURCE = ("Luật Thi đua, khen thưởng 2022 Điều 22, 74 (các danh hiệu, hình thức đã đạt những năm trước là "
+                  "một căn cứ xét, ví dụ Chiến sĩ thi đua cơ sở liên tục)")
+
+
+def _history_check(store, n: Nomination, year: int) -> Check:
+    """The subject's awards received in the years before (for the council to weigh; never blocking).
+
+    Counts every award received, whether typed in, decided on an earlier
+    nomination's outcome or by a year-end review, and the run of consecutive
+    years of Chiến sĩ thi đua cơ sở up to the year before.
+    """
+    col, sid = ("person_id", n.person_id) if n.person_id is not None else ("collective_id", n.collective_id)
+    rows = store.query(f"SELECT award, year, decision_number FROM prior_award WHERE {col} = ? AND year < ? "
+                       "AND year >= ? ORDER BY year DESC, id", (sid, year, year - HISTORY_YEARS))
+    if not rows:
+        return Check("history", True, False,
+                     f"Chưa ghi nhận khen thưởng nào trong {HISTORY_YEARS} năm trước năm {year}.", HISTORY_SOURCE)
+    parts = [f"{r['year']} {r['award']}" + (f" ({r['decision_number']})" if r["decision_number"] else "")
+             for r in rows]
+    years = {r["year"] for r in store.query(f"SELECT year FROM prior_award WHERE {col} = ? AND award = ?",
+                                             (sid, "Chiến sĩ thi đua cơ sở"))}
+    run = 0
+    while year - 1 - run in years:
+        run += 1
+    tail = f" Chiến sĩ thi đua cơ sở liên tục {run} năm đến năm {year - 1}." if run >= 2 else ""
+    return Check("history", True, False, "Khen thưởng đã nhận: " + "; ".join(parts) + "." + tail, HISTORY_SOURCE)
+
+
+AD_HOC_SOURCE = "Luật Thi đua, khen thưởng 2022 Điều 8 (khen thưởng đột xuất: thành tích đặc biệt xuất sắc đột xuất)"
+
+
+def _ad_hoc_checks(n: Nomination) -> list[Check]:
+    """An ad-hoc award: the award fits the subject and rests on the feat in the ledger; no quota, no deadline."""
+    award = catalog.load().get(n.award or "")
+    kind_vi = "cá nhân" if n.subject_kind == "person" else "tập thể"
+    fits = award is not None and award.fits(n.subject_kind)
+    count = len(n.achievement_ids)
+    return [
+        Check("award_subject", fits, True, f"{n.award} được xét cho {kind_vi}." if fits else
+              f"{n.award or 'Hình thức khen thưởng'} không dành cho {kind_vi}.",
+              "Danh mục danh hiệu, hình thức khen thưởng (Luật Thi đua, khen thưởng 2022)"),
+        Check("ad_hoc", True, False, "Khen thưởng đột xuất: không thuộc phong trào, không tính chỉ tiêu và hạn nộp.",
+              AD_HOC_SOURCE),
+        Check("achievements", count > 0, True,
+              f"{count} thành tích trong sổ làm căn cứ (thành tích đột xuất)." if count else
+              "Chưa chọn thành tích đột xuất nào trong sổ làm căn cứ đề nghị.", AD_HOC_SOURCE),
+    ]
+
+
+def list_ad_hoc(store) -> list[NominationRow]:
+    """Every ad-hoc nomination, newest first."""
+    from .text import word_sort_key
+
+    rows = store.query(
+        "SELECT n.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "
+        "c.name AS collective_name, (SELECT count(*) FROM nomination_achievement x WHERE x.nomination_id = n.id) "
+        "AS n_ach FROM nomination n LEFT JOIN person p ON p.id = n.person_id "
+        "LEFT JOIN collective pc ON pc.id = p.collective_id LEFT JOIN collective c ON c.id = n.collective_id "
+        "WHERE n.campaign_id IS NULL ORDER BY n.id DESC")
+    out = []
+    for r in rows:
+        person = r["person_id"] is not None
+        out.append(NominationRow(
+            r["id"], 0, r["award"] or "", "person" if person else "collective",
+            r["person_id"] if person else r["collective_id"], r["full_name"] if person else r["collective_name"],
+            (r["person_position"] or "") if person else "", (r["person_collective"] or "") if person else "",
+            r["summary"], r["status"], r["n_ach"],
+            r["sort_key"] if person else word_sort_key(r["collective_name"])))
+    return out
+
+
+def send_ad_hoc(store, nomination_id: int) -> None:
+    """Mark an ad-hoc nomination sent to the authority that decides, when its rules pass."""
+    n = get(store, nomination_id)
+    if not n.ad_hoc:
+        raise UserError("Chỉ đề nghị khen thưởng đột xuất mới gửi riêng; đề nghị của phong trào gửi theo hồ sơ.")
+    if n.status == "da_gui":
+        raise UserError(f"Đề nghị số {nomination_id} đã gửi.")
+    failures = [ch for ch in checks(store, n) if not ch.ok]
+    if failures:
+        raise RuleViolation(failures)
+    set_status(store, nomination_id, "da_gui")
 
 
 class RuleViolation(UserError):

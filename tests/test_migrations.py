@@ -151,12 +151,76 @@ def check_v5(store: Store) -> None:
     assert c.phases == [] and c.issuer == ""
 
 
+def seed_sent(conn: sqlite3.Connection) -> None:
+    seed_v5(conn)
+    conn.execute("UPDATE nomination SET status = 'da_gui' WHERE id = 1")
+
+
+def check_sent(store: Store) -> None:
+    """A nomination sent before outcomes existed gets its outcome, and so an award received."""
+    import datetime as dt
+
+    from desktop import clock, outcomes
+
+    clock.set_now(dt.date(2026, 2, 1))
+    if outcomes.get(store, 1) is None:
+        check_v3(store)
+        outcomes.record(store, 1, result="dat", decision_number="12/QĐ-STP", decision_date="20/01/2026")
+    assert outcomes.get(store, 1).approved
+    assert [a.award for a in people.prior_awards(store, person_id=1)] == [
+        "Lao động tiên tiến", "Giấy khen của Giám đốc Sở"]
+
+
+def seed_outcome(conn: sqlite3.Connection) -> None:
+    seed_sent(conn)
+    conn.executescript("""
+        INSERT INTO prior_award(id, person_id, award, year, decision_number, decision_date)
+             VALUES (7, 1, 'Giấy khen của Giám đốc Sở', 2025, '12/QĐ-STP', '2026-01-20');
+        INSERT INTO nomination_outcome(nomination_id, result, decision_number, decision_date, award, prior_award_id)
+             VALUES (1, 'dat', '12/QĐ-STP', '2026-01-20', 'Giấy khen của Giám đốc Sở', 7);
+    """)
+
+
+def check_outcome(store: Store) -> None:
+    """Outcomes recorded before the yearly review existed stay; collectives can now be rated."""
+    from desktop import outcomes, review
+
+    o = outcomes.get(store, 1)
+    assert (o.approved, o.prior_award_id) == (True, 7)
+    review.set_collective_rating(store, 2, 2025, "tot")
+    assert review.collective_ratings(store, 2)[2025] == "tot"
+
+
+def seed_review(conn: sqlite3.Connection) -> None:
+    seed_outcome(conn)
+    conn.executescript("""
+        INSERT INTO collective_rating(collective_id, year, rating) VALUES (2, 2024, 'xuat_sac');
+        INSERT INTO yearly_review(year, status) VALUES (2025, 'dang_xet');
+    """)
+
+
+def check_review(store: Store) -> None:
+    """Campaign nominations keep their campaign; an ad-hoc one (no campaign) can now be added."""
+    from desktop import nominations, review
+
+    check_outcome(store)
+    assert review.collective_ratings(store, 2)[2024] == "xuat_sac"
+    assert review.get(store, 2025).status == "dang_xet"
+    n = nominations.get(store, 1)
+    assert (n.campaign_id, n.campaign_award_id, n.award) == (1, 1, None)
+    nid = nominations.save(store, nominations.Nomination(None, None, person_id=1, award="Giấy khen",
+                                                         achievement_ids=[1]))
+    assert nominations.get(store, nid).award == "Giấy khen của Giám đốc Sở"
+    nominations.delete(store, nid)
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
            4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5),
-           7: (seed_v5, check_v5)}
+           7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
+           10: (seed_review, check_review)}
 
 
 def test_every_older_version_has_a_seeder():

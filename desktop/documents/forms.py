@@ -73,7 +73,8 @@ __all__ = [
     "load_form",
 ]
 
-KINDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo thành tích"}
+KINDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo thành tích",
+         "quyet_dinh": "quyết định"}
 SUBJECTS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ca_hai": "tập thể và cá nhân"}
 LAYOUTS = {"ND30-1.4": "Mẫu 1.4 (văn bản có tên loại)", "ND30-1.9": "Mẫu 1.9 (biên bản)"}
 POSITIONS = ("left", "right", "bottom")

@@ -150,6 +150,22 @@ _PRIOR_AWARDS = {
 }
 
 
+# The unit head's year-end decision (the Quyết định form): the same invented example unit.
+_DECISION = {
+    "decision": {"year": 2024, "authority": "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH HÀ TĨNH", "total": "5.382.000 đ"},
+    "decided": [
+        {"name": "Phòng Hành chính tư pháp", "unit": "Sở Tư pháp", "award": "Tập thể lao động tiên tiến",
+         "prize": "1.872.000 đ"},
+        {"name": "Nguyễn Thị Hồng Nhung", "position": "Chuyên viên", "unit": "Phòng Hành chính tư pháp",
+         "award": "Chiến sĩ thi đua cơ sở", "prize": "2.340.000 đ"},
+        {"name": "Nguyễn Thị Hồng Nhung", "position": "Chuyên viên", "unit": "Phòng Hành chính tư pháp",
+         "award": "Lao động tiên tiến", "prize": "702.000 đ"},
+        {"name": "Trần Văn Hưng", "position": "Chuyên viên", "unit": "Văn phòng Sở", "award": "Lao động tiên tiến",
+         "prize": "702.000 đ"},
+    ],
+}
+
+
 def sample_context(subject: str = "tap_the") -> dict[str, Any]:
     """A fresh deep copy, so a caller may change it freely.
 
@@ -157,5 +173,6 @@ def sample_context(subject: str = "tap_the") -> dict[str, Any]:
     ``prior_awards`` list holds, as the application does for one report.
     """
     context = copy.deepcopy(_CONTEXT)
+    context.update(copy.deepcopy(_DECISION))
     context["prior_awards"] = copy.deepcopy(_PRIOR_AWARDS.get(subject, _PRIOR_AWARDS["tap_the"]))
     return context

@@ -393,6 +393,21 @@ def text(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -
     return _markup_blocks(lookup(context, key)) if isinstance(key, str) else ()
 
 
+def decided_table(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    """The list a decision awards: who, where, which title or award, and the prize (the year-end review)."""
+    rows = [r for r in _list(lookup(context, "decided")) if isinstance(r, Mapping)]
+    if not rows:
+        return ()
+    header = ("STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ, đơn vị công tác",
+              "Danh hiệu, hình thức khen thưởng", "Tiền thưởng (đồng)")
+    body = [(str(i), _text(r.get("name")), _where(r), _text(r.get("award")), _text(r.get("prize")))
+            for i, r in enumerate(rows, 1)]
+    total = _text(lookup(context, "decision.total"))
+    if total:
+        body.append(("", "Tổng cộng", "", "", total))
+    return (Table(header, tuple(body), (7, 27, 26, 24, 16)),)
+
+
 SourceFn = Callable[[Mapping[str, Any], Mapping[str, Any], str], tuple[Block, ...]]
 
 
@@ -416,4 +431,5 @@ SOURCES: dict[str, Source] = {
     "measures": Source(measures, "Chưa nhập biện pháp, giải pháp đã áp dụng."),
     "prior_awards": Source(prior_awards, "Không có.", frozenset({"kind"})),
     "text": Source(text, "Chưa nhập nội dung.", frozenset({"key"})),
+    "decided_table": Source(decided_table, "Chưa có tập thể, cá nhân nào được khen thưởng."),
 }

@@ -452,6 +452,128 @@ def _campaign_relative_targets_and_phases(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+
+
+def _award_outcomes(conn: sqlite3.Connection) -> None:
+    """The outcome of a sent nomination: the decision that approved it or not, and its evidence.
+
+    An approved outcome is also an award received (``prior_award``), which the
+    outcome points at, so it shows in the person's or collective's history.
+    """
+    run_script(conn, """
+        CREATE TABLE nomination_outcome (
+            nomination_id   INTEGER PRIMARY KEY REFERENCES nomination(id) ON DELETE CASCADE,
+            result          TEXT NOT NULL CHECK (result IN ('dat', 'khong_dat')),
+            decision_number TEXT NOT NULL CHECK (decision_number <> ''),
+            decision_date   TEXT NOT NULL CHECK (date(decision_date) = decision_date),
+            issuer          TEXT NOT NULL DEFAULT '',
+            award           TEXT,
+            prior_award_id  INTEGER REFERENCES prior_award(id) ON DELETE SET NULL,
+            file_name       TEXT,
+            file_sha256     TEXT REFERENCES blob(sha256) ON DELETE RESTRICT,
+            recorded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            CHECK (result = 'khong_dat' OR award IS NOT NULL),
+            CHECK ((file_name IS NULL) = (file_sha256 IS NULL))
+        );
+        CREATE INDEX nomination_outcome_award ON nomination_outcome(prior_award_id);
+        """)
+    audit.install_triggers(conn, "nomination_outcome", key="nomination_id")
+
+
+def _yearly_review(conn: sqlite3.Connection) -> None:
+    """The unit's year-end review (bình xét cuối năm): collectives' ratings, initiatives, the review itself.
+
+    A review's decided titles are awards received (``prior_award``) that
+    ``review_award`` ties to the review's decision.
+    """
+    run_script(conn, """
+        CREATE TABLE collective_rating (
+            collective_id INTEGER NOT NULL REFERENCES collective(id) ON DELETE CASCADE,
+            year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            rating        TEXT NOT NULL CHECK (rating IN ('xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh')),
+            PRIMARY KEY (collective_id, year)
+        );
+        CREATE TABLE initiative (
+            id              INTEGER PRIMARY KEY,
+            name            TEXT NOT NULL CHECK (name <> ''),
+            year            INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            scope           TEXT NOT NULL DEFAULT 'co_so' CHECK (scope IN ('co_so', 'bo_tinh', 'toan_quoc')),
+            recognised_by   TEXT NOT NULL DEFAULT '',
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date   TEXT CHECK (decision_date IS NULL OR date(decision_date) = decision_date),
+            field           TEXT NOT NULL DEFAULT '',
+            effect          TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE initiative_author (
+            initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+            person_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+            PRIMARY KEY (initiative_id, person_id)
+        );
+        CREATE INDEX initiative_author_person ON initiative_author(person_id);
+        CREATE TABLE yearly_review (
+            year            INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2200),
+            status          TEXT NOT NULL DEFAULT 'dang_xet' CHECK (status IN ('dang_xet', 'da_quyet_dinh')),
+            decision_number TEXT NOT NULL DEFAULT '',
+            decision_date   TEXT CHECK (decision_date IS NULL OR date(decision_date) = decision_date),
+            issuer          TEXT NOT NULL DEFAULT '',
+            created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE review_award (
+            review_year    INTEGER NOT NULL REFERENCES yearly_review(year) ON DELETE CASCADE,
+            prior_award_id INTEGER NOT NULL REFERENCES prior_award(id) ON DELETE CASCADE,
+            position       INTEGER NOT NULL,
+            PRIMARY KEY (review_year, prior_award_id)
+        );
+        -- The council's secret ballot on a title that needs one (Chiến sĩ thi đua cơ sở): yes-votes
+        -- over ALL council members.
+        CREATE TABLE review_ballot (
+            id            INTEGER PRIMARY KEY,
+            review_year   INTEGER NOT NULL REFERENCES yearly_review(year) ON DELETE CASCADE,
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            title         TEXT NOT NULL CHECK (title <> ''),
+            members       INTEGER NOT NULL CHECK (members > 0),
+            yes           INTEGER NOT NULL CHECK (yes >= 0 AND yes <= members),
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX review_ballot_subject
+            ON review_ballot(review_year, title, coalesce(person_id, -collective_id));
+        """)
+    for table in ("collective_rating", "initiative", "initiative_author", "yearly_review", "review_award",
+                  "review_ballot"):
+        audit.install_triggers(conn, table)
+
+
+def _ad_hoc_nominations(conn: sqlite3.Connection) -> None:
+    """Ad-hoc awards (khen thưởng đột xuất): a nomination without a campaign, proposing a catalog award itself.
+
+    ``nomination.campaign_id`` and ``campaign_award_id`` lose their NOT NULL. Removing a
+    NOT NULL changes nothing stored, so the table's recorded definition is edited in
+    place (SQLite's documented procedure for such changes, inside this migration's
+    transaction) instead of rebuilding the table, which, with foreign keys on, would
+    cascade into its ballots, drafts and outcomes.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'nomination'").fetchone()[0]
+    new = sql.replace("campaign_id       INTEGER NOT NULL REFERENCES", "campaign_id       INTEGER REFERENCES") \
+             .replace("campaign_award_id INTEGER NOT NULL REFERENCES", "campaign_award_id INTEGER REFERENCES")
+    if new.count("NOT NULL REFERENCES") != sql.count("NOT NULL REFERENCES") - 2:
+        raise StoreError("Không nhận ra cấu trúc bảng đề nghị khen thưởng; tệp không bị thay đổi.")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'nomination'", (new,))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    run_script(conn, """
+        ALTER TABLE nomination ADD COLUMN award TEXT;
+        CREATE INDEX nomination_ad_hoc ON nomination(status) WHERE campaign_id IS NULL;
+        """)
+    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        raise StoreError("Kiểm tra toàn vẹn sau khi đổi bảng đề nghị khen thưởng không đạt; tệp không bị thay đổi.")
+    audit.install_triggers(conn, "nomination")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -461,6 +583,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_application_id,
     _trusted_certificates,
     _campaign_relative_targets_and_phases,
+    _award_outcomes,
+    _yearly_review,
+    _ad_hoc_nominations,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,6 +15,8 @@ from .pages.people import PeoplePage
 from .pages.documents import DocumentsPage
 from .pages.print_log import PrintLogPage
 from .pages.send import SendPage
+from .pages.review import ReviewPage
+from .pages.statistics import StatisticsPage
 from .pages.verify import VerifyPage
 from .qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
@@ -41,6 +43,8 @@ class MainWindow(QMainWindow):
             "meeting": MeetingPage(store),
             "documents": DocumentsPage(store),
             "print-log": PrintLogPage(store),
+            "review": ReviewPage(store),
+            "statistics": StatisticsPage(store),
         }
         titles = {
             "overview": (self.tr("Overview"), QStyle.SP_DesktopIcon),
@@ -51,6 +55,8 @@ class MainWindow(QMainWindow):
             "meeting": (self.tr("Council meeting"), QStyle.SP_DialogYesButton),
             "documents": (self.tr("Award dossier"), QStyle.SP_FileIcon),
             "print-log": (self.tr("Print log"), QStyle.SP_FileDialogInfoView),
+            "review": (self.tr("Year-end review"), QStyle.SP_DialogApplyButton),
+            "statistics": (self.tr("Statistics"), QStyle.SP_FileDialogListView),
         }
         # The signed package for the Sở, and checking one: always the last two pages.
         self.pages["send"] = SendPage(store)
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         overview.edit_unit_requested.connect(self.edit_unit)
         overview.open_achievement.connect(self._open_achievement)
         overview.open_campaign.connect(self._open_campaign)
-        for key in ("people", "ledger", "campaigns", "nominations", "meeting"):
+        for key in ("people", "ledger", "campaigns", "nominations", "meeting", "review"):
             self.pages[key].changed.connect(self._data_changed)
         self.pages["campaigns"].show_achievements.connect(self.show_campaign_achievements)
 

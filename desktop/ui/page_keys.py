@@ -14,6 +14,8 @@ PAGE_KEYS = {
     "hop-xet": "meeting", "meeting": "meeting",
     "ho-so": "documents", "documents": "documents",
     "so-in": "print-log", "print-log": "print-log",
+    "binh-xet": "review", "review": "review",
+    "thong-ke": "statistics", "statistics": "statistics",
     "gui-ho-so": "send", "send": "send",
     "kiem-tra-goi": "verify", "verify": "verify",
 }

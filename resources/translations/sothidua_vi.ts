@@ -137,6 +137,77 @@
     </message>
 </context>
 <context>
+    <name>AdHocDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Ad-hoc awards (khen thưởng đột xuất)</source>
+        <translation>Khen thưởng đột xuất</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Ghi kết quả…</translation>
+    </message>
+    <message>
+        <source>New ad-hoc award</source>
+        <translation>Đề nghị khen thưởng đột xuất mới</translation>
+    </message>
+    <message>
+        <source>A person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>A collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Proposed for</source>
+        <translation>Đề nghị cho</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>The feat</source>
+        <translation>Thành tích đột xuất</translation>
+    </message>
+    <message>
+        <source>Achievements it rests on</source>
+        <translation>Thành tích làm căn cứ (từ sổ)</translation>
+    </message>
+    <message>
+        <source>Add the ad-hoc nomination</source>
+        <translation>Thêm đề nghị khen thưởng đột xuất</translation>
+    </message>
+    <message>
+        <source>Choose who is proposed.</source>
+        <translation>Hãy chọn cá nhân hoặc tập thể được đề nghị.</translation>
+    </message>
+    <message>
+        <source>Tick the achievement of the feat in the ledger.</source>
+        <translation>Hãy đánh dấu thành tích đột xuất trong sổ.</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackupDialog</name>
     <message>
         <source>Automatic backup</source>
@@ -609,6 +680,26 @@
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Add year</source>
+        <translation>Thêm năm</translation>
+    </message>
+    <message>
+        <source>Yearly ratings</source>
+        <translation>Xếp loại hằng năm</translation>
+    </message>
+    <message>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <source>Awards received: %1</source>
+        <translation>Khen thưởng đã nhận: %1</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1232,61 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     </message>
 </context>
 <context>
+    <name>InitiativesDialog</name>
+    <message>
+        <source>Initiative</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Recognised at</source>
+        <translation>Cấp công nhận</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định công nhận</translation>
+    </message>
+    <message>
+        <source>Initiatives recognised in %1</source>
+        <translation>Sáng kiến được công nhận năm %1</translation>
+    </message>
+    <message>
+        <source>Delete the selected initiative</source>
+        <translation>Xóa sáng kiến đang chọn</translation>
+    </message>
+    <message>
+        <source>A new initiative:</source>
+        <translation>Thêm sáng kiến:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Recognised by</source>
+        <translation>Cơ quan công nhận</translation>
+    </message>
+    <message>
+        <source>e.g. Hội đồng sáng kiến Trung tâm</source>
+        <translation>ví dụ Hội đồng sáng kiến Trung tâm</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Add the initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>Date</source>
@@ -1251,6 +1397,14 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     <message>
         <source>Print log</source>
         <translation>Sổ in</translation>
+    </message>
+    <message>
+        <source>Year-end review</source>
+        <translation>Bình xét cuối năm</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Thống kê</translation>
     </message>
     <message>
         <source>Send dossier</source>
@@ -1693,6 +1847,14 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Điều kiện</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
         <source>(collective)</source>
         <translation>(tập thể)</translation>
     </message>
@@ -1764,6 +1926,22 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Rút lại</translation>
     </message>
     <message>
+        <source>Record outcome…</source>
+        <translation>Ghi kết quả…</translation>
+    </message>
+    <message>
+        <source>Record the decision that came back on a sent nomination</source>
+        <translation>Ghi quyết định của cấp trên cho đề nghị đã gửi</translation>
+    </message>
+    <message>
+        <source>Ad-hoc awards…</source>
+        <translation>Khen thưởng đột xuất…</translation>
+    </message>
+    <message>
+        <source>Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign</source>
+        <translation>Đề nghị khen thưởng cho thành tích đột xuất, không thuộc phong trào nào</translation>
+    </message>
+    <message>
         <source>Conditions of the selected nomination</source>
         <translation>Điều kiện của đề nghị đang chọn</translation>
     </message>
@@ -1829,6 +2007,93 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Outcome of the nomination</source>
+        <translation>Kết quả đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>%1 — proposed: %2</source>
+        <translation>%1 — đề nghị: %2</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not granted</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. 123/QĐ-STP</source>
+        <translation>ví dụ 123/QĐ-STP</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. Giám đốc Sở Tư pháp</source>
+        <translation>ví dụ Giám đốc Sở Tư pháp</translation>
+    </message>
+    <message>
+        <source>Award as decided</source>
+        <translation>Khen thưởng được quyết định</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <source>Choose PDF…</source>
+        <translation>Chọn tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Signed decision</source>
+        <translation>Quyết định đã ký</translation>
+    </message>
+    <message>
+        <source>Prize money</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <source>A granted award is added to the awards received by the person or collective, and counts in their later nominations.</source>
+        <translation>Khen thưởng đạt được ghi vào các khen thưởng đã nhận của cá nhân, tập thể và được tính khi xét đề nghị sau này.</translation>
+    </message>
+    <message>
+        <source>Choose the signed decision</source>
+        <translation>Chọn quyết định đã ký</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No prize: the award was not granted.</source>
+        <translation>Không có tiền thưởng: không đạt khen thưởng.</translation>
+    </message>
+    <message>
+        <source>No prize multiple is known for this award.</source>
+        <translation>Chưa có hệ số tiền thưởng cho khen thưởng này.</translation>
+    </message>
+    <message>
+        <source>%1 (base salary in force on %2; %3)</source>
+        <translation>%1 (mức lương cơ sở áp dụng ngày %2; %3)</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2589,180 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReviewModels</name>
+    <message>
+        <source>Chosen</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>%1 (proposed upward)</source>
+        <translation>%1 (đề nghị cấp trên)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Open a review…</source>
+        <translation>Mở đợt bình xét…</translation>
+    </message>
+    <message>
+        <source>Only those who qualify</source>
+        <translation>Chỉ hiện người, tập thể đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Choose everyone who qualifies</source>
+        <translation>Chọn tất cả đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Initiatives…</source>
+        <translation>Sáng kiến…</translation>
+    </message>
+    <message>
+        <source>The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may rest on</source>
+        <translation>Các sáng kiến được công nhận trong năm, căn cứ xét Chiến sĩ thi đua cơ sở</translation>
+    </message>
+    <message>
+        <source>Ballot result…</source>
+        <translation>Kết quả bỏ phiếu…</translation>
+    </message>
+    <message>
+        <source>The council&apos;s secret ballot on the selected candidate&apos;s title: yes-votes over all council members</source>
+        <translation>Kết quả bỏ phiếu kín của Hội đồng về danh hiệu của đối tượng đang chọn: số phiếu đồng ý trên tổng số thành viên Hội đồng</translation>
+    </message>
+    <message>
+        <source>Conditions of the selected candidate</source>
+        <translation>Điều kiện của đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <source>The head&apos;s decision</source>
+        <translation>Quyết định của thủ trưởng đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. 05/QĐ-TTTGPL</source>
+        <translation>ví dụ 05/QĐ-TTTGPL</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation>Ghi quyết định</translation>
+    </message>
+    <message>
+        <source>Print certificates…</source>
+        <translation>In Giấy khen…</translation>
+    </message>
+    <message>
+        <source>The Giấy khen of each recipient, a page each; a paper award may be printed, and every print goes to the print log</source>
+        <translation>Giấy khen của từng người, tập thể được khen, mỗi trang một Giấy khen; khen thưởng bằng giấy được in, mỗi lần in đều ghi vào sổ in</translation>
+    </message>
+    <message>
+        <source>Save the decision…</source>
+        <translation>Lưu quyết định…</translation>
+    </message>
+    <message>
+        <source>The head&apos;s decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word</source>
+        <translation>Quyết định của thủ trưởng đơn vị kèm danh sách (Mẫu 1.2, NĐ 30/2020), dạng PDF hoặc Word</translation>
+    </message>
+    <message>
+        <source>No review yet: press “Open a review…”.</source>
+        <translation>Chưa có đợt bình xét: bấm “Mở đợt bình xét…”.</translation>
+    </message>
+    <message>
+        <source>Decided: %1</source>
+        <translation>Đã có quyết định: %1</translation>
+    </message>
+    <message>
+        <source>Under review: tick the titles the council agreed, then record the head&apos;s decision.</source>
+        <translation>Đang bình xét: đánh dấu các danh hiệu Hội đồng đã thống nhất, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
+    </message>
+    <message>
+        <source>Total prizes: %1</source>
+        <translation>Tổng tiền thưởng: %1</translation>
+    </message>
+    <message>
+        <source>Open a review</source>
+        <translation>Mở đợt bình xét</translation>
+    </message>
+    <message>
+        <source>Year reviewed:</source>
+        <translation>Năm bình xét:</translation>
+    </message>
+    <message>
+        <source>%1 chosen of %2</source>
+        <translation>đã chọn %1/%2</translation>
+    </message>
+    <message>
+        <source>Select a candidate to see the title&apos;s conditions.</source>
+        <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
+    </message>
+    <message>
+        <source>Ballot result</source>
+        <translation>Kết quả bỏ phiếu</translation>
+    </message>
+    <message>
+        <source>Members of the council (all of them, present or not):</source>
+        <translation>Tổng số thành viên Hội đồng (kể cả vắng mặt):</translation>
+    </message>
+    <message>
+        <source>Yes-votes for %1 — %2:</source>
+        <translation>Số phiếu đồng ý cho %1 — %2:</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>Lưu quyết định</translation>
+    </message>
+    <message>
+        <source>PDF or Word (*.pdf *.docx)</source>
+        <translation>PDF hoặc Word (*.pdf *.docx)</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>In Giấy khen</translation>
+    </message>
+    <message>
+        <source>Print the %1 Giấy khen of the decision on the default printer?</source>
+        <translation>In %1 Giấy khen của quyết định ra máy in mặc định?</translation>
+    </message>
+</context>
+<context>
     <name>RunningCampaigns</name>
     <message>
         <source>No campaign is under way. Campaigns are imported from the department&apos;s plans on the “Emulation campaigns” page.</source>
@@ -2627,6 +3066,136 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5; mỗi chữ ký đã đư�
         <translation>Đã ký số và lưu gói hồ sơ tại
 %1
 Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsModels</name>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng số</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Individual / collective</source>
+        <translation>Cá nhân / tập thể</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Holders / staff rated</source>
+        <translation>Số đạt / số được xếp loại</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>From year:</source>
+        <translation>Từ năm:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>đến:</translation>
+    </message>
+    <message>
+        <source>Chart by:</source>
+        <translation>Biểu đồ theo:</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Kind (title or award form)</source>
+        <translation>Loại (danh hiệu hay hình thức)</translation>
+    </message>
+    <message>
+        <source>Individual or collective</source>
+        <translation>Cá nhân hay tập thể</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>By year and award</source>
+        <translation>Theo năm và hình thức</translation>
+    </message>
+    <message>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <source>Share of staff per title</source>
+        <translation>Tỷ lệ danh hiệu trên số người</translation>
+    </message>
+    <message>
+        <source>History of:</source>
+        <translation>Quá trình của:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Quá trình khen thưởng</translation>
+    </message>
+    <message>
+        <source>%1 (collective)</source>
+        <translation>%1 (tập thể)</translation>
+    </message>
+    <message>
+        <source>%1 awards, prizes %2</source>
+        <translation>%1 khen thưởng, tiền thưởng %2</translation>
+    </message>
+    <message>
+        <source>Export awards</source>
+        <translation>Xuất khen thưởng</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -113,19 +113,81 @@ class CollectiveDialog(_Dialog):
                                           if self.collective.parent_id else 0)
         self.form.add("parent_id", self.tr("Belongs to"), self.parent_combo)
         self.note = self.form.add("note", self.tr("Note"), QLineEdit(self.collective.note))
-        self.layout_.addWidget(self.form)
+        self.tabs = collective_record_tabs(self, store, self.collective.id)
+        self.layout_.addWidget(self.tabs)
         self.finish_layout()
-        self.resize(480, self.sizeHint().height())
+        self.resize(600, 460)
 
     def save(self) -> None:
         c = self.collective
         c.name = self.name.text()
         c.parent_id = self.parent_combo.currentData(ID_ROLE)
         c.note = self.note.text()
-        if c.id is None:
-            people.add_collective(self.store, c)
-        else:
-            people.update_collective(self.store, c)
+        was_new = c.id is None
+        try:
+            with self.store.transaction():
+                if was_new:
+                    people.add_collective(self.store, c)
+                else:
+                    people.update_collective(self.store, c)
+                save_collective_records(self, c.id)
+        except BaseException:
+            if was_new:
+                c.id = None  # the insert was rolled back with the rest
+            raise
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.tabs.setCurrentWidget(self.form)
+        self.form.set_errors(errors)
+
+
+def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidget:
+    """The collective dialog's tabs: its profile (``dialog.form``), yearly ratings and awards received."""
+    from ... import review
+
+    tabs = QTabWidget(dialog)
+    tabs.addTab(dialog.form, QCoreApplication.translate("CollectiveDialog", "Profile"))
+    dialog.ratings_model = RatingsModel(review.collective_ratings(store, collective_id) if collective_id else {},
+                                        dialog)
+    view = QTableView()
+    view.setObjectName("collective_ratings")
+    view.setModel(dialog.ratings_model)
+    view.setItemDelegateForColumn(1, RatingDelegate(view))
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+    box = QWidget()
+    bl = QVBoxLayout(box)
+    bl.addWidget(view)
+    row = QHBoxLayout()
+    dialog.new_year = QSpinBox()
+    dialog.new_year.setRange(1990, clock.today().year)
+    dialog.new_year.setValue(clock.today().year - 1)
+    add_btn = QPushButton(QCoreApplication.translate("CollectiveDialog", "Add year"))
+    add_btn.clicked.connect(lambda: dialog.ratings_model.add_year(dialog.new_year.value()))
+    row.addWidget(dialog.new_year)
+    row.addWidget(add_btn)
+    row.addStretch(1)
+    bl.addLayout(row)
+    tabs.addTab(box, QCoreApplication.translate("CollectiveDialog", "Yearly ratings"))
+    dialog.awards_model = PriorAwardsModel(
+        people.prior_awards(store, collective_id=collective_id) if collective_id else [], dialog)
+    dialog.awards_box = awards_table(dialog, dialog.awards_model, "collective")
+    tabs.addTab(dialog.awards_box, QCoreApplication.translate("CollectiveDialog", "Awards received"))
+    return tabs
+
+
+def save_collective_records(dialog, collective_id: int) -> None:
+    """Save the ratings and awards of the collective dialog (inside the caller's transaction)."""
+    from ... import review
+
+    review.set_collective_ratings(dialog.store, collective_id, dialog.ratings_model.ratings())
+    try:
+        people.replace_prior_awards(dialog.store, collective_id=collective_id, awards=dialog.awards_model.awards())
+    except ValidationError as exc:
+        dialog.tabs.setCurrentWidget(dialog.awards_box)
+        raise UserError(QCoreApplication.translate("CollectiveDialog", "Awards received: %1").replace(
+            "%1", " ".join(exc.fields.values()))) from None
 
 
 class RatingDelegate(QStyledItemDelegate):

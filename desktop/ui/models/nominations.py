@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import achievements as ach
-from ... import campaigns, catalog, nominations
+from ... import campaigns, catalog, nominations, outcomes, prizes
 from ...dates import format_date
 from ...errors import NotFound
 from ...nominations import Check, Nomination, NominationRow
@@ -184,7 +184,7 @@ class QuotaModel(QAbstractListModel):
 class NominationsModel(RowsTableModel):
     """The campaign's nominations (``nominations.list_for_campaign``) with the result of their rule checks."""
 
-    KEYS = ["no", "name", "where", "award", "status", "achievements", "rules"]
+    KEYS = ["no", "name", "where", "award", "status", "achievements", "rules", "outcome", "prize"]
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -201,7 +201,11 @@ class NominationsModel(RowsTableModel):
             QCoreApplication.translate("NominationModels", "Status"),
             QCoreApplication.translate("NominationModels", "Achievements"),
             QCoreApplication.translate("NominationModels", "Conditions"),
+            QCoreApplication.translate("NominationModels", "Outcome"),
+            QCoreApplication.translate("NominationModels", "Prize"),
         ]
+        self._outcomes: dict = {}
+        self._prizes: list = []
 
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
@@ -215,8 +219,11 @@ class NominationsModel(RowsTableModel):
                 self._rows = nominations.list_for_campaign(self._store, self.campaign_id)
                 self._checks = [nominations.checks(self._store, nominations.get(self._store, r.id), self._today)
                                 for r in self._rows]
+                self._outcomes = outcomes.for_campaign(self._store, self.campaign_id)
+                self._prizes = [outcomes.prize_for(self._store, r.id, self._today) for r in self._rows]
             except NotFound:
                 self.campaign_id, self._rows, self._checks = None, [], []
+                self._outcomes, self._prizes = {}, []
         self.endResetModel()
 
     def row_of(self, nomination_id: int | None) -> int | None:
@@ -227,6 +234,10 @@ class NominationsModel(RowsTableModel):
 
     def row_at(self, row: int) -> NominationRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def outcome_at(self, row: int):
+        r = self.row_at(row)
+        return self._outcomes.get(r.id) if r else None
 
     def checks_at(self, row: int) -> list[Check]:
         return self._checks[row] if 0 <= row < len(self._checks) else []
@@ -256,7 +267,20 @@ class NominationsModel(RowsTableModel):
                 return str(r.achievements)
             if key == "rules":
                 return "✓" if not failed else str(len(failed))
+            if key == "outcome":
+                o = self._outcomes.get(r.id)
+                if o is None:
+                    return ""
+                return outcomes.RESULTS[o.result] + (f" ({o.award})" if o.approved and o.award != r.award else "")
+            if key == "prize":
+                p = self._prizes[index.row()] if index.row() < len(self._prizes) else None
+                return prizes.format_vnd(p.amount) if p else ""
         if role == Qt.ToolTipRole:
+            if key == "outcome" and r.id in self._outcomes:
+                return self._outcomes[r.id].decision_text()
+            if key == "prize":
+                p = self._prizes[index.row()] if index.row() < len(self._prizes) else None
+                return f"{p.explain()}\n{p.base.source}\n{p.source}" if p else None
             if key == "rules":
                 if not failed:
                     return QCoreApplication.translate("NominationModels", "Every condition is met.")
@@ -270,8 +294,12 @@ class NominationsModel(RowsTableModel):
                 return OK_COLOR if not failed else ERROR_COLOR
             if key == "status":
                 return STATUS_COLORS.get(r.status)
+        if role == Qt.ForegroundRole and key == "outcome" and r.id in self._outcomes:
+            return OK_COLOR if self._outcomes[r.id].approved else ERROR_COLOR
         if role == Qt.TextAlignmentRole and key in ("no", "achievements", "rules"):
             return int(Qt.AlignCenter)
+        if role == Qt.TextAlignmentRole and key == "prize":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
 

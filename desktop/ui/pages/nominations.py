@@ -12,6 +12,7 @@ from ... import nominations
 from ...errors import UserError
 from ...nominations import RuleViolation
 from ..dialogs.nomination import NominationDialog, checks_view
+from ..dialogs.outcome import OutcomeDialog
 from ..models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
 from ..operations import attempt, show_error
 from ..qt import (
@@ -20,7 +21,7 @@ from ..qt import (
 )
 from ..widgets import setup_table
 
-NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84}
+NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84, 7: 110, 8: 110}
 
 
 class NominationsPage(QWidget):
@@ -71,12 +72,19 @@ class NominationsPage(QWidget):
         self.delete_btn = QPushButton(self.tr("Delete"))
         self.submit_btn = QPushButton(self.tr("Submit to the council"))
         self.withdraw_btn = QPushButton(self.tr("Withdraw"))
+        self.outcome_btn = QPushButton(self.tr("Record outcome…"))
+        self.outcome_btn.setToolTip(self.tr("Record the decision that came back on a sent nomination"))
+        self.outcome_btn.clicked.connect(self.record_outcome)
+        self.ad_hoc_btn = QPushButton(self.tr("Ad-hoc awards…"))
+        self.ad_hoc_btn.setToolTip(self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
+        self.ad_hoc_btn.clicked.connect(self.open_ad_hoc)
         self.add_btn.clicked.connect(self.add)
         self.edit_btn.clicked.connect(self.edit)
         self.delete_btn.clicked.connect(self.delete)
         self.submit_btn.clicked.connect(self.submit)
         self.withdraw_btn.clicked.connect(self.withdraw)
-        for b in (self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn):
+        for b in (self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn,
+                  self.outcome_btn, self.ad_hoc_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.count_label = QLabel()
@@ -190,6 +198,7 @@ class NominationsPage(QWidget):
         self.delete_btn.setEnabled(status in ("du_kien", "trinh_hop_xet", "khong_thong_qua"))
         self.submit_btn.setEnabled(status == "du_kien")
         self.withdraw_btn.setEnabled(status == "trinh_hop_xet")
+        self.outcome_btn.setEnabled(status == "da_gui")
         n = self.model.rowCount()
         self.count_label.setText(self.tr("%1 nominations").replace("%1", str(n)))
 
@@ -253,6 +262,24 @@ class NominationsPage(QWidget):
             show_error(self, exc)
             return
         self._refresh(nid)
+
+    def record_outcome(self) -> None:
+        """Open the outcome dialog of the selected sent nomination (window-modal, not blocking)."""
+        r = self.model.row_at(self.view.currentIndex().row())
+        if r is None or r.status != "da_gui":
+            return
+        self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
+        self.dialog.saved.connect(self._refresh_and_select)
+        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def open_ad_hoc(self) -> None:
+        from ..dialogs.ad_hoc import AdHocDialog
+
+        self.dialog = AdHocDialog(self, self.store)
+        self.dialog.changed.connect(self.changed.emit)
+        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog.open()
 
     def withdraw(self) -> None:
         nid = self.selected()

@@ -1,0 +1,137 @@
+"""Models of the year-end review page: candidates for each title, checkable, with their conditions."""
+from __future__ import annotations
+
+from ... import review
+from ...prizes import format_vnd
+from ..qt import QCoreApplication, QModelIndex, Qt
+from .base import RowsTableModel
+from .nominations import ERROR_COLOR, OK_COLOR
+
+
+
+class CandidatesModel(RowsTableModel):
+    """Every (subject, title) of the year; the clerk ticks those chosen. Conditions are re-counted with the
+    choices, so a collective's share of Lao động tiên tiến follows the ticks."""
+
+    KEYS = ["chosen", "name", "where", "title", "conditions"]
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.year: int | None = None
+        self.locked = False
+        self._rows: list[review.Candidate] = []
+        self.chosen: list[tuple[str, int, str]] = []
+        self.headers = [QCoreApplication.translate("ReviewModels", "Chosen"), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Conditions")]
+
+    def set_year(self, year: int | None, *, locked: bool = False, only_eligible: bool = False) -> None:
+        self.year, self.locked = year, locked
+        # A decided review shows what its decision awarded.
+        self.chosen = review.decided_keys(self._store, year) if locked and year is not None else []
+        self.only_eligible = only_eligible
+        self._load()
+
+    def _load(self) -> None:
+        self.beginResetModel()
+        if self.year is None:
+            self._rows = []
+        else:
+            cands = review.candidates(self._store, self.year, set(self.chosen) if self.chosen else None)
+            self._rows = [c for c in cands if c.eligible or c.key in self.chosen or not self.only_eligible]
+        self.endResetModel()
+
+    def candidate_at(self, row: int) -> review.Candidate | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, key) -> int | None:
+        for i, c in enumerate(self._rows):
+            if c.key == key:
+                return i
+        return None
+
+    def set_chosen(self, key, on: bool) -> None:
+        if on and key not in self.chosen:
+            self.chosen.append(key)
+        elif not on and key in self.chosen:
+            self.chosen.remove(key)
+        self._load()
+
+    def choose_eligible(self) -> None:
+        """Tick every candidate that qualifies for a title the unit decides (before choices)."""
+        self.chosen = []
+        self._load()
+        rules = review.rules()
+        self.chosen = [c.key for c in self._rows if c.eligible and rules[c.title].unit_decides]
+        self._load()
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        if index.isValid() and index.column() == 0 and not self.locked:
+            return base | Qt.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
+        if role == Qt.CheckStateRole and index.column() == 0 and not self.locked:
+            c = self._rows[index.row()]
+            on = value is True or value == Qt.Checked or value == getattr(Qt.Checked, "value", 2)
+            self.set_chosen(c.key, bool(on))
+            return True
+        return False
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        failed = [x for x in c.checks if not x.ok]
+        if role == Qt.CheckStateRole and key == "chosen":
+            return Qt.Checked if c.key in self.chosen else Qt.Unchecked
+        if role == Qt.DisplayRole:
+            if key == "name":
+                return c.name
+            if key == "where":
+                return c.where
+            if key == "title":
+                rule = review.rules()[c.title]
+                return c.title if rule.unit_decides else QCoreApplication.translate("ReviewModels", "%1 (proposed upward)").replace("%1", c.title)
+            if key == "conditions":
+                return "✓" if not failed else str(len(failed))
+        if role == Qt.ToolTipRole and key == "conditions":
+            return "\n".join(("✓ " if x.ok else "✗ ") + x.message for x in c.checks)
+        if role == Qt.ForegroundRole and key == "conditions":
+            return OK_COLOR if not failed else ERROR_COLOR
+        if role == Qt.TextAlignmentRole and key == "conditions":
+            return int(Qt.AlignCenter)
+        return None
+
+
+class DecidedModel(RowsTableModel):
+    """The list attached to the decision, with the prize of each line."""
+
+    KEYS = ["no", "name", "where", "title", "prize"]
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[review.DecidedRow] = []
+        self.headers = [QCoreApplication.translate("ReviewModels", "No."), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Prize")]
+
+    def set_year(self, year: int | None) -> None:
+        self.beginResetModel()
+        self._rows = review.decided_list(self._store, year) if year is not None else []
+        self.endResetModel()
+
+    def total(self) -> int:
+        return sum(r.prize or 0 for r in self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            return {"no": str(r.no), "name": r.name, "where": r.where, "title": r.title,
+                    "prize": format_vnd(r.prize)}[key]
+        if role == Qt.TextAlignmentRole and key == "prize":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None

@@ -1,0 +1,168 @@
+"""Models of the statistics page: counts by year × award, the awards received, title shares, a history."""
+from __future__ import annotations
+
+from ... import catalog, statistics
+from ...dates import format_date
+from ...prizes import format_vnd
+from ..qt import QCoreApplication, QModelIndex, Qt
+from .base import RowsTableModel
+
+
+
+class CountsModel(RowsTableModel):
+    """One row per award (catalog order), one column per year, a total column and a total row."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.years: list[int] = []
+        self._rows: list[tuple[str, list[int]]] = []
+        self.headers = []
+        self.KEYS = []
+
+    def set_rows(self, rows: list[statistics.AwardRow]) -> None:
+        self.beginResetModel()
+        years, awards, counts = statistics.counts_year_award(rows)
+        self.years = years
+        self.KEYS = ["award", "level", *[str(y) for y in years], "total"]
+        self.headers = [QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), *[str(y) for y in years], QCoreApplication.translate("StatisticsModels", "Total")]
+        body = []
+        for a in awards:
+            per = [counts.get((y, a), 0) for y in years]
+            body.append((a, per))
+        if body:
+            body.append((QCoreApplication.translate("StatisticsModels", "Total"), [sum(counts.get((y, a), 0) for a in awards) for y in years]))
+        self._rows = body
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        award, per = self._rows[index.row()]
+        col = index.column()
+        total_row = index.row() == len(self._rows) - 1
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return award
+            if col == 1:
+                known = catalog.load().get(award) if not total_row else None
+                return catalog.LEVELS.get(known.level, "") if known else ""
+            if col == len(self.KEYS) - 1:
+                return str(sum(per))
+            n = per[col - 2]
+            return str(n) if n else ""
+        if role == Qt.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignCenter)
+        if role == Qt.FontRole and total_row:
+            from ..qt import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+
+class AwardsModel(RowsTableModel):
+    """Every award received in the range, with its decision and prize."""
+
+    KEYS = ["year", "award", "level", "kind", "name", "where", "decision", "date", "issuer", "prize"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[statistics.AwardRow] = []
+        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), QCoreApplication.translate("StatisticsModels", "Individual / collective"), QCoreApplication.translate("StatisticsModels", "Name"),
+                        QCoreApplication.translate("StatisticsModels", "Collective"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Decision date"), QCoreApplication.translate("StatisticsModels", "Issued by"), QCoreApplication.translate("StatisticsModels", "Prize")]
+
+    def set_rows(self, rows: list[statistics.AwardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            return {
+                "year": str(r.year), "award": r.award, "level": catalog.LEVELS.get(r.level, ""),
+                "kind": statistics.SUBJECTS[r.kind], "name": r.name, "where": r.where,
+                "decision": r.decision_number, "date": format_date(r.decision_date), "issuer": r.issuer,
+                "prize": format_vnd(r.prize),
+            }[key]
+        if role == Qt.TextAlignmentRole and key == "prize":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.TextAlignmentRole and key in ("year", "date"):
+            return int(Qt.AlignCenter)
+        return None
+
+
+class SharesModel(RowsTableModel):
+    """The share of staff (people rated that year) holding each personal title, per year."""
+
+    KEYS = ["year", "title", "holders", "share"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[statistics.TitleShare] = []
+        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Title"), QCoreApplication.translate("StatisticsModels", "Holders / staff rated"), QCoreApplication.translate("StatisticsModels", "Share")]
+
+    def set_rows(self, rows: list[statistics.TitleShare]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            return {"year": str(r.year), "title": r.title, "holders": f"{r.holders}/{r.staff}",
+                    "share": f"{r.share * 100:.0f} %"}[key]
+        if role == Qt.TextAlignmentRole and key != "title":
+            return int(Qt.AlignCenter)
+        return None
+
+
+class HistoryModel(RowsTableModel):
+    """A person's or collective's years: the rating and the awards received (one row per award)."""
+
+    KEYS = ["year", "rating", "award", "decision", "prize"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[int, str, statistics.AwardRow | None]] = []
+        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Rating"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Prize")]
+
+    def set_history(self, years: list[statistics.HistoryYear]) -> None:
+        self.beginResetModel()
+        rows = []
+        for h in years:
+            if not h.awards:
+                rows.append((h.year, h.rating_text, None))
+            for i, a in enumerate(h.awards):
+                rows.append((h.year, h.rating_text if i == 0 else "", a))
+        self._rows = rows
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        year, rating, a = self._rows[index.row()]
+        key = self.KEYS[index.column()]
+        if role == Qt.DisplayRole:
+            if key == "year":
+                return str(year)
+            if key == "rating":
+                return rating
+            if a is None:
+                return ""
+            if key == "award":
+                return a.award
+            if key == "decision":
+                return " ".join(x for x in (a.decision_number, format_date(a.decision_date), a.issuer) if x)
+            if key == "prize":
+                return format_vnd(a.prize)
+        if role == Qt.TextAlignmentRole and key == "prize":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None

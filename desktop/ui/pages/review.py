@@ -1,0 +1,295 @@
+"""Bình xét cuối năm: the unit's year-end review of Lao động tiên tiến, Chiến sĩ thi đua cơ sở,
+Tập thể lao động tiên tiến and the proposal of Tập thể lao động xuất sắc, and the head's decision."""
+from __future__ import annotations
+
+from ... import clock, review
+from ...errors import ValidationError
+from ...prizes import format_vnd
+from ..dialogs.nomination import checks_view
+from ..models.nominations import ChecksModel
+from ..models.review import CandidatesModel, DecidedModel
+from ..operations import attempt, show_error
+from ..qt import (
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget, Qt, Signal,
+)
+from ..widgets import DateField, FormPanel, read_date, setup_table
+
+
+class ReviewPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year:")))
+        self.year = QComboBox()
+        self.year.setObjectName("review_year")
+        self.year.currentIndexChanged.connect(self._year_changed)
+        top.addWidget(self.year)
+        self.open_btn = QPushButton(self.tr("Open a review…"))
+        self.open_btn.clicked.connect(self.open_review)
+        top.addWidget(self.open_btn)
+        self.status = QLabel()
+        self.status.setObjectName("review_status")
+        top.addWidget(self.status, 1)
+        lay.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.only_eligible = QCheckBox(self.tr("Only those who qualify"))
+        self.only_eligible.toggled.connect(lambda _on: self._year_changed())
+        self.suggest_btn = QPushButton(self.tr("Choose everyone who qualifies"))
+        self.suggest_btn.clicked.connect(self.choose_eligible)
+        self.initiatives_btn = QPushButton(self.tr("Initiatives…"))
+        self.initiatives_btn.setToolTip(self.tr("The initiatives (sáng kiến) recognised in the year, which "
+                                                "Chiến sĩ thi đua cơ sở may rest on"))
+        self.initiatives_btn.clicked.connect(self.edit_initiatives)
+        bar.addWidget(self.only_eligible)
+        bar.addWidget(self.suggest_btn)
+        bar.addWidget(self.initiatives_btn)
+        self.ballot_btn = QPushButton(self.tr("Ballot result…"))
+        self.ballot_btn.setToolTip(self.tr("The council's secret ballot on the selected candidate's title: "
+                                           "yes-votes over all council members"))
+        self.ballot_btn.clicked.connect(self.record_ballot)
+        bar.addWidget(self.ballot_btn)
+        self.council_size = 0
+        bar.addStretch(1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        lay.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Vertical, self)
+        self.model = CandidatesModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("review_candidates")
+        self.view.setModel(self.model)
+        setup_table(self.view, stretch=1, widths={0: 70, 2: 200, 3: 300, 4: 90})
+        self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self.splitter.addWidget(self.view)
+
+        lower = QWidget()
+        ll = QHBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        checks_box = QGroupBox(self.tr("Conditions of the selected candidate"))
+        cl = QVBoxLayout(checks_box)
+        self.checks = ChecksModel(self)
+        self.checks_view = checks_view(self.checks)
+        cl.addWidget(self.checks_view)
+        ll.addWidget(checks_box, 3)
+
+        decide_box = QGroupBox(self.tr("The head's decision"))
+        dl = QVBoxLayout(decide_box)
+        self.form = FormPanel(self)
+        self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit(),
+                                             required=True)
+        self.decision_number.setPlaceholderText(self.tr("e.g. 05/QĐ-TTTGPL"))
+        self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField(), required=True)
+        self.issuer = self.form.add("issuer", self.tr("Issued by"), QLineEdit())
+        dl.addWidget(self.form)
+        self.decide_btn = QPushButton(self.tr("Record the decision"))
+        self.decide_btn.clicked.connect(self.decide)
+        dl.addWidget(self.decide_btn)
+        self.decided = DecidedModel(store, self)
+        self.decided_view = QTableView()
+        self.decided_view.setObjectName("review_decided")
+        self.decided_view.setModel(self.decided)
+        setup_table(self.decided_view, stretch=1, widths={0: 40, 2: 170, 3: 200, 4: 100})
+        dl.addWidget(self.decided_view)
+        foot = QHBoxLayout()
+        self.total = QLabel()
+        self.total.setObjectName("review_total")
+        foot.addWidget(self.total, 1)
+        self.print_btn = QPushButton(self.tr("Print certificates…"))
+        self.print_btn.setToolTip(self.tr("The Giấy khen of each recipient, a page each; a paper award may be "
+                                          "printed, and every print goes to the print log"))
+        self.print_btn.clicked.connect(self.print_certificates)
+        self.decision_btn = QPushButton(self.tr("Save the decision…"))
+        self.decision_btn.setToolTip(self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word"))
+        self.decision_btn.clicked.connect(self.save_decision)
+        foot.addWidget(self.decision_btn)
+        foot.addWidget(self.print_btn)
+        dl.addLayout(foot)
+        ll.addWidget(decide_box, 4)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter, 1)
+        self.reload()
+
+    # -- years -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        self.year.clear()
+        for r in review.list_reviews(self.store):
+            self.year.addItem(f"{r.year} — {review.STATUSES[r.status]}", r.year)
+        i = self.year.findData(current) if current is not None else -1
+        self.year.setCurrentIndex(i if i >= 0 else (0 if self.year.count() else -1))
+        self.year.blockSignals(False)
+        self._year_changed()
+
+    def selected_year(self) -> int | None:
+        return self.year.currentData()
+
+    def set_year(self, year: int) -> None:
+        i = self.year.findData(year)
+        if i >= 0:
+            self.year.setCurrentIndex(i)
+
+    def _year_changed(self, *_args) -> None:
+        year = self.selected_year()
+        r = review.get(self.store, year) if year is not None else None
+        decided = r is not None and r.status == "da_quyet_dinh"
+        self.model.set_year(year, locked=decided, only_eligible=self.only_eligible.isChecked())
+        self.decided.set_year(year)
+        if r is None:
+            self.status.setText(self.tr("No review yet: press “Open a review…”."))
+        elif decided:
+            self.status.setText(self.tr("Decided: %1").replace(
+                "%1", f"{r.decision_number} ngày {r.decision_date:%d/%m/%Y}"))
+        else:
+            self.status.setText(self.tr("Under review: tick the titles the council agreed, then record the "
+                                        "head's decision."))
+        self.initiatives_btn.setEnabled(r is not None and not decided)
+        for w in (self.decision_number, self.decision_date, self.issuer, self.decide_btn, self.suggest_btn):
+            w.setEnabled(r is not None and not decided)
+        if r is not None and decided:
+            self.decision_number.setText(r.decision_number)
+            self.decision_date.set_date(r.decision_date)
+            self.issuer.setText(r.issuer)
+        elif r is not None:
+            for w in (self.decision_number, self.decision_date, self.issuer):
+                w.clear()
+        self.print_btn.setEnabled(decided)
+        self.decision_btn.setEnabled(decided)
+        self.total.setText(self.tr("Total prizes: %1").replace("%1", format_vnd(self.decided.total()))
+                           if decided else "")
+
+    def open_review(self) -> None:
+        year, ok = QInputDialog.getInt(self, self.tr("Open a review"), self.tr("Year reviewed:"),
+                                       clock.today().year, 1950, clock.today().year + 1)
+        if ok and attempt(self, lambda: review.open_review(self.store, year)):
+            self.reload()
+            self.set_year(year)
+            self.changed.emit()
+
+    # -- candidates --------------------------------------------------------------------------------
+
+    def _after_reset(self) -> None:
+        n = len(self.model.chosen)
+        self.count.setText(self.tr("%1 chosen of %2").replace("%1", str(n)).replace(
+            "%2", str(self.model.rowCount())))
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        c = self.model.candidate_at(self.view.currentIndex().row())
+        r = review.get(self.store, self.selected_year()) if self.selected_year() is not None else None
+        self.ballot_btn.setEnabled(c is not None and review.rules()[c.title].ballot and r is not None
+                                   and r.status != "da_quyet_dinh")
+        if c is None:
+            self.checks.set_checks([], self.tr("Select a candidate to see the title's conditions.")
+                                   if self.model.rowCount() else "")
+        else:
+            self.checks.set_checks(list(c.checks))
+
+    def choose_eligible(self) -> None:
+        self.model.choose_eligible()
+
+    def record_ballot(self) -> None:
+        """Ask for the council's size and the yes-votes on the selected candidate's title, and record them."""
+        c = self.model.candidate_at(self.view.currentIndex().row())
+        year = self.selected_year()
+        if c is None or year is None:
+            return
+        members, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
+            "Members of the council (all of them, present or not):"), self.council_size or 5, 1, 99)
+        if not ok:
+            return
+        yes, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
+            "Yes-votes for %1 — %2:").replace("%1", c.name).replace("%2", c.title), members, 0, members)
+        if not ok:
+            return
+        self.council_size = members
+        if attempt(self, lambda: review.set_ballot(self.store, year, c.key, yes=yes, members=members)):
+            self._initiatives_changed()
+            row = self.model.row_of(c.key)
+            if row is not None:
+                self.view.setCurrentIndex(self.model.index(row, 1))
+
+    def edit_initiatives(self) -> None:
+        from ..dialogs.initiatives import InitiativesDialog
+
+        year = self.selected_year()
+        if year is None:
+            return
+        self.dialog = InitiativesDialog(self, self.store, year)
+        self.dialog.changed.connect(self._initiatives_changed)
+        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def _initiatives_changed(self) -> None:
+        chosen = list(self.model.chosen)
+        self.model._load()
+        self.model.chosen = chosen
+        self._after_reset()
+        self.changed.emit()
+
+    def save_decision(self) -> None:
+        from ..qt import QFileDialog
+
+        year = self.selected_year()
+        if year is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the decision"), f"quyet-dinh-khen-thuong-{year}.pdf",
+                                              self.tr("PDF or Word (*.pdf *.docx)"))
+        if name:
+            self.save_decision_to(name)
+
+    def save_decision_to(self, path) -> bool:
+        year = self.selected_year()
+        return year is not None and attempt(self, lambda: review.render_decision(self.store, year, path))
+
+    def print_certificates(self) -> None:
+        from ... import certificate
+        from ..qt import QMessageBox
+
+        year = self.selected_year()
+        if year is None or QMessageBox.question(
+                self, self.tr("Print certificates"),
+                self.tr("Print the %1 Giấy khen of the decision on the default printer?").replace(
+                    "%1", str(self.decided.rowCount()))) != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: certificate.print_certificates(self.store, year)):
+            self.changed.emit()
+
+    def decide(self) -> None:
+        year = self.selected_year()
+        if year is None:
+            return
+        errors: dict[str, str] = {}
+        date = read_date(self.decision_date, "decision_date", errors)
+        if errors:
+            self.form.set_errors(errors)
+            return
+        try:
+            review.decide(self.store, year, list(self.model.chosen), decision_number=self.decision_number.text(),
+                          decision_date=date, issuer=self.issuer.text())
+        except ValidationError as exc:
+            self.form.set_errors(exc.fields)
+            if "chosen" in exc.fields:
+                show_error(self, exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - a UserError is shown; anything else goes up
+            from ...errors import UserError
+
+            if not isinstance(exc, UserError):
+                raise
+            show_error(self, exc)
+            return
+        self.form.set_errors({})
+        self.reload()
+        self.changed.emit()
