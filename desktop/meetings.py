@@ -101,7 +101,9 @@ class Result:
 
     @property
     def share_text(self) -> str:
-        return f"{self.yes_share * 100:.1f}%".replace(".", ",")
+        from .numbers import percent
+
+        return percent(self.yes_share * 100)
 
 
 def ballot_rule(b: Ballot) -> rules.AwardRule:

@@ -132,9 +132,35 @@ def check_v4(store: Store) -> None:
     assert ach.get(store, 1).classification == "thuong"  # v5 gives every achievement a classification
 
 
+def seed_v5(conn: sqlite3.Connection) -> None:
+    seed_v4(conn)
+    conn.executescript("""
+        INSERT INTO draft(id, kind, campaign_id, form) VALUES (1, 'to_trinh', 1, 'nd152-2025-mau01-to-trinh');
+        INSERT INTO draft_version(draft_id, version, os_user, header, sections)
+             VALUES (1, 1, 'vanthu', '{}', '{"mo_dau": "Thực hiện kế hoạch"}');
+    """)
+
+
+def check_v5(store: Store) -> None:
+    from desktop import drafts
+
+    check_v4(store)
+    d = drafts.get(store, 1)
+    assert d.authority == "" and drafts.find(store, "to_trinh", 1).id == 1
+    assert drafts.current(store, 1).sections == {"mo_dau": "Thực hiện kế hoạch"}
+    p = people.get_person(store, 1)
+    assert (p.ethnicity, p.hometown, p.education, p.political_theory) == ("", "", "", "")
+    c = people.get_collective(store, 2)
+    assert c.head_person_id is None and c.functions == ""
+    # v6 allows one Tờ trình per approving authority of the same campaign.
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form, authority) "
+                       "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 'chu_tich_ubnd_tinh')")
+    store.conn.execute("DELETE FROM draft WHERE authority = 'chu_tich_ubnd_tinh'")
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
-           4: (seed_v4, check_v4)}
+           4: (seed_v4, check_v4), 5: (seed_v5, check_v5)}
 
 
 def test_every_older_version_has_a_seeder():

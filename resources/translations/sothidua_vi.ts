@@ -525,6 +525,18 @@
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
+    <message>
+        <source>Head (signs the collective&apos;s report)</source>
+        <translation>Người đứng đầu (ký báo cáo thành tích của tập thể)</translation>
+    </message>
+    <message>
+        <source>Functions and tasks, as the collective&apos;s report states them</source>
+        <translation>Chức năng, nhiệm vụ được giao, như ghi trong báo cáo thành tích của tập thể</translation>
+    </message>
+    <message>
+        <source>Functions and tasks</source>
+        <translation>Chức năng, nhiệm vụ</translation>
+    </message>
 </context>
 <context>
     <name>CollectivesModel</name>
@@ -740,6 +752,10 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
     <message>
         <source>Draft (version %1)</source>
         <translation>Bản nháp (phiên bản %1)</translation>
+    </message>
+    <message>
+        <source>Submission for awards — %1</source>
+        <translation>Tờ trình đề nghị khen thưởng — %1</translation>
     </message>
     <message>
         <source>Submission for awards</source>
@@ -2033,6 +2049,30 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Year joined the unit</source>
         <translation>Năm vào đơn vị</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Professional qualification (degree and field)</source>
+        <translation>Trình độ chuyên môn, nghiệp vụ (bằng cấp và chuyên ngành)</translation>
+    </message>
+    <message>
+        <source>e.g. Cử nhân Luật</source>
+        <translation>ví dụ: Cử nhân Luật</translation>
+    </message>
+    <message>
+        <source>Political theory level</source>
+        <translation>Trình độ lý luận chính trị</translation>
     </message>
     <message>
         <source>Profile</source>
