@@ -288,3 +288,114 @@ def test_no_meeting_no_to_trinh_or_biên_bản(demo_store):
     meetings.save(demo_store, m)
     with pytest.raises(UserError, match="chưa kết thúc"):
         drafts.create(demo_store, "bien_ban", m.id)
+
+
+# -- nothing left blank ---------------------------------------------------------------------------------------
+
+def test_placeholders_are_problems_and_finalise_refuses_them(demo_store):
+    from desktop import dossier
+    from desktop.errors import UserError
+
+    d = drafts.find(demo_store, "to_trinh", 1)
+    drafts.reopen(demo_store, d.id)
+    assert drafts.problems(demo_store, d.id) == []
+    drafts.edit(demo_store, d.id, header={"number": ""},
+                sections={"mo_dau": "Thực hiện Kế hoạch số ……, đơn vị đã triển khai."})
+    found = drafts.problems(demo_store, d.id)
+    assert [(p.section, p.message.split(":")[0]) for p in found] == [
+        ("Số, ký hiệu", "chưa có số văn bản"), ("Mở đầu", "còn chỗ trống chưa điền")]
+    with pytest.raises(UserError, match="Số, ký hiệu"):
+        drafts.finalise(demo_store, d.id)
+    assert not drafts.get(demo_store, d.id).finalised
+    # The Gửi hồ sơ checklist says the same, document by document.
+    listed = dossier.problems(demo_store, 1)
+    assert any("Số, ký hiệu" in p for p in listed) and any("Mở đầu" in p for p in listed)
+
+
+def test_a_missing_abbreviation_leaves_the_luu_line_open(demo_store):
+    profile = unit.get(demo_store)
+    profile.abbreviation = ""
+    unit.save(demo_store, profile)
+    d = drafts.find(demo_store, "to_trinh", 1)
+    drafts.reopen(demo_store, d.id)
+    assert any(p.section == "Nơi nhận" for p in drafts.problems(demo_store, d.id))
+
+
+def test_cli_draft_check_lists_problems_with_their_section(demo_path, capsys):
+    from desktop import cli
+    from desktop.store import Store
+
+    with Store(demo_path) as store:
+        d = drafts.find(store, "to_trinh", 1)
+    assert cli.main(["--db", str(demo_path), "draft", "check", str(d.id)]) == 0
+    assert "không còn chỗ trống" in capsys.readouterr().out
+    with Store(demo_path) as store:
+        drafts.reopen(store, d.id)
+        drafts.edit(store, d.id, header={"number": ""})
+    assert cli.main(["--db", str(demo_path), "draft", "check", str(d.id)]) == 1
+    out = capsys.readouterr().out
+    assert "còn 1 chỗ cần điền" in out and "[Số, ký hiệu]" in out
+
+
+def test_no_break_spaces_in_the_rendered_word_file(demo_store, tmp_path):
+    m = meetings.list_for_campaign(demo_store, 1)[0]
+    text = rendered(demo_store, drafts.create(demo_store, "bien_ban", m.id), tmp_path)["docx"]
+    assert re.search(r"\d\d,\d\d\u00a0%", text)                       # 85,71 %
+    assert re.search(r"ngày\u00a0\d\d\u00a0tháng\u00a0\d+\u00a0năm\u00a0\d{4}", text)
+    assert re.search(r"\d\d\u00a0người", text)
+
+
+# -- the forms of each decree -------------------------------------------------------------------------------
+
+def test_nd91_mau07_and_nd152_mau08_draft_different_documents(demo_store):
+    from desktop.documents.compose import compose
+    from desktop.documents.forms import list_forms
+
+    r = next(r for r in nominations.list_for_campaign(demo_store, 1) if r.subject_kind == "person")
+    ctx = drafts.context_bao_cao(demo_store, r.id)
+    forms = {f.path.stem: f for f in list_forms()}
+    new = compose(forms["nd152-2025-mau08-bao-cao-ca-nhan"], ctx)
+    old = compose(forms["nd91-2017-mau07-bao-cao-ca-nhan"], ctx)
+    assert [s.heading for s in new.sections] == ["I. THÔNG TIN CHUNG", "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+                                                 "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"]
+    assert [s.heading for s in old.sections] == ["I. SƠ LƯỢC LÝ LỊCH, ĐẶC ĐIỂM, TÌNH HÌNH", "II. THÀNH TÍCH ĐẠT ĐƯỢC"]
+    assert new.signature("bottom") is not None and old.signature("bottom") is None
+    assert "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" in new.plain_text()
+    assert "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" not in old.plain_text()
+    assert "(Theo đợt thi đua hoặc chuyên đề:" in old.plain_text()
+    team = next(r for r in nominations.list_for_campaign(demo_store, 1) if r.subject_kind == "collective")
+    ctx = drafts.context_bao_cao(demo_store, team.id)
+    assert ([s.heading for s in compose(forms["nd91-2017-mau07-bao-cao-tap-the"], ctx).sections]
+            != [s.heading for s in compose(forms["nd152-2025-mau08-bao-cao-tap-the"], ctx).sections])
+
+
+def test_a_plan_citing_mau07_of_nd91_drafts_with_it(demo_store, tmp_path):
+    c = campaigns.get(demo_store, 1)
+    for doc in c.documents:
+        if "Báo cáo" in doc.name:
+            doc.form, doc.decree = "07", "91/2017/NĐ-CP"
+    campaigns.save(demo_store, c)
+    r = next(r for r in nominations.list_for_campaign(demo_store, 1) if r.subject_kind == "person")
+    old = drafts.find(demo_store, "bao_cao", r.id)
+    with demo_store.transaction() as conn:
+        conn.execute("DELETE FROM draft WHERE id = ?", (old.id,))
+    d = drafts.create(demo_store, "bao_cao", r.id)
+    assert drafts.get(demo_store, d).form == "nd91-2017-mau07-bao-cao-ca-nhan"
+    texts = rendered(demo_store, d, tmp_path)
+    for text in texts.values():
+        body = flat(text)
+        assert "SƠ LƯỢC LÝ LỊCH, ĐẶC ĐIỂM, TÌNH HÌNH" in body and "III. CÁC HÌNH THỨC" not in body
+        assert "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" not in body
+
+
+def test_header_agency_name_breaks_between_words_in_balanced_lines(demo_store, tmp_path):
+    d = drafts.find(demo_store, "to_trinh", 1)
+    lines = [x.strip() for x in pdf_text(drafts.render(demo_store, d.id, tmp_path / "tt.pdf")).splitlines()]
+    name = unit.get(demo_store).name.upper()
+    start = next(i for i, x in enumerate(lines) if x and name.startswith(x))
+    taken, joined = [], ""
+    while joined != name:
+        taken.append(lines[start + len(taken)])
+        joined = " ".join(taken)
+        assert name.startswith(joined), taken  # every break falls between two words
+    assert len(taken) == 2 and max(map(len, taken)) <= 1.25 * min(map(len, taken))

@@ -263,9 +263,11 @@ def test_preview_shows_the_pdf_with_its_pages_and_follows_the_edits(qtbot, page,
 def test_finalise_makes_the_editor_read_only_and_reopen_gives_it_back(qtbot, page, demo_store, monkeypatch):
     draft_id = draft_to_trinh(qtbot, page)
     assert [p.section for p in drafts.problems(demo_store, draft_id)] == ["Số, ký hiệu"]
+    assert page.editor.problems_label.isVisible() and "Số, ký hiệu" in page.editor.problems_label.text()
     type_text(qtbot, page.editor.number, "12")  # numbered when registered: nothing is left blank
     qtbot.mouseClick(page.editor.save_btn, Qt.LeftButton)
     assert drafts.problems(demo_store, draft_id) == []
+    assert not page.editor.problems_label.isVisible()
     yes(monkeypatch)
     qtbot.mouseClick(page.finalise_btn, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.task is None, timeout=20000)

@@ -677,6 +677,10 @@
         <translation>Chưa dựng được bản xem trước: %1</translation>
     </message>
     <message>
+        <source>Still to fill in before finalising:</source>
+        <translation>Còn phải điền trước khi hoàn thiện:</translation>
+    </message>
+    <message>
         <source>Preparing the preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>

@@ -265,6 +265,14 @@ class DocumentEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         lay.addWidget(self.banner)
+        # What is still blank ("……", an empty Số, "Chưa nhập …"): finalising is refused until it is filled.
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("draft_problems")
+        self.problems_label.setStyleSheet("color: #8a4b00; background: #fff4e5; padding: 4px;")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.hide()
+        self.problems: list = []
+        lay.addWidget(self.problems_label)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("document_editor_splitter")
@@ -473,6 +481,15 @@ class DocumentEditor(QWidget):
             self._loading = False
         read_only = self.finalised or self.draft is None
         self.banner.setVisible(self.finalised)
+        self.problems = ([] if read_only or self.base_document is None
+                         else drafts.document_problems(self.base_document))
+        if self.problems:
+            from html import escape
+
+            self.problems_label.setText(self.tr("Still to fill in before finalising:") + "<br>" + "<br>".join(
+                f"• <b>{escape(p.section)}</b>: {escape(p.message)} — <i>{escape(p.text[:90])}</i>"
+                for p in self.problems))
+        self.problems_label.setVisible(bool(self.problems))
         self.text.setReadOnly(read_only)
         for w in (self.number, self.date, self.classification):
             w.setEnabled(not read_only)
