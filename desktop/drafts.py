@@ -778,8 +778,11 @@ def document(store, draft_id: int, version: int | None = None) -> Document:
     ctx["overrides"] = dict(v.sections)
     ctx["document"] = {**ctx.get("document", {}), "number": v.header.get("number", ""),
                        "classification": d.classification}
-    if v.header.get("recipients"):
-        ctx["document"]["recipients"] = list(v.header["recipients"])
+    recipients = v.header.get("recipients")
+    if isinstance(recipients, str):
+        recipients = [r.strip() for r in recipients.split(";") if r.strip()]
+    if recipients:
+        ctx["document"]["recipients"] = list(recipients)
     if v.header.get("date"):
         ctx["document"]["date"] = dt.date.fromisoformat(v.header["date"])
     elif "date" in v.header:

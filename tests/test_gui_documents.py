@@ -232,6 +232,13 @@ def test_header_fields_are_saved_and_a_bad_date_is_refused(qtbot, page, demo_sto
     qtbot.mouseClick(editor.save_btn, Qt.LeftButton)
     v = drafts.current(demo_store, draft_id)
     assert v.header == {"number": "12", "date": "2026-12-05"}
+    # Kính gửi follows the plan unless the clerk writes another.
+    assert editor.recipients.isVisible() and editor.recipients.placeholderText() == "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh"
+    type_text(qtbot, editor.recipients, "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)")
+    qtbot.mouseClick(editor.save_btn, Qt.LeftButton)
+    assert drafts.current(demo_store, draft_id).header["recipients"] == "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)"
+    assert drafts.document(demo_store, draft_id).recipient_lines() == [
+        "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)."]
     assert drafts.get(demo_store, draft_id).classification == "mat"
     assert page.model.index(0, 2).data() == "Mật"
     text = drafts.document(demo_store, draft_id).plain_text()

@@ -653,6 +653,14 @@
         <translation>Nội dung của mục. Dòng trống để tách đoạn; **đậm**, *nghiêng*, “- ” cho gạch đầu dòng, | a | b | cho bảng.</translation>
     </message>
     <message>
+        <source>To:</source>
+        <translation>Kính gửi:</translation>
+    </message>
+    <message>
+        <source>Who the document is addressed to; several separated by “;”. Left blank, it follows the campaign&apos;s plan.</source>
+        <translation>Người nhận văn bản; nhiều người nhận thì cách nhau bằng dấu “;”. Để trống thì theo kế hoạch của phong trào.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
