@@ -310,6 +310,20 @@ def close(store, meeting_id: int) -> dict[int, Result]:
     return outcomes
 
 
+def candidates_on_council(store, m: Meeting) -> dict[int, str]:
+    """Council members who are themselves proposed at this meeting: person id → the award proposed.
+
+    The minutes record it (the member sits on the council that votes on their own proposal).
+    """
+    out: dict[int, str] = {}
+    members = {x.person_id for x in m.council if x.person_id is not None}
+    for b in m.ballots:
+        person = store.scalar("SELECT person_id FROM nomination WHERE id = ?", (b.nomination_id,))
+        if person is not None and person in members:
+            out[person] = award_name(store, b.nomination_id)
+    return out
+
+
 def award_name(store, nomination_id: int) -> str:
     name = store.scalar("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
                         "WHERE n.id = ?", (nomination_id,))

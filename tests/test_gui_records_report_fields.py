@@ -42,3 +42,19 @@ def test_collective_dialog_sets_the_head_and_the_functions(qtbot, demo_store):
     saved = people.get_collective(demo_store, team.id)
     assert saved.head_person_id == member.id
     assert saved.functions == "Tham gia tố tụng và tư vấn pháp luật tại trụ sở."
+
+
+def test_a_member_who_is_also_proposed_is_flagged_in_the_meeting(qtbot, demo_store):
+    from desktop import meetings
+    from desktop.ui.models.meetings import MembersModel
+
+    m = meetings.list_for_campaign(demo_store, 1)[0]
+    flagged = meetings.candidates_on_council(demo_store, m)
+    assert flagged  # the demo's secretary is proposed for a Bằng khen
+    model = MembersModel()
+    model.set_meeting(m, flagged)
+    rows = [r for r in range(model.rowCount()) if model.is_candidate(r)]
+    assert [model.member_at(r).person_id for r in rows] == list(flagged)
+    role = model.index(rows[0], 2)
+    assert role.data().endswith("đồng thời là người được đề nghị")
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in model.index(rows[0], 0).data(Qt.ToolTipRole)

@@ -1254,6 +1254,10 @@ Tệp dữ liệu: %2</translation>
         <translation>Ý kiến bằng văn bản</translation>
     </message>
     <message>
+        <source>%1 — also proposed</source>
+        <translation>%1 — đồng thời là người được đề nghị</translation>
+    </message>
+    <message>
         <source>present</source>
         <translation>có mặt</translation>
     </message>
@@ -1268,6 +1272,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Type the member&apos;s full name.</source>
         <translation>Hãy nhập họ và tên thành viên.</translation>
+    </message>
+    <message>
+        <source>This member is also proposed at this meeting (%1); the minutes record it.</source>
+        <translation>Thành viên này đồng thời được đề nghị khen thưởng tại cuộc họp này (%1); biên bản ghi nhận điều đó.</translation>
     </message>
     <message>
         <source>Candidate</source>
