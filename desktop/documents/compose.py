@@ -17,7 +17,9 @@ Keys read by the templates and by the composer itself::
                classification: thuong | mat | toi_mat | tuyet_mat;
                recipients / bases / noi_nhan (lists) replace the form's defaults
     campaign:  {name, plan, period}
-    award:     {name, verb ("tặng" | "công nhận" …), approver}
+    award:     {name, verb ("tặng" | "công nhận" …), approver, request, closing}
+               request: "Giám đốc Sở … xem xét, trình Chủ tịch … tặng …" (the Tờ trình's ask);
+               closing: "… xem xét, quyết định" (its last sentence)
     meeting:   {start, end (datetime or text), place, chair {name, title},
                 secretary {name, title}, members [...], total_members}
     ballot:    {issued, returned, valid, invalid, threshold}
@@ -27,6 +29,9 @@ Keys read by the templates and by the composer itself::
                (signer, chair, secretary, head, superior, reporter, submitting)
     overrides: {section_id: markup text or blocks} — sections the clerk edited;
                they replace what the form would compose
+
+Every text of the result gets no-break spaces between a number and its unit or %, and
+inside a written date (:func:`desktop.numbers.bind`).
 
 The composer adds derived values the templates may use: ``form.symbol``,
 ``form.decree``, ``form.number``; ``count.tap_the`` / ``count.ca_nhan`` /

@@ -11,19 +11,23 @@ Context keys each source reads (all optional; missing data gives the empty sente
 
 ``candidates_table``
     ``candidates``: list of ``{name, kind ("tap_the"|"ca_nhan"), position, unit,
-    award, summary, votes}``. Those a ballot turned down are left out unless
-    option ``all = true``; option ``summary = true`` adds a "Tóm tắt thành tích" column.
+    award, summary, votes, passed}``. Those a ballot turned down are left out unless
+    option ``all = true``; option ``summary = true`` adds a "Tóm tắt thành tích" column;
+    option ``split = true`` groups the rows under "I. Tập thể" and "II. Cá nhân".
 ``attendance``
     ``meeting.members``: list of ``{name, title, role, present (bool, default
-    true), written_opinion (bool)}``; ``meeting.total_members`` (int, defaults to
-    the number of members listed).
+    true), written_opinion (the text, recorded verbatim, or a bool), candidate (the
+    award the member is proposed for, if any)}``; ``meeting.guests``: ``{name, title}``;
+    ``meeting.total_members`` (int, defaults to the number of members listed).
 ``ballot_results``
     ``ballot``: ``{issued, returned, valid, invalid, threshold}`` (threshold: percent
     of *all* council members, NĐ 98/2023 Điều 30.7 / legal.md C.5);
     ``candidates[].votes`` and optional ``candidates[].threshold``;
     ``meeting.total_members`` as above.
+    ``ballot.rules``: ``[{award, text ("trên 50 %"), source}]`` words the threshold line as each rule is written.
 ``ballot_conclusion``
-    the same keys; lists the candidates whose yes-votes reach the threshold.
+    the same keys; lists, award by award, the candidates whose yes-votes reach the threshold
+    (``candidates[].passed`` when the meeting computed it).
 ``profile``
     ``person``: ``{name, birth_date, gender, ethnicity, hometown, residence, unit,
     position, political_theory, education, academic}`` for a cá nhân form;
@@ -33,12 +37,13 @@ Context keys each source reads (all optional; missing data gives the empty sente
     ``person.tasks`` or ``collective.functions``: markup text or a list of lines.
 ``achievements_by_criterion``
     ``achievements``: list of ``{criterion, items: [text or {text, result}],
-    measures: [text]}``.
+    measures: [text], result (the sentence comparing the result with the target)}``.
 ``measures``
     ``achievements[].measures`` and ``measures`` (list of text).
 ``prior_awards``
     ``prior_awards``: list of ``{year, name, kind ("danh_hieu"|"hinh_thuc"),
-    decision, issuer}``. Option ``kind`` selects one of the two tables.
+    decision, issuer}``. Option ``kind`` selects one of the two tables; ``kind = "xep_loai"``
+    reads ``ratings``: ``[{year, text}]`` (the yearly ratings).
 ``text``
     Option ``key``: a dotted path into the context whose value is markup text or
     a list of lines (``texts.effect``, ``texts.lessons`` …).
