@@ -852,6 +852,7 @@ SECTION_LABELS = {"mo_dau": "Mở đầu", "de_nghi": "Nội dung đề nghị",
 # What a document must not carry when it is finalised: the gaps the composer leaves for missing data.
 _PLACEHOLDERS = (
     (re.compile(r"…{2,}|\.{4,}"), "còn chỗ trống chưa điền"),
+    (re.compile(r"số …/"), "số của văn bản được dẫn còn để trống: điền số trong thông tin phong trào"),
     (re.compile(r"\bChưa (nhập|có|ghi nhận)\b"), "còn thiếu dữ liệu"),
 )
 

@@ -168,6 +168,20 @@ def test_campaigns_of_the_real_plans_pass_review(demo_store, tmp_path, plan):
     assert faults == []
 
 
+def test_an_unnumbered_plan_is_a_gap_until_the_clerk_fills_its_number(demo_store):
+    khanh_hoa = next(p for p in PLANS if "khanh-hoa" in p.name)
+    cid = campaign_from_plan(demo_store, khanh_hoa)
+    c = campaigns.get(demo_store, cid)
+    assert c.number is None  # the plan's text leaves "Số: /KH-STP" blank
+    d = drafts.create(demo_store, "to_trinh", cid)
+    gaps = [p for p in drafts.problems(demo_store, d) if "số của văn bản được dẫn" in p.message]
+    assert {p.section for p in gaps} >= {"Căn cứ"}
+    c.number = "58/KH-STP"
+    campaigns.save(demo_store, c)
+    drafts.regenerate(demo_store, d, "mo_dau")  # the kept text of a section is recomposed on request
+    assert not [p for p in drafts.problems(demo_store, d) if "số của văn bản được dẫn" in p.message]
+
+
 def test_plans_to_send_the_dossier_to_an_office_are_followed(demo_store):
     khanh_hoa = next(p for p in PLANS if "khanh-hoa" in p.name)
     cid = campaign_from_plan(demo_store, khanh_hoa)
