@@ -74,6 +74,10 @@ def review(store, draft_id: int, texts: dict[str, str]) -> list[str]:
             for got, target in re.findall(r"(\d+(?:,\d+)?) %, vượt chỉ tiêu (\d+(?:,\d+)?) %", plain):
                 if float(got.replace(",", ".")) <= float(target.replace(",", ".")):
                     faults.append(f"{kind}: {got} % called above the target {target} %")
+    # On the printed page a number never parts from its % or unit, nor a day from its month.
+    if re.search(r"\d[ \u00a0]*\n[ \u00a0]*(%|người|hồ sơ|tháng|năm)(?!\w)", texts["pdf"]) or re.search(
+            r"(?<!\w)(ngày|tháng|năm)[ \u00a0]*\n[ \u00a0]*\d", texts["pdf"]):
+        faults.append("pdf: a number separated from its unit or a date split at a line end")
     # One percentage format, with a no-break space (the DOCX keeps the characters as written).
     if re.search(r"\d ?%", texts["docx"].replace(NBSP + "%", "")):
         faults.append("docx: a percentage without the no-break space")
