@@ -417,3 +417,21 @@ def test_header_agency_name_breaks_between_words_in_balanced_lines(demo_store, t
         joined = " ".join(taken)
         assert name.startswith(joined), taken  # every break falls between two words
     assert len(taken) == 2 and max(map(len, taken)) <= 1.25 * min(map(len, taken))
+
+
+def test_a_meeting_that_passed_nobody_gives_no_to_trinh_or_biên_bản(demo_store):
+    from desktop.errors import UserError
+
+    m = meetings.Meeting(2, dt.datetime(2025, 6, 20, 8, 0), "Họp xét", dt.datetime(2025, 6, 20, 9, 0), "Phòng họp")
+    m.members = [meetings.Member("Trần Đình Hùng", "Giám đốc", "chu_tich"),
+                 meetings.Member("Lê Thị Thu Hà", "Chuyên viên", "thu_ky"),
+                 meetings.Member("Nguyễn Thị Lan Anh", "Phó Giám đốc", "uy_vien")]
+    meetings.add_submitted(demo_store, m)
+    for b in m.ballots:
+        b.issued = b.returned = b.no = 3
+    meetings.save(demo_store, m)
+    meetings.close(demo_store, m.id)
+    for kind, target in (("to_trinh", 2), ("bien_ban", m.id)):
+        with pytest.raises(UserError, match="Chưa có tập thể, cá nhân nào được Hội đồng thông qua"):
+            drafts.create(demo_store, kind, target)
+    assert drafts.list_for_campaign(demo_store, 2) == []
