@@ -114,6 +114,8 @@ def authority_of(award: str | None) -> str:
         return "chu_tich_ubnd_tinh"
     if "Bộ trưởng" in name or "bộ, ban, ngành" in name:
         return "bo_truong"
+    if known is not None and known.level == "bo_tinh":
+        return "chu_tich_ubnd_tinh"  # e.g. Tập thể lao động xuất sắc, for a unit of a province
     return "giam_doc_so"
 
 

@@ -435,3 +435,18 @@ def test_a_meeting_that_passed_nobody_gives_no_to_trinh_or_biên_bản(demo_stor
         with pytest.raises(UserError, match="Chưa có tập thể, cá nhân nào được Hội đồng thông qua"):
             drafts.create(demo_store, kind, target)
     assert drafts.list_for_campaign(demo_store, 2) == []
+
+
+def test_award_names_in_full_and_who_decides_them():
+    from desktop import catalog
+
+    so, tinh = "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh"
+    assert catalog.full_name("Giấy khen của Giám đốc Sở", governing_body=so, province=tinh) == \
+        "Giấy khen của Giám đốc Sở Tư pháp tỉnh Hà Tĩnh"
+    assert catalog.full_name("Bằng khen của Chủ tịch UBND tỉnh", governing_body=so, province=tinh) == \
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert catalog.full_name("Chiến sĩ thi đua cơ sở", governing_body=so, province=tinh) == "Chiến sĩ thi đua cơ sở"
+    assert [drafts.authority_of(a) for a in ("Giấy khen của Giám đốc Sở", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                                             "Bằng khen của Thủ tướng Chính phủ", "Huân chương Lao động",
+                                             "Tập thể lao động xuất sắc")] == [
+        "giam_doc_so", "chu_tich_ubnd_tinh", "thu_tuong", "chu_tich_nuoc", "chu_tich_ubnd_tinh"]
