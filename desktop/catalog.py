@@ -92,3 +92,24 @@ def load() -> Catalog:
             awards.append(Award(clean(row["name"]), row["level"].strip(), row["type"].strip(),
                                 row["subject"].strip(), aliases))
     return Catalog(awards)
+
+
+def full_name(name: str, *, governing_body: str = "", province: str = "") -> str:
+    """An award written in full with the authority that gives it, as decisions and reports write it.
+
+    "Giấy khen của Giám đốc Sở" → "Giấy khen của Giám đốc Sở Tư pháp tỉnh Hà Tĩnh" (the Sở the unit
+    belongs to); "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" → "… tỉnh Hà Tĩnh". A name that already
+    names its authority, or an award of no particular authority, is returned as written.
+    """
+    text = clean(name)
+    known = load().get(text)
+    canonical = known.name if known else text
+    province = clean(province)
+    body = clean(governing_body)
+    if re.search(r"Giám đốc Sở$", canonical) and body.startswith("Sở "):
+        return canonical[: -len("Sở")] + body
+    if re.search(r"(Ủy ban nhân dân|UBND) tỉnh$", canonical) and province:
+        return f"{canonical} {province}"
+    if canonical == "Cờ thi đua của Ủy ban nhân dân tỉnh" and province:
+        return f"{canonical} {province}"
+    return canonical if known else text

@@ -38,6 +38,25 @@ TEAMS = [
     ("Phòng Nghiệp vụ 2", "Trợ giúp pháp lý lưu động tại các xã"),
     ("Chi nhánh số 1", "Chi nhánh tại thị xã Kỳ Anh"),
 ]
+# "Chức năng, nhiệm vụ được giao" of each collective, as its báo cáo thành tích states it.
+FUNCTIONS = {
+    UNIT.name: "Trung tâm là đơn vị sự nghiệp công lập trực thuộc Sở Tư pháp tỉnh Hà Tĩnh, có chức năng thực hiện "
+               "trợ giúp pháp lý cho người được trợ giúp pháp lý trên địa bàn tỉnh theo quy định của Luật Trợ giúp "
+               "pháp lý; có tư cách pháp nhân, con dấu và tài khoản riêng.",
+    "Phòng Hành chính - Tổng hợp": "Tham mưu, giúp Giám đốc Trung tâm thực hiện công tác văn thư, lưu trữ, tổ chức "
+                                   "cán bộ, tài chính, kế toán, thi đua, khen thưởng và tổng hợp, báo cáo.",
+    "Phòng Nghiệp vụ 1": "Thực hiện trợ giúp pháp lý tại trụ sở Trung tâm: tư vấn pháp luật, tham gia tố tụng, "
+                         "đại diện ngoài tố tụng cho người được trợ giúp pháp lý.",
+    "Phòng Nghiệp vụ 2": "Thực hiện trợ giúp pháp lý lưu động tại các xã, phường; truyền thông về trợ giúp pháp lý "
+                         "cho người dân ở vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn.",
+    "Chi nhánh số 1": "Thực hiện trợ giúp pháp lý cho người được trợ giúp pháp lý tại thị xã Kỳ Anh và các xã lân "
+                      "cận theo phân công của Giám đốc Trung tâm.",
+}
+HOMETOWNS = ["xã Cẩm Xuyên, tỉnh Hà Tĩnh", "xã Thạch Hà, tỉnh Hà Tĩnh", "phường Hồng Lĩnh, tỉnh Hà Tĩnh",
+             "xã Đức Thọ, tỉnh Hà Tĩnh", "xã Can Lộc, tỉnh Hà Tĩnh", "xã Nghi Xuân, tỉnh Hà Tĩnh",
+             "xã Hương Sơn, tỉnh Hà Tĩnh", "xã Diễn Châu, tỉnh Nghệ An"]
+RESIDENCES = ["phường Thành Sen, tỉnh Hà Tĩnh", "phường Trần Phú, tỉnh Hà Tĩnh", "xã Thạch Hà, tỉnh Hà Tĩnh",
+              "phường Hà Huy Tập, tỉnh Hà Tĩnh", "phường Sông Trí, tỉnh Hà Tĩnh"]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE_M = ["Văn", "Đình", "Minh", "Quốc", "Hữu", "Đức", "Xuân", "Công"]
@@ -100,6 +119,7 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         team_ids = [people.add_collective(store, Collective(name, parent_id=unit_id, note=note))
                     for name, note in TEAMS]
         person_ids = _people(store, rng, [unit_id, *team_ids], today)
+        _report_fields(store, seed, [unit_id, *team_ids])
         count = _achievements(store, rng, person_ids, [unit_id, *team_ids], start, today)
         files = _evidence(store, rng, today)
         n_campaigns = _campaigns(store, today)
@@ -159,6 +179,33 @@ def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date
         "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", today.year - 2, "3021/QĐ-UBND",
         dt.date(today.year - 2, 12, 18), "Chủ tịch UBND tỉnh Hà Tĩnh", collective_id=collective_ids[0]))
     return ids
+
+
+def _report_fields(store, seed: int, collective_ids: list[int]) -> None:
+    """What the báo cáo thành tích asks of each person and collective (own generator: the rest stays as it was)."""
+    rng = random.Random(seed + 11)
+    for p in people.list_people(store):
+        p.ethnicity = "Kinh"
+        p.hometown = rng.choice(HOMETOWNS)
+        p.residence = rng.choice(RESIDENCES)
+        if "Kế toán" in p.position:
+            p.education = "Cử nhân Kế toán"
+        elif "Văn thư" in p.position:
+            p.education = "Trung cấp Văn thư - Lưu trữ"
+        elif "Giám đốc" in p.position or "Trưởng" in p.position:
+            p.education = "Thạc sĩ Luật"
+        else:
+            p.education = "Cử nhân Luật"
+        p.political_theory = "Cao cấp" if "Giám đốc" in p.position else (
+            "Trung cấp" if "Trưởng" in p.position else rng.choice(["Sơ cấp", "Trung cấp"]))
+        people.update_person(store, p)
+    for cid in collective_ids:
+        c = people.get_collective(store, cid)
+        c.functions = FUNCTIONS.get(c.name, c.note)
+        head = store.one("SELECT id FROM person WHERE collective_id = ? AND (position IN ('Giám đốc', "
+                         "'Trưởng phòng', 'Trưởng chi nhánh')) ORDER BY id LIMIT 1", (cid,))
+        c.head_person_id = head["id"] if head else None
+        people.update_collective(store, c)
 
 
 def _achievements(store, rng, person_ids, collective_ids, start: dt.date, today: dt.date) -> int:
@@ -325,28 +372,37 @@ def _nominations(store, rng: random.Random, today: dt.date) -> int:
     count = 0
     for campaign in campaigns.list_campaigns(store):
         proposed: list[int] = []
+        # Only work done inside the campaign's period is proposed for it (the report cites no other).
+        since = campaign.period_start if len(campaign.period_start or "") == 10 else "0000"
         for award in campaign.awards:
             for kind, quota in (("collective", award.quota_collective), ("person", award.quota_individual)):
                 info = store.query(
                     f"SELECT a.{'person_id' if kind == 'person' else 'collective_id'} AS sid, count(*) AS n "
-                    "FROM achievement a WHERE a.campaign_id = ? AND a.archived_at IS NULL AND "
+                    "FROM achievement a WHERE a.campaign_id = ? AND a.archived_at IS NULL AND a.date >= ? AND "
                     f"a.{'person_id' if kind == 'person' else 'collective_id'} IS NOT NULL "
-                    "GROUP BY sid ORDER BY n DESC, sid", (campaign.id,))
+                    "GROUP BY sid ORDER BY n DESC, sid", (campaign.id, since))
                 taken = {r["sid"] for r in store.query(
                     f"SELECT {'person_id' if kind == 'person' else 'collective_id'} AS sid FROM nomination "
                     "WHERE campaign_id = ?", (campaign.id,))}
                 want = min(quota if quota is not None else 2, 3)
-                for r in [r for r in info if r["sid"] not in taken][:want]:
+                chosen = 0
+                for r in [r for r in info if r["sid"] not in taken]:
+                    if chosen >= want:
+                        break
                     subject = {"person_id" if kind == "person" else "collective_id": r["sid"]}
                     n = nominations.Nomination(campaign.id, award.id, **subject)
-                    if not any(c.ok for c in nominations.checks(store, n, today) if c.code == "award_subject"):
+                    # The unit proposes only those who meet the award's conditions (subject, rating).
+                    if not all(c.ok for c in nominations.checks(store, n, today)
+                               if c.code in ("award_subject", "rating")):
                         continue
+                    chosen += 1
                     n.achievement_ids = [x["id"] for x in store.query(
-                        f"SELECT id FROM achievement WHERE campaign_id = ? AND archived_at IS NULL AND "
-                        f"{next(iter(subject))} = ? ORDER BY measure_value DESC, date DESC LIMIT 4",
-                        (campaign.id, r["sid"]))]
+                        f"SELECT id FROM achievement WHERE campaign_id = ? AND archived_at IS NULL AND date >= ? "
+                        f"AND {next(iter(subject))} = ? ORDER BY measure_value DESC, date DESC LIMIT 4",
+                        (campaign.id, since, r["sid"]))]
                     n.summary = _summary(store, n.achievement_ids)
                     nominations.save(store, n)
+                    _report_texts(store, n.id, kind)
                     proposed.append(n.id)
                     count += 1
         for nid in proposed:
@@ -356,6 +412,29 @@ def _nominations(store, rng: random.Random, today: dt.date) -> int:
         if campaign.paperless:
             _meeting(store, campaign, today)
     return count
+
+
+MEASURES = {
+    "person": ["Chủ động sắp xếp công việc, xử lý văn bản, hồ sơ trên hệ thống quản lý văn bản điện tử ngay trong "
+               "ngày tiếp nhận.",
+               "Sử dụng chữ ký số cá nhân cho mọi văn bản phát hành; không in văn bản giấy khi không bắt buộc.",
+               "Tham gia đầy đủ các lớp tập huấn kỹ năng số do Sở Tư pháp tổ chức."],
+    "collective": ["Phân công cụ thể người phụ trách số hóa, ký số trong phòng; kiểm tra tiến độ hằng tuần.",
+                   "Xây dựng quy trình tiếp nhận, xử lý hồ sơ hoàn toàn trên môi trường mạng.",
+                   "Tổ chức sinh hoạt chuyên đề chia sẻ kinh nghiệm ứng dụng công nghệ thông tin."],
+}
+EFFECT = {
+    "person": "Rút ngắn thời gian xử lý hồ sơ, tiết kiệm văn phòng phẩm; kinh nghiệm rút ra là xử lý văn bản ngay "
+              "trong ngày và chủ động học hỏi kỹ năng số.",
+    "collective": "Giảm rõ rệt lượng văn bản giấy, hồ sơ được xử lý đúng hạn; bài học kinh nghiệm là phân công rõ "
+                  "người, rõ việc và kiểm tra thường xuyên.",
+}
+
+
+def _report_texts(store, nomination_id: int, kind: str) -> None:
+    from . import drafts
+
+    drafts.set_report_texts(store, nomination_id, measures="\n".join(MEASURES[kind]), effect=EFFECT[kind])
 
 
 def _summary(store, achievement_ids: list[int]) -> str:
@@ -407,10 +486,15 @@ def _dossier(store) -> int:
         held = [m for m in meetings.list_for_campaign(store, campaign.id) if m.held]
         if not held:
             continue
-        ids = [drafts.create(store, "to_trinh", campaign.id), drafts.create(store, "bien_ban", held[0].id)]
-        ids += [drafts.create(store, "bao_cao", r.id) for r in nominations.list_for_campaign(store, campaign.id)
-                if r.status == "thong_qua"]
-        for draft_id in ids:
+        drafts.create(store, "to_trinh", campaign.id)  # one per approving authority
+        drafts.create(store, "bien_ban", held[0].id)
+        for r in nominations.list_for_campaign(store, campaign.id):
+            if r.status == "thong_qua":
+                drafts.create(store, "bao_cao", r.id)
+        # The văn thư numbers the Tờ trình and the Biên bản when registering them, before finalising.
+        for number, d in enumerate(x for x in drafts.list_for_campaign(store, campaign.id) if x.kind != "bao_cao"):
+            drafts.edit(store, d.id, header={"number": str(41 + number)}, note="Vào sổ văn bản đi")
+        for draft_id in [d.id for d in drafts.list_for_campaign(store, campaign.id)]:
             drafts.finalise(store, draft_id)
             count += 1
     return count

@@ -54,8 +54,15 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
             continue
         items = [d for d in have if d.kind == kind]
         missing: list[str] = []
-        if kind == "to_trinh" and not items:
-            missing.append("Tờ trình chưa được soạn")
+        if kind == "to_trinh":
+            if not items:
+                missing.append("Tờ trình chưa được soạn")
+            else:
+                # One Tờ trình per authority that decides an award the council passed.
+                profile = unit.get(store)
+                for code in drafts.authorities_for(store, campaign_id):
+                    if not any(d.authority == code for d in items):
+                        missing.append(f"Tờ trình gửi {drafts.approver_text(code, profile)} chưa được soạn")
         elif kind == "bien_ban":
             held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
             if not held:
@@ -89,6 +96,8 @@ def problems(store, campaign_id: int) -> list[str]:
         for d in item.drafts:
             if not d.finalised:
                 out.append(f"{drafts.title(store, d)} còn là bản nháp")
+                out += [f"{drafts.title(store, d)} — {p.section}: {p.message} ({p.text})"
+                        for p in drafts.problems(store, d.id)]
     return out
 
 

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import achievements as ach
-from . import blobs, campaigns, catalog, meetings, nominations, people, unit
+from . import blobs, campaigns, catalog, meetings, nominations, people, rules, unit
 from .documents import forms as forms_mod
 from .documents.compose import compose
 from .documents.model import CLASSIFICATIONS, Document
 from .documents.richtext import serialise
 from .errors import NotFound, UserError, os_reason
+from .numbers import percent
 from .store.db import os_user
 from . import clock
 from .files import temp_prefix
@@ -49,6 +51,7 @@ class Draft:
     finalised_at: str | None
     pdf_sha256: str | None
     docx_sha256: str | None
+    authority: str = ""      # a Tờ trình's approving authority (see AUTHORITIES)
 
     @property
     def finalised(self) -> bool:
@@ -78,7 +81,8 @@ def choose_form(c: campaigns.Campaign, kind: str, subject: str | None = None) ->
                     return forms_mod.choose(kind, decree=doc.decree, form=doc.form, subject=subject)
                 except UserError:
                     break
-    return forms_mod.choose(kind, subject=subject)
+    # A campaign's reports are "theo đợt thi đua / chuyên đề" reports, not the công trạng ones.
+    return forms_mod.choose(kind, subject=subject, award_type="chuyen_de" if kind == "bao_cao" else None)
 
 
 def _form_by_name(name: str) -> forms_mod.Form:
@@ -94,15 +98,46 @@ def _upper(text: str) -> str:
     return (text or "").upper()
 
 
-def _approver(award: str | None, profile: unit.UnitProfile) -> str:
+# Who decides an award (and so receives its own Tờ trình): a code kept on the draft.
+AUTHORITIES = {"giam_doc_so": "Giám đốc Sở", "chu_tich_ubnd_tinh": "Chủ tịch Ủy ban nhân dân tỉnh",
+               "bo_truong": "Bộ trưởng", "thu_tuong": "Thủ tướng Chính phủ", "chu_tich_nuoc": "Chủ tịch nước"}
+_AUTHORITY_ORDER = list(AUTHORITIES)
+
+
+def authority_of(award: str | None) -> str:
+    """The code of the authority that decides ``award`` (see :data:`AUTHORITIES`)."""
     name = award or ""
+    known = catalog.load().get(name)
     if "Thủ tướng" in name or "Chính phủ" in name or "toàn quốc" in name:
-        return "Thủ tướng Chính phủ"
-    if "Ủy ban nhân dân tỉnh" in name or "cấp bộ, ban, ngành, tỉnh" in name:
-        return f"Chủ tịch Ủy ban nhân dân tỉnh {profile.province}".strip()
+        return "thu_tuong"
+    if known is not None and known.level == "nha_nuoc":
+        return "chu_tich_nuoc"
+    if "Ủy ban nhân dân tỉnh" in name or "UBND tỉnh" in name or "tỉnh" in name.split(",")[-1]:
+        return "chu_tich_ubnd_tinh"
     if "Bộ trưởng" in name or "bộ, ban, ngành" in name:
-        return "Bộ trưởng"
-    return f"Giám đốc {profile.governing_body}".strip()
+        return "bo_truong"
+    if known is not None and known.level == "bo_tinh":
+        return "chu_tich_ubnd_tinh"  # e.g. Tập thể lao động xuất sắc, for a unit of a province
+    return "giam_doc_so"
+
+
+def approver_text(code: str, profile: unit.UnitProfile) -> str:
+    """"Giám đốc Sở Tư pháp tỉnh Hà Tĩnh", "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh" …"""
+    if code == "giam_doc_so":
+        body = profile.governing_body or "Sở"
+        return f"Giám đốc {body}" if body.startswith("Sở") else f"Thủ trưởng {body}"
+    if code == "chu_tich_ubnd_tinh":
+        return f"Chủ tịch Ủy ban nhân dân tỉnh {profile.province}".strip()
+    return AUTHORITIES[code]
+
+
+def _approver(award: str | None, profile: unit.UnitProfile) -> str:
+    return approver_text(authority_of(award), profile)
+
+
+def award_full_name(award: str | None, profile: unit.UnitProfile) -> str:
+    """The award in full with its authority (one rule for every document; see :func:`catalog.full_name`)."""
+    return catalog.full_name(award or "", governing_body=profile.governing_body, province=profile.province)
 
 
 def _verb(award: str | None) -> str:
@@ -112,18 +147,17 @@ def _verb(award: str | None) -> str:
 
 def _base(store, c: campaigns.Campaign) -> dict[str, Any]:
     p = unit.get(store)
+    head = {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}
     return {
         "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
-                 "place": p.province, "drafting_unit": ""},
+                 "place": p.province, "drafting_unit": p.abbreviation},
         "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
         "campaign": {"name": campaign_name(c),
                      # The plan is quoted with the body that issued it, not the unit's own governing body.
                      "plan": _plan_quote(c, p.governing_body),
                      "period": _period(c)},
         "document": {"number": "", "date": clock.today(), "classification": "thuong"},
-        "signers": {"signer": {"authority": "", "title": _upper(p.head_title or "Thủ trưởng đơn vị"),
-                               "name": p.head_name},
-                    "head": {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}},
+        "signers": {"signer": {"authority": "", **head}, "head": dict(head)},
     }
 
 
@@ -157,80 +191,247 @@ def _period(c: campaigns.Campaign) -> str:
     return ""
 
 
+def period_bounds(c: campaigns.Campaign) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of the campaign's period (``None`` where the plan sets none)."""
+    def bound(value: str | None, last: bool) -> dt.date | None:
+        if not value or value.startswith("--"):
+            return None
+        try:
+            return campaigns._last_day(value) if last else campaigns._first_day(value)
+        except (ValueError, IndexError):
+            return None
+    return bound(c.period_start, False), bound(c.period_end, True)
+
+
+# -- who signs ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    title: str           # "Trưởng phòng", "Giám đốc"
+
+
+def collective_head(store, collective_id: int) -> Signer | None:
+    """The head of a collective (its Trưởng phòng, Giám đốc chi nhánh); the unit's head for the unit."""
+    col = people.get_collective(store, collective_id)
+    if col.head_person_id is not None:
+        p = people.get_person(store, col.head_person_id)
+        return Signer(p.full_name, p.position)
+    if col.is_unit:
+        profile = unit.get(store)
+        return Signer(profile.head_name, profile.head_title) if profile.head_name else None
+    return None
+
+
+def missing_signers(store, kind: str, target_id: int) -> list[str]:
+    """Who must sign the document but is not in the records yet (empty when all are known)."""
+    profile = unit.get(store)
+    out = []
+    if not profile.head_name:
+        out.append("Chưa nhập họ tên Thủ trưởng đơn vị trong thông tin đơn vị (người ký văn bản).")
+    if kind == "bao_cao":
+        n = nominations.get(store, target_id)
+        if n.collective_id is not None:
+            col = people.get_collective(store, n.collective_id)
+            if not col.is_unit and collective_head(store, col.id) is None:
+                out.append(f"Tập thể “{col.name}” chưa có người đứng đầu (Trưởng phòng, Giám đốc chi nhánh…): "
+                           "hãy chọn trong hồ sơ tập thể; người đó ký báo cáo thành tích của tập thể.")
+    if kind == "bien_ban":
+        m = meetings.get(store, target_id)
+        for role, label in (("chu_tich", "chủ tọa (Chủ tịch Hội đồng)"), ("thu_ky", "thư ký")):
+            if m.by_role(role) is None:
+                out.append(f"Cuộc họp chưa có {label}.")
+    return out
+
+
+def missing_facts(store, kind: str, target_id: int) -> list[str]:
+    """Why a Tờ trình or Biên bản cannot be drafted yet: no meeting held, no candidate passed."""
+    if kind == "bao_cao":
+        return []
+    if kind == "to_trinh":
+        held = [m for m in meetings.list_for_campaign(store, target_id) if m.held]
+        campaign_id = target_id
+    else:
+        m = meetings.get(store, target_id)
+        held = [m] if m.held else []
+        campaign_id = m.campaign_id
+    out = []
+    if not held:
+        out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét (chưa ghi nhận kết quả bỏ phiếu)"
+                   if kind == "to_trinh" else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
+    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in ("thong_qua", "da_gui")]
+    if held and not passed:
+        out.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
+    return out
+
+
+# -- candidates -------------------------------------------------------------------------------------------------
+
+def _threshold_text(b: meetings.Ballot) -> str:
+    """"trên 50 %" / "từ 80 % trở lên", as the rule is worded, in the one percentage format."""
+    pct = percent(b.fraction * 100)
+    return rules.BALLOTS[b.rule].format(pct=pct)
+
+
 def _candidates(store, campaign_id: int, meeting: meetings.Meeting | None) -> list[dict[str, Any]]:
     votes = {b.nomination_id: b for b in (meeting.ballots if meeting else [])}
+    profile = unit.get(store)
     out = []
     for r in nominations.list_for_campaign(store, campaign_id):
         if meeting is None and r.status not in ("thong_qua", "da_gui"):
             continue
         if meeting is not None and r.id not in votes:
             continue
-        item = {"name": r.name, "kind": "ca_nhan" if r.subject_kind == "person" else "tap_the",
-                "position": r.position, "unit": r.collective or unit.get(store).name, "award": r.award,
-                "summary": r.summary}
+        n = nominations.get(store, r.id)
+        if n.person_id is not None:
+            p = people.get_person(store, n.person_id)
+            where = people.workplace(store, p.collective_id) or profile.name
+        else:
+            col = people.get_collective(store, n.collective_id)
+            # The unit itself has no "đơn vị công tác" of its own; a team's is the unit.
+            where = "" if col.is_unit else (people.workplace(store, col.parent_id) or profile.name)
+        item = {"id": r.id, "name": r.name, "kind": "ca_nhan" if r.subject_kind == "person" else "tap_the",
+                "person_id": n.person_id,
+                "position": r.position if r.subject_kind == "person" else "", "unit": where,
+                "award": award_full_name(r.award, profile), "award_key": r.award,
+                "authority": authority_of(r.award), "summary": _short_summary(store, n)}
         b = votes.get(r.id)
-        if b is not None:
+        if b is not None and meeting is not None:
+            res = meetings.result(meeting, b)
             item["votes"] = b.yes
             item["threshold"] = round(b.fraction * 100, 2)
+            item["passed"] = res.passed
+            item["threshold_text"] = _threshold_text(b)
+            item["rule_source"] = b.rule_source
         out.append(item)
     return out
 
 
+def _short_summary(store, n: nominations.Nomination) -> str:
+    """A short "tóm tắt thành tích": the clerk's own when short, else one line per criterion result."""
+    if n.summary and len(n.summary) <= 160:
+        return n.summary
+    c = campaigns.get(store, n.campaign_id)
+    groups = _achievements_by_criterion(store, n, c)
+    parts = []
+    for g in groups:
+        if g.get("result_short"):
+            parts.append(f"{g['criterion']}: {g['result_short']}")
+        else:
+            parts.append(f"{g['criterion']}: {len(g['items']):02d} thành tích")
+    return "; ".join(parts) + "." if parts else n.summary
+
+
 def _award_context(names: list[str], profile: unit.UnitProfile) -> dict[str, str]:
     unique = list(dict.fromkeys(n for n in names if n))
-    if len(unique) != 1:
-        return {"name": "các hình thức khen thưởng", "verb": "xét",
-                "approver": _approver(unique[0] if unique else None, profile)}
-    name = unique[0]
-    return {"name": name, "verb": _verb(name),
+    full = [award_full_name(n, profile) for n in unique]
+    verbs = {_verb(n) for n in unique}
+    verb = verbs.pop() if len(verbs) == 1 else "khen thưởng"
+    return {"name": " và ".join(full), "verb": verb,
             "approver": _approver(unique[0] if unique else None, profile)}
 
 
-def context_to_trinh(store, campaign_id: int) -> dict[str, Any]:
-    c = campaigns.get(store, campaign_id)
-    ctx = _base(store, c)
-    held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
-    meeting = held[0] if held else None
-    ctx["candidates"] = _candidates(store, campaign_id, None)
-    if meeting is not None:
-        ctx["meeting"] = _meeting_context(meeting)
-        votes = {c["name"]: c for c in _candidates(store, campaign_id, meeting)}
-        for cand in ctx["candidates"]:
-            if cand["name"] in votes:
-                cand["votes"] = votes[cand["name"]].get("votes")
-    profile = unit.get(store)
-    ctx["award"] = _award_context([x["award"] for x in ctx["candidates"]], profile)
-    ctx["document"]["recipients"] = [ctx["award"]["approver"]]
-    return ctx
-
-
-def _meeting_context(m: meetings.Meeting) -> dict[str, Any]:
+def _meeting_context(store, m: meetings.Meeting) -> dict[str, Any]:
     chair = m.by_role("chu_tich")
     secretary = m.by_role("thu_ky")
+    nominated = {}
+    for b in m.ballots:
+        n = nominations.get(store, b.nomination_id)
+        if n.person_id is not None:
+            nominated[n.person_id] = meetings.award_name(store, n.id)
     return {
         "start": m.starts_at, "end": m.ends_at, "place": m.place,
         "chair": {"name": chair.name if chair else "", "title": chair.title if chair else ""},
         "secretary": {"name": secretary.name if secretary else "", "title": secretary.title if secretary else ""},
         "members": [{"name": x.name, "title": x.title, "role": meetings.ROLES[x.role], "present": x.present,
-                     "written_opinion": bool(x.written_opinion)} for x in m.council],
+                     "written_opinion": x.written_opinion or False,
+                     "candidate": award_full_name(nominated[x.person_id], unit.get(store))
+                     if x.person_id in nominated else ""} for x in m.council],
         "guests": [{"name": x.name, "title": x.title} for x in m.guests],
         "total_members": len(m.council),
     }
+
+
+def _held_meeting(store, campaign_id: int) -> meetings.Meeting | None:
+    held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
+    return held[0] if held else None
+
+
+def send_to(store, c: campaigns.Campaign) -> str:
+    """Where the plan says the dossier goes ("Văn phòng Sở"), read from the plan kept with the campaign."""
+    import re
+
+    if not c.source_sha256 or not (c.source_name or "").lower().endswith((".txt", ".md")):
+        return ""
+    try:
+        text = blobs.read_bytes(store, c.source_sha256).decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - a missing source only loses the hint
+        return ""
+    text = re.sub(r"[*#]+", "", text)
+    m = re.search(r"gửi (?:hồ sơ[^.\n]{0,60}?)?về ((?:Văn phòng|Phòng|Ban)[^.,;(\n]{0,40}?)"
+                  r"(?= trước| để| chậm|[.,;(\n])", text)
+    return m.group(1).strip() if m else ""
+
+
+def authorities_for(store, campaign_id: int) -> list[str]:
+    """The authorities the passed candidates' awards go to, each getting its own Tờ trình."""
+    found = {authority_of(r.award) for r in nominations.list_for_campaign(store, campaign_id)
+             if r.status in ("thong_qua", "da_gui")}
+    return sorted(found, key=_AUTHORITY_ORDER.index)
+
+
+def context_to_trinh(store, campaign_id: int, authority: str = "") -> dict[str, Any]:
+    c = campaigns.get(store, campaign_id)
+    ctx = _base(store, c)
+    profile = unit.get(store)
+    meeting = _held_meeting(store, campaign_id)
+    ctx["candidates"] = [x for x in _candidates(store, campaign_id, None)
+                         if not authority or x["authority"] == authority]
+    if meeting is not None:
+        ctx["meeting"] = _meeting_context(store, meeting)
+        votes = {x["id"]: x for x in _candidates(store, campaign_id, meeting)}
+        for cand in ctx["candidates"]:
+            if cand["id"] in votes:
+                cand.update({k: votes[cand["id"]][k] for k in ("votes", "passed") if k in votes[cand["id"]]})
+    code = authority or (ctx["candidates"][0]["authority"] if ctx["candidates"] else "giam_doc_so")
+    ctx["award"] = _award_context([x["award_key"] for x in ctx["candidates"]], profile)
+    approver = approver_text(code, profile)
+    # The unit sends to its governing body; an award decided higher up goes through it.
+    head_of_body = approver_text("giam_doc_so", profile)
+    what = f"{ctx['award']['verb']} {ctx['award']['name']}".strip()
+    if code == "giam_doc_so" or not (profile.governing_body or "").startswith("Sở"):
+        recipient = approver
+        ctx["award"]["request"] = f"{approver} xem xét, {what}"
+        ctx["award"]["closing"] = f"{approver} xem xét, quyết định"
+    else:
+        recipient = head_of_body
+        chain = approver if code != "thu_tuong" else (
+            f"{approver_text('chu_tich_ubnd_tinh', profile)} đề nghị {approver}")
+        ctx["award"]["request"] = f"{head_of_body} xem xét, trình {chain} {what}"
+        ctx["award"]["closing"] = f"{head_of_body} xem xét, trình {chain} quyết định"
+    office = send_to(store, c)
+    ctx["award"]["approver"] = approver
+    ctx["award"]["recipient"] = recipient
+    ctx["document"]["recipients"] = [recipient + (f" (qua {office})" if office else "")]
+    return ctx
 
 
 def context_bien_ban(store, meeting_id: int) -> dict[str, Any]:
     m = meetings.get(store, meeting_id)
     c = campaigns.get(store, m.campaign_id)
     ctx = _base(store, c)
-    ctx["meeting"] = _meeting_context(m)
+    ctx["meeting"] = _meeting_context(store, m)
     ctx["candidates"] = _candidates(store, c.id, m)
     issued = max((b.issued for b in m.ballots), default=0)
     returned = max((b.returned for b in m.ballots), default=0)
     invalid = max((b.invalid for b in m.ballots), default=0)
+    rules_used = list(dict.fromkeys((x["award"], x["threshold_text"], x["rule_source"])
+                                    for x in ctx["candidates"] if x.get("threshold_text")))
     ctx["ballot"] = {"issued": issued, "returned": returned, "valid": returned - invalid, "invalid": invalid,
-                     "threshold": round(m.ballots[0].fraction * 100, 2) if m.ballots else None}
+                     "threshold": round(m.ballots[0].fraction * 100, 2) if m.ballots else None,
+                     "rules": [{"award": a, "text": t, "source": s} for a, t, s in rules_used]}
     profile = unit.get(store)
-    ctx["award"] = _award_context([x["award"] for x in ctx["candidates"]], profile)
+    ctx["award"] = _award_context([x["award_key"] for x in ctx["candidates"]], profile)
     chair = m.by_role("chu_tich")
     secretary = m.by_role("thu_ky")
     ctx["signers"].update({
@@ -241,6 +442,48 @@ def context_bien_ban(store, meeting_id: int) -> dict[str, Any]:
     return ctx
 
 
+def _report_texts(store, nomination_id: int) -> tuple[str, str]:
+    row = store.one("SELECT measures, effect FROM nomination WHERE id = ?", (nomination_id,))
+    return (row["measures"], row["effect"]) if row else ("", "")
+
+
+def set_report_texts(store, nomination_id: int, *, measures: str | None = None, effect: str | None = None) -> None:
+    """The clerk's "biện pháp, giải pháp" and "hiệu quả, bài học" of a nomination's báo cáo thành tích."""
+    from .text import nfc
+
+    nominations.get(store, nomination_id)
+    with store.transaction() as conn:
+        if measures is not None:
+            conn.execute("UPDATE nomination SET measures = ? WHERE id = ?", (nfc(measures).strip(), nomination_id))
+        if effect is not None:
+            conn.execute("UPDATE nomination SET effect = ? WHERE id = ?", (nfc(effect).strip(), nomination_id))
+
+
+def _history(store, n: nominations.Nomination, profile: unit.UnitProfile) -> list[dict[str, Any]]:
+    """Section III: prior awards and (for a person) the yearly ratings that are titles, with their decisions."""
+    cat = catalog.load()
+    if n.person_id is not None:
+        awards = people.prior_awards(store, person_id=n.person_id)
+    else:
+        awards = people.prior_awards(store, collective_id=n.collective_id)
+    out = []
+    for a in awards:
+        known = cat.get(a.award)
+        decision = ""
+        if a.decision_number:
+            decision = f"Quyết định số {a.decision_number}" + (
+                f" ngày {a.decision_date:%d/%m/%Y}" if a.decision_date else "")
+        out.append({"year": a.year, "name": award_full_name(a.award, profile),
+                    "kind": known.type if known else "hinh_thuc", "decision": decision,
+                    "issuer": _issuer(a.issuer, profile)})
+    return out
+
+
+def _issuer(text: str, profile: unit.UnitProfile) -> str:
+    """The issuing body written out: "Chủ tịch UBND tỉnh Hà Tĩnh" → "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"."""
+    return (text or "").replace("UBND", "Ủy ban nhân dân")
+
+
 def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
     n = nominations.get(store, nomination_id)
     c = campaigns.get(store, n.campaign_id)
@@ -248,50 +491,117 @@ def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
     profile = unit.get(store)
     award = next((a.award for a in c.awards if a.id == n.campaign_award_id), None)
     ctx["award"] = _award_context([award] if award else [], profile)
+    unit_head = {"name": profile.head_name}
     if n.person_id is not None:
         d = people.person_detail(store, n.person_id)
         p = d.person
         ctx["person"] = {
             "name": p.full_name, "birth_date": p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "",
-            "gender": people.SEXES.get(p.sex or "", ""),
-            "unit": ", ".join(x for x in (d.collective_name, profile.name) if x and x != profile.name) or profile.name,
-            "position": p.position, "education": p.rank,
+            "gender": people.SEXES.get(p.sex or "", ""), "ethnicity": p.ethnicity, "hometown": p.hometown,
+            "residence": p.residence, "unit": people.workplace(store, p.collective_id) or profile.name,
+            "position": p.position, "education": p.education, "political_theory": p.political_theory,
             "tasks": f"{p.position} tại {d.collective_name or profile.name}." if p.position else "",
         }
-        awards = people.prior_awards(store, person_id=n.person_id)
-        ctx["signers"]["reporter"] = {"title": "NGƯỜI BÁO CÁO THÀNH TÍCH", "name": p.full_name}
+        # The individual signs; the unit head confirms and proposes (legal.md A.2.c, E.3).
+        ctx["signers"] = {"reporter": {"name": p.full_name}, "head": unit_head}
     else:
         col = people.get_collective(store, n.collective_id)
-        members = store.scalar("SELECT count(*) FROM person WHERE collective_id = ?", (col.id,))
-        ctx["collective"] = {"name": col.name, "parent": profile.name, "staff_count": f"{members:02d} người",
-                             "functions": col.note}
-        awards = people.prior_awards(store, collective_id=n.collective_id)
-    cat = catalog.load()
-    ctx["prior_awards"] = [{
-        "year": a.year, "name": a.award,
-        "kind": (cat.get(a.award).type if cat.get(a.award) else "hinh_thuc"),
-        "decision": f"Quyết định số {a.decision_number}" + (f" ngày {a.decision_date:%d/%m/%Y}" if a.decision_date
-                                                              else "") if a.decision_number else "",
-        "issuer": a.issuer} for a in awards]
+        staff = people.staff_count(store, col.id)
+        head = collective_head(store, col.id)
+        if col.is_unit:
+            parent = profile.governing_body
+            # The unit's own report: the unit head signs, the governing body confirms.
+            ctx["signers"] = {"head": unit_head, "superior": {}}
+        else:
+            parent = people.workplace(store, col.parent_id) or profile.name
+            # A team's report: its head signs (no seal of its own), the unit head confirms (legal.md E.3).
+            ctx["signers"] = {"head": {"name": head.name if head else "", "note": "(Ký, ghi rõ họ và tên)"},
+                              "superior": unit_head}
+        ctx["collective"] = {"name": col.name, "parent": parent, "staff_count": f"{staff:02d} người",
+                             "governing": profile.governing_body if col.is_unit else "",
+                             "parent_line": "" if col.is_unit else parent,
+                             "functions": col.functions or col.note,
+                             "head": f"{head.title} {head.name}".strip() if head else ""}
+    ctx["prior_awards"] = _history(store, n, profile)
+    ctx["ratings"] = [{"year": y, "text": people.RATINGS[r]}
+                      for y, r in sorted(people.ratings(store, n.person_id).items())] if n.person_id else []
     ctx["achievements"] = _achievements_by_criterion(store, n, c)
+    measures, effect = _report_texts(store, n.id)
+    ctx["measures"] = [x for x in measures.split("\n") if x.strip()] if measures else []
+    ctx["texts"] = {"effect": effect}
     return ctx
 
 
+def _is_additive(unit_name: str) -> bool:
+    return bool(unit_name) and unit_name.strip() != "%"
+
+
+def _criterion_result(items: list[dict], target: float | None, target_unit: str) -> tuple[str, str]:
+    """(sentence, short) comparing what the items measured with the criterion's target."""
+    measured = [i for i in items if i["value"] is not None]
+    if not measured:
+        return "", ""
+    units = {i["unit"] for i in measured}
+    if len(units) != 1:
+        return "", ""
+    unit_name = units.pop()
+    values = [i["value"] for i in measured]
+    if _is_additive(unit_name):
+        value = sum(values)
+        result = f"tổng cộng {ach.format_measure(value, unit_name)} qua {len(measured):02d} lần thực hiện"
+    else:
+        value = sum(values) / len(values)
+        result = (f"bình quân {ach.format_measure(round(value, 2), unit_name)} "
+                  f"(thấp nhất {ach.format_measure(min(values), unit_name)}, "
+                  f"cao nhất {ach.format_measure(max(values), unit_name)})" if len(values) > 1
+                  else f"đạt {ach.format_measure(value, unit_name)}")
+    short = ach.format_measure(round(value, 2), unit_name)
+    if target is None or (target_unit or "").strip() != unit_name.strip():
+        return f"Kết quả: {result}.", short
+    goal = ach.format_measure(target, unit_name)
+    if value > target + 1e-9:
+        verdict = f"vượt chỉ tiêu {goal} đã đăng ký"
+    elif abs(value - target) <= 1e-9:
+        verdict = f"đạt chỉ tiêu {goal} đã đăng ký"
+    else:
+        verdict = f"chưa đạt chỉ tiêu {goal} đã đăng ký"
+    return f"Kết quả: {result}, {verdict}.", f"{short}, {verdict.replace(' đã đăng ký', '')}"
+
+
 def _achievements_by_criterion(store, n: nominations.Nomination, c: campaigns.Campaign) -> list[dict[str, Any]]:
+    """The nomination's achievements inside the campaign's period, by criterion, oldest first."""
     rows = ach.rows(store, n.achievement_ids)
-    criteria = {k.id: k.text for k in c.criteria}
+    first, last = period_bounds(c)
+    criteria = {k.id: k for k in c.criteria}
     groups: dict[str, list] = {}
+    targets: dict[str, tuple[float | None, str]] = {}
     for aid in n.achievement_ids:
         r = rows.get(aid)
-        if r is None:
+        if r is None or not r["date"]:
             continue
-        key = criteria.get(r.get("criterion_id")) or r["criterion"] or "Thành tích khác"
-        result = ach.format_measure(r["measure_value"], r["measure_unit"])
-        text = r["title"] + (f" ({r['date'][8:10]}/{r['date'][5:7]}/{r['date'][:4]})" if r["date"] else "")
-        groups.setdefault(key, []).append({"text": text, "result": result} if result else text)
+        day = dt.date.fromisoformat(r["date"])
+        if (first and day < first) or (last and day > last):
+            continue  # earlier work is history (Section III), not a result of this campaign
+        k = criteria.get(r.get("criterion_id"))
+        key = k.text if k else (r["criterion"] or "Thành tích khác")
+        if k:
+            targets[key] = (k.target_value, k.target_unit)
+        groups.setdefault(key, []).append({"date": day, "title": r["title"], "value": r["measure_value"],
+                                           "unit": r["measure_unit"] or ""})
     order = [k.text for k in c.criteria]
     keys = sorted(groups, key=lambda k: (order.index(k) if k in order else len(order), k))
-    return [{"criterion": k, "items": groups[k], "measures": []} for k in keys]
+    out = []
+    for key in keys:
+        items = sorted(groups[key], key=lambda i: i["date"])
+        target, target_unit = targets.get(key, (None, ""))
+        sentence, short = _criterion_result(items, target, target_unit)
+        texts = []
+        for i in items:
+            result = ach.format_measure(i["value"], i["unit"])
+            texts.append({"text": f"Ngày {i['date']:%d/%m/%Y}: {i['title']}", "result": result}
+                         if result else f"Ngày {i['date']:%d/%m/%Y}: {i['title']}")
+        out.append({"criterion": key, "items": texts, "measures": [], "result": sentence, "result_short": short})
+    return out
 
 
 # -- storage -------------------------------------------------------------------------------------------
@@ -307,10 +617,18 @@ def get(store, draft_id: int) -> Draft:
     return _draft(row)
 
 
-def find(store, kind: str, target_id: int) -> Draft | None:
+def find(store, kind: str, target_id: int, authority: str | None = None) -> Draft | None:
+    """The draft of a document (a campaign's Tờ trình: the one to ``authority``, else the first)."""
     col = {"to_trinh": "campaign_id", "bien_ban": "meeting_id", "bao_cao": "nomination_id"}[kind]
-    row = store.one(f"SELECT * FROM draft WHERE kind = ? AND {col} = ?", (kind, target_id))
-    return _draft(row) if row else None
+    sql = f"SELECT * FROM draft WHERE kind = ? AND {col} = ?"
+    params: tuple = (kind, target_id)
+    if kind == "to_trinh" and authority is not None:
+        sql += " AND authority = ?"
+        params += (authority,)
+    rows = store.query(sql + " ORDER BY id", params)
+    if kind == "to_trinh" and rows and authority is None:
+        rows.sort(key=lambda r: _AUTHORITY_ORDER.index(r["authority"]) if r["authority"] in AUTHORITIES else 99)
+    return _draft(rows[0]) if rows else None
 
 
 def list_for_campaign(store, campaign_id: int) -> list[Draft]:
@@ -320,7 +638,7 @@ def list_for_campaign(store, campaign_id: int) -> list[Draft]:
 
 def context(store, d: Draft) -> dict[str, Any]:
     if d.kind == "to_trinh":
-        return context_to_trinh(store, d.campaign_id)
+        return context_to_trinh(store, d.campaign_id, d.authority)
     if d.kind == "bien_ban":
         return context_bien_ban(store, d.meeting_id)
     return context_bao_cao(store, d.nomination_id)
@@ -331,37 +649,70 @@ def _subject_of(store, nomination_id: int) -> str:
     return "ca_nhan" if n.person_id is not None else "tap_the"
 
 
-def create(store, kind: str, target_id: int) -> int:
-    """Draft a document from the records (or return the existing draft's id)."""
+def create(store, kind: str, target_id: int, authority: str | None = None) -> int:
+    """Draft a document from the records (or return the existing draft's id).
+
+    A campaign gets one Tờ trình per approving authority of the awards its council passed;
+    without ``authority`` every missing one is drafted and the first is returned. Refused,
+    saying what is missing, when the records cannot carry the document yet (no meeting
+    held, no candidate passed, a signer not known).
+    """
     if kind not in KINDS:
         raise UserError(f"Loại văn bản “{kind}” không có.")
-    existing = find(store, kind, target_id)
+    if kind == "to_trinh":
+        campaigns.get(store, target_id)
+        wanted = [authority] if authority else authorities_for(store, target_id)
+        if not wanted:
+            existing = find(store, kind, target_id)
+            if existing:
+                return existing.id
+        ids = [_create_one(store, kind, target_id, code) for code in (wanted or [""])]
+        return ids[0]
+    return _create_one(store, kind, target_id, "")
+
+
+def _create_one(store, kind: str, target_id: int, authority: str) -> int:
+    existing = find(store, kind, target_id, authority if kind == "to_trinh" else None)
     if existing:
         return existing.id
+    if kind not in ("to_trinh", "bien_ban") and nominations.get(store, target_id).campaign_id is None:
+        raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
+                        "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
+    missing = missing_facts(store, kind, target_id) + missing_signers(store, kind, target_id)
+    if missing:
+        raise UserError(f"Chưa soạn được {KINDS[kind].lower()}:\n" + "\n".join(f"- {m}" for m in missing))
     if kind == "to_trinh":
         campaign_id, meeting_id, nomination_id, subject = target_id, None, None, None
-        campaigns.get(store, campaign_id)
     elif kind == "bien_ban":
         m = meetings.get(store, target_id)
         campaign_id, meeting_id, nomination_id, subject = m.campaign_id, target_id, None, None
     else:
         n = nominations.get(store, target_id)
-        if n.campaign_id is None:
-            raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
-                            "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
         campaign_id, meeting_id, nomination_id = n.campaign_id, None, target_id
         subject = _subject_of(store, target_id)
     form = choose_form(campaigns.get(store, campaign_id), kind, subject)
     with store.transaction() as conn:
         draft_id = conn.execute(
-            "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form) VALUES (?, ?, ?, ?, ?)",
-            (kind, campaign_id, meeting_id, nomination_id, form.path.stem)).lastrowid
+            "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form, authority) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, campaign_id, meeting_id, nomination_id, form.path.stem, authority)).lastrowid
         d = get(store, draft_id)
         doc = compose(form, context(store, d))
-        sections = {s.id: serialise(s.blocks) for s in doc.sections}
+        sections = {s.id: _stored(s.blocks) for s in doc.sections}
         _add_version(conn, draft_id, {"number": "", "date": clock.today().isoformat()}, sections,
                      "Soạn từ dữ liệu")
     return draft_id
+
+
+def _stored(blocks) -> str:
+    """A section's markup as kept in a version: ordinary spaces, as the clerk types them.
+
+    The no-break spaces (a number with its unit, a day with its month) are set again each time the
+    document is composed (:func:`desktop.numbers.bind`), so the editor's text and the kept text agree.
+    """
+    from .numbers import NBSP
+
+    return serialise(blocks).replace(NBSP, " ")
 
 
 def _add_version(conn, draft_id: int, header: dict, sections: dict, note: str) -> int:
@@ -412,7 +763,7 @@ def regenerate(store, draft_id: int, section_id: str) -> int:
     """Recompose one section from the records; every other section keeps the clerk's text."""
     d = _editable(store, draft_id)
     doc = compose(_form_by_name(d.form), context(store, d))
-    fresh = {s.id: serialise(s.blocks) for s in doc.sections}
+    fresh = {s.id: _stored(s.blocks) for s in doc.sections}
     if section_id not in fresh:
         raise UserError(f"Mẫu không có mục “{section_id}”.")
     return edit(store, draft_id, sections={section_id: fresh[section_id]},
@@ -447,6 +798,11 @@ def document(store, draft_id: int, version: int | None = None) -> Document:
     ctx["overrides"] = dict(v.sections)
     ctx["document"] = {**ctx.get("document", {}), "number": v.header.get("number", ""),
                        "classification": d.classification}
+    recipients = v.header.get("recipients")
+    if isinstance(recipients, str):
+        recipients = [r.strip() for r in recipients.split(";") if r.strip()]
+    if recipients:
+        ctx["document"]["recipients"] = list(recipients)
     if v.header.get("date"):
         ctx["document"]["date"] = dt.date.fromisoformat(v.header["date"])
     elif "date" in v.header:
@@ -460,6 +816,8 @@ def title(store, d: Draft) -> str:
         rows = {r.id: r for r in nominations.list_for_campaign(store, d.campaign_id)}
         r = rows.get(d.nomination_id)
         return f"Báo cáo thành tích - {r.name}" if r else KINDS[d.kind]
+    if d.kind == "to_trinh" and d.authority in AUTHORITIES:
+        return f"{KINDS[d.kind]} - {approver_text(d.authority, unit.get(store))}"
     return KINDS[d.kind]
 
 
@@ -498,10 +856,74 @@ def _render(doc: Document, out: Path) -> Path:
     return render_docx(doc, out)
 
 
+# -- what is still missing in a document -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    section: str       # where in the document, as the clerk sees it
+    text: str          # the line that holds the gap
+    message: str       # what to do, in Vietnamese
+
+
+SECTION_LABELS = {"mo_dau": "Mở đầu", "de_nghi": "Nội dung đề nghị", "thanh_phan": "Thành phần tham dự",
+                  "quan_triet": "1. Quán triệt", "danh_sach": "2. Danh sách, thành tích",
+                  "kiem_phieu": "3. Kết quả bỏ phiếu", "ket_luan": "4. Kết luận"}
+
+# What a document must not carry when it is finalised: the gaps the composer leaves for missing data.
+_PLACEHOLDERS = (
+    (re.compile(r"…{2,}|\.{4,}"), "còn chỗ trống chưa điền"),
+    (re.compile(r"số …/"), "số của văn bản được dẫn còn để trống: điền số trong thông tin phong trào"),
+    (re.compile(r"\bChưa (nhập|có|ghi nhận)\b"), "còn thiếu dữ liệu"),
+)
+
+
+def _line_problems(section: str, lines) -> list[Problem]:
+    out = []
+    for line in lines:
+        for pattern, message in _PLACEHOLDERS:
+            if line and pattern.search(line):
+                out.append(Problem(section, line.strip(), message))
+                break
+    return out
+
+
+def document_problems(doc: Document) -> list[Problem]:
+    """Every placeholder or gap left in a composed document, with the part it is in."""
+    from .documents.model import block_text_lines
+
+    out: list[Problem] = []
+    h = doc.header
+    if h.show_number and not (h.number or "").strip():
+        out.append(Problem("Số, ký hiệu", h.number_line().strip(),
+                           "chưa có số văn bản: điền số khi vào sổ văn bản đi, trước khi hoàn thiện"))
+    out += _line_problems("Tên văn bản, trích yếu", [t.text for t in doc.title_lines])
+    out += _line_problems("Kính gửi", doc.recipient_lines())
+    out += _line_problems("Căn cứ", doc.basis_lines())
+    for section in doc.sections:
+        label = section.heading or SECTION_LABELS.get(section.id, section.id)
+        out += _line_problems(label, [line for block in section.blocks for line in block_text_lines(block)])
+    out += _line_problems("Kết thúc", [doc.closing])
+    out += _line_problems("Nơi nhận", doc.noi_nhan_lines())
+    return out
+
+
+def problems(store, draft_id: int) -> list[Problem]:
+    """What the clerk must still fill in before the document can be finalised."""
+    return document_problems(document(store, draft_id))
+
+
 def finalise(store, draft_id: int) -> None:
-    """Mark the draft "hoàn thiện" and keep its rendered PDF and DOCX unchanged from now on."""
+    """Mark the draft "hoàn thiện" and keep its rendered PDF and DOCX unchanged from now on.
+
+    Refused while the document still has a gap (:func:`problems`): an empty Số, a "……", a
+    "Chưa nhập …" sentence where the records had nothing.
+    """
     d = _editable(store, draft_id)
     doc = document(store, draft_id)
+    found = document_problems(doc)
+    if found:
+        raise UserError("Chưa hoàn thiện được văn bản; còn thiếu:\n"
+                        + "\n".join(f"- {p.section}: {p.message} ({p.text})" for p in found))
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-final-")) as tmp:
         pdf = _render(doc, Path(tmp) / "van-ban.pdf")
         docx = _render(doc, Path(tmp) / "van-ban.docx")

@@ -101,7 +101,9 @@ class Result:
 
     @property
     def share_text(self) -> str:
-        return f"{self.yes_share * 100:.1f}%".replace(".", ",")
+        from .numbers import percent
+
+        return percent(self.yes_share * 100)
 
 
 def ballot_rule(b: Ballot) -> rules.AwardRule:
@@ -306,6 +308,20 @@ def close(store, meeting_id: int) -> dict[int, Result]:
             nominations.set_status(store, n.id, "thong_qua" if res.passed else "khong_thong_qua")
         conn.execute("UPDATE meeting SET held = 1 WHERE id = ?", (meeting_id,))
     return outcomes
+
+
+def candidates_on_council(store, m: Meeting) -> dict[int, str]:
+    """Council members who are themselves proposed at this meeting: person id → the award proposed.
+
+    The minutes record it (the member sits on the council that votes on their own proposal).
+    """
+    out: dict[int, str] = {}
+    members = {x.person_id for x in m.council if x.person_id is not None}
+    for b in m.ballots:
+        person = store.scalar("SELECT person_id FROM nomination WHERE id = ?", (b.nomination_id,))
+        if person is not None and person in members:
+            out[person] = award_name(store, b.nomination_id)
+    return out
 
 
 def award_name(store, nomination_id: int) -> str:

@@ -27,6 +27,8 @@ class Collective:
     is_unit: bool = False
     note: str = ""
     id: int | None = None
+    head_person_id: int | None = None   # the Trưởng phòng / Giám đốc who signs the collective's report
+    functions: str = ""                 # "Chức năng, nhiệm vụ được giao", as the report states it
 
 
 @dataclass
@@ -39,6 +41,14 @@ class Person:
     collective_id: int | None = None
     year_joined: int | None = None
     id: int | None = None
+    # What the báo cáo thành tích asks (NĐ 152/2025 Mẫu 05, 08; legal.md A.2.c).
+    ethnicity: str = ""          # Dân tộc
+    hometown: str = ""           # Quê quán (xã, tỉnh)
+    residence: str = ""          # Nơi thường trú
+    education: str = ""          # Trình độ chuyên môn, nghiệp vụ: degree and field ("Cử nhân Luật")
+    political_theory: str = ""   # Trình độ lý luận chính trị ("Trung cấp")
+
+PERSON_TEXT_FIELDS = ("ethnicity", "hometown", "residence", "education", "political_theory")
 
 
 @dataclass
@@ -66,6 +76,7 @@ class PersonDetail:
 def _validate_collective(c: Collective) -> Collective:
     c.name = clean(c.name)
     c.note = clean(c.note)
+    c.functions = clean(c.functions)
     if not c.name:
         raise ValidationError({"name": "Tên tập thể không được để trống."})
     return c
@@ -77,8 +88,9 @@ def add_collective(store, c: Collective) -> int:
         if c.is_unit and store.scalar("SELECT 1 FROM collective WHERE is_unit = 1"):
             raise ValidationError({"is_unit": "Đơn vị đã có; chỉ có một tập thể là cả đơn vị."})
         cur = conn.execute(
-            "INSERT INTO collective(name, parent_id, is_unit, note) VALUES (?, ?, ?, ?)",
-            (c.name, c.parent_id, int(c.is_unit), c.note),
+            "INSERT INTO collective(name, parent_id, is_unit, note, head_person_id, functions) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (c.name, c.parent_id, int(c.is_unit), c.note, c.head_person_id, c.functions),
         )
         c.id = cur.lastrowid
     return c.id
@@ -92,8 +104,9 @@ def update_collective(store, c: Collective) -> None:
         if c.is_unit and store.scalar("SELECT 1 FROM collective WHERE is_unit = 1 AND id IS NOT ?", (c.id,)):
             raise ValidationError({"is_unit": "Đơn vị đã có; chỉ có một tập thể là cả đơn vị."})
         cur = conn.execute(
-            "UPDATE collective SET name = ?, parent_id = ?, is_unit = ?, note = ? WHERE id = ?",
-            (c.name, c.parent_id, int(c.is_unit), c.note, c.id),
+            "UPDATE collective SET name = ?, parent_id = ?, is_unit = ?, note = ?, head_person_id = ?, "
+            "functions = ? WHERE id = ?",
+            (c.name, c.parent_id, int(c.is_unit), c.note, c.head_person_id, c.functions, c.id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"Không tìm thấy tập thể số {c.id}.")
@@ -117,13 +130,18 @@ def get_collective(store, collective_id: int) -> Collective:
     row = store.one("SELECT * FROM collective WHERE id = ?", (collective_id,))
     if row is None:
         raise NotFound(f"Không tìm thấy tập thể số {collective_id}.")
-    return Collective(row["name"], row["parent_id"], bool(row["is_unit"]), row["note"], row["id"])
+    return _collective(row)
+
+
+def _collective(row) -> Collective:
+    return Collective(row["name"], row["parent_id"], bool(row["is_unit"]), row["note"], row["id"],
+                      row["head_person_id"], row["functions"])
 
 
 def list_collectives(store) -> list[Collective]:
     """The unit first, then its teams in alphabetical order."""
     rows = store.query("SELECT * FROM collective")
-    items = [Collective(r["name"], r["parent_id"], bool(r["is_unit"]), r["note"], r["id"]) for r in rows]
+    items = [_collective(r) for r in rows]
     items.sort(key=lambda c: (not c.is_unit, word_sort_key(c.name)))
     return items
 
@@ -135,6 +153,8 @@ def _validate_person(p: Person) -> Person:
     p.full_name = clean(p.full_name)
     p.position = clean(p.position)
     p.rank = clean(p.rank)
+    for name in PERSON_TEXT_FIELDS:
+        setattr(p, name, clean(getattr(p, name) or ""))
     if not p.full_name:
         errors["full_name"] = "Họ và tên không được để trống."
     elif len(p.full_name.split(" ")) < 2:
@@ -163,10 +183,11 @@ def add_person(store, p: Person) -> int:
     p = _validate_person(p)
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO person(full_name, sort_key, birth_date, sex, position, rank, collective_id, year_joined) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO person(full_name, sort_key, birth_date, sex, position, rank, collective_id, year_joined, "
+            "ethnicity, hometown, residence, education, political_theory) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined),
+             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS)),
         )
         p.id = cur.lastrowid
     return p.id
@@ -177,9 +198,10 @@ def update_person(store, p: Person) -> None:
     with store.transaction() as conn:
         cur = conn.execute(
             "UPDATE person SET full_name = ?, sort_key = ?, birth_date = ?, sex = ?, position = ?, rank = ?, "
-            "collective_id = ?, year_joined = ? WHERE id = ?",
+            "collective_id = ?, year_joined = ?, ethnicity = ?, hometown = ?, residence = ?, education = ?, "
+            "political_theory = ? WHERE id = ?",
             (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined, p.id),
+             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS), p.id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"Không tìm thấy cá nhân số {p.id}.")
@@ -197,7 +219,8 @@ def delete_person(store, person_id: int) -> None:
 
 def _person(row) -> Person:
     return Person(row["full_name"], from_iso(row["birth_date"]), row["sex"], row["position"], row["rank"],
-                  row["collective_id"], row["year_joined"], row["id"])
+                  row["collective_id"], row["year_joined"], row["id"],
+                  **{k: row[k] for k in PERSON_TEXT_FIELDS})
 
 
 def get_person(store, person_id: int) -> Person:
@@ -215,6 +238,40 @@ def list_people(store, collective_id: int | None = None) -> list[Person]:
         sql += " WHERE collective_id = ?"
         params = (collective_id,)
     return [_person(r) for r in store.query(sql + " ORDER BY sort_key, id", params)]
+
+
+def workplace(store, collective_id: int | None) -> str:
+    """Đơn vị công tác written out in full: "Phòng Nghiệp vụ 2, Trung tâm Trợ giúp pháp lý …"."""
+    names: list[str] = []
+    seen: set[int] = set()
+    while collective_id is not None and collective_id not in seen:
+        seen.add(collective_id)
+        row = store.one("SELECT name, parent_id FROM collective WHERE id = ?", (collective_id,))
+        if row is None:
+            break
+        names.append(row["name"])
+        collective_id = row["parent_id"]
+    if not names or not store.scalar("SELECT 1 FROM collective WHERE is_unit = 1 AND name = ?", (names[-1],)):
+        unit_name = store.scalar("SELECT name FROM collective WHERE is_unit = 1")
+        if unit_name and unit_name not in names:
+            names.append(unit_name)
+    return ", ".join(names)
+
+
+def staff_count(store, collective_id: int) -> int:
+    """People of the collective and of every collective under it (the whole unit for the unit)."""
+    row = store.one("SELECT is_unit FROM collective WHERE id = ?", (collective_id,))
+    if row is not None and row["is_unit"]:
+        return store.scalar("SELECT count(*) FROM person")
+    ids = {collective_id}
+    frontier = [collective_id]
+    while frontier:
+        kids = [r["id"] for r in store.query(
+            f"SELECT id FROM collective WHERE parent_id IN ({','.join('?' * len(frontier))})", tuple(frontier))]
+        frontier = [k for k in kids if k not in ids]
+        ids.update(frontier)
+    return store.scalar(f"SELECT count(*) FROM person WHERE collective_id IN ({','.join('?' * len(ids))})",
+                        tuple(ids))
 
 
 def person_detail(store, person_id: int) -> PersonDetail:

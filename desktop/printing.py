@@ -49,6 +49,8 @@ def state_level_awards(store, d: drafts.Draft) -> list[str]:
                            "ON ca.id = n.campaign_award_id WHERE n.campaign_id = ? AND n.status IN "
                            "('thong_qua', 'da_gui')", (d.campaign_id,))
     cat = catalog.load()
+    if d.kind == "to_trinh" and d.authority:  # a Tờ trình carries only the awards of its own authority
+        rows = [r for r in rows if drafts.authority_of(r["award"]) == d.authority]
     return [r["award"] for r in rows if r["award"] and cat.get(r["award"]) and cat.get(r["award"]).state_level]
 
 

@@ -21,7 +21,9 @@ class AwardRule:
 
     def threshold_short(self) -> str:
         """"từ 90% trở lên" / "trên 50%" (where the context already says "of all members")."""
-        pct = f"{self.fraction * 100:.0f}%" if abs(self.fraction * 3 - 2) > 1e-3 else "2/3"
+        from .numbers import percent
+
+        pct = percent(self.fraction * 100) if abs(self.fraction * 3 - 2) > 1e-3 else "2/3"
         return BALLOTS[self.ballot].format(pct=pct)
 
     def threshold_text(self) -> str:

@@ -27,11 +27,16 @@ def test_checklist_says_what_is_missing(demo_store):
     items = {i.kind: i for i in dossier.required(demo_store, 2)}
     assert items["to_trinh"].state == "thieu" and "Tờ trình chưa được soạn" in items["to_trinh"].missing
     assert any("chưa họp xét" in m for m in items["bien_ban"].missing)
-    d = drafts.create(demo_store, "to_trinh", 2)
-    assert dossier.required(demo_store, 2)[0].state == "ban_nhap"
-    assert any("còn là bản nháp" in p for p in dossier.problems(demo_store, 2))
-    drafts.finalise(demo_store, d)
-    assert dossier.required(demo_store, 2)[0].state == "hoan_thien"
+    # No meeting held: the Tờ trình is refused, saying what is missing, not drafted as if there were one.
+    with pytest.raises(UserError, match="chưa họp xét"):
+        drafts.create(demo_store, "to_trinh", 2)
+    assert drafts.list_for_campaign(demo_store, 2) == []
+    d = drafts.find(demo_store, "to_trinh", 1)
+    drafts.reopen(demo_store, d.id)
+    assert dossier.required(demo_store, 1)[0].state == "ban_nhap"
+    assert any("còn là bản nháp" in p for p in dossier.problems(demo_store, 1))
+    drafts.finalise(demo_store, d.id)
+    assert dossier.required(demo_store, 1)[0].state == "hoan_thien"
 
 
 def test_build_refuses_while_incomplete_and_writes_nothing(demo_store, tmp_path, pki):

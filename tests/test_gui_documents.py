@@ -13,7 +13,7 @@ pytest.importorskip("pytestqt")
 from docx import Document as DocxDocument  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from desktop import campaigns, drafts, printing  # noqa: E402
+from desktop import campaigns, drafts, nominations, printing  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.documents import (  # noqa: E402
     DossierModel, HistoryModel, PrintLogModel, SectionsModel, ThumbnailsModel, dossier_items,
@@ -51,9 +51,28 @@ def yes(monkeypatch, asked: list | None = None):
     monkeypatch.setattr(QMessageBox, "question", answer)
 
 
+def hold_meeting(store, campaign_id: int) -> None:
+    """The council meets and passes every nomination awaiting it: a Tờ trình can only follow a held meeting."""
+    import datetime as dt
+
+    from desktop import meetings
+
+    m = meetings.Meeting(campaign_id, dt.datetime(2025, 6, 20, 8, 0), "Họp xét",
+                         dt.datetime(2025, 6, 20, 9, 30), "Phòng họp")
+    m.members = [meetings.Member("Trần Đình Hùng", "Giám đốc", "chu_tich"),
+                 meetings.Member("Lê Thị Thu Hà", "Chuyên viên", "thu_ky"),
+                 meetings.Member("Nguyễn Thị Lan Anh", "Phó Giám đốc", "uy_vien")]
+    meetings.add_submitted(store, m)
+    for b in m.ballots:
+        b.issued = b.returned = b.yes = 3
+    meetings.save(store, m)
+    meetings.close(store, m.id)
+
+
 def draft_to_trinh(qtbot, page) -> int:
+    hold_meeting(page.store, DMST)
     page.set_campaign(DMST)
-    assert page.model.index(0, 0).data() == "Tờ trình đề nghị khen thưởng"
+    assert page.model.index(0, 0).data() == "Tờ trình đề nghị khen thưởng — Giám đốc Sở Tư pháp tỉnh Hà Tĩnh"
     assert page.model.index(0, 1).data() == "Chưa soạn"
     page.view.setCurrentIndex(page.model.index(0, 0))
     assert page.draft_btn.isEnabled() and not page.print_btn.isEnabled()
@@ -95,11 +114,13 @@ def test_the_dossier_lists_what_the_campaign_needs(page, demo_store):
     page.set_campaign(NDKG)
     items = dossier_items(demo_store, NDKG)
     kinds = [i.kind for i in items]
-    assert kinds[0] == "to_trinh" and kinds.count("to_trinh") == 1
+    assert kinds[:2] == ["to_trinh", "to_trinh"] and kinds.count("to_trinh") == 2  # one per approving authority
+    assert items[0].title.endswith("Giám đốc Sở Tư pháp tỉnh Hà Tĩnh")
     assert kinds.count("bien_ban") == 1                       # one held meeting
-    assert kinds.count("bao_cao") == 7                        # the seven nominations the council passed
+    passed = [r for r in nominations.list_for_campaign(demo_store, NDKG) if r.status == "thong_qua"]
+    assert kinds.count("bao_cao") == len(passed) == 6         # the nominations the council passed
     assert page.model.rowCount() == len(items)
-    assert page.model.index(1, 0).data().startswith("Biên bản họp Hội đồng")
+    assert page.model.index(2, 0).data().startswith("Biên bản họp Hội đồng")
     assert all(page.model.index(r, 1).data() == "Đã hoàn thiện" for r in range(page.model.rowCount()))
     assert page.model.index(0, 2).data() == "Thường"
     # A finalised document: read-only under its banner, its kept PDF in the preview.
@@ -211,6 +232,13 @@ def test_header_fields_are_saved_and_a_bad_date_is_refused(qtbot, page, demo_sto
     qtbot.mouseClick(editor.save_btn, Qt.LeftButton)
     v = drafts.current(demo_store, draft_id)
     assert v.header == {"number": "12", "date": "2026-12-05"}
+    # Kính gửi follows the plan unless the clerk writes another.
+    assert editor.recipients.isVisible() and editor.recipients.placeholderText() == "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh"
+    type_text(qtbot, editor.recipients, "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)")
+    qtbot.mouseClick(editor.save_btn, Qt.LeftButton)
+    assert drafts.current(demo_store, draft_id).header["recipients"] == "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)"
+    assert drafts.document(demo_store, draft_id).recipient_lines() == [
+        "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh (qua Văn phòng Sở)."]
     assert drafts.get(demo_store, draft_id).classification == "mat"
     assert page.model.index(0, 2).data() == "Mật"
     text = drafts.document(demo_store, draft_id).plain_text()
@@ -241,6 +269,12 @@ def test_preview_shows_the_pdf_with_its_pages_and_follows_the_edits(qtbot, page,
 
 def test_finalise_makes_the_editor_read_only_and_reopen_gives_it_back(qtbot, page, demo_store, monkeypatch):
     draft_id = draft_to_trinh(qtbot, page)
+    assert [p.section for p in drafts.problems(demo_store, draft_id)] == ["Số, ký hiệu"]
+    assert page.editor.problems_label.isVisible() and "Số, ký hiệu" in page.editor.problems_label.text()
+    type_text(qtbot, page.editor.number, "12")  # numbered when registered: nothing is left blank
+    qtbot.mouseClick(page.editor.save_btn, Qt.LeftButton)
+    assert drafts.problems(demo_store, draft_id) == []
+    assert not page.editor.problems_label.isVisible()
     yes(monkeypatch)
     qtbot.mouseClick(page.finalise_btn, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.task is None, timeout=20000)
@@ -256,7 +290,7 @@ def test_finalise_makes_the_editor_read_only_and_reopen_gives_it_back(qtbot, pag
     qtbot.mouseClick(page.reopen_btn, Qt.LeftButton)
     assert not drafts.get(demo_store, draft_id).finalised
     assert not editor.text.isReadOnly() and not editor.banner.isVisible()
-    assert page.model.index(0, 1).data() == "Bản nháp (phiên bản 1)"
+    assert page.model.index(0, 1).data() == "Bản nháp (phiên bản 2)"
 
 
 def test_print_of_an_ordinary_document_is_refused_with_the_reason(qtbot, page, demo_store, monkeypatch,
@@ -312,9 +346,9 @@ def test_a_classified_document_prints_and_is_in_the_print_log(qtbot, demo_store,
     output = tmp_path / "ban-in.pdf"
     opened = press_print(monkeypatch, output)
     qtbot.mouseClick(page.print_btn, Qt.LeftButton)
-    assert opened == ["In “Tờ trình đề nghị khen thưởng”"]
+    assert opened == ["In “Tờ trình đề nghị khen thưởng — Giám đốc Sở Tư pháp tỉnh Hà Tĩnh”"]
     (entry,) = printing.entries(demo_store)
-    assert entry["document"] == "Tờ trình đề nghị khen thưởng" and entry["copies"] == 2
+    assert entry["document"] == "Tờ trình đề nghị khen thưởng - Giám đốc Sở Tư pháp tỉnh Hà Tĩnh" and entry["copies"] == 2
     assert entry["printer"] == str(output)
     assert entry["reason"].startswith("Văn bản tối mật")
     # What reached the "printer": every page, twice (a PDF printer makes no copies itself).
@@ -325,7 +359,7 @@ def test_a_classified_document_prints_and_is_in_the_print_log(qtbot, demo_store,
     w.show_page("so-in")
     log = w.pages["print-log"]
     assert log.model.rowCount() == 1
-    assert log.model.index(0, 2).data() == "Tờ trình đề nghị khen thưởng"
+    assert log.model.index(0, 2).data() == "Tờ trình đề nghị khen thưởng - Giám đốc Sở Tư pháp tỉnh Hà Tĩnh"
     assert log.model.index(0, 3).data() == str(entry["pages"]) and log.model.index(0, 4).data() == "2"
     assert log.chart.values[-1] == entry["pages"] * 2
     # Tổng quan: the month's paper, against the paperless target while a paperless campaign runs.

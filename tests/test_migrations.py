@@ -136,10 +136,15 @@ def seed_v5(conn: sqlite3.Connection) -> None:
     seed_v4(conn)
     conn.execute("INSERT INTO print_log(document, os_user, pages, copies, reason) "
                  "VALUES ('Tờ trình', 'van-thu', 2, 1, 'Nộp bản giấy')")
+    conn.executescript("""
+        INSERT INTO draft(id, kind, campaign_id, form) VALUES (1, 'to_trinh', 1, 'nd152-2025-mau01-to-trinh');
+        INSERT INTO draft_version(draft_id, version, os_user, header, sections)
+             VALUES (1, 1, 'vanthu', '{}', '{"mo_dau": "Thực hiện kế hoạch"}');
+    """)
 
 
 def check_v5(store: Store) -> None:
-    from desktop import campaigns, printing, trust
+    from desktop import campaigns, drafts, printing, trust
 
     check_v4(store)
     assert [e["document"] for e in printing.entries(store)] == ["Tờ trình"]
@@ -149,6 +154,17 @@ def check_v5(store: Store) -> None:
     k = c.criteria[0]
     assert (k.target_value, k.target_unit, k.target_direction, k.target_reference) == (100, "%", None, "")
     assert c.phases == [] and c.issuer == ""
+    d = drafts.get(store, 1)
+    assert d.authority == "" and drafts.find(store, "to_trinh", 1).id == 1
+    assert drafts.current(store, 1).sections == {"mo_dau": "Thực hiện kế hoạch"}
+    p = people.get_person(store, 1)
+    assert (p.ethnicity, p.hometown, p.education, p.political_theory) == ("", "", "", "")
+    coll = people.get_collective(store, 2)
+    assert coll.head_person_id is None and coll.functions == ""
+    # Since the report fields (v12) a campaign may have one Tờ trình per approving authority.
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form, authority) "
+                       "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 'chu_tich_ubnd_tinh')")
+    store.conn.execute("DELETE FROM draft WHERE authority = 'chu_tich_ubnd_tinh'")
 
 
 def seed_sent(conn: sqlite3.Connection) -> None:
@@ -220,7 +236,7 @@ def check_review(store: Store) -> None:
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
            4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5),
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
-           10: (seed_review, check_review)}
+           10: (seed_review, check_review), 11: (seed_review, check_review)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -139,7 +139,7 @@ def test_results_are_yes_votes_over_all_members_against_the_award_threshold():
     m = mt.Meeting(1, dt.datetime(2025, 12, 1, 8), members=council())
     b = mt.Ballot(1, 4, 4, 4, 0, 0, rule.ballot, rule.fraction, rule.source)
     r = mt.result(m, b)
-    assert (r.share_text, r.passed) == ("80,0%", True)  # 4 of 5 members, not 4 of 4 present
+    assert (r.share_text, r.passed) == ("80\u00a0%", True)  # 4 of 5 members, not 4 of 4 present
     b.yes, b.no = 3, 1
     assert not mt.result(m, b).passed
     majority = mt.Ballot(1, 4, 4, 3, 1, 0, "more_than", 0.5)

@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_list)
+    p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
+    p.add_argument("document", type=int, help="mã số văn bản")
+    p.set_defaults(func=run_check)
     p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_finalise)
@@ -74,6 +77,20 @@ def run_list(args: argparse.Namespace) -> int:
         when = f" lúc {date_time(d.finalised_at)}" if d.finalised_at else ""
         print(f"[{d.id}] {title} — {drafts.STATUSES[d.status]}{when}, phiên bản {version}, mẫu {d.form}")
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with Store(db_path(args)) as store:
+        d = drafts.get(store, args.document)
+        title = drafts.title(store, d)
+        found = drafts.problems(store, args.document)
+    if not found:
+        print(f"Văn bản số {args.document} ({title}): không còn chỗ trống nào.")
+        return 0
+    print(f"Văn bản số {args.document} ({title}) còn {len(found)} chỗ cần điền:")
+    for p in found:
+        print(f"- [{p.section}] {p.message}: {p.text}")
+    return 1
 
 
 def run_finalise(args: argparse.Namespace) -> int:

@@ -17,7 +17,9 @@ Keys read by the templates and by the composer itself::
                classification: thuong | mat | toi_mat | tuyet_mat;
                recipients / bases / noi_nhan (lists) replace the form's defaults
     campaign:  {name, plan, period}
-    award:     {name, verb ("tặng" | "công nhận" …), approver}
+    award:     {name, verb ("tặng" | "công nhận" …), approver, request, closing}
+               request: "Giám đốc Sở … xem xét, trình Chủ tịch … tặng …" (the Tờ trình's ask);
+               closing: "… xem xét, quyết định" (its last sentence)
     meeting:   {start, end (datetime or text), place, chair {name, title},
                 secretary {name, title}, members [...], total_members}
     ballot:    {issued, returned, valid, invalid, threshold}
@@ -27,6 +29,9 @@ Keys read by the templates and by the composer itself::
                (signer, chair, secretary, head, superior, reporter, submitting)
     overrides: {section_id: markup text or blocks} — sections the clerk edited;
                they replace what the form would compose
+
+Every text of the result gets no-break spaces between a number and its unit or %, and
+inside a written date (:func:`desktop.numbers.bind`).
 
 The composer adds derived values the templates may use: ``form.symbol``,
 ``form.decree``, ``form.number``; ``count.tap_the`` / ``count.ca_nhan`` /
@@ -62,6 +67,7 @@ from .model import (
     TitleLine,
 )
 from .richtext import normalise_runs, parse
+from ..numbers import bind
 from .sources import SOURCES, lookup, proposed, two_digits
 
 __all__ = ["MISSING", "compose", "date_parts", "datetime_text", "fill"]
@@ -263,8 +269,38 @@ def _signature(spec: SignatureSpec, given: Any, ctx: Mapping[str, Any]) -> Signa
     return SignatureBlock(spec.position, part("authority"), part("title"), part("note"), part("name"))
 
 
+def _bind_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    return tuple(Run(bind(r.text), r.bold, r.italic) for r in runs)
+
+
+def _bind_block(block: Block) -> Block:
+    """No-break spaces between a number and its unit, and inside written dates (:func:`desktop.numbers.bind`)."""
+    if isinstance(block, Paragraph):
+        return Paragraph(_bind_runs(block.runs))
+    if isinstance(block, BulletList):
+        return BulletList(tuple(_bind_runs(item) for item in block.items))
+    return Table(block.header, tuple(tuple(bind(c) for c in row) for row in block.rows), block.widths,
+                 block.bold_header)
+
+
+def _typeset(doc: Document) -> Document:
+    from dataclasses import replace
+
+    return replace(
+        doc,
+        title_lines=tuple(TitleLine(bind(t.text), t.bold, t.italic) for t in doc.title_lines),
+        bases=tuple(bind(b) for b in doc.bases),
+        sections=tuple(Section(s.id, s.heading, tuple(_bind_block(b) for b in s.blocks)) for s in doc.sections),
+        closing=bind(doc.closing),
+    )
+
+
 def compose(form: Form, context: Mapping[str, Any]) -> Document:
     """Build the document the form describes from ``context`` (see the module doc)."""
+    return _typeset(_compose(form, context))
+
+
+def _compose(form: Form, context: Mapping[str, Any]) -> Document:
     ctx = _derive(form, context)
     doc_ctx = ctx.get("document") if isinstance(ctx.get("document"), Mapping) else {}
 

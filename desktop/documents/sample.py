@@ -61,6 +61,8 @@ _CONTEXT: dict[str, Any] = {
         "name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
         "verb": "tặng",
         "approver": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
+        "request": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "closing": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, quyết định",
     },
     "meeting": {
         "start": dt.datetime(2025, 8, 12, 8, 0),

@@ -11,19 +11,23 @@ Context keys each source reads (all optional; missing data gives the empty sente
 
 ``candidates_table``
     ``candidates``: list of ``{name, kind ("tap_the"|"ca_nhan"), position, unit,
-    award, summary, votes}``. Those a ballot turned down are left out unless
-    option ``all = true``; option ``summary = true`` adds a "Tóm tắt thành tích" column.
+    award, summary, votes, passed}``. Those a ballot turned down are left out unless
+    option ``all = true``; option ``summary = true`` adds a "Tóm tắt thành tích" column;
+    option ``split = true`` groups the rows under "I. Tập thể" and "II. Cá nhân".
 ``attendance``
     ``meeting.members``: list of ``{name, title, role, present (bool, default
-    true), written_opinion (bool)}``; ``meeting.total_members`` (int, defaults to
-    the number of members listed).
+    true), written_opinion (the text, recorded verbatim, or a bool), candidate (the
+    award the member is proposed for, if any)}``; ``meeting.guests``: ``{name, title}``;
+    ``meeting.total_members`` (int, defaults to the number of members listed).
 ``ballot_results``
     ``ballot``: ``{issued, returned, valid, invalid, threshold}`` (threshold: percent
     of *all* council members, NĐ 98/2023 Điều 30.7 / legal.md C.5);
     ``candidates[].votes`` and optional ``candidates[].threshold``;
     ``meeting.total_members`` as above.
+    ``ballot.rules``: ``[{award, text ("trên 50 %"), source}]`` words the threshold line as each rule is written.
 ``ballot_conclusion``
-    the same keys; lists the candidates whose yes-votes reach the threshold.
+    the same keys; lists, award by award, the candidates whose yes-votes reach the threshold
+    (``candidates[].passed`` when the meeting computed it).
 ``profile``
     ``person``: ``{name, birth_date, gender, ethnicity, hometown, residence, unit,
     position, political_theory, education, academic}`` for a cá nhân form;
@@ -33,12 +37,13 @@ Context keys each source reads (all optional; missing data gives the empty sente
     ``person.tasks`` or ``collective.functions``: markup text or a list of lines.
 ``achievements_by_criterion``
     ``achievements``: list of ``{criterion, items: [text or {text, result}],
-    measures: [text]}``.
+    measures: [text], result (the sentence comparing the result with the target)}``.
 ``measures``
     ``achievements[].measures`` and ``measures`` (list of text).
 ``prior_awards``
     ``prior_awards``: list of ``{year, name, kind ("danh_hieu"|"hinh_thuc"),
-    decision, issuer}``. Option ``kind`` selects one of the two tables.
+    decision, issuer}``. Option ``kind`` selects one of the two tables; ``kind = "xep_loai"``
+    reads ``ratings``: ``[{year, text}]`` (the yearly ratings).
 ``text``
     Option ``key``: a dotted path into the context whose value is markup text or
     a list of lines (``texts.effect``, ``texts.lessons`` …).
@@ -72,9 +77,10 @@ def two_digits(n: int) -> str:
 
 
 def percent(value: float) -> str:
-    """85,71% (Vietnamese decimal comma, two decimals, no trailing zeros)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+    """85,71 % (decimal comma, two decimals, no-break space): :func:`desktop.numbers.percent`."""
+    from ..numbers import percent as _percent
+
+    return _percent(value)
 
 
 def _list(value: Any) -> list[Any]:
@@ -131,6 +137,8 @@ def passes(context: Mapping[str, Any], candidate: Mapping[str, Any]) -> bool | N
 
     ``None`` when the votes, the threshold or the council size is unknown.
     """
+    if isinstance(candidate.get("passed"), bool):
+        return candidate["passed"]  # the meeting's own result, by the ballot's rule (trên / từ … trở lên)
     votes = candidate.get("votes")
     total = _total_members(context)
     threshold = _threshold(context, candidate)
@@ -173,13 +181,26 @@ def candidates_table(context: Mapping[str, Any], options: Mapping[str, Any], sub
     widths = [7, 28, 30, 25]
     if with_summary:
         header.append("Tóm tắt thành tích")
-        widths = [8, 20, 20, 18, 34]
+        widths = [7, 20, 21, 18, 34]
     rows = []
-    for i, c in enumerate(candidates, 1):
-        row = [str(i), _who(c), _where(c), _text(c.get("award")) or _text(lookup(context, "award.name"))]
-        if with_summary:
-            row.append(_text(c.get("summary")))
-        rows.append(tuple(row))
+
+    def add(group: list[Mapping[str, Any]]) -> None:
+        for i, c in enumerate(group, 1):
+            row = [str(i), _who(c), _where(c), _text(c.get("award")) or _text(lookup(context, "award.name"))]
+            if with_summary:
+                row.append(_text(c.get("summary")))
+            rows.append(tuple(row))
+
+    if options.get("split"):
+        groups = [("I", "Tập thể", [c for c in candidates if c.get("kind") == "tap_the"]),
+                  ("II", "Cá nhân", [c for c in candidates if c.get("kind") != "tap_the"])]
+        groups = [g for g in groups if g[2]]
+        for n, (_, label, group) in enumerate(groups):
+            roman = ("I", "II")[n]
+            rows.append(tuple([roman, label] + [""] * (len(header) - 2)))
+            add(group)
+    else:
+        add(candidates)
     return (Table(tuple(header), tuple(rows), tuple(widths)),)
 
 
@@ -199,18 +220,43 @@ def attendance(context: Mapping[str, Any], options: Mapping[str, Any], subject: 
 
     def line(m: Mapping[str, Any]) -> str:
         extra = " - ".join(x for x in (_text(m.get("title")), _text(m.get("role"))) if x)
-        return _text(m.get("name")) + (f", {extra}" if extra else "")
+        text = _text(m.get("name")) + (f", {extra}" if extra else "")
+        if _text(m.get("candidate")):
+            text += f" (là người được đề nghị {_text(m.get('candidate'))})"
+        return text
 
     if present:
         blocks.append(Paragraph.of("Thành viên có mặt:"))
         blocks.append(_items([line(m) for m in present]))
     if absent:
         blocks.append(Paragraph.of("Thành viên vắng mặt:"))
-        blocks.append(_items([
-            line(m) + (" (có ý kiến bằng văn bản gửi Hội đồng)" if m.get("written_opinion")
-                       else " (không có ý kiến bằng văn bản)")
-            for m in absent
-        ]))
+        items = []
+        opinions = []
+        for m in absent:
+            opinion = m.get("written_opinion")
+            if isinstance(opinion, str) and opinion.strip():
+                items.append(line(m) + " (có ý kiến bằng văn bản gửi Hội đồng)")
+                opinions.append((m, opinion.strip()))
+            elif opinion:
+                items.append(line(m) + " (có ý kiến bằng văn bản gửi Hội đồng)")
+            else:
+                items.append(line(m) + " (không có ý kiến bằng văn bản)")
+        blocks.append(_items(items))
+        # NĐ 98/2023 Điều 30.7 (legal.md C.5): an absent member's written opinion goes into the minutes.
+        for m, opinion in opinions:
+            blocks.append(Paragraph((Run(f"Ý kiến bằng văn bản của thành viên vắng mặt {_text(m.get('name'))}: "),
+                                     Run(f"“{opinion}”", italic=True))))
+    guests = [g for g in _list(lookup(context, "meeting.guests")) if isinstance(g, Mapping) and _text(g.get("name"))]
+    if guests:
+        blocks.append(Paragraph.of("Khách mời dự họp:"))
+        blocks.append(_items([", ".join(x for x in (_text(g.get("name")), _text(g.get("title"))) if x)
+                              for g in guests]))
+    conflicted = [m for m in members if _text(m.get("candidate"))]
+    if conflicted:
+        names = ", ".join(_text(m.get("name")) for m in conflicted)
+        blocks.append(Paragraph.of(
+            f"Thành viên Hội đồng đồng thời là người được đề nghị khen thưởng: {names}; "
+            "Hội đồng ghi nhận để bảo đảm khách quan khi xem xét."))
     return tuple(blocks)
 
 
@@ -243,14 +289,32 @@ def ballot_results(context: Mapping[str, Any], options: Mapping[str, Any], subje
         rows.append((str(i), _who(c), _text(c.get("award")) or _text(lookup(context, "award.name")),
                      two_digits(votes), ratio, verdict))
     blocks.append(Table(header, tuple(rows), (8, 24, 21, 11, 17, 14)))
-    threshold = lookup(context, "ballot.threshold")
-    if isinstance(threshold, (int, float)) and not isinstance(threshold, bool) and total:
-        blocks.append(
-            Paragraph.of(
-                f"Tỷ lệ phiếu đồng ý được tính trên tổng số {two_digits(total)} thành viên Hội đồng; "
-                f"mức phải đạt: từ {percent(float(threshold))} trở lên."
+    rules = [r for r in _list(lookup(context, "ballot.rules")) if isinstance(r, Mapping) and _text(r.get("text"))]
+    if rules and total:
+        by_text: dict[str, list[Mapping[str, Any]]] = {}
+        for r in rules:
+            by_text.setdefault(_text(r.get("text")), []).append(r)
+        lines = []
+        for text_, group in by_text.items():
+            rule = f"{text_} tổng số thành viên Hội đồng"
+            if len(by_text) > 1:
+                rule = f"{' và '.join(_text(r.get('award')) for r in group)}: {rule}"
+            sources = list(dict.fromkeys(_text(r.get("source")) for r in group if _text(r.get("source"))))
+            if sources:
+                rule += f" (theo {'; '.join(sources)})"
+            lines.append(rule)
+        blocks.append(Paragraph.of(
+            f"Tỷ lệ phiếu đồng ý được tính trên tổng số {two_digits(total)} thành viên Hội đồng; mức phải đạt: "
+            + "; ".join(lines) + "."))
+    else:
+        threshold = lookup(context, "ballot.threshold")
+        if isinstance(threshold, (int, float)) and not isinstance(threshold, bool) and total:
+            blocks.append(
+                Paragraph.of(
+                    f"Tỷ lệ phiếu đồng ý được tính trên tổng số {two_digits(total)} thành viên Hội đồng; "
+                    f"mức phải đạt: từ {percent(float(threshold))} trở lên."
+                )
             )
-        )
     return tuple(blocks)
 
 
@@ -261,19 +325,26 @@ def ballot_conclusion(context: Mapping[str, Any], options: Mapping[str, Any], su
     chosen = [c for c in voted if passes(context, c)]
     if not chosen:
         return (Paragraph.of("Không có tập thể, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."),)
-    award = _text(lookup(context, "award.name"))
-    collectives = sum(1 for c in chosen if c.get("kind") == "tap_the")
-    people = len(chosen) - collectives
-    counted = " và ".join(
-        x for x in (
-            f"{two_digits(collectives)} tập thể" if collectives else "",
-            f"{two_digits(people)} cá nhân" if people else "",
-        ) if x
-    )
-    lead = f"Hội đồng thống nhất đề nghị khen thưởng {counted}"
-    lead += f" ({award})" if award else ""
-    lead += " có tên sau:"
-    return (Paragraph.of(lead), _items([", ".join(x for x in (_who(c), _where(c)) if x) for c in chosen]))
+    fallback = _text(lookup(context, "award.name"))
+    by_award: dict[str, list[Mapping[str, Any]]] = {}
+    for c in chosen:
+        by_award.setdefault(_text(c.get("award")) or fallback, []).append(c)
+    blocks: list[Block] = [Paragraph.of(
+        f"Hội đồng thống nhất đề nghị khen thưởng {_phrase(chosen)} đạt tỷ lệ phiếu đồng ý theo quy định, cụ thể:")]
+    letters = "abcdđeghiklmn"
+    for i, (award, group) in enumerate(by_award.items()):
+        letter = letters[i % len(letters)]
+        head = f"{letter}) Đề nghị {award}" if award else f"{letter})"
+        blocks.append(Paragraph.of(f"{head} cho {_phrase(group)}:"))
+        blocks.append(_items([", ".join(x for x in (_who(c), _where(c)) if x) for c in group]))
+    return tuple(blocks)
+
+
+def _phrase(group: list[Mapping[str, Any]]) -> str:
+    collectives = sum(1 for c in group if c.get("kind") == "tap_the")
+    people = len(group) - collectives
+    return " và ".join(x for x in (f"{two_digits(collectives)} tập thể" if collectives else "",
+                                   f"{two_digits(people)} cá nhân" if people else "") if x)
 
 
 _PERSON_FIELDS = (
@@ -282,7 +353,7 @@ _PERSON_FIELDS = (
     ("gender", "Giới tính"),
     ("ethnicity", "Dân tộc"),
     ("hometown", "Quê quán"),
-    ("residence", "Trú quán"),
+    ("residence", "Nơi thường trú"),
     ("unit", "Đơn vị công tác"),
     ("position", "Chức vụ (Đảng, chính quyền, đoàn thể)"),
     ("political_theory", "Trình độ lý luận chính trị"),
@@ -292,6 +363,9 @@ _PERSON_FIELDS = (
 
 _COLLECTIVE_FIELDS = (
     ("name", "Tên tập thể"),
+    ("governing", "Cơ quan chủ quản"),
+    ("parent_line", "Đơn vị cấp trên trực tiếp"),
+    ("head", "Người đứng đầu"),
     ("address", "Địa điểm trụ sở chính"),
     ("phone", "Điện thoại"),
     ("fax", "Fax"),
@@ -350,7 +424,9 @@ def achievements_by_criterion(context: Mapping[str, Any], options: Mapping[str, 
         if texts:
             blocks.append(_items(texts))
         else:
-            blocks.append(Paragraph.of("Chưa ghi nhận thành tích theo tiêu chí này."))
+            blocks.append(Paragraph.of("Không có thành tích theo tiêu chí này trong thời gian phong trào."))
+        if _text(group.get("result")):
+            blocks.append(Paragraph.of(_text(group.get("result"))))
     return tuple(blocks)
 
 
@@ -368,6 +444,13 @@ def measures(context: Mapping[str, Any], options: Mapping[str, Any], subject: st
 
 def prior_awards(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
     kind = options.get("kind", "danh_hieu")
+    if kind == "xep_loai":
+        ratings = [r for r in _list(lookup(context, "ratings")) if isinstance(r, Mapping) and _text(r.get("text"))]
+        if not ratings:
+            return ()
+        ratings.sort(key=lambda r: str(r.get("year", "")))
+        return (Table(("Năm", "Kết quả đánh giá, xếp loại chất lượng"),
+                      tuple((_text(r.get("year")), _text(r.get("text"))) for r in ratings), (15, 85)),)
     awards = [
         a for a in _list(lookup(context, "prior_awards"))
         if isinstance(a, Mapping) and a.get("kind", "hinh_thuc") == kind and _text(a.get("name"))
@@ -420,7 +503,7 @@ class Source:
 
 SOURCES: dict[str, Source] = {
     "candidates_table": Source(
-        candidates_table, "Chưa có tập thể, cá nhân nào được đề nghị.", frozenset({"summary", "all"})
+        candidates_table, "Chưa có tập thể, cá nhân nào được đề nghị.", frozenset({"summary", "all", "split"})
     ),
     "attendance": Source(attendance, "Chưa có danh sách thành viên Hội đồng dự họp."),
     "ballot_results": Source(ballot_results, "Chưa có kết quả kiểm phiếu."),

@@ -574,6 +574,29 @@ def _ad_hoc_nominations(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "nomination")
 
 
+
+
+def _report_fields_and_signers(conn: sqlite3.Connection) -> None:
+    """What the báo cáo thành tích forms ask of a person and a collective, the collective's head
+    (who signs its report), and one Tờ trình per approving authority."""
+    run_script(conn, """
+        ALTER TABLE person ADD COLUMN ethnicity TEXT NOT NULL DEFAULT '';
+        ALTER TABLE person ADD COLUMN hometown TEXT NOT NULL DEFAULT '';
+        ALTER TABLE person ADD COLUMN residence TEXT NOT NULL DEFAULT '';
+        ALTER TABLE person ADD COLUMN education TEXT NOT NULL DEFAULT '';
+        ALTER TABLE person ADD COLUMN political_theory TEXT NOT NULL DEFAULT '';
+        ALTER TABLE collective ADD COLUMN head_person_id INTEGER REFERENCES person(id) ON DELETE SET NULL;
+        ALTER TABLE collective ADD COLUMN functions TEXT NOT NULL DEFAULT '';
+        ALTER TABLE nomination ADD COLUMN measures TEXT NOT NULL DEFAULT '';
+        ALTER TABLE nomination ADD COLUMN effect TEXT NOT NULL DEFAULT '';
+        ALTER TABLE draft ADD COLUMN authority TEXT NOT NULL DEFAULT '';
+        DROP INDEX draft_to_trinh;
+        CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority) WHERE kind = 'to_trinh';
+        """)
+    for table in ("person", "collective", "nomination", "draft"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -586,6 +609,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _award_outcomes,
     _yearly_review,
     _ad_hoc_nominations,
+    _report_fields_and_signers,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -682,6 +682,18 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <source>Head (signs the collective&apos;s report)</source>
+        <translation>Người đứng đầu (ký báo cáo thành tích của tập thể)</translation>
+    </message>
+    <message>
+        <source>Functions and tasks, as the collective&apos;s report states them</source>
+        <translation>Chức năng, nhiệm vụ được giao, như ghi trong báo cáo thành tích của tập thể</translation>
+    </message>
+    <message>
+        <source>Functions and tasks</source>
+        <translation>Chức năng, nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Thông tin chung</translation>
     </message>
@@ -832,6 +844,14 @@
         <translation>Nội dung của mục. Dòng trống để tách đoạn; **đậm**, *nghiêng*, “- ” cho gạch đầu dòng, | a | b | cho bảng.</translation>
     </message>
     <message>
+        <source>To:</source>
+        <translation>Kính gửi:</translation>
+    </message>
+    <message>
+        <source>Who the document is addressed to; several separated by “;”. Left blank, it follows the campaign&apos;s plan.</source>
+        <translation>Người nhận văn bản; nhiều người nhận thì cách nhau bằng dấu “;”. Để trống thì theo kế hoạch của phong trào.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -854,6 +874,10 @@
     <message>
         <source>The preview could not be made: %1</source>
         <translation>Chưa dựng được bản xem trước: %1</translation>
+    </message>
+    <message>
+        <source>Still to fill in before finalising:</source>
+        <translation>Còn phải điền trước khi hoàn thiện:</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
@@ -931,6 +955,10 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
     <message>
         <source>Draft (version %1)</source>
         <translation>Bản nháp (phiên bản %1)</translation>
+    </message>
+    <message>
+        <source>Submission for awards — %1</source>
+        <translation>Tờ trình đề nghị khen thưởng — %1</translation>
     </message>
     <message>
         <source>Submission for awards</source>
@@ -1484,6 +1512,10 @@ Tệp dữ liệu: %2</translation>
         <translation>Ý kiến bằng văn bản</translation>
     </message>
     <message>
+        <source>%1 — also proposed</source>
+        <translation>%1 — đồng thời là người được đề nghị</translation>
+    </message>
+    <message>
         <source>present</source>
         <translation>có mặt</translation>
     </message>
@@ -1498,6 +1530,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Type the member&apos;s full name.</source>
         <translation>Hãy nhập họ và tên thành viên.</translation>
+    </message>
+    <message>
+        <source>This member is also proposed at this meeting (%1); the minutes record it.</source>
+        <translation>Thành viên này đồng thời được đề nghị khen thưởng tại cuộc họp này (%1); biên bản ghi nhận điều đó.</translation>
     </message>
     <message>
         <source>Candidate</source>
@@ -2438,6 +2474,30 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Year joined the unit</source>
         <translation>Năm vào đơn vị</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Professional qualification (degree and field)</source>
+        <translation>Trình độ chuyên môn, nghiệp vụ (bằng cấp và chuyên ngành)</translation>
+    </message>
+    <message>
+        <source>e.g. Cử nhân Luật</source>
+        <translation>ví dụ: Cử nhân Luật</translation>
+    </message>
+    <message>
+        <source>Political theory level</source>
+        <translation>Trình độ lý luận chính trị</translation>
     </message>
     <message>
         <source>Profile</source>

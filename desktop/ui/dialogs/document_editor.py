@@ -266,6 +266,14 @@ class DocumentEditor(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         lay.addWidget(self.banner)
+        # What is still blank ("……", an empty Số, "Chưa nhập …"): finalising is refused until it is filled.
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("draft_problems")
+        self.problems_label.setStyleSheet("color: #8a4b00; background: #fff4e5; padding: 4px;")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.hide()
+        self.problems: list = []
+        lay.addWidget(self.problems_label)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("document_editor_splitter")
@@ -319,6 +327,17 @@ class DocumentEditor(QWidget):
             header.addWidget(w)
         header.addStretch(1)
         ml.addLayout(header)
+        # "Kính gửi": drafted from where the plan says to send the dossier; the clerk may change it.
+        to_row = QHBoxLayout()
+        self.recipients_label = QLabel(self.tr("To:"))
+        self.recipients = QLineEdit()
+        self.recipients.setObjectName("document_recipients")
+        self.recipients.setToolTip(self.tr("Who the document is addressed to; several separated by “;”. "
+                                           "Left blank, it follows the campaign's plan."))
+        self.recipients_label.setBuddy(self.recipients)
+        to_row.addWidget(self.recipients_label)
+        to_row.addWidget(self.recipients, 1)
+        ml.addLayout(to_row)
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #b00020;")
         self.date_error.hide()
@@ -416,6 +435,7 @@ class DocumentEditor(QWidget):
         self.history_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_state())
         self.text.textChanged.connect(self._text_changed)
         self.number.textChanged.connect(self._header_changed)
+        self.recipients.textChanged.connect(self._header_changed)
         self.date.textChanged.connect(self._header_changed)
         self.classification.currentIndexChanged.connect(self._header_changed)
         self._update_state()
@@ -444,6 +464,7 @@ class DocumentEditor(QWidget):
                 self.sections.set_sections([], {})
                 self.text.clear()
                 self.number.clear()
+                self.recipients.clear()
                 self.date.clear()
                 self.classification.setCurrentIndex(0)
                 self.history.set_draft(None)
@@ -454,12 +475,17 @@ class DocumentEditor(QWidget):
                 self.saved_sections = dict(v.sections)
                 self.saved_header = {"number": str(v.header.get("number") or ""),
                                      "date": str(v.header.get("date") or "")}
+                kept = v.header.get("recipients")
+                if kept:
+                    self.saved_header["recipients"] = "; ".join(kept) if isinstance(kept, list) else str(kept)
                 self.texts = dict(v.sections)
                 self.base_document = drafts.document(self.store, draft_id)
                 order = [(s.id, s.heading) for s in self.base_document.sections]
                 order += [(sid, "") for sid in v.sections if sid not in {o[0] for o in order}]
                 self.sections.set_sections(order, self.texts)
                 self.number.setText(self.saved_header["number"])
+                self.recipients.setText(self.saved_header.get("recipients", ""))
+                self.recipients.setPlaceholderText("; ".join(r.rstrip(".") for r in self.base_document.recipients))
                 self.date.setText(format_date(self.saved_header["date"]) if self.saved_header["date"] else "")
                 self.classification.setCurrentIndex(max(0, self.classification.findData(self.draft.classification)))
                 self.history.set_draft(draft_id)
@@ -474,9 +500,21 @@ class DocumentEditor(QWidget):
             self._loading = False
         read_only = self.finalised or self.draft is None
         self.banner.setVisible(self.finalised)
+        self.problems = ([] if read_only or self.base_document is None
+                         else drafts.document_problems(self.base_document))
+        if self.problems:
+            from html import escape
+
+            self.problems_label.setText(self.tr("Still to fill in before finalising:") + "<br>" + "<br>".join(
+                f"• <b>{escape(p.section)}</b>: {escape(p.message)} — <i>{escape(p.text[:90])}</i>"
+                for p in self.problems))
+        self.problems_label.setVisible(bool(self.problems))
         self.text.setReadOnly(read_only)
-        for w in (self.number, self.date, self.classification):
+        for w in (self.number, self.date, self.classification, self.recipients):
             w.setEnabled(not read_only)
+        has_recipients = bool(self.base_document is not None and self.base_document.recipients)
+        self.recipients.setVisible(has_recipients)
+        self.recipients_label.setVisible(has_recipients)
         self.date_error.hide()
         self._update_state()
         if self.draft is not None:
@@ -524,7 +562,11 @@ class DocumentEditor(QWidget):
     def header_values(self) -> dict[str, str]:
         """Number and date as saved (the date ISO); raises :class:`DateError` for a date that is not one."""
         date = self.date.date()
-        return {"number": self.number.text().strip(), "date": date.isoformat() if date else ""}
+        values = {"number": self.number.text().strip(), "date": date.isoformat() if date else ""}
+        recipients = self.recipients.text().strip()
+        if recipients or self.saved_header.get("recipients"):
+            values["recipients"] = recipients
+        return values
 
     def _header_dirty(self) -> bool:
         try:
@@ -749,6 +791,9 @@ class DocumentEditor(QWidget):
         if date is not None:
             header = dataclasses.replace(header, date=date_parts(date))
         classification = self.classification.currentData() or doc.classification
+        typed = [r.strip() for r in self.recipients.text().split(";") if r.strip()]
+        if typed:
+            doc = dataclasses.replace(doc, recipients=tuple(typed))
         return dataclasses.replace(doc, header=header, classification=classification)
 
     def render_preview(self) -> None:

@@ -11,7 +11,8 @@ from ..models.records import PriorAwardsModel, RatingsModel
 from ..operations import show_error
 from ..qt import (
     QCoreApplication,
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import DateField, FormPanel, read_date
@@ -113,6 +114,22 @@ class CollectiveDialog(_Dialog):
                                           if self.collective.parent_id else 0)
         self.form.add("parent_id", self.tr("Belongs to"), self.parent_combo)
         self.note = self.form.add("note", self.tr("Note"), QLineEdit(self.collective.note))
+        # Who signs the collective's báo cáo thành tích (its Trưởng phòng, Giám đốc chi nhánh).
+        self.head = QComboBox(self)
+        self.head.addItem("", None)
+        members = people.list_people(self.store, self.collective.id) if self.collective.id else []
+        if self.collective.is_unit:
+            members = people.list_people(self.store)
+        for p in members:
+            self.head.addItem(f"{p.full_name} ({p.position})" if p.position else p.full_name, p.id)
+        self.head.setCurrentIndex(max(0, self.head.findData(self.collective.head_person_id)))
+        self.head.setObjectName("head")
+        self.form.add("head_person_id", self.tr("Head (signs the collective's report)"), self.head)
+        self.functions = QPlainTextEdit(self.collective.functions, self)
+        self.functions.setObjectName("functions")
+        self.functions.setPlaceholderText(self.tr("Functions and tasks, as the collective's report states them"))
+        self.functions.setMaximumHeight(90)
+        self.form.add("functions", self.tr("Functions and tasks"), self.functions)
         self.tabs = collective_record_tabs(self, store, self.collective.id)
         self.layout_.addWidget(self.tabs)
         self.finish_layout()
@@ -123,6 +140,8 @@ class CollectiveDialog(_Dialog):
         c.name = self.name.text()
         c.parent_id = self.parent_combo.currentData(ID_ROLE)
         c.note = self.note.text()
+        c.head_person_id = self.head.currentData()
+        c.functions = self.functions.toPlainText()
         was_new = c.id is None
         try:
             with self.store.transaction():
@@ -283,6 +302,15 @@ class PersonDialog(_Dialog):
         self.year_joined.setSpecialValueText(" ")
         self.year_joined.setValue(p.year_joined or 1949)
         self.form.add("year_joined", self.tr("Year joined the unit"), self.year_joined)
+        # What the báo cáo thành tích asks (NĐ 152/2025 forms).
+        self.ethnicity = self.form.add("ethnicity", self.tr("Ethnicity"), QLineEdit(p.ethnicity))
+        self.hometown = self.form.add("hometown", self.tr("Home town"), QLineEdit(p.hometown))
+        self.residence = self.form.add("residence", self.tr("Permanent residence"), QLineEdit(p.residence))
+        self.education = self.form.add("education", self.tr("Professional qualification (degree and field)"),
+                                       QLineEdit(p.education))
+        self.education.setPlaceholderText(self.tr("e.g. Cử nhân Luật"))
+        self.political_theory = self.form.add("political_theory", self.tr("Political theory level"),
+                                              QLineEdit(p.political_theory))
         tabs.addTab(self.form, self.tr("Profile"))
 
         self.ratings_model = RatingsModel(detail.ratings if detail else {}, self)
@@ -326,6 +354,8 @@ class PersonDialog(_Dialog):
         p.rank = self.rank.text()
         p.collective_id = self.collective.currentData(ID_ROLE)
         p.year_joined = self.year_joined.value() if self.year_joined.value() > 1949 else None
+        for name in people.PERSON_TEXT_FIELDS:
+            setattr(p, name, getattr(self, name).text())
         if errors:
             raise ValidationError(errors)
         was_new = p.id is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ... import drafts, meetings, nominations
+from ... import drafts, meetings, nominations, unit
 from ...documents.model import CLASSIFICATIONS, block_text_lines
 from ...documents.richtext import parse
 from ..qt import (
@@ -73,6 +73,7 @@ class DossierItem:
     draft: drafts.Draft | None = None
     version: int | None = None
     note: str = ""          # why it is listed although no longer needed (e.g. a nomination withdrawn)
+    authority: str = ""     # a Tờ trình's approving authority (one Tờ trình each)
 
     @property
     def draft_id(self) -> int | None:
@@ -84,11 +85,18 @@ def _target(d: drafts.Draft) -> int:
 
 
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
-    """Tờ trình (one), Biên bản (one per held meeting), Báo cáo thành tích (one per nomination passed or
-    sent), each with its draft; drafts the dossier no longer needs are listed after them."""
-    drafted = {(d.kind, _target(d)): d for d in drafts.list_for_campaign(store, campaign_id)}
+    """Tờ trình (one per approving authority), Biên bản (one per held meeting), Báo cáo thành tích (one per
+    nomination passed or sent), each with its draft; drafts the dossier no longer needs are listed after them."""
+    drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
+               for d in drafts.list_for_campaign(store, campaign_id)}
+    authorities = drafts.authorities_for(store, campaign_id)
+    profile = unit.get(store)
     items = [DossierItem("to_trinh", campaign_id,
-                         QCoreApplication.translate("DocumentModels", "Submission for awards"))]
+                         QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace(
+                             "%1", drafts.approver_text(code, profile)), authority=code) for code in authorities]
+    if not items:
+        items = [DossierItem("to_trinh", campaign_id,
+                             QCoreApplication.translate("DocumentModels", "Submission for awards"))]
     for m in meetings.list_for_campaign(store, campaign_id):
         if m.held:
             title = QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1")
@@ -99,7 +107,7 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
             title = QCoreApplication.translate("DocumentModels", "Achievement report — %1")
             items.append(DossierItem("bao_cao", r.id, title.replace("%1", r.name)))
     names = {r.id: r.name for r in rows}
-    needed = {(i.kind, i.target_id) for i in items}
+    needed = {(i.kind, i.target_id, i.authority) for i in items}
     for key, d in drafted.items():
         if key not in needed:
             if d.kind == "bao_cao":
@@ -109,12 +117,12 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
                 title = QCoreApplication.translate("DocumentModels", "Minutes of a council meeting")
             else:
                 title = QCoreApplication.translate("DocumentModels", "Submission for awards")
-            items.append(DossierItem(d.kind, key[1], title,
+            items.append(DossierItem(d.kind, key[1], title, authority=key[2],
                                      note=QCoreApplication.translate(
                                          "DocumentModels",
                                          "No longer needed by the dossier (the nomination or meeting changed).")))
     for item in items:
-        item.draft = drafted.get((item.kind, item.target_id))
+        item.draft = drafted.get((item.kind, item.target_id, item.authority))
         if item.draft is not None:
             item.version = drafts.current(store, item.draft.id).version
     return items

@@ -74,6 +74,7 @@ class MembersModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._meeting: Meeting | None = None
+        self.candidates: dict[int, str] = {}
         self.headers = [
             QCoreApplication.translate("MeetingModels", "Full name"),
             QCoreApplication.translate("MeetingModels", "Title"),
@@ -82,10 +83,16 @@ class MembersModel(RowsTableModel):
             QCoreApplication.translate("MeetingModels", "Written opinion"),
         ]
 
-    def set_meeting(self, m: Meeting | None) -> None:
+    def set_meeting(self, m: Meeting | None, candidates: dict[int, str] | None = None) -> None:
+        """``candidates``: members proposed at this meeting (:func:`meetings.candidates_on_council`), flagged."""
         self.beginResetModel()
         self._meeting = m
+        self.candidates = dict(candidates or {})
         self.endResetModel()
+
+    def is_candidate(self, row: int) -> bool:
+        x = self.member_at(row)
+        return x is not None and x.is_member and x.person_id in self.candidates
 
     @property
     def _rows(self) -> list[Member]:
@@ -126,6 +133,9 @@ class MembersModel(RowsTableModel):
         key = self.KEYS[index.column()]
         if role == Qt.DisplayRole:
             if key == "role":
+                if self.is_candidate(index.row()):
+                    return QCoreApplication.translate("MeetingModels", "%1 — also proposed").replace(
+                        "%1", meetings.ROLES.get(x.role, x.role))
                 return meetings.ROLES.get(x.role, x.role)
             if key == "present":
                 if x.present:
@@ -145,9 +155,15 @@ class MembersModel(RowsTableModel):
                     "the quorum nor the votes.")
             if key == "name" and not x.name:
                 return QCoreApplication.translate("MeetingModels", "Type the member's full name.")
+            if key in ("name", "role") and self.is_candidate(index.row()):
+                return QCoreApplication.translate(
+                    "MeetingModels", "This member is also proposed at this meeting (%1); the minutes record it.").replace(
+                    "%1", self.candidates[x.person_id])
         if role == Qt.ForegroundRole:
             if not x.is_member:
                 return MUTED_COLOR
+            if key == "role" and self.is_candidate(index.row()):
+                return ERROR_COLOR
             if key == "present" and not x.present:
                 return ERROR_COLOR
         if role == Qt.BackgroundRole and key == "name" and not x.name.strip():

@@ -305,7 +305,8 @@ class DocumentsPage(QWidget):
             return
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            draft_id = run_op(self, lambda: drafts.create(self.store, item.kind, item.target_id))
+            draft_id = run_op(self, lambda: drafts.create(self.store, item.kind, item.target_id,
+                                                          item.authority or None))
         finally:
             QApplication.restoreOverrideCursor()
         if draft_id is None:

@@ -441,7 +441,7 @@ class MeetingPage(QWidget):
             for w in (self.title, self.place):
                 w.setCursorPosition(0)  # show the beginning of a long title
             self.quorum.setValue(m.quorum * 100)
-        self.members.set_meeting(m)
+        self.members.set_meeting(m, meetings.candidates_on_council(self.store, m) if m is not None else None)
         names, _statuses = self._names()
         self.ballots.set_meeting(m, names)
         if m is not None:
