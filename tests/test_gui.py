@@ -261,6 +261,7 @@ def test_ledger_sort_keeps_the_selection(qtbot, tmp_path):
         demo.fill(store, seed=3)
         page = LedgerPage(store)
         qtbot.addWidget(page)
+        page.show()  # the table loads when first shown
         page.view.setCurrentIndex(page.model.index(5, 0))
         chosen = page.selected()
         page.view.sortByColumn(2, Qt.AscendingOrder)
@@ -335,3 +336,36 @@ def test_an_achievement_can_be_classified(qtbot, window, gui_store):
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
     assert ach.get(gui_store, aid).classification == "mat"
+
+
+def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmodeltester, tmp_path):
+    """The ledger fetches one page of ids and counts the rest; scrolling to the end (``fetchMore``),
+    or asking for a row not loaded yet, brings the rest in the same order."""
+    from bench.generate import generate
+    from desktop.ui.models.ledger import PAGE
+    from desktop.ui.pages.ledger import LedgerPage
+
+    generate(tmp_path / "g.sqlite", n_people=10, n_achievements=3 * PAGE)
+    with Store(tmp_path / "g.sqlite") as store:
+        whole = ach.query_ids(store)
+        page = LedgerPage(store)
+        page.show()
+        model = page.model
+        assert model.rowCount() == PAGE and model.total == len(whole) == 3 * PAGE
+        assert model.canFetchMore() and "600" in page.count_label.text()
+        assert [model.id_at(r) for r in range(PAGE)] == whole[:PAGE]
+        assert model.row_of(whole[-1]) == len(whole) - 1  # a late row loads the rest
+        assert not model.canFetchMore() and [model.id_at(r) for r in range(model.rowCount())] == whole
+        page.search.setText("bao cao")
+        page.apply_filter()
+        matching = ach.query_ids(store, ach.LedgerFilter(text="bao cao"))
+        assert model.total == len(matching) and model.rowCount() == min(PAGE, len(matching))
+        page.view.scrollToBottom()
+        while model.canFetchMore():
+            model.fetchMore()
+        assert [model.id_at(r) for r in range(model.rowCount())] == matching
+        page.search.setText("")
+        page.apply_filter()
+        qtmodeltester.check(model)
+        page.close()
+        page.deleteLater()
