@@ -369,3 +369,36 @@ def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmode
         qtmodeltester.check(model)
         page.close()
         page.deleteLater()
+
+
+def test_the_window_builds_only_the_overview_until_another_page_is_opened(window):
+    assert set(window.pages) == {"overview", "people", "ledger", "campaigns", "nominations", "meeting",
+                                 "documents", "print-log", "send", "verify"}
+    assert list(window.pages.built()) == ["overview"]
+    window.show_page("so-thanh-tich")
+    assert list(window.pages.built()) == ["overview", "ledger"]
+    assert window.stack.currentWidget() is window.pages["ledger"]
+    assert window.stack.indexOf(window.pages["ledger"]) == 2 and window.stack.count() == len(window.pages)
+    assert window.pages["verify"] is window.stack.widget(9)  # built on access, in its place
+    assert window.stack.currentWidget() is window.pages["ledger"]
+
+
+def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
+    """Nothing the first paint does not need is imported before it: no drafting, signing or PDF viewer."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "w.sqlite"
+    Store(db).close()
+    heavy = ["desktop.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
+             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.trust"]
+    code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
+            "from desktop.ui.main_window import MainWindow; app = QApplication([]); "
+            f"store = Store({str(db)!r}); w = MainWindow(store, remember=False); w.show(); app.processEvents(); "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules)); w.close(); store.close()")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
