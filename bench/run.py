@@ -292,6 +292,14 @@ def draft_row(folder: Path, runs: int) -> Row:
 
     demo_db = folder / "demo.sqlite"
     timed_process(thidua(demo_db, "demo"))
+    # The demo's dossier is finalised (its files are kept, so drafting would only copy them):
+    # reopened, every document is laid out and rendered again, as while the clerk still edits.
+    from desktop import drafts
+    from desktop.store import Store
+
+    with Store(demo_db) as store:
+        for (draft_id,) in store.conn.execute("SELECT id FROM draft WHERE status = 'hoan_thien'").fetchall():
+            drafts.reopen(store, draft_id)
     conn = sqlite3.connect(demo_db)
     campaign = conn.execute("SELECT campaign_id FROM draft WHERE kind = 'to_trinh' LIMIT 1").fetchone()[0]
     kinds = conn.execute(
@@ -311,7 +319,7 @@ def draft_row(folder: Path, runs: int) -> Row:
         shutil.rmtree(out, ignore_errors=True)
         out.mkdir()
         if has_all:
-            return timed_process(thidua(demo_db, "draft", "all", str(campaign), "--out", str(out)))
+            return timed_process(thidua(demo_db, "draft", "all", str(campaign), "--out", str(out), "--overwrite"))
         total, peak = 0.0, 0
         for kind, target in kinds:
             command = {"to_trinh": "to-trinh", "bien_ban": "bien-ban", "bao_cao": "bao-cao"}[kind]
