@@ -4,7 +4,11 @@
 
 The machine is shared and its timings are noisy, so every row of issue 16's table
 is measured together with a yardstick (taken alternately with it, run after run)
-and the ratio of the medians is printed beside the absolute figures:
+and the ratio of the medians is printed beside the absolute figures. Where the
+issue gives only a time, the aim as a ratio comes from the issue's own yardstick
+figures (150 ms over 30 ms for ``python -c pass``: 5×; 400 ms: 13×; 500 MB/s
+against hashing at about 1,040 MB/s: 2.1×), so a busy machine does not fail a row
+that a quiet one would pass:
 
 window      process start to window shown  /  a bare PySide6 window (splitter, list, table)
 search      one search typed in the ledger  /  the raw FTS5 top-50 ranked query
@@ -100,19 +104,20 @@ class Row:
         return self.median / self.yard_median
 
     def verdict(self) -> str:
+        """Each part of the aim on its own: the ratio holds on a busy machine, the time may not."""
         if self.median is None:
             return "n/a"
-        ok = True
-        if self.max_seconds is not None:
-            ok &= self.median <= self.max_seconds
+        parts = []
         if self.max_ratio is not None:
-            if self.ratio is None and self.max_seconds is None:
-                return "n/a"  # the aim is a ratio, and the yardstick could not be measured
-            if self.ratio is not None:
-                ok &= self.ratio <= self.max_ratio
+            if self.ratio is None:
+                parts.append("ratio n/a")  # the yardstick could not be measured here
+            else:
+                parts.append("ratio ok" if self.ratio <= self.max_ratio else "ratio SLOW")
+        if self.max_seconds is not None:
+            parts.append("time ok" if self.median <= self.max_seconds else "time SLOW")
         if self.min_rate is not None:
-            ok &= self.size / self.median >= self.min_rate
-        return "ok" if ok else "SLOW"
+            parts.append("rate ok" if self.size / self.median >= self.min_rate else "rate SLOW")
+        return ", ".join(parts)
 
 
 def ms(seconds: float | None) -> str:
@@ -121,8 +126,19 @@ def ms(seconds: float | None) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
 def timed_process(argv: list[str], *, expect: str | None = None, cwd: Path = ROOT) -> tuple[float, int]:
-    """Seconds from start to the first line (``expect``) or to exit; and the peak RSS in bytes."""
+    """Seconds from start to the first line (``expect``) or to exit; and the peak RSS in bytes.
+
+    The peak comes from GNU time when there is one: a child forked from this (large)
+    process would report this process's memory as its own peak (Linux keeps the
+    highest RSS across fork and exec), while ``time`` is small. Without it the
+    figure is an upper bound.
+    """
+    if TIME:
+        argv = [TIME, "-f", "maxrss %M", *argv]
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=ENV)
     if expect is not None:
@@ -141,7 +157,12 @@ def timed_process(argv: list[str], *, expect: str | None = None, cwd: Path = ROO
     if proc.returncode not in (0,):
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode('utf-8', 'replace')[-2000:]}"
                          f"{out.decode('utf-8', 'replace')[-500:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    rss = usage.ru_maxrss * 1024
+    if TIME:
+        lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.startswith("maxrss ")]
+        if lines:
+            rss = int(lines[-1].split()[1]) * 1024
+    return elapsed, rss
 
 
 def thidua(db: Path, *args: str) -> list[str]:
@@ -222,7 +243,8 @@ def search_row(db: Path, runs: int) -> Row:
 def cli_rows(db: Path, runs: int) -> list[Row]:
     rows = []
     for name, args in (("`thidua --db P info`", ["info"]), ("`thidua --db P search ky so`", ["search", "ky", "so"])):
-        row = Row(name, "≤ 150 ms", yardstick="`python -c pass`", max_seconds=0.15)
+        row = Row(name, "≤ 150 ms (5× `python -c pass`)", yardstick="`python -c pass`", max_seconds=0.15,
+                  max_ratio=5.0)
         alternate(row, runs, lambda args=args: timed_process(thidua(db, *args)),
                   lambda: timed_process([sys.executable, "-c", "pass"])[0])
         rows.append(row)
@@ -269,13 +291,15 @@ def verify_rows(folder: Path, runs: int, large_mb: int) -> list[Row]:
     small, big, ca = make_packages(folder, large_mb)
     verify = lambda pkg: thidua(folder / "unused.sqlite", "package", "verify", str(pkg), "--trust", str(ca))  # noqa: E731
     size = small.stat().st_size
-    row = Row(f"`package verify`, {size / 1e6:.1f} MB package", "≤ 400 ms",
-              yardstick="`python -c pass`", max_seconds=0.4)
+    row = Row(f"`package verify`, {size / 1e6:.1f} MB package", "≤ 400 ms (13× `python -c pass`)",
+              yardstick="`python -c pass`", max_seconds=0.4, max_ratio=13.0)
     alternate(row, runs, lambda: timed_process(verify(small)),
               lambda: timed_process([sys.executable, "-c", "pass"])[0])
     size = big.stat().st_size
-    big_row = Row(f"`package verify`, {size / 1e6:.0f} MB package", "≥ 500 MB/s whole process, flat memory",
-                  yardstick="hashlib SHA-256 over the same bytes (a process)", min_rate=500e6, size=size)
+    big_row = Row(f"`package verify`, {size / 1e6:.0f} MB package",
+                  "≥ 500 MB/s whole process (2.1× hashing), flat memory",
+                  yardstick="hashlib SHA-256 over the same bytes (a process)", min_rate=500e6, size=size,
+                  max_ratio=2.1)
     alternate(big_row, max(1, min(runs, 5)), lambda: timed_process(verify(big)),
               lambda: timed_process([sys.executable, "-c", HASH_FILE, str(big)])[0])
     big_row.note = f"{size / big_row.median / 1e6:.0f} MB/s; hashing {size / big_row.yard_median / 1e6:.0f} MB/s"
