@@ -402,3 +402,28 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_pages_built_later_get_their_remembered_layout(qtbot, gui_store):
+    """Column widths and splitters saved from pages that were opened come back when those pages are
+    first opened in the next window; a page never opened keeps what was saved before."""
+    first = MainWindow(gui_store)
+    first.show_page("ledger")
+    first.show_page("people")
+    first.pages["ledger"].view.setColumnWidth(2, 333)
+    first.pages["people"].splitter.setSizes([123, 400])
+    saved_people = first.pages["people"].splitter.saveState()
+    first.save_settings()
+    first.deleteLater()
+
+    second = MainWindow(gui_store)
+    qtbot.addWidget(second)
+    assert list(second.pages.built()) == ["overview", "people"]  # the page last shown comes back
+    assert second.pages["people"].splitter.saveState() == saved_people
+    second.save_settings()  # the ledger was not opened in this window: its saved widths stay
+    third = MainWindow(gui_store)
+    qtbot.addWidget(third)
+    third.show_page("ledger")
+    assert third.pages["ledger"].view.columnWidth(2) == 333
+    second.show_page("ledger")
+    assert second.pages["ledger"].view.columnWidth(2) == 333
