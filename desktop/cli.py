@@ -34,8 +34,31 @@ COMMAND_MODULES = [
     "desktop.commands.outcome",
 ]
 
+# Which module registers each command, so that a run imports only the module of its
+# command (the others pull in reportlab, pyHanko, openpyxl… and cost hundreds of ms).
+# A module missing from this table is always imported; ``--help`` imports them all.
+# A command some other module adds sub-commands to lists that module too (``plan``:
+# ``campaign`` adds ``plan import``); tests/test_cli.py checks the table is complete.
+COMMANDS: dict[str, str | tuple[str, ...]] = {
+    "gui": "desktop.commands.core", "info": "desktop.commands.core", "demo": "desktop.commands.core",
+    "search": "desktop.commands.core", "check": "desktop.commands.core",
+    "plan": ("desktop.commands.plan", "desktop.commands.campaign"),
+    "campaign": ("desktop.commands.plan", "desktop.commands.campaign"),  # campaign adds `plan import`
+    "draft": "desktop.commands.documents", "print": "desktop.commands.documents",
+    "cert": "desktop.commands.cert",
+    "package": "desktop.commands.package",
+    "template": "desktop.commands.excel", "import": "desktop.commands.excel",
+    "export": ("desktop.commands.excel", "desktop.commands.outcome"),  # outcome adds `export awards`
+    "person": "desktop.commands.records", "collective": "desktop.commands.records",
+    "nomination": ("desktop.commands.records", "desktop.commands.outcome"),  # outcome adds `nomination outcome`…
+    "meeting": "desktop.commands.records", "review": "desktop.commands.outcome",
+    "verify": "desktop.commands.verify", "trust": "desktop.commands.verify",
+    "backup": "desktop.commands.backup", "restore": "desktop.commands.backup",
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``command`` given and known) only what that command needs."""
     parser = ArgumentParser(
         prog="thidua",
         description="Sổ thi đua: sổ thành tích, phong trào thi đua và hồ sơ khen thưởng của đơn vị.",
@@ -46,7 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"tệp dữ liệu (mặc định: {default_db_path()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    for name in COMMAND_MODULES:
+    if command in COMMANDS:
+        tables = {c: (m,) if isinstance(m, str) else m for c, m in COMMANDS.items()}
+        known = {m for ms in tables.values() for m in ms}
+        modules = [m for m in COMMAND_MODULES if m in tables[command] or m not in known]
+    else:
+        modules = COMMAND_MODULES
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -55,6 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command word of ``argv`` (after the global options), or ``None``."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--db":
+            i += 2
+            continue
+        if word == "--":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if word.startswith("-"):
+            if word in ("-h", "--help", "--version"):
+                return None
+            i += 1
+            continue
+        return word
+    return None
 
 
 def db_location(args: argparse.Namespace) -> Path:
@@ -98,7 +146,10 @@ def main(argv: list[str]) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    parser = build_parser()
+    command = command_of(argv)
+    if command is None and not any(a in ("-h", "--help", "--version") for a in argv):
+        command = "gui"  # no command: the window, as double-clicking the app opens it
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         # No command: open the window, as double-clicking the app does.

@@ -16,13 +16,17 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from . import catalog, drafts
-from .documents.model import CLASSIFICATIONS
 from .errors import UserError
 from .store.db import os_user
 from .files import temp_prefix
+
+if TYPE_CHECKING:
+    from . import drafts
+
+# drafts (reportlab, python-docx) and the catalogue load when a document is printed or
+# checked, not when the overview asks how many pages were printed this month.
 
 
 class PrintRefused(UserError):
@@ -48,6 +52,8 @@ def state_level_awards(store, d: drafts.Draft) -> list[str]:
         rows = store.query("SELECT DISTINCT ca.award FROM nomination n JOIN campaign_award ca "
                            "ON ca.id = n.campaign_award_id WHERE n.campaign_id = ? AND n.status IN "
                            "('thong_qua', 'da_gui')", (d.campaign_id,))
+    from . import catalog, drafts
+
     cat = catalog.load()
     if d.kind == "to_trinh" and d.authority:  # a Tờ trình carries only the awards of its own authority
         rows = [r for r in rows if drafts.authority_of(r["award"]) == d.authority]
@@ -55,6 +61,9 @@ def state_level_awards(store, d: drafts.Draft) -> list[str]:
 
 
 def permission(store, draft_id: int) -> Permission:
+    from . import drafts
+    from .documents.model import CLASSIFICATIONS
+
     d = drafts.get(store, draft_id)
     if d.classification != "thuong":
         return Permission(True, f"Văn bản {CLASSIFICATIONS[d.classification].lower()}: được in.")
@@ -131,6 +140,8 @@ def print_document(store, draft_id: int, *, printer: str = "", copies: int = 1,
     allowed = permission(store, draft_id)
     if not allowed.allowed:
         raise PrintRefused(allowed.reason)
+    from . import drafts
+
     d = drafts.get(store, draft_id)
     from pypdf import PdfReader
 

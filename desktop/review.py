@@ -271,7 +271,9 @@ def _members(store) -> dict[int, list[int]]:
 
 
 def _pct(x: float) -> str:
-    return f"{x * 100:.0f} %"
+    from .numbers import percent
+
+    return percent(x * 100)  # the one percentage format of the window and the documents
 
 
 def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None) -> list[Candidate]:

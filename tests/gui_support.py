@@ -24,3 +24,21 @@ def type_text(qtbot, widget, text):
 
 def save_button(dialog):
     return dialog.buttons.button(QDialogButtonBox.Save)
+
+
+def hold_meeting(store, campaign_id: int) -> None:
+    """The council meets and passes every nomination awaiting it: a Tờ trình can only follow a held meeting."""
+    import datetime as dt
+
+    from desktop import meetings
+
+    m = meetings.Meeting(campaign_id, dt.datetime(2025, 6, 20, 8, 0), "Họp xét",
+                         dt.datetime(2025, 6, 20, 9, 30), "Phòng họp")
+    m.members = [meetings.Member("Trần Đình Hùng", "Giám đốc", "chu_tich"),
+                 meetings.Member("Lê Thị Thu Hà", "Chuyên viên", "thu_ky"),
+                 meetings.Member("Nguyễn Thị Lan Anh", "Phó Giám đốc", "uy_vien")]
+    meetings.add_submitted(store, m)
+    for b in m.ballots:
+        b.issued = b.returned = b.yes = 3
+    meetings.save(store, m)
+    meetings.close(store, m.id)

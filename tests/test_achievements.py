@@ -325,3 +325,29 @@ def test_limit_keeps_the_order(ledger, sort):
     for descending in (True, False):
         full = ach.query_ids(store, sort=sort, descending=descending)
         assert ach.query_ids(store, sort=sort, descending=descending, limit=3) == full[:3]
+
+
+# -- the ledger's first page ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("common", [True, False])
+def test_first_page_is_the_start_of_the_whole_ledger_and_counts_it(store, pid, common):
+    """A search's first page (walking the date index when the word is common, looking up its
+    matches when rare) and its count agree with the whole query, on both sides of the archive."""
+    rng = random.Random(16)
+    ids = []
+    for i in range(60):
+        title = "Báo cáo chuyên đề" if common or i % 12 == 0 else "Tổ chức hội nghị"
+        ids.append(ach.add(store, Achievement(D - dt.timedelta(days=rng.randint(0, 40)), f"{title} {i}",
+                                              person_id=pid)))
+    for aid in ids[::7]:
+        ach.archive(store, aid)
+    for flt in (LedgerFilter(text="bao ca"), LedgerFilter(text="BÁO cáo", archived=True),
+                LedgerFilter(text="bao cao", person_id=pid), LedgerFilter(), LedgerFilter(text="khong co")):
+        whole = ach.query_ids(store, flt)
+        for descending in (True, False):
+            whole = ach.query_ids(store, flt, descending=descending)
+            for size in (1, 5, 200):
+                page, total = ach.first_page(store, flt, size, descending=descending)
+                assert page == whole[:size], (flt, size)
+                assert total == len(whole) == ach.count_ids(store, flt)
+    assert ach.first_page(store, LedgerFilter(text="bao"), 5)[1] == (51 if common else 4)

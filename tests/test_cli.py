@@ -257,3 +257,67 @@ def test_console_script(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"Tệp dữ liệu: {db.resolve()}" in done.stdout
     assert f"Phiên bản lược đồ: {SCHEMA_VERSION}" in done.stdout
+
+
+def test_each_command_is_built_whole_from_its_own_modules():
+    """A run builds only its command's part of the command line: that part must be the whole of it."""
+    full = dict(_parsers(cli.build_parser()))
+    commands = {name.split()[1] for name in full if len(name.split()) > 1}
+    assert commands == set(cli.COMMANDS), "add the command to cli.COMMANDS"
+    for command in commands:
+        part = {name: p for name, p in _parsers(cli.build_parser(command))
+                if name.split()[1:2] == [command]}
+        mine = {name: p for name, p in full.items() if name.split()[1:2] == [command]}
+        assert sorted(part) == sorted(mine), command
+        for name, p in part.items():
+            assert ([a.option_strings or a.dest for a in p._actions]
+                    == [a.option_strings or a.dest for a in mine[name]._actions]), name
+
+
+def test_reading_commands_import_only_what_they_need(tmp_path):
+    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils."""
+    db = tmp_path / "nhe.sqlite"
+    Store(db).close()
+    heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.drafts",
+             "desktop.plans", "desktop.documents"]
+    for command in (["info"], ["search", "bao cao"], ["check"]):
+        code = ("import sys; from desktop import cli; code = cli.main(sys.argv[1:]); "
+                f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
+        done = subprocess.run([sys.executable, "-c", code, "--db", str(db), *command], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parent.parent)})
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1] == "[]", (command, done.stdout)
+
+
+def test_draft_all_writes_the_whole_dossier_in_one_run(tmp_path, capsys, demo_path):
+    """Tờ trình, the Biên bản of the meeting held and every Báo cáo the council passed, PDF and DOCX."""
+    import docx
+    from pypdf import PdfReader
+
+    from desktop import drafts
+    from desktop.commands.documents import dossier_targets
+
+    out = tmp_path / "ho-so"
+    with Store(demo_path) as store:
+        campaign = store.scalar("SELECT campaign_id FROM draft WHERE kind = 'to_trinh'")
+        targets = dossier_targets(store, campaign)
+    assert [k for k, _ in targets][:2] == ["to_trinh", "bien_ban"] and len(targets) > 3
+    code, printed, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out)
+    assert (code, err) == (0, "")
+    files = sorted(out.iterdir())
+    assert len(files) == 2 * len(targets) and f"{len(targets)} văn bản" in printed
+    pdfs = [f for f in files if f.suffix == ".pdf"]
+    assert pdfs[0].name.startswith("01 ") and "Tờ trình" in pdfs[0].name
+    with Store(demo_path) as store:
+        d = drafts.find(store, "to_trinh", campaign)
+        expected = drafts.render(store, d.id, tmp_path / "mot.pdf").read_bytes()
+    assert pdfs[0].read_bytes() == expected
+    for pdf in pdfs:
+        assert PdfReader(str(pdf)).pages
+        assert docx.Document(str(pdf.with_suffix(".docx"))).paragraphs
+    before = {f: f.stat().st_mtime_ns for f in files}
+    code, _, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out)
+    assert code == 2 and "--overwrite" in err
+    assert {f: f.stat().st_mtime_ns for f in files} == before
+    code, _, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out, "--overwrite")
+    assert (code, err) == (0, "")

@@ -261,6 +261,7 @@ def test_ledger_sort_keeps_the_selection(qtbot, tmp_path):
         demo.fill(store, seed=3)
         page = LedgerPage(store)
         qtbot.addWidget(page)
+        page.show()  # the table loads when first shown
         page.view.setCurrentIndex(page.model.index(5, 0))
         chosen = page.selected()
         page.view.sortByColumn(2, Qt.AscendingOrder)
@@ -335,3 +336,94 @@ def test_an_achievement_can_be_classified(qtbot, window, gui_store):
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         qtbot.mouseClick(save_button(dialog), Qt.LeftButton)
     assert ach.get(gui_store, aid).classification == "mat"
+
+
+def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmodeltester, tmp_path):
+    """The ledger fetches one page of ids and counts the rest; scrolling to the end (``fetchMore``),
+    or asking for a row not loaded yet, brings the rest in the same order."""
+    from bench.generate import generate
+    from desktop.ui.models.ledger import PAGE
+    from desktop.ui.pages.ledger import LedgerPage
+
+    generate(tmp_path / "g.sqlite", n_people=10, n_achievements=3 * PAGE)
+    with Store(tmp_path / "g.sqlite") as store:
+        whole = ach.query_ids(store)
+        page = LedgerPage(store)
+        page.show()
+        model = page.model
+        assert model.rowCount() == PAGE and model.total == len(whole) == 3 * PAGE
+        assert model.canFetchMore() and "600" in page.count_label.text()
+        assert [model.id_at(r) for r in range(PAGE)] == whole[:PAGE]
+        assert model.row_of(whole[-1]) == len(whole) - 1  # a late row loads the rest
+        assert not model.canFetchMore() and [model.id_at(r) for r in range(model.rowCount())] == whole
+        page.search.setText("bao cao")
+        page.apply_filter()
+        matching = ach.query_ids(store, ach.LedgerFilter(text="bao cao"))
+        assert model.total == len(matching) and model.rowCount() == min(PAGE, len(matching))
+        page.view.scrollToBottom()
+        while model.canFetchMore():
+            model.fetchMore()
+        assert [model.id_at(r) for r in range(model.rowCount())] == matching
+        page.search.setText("")
+        page.apply_filter()
+        qtmodeltester.check(model)
+        page.close()
+        page.deleteLater()
+
+
+def test_the_window_builds_only_the_overview_until_another_page_is_opened(window):
+    assert set(window.pages) == {"overview", "people", "ledger", "campaigns", "nominations", "meeting",
+                                 "documents", "print-log", "review", "statistics", "send", "verify"}
+    assert list(window.pages.built()) == ["overview"]
+    window.show_page("so-thanh-tich")
+    assert list(window.pages.built()) == ["overview", "ledger"]
+    assert window.stack.currentWidget() is window.pages["ledger"]
+    assert window.stack.indexOf(window.pages["ledger"]) == 2 and window.stack.count() == len(window.pages)
+    assert window.pages["verify"] is window.stack.widget(11)  # built on access, in its place
+    assert window.stack.currentWidget() is window.pages["ledger"]
+
+
+def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
+    """Nothing the first paint does not need is imported before it: no drafting, signing or PDF viewer."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "w.sqlite"
+    Store(db).close()
+    heavy = ["desktop.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
+             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.trust"]
+    code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
+            "from desktop.ui.main_window import MainWindow; app = QApplication([]); "
+            f"store = Store({str(db)!r}); w = MainWindow(store, remember=False); w.show(); app.processEvents(); "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules)); w.close(); store.close()")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_pages_built_later_get_their_remembered_layout(qtbot, gui_store):
+    """Column widths and splitters saved from pages that were opened come back when those pages are
+    first opened in the next window; a page never opened keeps what was saved before."""
+    first = MainWindow(gui_store)
+    first.show_page("ledger")
+    first.show_page("people")
+    first.pages["ledger"].view.setColumnWidth(2, 333)
+    first.pages["people"].splitter.setSizes([123, 400])
+    saved_people = first.pages["people"].splitter.saveState()
+    first.save_settings()
+    first.deleteLater()
+
+    second = MainWindow(gui_store)
+    qtbot.addWidget(second)
+    assert list(second.pages.built()) == ["overview", "people"]  # the page last shown comes back
+    assert second.pages["people"].splitter.saveState() == saved_people
+    second.save_settings()  # the ledger was not opened in this window: its saved widths stay
+    third = MainWindow(gui_store)
+    qtbot.addWidget(third)
+    third.show_page("ledger")
+    assert third.pages["ledger"].view.columnWidth(2) == 333
+    second.show_page("ledger")
+    assert second.pages["ledger"].view.columnWidth(2) == 333

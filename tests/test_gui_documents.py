@@ -24,7 +24,7 @@ from desktop.ui.qt import (  # noqa: E402
     HAVE_PDF, QDialog, QFileDialog, QMessageBox, QPrintDialog, QPrinter,
     Qt, QTextCursor,
 )
-from gui_support import type_text  # noqa: E402
+from gui_support import hold_meeting, type_text  # noqa: E402
 
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
@@ -49,24 +49,6 @@ def yes(monkeypatch, asked: list | None = None):
             asked.append((title, text))
         return QMessageBox.Yes
     monkeypatch.setattr(QMessageBox, "question", answer)
-
-
-def hold_meeting(store, campaign_id: int) -> None:
-    """The council meets and passes every nomination awaiting it: a Tờ trình can only follow a held meeting."""
-    import datetime as dt
-
-    from desktop import meetings
-
-    m = meetings.Meeting(campaign_id, dt.datetime(2025, 6, 20, 8, 0), "Họp xét",
-                         dt.datetime(2025, 6, 20, 9, 30), "Phòng họp")
-    m.members = [meetings.Member("Trần Đình Hùng", "Giám đốc", "chu_tich"),
-                 meetings.Member("Lê Thị Thu Hà", "Chuyên viên", "thu_ky"),
-                 meetings.Member("Nguyễn Thị Lan Anh", "Phó Giám đốc", "uy_vien")]
-    meetings.add_submitted(store, m)
-    for b in m.ballots:
-        b.issued = b.returned = b.yes = 3
-    meetings.save(store, m)
-    meetings.close(store, m.id)
 
 
 def draft_to_trinh(qtbot, page) -> int:

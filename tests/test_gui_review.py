@@ -64,7 +64,7 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     qtbot.mouseClick(page.ballot_btn, Qt.LeftButton)
     lan = row_of(page, ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"))
     assert m.index(lan, 4).data() == "✓"
-    assert "Phiếu đồng ý 8/9 thành viên Hội đồng (89 %), đạt tỷ lệ từ 80% trở lên." in m.index(lan, 4).data(
+    assert "Phiếu đồng ý 8/9 thành viên Hội đồng (88,89\xa0%), đạt tỷ lệ từ 80\xa0% trở lên." in m.index(lan, 4).data(
         Qt.ToolTipRole)
     page.view.setCurrentIndex(m.index(row_of(page, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến")), 1))
     assert not page.ballot_btn.isEnabled()      # Lao động tiên tiến needs no ballot
@@ -76,17 +76,17 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     failed = [page.checks.index(r).data() for r in range(page.checks.rowCount())]
     assert failed == ["Xếp loại năm 2025 là “hoàn thành nhiệm vụ”, chưa đạt “hoàn thành tốt nhiệm vụ”."]
 
-    # The clerk takes those who qualify for what the unit decides; the team's 3 of 4 makes 75 %.
+    # The clerk takes those who qualify for what the unit decides; the team's 3 of 4 makes 75\xa0%.
     qtbot.mouseClick(page.suggest_btn, Qt.LeftButton)
     assert sorted((k[0], k[2]) for k in m.chosen) == sorted(
         [("person", "Lao động tiên tiến")] * 3 + [("person", "Chiến sĩ thi đua cơ sở"),
                                                   ("collective", "Tập thể lao động tiên tiến")])
-    # Unticking Bình's LĐTT drops the team to 2 of 4 (50 %): its title now fails, live.
+    # Unticking Bình's LĐTT drops the team to 2 of 4 (50\xa0%): its title now fails, live.
     binh = row_of(page, ("person", unit["Trần Văn Bình"], "Lao động tiên tiến"))
     assert m.setData(m.index(binh, 0), Qt.Unchecked, Qt.CheckStateRole)
     team = row_of(page, ("collective", unit["team"], "Tập thể lao động tiên tiến"))
     assert m.index(team, 4).data() == "1"
-    assert "2/4 cá nhân (50 %)" in m.index(team, 4).data(Qt.ToolTipRole)
+    assert "2/4 cá nhân (50\xa0%)" in m.index(team, 4).data(Qt.ToolTipRole)
 
     # Deciding now is refused with the reason; nothing is written.
     errors = []
@@ -95,7 +95,7 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     type_text(qtbot, page.decision_number, "05/QĐ-TT")
     type_text(qtbot, page.decision_date, "12/01/2026")
     qtbot.mouseClick(page.decide_btn, Qt.LeftButton)
-    assert errors and "2/4 cá nhân (50 %)" in errors[-1]
+    assert errors and "2/4 cá nhân (50\xa0%)" in errors[-1]
     assert review.get(gui_store, YEAR).status == "dang_xet"
 
     # Ticked again, the decision goes through and the list shows each title with its prize.
@@ -125,7 +125,7 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     assert [counts.index(i, 0).data() for i in range(counts.rowCount())] == [
         "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến", "Tổng số"]
     assert counts.index(1, 2).data() == "3" and counts.index(3, 3).data() == "5"
-    assert stats.shares.rowCount() == 2 and stats.shares.index(1, 3).data() == "75 %"
+    assert stats.shares.rowCount() == 2 and stats.shares.index(1, 3).data() == "75\xa0%"
     stats.subject.setCurrentIndex(stats.subject.findData(f"person:{unit['Nguyễn Thị Lan']}"))
     assert [stats.history.index(i, 2).data() for i in range(stats.history.rowCount())] == [
         "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"]

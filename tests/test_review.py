@@ -89,11 +89,11 @@ def test_chien_si_thi_dua_co_so_needs_eighty_percent_of_all_council_members(stor
     key = ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở")
     lan = find(review.candidates(store, YEAR), *key)
     assert lan.eligible
-    assert any(c.message == "Phiếu đồng ý 8/9 thành viên Hội đồng (89 %), đạt tỷ lệ từ 80% trở lên." for c in lan.checks)
-    review.set_ballot(store, YEAR, key, yes=7, members=9)     # 77.8 % of all members
+    assert any(c.message == "Phiếu đồng ý 8/9 thành viên Hội đồng (88,89\xa0%), đạt tỷ lệ từ 80\xa0% trở lên." for c in lan.checks)
+    review.set_ballot(store, YEAR, key, yes=7, members=9)     # 77.8\xa0% of all members
     lan = find(review.candidates(store, YEAR), *key)
-    assert failing(lan) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (78 %), chưa đạt tỷ lệ từ 80% trở lên."}
-    review.set_ballot(store, YEAR, key, yes=8, members=10)    # exactly 80 %
+    assert failing(lan) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (77,78\xa0%), chưa đạt tỷ lệ từ 80\xa0% trở lên."}
+    review.set_ballot(store, YEAR, key, yes=8, members=10)    # exactly 80\xa0%
     assert find(review.candidates(store, YEAR), *key).eligible
     with pytest.raises(ValidationError):
         review.set_ballot(store, YEAR, key, yes=11, members=10)
@@ -103,15 +103,15 @@ def test_chien_si_thi_dua_co_so_needs_eighty_percent_of_all_council_members(stor
 
 def test_collective_needs_seventy_percent_of_members_lao_dong_tien_tien(store, unit):
     cands = review.candidates(store, YEAR)
-    # 3 of 4 (75 %) qualify for LĐTT in team 1; 2 of 2 in team 2.
+    # 3 of 4 (75\xa0%) qualify for LĐTT in team 1; 2 of 2 in team 2.
     t1 = find(cands, "collective", unit["t1"], "Tập thể lao động tiên tiến")
     assert t1.eligible
-    assert any(c.message.startswith("3/4 cá nhân (75 %) đạt Lao động tiên tiến") for c in t1.checks)
-    # With only 2 of 4 chosen, 50 % is below 70 %.
+    assert any(c.message.startswith("3/4 cá nhân (75\xa0%) đạt Lao động tiên tiến") for c in t1.checks)
+    # With only 2 of 4 chosen, 50\xa0% is below 70\xa0%.
     chosen = {("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"),
               ("person", unit["Trần Văn Bình"], "Lao động tiên tiến")}
     t1 = find(review.candidates(store, YEAR, chosen), "collective", unit["t1"], "Tập thể lao động tiên tiến")
-    assert failing(t1)["members_share"].startswith("2/4 cá nhân (50 %)")
+    assert failing(t1)["members_share"].startswith("2/4 cá nhân (50\xa0%)")
 
 
 def test_exactly_seventy_percent_is_enough(store, unit):
@@ -120,13 +120,13 @@ def test_exactly_seventy_percent_is_enough(store, unit):
         pid = people.add_person(store, people.Person(f"Người Số {i}", collective_id=unit["t2"]))
         people.set_rating(store, pid, YEAR, "tot" if i < 5 else "hoan_thanh")
     t2 = find(review.candidates(store, YEAR), "collective", unit["t2"], "Tập thể lao động tiên tiến")
-    assert any(c.message.startswith("7/10 cá nhân (70 %)") and c.ok for c in t2.checks)
+    assert any(c.message.startswith("7/10 cá nhân (70\xa0%)") and c.ok for c in t2.checks)
 
 
 def test_tap_the_lao_dong_xuat_sac_needs_excellence_everyone_complete_and_a_chien_si(store, unit):
     cands = review.candidates(store, YEAR)
     t1 = find(cands, "collective", unit["t1"], "Tập thể lao động xuất sắc")
-    assert t1.eligible   # xuất sắc; all complete; 75 % LĐTT; Lan is CSTĐCS
+    assert t1.eligible   # xuất sắc; all complete; 75\xa0% LĐTT; Lan is CSTĐCS
     t2 = find(cands, "collective", unit["t2"], "Tập thể lao động xuất sắc")
     assert set(failing(t2)) == {"rating", "members_with"}
     people.set_rating(store, unit["Phạm Thị Dung"], YEAR, "khong_hoan_thanh")
@@ -317,7 +317,7 @@ def test_a_title_already_received_for_the_year_counts(store, unit):
     cands = review.candidates(store, YEAR, chosen)
     assert find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
     t1 = find(cands, "collective", unit["t1"], "Tập thể lao động tiên tiến")
-    assert failing(t1)["members_share"].startswith("1/4 cá nhân (25 %)")
+    assert failing(t1)["members_share"].startswith("1/4 cá nhân (25\xa0%)")
 
 
 def test_demo_has_two_years_of_outcomes_a_decided_review_and_one_under_way(demo_store):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from gui_support import hold_meeting
 
 from desktop import cli, drafts, people, start, unit
 from desktop.errors import ValidationError
@@ -122,6 +123,7 @@ def test_new_drafts_carry_the_edited_profile(demo_store):
     unit.save(demo_store, unit.UnitProfile(
         name="Trung tâm Lưu trữ lịch sử tỉnh Hà Tĩnh", governing_body="Sở Nội vụ tỉnh Hà Tĩnh", province="Hà Tĩnh",
         abbreviation="TTLT", head_name="Nguyễn Thị Mai", head_title="Phó Giám đốc phụ trách"))
+    hold_meeting(demo_store, 2)  # a Tờ trình follows the council's meeting
     text = drafts.document(demo_store, drafts.create(demo_store, "to_trinh", 2)).plain_text()
     assert "SỞ NỘI VỤ TỈNH HÀ TĨNH" in text and "TRUNG TÂM LƯU TRỮ LỊCH SỬ TỈNH HÀ TĨNH" in text
     assert "/TTr-TTLT" in text

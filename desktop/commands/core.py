@@ -5,9 +5,6 @@ import argparse
 import json
 import sys
 
-from .. import check as check_mod
-from .. import formatting
-from .. import search as search_mod
 from ..cli import db_path
 from ..errors import UserError
 from ..paths import demo_db_path
@@ -100,6 +97,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from .. import formatting
+    from .. import search as search_mod
+
     text = " ".join(args.query)
     with Store(db_path(args)) as store:
         hits = search_mod.search(store, text, limit=args.limit)
@@ -118,6 +118,9 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .. import check as check_mod
+    from .. import search as search_mod
+
     with Store(db_path(args), create=False) as store:
         if args.repair:
             n = search_mod.rebuild_index(store)

@@ -26,12 +26,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
         p.set_defaults(func=run_draft, kind=kind)
+    p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
+                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
+    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
+    p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
+    p.set_defaults(func=run_draft_all)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_list)
     p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
-    p.add_argument("document", type=int, help="mã số văn bản")
+    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_check)
     p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
@@ -53,6 +59,46 @@ def run_draft(args: argparse.Namespace) -> int:
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
     print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
+    return 0
+
+
+def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
+    """The documents of a campaign's dossier: its Tờ trình, the Biên bản of every council meeting
+    held, the Báo cáo thành tích of everyone the council passed (as ``(kind, target id)``)."""
+    from .. import campaigns, meetings, nominations
+
+    campaigns.get(store, campaign_id)
+    targets = [("to_trinh", campaign_id)]
+    targets += [("bien_ban", m.id) for m in meetings.list_for_campaign(store, campaign_id) if m.held]
+    targets += [("bao_cao", r.id) for r in nominations.list_for_campaign(store, campaign_id)
+                if r.status in ("thong_qua", "da_gui")]
+    return targets
+
+
+def run_draft_all(args: argparse.Namespace) -> int:
+    """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
+    from ..dossier import document_file_name
+
+    out_dir = args.out
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} là một tệp, không phải thư mục.")
+    written: list[Path] = []
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
+        targets = dossier_targets(store, args.campaign)
+        ids = [drafts.create(store, kind, target) for kind, target in targets]
+        names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
+        if not args.overwrite:  # said before anything is written, not half-way through the dossier
+            there = [p.name for name in names for p in (out_dir / name.with_suffix(".pdf"),
+                                                        out_dir / name.with_suffix(".docx")) if p.exists()]
+            if there:
+                raise UserError(f"Thư mục {out_dir} đã có {', '.join(there[:3])}"
+                                f"{' …' if len(there) > 3 else ''}; thêm --overwrite để ghi đè.")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for draft_id, name in zip(ids, names):
+            for suffix in (".pdf", ".docx"):
+                written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix)))
+            print(f"{name.stem} (.pdf, .docx)")
+    print(f"Đã soạn {len(targets)} văn bản ({len(written)} tệp) vào {out_dir}.")
     return 0
 
 

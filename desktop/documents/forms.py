@@ -370,9 +370,30 @@ def _parse(data: dict, path: Path) -> Form:
     return form
 
 
+_LOADED: dict[tuple[str, int, int], Form] = {}
+
+
 def load_form(path: Path | str) -> Form:
-    """Read and check one form file; a bad file raises :class:`UserError` in Vietnamese."""
+    """Read and check one form file; a bad file raises :class:`UserError` in Vietnamese.
+
+    A form read once is kept while its file is unchanged (same size and time), so a
+    whole dossier drafted in one process reads the forms folder once.
+    """
     path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat is not None else None
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
+    form = _load_form(path)
+    if key is not None:
+        _LOADED[key] = form
+    return form
+
+
+def _load_form(path: Path) -> Form:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

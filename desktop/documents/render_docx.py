@@ -213,11 +213,37 @@ def _add_field(paragraph, instruction: str, shown: str) -> None:
     fld("end")
 
 
+_STYLED_TEMPLATE: bytes | None = None
+
+
+def _styled_document():
+    """A new Word document with the decree's styles, and those styles by key.
+
+    Setting the styles up costs more than writing a short document, so it is
+    done once per process (``thidua draft all`` writes a whole dossier) and the
+    styled, still empty document is kept as bytes; each document starts from a
+    fresh copy of it.
+    """
+    global _STYLED_TEMPLATE
+    if _STYLED_TEMPLATE is None:
+        import io
+
+        word = WordDocument()
+        _setup_styles(word)
+        buffer = io.BytesIO()
+        word.save(buffer)
+        _STYLED_TEMPLATE = buffer.getvalue()
+    import io
+
+    word = WordDocument(io.BytesIO(_STYLED_TEMPLATE))
+    by_id = {style.style_id: style for style in word.styles}
+    return word, {key: by_id[spec[0]] for key, spec in _STYLE_SPECS.items()}
+
+
 class _Builder:
     def __init__(self, document: Document):
         self.doc = document
-        self.word = WordDocument()
-        self.styles = _setup_styles(self.word)
+        self.word, self.styles = _styled_document()
         self.fonts = register_family(find_family(prefer_system=False))
         # The default template starts with one empty paragraph; it is removed at the end.
         self._initial = list(self.word.paragraphs)

@@ -15,8 +15,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
-import sqlite_utils
-
 from ..errors import StoreError, explain_sqlite_error, os_reason
 from ..text import fold, word_sort_key
 from . import migrations
@@ -64,7 +62,6 @@ class Store:
             refuse_foreign(self.conn, self.path.name, create=create)
             migrations.refuse_newer(self.conn, self.path.name)
             self._configure()
-            self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
             migrations.migrate(self)
         except sqlite3.DatabaseError as exc:
             self._abandon()
@@ -119,6 +116,20 @@ class Store:
         self.close()
 
     # -- access ----------------------------------------------------------------------
+
+    @property
+    def db(self):
+        """The connection as a :class:`sqlite_utils.Database` (savepoints, table helpers).
+
+        Built on first use: importing sqlite-utils takes about 100 ms, which a
+        command that only reads (``thidua info``, ``search``) need not pay.
+        """
+        db = self.__dict__.get("_db")
+        if db is None or db.conn is not self.conn:
+            import sqlite_utils
+
+            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return db
 
     @property
     def schema_version(self) -> int:

@@ -6,22 +6,68 @@ from .backups import BackupActions
 from .watch import ExternalChanges
 from .dialogs.records import UnitDialog
 from .page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
-from .pages.campaigns import CampaignsPage
-from .pages.ledger import LedgerPage
-from .pages.meeting import MeetingPage
-from .pages.nominations import NominationsPage
 from .pages.overview import OverviewPage
-from .pages.people import PeoplePage
-from .pages.documents import DocumentsPage
-from .pages.print_log import PrintLogPage
-from .pages.send import SendPage
-from .pages.review import ReviewPage
-from .pages.statistics import StatisticsPage
-from .pages.verify import VerifyPage
 from .qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
-    QStandardItemModel, QStyle, Qt, QTimer,
+    QStandardItemModel, QStyle, Qt, QTimer, QWidget,
 )
+
+# Every page but the overview is built (and its module imported) when first opened:
+# the window shows the overview without paying for the other ten pages.
+PAGE_CLASSES = {
+    "people": ("desktop.ui.pages.people", "PeoplePage"),
+    "ledger": ("desktop.ui.pages.ledger", "LedgerPage"),
+    "campaigns": ("desktop.ui.pages.campaigns", "CampaignsPage"),
+    "nominations": ("desktop.ui.pages.nominations", "NominationsPage"),
+    "meeting": ("desktop.ui.pages.meeting", "MeetingPage"),
+    "documents": ("desktop.ui.pages.documents", "DocumentsPage"),
+    "print-log": ("desktop.ui.pages.print_log", "PrintLogPage"),
+    "review": ("desktop.ui.pages.review", "ReviewPage"),
+    "statistics": ("desktop.ui.pages.statistics", "StatisticsPage"),
+    "send": ("desktop.ui.pages.send", "SendPage"),
+    "verify": ("desktop.ui.pages.verify", "VerifyPage"),
+}
+
+
+class Pages:
+    """The window's pages by key, each built on first access (``window.pages["ledger"]``).
+
+    Iterating gives every key, built or not; :meth:`built` gives the pages that exist.
+    """
+
+    def __init__(self, window: "MainWindow", keys: list[str]):
+        self._window = window
+        self._keys = keys
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        page = self._built.get(key)
+        if page is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            page = self._built[key] = self._window._build_page(key)
+        return page
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self._keys else default
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
 
 
 class MainWindow(QMainWindow):
@@ -34,18 +80,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title.replace("%1", store.path.name))
         self.setObjectName("main_window")
 
-        self.pages = {
-            "overview": OverviewPage(store),
-            "people": PeoplePage(store),
-            "ledger": LedgerPage(store),
-            "campaigns": CampaignsPage(store),
-            "nominations": NominationsPage(store),
-            "meeting": MeetingPage(store),
-            "documents": DocumentsPage(store),
-            "print-log": PrintLogPage(store),
-            "review": ReviewPage(store),
-            "statistics": StatisticsPage(store),
-        }
         titles = {
             "overview": (self.tr("Overview"), QStyle.SP_DesktopIcon),
             "people": (self.tr("Collectives & people"), QStyle.SP_DirHomeIcon),
@@ -57,23 +91,23 @@ class MainWindow(QMainWindow):
             "print-log": (self.tr("Print log"), QStyle.SP_FileDialogInfoView),
             "review": (self.tr("Year-end review"), QStyle.SP_DialogApplyButton),
             "statistics": (self.tr("Statistics"), QStyle.SP_FileDialogListView),
+            # The signed package for the Sở, and checking one: always the last two pages.
+            "send": (self.tr("Send dossier"), QStyle.SP_ArrowForward),
+            "verify": (self.tr("Check package"), QStyle.SP_DialogApplyButton),
         }
-        # The signed package for the Sở, and checking one: always the last two pages.
-        self.pages["send"] = SendPage(store)
-        self.pages["verify"] = VerifyPage(store)
-        titles["send"] = (self.tr("Send dossier"), QStyle.SP_ArrowForward)
-        titles["verify"] = (self.tr("Check package"), QStyle.SP_DialogApplyButton)
+        self._keys: list[str] = list(titles)
+        self.pages = Pages(self, self._keys)
+        self._pending_settings: dict[str, object] = {}
         self.nav_model = QStandardItemModel(self)
         self.stack = QStackedWidget()
-        self._keys: list[str] = []
-        for key, page in self.pages.items():
+        for key in self._keys:
             text, icon = titles[key]
             item = QStandardItem(self.style().standardIcon(icon), text)
             item.setEditable(False)
             item.setData(key, Qt.UserRole)
             self.nav_model.appendRow(item)
-            self.stack.addWidget(page)
-            self._keys.append(key)
+            self.stack.addWidget(QWidget())  # stands in until the page is first opened
+        overview = self.pages["overview"]
         self.nav = QListView()
         self.nav.setObjectName("navigation")
         self.nav.setModel(self.nav_model)
@@ -90,17 +124,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([200, 1000])
         self.setCentralWidget(self.splitter)
 
-        overview: OverviewPage = self.pages["overview"]  # type: ignore[assignment]
         overview.edit_unit_requested.connect(self.edit_unit)
         overview.open_achievement.connect(self._open_achievement)
         overview.open_campaign.connect(self._open_campaign)
-        for key in ("people", "ledger", "campaigns", "nominations", "meeting", "review"):
-            self.pages[key].changed.connect(self._data_changed)
-        self.pages["campaigns"].show_achievements.connect(self.show_campaign_achievements)
-
-        self.pages["documents"].changed.connect(self._data_changed)
-        self.pages["send"].changed.connect(self._data_changed)
-        self.pages["send"].verify_requested.connect(self.verify_package)
 
         self.external = ExternalChanges(store, self)  # a command-line import while the window is open
         self.external.changed.connect(self._data_changed)
@@ -112,6 +138,32 @@ class MainWindow(QMainWindow):
         if remember:
             self._restore_settings()
             QTimer.singleShot(0, self.backups.auto_backup)  # daily, into the clerk's chosen folder
+
+    def _build_page(self, key: str) -> QWidget:
+        """Build one page, wire it to the window and put it in its place in the stack."""
+        if key == "overview":
+            page = OverviewPage(self.store)
+        else:
+            import importlib
+
+            module, name = PAGE_CLASSES[key]
+            page = getattr(importlib.import_module(module), name)(self.store)
+        if key in ("people", "ledger", "campaigns", "nominations", "meeting", "documents", "send", "review"):
+            page.changed.connect(self._data_changed)
+        if key == "campaigns":
+            page.show_achievements.connect(self.show_campaign_achievements)
+        if key == "send":
+            page.verify_requested.connect(self.verify_package)
+        row = self._keys.index(key)
+        current = self.stack.currentIndex()
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == row:
+            self.stack.setCurrentIndex(row)
+        self._apply_settings(key, page)
+        return page
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -156,9 +208,10 @@ class MainWindow(QMainWindow):
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._keys):
+            page = self.pages[self._keys[row]]  # built when first opened
             self.stack.setCurrentIndex(row)
             if self._keys[row] == "overview":
-                self.pages["overview"].refresh()
+                page.refresh()
 
     def _focus_search(self) -> None:
         self.show_page("ledger")
@@ -185,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self) -> None:
         sender = self.sender()
-        for key, page in self.pages.items():
+        for key, page in self.pages.built().items():  # a page not built yet loads fresh when opened
             if page is not sender and hasattr(page, "reload"):
                 page.reload()
         self.pages["overview"].refresh()
@@ -212,14 +265,16 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        for widget in (self.splitter, self.pages["people"].splitter, self.pages["campaigns"].splitter):
-            value = s.value(f"splitter/{widget.objectName()}")
-            if value is not None:
-                widget.restoreState(value)
+        value = s.value(f"splitter/{self.splitter.objectName()}")
+        if value is not None:
+            self.splitter.restoreState(value)
+        # The pages' splitters and column widths are restored when each page is built.
+        for key in ("people", "campaigns"):
+            self._pending_settings[f"splitter/{key}"] = s.value(f"splitter/{key}_splitter")
         for key in ("people", "ledger", "campaigns"):
-            value = s.value(f"header/{key}")
-            if value is not None:
-                self.pages[key].view.horizontalHeader().restoreState(value)
+            self._pending_settings[f"header/{key}"] = s.value(f"header/{key}")
+        for key, page in self.pages.built().items():
+            self._apply_settings(key, page)
         page = s.value("window/page")
         if page in self.pages:
             self.show_page(page)
@@ -229,17 +284,31 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/page", self.current_page())
-        for widget in (self.splitter, self.pages["people"].splitter, self.pages["campaigns"].splitter):
-            s.setValue(f"splitter/{widget.objectName()}", widget.saveState())
+        s.setValue(f"splitter/{self.splitter.objectName()}", self.splitter.saveState())
+        built = self.pages.built()  # a page never opened keeps what was saved before
+        for key in ("people", "campaigns"):
+            if key in built:
+                s.setValue(f"splitter/{built[key].splitter.objectName()}", built[key].splitter.saveState())
         for key in ("people", "ledger", "campaigns"):
-            s.setValue(f"header/{key}", self.pages[key].view.horizontalHeader().saveState())
+            if key in built:
+                s.setValue(f"header/{key}", built[key].view.horizontalHeader().saveState())
         s.sync()
 
+    def _apply_settings(self, key: str, page: QWidget) -> None:
+        """Give a page built after start the splitter and column widths remembered for it."""
+        value = self._pending_settings.pop(f"splitter/{key}", None)
+        if value is not None:
+            page.splitter.restoreState(value)
+        value = self._pending_settings.pop(f"header/{key}", None)
+        if value is not None:
+            page.view.horizontalHeader().restoreState(value)
+
     def closeEvent(self, event) -> None:
-        if not self.pages["documents"].editor.confirm_discard():
+        built = self.pages.built()
+        if "documents" in built and not built["documents"].editor.confirm_discard():
             event.ignore()
             return
-        if not self.pages["campaigns"].confirm_discard():
+        if "campaigns" in built and not built["campaigns"].confirm_discard():
             event.ignore()
             return
         if self._remember:

@@ -31,16 +31,33 @@ try:  # QtCharts ships with PySide6-Addons; without it the overview shows the nu
 except ImportError:  # pragma: no cover - the packaged app always has the add-ons
     HAVE_CHARTS = False
 
-# Printing goes through Qt's own dialogs and painter (PySide6-Essentials).
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter  # noqa: E402,F401
+# Printing goes through Qt's own dialogs and painter (PySide6-Essentials), and QtPdf shows the
+# documents' preview and prints a PDF through Qt (since PySide6 6.12 the separate wheel
+# PySide6-Pdf; without it the preview says so and printing goes to the system). Both load
+# when the dossier pages first use them (module __getattr__ below), not before the window
+# shows: they are a good part of the start-up.
+import importlib.util as _importlib_util  # noqa: E402
 
-try:  # QtPdf: the documents' preview and printing a PDF through Qt. Since PySide6 6.12 it is the
-    # separate wheel PySide6-Pdf; without it the preview says so and printing goes to the system.
-    from PySide6.QtPdf import QPdfDocument, QPdfPageNavigator, QPdfPageRenderer  # noqa: F401
-    from PySide6.QtPdfWidgets import QPdfView  # noqa: F401
-    HAVE_PDF = True
-except ImportError:  # pragma: no cover - the packaged app ships QtPdf
-    HAVE_PDF = False
+HAVE_PDF = (_importlib_util.find_spec("PySide6.QtPdf") is not None
+            and _importlib_util.find_spec("PySide6.QtPdfWidgets") is not None)
+_LAZY = {
+    "QAbstractPrintDialog": "PySide6.QtPrintSupport", "QPrintDialog": "PySide6.QtPrintSupport",
+    "QPrinter": "PySide6.QtPrintSupport",
+    "QPdfDocument": "PySide6.QtPdf", "QPdfPageNavigator": "PySide6.QtPdf", "QPdfPageRenderer": "PySide6.QtPdf",
+    "QPdfView": "PySide6.QtPdfWidgets",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 # The package pages (Gửi hồ sơ, Kiểm tra gói).
 from PySide6.QtCore import QAbstractItemModel  # noqa: E402,F401

@@ -16,7 +16,9 @@ class LedgerModel(QAbstractTableModel):
 
     The model keeps only the ordered list of ids; the rows the view draws are
     fetched in pages and cached, so opening, sorting and filtering stay fast on
-    100,000 achievements.
+    100,000 achievements. In date order (the ledger's own) a reload fetches the
+    first page of ids and counts the rest; the rest comes when the view scrolls
+    to the end (``fetchMore``) or something asks for a row not yet loaded.
     """
 
     KEYS = ["date", "subject", "title", "criterion", "measure", "evidence"]
@@ -26,6 +28,7 @@ class LedgerModel(QAbstractTableModel):
         self._store = store
         self._limit = limit
         self._ids: list[int] = []
+        self._total = 0
         self._cache: dict[int, dict] = {}
         self._filter = ach.LedgerFilter()
         self._sort = ("date", True)
@@ -52,10 +55,23 @@ class LedgerModel(QAbstractTableModel):
             self._filter = flt
             self.reload()
 
+    @property
+    def total(self) -> int:
+        """How many achievements match, loaded or not."""
+        return self._total
+
     def reload(self) -> None:
         """Re-run the query (after a filter change, an insert or an archive)."""
         self.beginResetModel()
-        self._ids = self._query()
+        if self._sort[0] == "date" and (self._limit is None or self._limit > PAGE):
+            # First page now, the rest when needed (its order is the same: date, then id).
+            self.loaded = True
+            self._ids, self._total = ach.first_page(self._store, self._filter, PAGE, descending=self._sort[1])
+            if self._limit is not None:
+                self._total = min(self._total, self._limit)
+        else:
+            self._ids = self._query()
+            self._total = len(self._ids)
         self._cache.clear()
         self.endResetModel()
 
@@ -64,13 +80,37 @@ class LedgerModel(QAbstractTableModel):
         return ach.query_ids(self._store, self._filter, sort=self._sort[0], descending=self._sort[1],
                              limit=self._limit)
 
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._ids) < self._total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:
+        """Load the ids after the first page (the view scrolled to the end)."""
+        if not self.canFetchMore(parent):
+            return
+        ids = self._query()
+        if ids[:len(self._ids)] != self._ids:  # the records changed under us: start again
+            self.beginResetModel()
+            self._ids, self._total = ids, len(ids)
+            self._cache.clear()
+            self.endResetModel()
+            return
+        if len(ids) > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+        self._total = len(self._ids)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.KEYS[column]
+        if not self.loaded:  # the order is kept for when the table first loads
+            self._sort = (key, order == Qt.DescendingOrder)
+            return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._ids[ix.row()] for ix in old]
         self._sort = (key, order == Qt.DescendingOrder)
         self._ids = self._query()
+        self._total = len(self._ids)
         if old:
             # Keep selections and the current row on the same achievements.
             pos = {aid: row for row, aid in enumerate(self._ids)}
@@ -90,7 +130,10 @@ class LedgerModel(QAbstractTableModel):
         try:
             return self._ids.index(achievement_id)
         except ValueError:
-            return None
+            if not self.canFetchMore():
+                return None
+        self.fetchMore()
+        return self.row_of(achievement_id)
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
@@ -120,31 +163,38 @@ class LedgerModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # A paint asks each visible cell for a dozen roles: the ones without an answer
+        # return first, and the shown text is formatted once per row, when it is fetched.
+        if role not in _ROLES or not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        rec = self._record(index.row())
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role == _ALIGN:
+            return _RIGHT if column >= 4 else None
+        if role == _ID:
+            return self._ids[row]
+        rec = self._record(row)
         if rec is None:
             return None
-        key = self.KEYS[index.column()]
-        if role == Qt.DisplayRole:
-            if key == "date":
-                return format_date(rec["date"])
-            if key == "subject":
-                return rec["subject_name"] or ""
-            if key == "title":
-                return rec["title"]
-            if key == "criterion":
-                return rec["criterion"]
-            if key == "measure":
-                return ach.format_measure(rec["measure_value"], rec["measure_unit"])
-            if key == "evidence":
-                return str(rec["evidence_count"]) if rec["evidence_count"] else ""
-        if role == Qt.ToolTipRole and key == "title":
-            return rec["description"] or rec["title"]
-        if role == Qt.TextAlignmentRole and key in ("measure", "evidence"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == ARCHIVED_ROLE:
-            return rec["archived_at"] is not None
-        return None
+        if role == _DISPLAY:
+            shown = rec.get("_shown")
+            if shown is None:
+                shown = rec["_shown"] = _shown(rec)
+            return shown[column]
+        if role == _TOOLTIP:
+            return (rec["description"] or rec["title"]) if column == 2 else None
+        return rec["archived_at"] is not None  # ARCHIVED_ROLE
+
+
+def _shown(rec: dict) -> tuple[str, ...]:
+    """The six cells of a row as the table shows them."""
+    return (format_date(rec["date"]), rec["subject_name"] or "", rec["title"], rec["criterion"],
+            ach.format_measure(rec["measure_value"], rec["measure_unit"]),
+            str(rec["evidence_count"]) if rec["evidence_count"] else "")
+
+
+_DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_ID, _ARCHIVED = int(ID_ROLE), int(ARCHIVED_ROLE)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ID, _ARCHIVED})
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ... import catalog, statistics
 from ...dates import format_date
+from ...numbers import percent
 from ...prizes import format_vnd
 from ..qt import QCoreApplication, QModelIndex, Qt
 from .base import RowsTableModel
@@ -118,7 +119,7 @@ class SharesModel(RowsTableModel):
         key = self.KEYS[index.column()]
         if role == Qt.DisplayRole:
             return {"year": str(r.year), "title": r.title, "holders": f"{r.holders}/{r.staff}",
-                    "share": f"{r.share * 100:.0f} %"}[key]
+                    "share": percent(r.share * 100, 0)}[key]
         if role == Qt.TextAlignmentRole and key != "title":
             return int(Qt.AlignCenter)
         return None

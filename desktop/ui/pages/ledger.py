@@ -158,7 +158,7 @@ class LedgerPage(QWidget):
             self.apply_filter()
 
     def _update_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.total
         text = self.tr("%1 archived achievements") if self.show_archive.isChecked() else self.tr("%1 achievements")
         self.count_label.setText(text.replace("%1", f"{n:,}".replace(",", ".")))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import printing
-from ..models.documents import PrintLogModel
 from ..qt import (
     HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
     QVBoxLayout, QWidget, Qt,
@@ -121,6 +120,8 @@ class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 class PrintLogPage(QWidget):
     def __init__(self, store, parent=None):
+        from ..models.documents import PrintLogModel  # drafting code: loaded with the page, not the overview
+
         super().__init__(parent)
         self.store = store
         self._loaded = False
