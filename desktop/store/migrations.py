@@ -11,6 +11,7 @@ version, fills it, and opens it with the current code.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import TYPE_CHECKING, Callable
 
@@ -452,6 +453,80 @@ def _campaign_relative_targets_and_phases(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
+    """A campaign's phases (sơ kết, tổng kết, yearly rounds) as records, each with its own period,
+    deadline and awards (a phase's award is a ``campaign_award`` row with its ``phase_id``, so its quota
+    is counted on its own); nominations and meetings belong to a phase (NULL: the whole campaign).
+    Phases already kept as the plan's JSON become records. Registration (đăng ký thi đua): what the
+    unit, a collective or a person registers for a campaign or one of its phases: the titles aimed
+    for and a target per criterion (a number, a percentage, a date)."""
+    run_script(conn, """
+        CREATE TABLE campaign_phase (
+            id           INTEGER PRIMARY KEY,
+            campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position     INTEGER NOT NULL,
+            name         TEXT NOT NULL CHECK (name <> ''),
+            period_start TEXT,
+            period_end   TEXT,
+            deadline     TEXT,
+            note         TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX campaign_phase_campaign ON campaign_phase(campaign_id, position);
+        ALTER TABLE campaign_award ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE;
+        ALTER TABLE nomination ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
+        ALTER TABLE meeting ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
+        CREATE TABLE registration (
+            id            INTEGER PRIMARY KEY,
+            campaign_id   INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            phase_id      INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE,
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            titles        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+            registered_on TEXT,
+            note          TEXT NOT NULL DEFAULT '',
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX registration_subject ON registration(
+            campaign_id, coalesce(phase_id, 0), coalesce(person_id, 0), coalesce(collective_id, 0));
+        CREATE TABLE registration_target (
+            id              INTEGER PRIMARY KEY,
+            registration_id INTEGER NOT NULL REFERENCES registration(id) ON DELETE CASCADE,
+            criterion_id    INTEGER NOT NULL REFERENCES campaign_criterion(id) ON DELETE CASCADE,
+            value           REAL,
+            unit            TEXT NOT NULL DEFAULT '',
+            due_date        TEXT,
+            note            TEXT NOT NULL DEFAULT '',
+            UNIQUE (registration_id, criterion_id)
+        );
+        """)
+    for cid, phases in conn.execute("SELECT id, phases FROM campaign ORDER BY id").fetchall():
+        position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM campaign_award WHERE campaign_id = ?",
+                                (cid,)).fetchone()[0]
+        for i, p in enumerate(json.loads(phases or "[]")):
+            period = p.get("period") or {}
+            pid = conn.execute(
+                "INSERT INTO campaign_phase(campaign_id, position, name, period_start, period_end, deadline) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (cid, i, p.get("name") or f"Đợt {i + 1}", period.get("start"), period.get("end"),
+                 p.get("deadline"))).lastrowid
+            for a in p.get("awards") or []:
+                conn.execute(
+                    "INSERT INTO campaign_award(campaign_id, position, award, text, quota_collective, "
+                    "quota_individual, phase_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (cid, position, a.get("award"), a.get("text") or a.get("award") or "", a.get("collective"),
+                     a.get("individual"), pid))
+                position += 1
+        # The plan-wide line the reader kept for an award a phase offers was the phases' union; each
+        # phase's own row now holds it. Unused, it goes, so a nomination counts against a phase's quota.
+        conn.execute(
+            "DELETE FROM campaign_award WHERE campaign_id = ? AND phase_id IS NULL AND award IN "
+            "(SELECT award FROM campaign_award WHERE campaign_id = ? AND phase_id IS NOT NULL) "
+            "AND id NOT IN (SELECT campaign_award_id FROM nomination)", (cid, cid))
+    for table in ("campaign_phase", "campaign_award", "nomination", "meeting", "registration",
+                  "registration_target"):
+        audit.install_triggers(conn, table)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -461,6 +536,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_application_id,
     _trusted_certificates,
     _campaign_relative_targets_and_phases,
+    _campaign_phases_and_registration,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -320,7 +320,8 @@ class CampaignEditor(QWidget):
             recipients=self.recipients.toPlainText().splitlines(), paperless=self.paperless.isChecked(),
             note=self.note.toPlainText(), criteria=self.criteria_model.items(), awards=self.awards_model.items(),
             documents=self.documents_model.items(), source_name=base.source_name,
-            source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer)
+            source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer,
+            phase_records=self.phases_model.items() if hasattr(self, "phases_model") else base.phase_records)
         for key in DATE_KEYS:
             try:
                 setattr(c, key, getattr(self, key).value())
