@@ -327,6 +327,10 @@
         <translation>không giới hạn</translation>
     </message>
     <message>
+        <source>Add phase</source>
+        <translation>Thêm đợt</translation>
+    </message>
+    <message>
         <source>Add document</source>
         <translation>Thêm thành phần hồ sơ</translation>
     </message>
@@ -341,6 +345,10 @@
     <message>
         <source>Dossier (%1)</source>
         <translation>Thành phần hồ sơ (%1)</translation>
+    </message>
+    <message>
+        <source>Phases (%1)</source>
+        <translation>Các đợt (%1)</translation>
     </message>
     <message>
         <source>“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025), year (2025), or day/month (05/01) for a deadline every year.</source>
@@ -438,6 +446,14 @@
         <translation>Ghi trong kế hoạch</translation>
     </message>
     <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
         <source>(not in the catalog: choose one)</source>
         <translation>(chưa có trong danh mục: hãy chọn)</translation>
     </message>
@@ -448,6 +464,14 @@
     <message>
         <source>“%1” matched no award in the catalog; choose the award it means.</source>
         <translation>“%1” không khớp hình thức khen thưởng nào trong danh mục; hãy chọn hình thức tương ứng.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến</translation>
     </message>
     <message>
         <source>Dossier document</source>
@@ -2196,6 +2220,17 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhaseDelegate</name>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>Đợt %1</translation>
+    </message>
+</context>
+<context>
     <name>PlanImportDialog</name>
     <message>
         <source>Review the plan — %1</source>
@@ -2344,6 +2379,14 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Dossier deadline: %1</source>
         <translation>Hạn gửi hồ sơ: %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>hạn %1</translation>
+    </message>
+    <message>
+        <source>Current phase: %1</source>
+        <translation>Đợt hiện tại: %1</translation>
     </message>
     <message>
         <source>Awards and quotas used:</source>

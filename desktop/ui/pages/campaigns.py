@@ -14,7 +14,7 @@ from ... import achievements, blobs, campaigns, catalog
 from ...campaigns import Campaign
 from ...errors import UserError, ValidationError
 from ..models.campaigns import (
-    KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, subject_labels,
+    KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, PhasesModel, subject_labels,
 )
 from ..operations import BackgroundTask, attempt, show_error
 from ..qt import (
@@ -61,6 +61,27 @@ class CatalogAwardDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole) or "")))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)
+
+
+class PhaseDelegate(QStyledItemDelegate):
+    """The whole campaign or one of its phases, as the phases table names them now."""
+
+    def __init__(self, names, parent=None):
+        super().__init__(parent)
+        self._names = names
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItem(self.tr("Whole campaign"), -1)
+        for i, name in enumerate(self._names()):
+            combo.addItem(name or self.tr("Phase %1").replace("%1", str(i + 1)), i)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentData(), Qt.EditRole)
@@ -226,6 +247,10 @@ class CampaignEditor(QWidget):
         # The three tables.
         self.criteria_model = CriteriaModel(parent=self)
         self.awards_model = AwardsModel(parent=self)
+        self.phases_model = PhasesModel(parent=self)
+        self.awards_model.phase_names = self.phases_model.names
+        self.phases_model.rowsAboutToBeRemoved.connect(
+            lambda _parent, first, _last: self.awards_model.phase_removed(first))
         self.documents_model = DocumentsModel(parent=self)
         self.criteria_box = _TableBox(self.criteria_model, self.tr("Add criterion"), 1, {0: 110, 2: 80, 3: 90})
         self.criteria_box.view.setObjectName("criteria")
@@ -238,11 +263,16 @@ class CampaignEditor(QWidget):
         quota = PatternDelegate(r"\d{0,5}", self.tr("no limit"), self)
         self.awards_box.view.setItemDelegateForColumn(2, quota)
         self.awards_box.view.setItemDelegateForColumn(3, quota)
+        self.awards_box.view.setItemDelegateForColumn(4, PhaseDelegate(self.phases_model.names, self.awards_box.view))
+        self.phases_box = _TableBox(self.phases_model, self.tr("Add phase"), 0, {1: 110, 2: 110, 3: 130})
+        self.phases_box.view.setObjectName("phases")
+        self.phases_model.edited.connect(self.awards_box.view.viewport().update)
         self.documents_box = _TableBox(self.documents_model, self.tr("Add document"), 0, {1: 90, 2: 190})
         self.documents_box.view.setObjectName("documents")
-        self.tables = {"criteria": self.criteria_box, "awards": self.awards_box, "documents": self.documents_box}
+        self.tables = {"criteria": self.criteria_box, "awards": self.awards_box, "phases": self.phases_box,
+                       "documents": self.documents_box}
         self._table_titles = {"criteria": self.tr("Criteria (%1)"), "awards": self.tr("Awards (%1)"),
-                              "documents": self.tr("Dossier (%1)")}
+                              "phases": self.tr("Phases (%1)"), "documents": self.tr("Dossier (%1)")}
         for key, box in self.tables.items():
             self.tabs.addTab(box, "")
             box.model.edited.connect(self._edited)
@@ -301,6 +331,7 @@ class CampaignEditor(QWidget):
             self.signer_name.setText(c.signer_name or "")
             self.recipients.setPlainText("\n".join(c.recipients))
             self.criteria_model.set_items(c.criteria)
+            self.phases_model.set_items(c.phase_records)
             self.awards_model.set_items(c.awards)
             self.documents_model.set_items(c.documents)
             self.set_errors({})
@@ -321,7 +352,7 @@ class CampaignEditor(QWidget):
             note=self.note.toPlainText(), criteria=self.criteria_model.items(), awards=self.awards_model.items(),
             documents=self.documents_model.items(), source_name=base.source_name,
             source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer,
-            phase_records=self.phases_model.items() if hasattr(self, "phases_model") else base.phase_records)
+            phase_records=self.phases_model.items())
         for key in DATE_KEYS:
             try:
                 setattr(c, key, getattr(self, key).value())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import campaigns, clock, printing, start, unit
+from ...dates import format_date
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
     urgency_color,
@@ -225,8 +226,15 @@ class RunningCampaigns(QWidget):
             if color is not None:
                 due = f"<b style='color:{color.name()}'>{due}</b>"
             self.deadline_label.setText(self.tr("Dossier deadline: %1").replace("%1", due))
+        if p.phase is not None:
+            phase = f"<b>{_html(p.phase.name)}</b>"
+            if p.phase_deadline is not None:
+                phase += " · " + _html(self.tr("due %1").replace("%1", format_date(p.phase_deadline)))
+            self.deadline_label.setText(self.deadline_label.text() + "<br>"
+                                        + self.tr("Current phase: %1").replace("%1", phase))
         if p.awards:
-            lines = [_html(quota_text(use)) for use in p.awards]
+            lines = [_html(quota_text(use) + (f" ({c.phase_records[use.award.phase].name})"
+                                              if use.award.phase is not None else "")) for use in p.awards]
             self.quota_label.setText("<b>" + self.tr("Awards and quotas used:") + "</b><br>" + "<br>".join(lines))
         else:
             self.quota_label.setText(self.tr("The plan names no award."))
