@@ -159,3 +159,19 @@ def test_a_plan_with_phases_becomes_phase_records_with_their_own_awards():
     # The plan-wide Giấy khen (the union of the phases') is left to the phases; CSTĐCS stays plan-wide.
     assert [(a.award, a.phase, a.quota_individual) for a in c.awards] == [
         ("Chiến sĩ thi đua cơ sở", None, None), (GK, 0, 1), (GK, 1, 3)]
+
+
+def test_a_meeting_belongs_to_a_phase_of_its_campaign(store, world):
+    from desktop import meetings as mt
+
+    c, _ = world
+    m = mt.Meeting(c.id, dt.datetime(2027, 11, 1, 8), "Họp xét sơ kết", members=[mt.Member("Trần Văn Chủ", role="chu_tich")],
+                   phase_id=c.phase_records[0].id)
+    mt.save(store, m)
+    assert mt.get(store, m.id).phase_id == c.phase_records[0].id
+    other = cm.Campaign(title="Khác", phase_records=[cm.CampaignPhase("Đợt 1")])
+    cm.save(store, other)
+    m.phase_id = other.phase_records[0].id
+    with pytest.raises(ValidationError):
+        mt.save(store, m)
+    assert mt.get(store, m.id).phase_id == c.phase_records[0].id
