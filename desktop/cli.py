@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "desktop.commands.records",
     "desktop.commands.verify",
     "desktop.commands.backup",
+    "desktop.commands.register",
 ]
 
 

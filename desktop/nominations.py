@@ -245,6 +245,27 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                      "Chưa chọn thành tích nào trong sổ làm căn cứ đề nghị.",
                      "Luật Thi đua, khen thưởng 2022 Điều 84 (báo cáo thành tích)"))
 
+    # Registration (đăng ký thi đua): a condition only when the unit's own rules make it one.
+    from . import registration
+
+    titles = registration.registered_titles(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
+                                            phase_id=phase.id if phase else None)
+    if registration.required(store):
+        if titles is None:
+            out.append(Check("registration", False, True,
+                             f"Chưa đăng ký thi đua cho {c.kind.lower()} này; quy chế của đơn vị yêu cầu đăng ký.",
+                             registration.SOURCE))
+        elif titles and award_row.award not in titles:
+            out.append(Check("registration", False, True,
+                             f"Đã đăng ký {', '.join(titles)}, không đăng ký {award_row.award}.",
+                             registration.SOURCE))
+        else:
+            out.append(Check("registration", True, True, "Đã đăng ký thi đua.", registration.SOURCE))
+    elif titles is not None:
+        out.append(Check("registration", True, False,
+                         "Đã đăng ký thi đua" + (f": {', '.join(titles)}." if titles else "."),
+                         "Luật Thi đua, khen thưởng 2022 (đăng ký không còn là điều kiện bắt buộc)"))
+
     # The person's rating in the campaign's year.
     if kind == "person" and rule.min_rating:
         year = rating_year(c, today)
