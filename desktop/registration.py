@@ -294,3 +294,37 @@ def registered_titles(store, campaign_id: int, *, person_id: int | None = None,
     if r is None and phase_id is not None:
         r = find(store, campaign_id, person_id=person_id, collective_id=collective_id)
     return None if r is None else r.titles
+
+
+def save_all(store, registrations: list[Registration], *, removed: list[int] = ()) -> None:
+    """Save several registrations and delete ``removed`` ones, all in one transaction (the table's Save).
+
+    A row that fails is reported as ``row[i].field`` (its position in ``registrations``) and nothing is saved.
+    """
+    errors: dict[str, str] = {}
+    for i, r in enumerate(registrations):
+        try:
+            _validate(store, r)
+        except ValidationError as exc:
+            errors.update({f"row[{i}].{k}": m for k, m in exc.fields.items()})
+    if errors:
+        raise ValidationError(errors)
+    with store.transaction() as conn:
+        for rid in removed:
+            conn.execute("DELETE FROM registration WHERE id = ?", (rid,))
+        for r in registrations:
+            _write(store, conn, r)
+
+
+def subjects(store) -> list[tuple[str, int, str]]:
+    """Who may register: (kind, id, name) for the unit, its collectives by name, its people in name order."""
+    from .text import word_sort_key
+
+    out: list[tuple[str, int, str]] = []
+    cols = store.query("SELECT id, name, is_unit FROM collective")
+    out += [("unit", r["id"], r["name"]) for r in cols if r["is_unit"]]
+    out += sorted((("collective", r["id"], r["name"]) for r in cols if not r["is_unit"]),
+                  key=lambda t: word_sort_key(t[2]))
+    out += [("person", r["id"], r["full_name"]) for r in store.query(
+        "SELECT id, full_name FROM person ORDER BY sort_key, id")]
+    return out

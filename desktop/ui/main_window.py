@@ -14,6 +14,7 @@ from .pages.overview import OverviewPage
 from .pages.people import PeoplePage
 from .pages.documents import DocumentsPage
 from .pages.print_log import PrintLogPage
+from .pages.registration import RegistrationPage
 from .pages.send import SendPage
 from .pages.verify import VerifyPage
 from .qt import (
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
             "people": PeoplePage(store),
             "ledger": LedgerPage(store),
             "campaigns": CampaignsPage(store),
+            "registration": RegistrationPage(store),
             "nominations": NominationsPage(store),
             "meeting": MeetingPage(store),
             "documents": DocumentsPage(store),
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
             "people": (self.tr("Collectives & people"), QStyle.SP_DirHomeIcon),
             "ledger": (self.tr("Achievement ledger"), QStyle.SP_FileDialogDetailedView),
             "campaigns": (self.tr("Emulation campaigns"), QStyle.SP_FileDialogContentsView),
+            "registration": (self.tr("Registration"), QStyle.SP_FileDialogNewFolder),
             "nominations": (self.tr("Award nominations"), QStyle.SP_FileDialogListView),
             "meeting": (self.tr("Council meeting"), QStyle.SP_DialogYesButton),
             "documents": (self.tr("Award dossier"), QStyle.SP_FileIcon),
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         overview.edit_unit_requested.connect(self.edit_unit)
         overview.open_achievement.connect(self._open_achievement)
         overview.open_campaign.connect(self._open_campaign)
-        for key in ("people", "ledger", "campaigns", "nominations", "meeting"):
+        for key in ("people", "ledger", "campaigns", "registration", "nominations", "meeting"):
             self.pages[key].changed.connect(self._data_changed)
         self.pages["campaigns"].show_achievements.connect(self.show_campaign_achievements)
 

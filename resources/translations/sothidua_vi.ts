@@ -1261,6 +1261,10 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
         <translation>Phong trào thi đua</translation>
     </message>
     <message>
+        <source>Registration</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
         <source>Award nominations</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -2356,6 +2360,100 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Rating</source>
         <translation>Xếp loại</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationModel</name>
+    <message>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Collective or person</source>
+        <translation>Tập thể, cá nhân</translation>
+    </message>
+    <message>
+        <source>Titles aimed for</source>
+        <translation>Danh hiệu đăng ký</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <source>Campaign:</source>
+        <translation>Phong trào:</translation>
+    </message>
+    <message>
+        <source>(no campaign yet)</source>
+        <translation>(chưa có phong trào)</translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. The plan&apos;s targets are filled in. Registration never blocks a nomination unless the unit&apos;s rules require it.</source>
+        <translation>Đánh dấu tập thể, cá nhân đăng ký; ghi danh hiệu đăng ký (cách nhau bởi dấu “;”) và chỉ tiêu cho từng tiêu chí. Chỉ tiêu của kế hoạch đã được điền sẵn. Đăng ký thi đua không chặn việc đề nghị khen thưởng, trừ khi quy chế của đơn vị yêu cầu.</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s rules require registration before a nomination</source>
+        <translation>Quy chế của đơn vị yêu cầu đăng ký thi đua trước khi đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Excel template…</source>
+        <translation>Tệp Excel mẫu…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Excel template</source>
+        <translation>Tệp Excel mẫu</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Nhập từ Excel</translation>
+    </message>
+    <message>
+        <source>%1 registrations imported.</source>
+        <translation>Đã nhập %1 bản đăng ký.</translation>
     </message>
 </context>
 <context>
