@@ -658,11 +658,29 @@ class CriterionProgress:
     def latest(self) -> float | None:
         return self.series[-1][1] if self.series else None
 
+    registered: float | None = None       # the target the unit registered for it (đăng ký thi đua), if any
+
+    @property
+    def goal(self) -> float | None:
+        """What the progress is measured against: the registered target, else the plan's absolute one."""
+        if self.registered is not None:
+            return self.registered
+        return None if self.criterion.relative else self.criterion.target_value
+
+    @property
+    def goal_text(self) -> str:
+        """``98 % (đã đăng ký)``, or the plan's target as it writes it."""
+        from .achievements import format_measure
+
+        if self.registered is not None:
+            return f"{format_measure(self.registered, self.criterion.target_unit)} (đã đăng ký)"
+        return self.criterion.target_text
+
     @property
     def reached(self) -> bool | None:
-        if self.criterion.target_value is None or self.latest is None or self.criterion.relative:
+        if self.goal is None or self.latest is None:
             return None  # a relative target ("tăng 5% so với năm trước") is not met by an absolute measure
-        return self.latest >= self.criterion.target_value
+        return self.latest >= self.goal
 
 
 @dataclass
@@ -696,6 +714,11 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
     urgency = None if days is None else "past" if days < 0 else "soon" if days < SOON_DAYS else "ok"
     used = nomination_counts(store, campaign_id)
     awards = [AwardUse(a, *used.get(a.id, (0, 0))) for a in c.awards]
+    from . import registration
+
+    index = phase_of(c, today)
+    phase = c.phase_records[index] if index is not None else None
+    registered = registration.unit_targets(store, campaign_id, phase.id if phase else None)
     criteria = []
     for k in c.criteria:
         rows = store.query(
@@ -703,9 +726,8 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
             "ORDER BY date, id", (k.id,))
         series = [(dt.date.fromisoformat(r["date"]), r["measure_value"]) for r in rows
                   if r["measure_value"] is not None]
-        criteria.append(CriterionProgress(k, series, len(rows)))
-    index = phase_of(c, today)
-    phase = c.phase_records[index] if index is not None else None
+        target = registered.get(k.id)
+        criteria.append(CriterionProgress(k, series, len(rows), target.value if target else None))
     return CampaignProgress(c, due, days, urgency, awards, criteria, phase,
                             phase_deadline_date(c, phase, today) if phase else None)
 

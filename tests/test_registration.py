@@ -260,3 +260,20 @@ def test_template_and_all_or_nothing_import(tmp_path, capsys, world, store):
     assert [(t.criterion_id, t.value) for t in unit_reg.targets] == [(c.criteria[0].id, 97.5)]
     lan = rg.find(store, c.id, person_id=world["lan"], phase_id=c.phase_records[0].id)
     assert lan.titles == [LDTT, GK] and [(t.value, t.due_date) for t in lan.targets] == [(120, "2026-06-30")]
+
+
+def test_progress_is_measured_against_the_registered_target(store, world):
+    c = world["c"]
+    k = c.criteria[0]
+    ach.add(store, ach.Achievement(dt.date(2026, 3, 1), "Ký số", collective_id=world["team"], measure_value=96,
+                                   measure_unit="%", criterion_id=k.id, campaign_id=c.id))
+    before = cm.progress(store, c.id, TODAY).criteria[0]
+    assert (before.goal, before.goal_text, before.reached) == (100, "100 %", False)
+    r = rg.new(store, c.id, collective_id=world["unit"])
+    r.targets[0].value = 95
+    rg.save(store, r)
+    after = cm.progress(store, c.id, TODAY).criteria[0]
+    assert (after.registered, after.goal, after.goal_text, after.reached) == (95, 95, "95 % (đã đăng ký)", True)
+    # The relative criterion has no absolute goal until the unit registers a number for it.
+    relative = cm.progress(store, c.id, TODAY).criteria[2]
+    assert relative.goal is None

@@ -703,7 +703,8 @@ class CriterionProgressModel(QAbstractListModel):
 
     def set_progress(self, p: CampaignProgress | None) -> None:
         self.beginResetModel()
-        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None]
+        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None
+                       or k.registered is not None]
         self.endResetModel()
 
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
@@ -729,7 +730,7 @@ class CriterionProgressModel(QAbstractListModel):
 
 def latest_text(k: campaigns.CriterionProgress) -> str:
     """``Mới nhất: 85 % / mục tiêu 100 %`` (or that nothing is measured yet)."""
-    target = k.criterion.target_text
+    target = k.goal_text
     if k.latest is None:
         return QCoreApplication.translate("CampaignModels", "No measured value yet; target %1").replace("%1", target)
     latest = number_text(k.latest) + (f" {k.criterion.target_unit}" if k.criterion.target_unit else "")
