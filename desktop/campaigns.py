@@ -80,6 +80,7 @@ class CampaignPhase:
     deadline: str | None = None
     note: str = ""
     id: int | None = None
+    report_deadline: str | None = None   # the phase's report (báo cáo sơ kết / tổng kết) is due
 
 
 @dataclass
@@ -119,6 +120,8 @@ class Campaign:
     issuer: str = ""                     # the body that issued the plan: "Sở Tư pháp tỉnh Hà Tĩnh"
     # The phases as records (made from ``phases`` on import, then edited by the clerk).
     phase_records: list[CampaignPhase] = field(default_factory=list)
+    registration_deadline: str | None = None   # đăng ký thi đua is due ("--03-25": yearly)
+    report_deadline: str | None = None         # the báo cáo kết quả is due ("--03-31": yearly)
 
     def phase_awards(self, phase: int | None) -> list[CampaignAward]:
         """The awards of one phase (by index), or of the whole campaign (``None``)."""
@@ -287,10 +290,10 @@ def validate(c: Campaign) -> Campaign:
     c.recipients = [clean(r) for r in c.recipients if clean(r)]
     if not c.title:
         errors["title"] = "Tên (trích yếu) của phong trào không được để trống."
-    for key in ("doc_date", "period_start", "period_end", "deadline"):
+    for key in ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline"):
         value = getattr(c, key)
         try:
-            setattr(c, key, parse_partial(value, yearly=key == "deadline") if value else None)
+            setattr(c, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
         except ValueError:
             errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
     if c.period_start and c.period_end and "period_start" not in errors and "period_end" not in errors:
@@ -327,10 +330,10 @@ def validate(c: Campaign) -> Campaign:
         ph.note = clean(ph.note)
         if not ph.name:
             errors[f"phases[{i}]"] = "Tên đợt (sơ kết, tổng kết…) không được để trống."
-        for key in ("period_start", "period_end", "deadline"):
+        for key in ("period_start", "period_end", "deadline", "report_deadline"):
             value = getattr(ph, key)
             try:
-                setattr(ph, key, parse_partial(value, yearly=key == "deadline") if value else None)
+                setattr(ph, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
             except ValueError:
                 errors[f"phases[{i}]"] = f"{ph.name or 'Đợt'}: ngày “{value}” không hợp lệ."
         if ph.period_start and ph.period_end and f"phases[{i}]" not in errors:
@@ -351,7 +354,8 @@ def validate(c: Campaign) -> Campaign:
 
 
 _FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
-           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer")
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer",
+           "registration_deadline", "report_deadline")
 
 
 def _row_values(c: Campaign) -> list:
@@ -386,8 +390,8 @@ def save(store, c: Campaign) -> int:
                 raise NotFound(f"Không tìm thấy phong trào số {c.id}.")
         _sync(conn, "campaign_criterion", c.id, c.criteria,
               ("subject", "text", "target_value", "target_unit", "target_direction", "target_reference"))
-        _sync(conn, "campaign_phase", c.id, c.phase_records, ("name", "period_start", "period_end", "deadline", "note"),
-              delete=False)
+        _sync(conn, "campaign_phase", c.id, c.phase_records,
+              ("name", "period_start", "period_end", "deadline", "note", "report_deadline"), delete=False)
         for a in c.awards:
             a.phase_id = c.phase_records[a.phase].id if a.phase is not None else None
         _sync(conn, "campaign_award", c.id, c.awards,
@@ -432,7 +436,7 @@ def get(store, campaign_id: int) -> Campaign:
                             r["target_direction"], r["target_reference"]) for r in store.query(
         "SELECT * FROM campaign_criterion WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
     c.phase_records = [CampaignPhase(r["name"], r["period_start"], r["period_end"], r["deadline"], r["note"],
-                                     r["id"]) for r in store.query(
+                                     r["id"], r["report_deadline"]) for r in store.query(
         "SELECT * FROM campaign_phase WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
     index = {p.id: i for i, p in enumerate(c.phase_records)}
     c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"],

@@ -129,3 +129,33 @@ def test_registration_model_passes_the_model_tester(qtmodeltester, gui_store, wo
     model = RegistrationModel(gui_store)
     model.load(world["c"])
     qtmodeltester.check(model)
+
+
+def test_overview_lists_deadlines_and_reminds_of_those_within_seven_days(qtbot, gui_store, world):
+    import datetime as dt
+
+    from desktop import clock
+
+    c = campaigns.get(gui_store, world["c"].id)
+    c.registration_deadline = "2026-03-25"
+    c.report_deadline = "--12-10"
+    c.phase_records[0].report_deadline = "2026-07-10"
+    campaigns.save(gui_store, c)
+    clock.set_now(dt.datetime(2026, 3, 20, 3, tzinfo=dt.timezone.utc))
+    w = MainWindow(gui_store, remember=False)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        overview = w.pages["overview"]
+        banner = overview.deadline_banner
+        assert banner.isVisible()
+        assert "25/03/2026 (còn 5 ngày): Đăng ký thi đua — Thi đua chuyển đổi số năm 2026" in banner.text()
+        model = overview.deadlines
+        assert [model.index(r, 2).data() for r in range(model.rowCount())] == [
+            "Đăng ký thi đua", "Báo cáo kết quả (Sơ kết 6 tháng)", "Báo cáo kết quả"]
+        assert model.index(0, 0).data() == "25/03/2026" and model.index(0, 1).data() == "còn 5 ngày"
+        overview.show_deadlines(dt.date(2026, 4, 1))
+        assert not banner.isVisibleTo(overview) and model.rowCount() == 2
+    finally:
+        w.close()
+        w.deleteLater()

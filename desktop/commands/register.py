@@ -16,6 +16,7 @@ KIND_LABELS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    register_deadlines(sub)
     group = sub.add_parser("register", help="đăng ký thi đua của đơn vị, tập thể, cá nhân cho một phong trào")
     rs = group.add_subparsers(dest="register_command", metavar="LỆNH", required=True)
     p = rs.add_parser("show", help="xem danh sách đăng ký thi đua của một phong trào")
@@ -105,4 +106,33 @@ def run_import(args: argparse.Namespace) -> int:
             return 0
         count = apply(store, preview)
     print(f"Đã nhập {number(count)} bản đăng ký thi đua từ tệp “{preview.file_name}”{skipped}.")
+    return 0
+
+
+def register_deadlines(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("deadlines", help="mọi hạn sắp tới của các phong trào (đăng ký, báo cáo, hồ sơ) theo ngày")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.set_defaults(func=run_deadlines)
+
+
+def run_deadlines(args: argparse.Namespace) -> int:
+    from .. import clock, deadlines
+    from ..formatting import date as format_date
+
+    today = clock.today()
+    with Store(db_path(args)) as store:
+        items = deadlines.upcoming(store, today)
+    if args.json:
+        print(json.dumps([{"date": d.date.isoformat(), "days_left": d.days_left(today), "kind": d.kind,
+                           "campaign_id": d.campaign_id, "campaign": d.campaign, "phase": d.phase or None}
+                          for d in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("Không có hạn nào sắp tới.")
+        return 0
+    for d in items:
+        left = d.days_left(today)
+        when = "hôm nay" if left == 0 else f"còn {number(left)} ngày"
+        mark = " (!)" if left <= deadlines.REMIND_DAYS else ""
+        print(f"{format_date(d.date)} ({when}){mark}  {d.label} — phong trào số {d.campaign_id}: {d.campaign}")
     return 0

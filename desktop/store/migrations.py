@@ -459,7 +459,8 @@ def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
     is counted on its own); nominations and meetings belong to a phase (NULL: the whole campaign).
     Phases already kept as the plan's JSON become records. Registration (đăng ký thi đua): what the
     unit, a collective or a person registers for a campaign or one of its phases: the titles aimed
-    for and a target per criterion (a number, a percentage, a date)."""
+    for and a target per criterion (a number, a percentage, a date). The plan's deadlines for
+    registering and for reporting results (a date, or yearly: ``--03-31``), for the campaign and per phase."""
     run_script(conn, """
         CREATE TABLE campaign_phase (
             id           INTEGER PRIMARY KEY,
@@ -475,6 +476,9 @@ def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
         ALTER TABLE campaign_award ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE;
         ALTER TABLE nomination ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
         ALTER TABLE meeting ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
+        ALTER TABLE campaign ADD COLUMN registration_deadline TEXT;
+        ALTER TABLE campaign ADD COLUMN report_deadline TEXT;
+        ALTER TABLE campaign_phase ADD COLUMN report_deadline TEXT;
         CREATE TABLE registration (
             id            INTEGER PRIMARY KEY,
             campaign_id   INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
@@ -522,7 +526,7 @@ def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
             "DELETE FROM campaign_award WHERE campaign_id = ? AND phase_id IS NULL AND award IN "
             "(SELECT award FROM campaign_award WHERE campaign_id = ? AND phase_id IS NOT NULL) "
             "AND id NOT IN (SELECT campaign_award_id FROM nomination)", (cid, cid))
-    for table in ("campaign_phase", "campaign_award", "nomination", "meeting", "registration",
+    for table in ("campaign", "campaign_phase", "campaign_award", "nomination", "meeting", "registration",
                   "registration_target"):
         audit.install_triggers(conn, table)
 

@@ -271,6 +271,14 @@
         <translation>Hạn gửi hồ sơ</translation>
     </message>
     <message>
+        <source>Registration deadline</source>
+        <translation>Hạn đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Report deadline</source>
+        <translation>Hạn báo cáo kết quả</translation>
+    </message>
+    <message>
         <source>Paperless: dossiers are sent electronically</source>
         <translation>Không dùng văn bản giấy: hồ sơ gửi trên môi trường điện tử</translation>
     </message>
@@ -472,6 +480,10 @@
     <message>
         <source>Until</source>
         <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn báo cáo</translation>
     </message>
     <message>
         <source>Dossier document</source>
@@ -688,6 +700,25 @@
     <message>
         <source>The time “%1” is not valid; write hours:minutes, e.g. 08:30.</source>
         <translation>Giờ “%1” không hợp lệ; hãy ghi giờ:phút, ví dụ 08:30.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Phong trào</translation>
     </message>
 </context>
 <context>
@@ -1898,12 +1929,20 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Phong trào đang diễn ra</translation>
     </message>
     <message>
+        <source>Upcoming deadlines</source>
+        <translation>Các hạn sắp tới</translation>
+    </message>
+    <message>
         <source>Latest entries</source>
         <translation>Thành tích mới ghi</translation>
     </message>
     <message>
         <source>No unit profile yet. Enter the unit&apos;s name, governing body and head so that documents carry the right header.</source>
         <translation>Chưa có thông tin đơn vị. Hãy nhập tên đơn vị, cơ quan chủ quản và thủ trưởng để văn bản có phần đầu đúng.</translation>
+    </message>
+    <message>
+        <source>Deadlines within seven days:</source>
+        <translation>Hạn trong bảy ngày tới:</translation>
     </message>
 </context>
 <context>

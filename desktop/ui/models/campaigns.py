@@ -578,7 +578,7 @@ class PhasesModel(_RowsModel):
     """The campaign's phases (sơ kết, tổng kết, yearly rounds), each with its period and deadline."""
 
     PREFIX = "phases"
-    KEYS = ("name", "period_start", "period_end", "deadline")
+    KEYS = ("name", "period_start", "period_end", "deadline", "report_deadline")
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
@@ -587,6 +587,7 @@ class PhasesModel(_RowsModel):
             QCoreApplication.translate("CampaignModels", "From"),
             QCoreApplication.translate("CampaignModels", "Until"),
             QCoreApplication.translate("CampaignModels", "Deadline"),
+            QCoreApplication.translate("CampaignModels", "Report due"),
         ]
 
     def names(self) -> list[str]:
@@ -606,7 +607,7 @@ class PhasesModel(_RowsModel):
             item.name = text
             return True
         try:
-            setattr(item, key, campaigns.parse_partial(text, yearly=key == "deadline"))
+            setattr(item, key, campaigns.parse_partial(text, yearly=key.endswith("deadline")))
         except ValueError:
             return False
         return True

@@ -27,7 +27,7 @@ from ..qt import (
 from ..widgets import ERROR_STYLE, FormPanel, PartialDateField, setup_table
 from ...files import temp_prefix
 
-DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline")
+DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
 
 # -- cell editors of the tables ----------------------------------------------------------------------
@@ -210,6 +210,10 @@ class CampaignEditor(QWidget):
         self.period_start = self.timing.add("period_start", self.tr("Runs from"), PartialDateField())
         self.period_end = self.timing.add("period_end", self.tr("Runs until"), PartialDateField())
         self.deadline = self.timing.add("deadline", self.tr("Dossier deadline"), PartialDateField(yearly=True))
+        self.registration_deadline = self.timing.add(
+            "registration_deadline", self.tr("Registration deadline"), PartialDateField(yearly=True))
+        self.report_deadline = self.timing.add(
+            "report_deadline", self.tr("Report deadline"), PartialDateField(yearly=True))
         self.paperless = QCheckBox(self.tr("Paperless: dossiers are sent electronically"))
         self.timing.add("paperless", self.tr("Paperless"), self.paperless)
         self.note = QPlainTextEdit()
@@ -324,6 +328,8 @@ class CampaignEditor(QWidget):
             self.period_start.set_value(c.period_start)
             self.period_end.set_value(c.period_end)
             self.deadline.set_value(c.deadline)
+            self.registration_deadline.set_value(c.registration_deadline)
+            self.report_deadline.set_value(c.report_deadline)
             self.paperless.setChecked(bool(c.paperless))
             self.note.setPlainText(c.note or "")
             self.signer_authority.setText(c.signer_authority or "")
@@ -386,7 +392,7 @@ class CampaignEditor(QWidget):
 
     def _date_message(self, key: str) -> str:
         text = getattr(self, key).text().strip()
-        if key == "deadline":
+        if key.endswith("deadline"):
             return self.tr("“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025), "
                            "year (2025), or day/month (05/01) for a deadline every year.").replace("%1", text)
         return self.tr("“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025) "

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, clock, printing, start, unit
+from ... import campaigns, clock, deadlines, printing, start, unit
 from ...dates import format_date
 from ..models.campaigns import (
-    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
-    urgency_color,
+    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
+    quota_text, urgency_color, urgency_of,
 )
 from ..backups import BackupStatus
 from ..models.ledger import LedgerModel
@@ -15,7 +15,7 @@ from ..widgets import setup_table
 from .ledger import LEDGER_COLUMN_WIDTHS
 from .print_log import PaperBox
 from ..qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
+    HAVE_CHARTS, QAbstractTableModel, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QModelIndex, QPainter,
     QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -257,6 +257,47 @@ class RunningCampaigns(QWidget):
         self.chart.show_progress(k, _first_day(p.campaign.period_start), p.deadline)
 
 
+class DeadlinesModel(QAbstractTableModel):
+    """Upcoming deadlines of every campaign, nearest first: date, days left, what, campaign."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[deadlines.Deadline] = []
+        self._today = dt.date.min
+
+    def set_items(self, items: list, today: dt.date) -> None:
+        self.beginResetModel()
+        self._items, self._today = list(items), today
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self._items[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return [self.tr("Date"), self.tr("Days left"), self.tr("What"), self.tr("Campaign")][section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        d = self._items[index.row()]
+        left = d.days_left(self._today)
+        if role == Qt.DisplayRole:
+            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
+        if role == Qt.ToolTipRole and index.column() == 3:
+            return d.campaign
+        if role == Qt.ForegroundRole:
+            return urgency_color(urgency_of(left))
+        return None
+
+
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -289,6 +330,14 @@ class OverviewPage(QWidget):
         banner.addWidget(self.leave_demo_btn)
         self.demo_banner.setVisible(start.is_demo(store))
         lay.addWidget(self.demo_banner)
+        # Deadlines within seven days, said at the top when the window starts (and on every refresh).
+        self.deadline_banner = QLabel(self)
+        self.deadline_banner.setObjectName("deadline_reminder")
+        self.deadline_banner.setWordWrap(True)
+        self.deadline_banner.setStyleSheet("#deadline_reminder { background: #fde2e1; border: 1px solid #d9534f; "
+                                           "color: #7a1c1a; padding: 6px 10px; font-size: 10.5pt; }")
+        self.deadline_banner.hide()
+        lay.addWidget(self.deadline_banner)
         head = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit_label.setWordWrap(True)
@@ -322,6 +371,16 @@ class OverviewPage(QWidget):
         self.running.open_campaign.connect(self.open_campaign)
         lay.addWidget(self.running, 3)
 
+        lay.addWidget(QLabel("<b>" + self.tr("Upcoming deadlines") + "</b>"))
+        self.deadlines = DeadlinesModel(self)
+        self.deadlines_view = QTableView()
+        self.deadlines_view.setObjectName("deadlines")
+        self.deadlines_view.setModel(self.deadlines)
+        setup_table(self.deadlines_view, stretch=3, widths={0: 90, 1: 110, 2: 290})
+        self.deadlines_view.doubleClicked.connect(
+            lambda ix: self.open_campaign.emit(self.deadlines.item(ix.row()).campaign_id))
+        lay.addWidget(self.deadlines_view, 1)
+
         lay.addWidget(QLabel("<b>" + self.tr("Latest entries") + "</b>"))
         self.latest = LedgerModel(store, self, limit=12, load=False)
         self.latest_view = QTableView()
@@ -353,3 +412,16 @@ class OverviewPage(QWidget):
         paperless = any(running.progress_at(i).campaign.paperless for i in range(running.rowCount()))
         self.paper.show_pages(printing.pages_per_month(self.store), paperless=paperless)
         self.backup_status.refresh()
+        self.show_deadlines(clock.today())
+
+    def show_deadlines(self, today: dt.date) -> None:
+        """List every upcoming deadline; remind of those within seven days in the banner at the top."""
+        items = deadlines.upcoming(self.store, today)
+        self.deadlines.set_items(items, today)
+        soon = [d for d in items if d.days_left(today) <= deadlines.REMIND_DAYS]
+        if soon:
+            lines = [f"{format_date(d.date)} ({_html(days_text(d.days_left(today)))}): {_html(d.label)} — "
+                     f"{_html(d.campaign)}" for d in soon]
+            self.deadline_banner.setText("<b>" + self.tr("Deadlines within seven days:") + "</b><br>"
+                                         + "<br>".join(lines))
+        self.deadline_banner.setVisible(bool(soon))
