@@ -31,6 +31,9 @@ from .files import temp_prefix
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
+# A campaign's own documents to the Sở (issue 14); see "campaign documents" at the end of this module.
+KINDS.update({"dang_ky": "Bản đăng ký thi đua", "bao_cao_ket_qua": "Báo cáo kết quả thực hiện phong trào thi đua"})
+CAMPAIGN_KINDS = ("dang_ky", "bao_cao_ket_qua")
 STATUSES = {"nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 _KEYWORDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo"}
 
@@ -308,6 +311,8 @@ def get(store, draft_id: int) -> Draft:
 
 
 def find(store, kind: str, target_id: int) -> Draft | None:
+    if kind in CAMPAIGN_KINDS:
+        return find_for_campaign(store, kind, target_id)
     col = {"to_trinh": "campaign_id", "bien_ban": "meeting_id", "bao_cao": "nomination_id"}[kind]
     row = store.one(f"SELECT * FROM draft WHERE kind = ? AND {col} = ?", (kind, target_id))
     return _draft(row) if row else None
@@ -319,6 +324,8 @@ def list_for_campaign(store, campaign_id: int) -> list[Draft]:
 
 
 def context(store, d: Draft) -> dict[str, Any]:
+    if d.kind in CAMPAIGN_KINDS:
+        return context_campaign_document(store, d)
     if d.kind == "to_trinh":
         return context_to_trinh(store, d.campaign_id)
     if d.kind == "bien_ban":
@@ -453,6 +460,8 @@ def document(store, draft_id: int, version: int | None = None) -> Document:
 
 def title(store, d: Draft) -> str:
     """The document's Vietnamese title, used for file names and lists."""
+    if d.kind in CAMPAIGN_KINDS:
+        return campaign_document_title(store, d)
     if d.kind == "bao_cao" and d.nomination_id:
         rows = {r.id: r for r in nominations.list_for_campaign(store, d.campaign_id)}
         r = rows.get(d.nomination_id)
@@ -520,3 +529,144 @@ def reopen(store, draft_id: int) -> None:
         for sha in (d.pdf_sha256, d.docx_sha256):
             if sha:
                 blobs.drop_if_unused(store, sha)
+
+
+# -- campaign documents: the Bản đăng ký thi đua and the Báo cáo kết quả (issue 14) ----------------------
+
+def _phase_id(store, draft_id: int) -> int | None:
+    return store.scalar("SELECT phase_id FROM draft WHERE id = ?", (draft_id,))
+
+
+def find_for_campaign(store, kind: str, campaign_id: int, phase_id: int | None = None) -> Draft | None:
+    """The campaign's registration (one), or its report of results for ``phase_id`` (None: the whole campaign)."""
+    row = store.one("SELECT * FROM draft WHERE kind = ? AND campaign_id = ? AND phase_id IS ?",
+                    (kind, campaign_id, phase_id if kind == "bao_cao_ket_qua" else None))
+    return _draft(row) if row else None
+
+
+def create_for_campaign(store, kind: str, campaign_id: int, phase_id: int | None = None) -> int:
+    """Draft the campaign's Bản đăng ký thi đua or a Báo cáo kết quả (of one phase, or of the whole
+    campaign) from the records, or return the existing draft's id."""
+    if kind not in CAMPAIGN_KINDS:
+        raise UserError(f"Loại văn bản “{kind}” không có.")
+    c = campaigns.get(store, campaign_id)
+    if kind == "dang_ky":
+        phase_id = None
+    elif phase_id is not None and c.phase_by_id(phase_id) is None:
+        names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1)) or "phong trào không chia đợt"
+        raise UserError(f"Phong trào số {campaign_id} không có đợt này ({names}).")
+    existing = find_for_campaign(store, kind, campaign_id, phase_id)
+    if existing:
+        return existing.id
+    form = forms_mod.choose(kind)
+    with store.transaction() as conn:
+        draft_id = conn.execute(
+            "INSERT INTO draft(kind, campaign_id, phase_id, form) VALUES (?, ?, ?, ?)",
+            (kind, campaign_id, phase_id, form.path.stem)).lastrowid
+        doc = compose(form, context(store, get(store, draft_id)))
+        sections = {s.id: serialise(s.blocks) for s in doc.sections}
+        _add_version(conn, draft_id, {"number": "", "date": clock.today().isoformat()}, sections,
+                     "Soạn từ dữ liệu")
+    return draft_id
+
+
+def campaign_document_title(store, d: Draft) -> str:
+    phase = campaigns.get(store, d.campaign_id).phase_by_id(_phase_id(store, d.id))
+    return KINDS[d.kind] + (f" - {phase.name}" if phase else "")
+
+
+def _campaign_period_text(c: campaigns.Campaign) -> str:
+    period = _period(c)
+    if period.startswith("năm "):
+        return "Năm " + period[4:]
+    return ("Thời gian " + period) if period else ""
+
+
+def context_campaign_document(store, d: Draft) -> dict[str, Any]:
+    from . import registration
+
+    c = campaigns.get(store, d.campaign_id)
+    profile = unit.get(store)
+    ctx = _base(store, c)
+    period = _period(c)
+    ctx["campaign"].update({"issuer": c.issuer or profile.governing_body, "period_text": _campaign_period_text(c),
+                            "name_period": f"{campaign_name(c)} {period}".strip()})
+    criteria = {k.id: k for k in c.criteria}
+    if d.kind == "dang_ky":
+        unit_id = store.scalar("SELECT id FROM collective WHERE is_unit = 1")
+        own = registration.find(store, c.id, collective_id=unit_id) if unit_id else None
+        targets = own.targets if own else registration.default_targets(c, "collective")
+        ctx["unit_targets"] = [{
+            "criterion": criteria[t.criterion_id].text, "unit": t.unit or criteria[t.criterion_id].target_unit,
+            "value": ach.format_measure(t.value, "") if t.value is not None else "",
+            "due": f"Trước {campaigns.format_partial(t.due_date)}" if t.due_date else "",
+            "note": "" if own else "Theo kế hoạch"} for t in targets if t.criterion_id in criteria]
+        ctx["registrations"] = [{
+            "kind": "ca_nhan" if r.kind == "person" else "tap_the", "name": r.name,
+            "where": ", ".join(x for x in (r.position, r.collective) if x),
+            "titles": r.registration.titles + ([] if not r.phase else [f"({r.phase})"]),
+            "targets": [f"{criteria[t.criterion_id].text}: {registration.target_text(t, criteria[t.criterion_id])}"
+                        for t in r.registration.targets
+                        if t.criterion_id in criteria and (t.value is not None or t.due_date)],
+        } for r in registration.list_for_campaign(store, c.id) if r.kind != "unit"]
+        return ctx
+
+    phase = c.phase_by_id(_phase_id(store, d.id))
+    today = clock.today()
+    name = phase.name if phase else ""
+    lowered = name[:1].lower() + name[1:]
+    ctx["report"] = {
+        "title": f"Kết quả {lowered}" if phase else "Kết quả",
+        "scope": f"kết quả {lowered} {campaign_name(c)}" if phase else f"kết quả thực hiện {campaign_name(c)}",
+        "results_intro": "Kết quả thực hiện từng chỉ tiêu so với chỉ tiêu đã đăng ký (hoặc chỉ tiêu của kế hoạch "
+                         "khi đơn vị chưa đăng ký)" + (f", tính đến hết {lowered}" if phase else "") + ":",
+    }
+    start = campaigns._first_day(phase.period_start) if phase and phase.period_start else None
+    end = campaigns._last_day(phase.period_end) if phase and phase.period_end else None
+    registered = registration.unit_targets(store, c.id, phase.id if phase else None)
+    results = []
+    for k in c.criteria:
+        rows = [r for r in store.query(
+            "SELECT date, measure_value FROM achievement WHERE criterion_id = ? AND archived_at IS NULL "
+            "ORDER BY date, id", (k.id,))
+            if (start is None or r["date"] >= start.isoformat()) and (end is None or r["date"] <= end.isoformat())]
+        measured = [r["measure_value"] for r in rows if r["measure_value"] is not None]
+        target = registered.get(k.id)
+        goal = target.value if target else (None if k.relative else k.target_value)
+        target_text = (ach.format_measure(target.value, target.unit or k.target_unit) + " (đã đăng ký)"
+                       if target else k.target_text)
+        latest = measured[-1] if measured else None
+        result = ach.format_measure(latest, k.target_unit) if latest is not None else (
+            f"{len(rows)} thành tích" if rows else "Chưa có số liệu")
+        assessment = "" if goal is None or latest is None else ("Đạt" if latest >= goal else "Chưa đạt")
+        results.append({"criterion": k.text, "target": target_text, "result": result, "assessment": assessment})
+    ctx["results"] = results
+    noms = [n for n in nominations.list_for_campaign(store, c.id)]
+    phase_of = {r["id"]: r["phase_id"] for r in store.query(
+        "SELECT id, phase_id FROM nomination WHERE campaign_id = ?", (c.id,))}
+    summary: dict[str, dict[str, int]] = {}
+    for n in noms:
+        if phase is not None and phase_of.get(n.id) != phase.id:
+            continue
+        if n.status == "du_kien":
+            continue
+        s = summary.setdefault(n.award, {"proposed": 0, "passed": 0, "sent": 0})
+        s["proposed"] += 1
+        s["passed"] += n.status in ("thong_qua", "da_gui")
+        s["sent"] += n.status == "da_gui"
+    ctx["awards_summary"] = [{"award": a, **{k: f"{v:02d}" for k, v in counts.items()}}
+                             for a, counts in summary.items()]
+    regs = registration.list_for_campaign(store, c.id)
+    n_coll = sum(1 for r in regs if r.kind != "person")
+    n_people = sum(1 for r in regs if r.kind == "person")
+    linked = store.scalar("SELECT count(*) FROM achievement WHERE campaign_id = ? AND archived_at IS NULL"
+                          + (" AND date >= ?" if start else "") + (" AND date <= ?" if end else ""),
+                          (c.id, *([start.isoformat()] if start else []), *([end.isoformat()] if end else [])))
+    lines = [f"{profile.name or 'Đơn vị'} đã phổ biến, quán triệt {c.reference} đến toàn thể công chức, viên chức "
+             f"và người lao động; xây dựng kế hoạch và phát động {campaign_name(c)} trong đơn vị."]
+    if regs:
+        lines.append(f"Có {n_coll:02d} tập thể và {n_people:02d} cá nhân đăng ký thi đua với các chỉ tiêu cụ thể.")
+    lines.append(f"Sổ thi đua của đơn vị ghi nhận {linked:02d} thành tích gắn với phong trào"
+                 + (f" trong {lowered}" if phase else "") + f" (đến ngày {today:%d/%m/%Y}).")
+    ctx["texts"] = {"organisation": "\n\n".join(lines)}
+    return ctx

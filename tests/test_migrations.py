@@ -184,6 +184,11 @@ def check_v8(store: Store) -> None:
         ("Chiến sĩ thi đua cơ sở", None, None, None), ("Giấy khen của Giám đốc Sở", 0, None, 1),
         ("Giấy khen của Giám đốc Sở", 1, 2, 3)]
     assert store.scalar("SELECT count(*) FROM registration") == 0
+    # The draft table takes the two new kinds of document, and still refuses others.
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('dang_ky', 2, 'x')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('khac', 2, 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.

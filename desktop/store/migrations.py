@@ -526,9 +526,38 @@ def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
             "DELETE FROM campaign_award WHERE campaign_id = ? AND phase_id IS NULL AND award IN "
             "(SELECT award FROM campaign_award WHERE campaign_id = ? AND phase_id IS NOT NULL) "
             "AND id NOT IN (SELECT campaign_award_id FROM nomination)", (cid, cid))
+    # Two more kinds of document: the Bản đăng ký thi đua and the Báo cáo kết quả (of a phase or the campaign).
+    _widen_check(conn, "draft", "kind IN ('to_trinh', 'bien_ban', 'bao_cao')",
+                 "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')")
+    run_script(conn, """
+        ALTER TABLE draft ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE;
+        CREATE UNIQUE INDEX draft_dang_ky ON draft(campaign_id) WHERE kind = 'dang_ky';
+        CREATE UNIQUE INDEX draft_bao_cao_ket_qua ON draft(campaign_id, coalesce(phase_id, 0))
+            WHERE kind = 'bao_cao_ket_qua';
+        """)
     for table in ("campaign", "campaign_phase", "campaign_award", "nomination", "meeting", "registration",
-                  "registration_target"):
+                  "registration_target", "draft"):
         audit.install_triggers(conn, table)
+
+
+def _widen_check(conn: sqlite3.Connection, table: str, old: str, new: str) -> None:
+    """Let a CHECK accept more values, in place (SQLite's documented procedure for loosening a constraint:
+    the rows already stored satisfy the wider one, so nothing on disk changes but the table's SQL).
+
+    Rebuilding the table instead would delete its rows under ``foreign_keys = ON`` and cascade to the
+    tables that reference it.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if old not in sql:
+        raise ValueError(f"{table}: constraint not found: {old}")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                     (sql.replace(old, new), table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

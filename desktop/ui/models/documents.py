@@ -86,7 +86,8 @@ def _target(d: drafts.Draft) -> int:
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
     """Tờ trình (one), Biên bản (one per held meeting), Báo cáo thành tích (one per nomination passed or
     sent), each with its draft; drafts the dossier no longer needs are listed after them."""
-    drafted = {(d.kind, _target(d)): d for d in drafts.list_for_campaign(store, campaign_id)}
+    drafted = {(d.kind, _target(d)): d for d in drafts.list_for_campaign(store, campaign_id)
+               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
     items = [DossierItem("to_trinh", campaign_id,
                          QCoreApplication.translate("DocumentModels", "Submission for awards"))]
     for m in meetings.list_for_campaign(store, campaign_id):
