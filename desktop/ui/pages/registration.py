@@ -16,7 +16,7 @@ from ..models.registration import RegistrationModel
 from ..operations import show_error
 from ..qt import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
-    QWidget, Signal,
+    QWidget, Qt, Signal,
 )
 from ..widgets import setup_table
 
@@ -63,6 +63,8 @@ class RegistrationPage(QWidget):
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed
                                   | QTableView.SelectedClicked)
         self.view.setSelectionBehavior(QTableView.SelectItems)
+        self.view.horizontalHeader().setTextElideMode(Qt.ElideRight)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         lay.addWidget(self.view, 1)
 
         bottom = QHBoxLayout()
@@ -137,8 +139,10 @@ class RegistrationPage(QWidget):
     def _load(self, *_args) -> None:
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
         self.model.load(c, self.phase_id())
+        for col, width in ((0, 70), (1, 250), (2, 250)):
+            self.view.setColumnWidth(col, width)
         for col in range(3, self.model.columnCount()):
-            self.view.setColumnWidth(col, 150)
+            self.view.setColumnWidth(col, 170)
 
     def _update(self, *_args) -> None:
         has = self.model.campaign is not None
