@@ -277,6 +277,7 @@ def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
                                                               else "") if a.decision_number else "",
         "issuer": a.issuer} for a in awards]
     ctx["achievements"] = _achievements_by_criterion(store, n, c)
+    _with_registered_targets(store, n, c, ctx["achievements"])
     return ctx
 
 
@@ -670,3 +671,35 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
                  + (f" trong {lowered}" if phase else "") + f" (đến ngày {today:%d/%m/%Y}).")
     ctx["texts"] = {"organisation": "\n\n".join(lines)}
     return ctx
+
+
+def _with_registered_targets(store, n: nominations.Nomination, c: campaigns.Campaign, groups: list[dict]) -> None:
+    """Mẫu 08's "chỉ tiêu thi đua đã đăng ký": each criterion the subject registered a target for reads
+    "… (chỉ tiêu đã đăng ký: 120 hồ sơ; kết quả: 135 hồ sơ)"; a registered criterion without achievements
+    is listed too, so the report shows every registered target against its result."""
+    from . import registration
+
+    reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
+                            phase_id=n.phase_id)
+    if reg is None and n.phase_id is not None:
+        reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id)
+    if reg is None:
+        return
+    criteria = {k.id: k for k in c.criteria}
+    rows = ach.rows(store, n.achievement_ids)
+    by_text = {g["criterion"]: g for g in groups}
+    for t in reg.targets:
+        k = criteria.get(t.criterion_id)
+        target = registration.target_text(t, k) if k else ""
+        if k is None or not target:
+            continue
+        measured = sorted((r["date"], r["measure_value"], r["measure_unit"]) for r in rows.values()
+                          if r.get("criterion_id") == k.id and r["measure_value"] is not None)
+        result = ach.format_measure(measured[-1][1], measured[-1][2] or k.target_unit) if measured else "chưa có số liệu"
+        group = by_text.get(k.text)
+        if group is None:
+            group = {"criterion": k.text, "items": [], "measures": []}
+            groups.append(group)
+        group["criterion"] = f"{k.text} (chỉ tiêu đã đăng ký: {target}; kết quả: {result})"
+    order = {k.text: i for i, k in enumerate(c.criteria)}
+    groups.sort(key=lambda g: order.get(g["criterion"].split(" (chỉ tiêu đã đăng ký")[0], len(order)))

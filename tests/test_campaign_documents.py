@@ -29,7 +29,8 @@ def world(store):
                   cm.Criterion("Số hồ sơ số hóa", "ca_nhan", 120, "hồ sơ")],
         phase_records=[cm.CampaignPhase("Sơ kết 6 tháng", "2026-01", "2026-06", "2026-07-10"),
                        cm.CampaignPhase("Tổng kết", "2026-07", "2026-12", "2026-12-05")],
-        awards=[cm.CampaignAward(GK, "Giấy khen", 2, 3, phase=0)])
+        awards=[cm.CampaignAward(GK, "Giấy khen", 2, 3, phase=0)],
+        documents=[cm.DossierDocument("Báo cáo thành tích", "08", "152/2025/NĐ-CP")])
     cm.save(store, c)
     unit_id = people.add_collective(store, people.Collective("Trung tâm Trợ giúp pháp lý", is_unit=True))
     team = people.add_collective(store, people.Collective("Phòng Nghiệp vụ 1", parent_id=unit_id))
@@ -135,3 +136,22 @@ def test_a_phase_of_another_campaign_is_refused(store, world):
     cm.save(store, other)
     with pytest.raises(UserError):
         drafts.create_for_campaign(store, "bao_cao_ket_qua", world["c"].id, other.phase_records[0].id)
+
+
+def test_the_achievement_report_reads_the_registered_targets_against_results(store, world, tmp_path):
+    c = world["c"]
+    nid = nominations.list_for_campaign(store, c.id)[0].id
+    n = nominations.get(store, nid)
+    k = c.criteria[1]
+    a = ach.add(store, ach.Achievement(dt.date(2026, 6, 20), "Số hóa hồ sơ", person_id=world["lan"],
+                                       measure_value=135, measure_unit="hồ sơ", criterion_id=k.id, campaign_id=c.id))
+    n.achievement_ids.append(a)
+    nominations.save(store, n)
+    did = drafts.create(store, "bao_cao", nid)
+    text = pdf_text(drafts.render(store, did, tmp_path / "bao-cao.pdf"))
+    assert "Số hồ sơ số hóa (chỉ tiêu đã đăng ký: 120 hồ sơ trước 30/11/2026; kết quả: 135 hồ sơ)" in text
+    # Someone who did not register keeps the plain criterion.
+    registration.delete(store, registration.find(store, c.id, person_id=world["lan"]).id)
+    drafts.regenerate(store, did, "thanh_tich")
+    text = pdf_text(drafts.render(store, did, tmp_path / "bao-cao-2.pdf"))
+    assert "chỉ tiêu đã đăng ký" not in text and "Số hồ sơ số hóa" in text
