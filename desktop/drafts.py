@@ -643,11 +643,19 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
         results.append({"criterion": k.text, "target": target_text, "result": result, "assessment": assessment})
     ctx["results"] = results
     noms = [n for n in nominations.list_for_campaign(store, c.id)]
-    phase_of = {r["id"]: r["phase_id"] for r in store.query(
-        "SELECT id, phase_id FROM nomination WHERE campaign_id = ?", (c.id,))}
+    stored = {r["id"]: (r["phase_id"], r["created_at"][:10]) for r in store.query(
+        "SELECT id, phase_id, created_at FROM nomination WHERE campaign_id = ?", (c.id,))}
+
+    def in_phase(nomination_id: int) -> bool:
+        """A phase's own nominations, and those for the whole campaign made during the phase."""
+        pid, made = stored.get(nomination_id, (None, ""))
+        if pid is not None:
+            return pid == phase.id
+        return (start is None or made >= start.isoformat()) and (end is None or made <= end.isoformat())
+
     summary: dict[str, dict[str, int]] = {}
     for n in noms:
-        if phase is not None and phase_of.get(n.id) != phase.id:
+        if phase is not None and not in_phase(n.id):
             continue
         if n.status == "du_kien":
             continue

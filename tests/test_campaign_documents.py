@@ -155,3 +155,21 @@ def test_the_achievement_report_reads_the_registered_targets_against_results(sto
     drafts.regenerate(store, did, "thanh_tich")
     text = pdf_text(drafts.render(store, did, tmp_path / "bao-cao-2.pdf"))
     assert "chỉ tiêu đã đăng ký" not in text and "Số hồ sơ số hóa" in text
+
+
+def test_a_phase_report_counts_whole_campaign_nominations_made_during_the_phase(store, world, tmp_path):
+    c = world["c"]
+    c.awards.append(cm.CampaignAward("Chiến sĩ thi đua cơ sở", "CSTĐCS"))
+    cm.save(store, c)
+    c = cm.get(store, c.id)
+    a = ach.add(store, ach.Achievement(dt.date(2026, 5, 2), "Sáng kiến", person_id=world["lan"], campaign_id=c.id))
+    nid = nominations.save(store, nominations.Nomination(c.id, c.awards[1].id, person_id=world["lan"],
+                                                         achievement_ids=[a]))
+    nominations.submit(store, nid, dt.date(2026, 7, 5))
+    made = "2026-05-20T08:00:00Z"
+    store.conn.execute("UPDATE nomination SET created_at = ? WHERE id = ?", (made, nid))
+    so_ket = drafts.create_for_campaign(store, "bao_cao_ket_qua", c.id, c.phase_records[0].id)
+    tong_ket = drafts.create_for_campaign(store, "bao_cao_ket_qua", c.id, c.phase_records[1].id)
+    assert "Chiến sĩ thi đua cơ sở" in pdf_text(drafts.render(store, so_ket, tmp_path / "a.pdf"))
+    text = pdf_text(drafts.render(store, tong_ket, tmp_path / "b.pdf"))
+    assert "Chiến sĩ thi đua cơ sở" not in text and GK not in text
