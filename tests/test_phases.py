@@ -175,3 +175,27 @@ def test_a_meeting_belongs_to_a_phase_of_its_campaign(store, world):
     with pytest.raises(ValidationError):
         mt.save(store, m)
     assert mt.get(store, m.id).phase_id == c.phase_records[0].id
+
+
+def test_updating_from_the_plan_keeps_phase_ids_and_a_used_phase(store, tmp_path):
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("Kế hoạch", encoding="utf-8")
+    c = cm.from_extraction(_extraction())
+    cm.save(store, c)
+    c = cm.get(store, c.id)
+    pid = people.add_person(store, people.Person("Nguyễn Thị Lan"))
+    a = ach.add(store, ach.Achievement(dt.date(2027, 3, 1), "Số hóa", person_id=pid, campaign_id=c.id))
+    so_ket_award = c.awards[1]
+    nid = nm.save(store, nm.Nomination(c.id, so_ket_award.id, person_id=pid, achievement_ids=[a]))
+    # The plan is read again: the tổng kết now allows 4, and the sơ kết is gone from the text.
+    x = _extraction()
+    x.phases[1].awards[0].individual = 4
+    x.phases = [x.phases[1]]
+    cm.update_from_plan(store, c.id, cm.from_extraction(x), plan)
+    again = cm.get(store, c.id)
+    # The tổng kết keeps its id; the sơ kết stays because a nomination uses its award.
+    assert {p.name: p.id for p in again.phase_records} == {p.name: p.id for p in c.phase_records}
+    tong_ket = next(a for a in again.awards if a.phase is not None and again.phase_records[a.phase].name == "Tổng kết")
+    assert tong_ket.id == c.awards[2].id and tong_ket.quota_individual == 4
+    assert nm.get(store, nid).campaign_award_id == so_ket_award.id
+    assert again.award_phase(next(a for a in again.awards if a.id == so_ket_award.id)).name == "Sơ kết"
