@@ -651,6 +651,7 @@ def test_editor_edits_phases_and_the_phase_of_each_award(qtbot, window, gui_stor
     qtbot.mouseClick(page.save_btn, Qt.LeftButton)
     saved = campaigns.get(gui_store, cid)
     assert [p.name for p in saved.phase_records] == ["Tổng kết"] and [a.phase for a in saved.awards] == [None, 0]
+    assert "đợt hiện tại: Tổng kết" in page.heading.text()
 
     # The overview names the phase under way with its own deadline.
     window.show_page("tong-quan")

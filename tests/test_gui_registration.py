@@ -159,3 +159,27 @@ def test_overview_lists_deadlines_and_reminds_of_those_within_seven_days(qtbot, 
     finally:
         w.close()
         w.deleteLater()
+
+
+def test_campaign_page_heading_counts_targets_reached_against_registered_ones(qtbot, window, gui_store, world):
+    import datetime as dt
+
+    from desktop import achievements as ach
+    from desktop import clock
+
+    clock.set_now(dt.datetime(2026, 3, 20, 3, tzinfo=dt.timezone.utc))
+    c = world["c"]
+    ach.add(gui_store, ach.Achievement(dt.date(2026, 3, 1), "Ký số", collective_id=world["team"], measure_value=96,
+                                       measure_unit="%", criterion_id=c.criteria[0].id, campaign_id=c.id))
+    page = window.pages["campaigns"]
+    page.reload()
+    window.show_page("phong-trao")
+    page.select(c.id)
+    page._show(c.id)
+    assert "đợt hiện tại: Sơ kết 6 tháng" in page.heading.text()
+    assert "chỉ tiêu đã đạt: 0/2" in page.heading.text()          # 96 % < 100 %; nothing measured for 120
+    r = registration.new(gui_store, c.id, collective_id=world["unit"])
+    r.targets[0].value = 95
+    registration.save(gui_store, r)
+    page._show(c.id)
+    assert "chỉ tiêu đã đạt: 1/2 (so với chỉ tiêu đã đăng ký)" in page.heading.text()

@@ -553,6 +553,18 @@
         <translation>Lưu</translation>
     </message>
     <message>
+        <source>current phase: %1</source>
+        <translation>đợt hiện tại: %1</translation>
+    </message>
+    <message>
+        <source>targets reached: %1/%2</source>
+        <translation>chỉ tiêu đã đạt: %1/%2</translation>
+    </message>
+    <message>
+        <source>(against the registered targets)</source>
+        <translation>(so với chỉ tiêu đã đăng ký)</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>

@@ -545,6 +545,7 @@ class CampaignsPage(QWidget):
         self._shown_id: int | None = None
         self._new = False           # the editor holds a campaign not saved yet
         self._reverting = False
+        self._progress_line = ""    # the phase under way and the targets reached, for the heading
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -688,7 +689,27 @@ class CampaignsPage(QWidget):
             self.editor.set_campaign(Campaign(""))
         else:
             self.editor.set_campaign(self.model.campaign_at(row))
+        self._progress_line = self._progress_summary(self._shown_id)
         self._update_buttons()
+
+    def _progress_summary(self, campaign_id: int | None) -> str:
+        """The phase under way and how many targets are reached (the unit's registered ones where it has)."""
+        if campaign_id is None:
+            return ""
+        from ... import clock
+
+        p = campaigns.progress(self.store, campaign_id, clock.today())
+        parts = []
+        if p.phase is not None:
+            parts.append(self.tr("current phase: %1").replace("%1", _html(p.phase.name)))
+        measured = [k for k in p.criteria if k.goal is not None]
+        if measured:
+            reached = sum(1 for k in measured if k.reached)
+            text = self.tr("targets reached: %1/%2").replace("%1", str(reached)).replace("%2", str(len(measured)))
+            if any(k.registered is not None for k in measured):
+                text += " " + self.tr("(against the registered targets)")
+            parts.append(text)
+        return " · ".join(parts)
 
     def confirm_discard(self) -> bool:
         if not self.editor.dirty:
@@ -718,6 +739,8 @@ class CampaignsPage(QWidget):
             text = f"<b>{_html(c.reference)}</b>"
             if source:
                 text += " · " + self.tr("source file: %1").replace("%1", _html(source))
+            if self._progress_line:
+                text += "<br>" + self._progress_line
         else:
             text = ""
         if self.editor.dirty:
@@ -762,6 +785,7 @@ class CampaignsPage(QWidget):
         self.model.reload()
         self._select_quietly(c.id)
         self.editor.set_campaign(campaigns.get(self.store, c.id))
+        self._progress_line = self._progress_summary(c.id)
         self._update_buttons()
         self.changed.emit()
         return True
