@@ -63,6 +63,24 @@ class CampaignAward:
     quota_collective: int | None = None
     quota_individual: int | None = None
     id: int | None = None
+    phase: int | None = None     # index into ``Campaign.phase_records``; None: the whole campaign
+    phase_id: int | None = field(default=None, compare=False)   # the stored phase's id (set by get/save)
+
+
+@dataclass
+class CampaignPhase:
+    """One phase of a campaign (sơ kết, tổng kết, a yearly round): its own period, deadline and awards.
+
+    Its awards are the campaign's awards whose ``phase`` points to it, so each
+    has its own quota; nominations and meetings name the phase they belong to.
+    """
+    name: str
+    period_start: str | None = None
+    period_end: str | None = None
+    deadline: str | None = None
+    note: str = ""
+    id: int | None = None
+    report_deadline: str | None = None   # the phase's report (báo cáo sơ kết / tổng kết) is due
 
 
 @dataclass
@@ -100,6 +118,20 @@ class Campaign:
     # {"name", "period": {"start", "end"}, "deadline", "awards": [{"award", "text", "collective", "individual"}]}.
     phases: list[dict] = field(default_factory=list)
     issuer: str = ""                     # the body that issued the plan: "Sở Tư pháp tỉnh Hà Tĩnh"
+    # The phases as records (made from ``phases`` on import, then edited by the clerk).
+    phase_records: list[CampaignPhase] = field(default_factory=list)
+    registration_deadline: str | None = None   # đăng ký thi đua is due ("--03-25": yearly)
+    report_deadline: str | None = None         # the báo cáo kết quả is due ("--03-31": yearly)
+
+    def phase_awards(self, phase: int | None) -> list[CampaignAward]:
+        """The awards of one phase (by index), or of the whole campaign (``None``)."""
+        return [a for a in self.awards if a.phase == phase]
+
+    def phase_by_id(self, phase_id: int | None) -> CampaignPhase | None:
+        return next((p for p in self.phase_records if phase_id is not None and p.id == phase_id), None)
+
+    def award_phase(self, award: CampaignAward) -> CampaignPhase | None:
+        return self.phase_records[award.phase] if award.phase is not None else None
 
     @property
     def reference(self) -> str:
@@ -167,7 +199,38 @@ def parse_partial(text: str | None, *, yearly: bool = False) -> str | None:
 
 
 def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
-    """The concrete last day for the dossier on ``today``.
+    """The concrete last day for the dossier on ``today`` (see :func:`due_date`)."""
+    return due_date(c.deadline, c.period_start, c.period_end, today)
+
+
+def phase_deadline_date(c: Campaign, phase: CampaignPhase | None, today: dt.date) -> dt.date | None:
+    """The last day of a phase's dossier: its own deadline inside its own period, else the campaign's."""
+    if phase is None:
+        return deadline_date(c, today)
+    if not phase.deadline:
+        return deadline_date(c, today) if phase is c.phase_records[-1] else None
+    return due_date(phase.deadline, phase.period_start or c.period_start, phase.period_end or c.period_end, today)
+
+
+def phase_of(c: Campaign, today: dt.date) -> int | None:
+    """The index of the phase under way on ``today``: the one whose period holds it, else the first whose
+    deadline has not passed, else the last; ``None`` for a campaign without phases."""
+    if not c.phase_records:
+        return None
+    for i, p in enumerate(c.phase_records):
+        if p.period_start and p.period_end and _first_day(p.period_start) <= today <= _last_day(p.period_end):
+            return i
+    for i, p in enumerate(c.phase_records):
+        due = phase_deadline_date(c, p, today)
+        end = _last_day(p.period_end) if p.period_end else None
+        if (due is not None and due >= today) or (due is None and end is not None and end >= today):
+            return i
+    return len(c.phase_records) - 1
+
+
+def due_date(deadline: str | None, period_start: str | None, period_end: str | None,
+             today: dt.date) -> dt.date | None:
+    """The concrete last day of a deadline as the plan wrote it, on ``today``.
 
     A yearly deadline ("trước ngày 05/01 hằng năm") is its next occurrence, kept
     inside the campaign's period: never before the first occurrence on or after
@@ -176,16 +239,16 @@ def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
     15/12/2025 for a deadline of 15/12 in a period ending 31/12/2025). Once that
     one has passed, the campaign is over and that past day is its deadline.
     """
-    if not c.deadline:
+    if not deadline:
         return None
-    if not _YEARLY.match(c.deadline):
-        return _last_day(c.deadline)
-    month, day = int(c.deadline[2:4]), int(c.deadline[5:7])
+    if not _YEARLY.match(deadline):
+        return _last_day(deadline)
+    month, day = int(deadline[2:4]), int(deadline[5:7])
     due = _occurrence_from(month, day, today)
-    if c.period_start:
-        due = max(due, _occurrence_from(month, day, _first_day(c.period_start)))
-    if c.period_end:
-        end = _last_day(c.period_end)
+    if period_start:
+        due = max(due, _occurrence_from(month, day, _first_day(period_start)))
+    if period_end:
+        end = _last_day(period_end)
         options = [_occurrence(month, day, end.year + k) for k in (-1, 0, 1)]
         closing = min(options, key=lambda d: (abs((d - end).days), d))
         due = min(due, closing)
@@ -227,10 +290,10 @@ def validate(c: Campaign) -> Campaign:
     c.recipients = [clean(r) for r in c.recipients if clean(r)]
     if not c.title:
         errors["title"] = "Tên (trích yếu) của phong trào không được để trống."
-    for key in ("doc_date", "period_start", "period_end", "deadline"):
+    for key in ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline"):
         value = getattr(c, key)
         try:
-            setattr(c, key, parse_partial(value, yearly=key == "deadline") if value else None)
+            setattr(c, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
         except ValueError:
             errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
     if c.period_start and c.period_end and "period_start" not in errors and "period_end" not in errors:
@@ -262,6 +325,23 @@ def validate(c: Campaign) -> Campaign:
         k.target_direction = k.target_direction or None
         if k.target_direction is not None and (k.target_direction not in DIRECTIONS or k.target_value is None):
             errors[f"criteria[{i}]"] = "Chỉ tiêu so sánh phải là tăng hoặc giảm một mức cụ thể."
+    for i, ph in enumerate(c.phase_records):
+        ph.name = clean(ph.name)
+        ph.note = clean(ph.note)
+        if not ph.name:
+            errors[f"phases[{i}]"] = "Tên đợt (sơ kết, tổng kết…) không được để trống."
+        for key in ("period_start", "period_end", "deadline", "report_deadline"):
+            value = getattr(ph, key)
+            try:
+                setattr(ph, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
+            except ValueError:
+                errors[f"phases[{i}]"] = f"{ph.name or 'Đợt'}: ngày “{value}” không hợp lệ."
+        if ph.period_start and ph.period_end and f"phases[{i}]" not in errors:
+            if _first_day(ph.period_start) > _last_day(ph.period_end):
+                errors[f"phases[{i}]"] = f"{ph.name}: thời gian kết thúc phải sau thời gian bắt đầu."
+    for i, a in enumerate(c.awards):
+        if a.phase is not None and not (isinstance(a.phase, int) and 0 <= a.phase < len(c.phase_records)):
+            errors[f"awards[{i}]"] = "Khen thưởng gắn với một đợt không có trong phong trào."
     for i, d in enumerate(c.documents):
         d.name = clean(d.name)
         d.form = clean(d.form) or None
@@ -274,7 +354,8 @@ def validate(c: Campaign) -> Campaign:
 
 
 _FIELDS = ("kind", "number", "symbol", "place", "doc_date", "title", "period_start", "period_end", "deadline",
-           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer")
+           "signer_authority", "signer_title", "signer_name", "recipients", "paperless", "note", "phases", "issuer",
+           "registration_deadline", "report_deadline")
 
 
 def _row_values(c: Campaign) -> list:
@@ -309,15 +390,27 @@ def save(store, c: Campaign) -> int:
                 raise NotFound(f"Không tìm thấy phong trào số {c.id}.")
         _sync(conn, "campaign_criterion", c.id, c.criteria,
               ("subject", "text", "target_value", "target_unit", "target_direction", "target_reference"))
-        _sync(conn, "campaign_award", c.id, c.awards, ("award", "text", "quota_collective", "quota_individual"))
+        _sync(conn, "campaign_phase", c.id, c.phase_records,
+              ("name", "period_start", "period_end", "deadline", "note", "report_deadline"), delete=False)
+        for a in c.awards:
+            a.phase_id = c.phase_records[a.phase].id if a.phase is not None else None
+        _sync(conn, "campaign_award", c.id, c.awards,
+              ("award", "text", "quota_collective", "quota_individual", "phase_id"))
+        # A removed phase goes after its awards moved or went (a phase's own awards go with it).
+        _delete_others(conn, "campaign_phase", c.id, c.phase_records)
         _sync(conn, "campaign_document", c.id, c.documents, ("name", "form", "decree"))
     return c.id
 
 
-def _sync(conn, table: str, campaign_id: int, items: list, cols: tuple[str, ...]) -> None:
+def _delete_others(conn, table: str, campaign_id: int, items: list) -> None:
     keep = [i.id for i in items if i.id is not None]
     conn.execute(f"DELETE FROM {table} WHERE campaign_id = ? AND id NOT IN ({','.join('?' * len(keep))})",
                  (campaign_id, *keep))
+
+
+def _sync(conn, table: str, campaign_id: int, items: list, cols: tuple[str, ...], *, delete: bool = True) -> None:
+    if delete:
+        _delete_others(conn, table, campaign_id, items)
     for position, item in enumerate(items):
         values = [getattr(item, col) for col in cols]
         if item.id is None:
@@ -342,7 +435,12 @@ def get(store, campaign_id: int) -> Campaign:
     c.criteria = [Criterion(r["text"], r["subject"], r["target_value"], r["target_unit"], r["id"],
                             r["target_direction"], r["target_reference"]) for r in store.query(
         "SELECT * FROM campaign_criterion WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
-    c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"])
+    c.phase_records = [CampaignPhase(r["name"], r["period_start"], r["period_end"], r["deadline"], r["note"],
+                                     r["id"], r["report_deadline"]) for r in store.query(
+        "SELECT * FROM campaign_phase WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))]
+    index = {p.id: i for i, p in enumerate(c.phase_records)}
+    c.awards = [CampaignAward(r["award"], r["text"], r["quota_collective"], r["quota_individual"], r["id"],
+                              index.get(r["phase_id"]), r["phase_id"])
                 for r in store.query("SELECT * FROM campaign_award WHERE campaign_id = ? ORDER BY position, id",
                                      (campaign_id,))]
     c.documents = [DossierDocument(r["name"], r["form"], r["decree"], r["id"]) for r in store.query(
@@ -410,11 +508,29 @@ def from_extraction(x) -> Campaign:
         criteria=[Criterion(k.text, k.subject, k.target_value, k.target_unit,
                             target_direction=k.target_direction, target_reference=k.target_reference)
                   for k in extract_criteria(x.source_text or "")],
-        awards=[CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards],
+        awards=_awards_with_phases(x),
         documents=[DossierDocument(d.name, d.form, d.decree) for d in x.dossier],
         phases=[p.to_dict() for p in getattr(x, "phases", [])],
         issuer=getattr(x, "issuer", None) or "",
+        phase_records=[CampaignPhase(p.name, p.period.start, p.period.end, p.deadline)
+                       for p in getattr(x, "phases", [])],
     )
+
+
+def _awards_with_phases(x) -> list[CampaignAward]:
+    """The plan's awards for the whole campaign, then each phase's own (with its own quota).
+
+    An award the plan offers in a phase is that phase's only: the plan-wide
+    line for the same award (which the reader keeps as the union) is left out,
+    so a nomination always counts against one phase's quota.
+    """
+    phases = list(getattr(x, "phases", []))
+    in_phases = {a.award or clean(a.text) for p in phases for a in p.awards}
+    out = [CampaignAward(a.award, a.text, a.collective, a.individual) for a in x.awards
+           if (a.award or clean(a.text)) not in in_phases]
+    for i, p in enumerate(phases):
+        out += [CampaignAward(a.award, a.text, a.collective, a.individual, phase=i) for a in p.awards]
+    return out
 
 
 class SamePlan(UserError):
@@ -495,12 +611,28 @@ def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path)
     for k in fresh.criteria:
         if (match := by_text.pop(clean(k.text), None)) is not None:
             k.id = match.id
-    by_award = {(a.award or clean(a.text)): a for a in old.awards}
-    for a in fresh.awards:
-        if (match := by_award.pop(a.award or clean(a.text), None)) is not None:
-            a.id = match.id
+    # Phases keep their ids by name; a phase the plan no longer has stays while an award of it is in use.
     used = nomination_counts(store, campaign_id)
-    fresh.awards += [a for a in by_award.values() if a.id in used]
+    by_phase = {clean(p.name): (i, p) for i, p in enumerate(old.phase_records)}
+    for p in fresh.phase_records:
+        if (match := by_phase.pop(clean(p.name), None)) is not None:
+            p.id, p.note = match[1].id, match[1].note
+    for i, p in by_phase.values():
+        if any(a.id in used for a in old.phase_awards(i)):
+            fresh.phase_records.append(p)
+
+    def phase_name(c: Campaign, a: CampaignAward) -> str:
+        return clean(c.phase_records[a.phase].name) if a.phase is not None else ""
+
+    by_award = {(phase_name(old, a), a.award or clean(a.text)): a for a in old.awards}
+    for a in fresh.awards:
+        if (match := by_award.pop((phase_name(fresh, a), a.award or clean(a.text)), None)) is not None:
+            a.id = match.id
+    names = [clean(p.name) for p in fresh.phase_records]
+    for (name, _), a in by_award.items():
+        if a.id in used:
+            a.phase = names.index(name) if name else None
+            fresh.awards.append(a)
     by_doc = {clean(d.name): d for d in old.documents}
     for d in fresh.documents:
         if (match := by_doc.pop(clean(d.name), None)) is not None:
@@ -530,11 +662,29 @@ class CriterionProgress:
     def latest(self) -> float | None:
         return self.series[-1][1] if self.series else None
 
+    registered: float | None = None       # the target the unit registered for it (đăng ký thi đua), if any
+
+    @property
+    def goal(self) -> float | None:
+        """What the progress is measured against: the registered target, else the plan's absolute one."""
+        if self.registered is not None:
+            return self.registered
+        return None if self.criterion.relative else self.criterion.target_value
+
+    @property
+    def goal_text(self) -> str:
+        """``98 % (đã đăng ký)``, or the plan's target as it writes it."""
+        from .achievements import format_measure
+
+        if self.registered is not None:
+            return f"{format_measure(self.registered, self.criterion.target_unit)} (đã đăng ký)"
+        return self.criterion.target_text
+
     @property
     def reached(self) -> bool | None:
-        if self.criterion.target_value is None or self.latest is None or self.criterion.relative:
+        if self.goal is None or self.latest is None:
             return None  # a relative target ("tăng 5% so với năm trước") is not met by an absolute measure
-        return self.latest >= self.criterion.target_value
+        return self.latest >= self.goal
 
 
 @dataclass
@@ -545,6 +695,8 @@ class CampaignProgress:
     urgency: str | None                    # "past", "soon" (under 7 days) or "ok"
     awards: list[AwardUse]
     criteria: list[CriterionProgress]
+    phase: CampaignPhase | None = None     # the phase under way, when the campaign has phases
+    phase_deadline: dt.date | None = None  # that phase's own deadline
 
 
 def nomination_counts(store, campaign_id: int) -> dict[int, tuple[int, int]]:
@@ -566,6 +718,11 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
     urgency = None if days is None else "past" if days < 0 else "soon" if days < SOON_DAYS else "ok"
     used = nomination_counts(store, campaign_id)
     awards = [AwardUse(a, *used.get(a.id, (0, 0))) for a in c.awards]
+    from . import registration
+
+    index = phase_of(c, today)
+    phase = c.phase_records[index] if index is not None else None
+    registered = registration.unit_targets(store, campaign_id, phase.id if phase else None)
     criteria = []
     for k in c.criteria:
         rows = store.query(
@@ -573,8 +730,10 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
             "ORDER BY date, id", (k.id,))
         series = [(dt.date.fromisoformat(r["date"]), r["measure_value"]) for r in rows
                   if r["measure_value"] is not None]
-        criteria.append(CriterionProgress(k, series, len(rows)))
-    return CampaignProgress(c, due, days, urgency, awards, criteria)
+        target = registered.get(k.id)
+        criteria.append(CriterionProgress(k, series, len(rows), target.value if target else None))
+    return CampaignProgress(c, due, days, urgency, awards, criteria, phase,
+                            phase_deadline_date(c, phase, today) if phase else None)
 
 
 def running(store, today: dt.date | None = None) -> list[CampaignProgress]:

@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "desktop.commands.verify",
     "desktop.commands.backup",
     "desktop.commands.outcome",
+    "desktop.commands.register",
 ]
 
 # Which module registers each command, so that a run imports only the module of its
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str | tuple[str, ...]] = {
     "meeting": "desktop.commands.records", "review": "desktop.commands.outcome",
     "verify": "desktop.commands.verify", "trust": "desktop.commands.verify",
     "backup": "desktop.commands.backup", "restore": "desktop.commands.backup",
+    "register": "desktop.commands.register", "deadlines": "desktop.commands.register",
 }
 
 

@@ -128,8 +128,10 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
         past_campaigns, past_nominations = _award_years(store, rng, today)
         n_campaigns += past_campaigns
         n_nominations += past_nominations
+        n_registrations = _registrations(store, today)
     return {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count, "tệp minh chứng": files,
-            "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations, "văn bản hoàn thiện": n_documents}
+            "phong trào": n_campaigns, "đề nghị khen thưởng": n_nominations, "văn bản hoàn thiện": n_documents,
+            "đăng ký thi đua": n_registrations}
 
 
 def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
@@ -570,3 +572,49 @@ def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
                   issuer="Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh")
     review.open_review(store, today.year)
     return 2, 12
+
+
+def _registrations(store, today: dt.date) -> int:
+    """The unit registers itself, its teams and its people for both campaigns (the plan's targets, a few
+    raised); the five-year campaign gets its sơ kết and tổng kết, and the sơ kết's report is drafted."""
+    from . import drafts, registration
+
+    year = today.year
+    count = 0
+    people_ids = [r["id"] for r in store.query("SELECT id FROM person ORDER BY sort_key, id")]
+    collectives = store.query("SELECT id, is_unit FROM collective ORDER BY is_unit DESC, id")
+    for c in campaigns.list_campaigns(store):
+        if c.number == "205/KH-STP":
+            c.phase_records = [
+                campaigns.CampaignPhase("Sơ kết giai đoạn 1", f"{year - 1}", f"{year + 1}", f"{year + 1}-11-30",
+                                        report_deadline=(today + dt.timedelta(days=5)).isoformat()),
+                campaigns.CampaignPhase("Tổng kết", f"{year + 2}", f"{year + 4}", f"{year + 4}-11-30",
+                                        report_deadline=f"{year + 4}-12-10"),
+            ]
+            c.report_deadline = "--12-10"
+        c.registration_deadline = f"{year}-03-25"
+        campaigns.save(store, c)
+        for row in collectives:
+            r = registration.new(store, c.id, collective_id=row["id"])
+            r.titles = ["Tập thể lao động xuất sắc" if row["is_unit"] else "Tập thể lao động tiên tiến"]
+            r.registered_on = f"{year}-03-{10 + row['id'] % 10:02d}"
+            for t in r.targets:
+                if row["is_unit"] and t.value is not None and t.unit != "%":
+                    t.value = round(t.value * 1.1)   # the unit aims a tenth above the plan
+            registration.save(store, r)
+            count += 1
+        for i, pid in enumerate(people_ids):
+            r = registration.new(store, c.id, person_id=pid)
+            r.titles = ["Lao động tiên tiến"] + (["Chiến sĩ thi đua cơ sở"] if i % 4 == 0 else [])
+            r.registered_on = f"{year}-03-{10 + i % 10:02d}"
+            registration.save(store, r)
+            count += 1
+        if c.phase_records:
+            did = drafts.create_for_campaign(store, "bao_cao_ket_qua", c.id, c.phase_records[0].id)
+            drafts.edit(store, did, sections={
+                "han_che": "Một số hồ sơ vụ việc lưu trữ giấy trước năm 2020 chưa được số hóa; đường truyền "
+                           "tại các chi nhánh chưa ổn định.",
+                "phuong_huong": "Hoàn thành số hóa hồ sơ lưu trữ; tập huấn ký số cho viên chức mới; "
+                                "duy trì đăng ký và theo dõi chỉ tiêu hằng quý.",
+            }, note="Đơn vị bổ sung tồn tại và phương hướng")
+    return count

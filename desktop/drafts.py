@@ -33,6 +33,9 @@ from .files import temp_prefix
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
+# A campaign's own documents to the Sở (issue 14); see "campaign documents" at the end of this module.
+KINDS.update({"dang_ky": "Bản đăng ký thi đua", "bao_cao_ket_qua": "Báo cáo kết quả thực hiện phong trào thi đua"})
+CAMPAIGN_KINDS = ("dang_ky", "bao_cao_ket_qua")
 STATUSES = {"nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 _KEYWORDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo"}
 
@@ -529,6 +532,7 @@ def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
     measures, effect = _report_texts(store, n.id)
     ctx["measures"] = [x for x in measures.split("\n") if x.strip()] if measures else []
     ctx["texts"] = {"effect": effect}
+    _with_registered_targets(store, n, c, ctx["achievements"])
     return ctx
 
 
@@ -619,6 +623,8 @@ def get(store, draft_id: int) -> Draft:
 
 def find(store, kind: str, target_id: int, authority: str | None = None) -> Draft | None:
     """The draft of a document (a campaign's Tờ trình: the one to ``authority``, else the first)."""
+    if kind in CAMPAIGN_KINDS:
+        return find_for_campaign(store, kind, target_id)
     col = {"to_trinh": "campaign_id", "bien_ban": "meeting_id", "bao_cao": "nomination_id"}[kind]
     sql = f"SELECT * FROM draft WHERE kind = ? AND {col} = ?"
     params: tuple = (kind, target_id)
@@ -637,6 +643,8 @@ def list_for_campaign(store, campaign_id: int) -> list[Draft]:
 
 
 def context(store, d: Draft) -> dict[str, Any]:
+    if d.kind in CAMPAIGN_KINDS:
+        return context_campaign_document(store, d)
     if d.kind == "to_trinh":
         return context_to_trinh(store, d.campaign_id, d.authority)
     if d.kind == "bien_ban":
@@ -812,6 +820,8 @@ def document(store, draft_id: int, version: int | None = None) -> Document:
 
 def title(store, d: Draft) -> str:
     """The document's Vietnamese title, used for file names and lists."""
+    if d.kind in CAMPAIGN_KINDS:
+        return campaign_document_title(store, d)
     if d.kind == "bao_cao" and d.nomination_id:
         rows = {r.id: r for r in nominations.list_for_campaign(store, d.campaign_id)}
         r = rows.get(d.nomination_id)
@@ -945,3 +955,184 @@ def reopen(store, draft_id: int) -> None:
         for sha in (d.pdf_sha256, d.docx_sha256):
             if sha:
                 blobs.drop_if_unused(store, sha)
+
+
+# -- campaign documents: the Bản đăng ký thi đua and the Báo cáo kết quả (issue 14) ----------------------
+
+def _phase_id(store, draft_id: int) -> int | None:
+    return store.scalar("SELECT phase_id FROM draft WHERE id = ?", (draft_id,))
+
+
+def find_for_campaign(store, kind: str, campaign_id: int, phase_id: int | None = None) -> Draft | None:
+    """The campaign's registration (one), or its report of results for ``phase_id`` (None: the whole campaign)."""
+    row = store.one("SELECT * FROM draft WHERE kind = ? AND campaign_id = ? AND phase_id IS ?",
+                    (kind, campaign_id, phase_id if kind == "bao_cao_ket_qua" else None))
+    return _draft(row) if row else None
+
+
+def create_for_campaign(store, kind: str, campaign_id: int, phase_id: int | None = None) -> int:
+    """Draft the campaign's Bản đăng ký thi đua or a Báo cáo kết quả (of one phase, or of the whole
+    campaign) from the records, or return the existing draft's id."""
+    if kind not in CAMPAIGN_KINDS:
+        raise UserError(f"Loại văn bản “{kind}” không có.")
+    c = campaigns.get(store, campaign_id)
+    if kind == "dang_ky":
+        phase_id = None
+    elif phase_id is not None and c.phase_by_id(phase_id) is None:
+        names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1)) or "phong trào không chia đợt"
+        raise UserError(f"Phong trào số {campaign_id} không có đợt này ({names}).")
+    existing = find_for_campaign(store, kind, campaign_id, phase_id)
+    if existing:
+        return existing.id
+    form = forms_mod.choose(kind)
+    with store.transaction() as conn:
+        draft_id = conn.execute(
+            "INSERT INTO draft(kind, campaign_id, phase_id, form) VALUES (?, ?, ?, ?)",
+            (kind, campaign_id, phase_id, form.path.stem)).lastrowid
+        doc = compose(form, context(store, get(store, draft_id)))
+        sections = {s.id: serialise(s.blocks) for s in doc.sections}
+        _add_version(conn, draft_id, {"number": "", "date": clock.today().isoformat()}, sections,
+                     "Soạn từ dữ liệu")
+    return draft_id
+
+
+def campaign_document_title(store, d: Draft) -> str:
+    phase = campaigns.get(store, d.campaign_id).phase_by_id(_phase_id(store, d.id))
+    return KINDS[d.kind] + (f" - {phase.name}" if phase else "")
+
+
+def _campaign_period_text(c: campaigns.Campaign) -> str:
+    period = _period(c)
+    if period.startswith("năm "):
+        return "Năm " + period[4:]
+    return ("Thời gian " + period) if period else ""
+
+
+def context_campaign_document(store, d: Draft) -> dict[str, Any]:
+    from . import registration
+
+    c = campaigns.get(store, d.campaign_id)
+    profile = unit.get(store)
+    ctx = _base(store, c)
+    period = _period(c)
+    ctx["campaign"].update({"issuer": c.issuer or profile.governing_body, "period_text": _campaign_period_text(c),
+                            "name_period": f"{campaign_name(c)} {period}".strip()})
+    criteria = {k.id: k for k in c.criteria}
+    if d.kind == "dang_ky":
+        unit_id = store.scalar("SELECT id FROM collective WHERE is_unit = 1")
+        own = registration.find(store, c.id, collective_id=unit_id) if unit_id else None
+        targets = own.targets if own else registration.default_targets(c, "collective")
+        ctx["unit_targets"] = [{
+            "criterion": criteria[t.criterion_id].text, "unit": t.unit or criteria[t.criterion_id].target_unit,
+            "value": ach.format_measure(t.value, "") if t.value is not None else "",
+            "due": f"Trước {campaigns.format_partial(t.due_date)}" if t.due_date else "",
+            "note": "" if own else "Theo kế hoạch"} for t in targets if t.criterion_id in criteria]
+        ctx["registrations"] = [{
+            "kind": "ca_nhan" if r.kind == "person" else "tap_the", "name": r.name,
+            "where": ", ".join(x for x in (r.position, r.collective) if x),
+            "titles": r.registration.titles + ([] if not r.phase else [f"({r.phase})"]),
+            "targets": [f"{criteria[t.criterion_id].text}: {registration.target_text(t, criteria[t.criterion_id])}"
+                        for t in r.registration.targets
+                        if t.criterion_id in criteria and (t.value is not None or t.due_date)],
+        } for r in registration.list_for_campaign(store, c.id) if r.kind != "unit"]
+        return ctx
+
+    phase = c.phase_by_id(_phase_id(store, d.id))
+    today = clock.today()
+    name = phase.name if phase else ""
+    lowered = name[:1].lower() + name[1:]
+    ctx["report"] = {
+        "title": f"Kết quả {lowered}" if phase else "Kết quả",
+        "scope": f"kết quả {lowered} {campaign_name(c)}" if phase else f"kết quả thực hiện {campaign_name(c)}",
+        "results_intro": "Kết quả thực hiện từng chỉ tiêu so với chỉ tiêu đã đăng ký (hoặc chỉ tiêu của kế hoạch "
+                         "khi đơn vị chưa đăng ký)" + (f", tính đến hết {lowered}" if phase else "") + ":",
+    }
+    start = campaigns._first_day(phase.period_start) if phase and phase.period_start else None
+    end = campaigns._last_day(phase.period_end) if phase and phase.period_end else None
+    registered = registration.unit_targets(store, c.id, phase.id if phase else None)
+    results = []
+    for k in c.criteria:
+        rows = [r for r in store.query(
+            "SELECT date, measure_value FROM achievement WHERE criterion_id = ? AND archived_at IS NULL "
+            "ORDER BY date, id", (k.id,))
+            if (start is None or r["date"] >= start.isoformat()) and (end is None or r["date"] <= end.isoformat())]
+        measured = [r["measure_value"] for r in rows if r["measure_value"] is not None]
+        target = registered.get(k.id)
+        goal = target.value if target else (None if k.relative else k.target_value)
+        target_text = (ach.format_measure(target.value, target.unit or k.target_unit) + " (đã đăng ký)"
+                       if target else k.target_text)
+        latest = measured[-1] if measured else None
+        result = ach.format_measure(latest, k.target_unit) if latest is not None else (
+            f"{len(rows)} thành tích" if rows else "Chưa có số liệu")
+        assessment = "" if goal is None or latest is None else ("Đạt" if latest >= goal else "Chưa đạt")
+        results.append({"criterion": k.text, "target": target_text, "result": result, "assessment": assessment})
+    ctx["results"] = results
+    noms = [n for n in nominations.list_for_campaign(store, c.id)]
+    stored = {r["id"]: (r["phase_id"], r["created_at"][:10]) for r in store.query(
+        "SELECT id, phase_id, created_at FROM nomination WHERE campaign_id = ?", (c.id,))}
+
+    def in_phase(nomination_id: int) -> bool:
+        """A phase's own nominations, and those for the whole campaign made during the phase."""
+        pid, made = stored.get(nomination_id, (None, ""))
+        if pid is not None:
+            return pid == phase.id
+        return (start is None or made >= start.isoformat()) and (end is None or made <= end.isoformat())
+
+    summary: dict[str, dict[str, int]] = {}
+    for n in noms:
+        if phase is not None and not in_phase(n.id):
+            continue
+        if n.status == "du_kien":
+            continue
+        s = summary.setdefault(n.award, {"proposed": 0, "passed": 0, "sent": 0})
+        s["proposed"] += 1
+        s["passed"] += n.status in ("thong_qua", "da_gui")
+        s["sent"] += n.status == "da_gui"
+    ctx["awards_summary"] = [{"award": a, **{k: f"{v:02d}" for k, v in counts.items()}}
+                             for a, counts in summary.items()]
+    regs = registration.list_for_campaign(store, c.id)
+    n_coll = sum(1 for r in regs if r.kind != "person")
+    n_people = sum(1 for r in regs if r.kind == "person")
+    linked = store.scalar("SELECT count(*) FROM achievement WHERE campaign_id = ? AND archived_at IS NULL"
+                          + (" AND date >= ?" if start else "") + (" AND date <= ?" if end else ""),
+                          (c.id, *([start.isoformat()] if start else []), *([end.isoformat()] if end else [])))
+    lines = [f"{profile.name or 'Đơn vị'} đã phổ biến, quán triệt {c.reference} đến toàn thể công chức, viên chức "
+             f"và người lao động; xây dựng kế hoạch và phát động {campaign_name(c)} trong đơn vị."]
+    if regs:
+        lines.append(f"Có {n_coll:02d} tập thể và {n_people:02d} cá nhân đăng ký thi đua với các chỉ tiêu cụ thể.")
+    lines.append(f"Sổ thi đua của đơn vị ghi nhận {linked:02d} thành tích gắn với phong trào"
+                 + (f" trong {lowered}" if phase else "") + f" (đến ngày {today:%d/%m/%Y}).")
+    ctx["texts"] = {"organisation": "\n\n".join(lines)}
+    return ctx
+
+
+def _with_registered_targets(store, n: nominations.Nomination, c: campaigns.Campaign, groups: list[dict]) -> None:
+    """Mẫu 08's "chỉ tiêu thi đua đã đăng ký": each criterion the subject registered a target for reads
+    "… (chỉ tiêu đã đăng ký: 120 hồ sơ; kết quả: 135 hồ sơ)"; a registered criterion without achievements
+    is listed too, so the report shows every registered target against its result."""
+    from . import registration
+
+    reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
+                            phase_id=n.phase_id)
+    if reg is None and n.phase_id is not None:
+        reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id)
+    if reg is None:
+        return
+    criteria = {k.id: k for k in c.criteria}
+    rows = ach.rows(store, n.achievement_ids)
+    by_text = {g["criterion"]: g for g in groups}
+    for t in reg.targets:
+        k = criteria.get(t.criterion_id)
+        target = registration.target_text(t, k) if k else ""
+        if k is None or not target:
+            continue
+        measured = sorted((r["date"], r["measure_value"], r["measure_unit"]) for r in rows.values()
+                          if r.get("criterion_id") == k.id and r["measure_value"] is not None)
+        result = ach.format_measure(measured[-1][1], measured[-1][2] or k.target_unit) if measured else "chưa có số liệu"
+        group = by_text.get(k.text)
+        if group is None:
+            group = {"criterion": k.text, "items": [], "measures": [], "result": "", "result_short": ""}
+            groups.append(group)
+        group["criterion"] = f"{k.text} (chỉ tiêu đã đăng ký: {target}; kết quả: {result})"
+    order = {k.text: i for i, k in enumerate(c.criteria)}
+    groups.sort(key=lambda g: order.get(g["criterion"].split(" (chỉ tiêu đã đăng ký")[0], len(order)))

@@ -60,6 +60,7 @@ class Meeting:
     members: list[Member] = field(default_factory=list)
     ballots: list[Ballot] = field(default_factory=list)
     id: int | None = None
+    phase_id: int | None = None   # the campaign's phase it considers (sơ kết, tổng kết); None: the whole campaign
 
     @property
     def council(self) -> list[Member]:
@@ -203,12 +204,15 @@ def save(store, m: Meeting) -> int:
     with store.transaction() as conn:
         values = (m.campaign_id, m.title, m.starts_at.isoformat(timespec="minutes"),
                   m.ends_at.isoformat(timespec="minutes") if m.ends_at else None, m.place, m.quorum, int(m.held),
-                  m.note)
+                  m.note, m.phase_id)
+        if m.phase_id is not None and not store.scalar(
+                "SELECT 1 FROM campaign_phase WHERE id = ? AND campaign_id = ?", (m.phase_id, m.campaign_id)):
+            raise ValidationError({"phase": "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."})
         if m.id is None:
-            m.id = conn.execute("INSERT INTO meeting(campaign_id, title, starts_at, ends_at, place, quorum, held, note) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+            m.id = conn.execute("INSERT INTO meeting(campaign_id, title, starts_at, ends_at, place, quorum, held, note, "
+                                "phase_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
         elif conn.execute("UPDATE meeting SET campaign_id = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, "
-                          "quorum = ?, held = ?, note = ? WHERE id = ?", (*values, m.id)).rowcount == 0:
+                          "quorum = ?, held = ?, note = ?, phase_id = ? WHERE id = ?", (*values, m.id)).rowcount == 0:
             raise NotFound(f"Không tìm thấy cuộc họp số {m.id}.")
         keep = [x.id for x in m.members if x.id is not None]
         conn.execute(f"DELETE FROM meeting_member WHERE meeting_id = ? AND id NOT IN ({','.join('?' * len(keep))})",
@@ -244,7 +248,7 @@ def get(store, meeting_id: int) -> Meeting:
         raise NotFound(f"Không tìm thấy cuộc họp số {meeting_id}.")
     m = Meeting(r["campaign_id"], dt.datetime.fromisoformat(r["starts_at"]), r["title"],
                 dt.datetime.fromisoformat(r["ends_at"]) if r["ends_at"] else None, r["place"], r["quorum"],
-                bool(r["held"]), r["note"], id=r["id"])
+                bool(r["held"]), r["note"], id=r["id"], phase_id=r["phase_id"])
     m.members = [Member(x["name"], x["title"], x["role"], bool(x["present"]), x["written_opinion"], x["person_id"],
                         x["id"]) for x in store.query(
         "SELECT * FROM meeting_member WHERE meeting_id = ? ORDER BY position, id", (meeting_id,))]

@@ -39,6 +39,7 @@ class Nomination:
     override_reason: str | None = None
     id: int | None = None
     award: str | None = None           # the award an ad-hoc nomination proposes (a campaign's comes from its award)
+    phase_id: int | None = None   # the campaign's phase it belongs to (its award's phase); None: the whole campaign
 
     @property
     def subject_kind(self) -> str:
@@ -81,6 +82,11 @@ def _validate(store, n: Nomination) -> Nomination:
             errors["award"] = "Hãy chọn một hình thức khen thưởng của phong trào này."
         elif award["award"] is None:
             errors["award"] = (f"“{award['text']}” chưa được khớp với danh mục khen thưởng; hãy sửa phong trào trước.")
+        elif award["phase_id"] is not None:
+            n.phase_id = award["phase_id"]   # a phase's award belongs to that phase
+        if n.phase_id is not None and not store.scalar(
+                "SELECT 1 FROM campaign_phase WHERE id = ? AND campaign_id = ?", (n.phase_id, n.campaign_id)):
+            errors["phase"] = "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."
     n.summary = nfc(n.summary or "").strip()
     n.achievement_ids = list(dict.fromkeys(int(a) for a in n.achievement_ids))
     if errors:
@@ -99,15 +105,15 @@ def save(store, n: Nomination) -> int:
         if dup:
             raise ValidationError({"subject": "Đối tượng này đã được đề nghị hình thức khen thưởng này."})
         values = (n.campaign_id, n.campaign_award_id, n.person_id, n.collective_id, n.summary, n.override_reason,
-                  n.award)
+                  n.award, n.phase_id)
         if n.id is None:
             n.id = conn.execute(
                 "INSERT INTO nomination(campaign_id, campaign_award_id, person_id, collective_id, summary, "
-                "override_reason, award) VALUES (?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+                "override_reason, award, phase_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
         else:
             if conn.execute(
                 "UPDATE nomination SET campaign_id = ?, campaign_award_id = ?, person_id = ?, collective_id = ?, "
-                "summary = ?, override_reason = ?, award = ? WHERE id = ?", (*values, n.id)).rowcount == 0:
+                "summary = ?, override_reason = ?, award = ?, phase_id = ? WHERE id = ?", (*values, n.id)).rowcount == 0:
                 raise NotFound(f"Không tìm thấy đề nghị số {n.id}.")
         current = {r["achievement_id"] for r in store.query(
             "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ?", (n.id,))}
@@ -129,7 +135,7 @@ def get(store, nomination_id: int) -> Nomination:
         "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ? ORDER BY achievement_id",
         (nomination_id,))]
     return Nomination(r["campaign_id"], r["campaign_award_id"], r["person_id"], r["collective_id"], r["summary"],
-                      ids, r["status"], r["override_reason"], r["id"], r["award"])
+                      ids, r["status"], r["override_reason"], r["id"], r["award"], r["phase_id"])
 
 
 def delete(store, nomination_id: int) -> None:
@@ -206,6 +212,8 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                       c.reference)]
     award = catalog.load().get(award_row.award)
     rule = rules.load().for_award(award.name if award else None)
+    phase = c.award_phase(award_row) or c.phase_by_id(n.phase_id)
+    in_phase = f" ({phase.name})" if phase else ""
     out: list[Check] = []
     kind = n.subject_kind
     kind_vi = "cá nhân" if kind == "person" else "tập thể"
@@ -226,18 +234,19 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
         f"SELECT count(*) FROM nomination WHERE campaign_award_id = ? AND {col} IS NOT NULL "
         "AND status IN ('trinh_hop_xet', 'thong_qua', 'da_gui') AND id IS NOT ?", (n.campaign_award_id, n.id))
     if quota is None:
-        out.append(Check("quota", True, True, f"{c.kind} không giới hạn số {kind_vi} được đề nghị {award_row.award}.",
+        out.append(Check("quota", True, True,
+                         f"{c.kind} không giới hạn số {kind_vi} được đề nghị {award_row.award}{in_phase}.",
                          c.reference))
     else:
         ok = others + 1 <= quota
         out.append(Check(
             "quota", ok, True,
-            f"Chỉ tiêu {award_row.award}: {others + 1}/{quota} {kind_vi}." if ok else
-            f"Vượt chỉ tiêu: {c.kind.lower()} cho tối đa {quota} {kind_vi} được đề nghị {award_row.award}, "
-            f"đã trình {others}.", c.reference))
+            f"Chỉ tiêu {award_row.award}{in_phase}: {others + 1}/{quota} {kind_vi}." if ok else
+            f"Vượt chỉ tiêu: {c.kind.lower()} cho tối đa {quota} {kind_vi} được đề nghị {award_row.award}"
+            f"{in_phase}, đã trình {others}.", c.reference))
 
     # The deadline (a warning the clerk may override with a reason).
-    due = campaigns.deadline_date(c, today)
+    due = campaigns.phase_deadline_date(c, phase, today)
     if due is None:
         out.append(Check("deadline", True, False, "Kế hoạch không ghi hạn nộp hồ sơ.", c.reference))
     elif today <= due:
@@ -254,6 +263,27 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                      f"{count} thành tích trong sổ làm căn cứ." if count else
                      "Chưa chọn thành tích nào trong sổ làm căn cứ đề nghị.",
                      "Luật Thi đua, khen thưởng 2022 Điều 84 (báo cáo thành tích)"))
+
+    # Registration (đăng ký thi đua): a condition only when the unit's own rules make it one.
+    from . import registration
+
+    titles = registration.registered_titles(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
+                                            phase_id=phase.id if phase else None)
+    if registration.required(store):
+        if titles is None:
+            out.append(Check("registration", False, True,
+                             f"Chưa đăng ký thi đua cho {c.kind.lower()} này; quy chế của đơn vị yêu cầu đăng ký.",
+                             registration.SOURCE))
+        elif titles and award_row.award not in titles:
+            out.append(Check("registration", False, True,
+                             f"Đã đăng ký {', '.join(titles)}, không đăng ký {award_row.award}.",
+                             registration.SOURCE))
+        else:
+            out.append(Check("registration", True, True, "Đã đăng ký thi đua.", registration.SOURCE))
+    elif titles is not None:
+        out.append(Check("registration", True, False,
+                         "Đã đăng ký thi đua" + (f": {', '.join(titles)}." if titles else "."),
+                         "Luật Thi đua, khen thưởng 2022 (đăng ký không còn là điều kiện bắt buộc)"))
 
     # The person's rating in the campaign's year.
     if kind == "person" and rule.min_rating:

@@ -83,7 +83,7 @@ def edit_cell(qtbot, view, row, col, text):
     assert editor is not view
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key_Backspace)
-    qtbot.keyClicks(editor, text)
+    type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.EditingState)  # Qt commits on the next turn
 
@@ -605,3 +605,57 @@ def test_numbers_are_read_the_vietnamese_way():
     assert parse_number("") is None
     with pytest.raises(ValueError):
         parse_number("nhiều")
+
+
+# -- phases ------------------------------------------------------------------------------------------------
+
+def test_editor_edits_phases_and_the_phase_of_each_award(qtbot, window, gui_store):
+    clock.set_now(dt.datetime(2027, 6, 1, 8, tzinfo=dt.timezone.utc))
+    cid = campaigns.save(gui_store, Campaign(
+        title="Chuyển đổi số giai đoạn 2026-2030", period_start="2026", period_end="2030", deadline="2030-11-30",
+        awards=[CampaignAward("Giấy khen của Giám đốc Sở", "Giấy khen", None, 1),
+                CampaignAward("Giấy khen của Giám đốc Sở", "Giấy khen", None, 3)]))
+    window.pages["campaigns"].reload()
+    window.show_page("phong-trao")
+    page = window.pages["campaigns"]
+    page.select(cid)
+    editor = page.editor
+    editor.tabs.setCurrentWidget(editor.phases_box)
+    assert editor.tabs.tabText(editor.tabs.currentIndex()) == "Các đợt (0)"
+    for name, start, end, due in (("Sơ kết", "2026", "2027", "15/11/2027"), ("Tổng kết", "2028", "2030", "")):
+        qtbot.mouseClick(editor.phases_box.add_btn, Qt.LeftButton)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+        row = editor.phases_model.rowCount() - 1
+        for col, text in ((0, name), (1, start), (2, end), (3, due)):
+            edit_cell(qtbot, editor.phases_box.view, row, col, text)
+    edit_cell(qtbot, editor.phases_box.view, 0, 3, "31/02/2027")     # refused: the cell keeps its date
+    assert editor.phases_model.index(0, 3).data() == "15/11/2027"
+    editor.tabs.setCurrentWidget(editor.awards_box)
+    view = editor.awards_box.view
+    assert editor.awards_model.index(0, 4).data() == "Cả phong trào"
+    choose_in_cell(qtbot, view, 0, 4, 0)
+    choose_in_cell(qtbot, view, 1, 4, 1)
+    assert [editor.awards_model.index(r, 4).data() for r in (0, 1)] == ["Sơ kết", "Tổng kết"]
+    qtbot.mouseClick(page.save_btn, Qt.LeftButton)
+    saved = campaigns.get(gui_store, cid)
+    assert [(p.name, p.period_start, p.period_end, p.deadline) for p in saved.phase_records] == [
+        ("Sơ kết", "2026", "2027", "2027-11-15"), ("Tổng kết", "2028", "2030", None)]
+    assert [a.phase for a in saved.awards] == [0, 1]
+    assert not editor.dirty
+
+    # Removing the first phase leaves its award to the whole campaign and the other still in the tổng kết.
+    editor.tabs.setCurrentWidget(editor.phases_box)
+    editor.phases_box.view.setCurrentIndex(editor.phases_model.index(0, 0))
+    qtbot.mouseClick(editor.phases_box.remove_btn, Qt.LeftButton)
+    assert [editor.awards_model.index(r, 4).data() for r in (0, 1)] == ["Cả phong trào", "Tổng kết"]
+    qtbot.mouseClick(page.save_btn, Qt.LeftButton)
+    saved = campaigns.get(gui_store, cid)
+    assert [p.name for p in saved.phase_records] == ["Tổng kết"] and [a.phase for a in saved.awards] == [None, 0]
+    assert "đợt hiện tại: Tổng kết" in page.heading.text()
+
+    # The overview names the phase under way with its own deadline.
+    window.show_page("tong-quan")
+    running = window.pages["overview"].running
+    running.refresh()
+    assert "Đợt hiện tại: <b>Tổng kết</b>" in running.deadline_label.text()
+    assert "(Tổng kết)" in running.quota_label.text()

@@ -230,13 +230,54 @@ def check_review(store: Store) -> None:
     nominations.delete(store, nid)
 
 
+def seed_phases(conn: sqlite3.Connection) -> None:
+    """A campaign whose plan had two phases, kept as JSON, and the plan-wide line of their award."""
+    seed_v5(conn)
+    conn.executescript("""
+        INSERT INTO campaign(id, kind, number, title, period_start, period_end, phases)
+             VALUES (2, 'Kế hoạch', '12/KH-STP', 'Chuyển đổi số 2026-2030', '2026', '2030',
+                     '[{"name": "Sơ kết giai đoạn 1", "period": {"start": "2026", "end": "2027"},
+                        "deadline": "2027-11-15",
+                        "awards": [{"award": "Giấy khen của Giám đốc Sở", "text": "Giấy khen",
+                                    "collective": null, "individual": 1}]},
+                       {"name": "Tổng kết", "period": {"start": "2028", "end": "2030"}, "deadline": null,
+                        "awards": [{"award": "Giấy khen của Giám đốc Sở", "text": "Giấy khen",
+                                    "collective": 2, "individual": 3}]}]');
+        INSERT INTO campaign_award(id, campaign_id, position, award, text) VALUES (2, 2, 0, 'Giấy khen của Giám đốc Sở', 'Giấy khen');
+        INSERT INTO campaign_award(id, campaign_id, position, award, text) VALUES (3, 2, 1, 'Chiến sĩ thi đua cơ sở', 'CSTĐCS');
+    """)
+
+
+def check_phases(store: Store) -> None:
+    from desktop import campaigns, nominations
+
+    check_v5(store)
+    c = campaigns.get(store, 1)
+    assert c.phase_records == [] and [a.phase for a in c.awards] == [None]
+    assert nominations.get(store, 1).phase_id is None
+    c = campaigns.get(store, 2)
+    assert [(p.name, p.period_start, p.period_end, p.deadline) for p in c.phase_records] == [
+        ("Sơ kết giai đoạn 1", "2026", "2027", "2027-11-15"), ("Tổng kết", "2028", "2030", None)]
+    # The unused plan-wide Giấy khen went to the phases, each with its own quota; CSTĐCS stays plan-wide.
+    assert [(a.award, a.phase, a.quota_collective, a.quota_individual) for a in c.awards] == [
+        ("Chiến sĩ thi đua cơ sở", None, None, None), ("Giấy khen của Giám đốc Sở", 0, None, 1),
+        ("Giấy khen của Giám đốc Sở", 1, 2, 3)]
+    assert store.scalar("SELECT count(*) FROM registration") == 0
+    # The draft table takes the two new kinds of document, and still refuses others.
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('dang_ky', 2, 'x')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('khac', 2, 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
 SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1), 3: (seed_v3, check_v3),
            4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5),
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
-           10: (seed_review, check_review), 11: (seed_review, check_review)}
+           10: (seed_review, check_review), 11: (seed_review, check_review),
+           12: (seed_phases, check_phases)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -32,6 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
     p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
     p.set_defaults(func=run_draft_all)
+    for name, kind in (("dang-ky", "dang_ky"), ("bao-cao-ket-qua", "bao_cao_ket_qua")):
+        p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} của một phong trào (tạo bản nháp nếu chưa có)")
+        p.add_argument("target", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+        if kind == "bao_cao_ket_qua":
+            p.add_argument("--phase", type=int, metavar="SỐ",
+                           help="báo cáo của một đợt (1 = đợt đầu, theo thứ tự trong phong trào); "
+                                "mặc định: cả phong trào")
+        p.add_argument("--out", type=Path, required=True, metavar="TỆP", help="tệp kết quả .pdf hoặc .docx")
+        p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
+        p.set_defaults(func=run_draft_campaign, kind=kind)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -99,6 +109,25 @@ def run_draft_all(args: argparse.Namespace) -> int:
                 written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix)))
             print(f"{name.stem} (.pdf, .docx)")
     print(f"Đã soạn {len(targets)} văn bản ({len(written)} tệp) vào {out_dir}.")
+    return 0
+
+
+def run_draft_campaign(args: argparse.Namespace) -> int:
+    from .. import campaigns
+
+    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
+        c = campaigns.get(store, args.target)
+        phase_id = None
+        if getattr(args, "phase", None) is not None:
+            if not 1 <= args.phase <= len(c.phase_records):
+                names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1))
+                raise UserError(f"Phong trào số {c.id} không có đợt {args.phase}"
+                                + (f" (các đợt: {names})." if names else " (phong trào không chia đợt)."))
+            phase_id = c.phase_records[args.phase - 1].id
+        draft_id = drafts.create_for_campaign(store, args.kind, c.id, phase_id)
+        out = drafts.render(store, draft_id, args.out)
+        d = drafts.get(store, draft_id)
+    print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
     return 0
 
 

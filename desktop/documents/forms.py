@@ -75,6 +75,8 @@ __all__ = [
 
 KINDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo thành tích",
          "quyet_dinh": "quyết định"}
+# The campaign's own documents to the Sở (issue 14): registration and the report of results.
+KINDS.update({"dang_ky": "bản đăng ký thi đua", "bao_cao_ket_qua": "báo cáo kết quả thực hiện phong trào"})
 SUBJECTS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ca_hai": "tập thể và cá nhân"}
 LAYOUTS = {"ND30-1.4": "Mẫu 1.4 (văn bản có tên loại)", "ND30-1.9": "Mẫu 1.9 (biên bản)"}
 POSITIONS = ("left", "right", "bottom")

@@ -132,6 +132,44 @@ _CONTEXT: dict[str, Any] = {
 }
 
 
+# The campaign's own documents (Bản đăng ký thi đua, Báo cáo kết quả): keys only they read.
+_CONTEXT["campaign"].update({
+    "issuer": "Sở Tư pháp tỉnh Hà Tĩnh",
+    "period_text": "Năm 2025",
+    "name_period": "Phong trào thi đua “Ngành Tư pháp thi đua đổi mới sáng tạo và chuyển đổi số” năm 2025",
+})
+_CONTEXT["signers"]["head"].setdefault("title", "TRƯỞNG PHÒNG")
+_CONTEXT["report"] = {
+    "title": "Kết quả sơ kết 6 tháng đầu năm",
+    "scope": "kết quả sơ kết 6 tháng đầu năm thực hiện phong trào thi đua",
+    "results_intro": "Kết quả thực hiện từng chỉ tiêu so với chỉ tiêu đã đăng ký, tính đến hết sơ kết 6 tháng:",
+}
+_CONTEXT["texts"].update({
+    "organisation": "Phòng đã phổ biến Kế hoạch số 205/KH-STP đến toàn thể công chức; 07/07 công chức đăng ký thi đua.",
+    "shortcomings": "Một số sổ hộ tịch cũ hư hỏng, chưa số hóa được.",
+    "next_steps": "Hoàn thành số hóa sổ hộ tịch còn lại trong quý IV.",
+})
+_CONTEXT["unit_targets"] = [
+    {"criterion": "Tỷ lệ sổ hộ tịch được số hóa", "unit": "%", "value": "100", "due": "Trước 30/11/2025", "note": ""},
+    {"criterion": "Tỷ lệ hồ sơ lý lịch tư pháp nộp trực tuyến", "unit": "%", "value": "80", "due": "", "note": ""},
+]
+_CONTEXT["registrations"] = [
+    {"kind": "tap_the", "name": "Phòng Hành chính tư pháp", "where": "Sở Tư pháp tỉnh Hà Tĩnh",
+     "titles": ["Tập thể lao động xuất sắc"], "targets": ["Tỷ lệ sổ hộ tịch được số hóa: 100 %"]},
+    {"kind": "ca_nhan", "name": "Nguyễn Thị Hoa", "where": "Chuyên viên, Phòng Hành chính tư pháp",
+     "titles": ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"], "targets": ["Số sổ hộ tịch số hóa: 120 sổ"]},
+]
+_CONTEXT["results"] = [
+    {"criterion": "Tỷ lệ sổ hộ tịch được số hóa", "target": "100 % (đã đăng ký)", "result": "100 %",
+     "assessment": "Đạt"},
+    {"criterion": "Tỷ lệ hồ sơ lý lịch tư pháp nộp trực tuyến", "target": "80 % (đã đăng ký)", "result": "86 %",
+     "assessment": "Đạt"},
+]
+_CONTEXT["awards_summary"] = [
+    {"award": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "proposed": "05", "passed": "05", "sent": "05"},
+]
+
+
 _PRIOR_AWARDS = {
     "tap_the": [
         {"year": 2023, "name": "Tập thể lao động tiên tiến", "kind": "danh_hieu",

@@ -516,3 +516,71 @@ SOURCES: dict[str, Source] = {
     "text": Source(text, "Chưa nhập nội dung.", frozenset({"key"})),
     "decided_table": Source(decided_table, "Chưa có tập thể, cá nhân nào được khen thưởng."),
 }
+
+
+# ---------------------------------------------------------------- registration and reports of results
+# Context keys:
+# ``registration_targets``
+#     ``unit_targets``: list of ``{criterion, unit, value, due, note}``: what the unit registers (TT 35/2011 Mẫu 1a, II).
+# ``registration_list``
+#     ``registrations``: list of ``{kind ("tap_the"|"ca_nhan"), name, where, titles, targets: [text]}``.
+#     Option ``of = "collective"|"person"`` keeps one kind.
+# ``results_table``
+#     ``results``: list of ``{criterion, target, result, assessment}``: each criterion against its target.
+# ``awards_summary``
+#     ``awards_summary``: list of ``{award, proposed, passed, sent}``.
+
+
+def registration_targets(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    items = [t for t in _list(lookup(context, "unit_targets")) if isinstance(t, Mapping) and _text(t.get("criterion"))]
+    if not items:
+        return ()
+    rows = tuple((str(i), _text(t.get("criterion")), _text(t.get("unit")), _text(t.get("value")),
+                  "; ".join(x for x in (_text(t.get("due")), _text(t.get("note"))) if x))
+                 for i, t in enumerate(items, 1))
+    return (Table(("STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu đăng ký", "Thời hạn, ghi chú"), rows,
+                  (7, 45, 13, 15, 20)),)
+
+
+def registration_list(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    want = {"collective": "tap_the", "person": "ca_nhan"}.get(str(options.get("of", "")))
+    items = [r for r in _list(lookup(context, "registrations"))
+             if isinstance(r, Mapping) and _text(r.get("name")) and (want is None or r.get("kind") == want)]
+    if not items:
+        return ()
+    rows = []
+    for i, r in enumerate(items, 1):
+        targets = "; ".join(_text(t) for t in _list(r.get("targets")) if _text(t))
+        rows.append((str(i), _text(r.get("name")), _text(r.get("where")), "; ".join(_list(r.get("titles"))),
+                     targets))
+    who = "Họ và tên" if want == "ca_nhan" else "Tên tập thể" if want == "tap_the" else "Tập thể, cá nhân"
+    return (Table(("STT", who, "Chức vụ, đơn vị", "Danh hiệu, hình thức đăng ký", "Chỉ tiêu đăng ký"),
+                  tuple(rows), (7, 23, 22, 22, 26)),)
+
+
+def results_table(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    items = [r for r in _list(lookup(context, "results")) if isinstance(r, Mapping) and _text(r.get("criterion"))]
+    if not items:
+        return ()
+    rows = tuple((str(i), _text(r.get("criterion")), _text(r.get("target")), _text(r.get("result")),
+                  _text(r.get("assessment"))) for i, r in enumerate(items, 1))
+    return (Table(("STT", "Chỉ tiêu", "Chỉ tiêu đăng ký / kế hoạch", "Kết quả thực hiện", "Đánh giá"), rows,
+                  (7, 38, 20, 20, 15)),)
+
+
+def awards_summary(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    items = [a for a in _list(lookup(context, "awards_summary")) if isinstance(a, Mapping) and _text(a.get("award"))]
+    if not items:
+        return ()
+    rows = tuple((str(i), _text(a.get("award")), _text(a.get("proposed")), _text(a.get("passed")),
+                  _text(a.get("sent"))) for i, a in enumerate(items, 1))
+    return (Table(("STT", "Hình thức khen thưởng", "Số đề nghị", "Hội đồng thông qua", "Đã trình cấp trên"), rows,
+                  (7, 45, 14, 17, 17)),)
+
+
+SOURCES.update({
+    "registration_targets": Source(registration_targets, "Đơn vị chưa đăng ký chỉ tiêu thi đua."),
+    "registration_list": Source(registration_list, "Chưa có tập thể, cá nhân nào đăng ký.", frozenset({"of"})),
+    "results_table": Source(results_table, "Phong trào chưa có chỉ tiêu để đánh giá kết quả."),
+    "awards_summary": Source(awards_summary, "Chưa có tập thể, cá nhân nào được đề nghị khen thưởng."),
+})

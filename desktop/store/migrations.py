@@ -11,6 +11,7 @@ version, fills it, and opens it with the current code.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import TYPE_CHECKING, Callable
 
@@ -597,6 +598,113 @@ def _report_fields_and_signers(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
+def _campaign_phases_and_registration(conn: sqlite3.Connection) -> None:
+    """A campaign's phases (sơ kết, tổng kết, yearly rounds) as records, each with its own period,
+    deadline and awards (a phase's award is a ``campaign_award`` row with its ``phase_id``, so its quota
+    is counted on its own); nominations and meetings belong to a phase (NULL: the whole campaign).
+    Phases already kept as the plan's JSON become records. Registration (đăng ký thi đua): what the
+    unit, a collective or a person registers for a campaign or one of its phases: the titles aimed
+    for and a target per criterion (a number, a percentage, a date). The plan's deadlines for
+    registering and for reporting results (a date, or yearly: ``--03-31``), for the campaign and per phase."""
+    run_script(conn, """
+        CREATE TABLE campaign_phase (
+            id           INTEGER PRIMARY KEY,
+            campaign_id  INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            position     INTEGER NOT NULL,
+            name         TEXT NOT NULL CHECK (name <> ''),
+            period_start TEXT,
+            period_end   TEXT,
+            deadline     TEXT,
+            note         TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX campaign_phase_campaign ON campaign_phase(campaign_id, position);
+        ALTER TABLE campaign_award ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE;
+        ALTER TABLE nomination ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
+        ALTER TABLE meeting ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL;
+        ALTER TABLE campaign ADD COLUMN registration_deadline TEXT;
+        ALTER TABLE campaign ADD COLUMN report_deadline TEXT;
+        ALTER TABLE campaign_phase ADD COLUMN report_deadline TEXT;
+        CREATE TABLE registration (
+            id            INTEGER PRIMARY KEY,
+            campaign_id   INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            phase_id      INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE,
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            titles        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+            registered_on TEXT,
+            note          TEXT NOT NULL DEFAULT '',
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX registration_subject ON registration(
+            campaign_id, coalesce(phase_id, 0), coalesce(person_id, 0), coalesce(collective_id, 0));
+        CREATE TABLE registration_target (
+            id              INTEGER PRIMARY KEY,
+            registration_id INTEGER NOT NULL REFERENCES registration(id) ON DELETE CASCADE,
+            criterion_id    INTEGER NOT NULL REFERENCES campaign_criterion(id) ON DELETE CASCADE,
+            value           REAL,
+            unit            TEXT NOT NULL DEFAULT '',
+            due_date        TEXT,
+            note            TEXT NOT NULL DEFAULT '',
+            UNIQUE (registration_id, criterion_id)
+        );
+        """)
+    for cid, phases in conn.execute("SELECT id, phases FROM campaign ORDER BY id").fetchall():
+        position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM campaign_award WHERE campaign_id = ?",
+                                (cid,)).fetchone()[0]
+        for i, p in enumerate(json.loads(phases or "[]")):
+            period = p.get("period") or {}
+            pid = conn.execute(
+                "INSERT INTO campaign_phase(campaign_id, position, name, period_start, period_end, deadline) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (cid, i, p.get("name") or f"Đợt {i + 1}", period.get("start"), period.get("end"),
+                 p.get("deadline"))).lastrowid
+            for a in p.get("awards") or []:
+                conn.execute(
+                    "INSERT INTO campaign_award(campaign_id, position, award, text, quota_collective, "
+                    "quota_individual, phase_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (cid, position, a.get("award"), a.get("text") or a.get("award") or "", a.get("collective"),
+                     a.get("individual"), pid))
+                position += 1
+        # The plan-wide line the reader kept for an award a phase offers was the phases' union; each
+        # phase's own row now holds it. Unused, it goes, so a nomination counts against a phase's quota.
+        conn.execute(
+            "DELETE FROM campaign_award WHERE campaign_id = ? AND phase_id IS NULL AND award IN "
+            "(SELECT award FROM campaign_award WHERE campaign_id = ? AND phase_id IS NOT NULL) "
+            "AND id NOT IN (SELECT campaign_award_id FROM nomination)", (cid, cid))
+    # Two more kinds of document: the Bản đăng ký thi đua and the Báo cáo kết quả (of a phase or the campaign).
+    _widen_check(conn, "draft", "kind IN ('to_trinh', 'bien_ban', 'bao_cao')",
+                 "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')")
+    run_script(conn, """
+        ALTER TABLE draft ADD COLUMN phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE;
+        CREATE UNIQUE INDEX draft_dang_ky ON draft(campaign_id) WHERE kind = 'dang_ky';
+        CREATE UNIQUE INDEX draft_bao_cao_ket_qua ON draft(campaign_id, coalesce(phase_id, 0))
+            WHERE kind = 'bao_cao_ket_qua';
+        """)
+    for table in ("campaign", "campaign_phase", "campaign_award", "nomination", "meeting", "registration",
+                  "registration_target", "draft"):
+        audit.install_triggers(conn, table)
+
+
+def _widen_check(conn: sqlite3.Connection, table: str, old: str, new: str) -> None:
+    """Let a CHECK accept more values, in place (SQLite's documented procedure for loosening a constraint:
+    the rows already stored satisfy the wider one, so nothing on disk changes but the table's SQL).
+
+    Rebuilding the table instead would delete its rows under ``foreign_keys = ON`` and cascade to the
+    tables that reference it.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if old not in sql:
+        raise ValueError(f"{table}: constraint not found: {old}")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                     (sql.replace(old, new), table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -610,6 +718,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _yearly_review,
     _ad_hoc_nominations,
     _report_fields_and_signers,
+    _campaign_phases_and_registration,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

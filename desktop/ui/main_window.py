@@ -18,6 +18,7 @@ PAGE_CLASSES = {
     "people": ("desktop.ui.pages.people", "PeoplePage"),
     "ledger": ("desktop.ui.pages.ledger", "LedgerPage"),
     "campaigns": ("desktop.ui.pages.campaigns", "CampaignsPage"),
+    "registration": ("desktop.ui.pages.registration", "RegistrationPage"),
     "nominations": ("desktop.ui.pages.nominations", "NominationsPage"),
     "meeting": ("desktop.ui.pages.meeting", "MeetingPage"),
     "documents": ("desktop.ui.pages.documents", "DocumentsPage"),
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             "people": (self.tr("Collectives & people"), QStyle.SP_DirHomeIcon),
             "ledger": (self.tr("Achievement ledger"), QStyle.SP_FileDialogDetailedView),
             "campaigns": (self.tr("Emulation campaigns"), QStyle.SP_FileDialogContentsView),
+            "registration": (self.tr("Registration"), QStyle.SP_FileDialogNewFolder),
             "nominations": (self.tr("Award nominations"), QStyle.SP_FileDialogListView),
             "meeting": (self.tr("Council meeting"), QStyle.SP_DialogYesButton),
             "documents": (self.tr("Award dossier"), QStyle.SP_FileIcon),
@@ -148,7 +150,8 @@ class MainWindow(QMainWindow):
 
             module, name = PAGE_CLASSES[key]
             page = getattr(importlib.import_module(module), name)(self.store)
-        if key in ("people", "ledger", "campaigns", "nominations", "meeting", "documents", "send", "review"):
+        if key in ("people", "ledger", "campaigns", "registration", "nominations", "meeting", "documents", "send",
+                   "review"):
             page.changed.connect(self._data_changed)
         if key == "campaigns":
             page.show_achievements.connect(self.show_campaign_achievements)

@@ -10,6 +10,7 @@ PAGE_KEYS = {
     "ca-nhan": "people", "tap-the-ca-nhan": "people", "people": "people",
     "so-thanh-tich": "ledger", "thanh-tich": "ledger", "ledger": "ledger",
     "phong-trao": "campaigns", "phong-trao-thi-dua": "campaigns", "campaigns": "campaigns",
+    "dang-ky": "registration", "dang-ky-thi-dua": "registration", "registration": "registration",
     "de-nghi": "nominations", "de-nghi-khen-thuong": "nominations", "nominations": "nominations",
     "hop-xet": "meeting", "meeting": "meeting",
     "ho-so": "documents", "documents": "documents",

@@ -342,6 +342,14 @@
         <translation>Hạn gửi hồ sơ</translation>
     </message>
     <message>
+        <source>Registration deadline</source>
+        <translation>Hạn đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Report deadline</source>
+        <translation>Hạn báo cáo kết quả</translation>
+    </message>
+    <message>
         <source>Paperless: dossiers are sent electronically</source>
         <translation>Không dùng văn bản giấy: hồ sơ gửi trên môi trường điện tử</translation>
     </message>
@@ -398,6 +406,10 @@
         <translation>không giới hạn</translation>
     </message>
     <message>
+        <source>Add phase</source>
+        <translation>Thêm đợt</translation>
+    </message>
+    <message>
         <source>Add document</source>
         <translation>Thêm thành phần hồ sơ</translation>
     </message>
@@ -412,6 +424,10 @@
     <message>
         <source>Dossier (%1)</source>
         <translation>Thành phần hồ sơ (%1)</translation>
+    </message>
+    <message>
+        <source>Phases (%1)</source>
+        <translation>Các đợt (%1)</translation>
     </message>
     <message>
         <source>“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025), year (2025), or day/month (05/01) for a deadline every year.</source>
@@ -509,6 +525,14 @@
         <translation>Ghi trong kế hoạch</translation>
     </message>
     <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
         <source>(not in the catalog: choose one)</source>
         <translation>(chưa có trong danh mục: hãy chọn)</translation>
     </message>
@@ -519,6 +543,18 @@
     <message>
         <source>“%1” matched no award in the catalog; choose the award it means.</source>
         <translation>“%1” không khớp hình thức khen thưởng nào trong danh mục; hãy chọn hình thức tương ứng.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn báo cáo</translation>
     </message>
     <message>
         <source>Dossier document</source>
@@ -586,6 +622,18 @@
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>current phase: %1</source>
+        <translation>đợt hiện tại: %1</translation>
+    </message>
+    <message>
+        <source>targets reached: %1/%2</source>
+        <translation>chỉ tiêu đã đạt: %1/%2</translation>
+    </message>
+    <message>
+        <source>(against the registered targets)</source>
+        <translation>(so với chỉ tiêu đã đăng ký)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -767,6 +815,25 @@
     <message>
         <source>The time “%1” is not valid; write hours:minutes, e.g. 08:30.</source>
         <translation>Giờ “%1” không hợp lệ; hãy ghi giờ:phút, ví dụ 08:30.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Phong trào</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1476,10 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     <message>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Đăng ký thi đua</translation>
     </message>
     <message>
         <source>Award nominations</source>
@@ -2171,12 +2242,20 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Phong trào đang diễn ra</translation>
     </message>
     <message>
+        <source>Upcoming deadlines</source>
+        <translation>Các hạn sắp tới</translation>
+    </message>
+    <message>
         <source>Latest entries</source>
         <translation>Thành tích mới ghi</translation>
     </message>
     <message>
         <source>No unit profile yet. Enter the unit&apos;s name, governing body and head so that documents carry the right header.</source>
         <translation>Chưa có thông tin đơn vị. Hãy nhập tên đơn vị, cơ quan chủ quản và thủ trưởng để văn bản có phần đầu đúng.</translation>
+    </message>
+    <message>
+        <source>Deadlines within seven days:</source>
+        <translation>Hạn trong bảy ngày tới:</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2600,17 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhaseDelegate</name>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
+        <source>Phase %1</source>
+        <translation>Đợt %1</translation>
+    </message>
+</context>
+<context>
     <name>PlanImportDialog</name>
     <message>
         <source>Review the plan — %1</source>
@@ -2646,6 +2736,100 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Rating</source>
         <translation>Xếp loại</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationModel</name>
+    <message>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Collective or person</source>
+        <translation>Tập thể, cá nhân</translation>
+    </message>
+    <message>
+        <source>Titles aimed for</source>
+        <translation>Danh hiệu đăng ký</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <source>Campaign:</source>
+        <translation>Phong trào:</translation>
+    </message>
+    <message>
+        <source>(no campaign yet)</source>
+        <translation>(chưa có phong trào)</translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. The plan&apos;s targets are filled in. Registration never blocks a nomination unless the unit&apos;s rules require it.</source>
+        <translation>Đánh dấu tập thể, cá nhân đăng ký; ghi danh hiệu đăng ký (cách nhau bởi dấu “;”) và chỉ tiêu cho từng tiêu chí. Chỉ tiêu của kế hoạch đã được điền sẵn. Đăng ký thi đua không chặn việc đề nghị khen thưởng, trừ khi quy chế của đơn vị yêu cầu.</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s rules require registration before a nomination</source>
+        <translation>Quy chế của đơn vị yêu cầu đăng ký thi đua trước khi đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Excel template…</source>
+        <translation>Tệp Excel mẫu…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Excel template</source>
+        <translation>Tệp Excel mẫu</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Nhập từ Excel</translation>
+    </message>
+    <message>
+        <source>%1 registrations imported.</source>
+        <translation>Đã nhập %1 bản đăng ký.</translation>
     </message>
 </context>
 <context>
@@ -2843,6 +3027,14 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Dossier deadline: %1</source>
         <translation>Hạn gửi hồ sơ: %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>hạn %1</translation>
+    </message>
+    <message>
+        <source>Current phase: %1</source>
+        <translation>Đợt hiện tại: %1</translation>
     </message>
     <message>
         <source>Awards and quotas used:</source>

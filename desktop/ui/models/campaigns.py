@@ -14,7 +14,9 @@ import datetime as dt
 import re
 
 from ... import campaigns, catalog
-from ...campaigns import AwardUse, Campaign, CampaignAward, CampaignProgress, Criterion, DossierDocument
+from ...campaigns import (
+    AwardUse, Campaign, CampaignAward, CampaignPhase, CampaignProgress, Criterion, DossierDocument,
+)
 from ...dates import format_date
 from ...errors import NotFound
 from .base import RowsTableModel
@@ -477,16 +479,29 @@ class AwardsModel(_RowsModel):
     """The awards the plan offers with their quotas; an award that matched no catalog entry is red."""
 
     PREFIX = "awards"
-    KEYS = ("award", "text", "quota_collective", "quota_individual")
+    KEYS = ("award", "text", "quota_collective", "quota_individual", "phase")
 
     def __init__(self, items=(), parent=None):
+        self.phase_names = lambda: []   # the editor's phases, in their current order
         super().__init__(items, parent)
         self.headers = [
             QCoreApplication.translate("CampaignModels", "Award (catalog)"),
             QCoreApplication.translate("CampaignModels", "As the plan writes it"),
             QCoreApplication.translate("CampaignModels", "Collectives"),
             QCoreApplication.translate("CampaignModels", "Individuals"),
+            QCoreApplication.translate("CampaignModels", "Phase"),
         ]
+
+    def phase_removed(self, row: int) -> None:
+        """A phase row went: its awards become the whole campaign's, later phases move up one."""
+        for a in self._rows:
+            if a.phase == row:
+                a.phase = None
+            elif a.phase is not None and a.phase > row:
+                a.phase -= 1
+        if self._rows:
+            col = self.KEYS.index("phase")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def blank(self) -> CampaignAward:
         return CampaignAward(None, "")
@@ -495,6 +510,11 @@ class AwardsModel(_RowsModel):
         return {"quota_collective": ".collective", "quota_individual": ".individual"}.get(key, "")
 
     def display(self, item: CampaignAward, key: str):
+        if key == "phase":
+            names = self.phase_names()
+            if item.phase is None or not 0 <= item.phase < len(names):
+                return QCoreApplication.translate("CampaignModels", "Whole campaign")
+            return names[item.phase]
         if key == "award":
             return item.award or QCoreApplication.translate("CampaignModels", "(not in the catalog: choose one)")
         if key in ("quota_collective", "quota_individual"):
@@ -503,6 +523,8 @@ class AwardsModel(_RowsModel):
         return item.text or ""
 
     def edit_value(self, item: CampaignAward, key: str):
+        if key == "phase":
+            return -1 if item.phase is None else item.phase
         if key == "award":
             return item.award or ""
         if key in ("quota_collective", "quota_individual"):
@@ -511,6 +533,12 @@ class AwardsModel(_RowsModel):
         return item.text or ""
 
     def set_value(self, item: CampaignAward, key: str, value) -> bool:
+        if key == "phase":
+            index = int(value) if value is not None else -1
+            if index >= len(self.phase_names()):
+                return False
+            item.phase = None if index < 0 else index
+            return True
         text = str(value or "").strip()
         if key == "award":
             if not text:
@@ -544,6 +572,45 @@ class AwardsModel(_RowsModel):
         if role == Qt.ToolTipRole and key == "text" and item.text:
             return item.text
         return None
+
+
+class PhasesModel(_RowsModel):
+    """The campaign's phases (sơ kết, tổng kết, yearly rounds), each with its period and deadline."""
+
+    PREFIX = "phases"
+    KEYS = ("name", "period_start", "period_end", "deadline", "report_deadline")
+
+    def __init__(self, items=(), parent=None):
+        super().__init__(items, parent)
+        self.headers = [
+            QCoreApplication.translate("CampaignModels", "Phase"),
+            QCoreApplication.translate("CampaignModels", "From"),
+            QCoreApplication.translate("CampaignModels", "Until"),
+            QCoreApplication.translate("CampaignModels", "Deadline"),
+            QCoreApplication.translate("CampaignModels", "Report due"),
+        ]
+
+    def names(self) -> list[str]:
+        return [p.name for p in self._rows]
+
+    def blank(self) -> CampaignPhase:
+        return CampaignPhase("")
+
+    def display(self, item: CampaignPhase, key: str):
+        if key == "name":
+            return item.name or ""
+        return campaigns.format_partial(getattr(item, key))
+
+    def set_value(self, item: CampaignPhase, key: str, value) -> bool:
+        text = str(value or "").strip()
+        if key == "name":
+            item.name = text
+            return True
+        try:
+            setattr(item, key, campaigns.parse_partial(text, yearly=key.endswith("deadline")))
+        except ValueError:
+            return False
+        return True
 
 
 class DocumentsModel(_RowsModel):
@@ -637,7 +704,8 @@ class CriterionProgressModel(QAbstractListModel):
 
     def set_progress(self, p: CampaignProgress | None) -> None:
         self.beginResetModel()
-        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None]
+        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None
+                       or k.registered is not None]
         self.endResetModel()
 
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
@@ -663,7 +731,7 @@ class CriterionProgressModel(QAbstractListModel):
 
 def latest_text(k: campaigns.CriterionProgress) -> str:
     """``Mới nhất: 85 % / mục tiêu 100 %`` (or that nothing is measured yet)."""
-    target = k.criterion.target_text
+    target = k.goal_text
     if k.latest is None:
         return QCoreApplication.translate("CampaignModels", "No measured value yet; target %1").replace("%1", target)
     latest = number_text(k.latest) + (f" {k.criterion.target_unit}" if k.criterion.target_unit else "")

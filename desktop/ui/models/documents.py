@@ -88,7 +88,8 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
     """Tờ trình (one per approving authority), Biên bản (one per held meeting), Báo cáo thành tích (one per
     nomination passed or sent), each with its draft; drafts the dossier no longer needs are listed after them."""
     drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
-               for d in drafts.list_for_campaign(store, campaign_id)}
+               for d in drafts.list_for_campaign(store, campaign_id)
+               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
     authorities = drafts.authorities_for(store, campaign_id)
     profile = unit.get(store)
     items = [DossierItem("to_trinh", campaign_id,

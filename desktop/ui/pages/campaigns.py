@@ -14,7 +14,7 @@ from ... import achievements, blobs, campaigns, catalog
 from ...campaigns import Campaign
 from ...errors import UserError, ValidationError
 from ..models.campaigns import (
-    KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, subject_labels,
+    KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, PhasesModel, subject_labels,
 )
 from ..operations import BackgroundTask, attempt, show_error
 from ..qt import (
@@ -27,7 +27,7 @@ from ..qt import (
 from ..widgets import ERROR_STYLE, FormPanel, PartialDateField, setup_table
 from ...files import temp_prefix
 
-DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline")
+DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
 
 # -- cell editors of the tables ----------------------------------------------------------------------
@@ -61,6 +61,27 @@ class CatalogAwardDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole) or "")))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)
+
+
+class PhaseDelegate(QStyledItemDelegate):
+    """The whole campaign or one of its phases, as the phases table names them now."""
+
+    def __init__(self, names, parent=None):
+        super().__init__(parent)
+        self._names = names
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItem(self.tr("Whole campaign"), -1)
+        for i, name in enumerate(self._names()):
+            combo.addItem(name or self.tr("Phase %1").replace("%1", str(i + 1)), i)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentData(), Qt.EditRole)
@@ -189,6 +210,10 @@ class CampaignEditor(QWidget):
         self.period_start = self.timing.add("period_start", self.tr("Runs from"), PartialDateField())
         self.period_end = self.timing.add("period_end", self.tr("Runs until"), PartialDateField())
         self.deadline = self.timing.add("deadline", self.tr("Dossier deadline"), PartialDateField(yearly=True))
+        self.registration_deadline = self.timing.add(
+            "registration_deadline", self.tr("Registration deadline"), PartialDateField(yearly=True))
+        self.report_deadline = self.timing.add(
+            "report_deadline", self.tr("Report deadline"), PartialDateField(yearly=True))
         self.paperless = QCheckBox(self.tr("Paperless: dossiers are sent electronically"))
         self.timing.add("paperless", self.tr("Paperless"), self.paperless)
         self.note = QPlainTextEdit()
@@ -226,6 +251,10 @@ class CampaignEditor(QWidget):
         # The three tables.
         self.criteria_model = CriteriaModel(parent=self)
         self.awards_model = AwardsModel(parent=self)
+        self.phases_model = PhasesModel(parent=self)
+        self.awards_model.phase_names = self.phases_model.names
+        self.phases_model.rowsAboutToBeRemoved.connect(
+            lambda _parent, first, _last: self.awards_model.phase_removed(first))
         self.documents_model = DocumentsModel(parent=self)
         self.criteria_box = _TableBox(self.criteria_model, self.tr("Add criterion"), 1, {0: 110, 2: 80, 3: 90})
         self.criteria_box.view.setObjectName("criteria")
@@ -238,11 +267,16 @@ class CampaignEditor(QWidget):
         quota = PatternDelegate(r"\d{0,5}", self.tr("no limit"), self)
         self.awards_box.view.setItemDelegateForColumn(2, quota)
         self.awards_box.view.setItemDelegateForColumn(3, quota)
+        self.awards_box.view.setItemDelegateForColumn(4, PhaseDelegate(self.phases_model.names, self.awards_box.view))
+        self.phases_box = _TableBox(self.phases_model, self.tr("Add phase"), 0, {1: 110, 2: 110, 3: 130})
+        self.phases_box.view.setObjectName("phases")
+        self.phases_model.edited.connect(self.awards_box.view.viewport().update)
         self.documents_box = _TableBox(self.documents_model, self.tr("Add document"), 0, {1: 90, 2: 190})
         self.documents_box.view.setObjectName("documents")
-        self.tables = {"criteria": self.criteria_box, "awards": self.awards_box, "documents": self.documents_box}
+        self.tables = {"criteria": self.criteria_box, "awards": self.awards_box, "phases": self.phases_box,
+                       "documents": self.documents_box}
         self._table_titles = {"criteria": self.tr("Criteria (%1)"), "awards": self.tr("Awards (%1)"),
-                              "documents": self.tr("Dossier (%1)")}
+                              "phases": self.tr("Phases (%1)"), "documents": self.tr("Dossier (%1)")}
         for key, box in self.tables.items():
             self.tabs.addTab(box, "")
             box.model.edited.connect(self._edited)
@@ -294,6 +328,8 @@ class CampaignEditor(QWidget):
             self.period_start.set_value(c.period_start)
             self.period_end.set_value(c.period_end)
             self.deadline.set_value(c.deadline)
+            self.registration_deadline.set_value(c.registration_deadline)
+            self.report_deadline.set_value(c.report_deadline)
             self.paperless.setChecked(bool(c.paperless))
             self.note.setPlainText(c.note or "")
             self.signer_authority.setText(c.signer_authority or "")
@@ -301,6 +337,7 @@ class CampaignEditor(QWidget):
             self.signer_name.setText(c.signer_name or "")
             self.recipients.setPlainText("\n".join(c.recipients))
             self.criteria_model.set_items(c.criteria)
+            self.phases_model.set_items(c.phase_records)
             self.awards_model.set_items(c.awards)
             self.documents_model.set_items(c.documents)
             self.set_errors({})
@@ -320,7 +357,8 @@ class CampaignEditor(QWidget):
             recipients=self.recipients.toPlainText().splitlines(), paperless=self.paperless.isChecked(),
             note=self.note.toPlainText(), criteria=self.criteria_model.items(), awards=self.awards_model.items(),
             documents=self.documents_model.items(), source_name=base.source_name,
-            source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer)
+            source_sha256=base.source_sha256, id=base.id, phases=base.phases, issuer=base.issuer,
+            phase_records=self.phases_model.items())
         for key in DATE_KEYS:
             try:
                 setattr(c, key, getattr(self, key).value())
@@ -354,7 +392,7 @@ class CampaignEditor(QWidget):
 
     def _date_message(self, key: str) -> str:
         text = getattr(self, key).text().strip()
-        if key == "deadline":
+        if key.endswith("deadline"):
             return self.tr("“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025), "
                            "year (2025), or day/month (05/01) for a deadline every year.").replace("%1", text)
         return self.tr("“%1” is not a date. Write day/month/year (28/7/2025), month/year (7/2025) "
@@ -507,6 +545,7 @@ class CampaignsPage(QWidget):
         self._shown_id: int | None = None
         self._new = False           # the editor holds a campaign not saved yet
         self._reverting = False
+        self._progress_line = ""    # the phase under way and the targets reached, for the heading
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -650,7 +689,27 @@ class CampaignsPage(QWidget):
             self.editor.set_campaign(Campaign(""))
         else:
             self.editor.set_campaign(self.model.campaign_at(row))
+        self._progress_line = self._progress_summary(self._shown_id)
         self._update_buttons()
+
+    def _progress_summary(self, campaign_id: int | None) -> str:
+        """The phase under way and how many targets are reached (the unit's registered ones where it has)."""
+        if campaign_id is None:
+            return ""
+        from ... import clock
+
+        p = campaigns.progress(self.store, campaign_id, clock.today())
+        parts = []
+        if p.phase is not None:
+            parts.append(self.tr("current phase: %1").replace("%1", _html(p.phase.name)))
+        measured = [k for k in p.criteria if k.goal is not None]
+        if measured:
+            reached = sum(1 for k in measured if k.reached)
+            text = self.tr("targets reached: %1/%2").replace("%1", str(reached)).replace("%2", str(len(measured)))
+            if any(k.registered is not None for k in measured):
+                text += " " + self.tr("(against the registered targets)")
+            parts.append(text)
+        return " · ".join(parts)
 
     def confirm_discard(self) -> bool:
         if not self.editor.dirty:
@@ -680,6 +739,8 @@ class CampaignsPage(QWidget):
             text = f"<b>{_html(c.reference)}</b>"
             if source:
                 text += " · " + self.tr("source file: %1").replace("%1", _html(source))
+            if self._progress_line:
+                text += "<br>" + self._progress_line
         else:
             text = ""
         if self.editor.dirty:
@@ -724,6 +785,7 @@ class CampaignsPage(QWidget):
         self.model.reload()
         self._select_quietly(c.id)
         self.editor.set_campaign(campaigns.get(self.store, c.id))
+        self._progress_line = self._progress_summary(c.id)
         self._update_buttons()
         self.changed.emit()
         return True

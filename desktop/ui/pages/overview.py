@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, clock, printing, start, unit
+from ... import campaigns, clock, deadlines, printing, start, unit
+from ...dates import format_date
 from ..models.campaigns import (
-    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, deadline_text, latest_text, quota_text,
-    urgency_color,
+    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
+    quota_text, urgency_color, urgency_of,
 )
 from ..backups import BackupStatus
 from ..models.ledger import LedgerModel
@@ -14,7 +15,7 @@ from ..widgets import setup_table
 from .ledger import LEDGER_COLUMN_WIDTHS
 from .print_log import PaperBox
 from ..qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
+    HAVE_CHARTS, QAbstractTableModel, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QModelIndex, QPainter,
     QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -90,12 +91,12 @@ class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[mis
         for day, value in k.series:
             values.append(_msecs(day), value)
         target = QLineSeries()
-        target.setName(self.tr("Target %1").replace("%1", k.criterion.target_text))
+        target.setName(self.tr("Target %1").replace("%1", k.goal_text))
         pen = QPen(QColor("#b00020"), 2)
         pen.setStyle(Qt.DashLine)
         target.setPen(pen)
-        target.append(_msecs(lo), k.criterion.target_value)
-        target.append(_msecs(hi), k.criterion.target_value)
+        target.append(_msecs(lo), k.goal if k.goal is not None else k.criterion.target_value)
+        target.append(_msecs(hi), k.goal if k.goal is not None else k.criterion.target_value)
         chart.addSeries(values)
         chart.addSeries(target)
         axis_x = QDateTimeAxis()
@@ -106,7 +107,7 @@ class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[mis
         axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(_msecs(lo))),
                         QDateTime.fromMSecsSinceEpoch(int(_msecs(hi))))
         axis_y = QValueAxis()
-        top = max([k.criterion.target_value] + [v for _d, v in k.series])
+        top = max([k.goal if k.goal is not None else k.criterion.target_value] + [v for _d, v in k.series])
         axis_y.setRange(0, top * 1.1 if top > 0 else 1)
         axis_y.applyNiceNumbers()
         axis_y.setLabelFormat("%g")
@@ -225,8 +226,15 @@ class RunningCampaigns(QWidget):
             if color is not None:
                 due = f"<b style='color:{color.name()}'>{due}</b>"
             self.deadline_label.setText(self.tr("Dossier deadline: %1").replace("%1", due))
+        if p.phase is not None:
+            phase = f"<b>{_html(p.phase.name)}</b>"
+            if p.phase_deadline is not None:
+                phase += " · " + _html(self.tr("due %1").replace("%1", format_date(p.phase_deadline)))
+            self.deadline_label.setText(self.deadline_label.text() + "<br>"
+                                        + self.tr("Current phase: %1").replace("%1", phase))
         if p.awards:
-            lines = [_html(quota_text(use)) for use in p.awards]
+            lines = [_html(quota_text(use) + (f" ({c.phase_records[use.award.phase].name})"
+                                              if use.award.phase is not None else "")) for use in p.awards]
             self.quota_label.setText("<b>" + self.tr("Awards and quotas used:") + "</b><br>" + "<br>".join(lines))
         else:
             self.quota_label.setText(self.tr("The plan names no award."))
@@ -247,6 +255,47 @@ class RunningCampaigns(QWidget):
         if p is None or k is None:
             return
         self.chart.show_progress(k, _first_day(p.campaign.period_start), p.deadline)
+
+
+class DeadlinesModel(QAbstractTableModel):
+    """Upcoming deadlines of every campaign, nearest first: date, days left, what, campaign."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[deadlines.Deadline] = []
+        self._today = dt.date.min
+
+    def set_items(self, items: list, today: dt.date) -> None:
+        self.beginResetModel()
+        self._items, self._today = list(items), today
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self._items[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return [self.tr("Date"), self.tr("Days left"), self.tr("What"), self.tr("Campaign")][section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        d = self._items[index.row()]
+        left = d.days_left(self._today)
+        if role == Qt.DisplayRole:
+            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
+        if role == Qt.ToolTipRole and index.column() == 3:
+            return d.campaign
+        if role == Qt.ForegroundRole:
+            return urgency_color(urgency_of(left))
+        return None
 
 
 def _html(text: str) -> str:
@@ -281,6 +330,14 @@ class OverviewPage(QWidget):
         banner.addWidget(self.leave_demo_btn)
         self.demo_banner.setVisible(start.is_demo(store))
         lay.addWidget(self.demo_banner)
+        # Deadlines within seven days, said at the top when the window starts (and on every refresh).
+        self.deadline_banner = QLabel(self)
+        self.deadline_banner.setObjectName("deadline_reminder")
+        self.deadline_banner.setWordWrap(True)
+        self.deadline_banner.setStyleSheet("#deadline_reminder { background: #fde2e1; border: 1px solid #d9534f; "
+                                           "color: #7a1c1a; padding: 6px 10px; font-size: 10.5pt; }")
+        self.deadline_banner.hide()
+        lay.addWidget(self.deadline_banner)
         head = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit_label.setWordWrap(True)
@@ -314,6 +371,16 @@ class OverviewPage(QWidget):
         self.running.open_campaign.connect(self.open_campaign)
         lay.addWidget(self.running, 3)
 
+        lay.addWidget(QLabel("<b>" + self.tr("Upcoming deadlines") + "</b>"))
+        self.deadlines = DeadlinesModel(self)
+        self.deadlines_view = QTableView()
+        self.deadlines_view.setObjectName("deadlines")
+        self.deadlines_view.setModel(self.deadlines)
+        setup_table(self.deadlines_view, stretch=3, widths={0: 90, 1: 110, 2: 290})
+        self.deadlines_view.doubleClicked.connect(
+            lambda ix: self.open_campaign.emit(self.deadlines.item(ix.row()).campaign_id))
+        lay.addWidget(self.deadlines_view, 1)
+
         lay.addWidget(QLabel("<b>" + self.tr("Latest entries") + "</b>"))
         self.latest = LedgerModel(store, self, limit=12, load=False)
         self.latest_view = QTableView()
@@ -345,3 +412,16 @@ class OverviewPage(QWidget):
         paperless = any(running.progress_at(i).campaign.paperless for i in range(running.rowCount()))
         self.paper.show_pages(printing.pages_per_month(self.store), paperless=paperless)
         self.backup_status.refresh()
+        self.show_deadlines(clock.today())
+
+    def show_deadlines(self, today: dt.date) -> None:
+        """List every upcoming deadline; remind of those within seven days in the banner at the top."""
+        items = deadlines.upcoming(self.store, today)
+        self.deadlines.set_items(items, today)
+        soon = [d for d in items if d.days_left(today) <= deadlines.REMIND_DAYS]
+        if soon:
+            lines = [f"{format_date(d.date)} ({_html(days_text(d.days_left(today)))}): {_html(d.label)} — "
+                     f"{_html(d.campaign)}" for d in soon]
+            self.deadline_banner.setText("<b>" + self.tr("Deadlines within seven days:") + "</b><br>"
+                                         + "<br>".join(lines))
+        self.deadline_banner.setVisible(bool(soon))

@@ -1,0 +1,212 @@
+"""Đăng ký thi đua: the titles and targets the unit, its collectives and its people register for a campaign.
+
+One table per campaign (and phase): a row per subject, a column per criterion
+of the plan, prefilled with the plan's targets. Save writes every changed row
+in one transaction. Long lists go through an Excel template and an
+all-or-nothing import; the printable list is exported to Excel.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ... import registration
+from ...errors import UserError, ValidationError
+from ..models.nominations import ID_ROLE, CampaignsModel
+from ..models.registration import RegistrationModel
+from ..operations import show_error
+from ..qt import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QWidget, Qt, Signal,
+)
+from ..widgets import setup_table
+
+
+class RegistrationPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Campaign:"))
+        top.addWidget(caption)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("registration_campaign")
+        self.campaigns = CampaignsModel(store, self)
+        self.campaign.setModel(self.campaigns)
+        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(20)
+        self.campaign.setPlaceholderText(self.tr("(no campaign yet)"))
+        caption.setBuddy(self.campaign)
+        top.addWidget(self.campaign, 1)
+        phase_caption = QLabel(self.tr("Phase:"))
+        top.addWidget(phase_caption)
+        self.phase = QComboBox()
+        self.phase.setObjectName("registration_phase")
+        phase_caption.setBuddy(self.phase)
+        top.addWidget(self.phase)
+        lay.addLayout(top)
+        self.hint = QLabel(self.tr(
+            "Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. "
+            "The plan's targets are filled in. Registration never blocks a nomination unless the unit's rules "
+            "require it."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        lay.addWidget(self.hint)
+
+        self.model = RegistrationModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("registrations")
+        self.view.setModel(self.model)
+        setup_table(self.view, stretch=None, widths={0: 90, 1: 260, 2: 260})
+        self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed
+                                  | QTableView.SelectedClicked)
+        self.view.setSelectionBehavior(QTableView.SelectItems)
+        self.view.horizontalHeader().setTextElideMode(Qt.ElideRight)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        lay.addWidget(self.view, 1)
+
+        bottom = QHBoxLayout()
+        self.required = QCheckBox(self.tr("The unit's rules require registration before a nomination"))
+        self.required.setObjectName("registration_required")
+        bottom.addWidget(self.required)
+        bottom.addStretch(1)
+        self.count_label = QLabel()
+        bottom.addWidget(self.count_label)
+        self.template_btn = QPushButton(self.tr("Excel template…"))
+        self.import_btn = QPushButton(self.tr("Import from Excel…"))
+        self.export_btn = QPushButton(self.tr("Export list…"))
+        self.revert_btn = QPushButton(self.tr("Undo changes"))
+        self.save_btn = QPushButton(self.tr("Save"))
+        self.save_btn.setDefault(True)
+        for b in (self.template_btn, self.import_btn, self.export_btn, self.revert_btn, self.save_btn):
+            bottom.addWidget(b)
+        lay.addLayout(bottom)
+
+        self.template_btn.clicked.connect(self.write_template)
+        self.import_btn.clicked.connect(self.import_excel)
+        self.export_btn.clicked.connect(self.export_list)
+        self.revert_btn.clicked.connect(self._load)
+        self.save_btn.clicked.connect(self.save)
+        self.required.toggled.connect(self._required_toggled)
+        self.model.edited.connect(self._update)
+        self.model.modelReset.connect(self._update)
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.phase.currentIndexChanged.connect(self._load)
+        self.reload()
+
+    # -- campaign and phase ----------------------------------------------------------------------------
+
+    def campaign_id(self) -> int | None:
+        return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+
+    def set_campaign(self, campaign_id: int, phase_id: int | None = None) -> None:
+        row = self.campaigns.row_of(campaign_id)
+        if row >= 0:
+            self.campaign.setCurrentIndex(row)
+        if phase_id is not None:
+            self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)))
+
+    def phase_id(self) -> int | None:
+        return self.phase.currentData()
+
+    def reload(self) -> None:
+        """Re-read everything (another page changed the data), keeping the campaign and phase."""
+        campaign_id, phase_id = self.campaign_id(), self.phase_id()
+        self.required.blockSignals(True)
+        self.required.setChecked(registration.required(self.store))
+        self.required.blockSignals(False)
+        self.campaign.blockSignals(True)
+        self.campaigns.reload()
+        row = self.campaigns.row_of(campaign_id)
+        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
+        self.campaign.blockSignals(False)
+        self._campaign_changed(phase_id=phase_id)
+
+    def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        self.phase.blockSignals(True)
+        self.phase.clear()
+        self.phase.addItem(self.tr("Whole campaign"), None)
+        for p in c.phase_records if c else []:
+            self.phase.addItem(p.name, p.id)
+        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
+        self.phase.setEnabled(bool(c and c.phase_records))
+        self.phase.blockSignals(False)
+        self._load()
+
+    def _load(self, *_args) -> None:
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        self.model.load(c, self.phase_id())
+        for col, width in ((0, 70), (1, 250), (2, 250)):
+            self.view.setColumnWidth(col, width)
+        for col in range(3, self.model.columnCount()):
+            self.view.setColumnWidth(col, 170)
+
+    def _update(self, *_args) -> None:
+        has = self.model.campaign is not None
+        for b in (self.template_btn, self.import_btn, self.export_btn):
+            b.setEnabled(has)
+        self.save_btn.setEnabled(self.model.dirty)
+        self.revert_btn.setEnabled(self.model.dirty)
+        self.count_label.setText(self.tr("%1 registered").replace("%1", str(self.model.registered_count())))
+
+    # -- actions ------------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        try:
+            self.model.save()
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
+            return False
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def _required_toggled(self, on: bool) -> None:
+        registration.set_required(self.store, on)
+        self.changed.emit()
+
+    def write_template(self) -> None:
+        from ...excel.registration import write_template
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Excel template"), "dang-ky-thi-dua.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            try:
+                write_template(self.store, self.campaign_id(), path)
+            except UserError as exc:
+                show_error(self, exc)
+
+    def export_list(self) -> None:
+        from ...excel.registration import write_list
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), "danh-sach-dang-ky-thi-dua.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            try:
+                write_list(self.store, self.campaign_id(), path)
+            except UserError as exc:
+                show_error(self, exc)
+
+    def import_excel(self) -> None:
+        from ...excel.registration import Rejected, apply, read
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            preview = read(self.store, self.campaign_id(), Path(path))
+            if preview.errors:
+                raise Rejected(preview)
+            count = apply(self.store, preview)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self._load()
+        self.changed.emit()
+        QMessageBox.information(self, self.tr("Import from Excel"),
+                                self.tr("%1 registrations imported.").replace("%1", str(count)))
