@@ -106,6 +106,14 @@ def test_the_report_of_a_phase_compares_results_with_registered_targets(store, w
     assert "95 % (đã đăng ký)" in text and "97 %" in text and "Đạt" in text and "90 %" not in text
     assert "Chưa có số liệu" in text                        # the individual criterion has nothing measured
     assert GK in text and "Một số phòng chưa số hóa hồ sơ cũ." in text
+    # A report still missing a figure or its next steps is not finalised; the refusal says what to fill in.
+    with pytest.raises(UserError) as refused:
+        drafts.finalise(store, did)
+    assert "Chưa có số liệu" in str(refused.value) and "PHƯƠNG HƯỚNG" in str(refused.value)
+    kept = drafts.current(store, did).sections["ket_qua"]
+    drafts.edit(store, did, sections={
+        "ket_qua": kept.replace("Chưa có số liệu", "0 hồ sơ (chưa phát sinh trong sơ kết)"),
+        "phuong_huong": "Hoàn thành số hóa hồ sơ cũ trong quý IV."})
     drafts.finalise(store, did)
     assert drafts.get(store, did).finalised
     # The whole campaign's report counts the latest measure (90 %: not reached).

@@ -434,7 +434,8 @@ def test_a_meeting_that_passed_nobody_gives_no_to_trinh_or_biên_bản(demo_stor
     for kind, target in (("to_trinh", 2), ("bien_ban", m.id)):
         with pytest.raises(UserError, match="Chưa có tập thể, cá nhân nào được Hội đồng thông qua"):
             drafts.create(demo_store, kind, target)
-    assert drafts.list_for_campaign(demo_store, 2) == []
+    # Nothing of the dossier was drafted (the demo's sơ kết report is the campaign's own, not the dossier's).
+    assert [d for d in drafts.list_for_campaign(demo_store, 2) if d.kind not in drafts.CAMPAIGN_KINDS] == []
 
 
 def test_award_names_in_full_and_who_decides_them():

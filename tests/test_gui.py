@@ -372,14 +372,14 @@ def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmode
 
 
 def test_the_window_builds_only_the_overview_until_another_page_is_opened(window):
-    assert set(window.pages) == {"overview", "people", "ledger", "campaigns", "nominations", "meeting",
-                                 "documents", "print-log", "review", "statistics", "send", "verify"}
+    assert set(window.pages) == {"overview", "people", "ledger", "campaigns", "registration", "nominations",
+                                 "meeting", "documents", "print-log", "review", "statistics", "send", "verify"}
     assert list(window.pages.built()) == ["overview"]
     window.show_page("so-thanh-tich")
     assert list(window.pages.built()) == ["overview", "ledger"]
     assert window.stack.currentWidget() is window.pages["ledger"]
     assert window.stack.indexOf(window.pages["ledger"]) == 2 and window.stack.count() == len(window.pages)
-    assert window.pages["verify"] is window.stack.widget(11)  # built on access, in its place
+    assert window.pages["verify"] is window.stack.widget(12)  # built on access, in its place
     assert window.stack.currentWidget() is window.pages["ledger"]
 
 

@@ -183,7 +183,9 @@ class DocumentsPage(QWidget):
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
         row = self.campaigns.row_of(campaign_id)
-        if row >= 0:
+        if row >= 0 and row == self.campaign.currentIndex():
+            self._campaign_changed()   # already shown: show it as the records are now
+        elif row >= 0:
             self.campaign.setCurrentIndex(row)
 
     def _campaign_changed(self, *_args) -> None:
