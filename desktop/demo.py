@@ -688,6 +688,23 @@ def _plan_achievements(store, rng: random.Random, c: campaigns.Campaign, person_
     return count
 
 
+def _attach_papers(store, campaign_id: int, today: dt.date) -> int:
+    """The papers of the plan's list that the app does not draft, as the clerk would attach them (a scan
+    standing for each, marked as the demo's)."""
+    from . import attachments, dossier
+
+    n = 0
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:
+        for number, item in enumerate(dossier.required(store, campaign_id), 1):
+            if item.kind is not None or item.attachments:
+                continue
+            path = Path(tmp) / f"muc-{number}.pdf"
+            path.write_bytes(_pdf(f"{item.name} (bản scan mẫu)", today, "Dữ liệu mẫu"))
+            attachments.attach(store, campaign_id, str(number), path)
+            n += 1
+    return n
+
+
 def fill_for_plan(store, plan_path, seed: int = 2025) -> dict[str, int]:
     """The demo unit around one plan: the plan is campaign 1, the unit belongs to the plan's issuer.
 
@@ -735,6 +752,7 @@ def fill_for_plan(store, plan_path, seed: int = 2025) -> dict[str, int]:
                 summary["đề nghị khen thưởng"] = _nominations(store, rng, today, meet=lambda _c: True,
                                                               profile=profile)
                 summary["văn bản hoàn thiện"] = _dossier(store)
+                summary["tệp đính kèm"] = _attach_papers(store, c.id, today)
         if stop:
             raise NoNomination(campaigns.get(store, c.id), summary)
         return summary

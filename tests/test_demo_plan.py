@@ -28,10 +28,9 @@ NO_NOMINATION = {
     "quyet-dinh-bo-tu-phap-2024-244-chuyen-de-so-tu-phap",
 }
 # Not reached yet (issue 10, said in the report): a 2010 plan predates every Tờ trình form the app has
-# (NĐ 30/2020 onwards); a plan listing "Bản sao các giấy tờ chứng minh thành tích" needs attachments.
+# (NĐ 30/2020 onwards).
 KNOWN_GAPS = {
     "cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13": "không có mẫu tờ trình trước NĐ 30/2020",
-    "ke-hoach-da-nang-skhcn-2025-reordered": "giấy tờ đính kèm (draft attach) chưa làm",
 }
 DOSSIER_PLANS = [p for p in PLANS if p.stem not in NO_NOMINATION]
 

@@ -31,8 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_list)
     p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
-    p.add_argument("document", type=int, help="mã số văn bản")
+    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_check)
+    p = ds.add_parser("attach", help="đính kèm tệp cho một mục của danh mục hồ sơ mà ứng dụng không soạn "
+                                     "(xác nhận của cơ quan khác, giấy chứng nhận sáng kiến…): PDF, DOCX hoặc ảnh")
+    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("item", metavar="MỤC", help="số thứ tự của mục trong danh mục hồ sơ (1, 2, …) hoặc tên mục")
+    p.add_argument("file", type=Path, metavar="TỆP", help="tệp PDF (giữ nguyên chữ ký số nếu có), DOCX hoặc ảnh")
+    p.set_defaults(func=run_attach)
     p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_finalise)
@@ -53,6 +59,16 @@ def run_draft(args: argparse.Namespace) -> int:
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
     print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
+    return 0
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    from .. import attachments
+
+    with Store(db_path(args)) as store:
+        a = attachments.attach(store, args.campaign, args.item, args.file)
+    signed = " (PDF đã ký số, giữ nguyên)" if a.signed else ""
+    print(f"Đã đính kèm “{a.file_name}”{signed} cho mục “{a.item}” của phong trào số {a.campaign_id}.")
     return 0
 
 
