@@ -649,7 +649,27 @@ def _subject_of(store, nomination_id: int) -> str:
     return "ca_nhan" if n.person_id is not None else "tap_the"
 
 
-def create(store, kind: str, target_id: int, authority: str | None = None) -> int:
+def fitting_forms(kind: str, subject: str | None = None, on: dt.date | None = None) -> list[forms_mod.Form]:
+    """The forms a document of ``kind`` (for ``subject``) can be drafted with on ``on`` (default today),
+    newest decree first: what the window's chooser and ``draft --form`` offer."""
+    on = on or clock.today()
+    out = [f for f in forms_mod.list_forms() if f.kind == kind and f.in_force(on)
+           and (subject is None or f.subject in (subject, "ca_hai"))]
+    return sorted(out, key=lambda f: (f.effective_from, f.path.stem), reverse=True)
+
+
+def _chosen_form(kind: str, form_id: str, subject: str | None) -> forms_mod.Form:
+    today = clock.today()
+    fitting = fitting_forms(kind, subject, today)
+    for f in fitting:
+        if f.path.stem == form_id:
+            return f
+    names = "; ".join(f"{f.path.stem} ({f.label})" for f in fitting) or "không có"
+    raise UserError(f"Mẫu “{form_id}” không dùng được cho {KINDS[kind].lower()} ngày "
+                    f"{today:%d/%m/%Y}. Các mẫu phù hợp: {names}.")
+
+
+def create(store, kind: str, target_id: int, authority: str | None = None, form: str | None = None) -> int:
     """Draft a document from the records (or return the existing draft's id).
 
     A campaign gets one Tờ trình per approving authority of the awards its council passed;
@@ -666,12 +686,12 @@ def create(store, kind: str, target_id: int, authority: str | None = None) -> in
             existing = find(store, kind, target_id)
             if existing:
                 return existing.id
-        ids = [_create_one(store, kind, target_id, code) for code in (wanted or [""])]
+        ids = [_create_one(store, kind, target_id, code, form) for code in (wanted or [""])]
         return ids[0]
-    return _create_one(store, kind, target_id, "")
+    return _create_one(store, kind, target_id, "", form)
 
 
-def _create_one(store, kind: str, target_id: int, authority: str) -> int:
+def _create_one(store, kind: str, target_id: int, authority: str, form_id: str | None = None) -> int:
     existing = find(store, kind, target_id, authority if kind == "to_trinh" else None)
     if existing:
         return existing.id
@@ -690,7 +710,8 @@ def _create_one(store, kind: str, target_id: int, authority: str) -> int:
         n = nominations.get(store, target_id)
         campaign_id, meeting_id, nomination_id = n.campaign_id, None, target_id
         subject = _subject_of(store, target_id)
-    form = choose_form(campaigns.get(store, campaign_id), kind, subject)
+    form = _chosen_form(kind, form_id, subject) if form_id else \
+        choose_form(campaigns.get(store, campaign_id), kind, subject)
     with store.transaction() as conn:
         draft_id = conn.execute(
             "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form, authority) "

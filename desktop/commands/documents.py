@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--out", type=Path, required=True, metavar="TỆP",
                        help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
+        p.add_argument("--form", metavar="MẪU",
+                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh) khi soạn mới; "
+                            "mẫu không hợp ngày hoặc loại văn bản thì lệnh liệt kê các mẫu phù hợp")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
@@ -55,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_draft(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        draft_id = drafts.create(store, args.kind, args.target)
+        draft_id = drafts.create(store, args.kind, args.target, form=args.form)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
     print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
