@@ -41,3 +41,33 @@ def test_draft_with_a_chosen_form_and_a_refused_one(demo_store, fixed_clock, tmp
     assert not any(d.kind == "to_trinh" for d in drafts.list_for_campaign(demo_store, 1))
     draft_id = drafts.create(demo_store, "to_trinh", 1, form="nd152-2025-mau01-to-trinh")
     assert drafts.get(demo_store, draft_id).form == "nd152-2025-mau01-to-trinh"
+
+
+def _campaign(name: str, form: str, decree: str | None):
+    from desktop import campaigns
+
+    return campaigns.Campaign("Phong trào", documents=[campaigns.DossierDocument(name, form, decree)])
+
+
+def test_a_mistyped_decree_is_read_by_its_number_and_year_and_said_so():
+    c = _campaign("Tờ trình đề nghị khen thưởng", "01", "98/2023/NQ-CP")
+    form, why = drafts.form_choice(c, "to_trinh", on=dt.date(2024, 9, 1))
+    assert form.path.stem == "nd98-2023-mau01-to-trinh"
+    assert "98/2023/NQ-CP" in why and "98/2023/NĐ-CP" in why
+
+
+def test_a_form_replaced_at_the_documents_date_gives_way_to_the_current_one():
+    c = _campaign("Báo cáo thành tích", "07", "91/2017/NĐ-CP")
+    form, why = drafts.form_choice(c, "bao_cao", "ca_nhan", on=dt.date(2025, 9, 1))
+    assert form.path.stem == "nd152-2025-mau08-bao-cao-ca-nhan"
+    assert "đã được thay thế" in why and "91/2017/NĐ-CP" in why and "152/2025/NĐ-CP" in why
+    # While it was in force, the cited form is kept without a word.
+    form, why = drafts.form_choice(c, "bao_cao", "ca_nhan", on=dt.date(2023, 5, 1))
+    assert (form.path.stem, why) == ("nd91-2017-mau07-bao-cao-ca-nhan", "")
+
+
+def test_a_form_number_in_two_decrees_is_chosen_by_the_campaigns_kind_and_date():
+    c = _campaign("Báo cáo thành tích", "08", None)
+    form, why = drafts.form_choice(c, "bao_cao", "tap_the", on=dt.date(2024, 9, 1))
+    assert form.path.stem == "nd98-2023-mau08-bao-cao-tap-the"
+    assert "có ở 2 nghị định" in why and "chuyên đề" in why and "01/09/2024" in why

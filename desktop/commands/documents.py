@@ -61,7 +61,10 @@ def run_draft(args: argparse.Namespace) -> int:
         draft_id = drafts.create(store, args.kind, args.target, form=args.form)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
+        first = store.one("SELECT note FROM draft_version WHERE draft_id = ? ORDER BY version LIMIT 1", (draft_id,))
     print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
+    if first and first["note"].startswith("Soạn từ dữ liệu. "):
+        print("Chọn mẫu: " + first["note"].removeprefix("Soạn từ dữ liệu. "))
     return 0
 
 
