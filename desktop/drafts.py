@@ -127,12 +127,13 @@ def form_choice(c: campaigns.Campaign, kind: str, subject: str | None = None,
         if why and not exact:
             kind_text = "phong trào thi đua theo chuyên đề/đợt" if award_type else "văn bản"
             why += f": chọn {pick.label} vì đó là mẫu cho {kind_text} còn hiệu lực ngày {on:%d/%m/%Y}."
-        # Replaced: the cited form's decree has ended by the document's date. (A form cited ahead of its
-        # decree's start is the plan's choice and is kept.)
+        # Replaced: the cited form's decree has ended by the document's date. The plan's choice is kept
+        # (a plan may ask for it), with a warning that offers the form in force.
         if pick.effective_to is not None and pick.effective_to < on and current is not None:
-            replaced = (f"Mẫu kế hoạch dẫn ({pick.label}) đã được thay thế vào ngày {on:%d/%m/%Y}: "
-                        f"dùng mẫu đang có hiệu lực {current.label}.")
-            return current, " ".join(x for x in (why, replaced) if x)
+            replaced = (f"Cảnh báo: mẫu kế hoạch dẫn ({pick.label}) đã được thay thế vào ngày {on:%d/%m/%Y}; "
+                        f"mẫu đang có hiệu lực là {current.label} (chọn bằng --form {current.path.stem} "
+                        "hoặc trong cửa sổ).")
+            return pick, " ".join(x for x in (why, replaced) if x)
         return pick, why
     if current is None:
         current = forms_mod.choose(kind, subject=subject, award_type=award_type)
