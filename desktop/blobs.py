@@ -15,7 +15,8 @@ from .errors import NotFound, UserError
 CHUNK = 1024 * 1024
 # Every column that points at a blob; a blob goes when none of them does.
 REFERENCES = [("evidence", "sha256"), ("campaign", "source_sha256"), ("draft", "pdf_sha256"),
-              ("draft", "docx_sha256"), ("nomination_outcome", "file_sha256")]
+              ("draft", "docx_sha256"), ("nomination_outcome", "file_sha256"),
+              ("dossier_attachment", "sha256")]
 
 
 def hash_file(path: Path) -> str:

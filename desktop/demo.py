@@ -134,7 +134,8 @@ def fill(store, seed: int = 2025, today: dt.date | None = None) -> dict[str, int
             "đăng ký thi đua": n_registrations}
 
 
-def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date) -> list[int]:
+def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date,
+            profile: unit.UnitProfile = UNIT) -> list[int]:
     ids = []
     used = set()
     leaders = [("Trần Đình Hùng", "Giám đốc", "nam", collective_ids[0]),
@@ -156,7 +157,9 @@ def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date
             position = heads[i] if j == 0 else rng.choice(POSITIONS)
             plan.append((name, position, sex, cid))
     for name, position, sex, cid in plan[:25]:
-        birth = dt.date(rng.randint(1972, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        # Born 27 to 53 years before "today" (1972-1998 for the demo's own year), so an old plan has staff too.
+        birth = dt.date(rng.randint(min(1972, today.year - 53), min(1998, today.year - 27)), rng.randint(1, 12),
+                        rng.randint(1, 28))
         joined = rng.randint(max(birth.year + 22, 2000), today.year - 1)
         rank = "Viên chức hạng II" if "Trưởng" in position or "Giám đốc" in position else rng.choice(
             ["Viên chức hạng III", "Viên chức hạng III", "Công chức"])
@@ -169,18 +172,38 @@ def _people(store, rng: random.Random, collective_ids: list[int], today: dt.date
             year = rng.randint(today.year - 4, today.year - 1)
             award = rng.choice(["Lao động tiên tiến", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
                                 "Giấy khen của Giám đốc Sở"])
-            issuer = "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh" if award != "Lao động tiên tiến" else \
-                "Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh"
+            issuer = _head_of(profile.governing_body) if award != "Lao động tiên tiến" else \
+                f"Giám đốc {profile.name}"
             people.add_prior_award(store, PriorAward(
                 award, year, f"{rng.randint(10, 420)}/QĐ-{'STP' if 'Sở' in issuer else 'TTTGPL'}",
                 dt.date(year, 12, rng.randint(10, 28)), issuer, person_id=pid))
     people.add_prior_award(store, PriorAward(
         "Tập thể lao động tiên tiến", today.year - 1, "512/QĐ-STP", dt.date(today.year - 1, 12, 26),
-        "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh", collective_id=collective_ids[2]))
+        _head_of(profile.governing_body), collective_id=collective_ids[2]))
     people.add_prior_award(store, PriorAward(
         "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", today.year - 2, "3021/QĐ-UBND",
-        dt.date(today.year - 2, 12, 18), "Chủ tịch UBND tỉnh Hà Tĩnh", collective_id=collective_ids[0]))
+        dt.date(today.year - 2, 12, 18), f"Chủ tịch UBND {_province_label(profile.province)}",
+        collective_id=collective_ids[0]))
     return ids
+
+
+def _head_of(body: str) -> str:
+    """Who signs for ``body``: "Giám đốc Sở Tư pháp tỉnh Hà Tĩnh", "Bộ trưởng Bộ Tư pháp"."""
+    if body.startswith("Bộ "):
+        return f"Bộ trưởng {body}"
+    if body.startswith(("Ủy ban nhân dân", "UBND")):
+        return f"Chủ tịch {body}"
+    if body.startswith(("Cục ", "Tổng cục ")):
+        return f"Cục trưởng {body}" if body.startswith("Cục ") else f"Tổng cục trưởng {body}"
+    return f"Giám đốc {body}"
+
+
+def _province_label(province: str) -> str:
+    if not province:
+        return "tỉnh"
+    if province in ("Hà Nội", "Hồ Chí Minh", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"):
+        return f"thành phố {province}"
+    return f"tỉnh {province}"
 
 
 def _report_fields(store, seed: int, collective_ids: list[int]) -> None:
@@ -239,9 +262,9 @@ def _achievements(store, rng, person_ids, collective_ids, start: dt.date, today:
     return count
 
 
-def _evidence(store, rng, today: dt.date) -> int:
+def _evidence(store, rng, today: dt.date, limit: int = 40) -> int:
     ids = [r["id"] for r in store.query("SELECT id FROM achievement WHERE archived_at IS NULL ORDER BY id")]
-    chosen = rng.sample(ids, min(40, len(ids)))
+    chosen = rng.sample(ids, min(limit, len(ids)))
     n = 0
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:
         for i, aid in enumerate(chosen):
@@ -369,7 +392,8 @@ def _campaigns(store, today: dt.date) -> int:
     return 2
 
 
-def _nominations(store, rng: random.Random, today: dt.date) -> int:
+def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.paperless,
+                 profile: unit.UnitProfile = UNIT, cap: int = 3) -> int:
     """Candidates for both campaigns; the first campaign's council has met and voted."""
     count = 0
     for campaign in campaigns.list_campaigns(store):
@@ -386,7 +410,7 @@ def _nominations(store, rng: random.Random, today: dt.date) -> int:
                 taken = {r["sid"] for r in store.query(
                     f"SELECT {'person_id' if kind == 'person' else 'collective_id'} AS sid FROM nomination "
                     "WHERE campaign_id = ?", (campaign.id,))}
-                want = min(quota if quota is not None else 2, 3)
+                want = min(quota if quota is not None else 2, cap)
                 chosen = 0
                 for r in [r for r in info if r["sid"] not in taken]:
                     if chosen >= want:
@@ -411,8 +435,8 @@ def _nominations(store, rng: random.Random, today: dt.date) -> int:
             n = nominations.get(store, nid)
             if all(c.ok for c in nominations.checks(store, n, today)):
                 nominations.submit(store, nid, today)
-        if campaign.paperless:
-            _meeting(store, campaign, today)
+        if meet(campaign) and proposed:
+            _meeting(store, campaign, today, profile)
     return count
 
 
@@ -449,7 +473,7 @@ def _summary(store, achievement_ids: list[int]) -> str:
     return "; ".join(parts) + "."
 
 
-def _meeting(store, campaign, today: dt.date) -> None:
+def _meeting(store, campaign, today: dt.date, profile: unit.UnitProfile = UNIT) -> None:
     """The council of the unit meets ten days before the deadline and votes by secret ballot."""
     due = campaigns.deadline_date(campaign, today) or today
     start = dt.datetime.combine(min(today, due - dt.timedelta(days=10)), dt.time(8, 0))
@@ -458,9 +482,10 @@ def _meeting(store, campaign, today: dt.date) -> None:
         "OR p.position LIKE 'Phó Giám đốc%' OR p.position LIKE 'Trưởng%' OR p.position LIKE '%thi đua%' "
         "ORDER BY CASE WHEN p.position = 'Giám đốc' THEN 0 WHEN p.position LIKE 'Phó%' THEN 1 "
         "WHEN p.position LIKE '%thi đua%' THEN 2 ELSE 3 END, p.sort_key")
+    topic = "“Ngày không giấy”" if profile is UNIT else f"theo {campaign.kind} {campaign.number or ''}".rstrip()
     m = meetings.Meeting(
         campaign.id, start, "Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng phong trào "
-        "“Ngày không giấy”", start + dt.timedelta(hours=1, minutes=30), "Phòng họp tầng 2, trụ sở Trung tâm")
+        f"{topic}", start + dt.timedelta(hours=1, minutes=30), "Phòng họp tầng 2, trụ sở Trung tâm")
     for i, r in enumerate(council):
         role = "chu_tich" if i == 0 else "pho_chu_tich" if i == 1 else "thu_ky" if "thi đua" in r["position"] \
             else "uy_vien"
@@ -468,7 +493,9 @@ def _meeting(store, campaign, today: dt.date) -> None:
         m.members.append(meetings.Member(
             r["full_name"], r["position"].split(" (")[0], role, present=not absent, person_id=r["id"],
             written_opinion="Nhất trí với danh sách đề nghị khen thưởng." if absent else ""))
-    m.members.append(meetings.Member("Nguyễn Văn Tuấn", "Phó Giám đốc Sở Tư pháp", "khach"))
+    guest = "Phó Giám đốc Sở Tư pháp" if profile is UNIT else \
+        "Phó " + _head_of(profile.governing_body)[0].lower() + _head_of(profile.governing_body)[1:]
+    m.members.append(meetings.Member("Nguyễn Văn Tuấn", guest, "khach"))
     meetings.add_submitted(store, m)
     present = sum(1 for x in m.council if x.present)
     for i, b in enumerate(m.ballots):
@@ -618,3 +645,164 @@ def _registrations(store, today: dt.date) -> int:
                                 "duy trì đăng ký và theo dõi chỉ tiêu hằng quý.",
             }, note="Đơn vị bổ sung tồn tại và phương hướng")
     return count
+
+
+# -- the demo built around one plan (``thidua demo --plan FILE``) ---------------------------------------
+class NoNomination(Exception):
+    """The plan allows no nomination: it names no award, or every award's quota is nil."""
+
+    def __init__(self, campaign: campaigns.Campaign, summary: dict[str, int]):
+        self.campaign = campaign
+        self.summary = summary
+        ref = campaign.reference if hasattr(campaign, "reference") else (campaign.number or campaign.title)
+        named = [a.text or a.award for a in campaign.awards]
+        why = ("không nêu hình thức khen thưởng nào mà đơn vị được đề nghị" if not named else
+               "có nêu " + "; ".join(f"“{n}”" for n in named if n) +
+               " nhưng không cho đơn vị chỉ tiêu đề nghị nào (chỉ tiêu bằng 0 hoặc không nhận ra hình thức)")
+        super().__init__(f"{ref} {why}. Đơn vị mẫu không đề nghị được ai, nên dữ liệu mẫu dừng trước hồ sơ "
+                         "đề nghị khen thưởng (không có họp xét, tờ trình, báo cáo thành tích).")
+
+
+def nominable_awards(c: campaigns.Campaign) -> list[campaigns.CampaignAward]:
+    """The plan's awards a unit can propose someone for: a known award whose quota is not nil."""
+    return [a for a in c.awards if a.award and not (a.quota_collective == 0 and a.quota_individual == 0)]
+
+
+def plan_today(c: campaigns.Campaign) -> dt.date:
+    """The day the demo of ``c`` is set on: twelve days before the units' deadline, inside the period."""
+    first = campaigns._first_day(c.period_start) if c.period_start else None
+    issued = dt.date.fromisoformat(c.doc_date) if c.doc_date and len(c.doc_date) == 10 else first
+    floor = max(d for d in (issued, first, dt.date(1990, 1, 1)) if d) + dt.timedelta(days=30)
+    day = None
+    if c.deadline:
+        due = campaigns.deadline_date(c, floor + dt.timedelta(days=12))
+        day = due - dt.timedelta(days=12) if due else None
+    if day is None and c.period_end:
+        day = campaigns._last_day(c.period_end) - dt.timedelta(days=20)
+    if day is None:
+        day = floor + dt.timedelta(days=60)
+    day = max(day, floor)
+    if c.period_end:  # a deadline after the period's end still leaves the work inside the period
+        day = min(day, campaigns._last_day(c.period_end))
+    return day
+
+
+def plan_unit(c: campaigns.Campaign) -> unit.UnitProfile:
+    """A centre of the body that issued the plan, in the plan's province."""
+    issuer = c.issuer or (f"Ủy ban nhân dân {_province_label(c.place)}" if c.place else "Sở Nội vụ")
+    return unit.UnitProfile(
+        name=f"Trung tâm Dịch vụ công trực thuộc {issuer}", governing_body=issuer, province=c.place or "",
+        abbreviation="TTDVC", head_name="Trần Đình Hùng", head_title="Giám đốc", clerk_name="Lê Thị Thu Hà")
+
+
+def _plan_work(c: campaigns.Campaign) -> list[tuple[str, campaigns.Criterion | None]]:
+    """Work that measures each of the plan's criteria (or, without any, the plan's own title)."""
+    out = []
+    for k in c.criteria:
+        text = k.text.strip().rstrip(".;:")
+        if len(text) > 90:  # an achievement's title, not the criterion's whole sentence
+            text = text[:90].rsplit(" ", 1)[0].rstrip(",;:")
+        out.append((text, k))
+    if not out:
+        out.append((f"Thực hiện {c.title[0].lower() + c.title[1:] if c.title else 'phong trào thi đua'}"[:160], None))
+    return out
+
+
+def _plan_achievements(store, rng: random.Random, c: campaigns.Campaign, person_ids: list[int],
+                       collective_ids: list[int], start: dt.date, today: dt.date) -> int:
+    days = max(1, (today - start).days)
+    count = 0
+    work = _plan_work(c)
+    for i in range(max(120, 6 * len(work))):
+        text, k = work[i % len(work)]
+        subject_kind = k.subject if k else "ca_hai"
+        team = subject_kind == "tap_the" or (subject_kind == "ca_hai" and rng.random() < 0.3)
+        subject = {"collective_id": rng.choice(collective_ids)} if team else {"person_id": rng.choice(person_ids)}
+        when = start + dt.timedelta(days=rng.randint(0, days))
+        target = k.target_value if k and k.target_value is not None and not k.target_direction else None
+        unit_name = (k.target_unit if k and k.target_value is not None else "") or ""
+        if unit_name == "%":
+            value = round(min(100.0, rng.uniform(0.9, 1.05) * (target or 95)), 1)
+        elif unit_name:
+            value = float(max(1, round(rng.uniform(0.5, 1.4) * (target or 10))))
+        else:
+            value = None
+        quarter = (when.month - 1) // 3 + 1
+        a = ach.Achievement(when, text, description=f"Kết quả quý {quarter}/{when.year}. Minh chứng lưu tại hồ sơ "
+                            "đơn vị.", criterion=text[:80], measure_value=value, measure_unit=unit_name,
+                            campaign_id=c.id, criterion_id=k.id if k else None, **subject)
+        ach.add(store, a)
+        count += 1
+    return count
+
+
+def _attach_papers(store, campaign_id: int, today: dt.date) -> int:
+    """The papers of the plan's list that the app does not draft, as the clerk would attach them (a scan
+    standing for each, marked as the demo's)."""
+    from . import attachments, dossier
+
+    n = 0
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:
+        for number, item in enumerate(dossier.required(store, campaign_id), 1):
+            if item.kind is not None or item.attachments:
+                continue
+            path = Path(tmp) / f"muc-{number}.pdf"
+            path.write_bytes(_pdf(f"{item.name} (bản scan mẫu)", today, "Dữ liệu mẫu"))
+            attachments.attach(store, campaign_id, str(number), path)
+            n += 1
+    return n
+
+
+def fill_for_plan(store, plan_path, seed: int = 2025) -> dict[str, int]:
+    """The demo unit around one plan: the plan is campaign 1, the unit belongs to the plan's issuer.
+
+    Raises :class:`NoNomination` (after saving the unit, its ledger and the campaign) when the plan
+    allows no nomination; otherwise the council meets and the whole dossier is drafted and finalised.
+    """
+    from .plans.parser import parse_plan, require_something_read
+
+    x = require_something_read(parse_plan(plan_path), Path(plan_path).name)
+    c = campaigns.from_extraction(x)
+    # What the clerk fills in when the plan left it out: the trích yếu, and the number that the
+    # e-office system stamped on the copy the unit received (documents cite it).
+    if not c.title.strip():
+        c.title = f"Đề nghị khen thưởng theo {c.kind.lower()} của {c.issuer or 'cấp trên'}"
+    if not c.number:
+        c.number = f"{random.Random(seed).randint(12, 480)}/{c.symbol or c.kind[:2].upper()}"
+    today = plan_today(c)
+    profile = plan_unit(c)
+    rng = random.Random(seed)
+    before = clock._fixed
+    clock.set_now(today)
+    try:
+        with store.transaction() as conn:
+            mark_demo(conn)
+            campaigns.save(store, c)
+            try:
+                campaigns.attach_source(store, c.id, plan_path)
+            except Exception:  # noqa: BLE001 - the source file is a convenience of the demo, not its point
+                pass
+            unit.save(store, profile)
+            unit_id = people.add_collective(store, Collective(profile.name, is_unit=True,
+                                                             note=f"Đơn vị trực thuộc {profile.governing_body}"))
+            team_ids = [people.add_collective(store, Collective(name, parent_id=unit_id, note=note))
+                        for name, note in TEAMS]
+            person_ids = _people(store, rng, [unit_id, *team_ids], today, profile)
+            _report_fields(store, seed, [unit_id, *team_ids])
+            start = campaigns._first_day(c.period_start) if c.period_start else today - dt.timedelta(days=300)
+            start = max(start, today - dt.timedelta(days=700))
+            count = _plan_achievements(store, rng, c, person_ids, [unit_id, *team_ids], min(start, today), today)
+            files = _evidence(store, rng, today, limit=12)
+            summary = {"tập thể": 1 + len(team_ids), "cá nhân": len(person_ids), "thành tích": count,
+                       "tệp minh chứng": files, "phong trào": 1}
+            stop = not nominable_awards(c)
+            if not stop:
+                summary["đề nghị khen thưởng"] = _nominations(store, rng, today, meet=lambda _c: True,
+                                                              profile=profile)
+                summary["văn bản hoàn thiện"] = _dossier(store)
+                summary["tệp đính kèm"] = _attach_papers(store, c.id, today)
+        if stop:
+            raise NoNomination(campaigns.get(store, c.id), summary)
+        return summary
+    finally:
+        clock.set_now(before)

@@ -9,6 +9,8 @@ Excel list of nominations and the evidence files the clerk chose.
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ class RequiredItem:
     state: str                     # thieu / ban_nhap / hoan_thien
     drafts: list[drafts.Draft] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what is not drafted yet, in Vietnamese
+    attachments: list = field(default_factory=list)    # attached files (desktop.attachments) of an item not drafted
 
 
 def _kind_of(name: str) -> str | None:
@@ -38,6 +41,9 @@ def _kind_of(name: str) -> str | None:
     for kind, word in (("to_trinh", "to trinh"), ("bien_ban", "bien ban"), ("bao_cao", "bao cao")):
         if word in key:
             return kind
+    # "Văn bản / Công văn đề nghị khen thưởng của đơn vị" is the unit's own proposal: its Tờ trình.
+    if re.search(r"\b(van ban|cong van)\b.*\bde nghi\b.*\b(khen thuong|tang|cong nhan)", key):
+        return "to_trinh"
     return None
 
 
@@ -45,12 +51,21 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
     """The plan's required documents with their state (the window's checklist)."""
     c = campaigns.get(store, campaign_id)
     names = [d.name for d in c.documents] or [drafts.KINDS[k] for k in ("to_trinh", "bien_ban", "bao_cao")]
+    from . import attachments
+
     have = drafts.list_for_campaign(store, campaign_id)
+    attached = attachments.list_for_campaign(store, campaign_id)
     out = []
-    for name in names:
+    for number, name in enumerate(names, 1):
         kind = _kind_of(name)
         if kind is None:
-            out.append(RequiredItem(name, None, "thieu", missing=[f"{name}: soạn ngoài ứng dụng và đính kèm"]))
+            files = [a for a in attached if a.item == name]
+            if files:
+                out.append(RequiredItem(name, None, "hoan_thien", attachments=files))
+            else:
+                out.append(RequiredItem(name, None, "thieu", missing=[
+                    f"{name}: chưa đính kèm tệp (PDF, DOCX hoặc ảnh; lệnh “thidua draft attach {campaign_id} "
+                    f"{number} TỆP” hoặc trang Hồ sơ)"]))
             continue
         items = [d for d in have if d.kind == kind]
         missing: list[str] = []
@@ -194,7 +209,18 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             docx.write_bytes(blobs.read_bytes(store, d.docx_sha256))
             files.append(PackageFile(f"van-ban-word/{unique(title + '.docx')}", docx))
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
+        from . import attachments
+
         if format == "asice":
+            # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
+            # valid) and covered by the package's signature. (The folder/ZIP of signed PDFs does not carry
+            # them yet: each file there must bear its own signature.)
+            for a in (a for item in required(store, campaign_id) for a in item.attachments):
+                path = folder / f"kem-{a.id}"
+                with open(path, "wb") as fh:
+                    for chunk in blobs.iter_chunks(store, a.sha256):
+                        fh.write(chunk)
+                files.append(PackageFile(f"{attachments.FOLDER}{unique(safe_name(a.file_name))}", path))
             files.append(PackageFile(f"danh-sach/{safe_name(LISTING_NAME)}.xlsx", listing))
             for evidence_id in evidence_ids:
                 ev = evidence.get(store, evidence_id)

@@ -75,17 +75,72 @@ class Version:
 
 def choose_form(c: campaigns.Campaign, kind: str, subject: str | None = None) -> forms_mod.Form:
     """The form the campaign's plan cites for this document, else the one in force today."""
+    return form_choice(c, kind, subject)[0]
+
+
+def _decree_key(text: str | None) -> str:
+    """"98/2023/NQ-CP", "98/2023" and "98/2023/NĐ-CP" alike: the number and year of a decree."""
+    import re
+
+    m = re.search(r"(\d+)\s*/\s*(\d{4})", text or "")
+    return f"{int(m.group(1))}/{m.group(2)}" if m else ""
+
+
+def form_choice(c: campaigns.Campaign, kind: str, subject: str | None = None,
+                on: dt.date | None = None) -> tuple[forms_mod.Form, str]:
+    """The form to draft with and, when it is not simply the plan's citation, why (in Vietnamese).
+
+    The plan's citation is matched by decree number and year, so a mistyped "NQ" for "NĐ" still finds
+    the decree; a form number without a decree, or one that exists in several decrees, is chosen by the
+    campaign's kind (a campaign's reports are the chuyên đề ones) and the date. A cited form replaced
+    at the document's date (``on``, default today) gives way to the one in force, saying so.
+    """
     from .text import fold
 
+    on = on or clock.today()
+    award_type = "chuyen_de" if kind == "bao_cao" else None
+    current = None
+    try:
+        current = forms_mod.choose(kind, subject=subject, award_type=award_type, on=on)
+    except UserError:
+        pass
     for doc in c.documents:
-        if _KEYWORDS[kind] in fold(doc.name) or fold(_KEYWORDS[kind]) in fold(doc.name):
-            if doc.form and doc.decree:
-                try:
-                    return forms_mod.choose(kind, decree=doc.decree, form=doc.form, subject=subject)
-                except UserError:
-                    break
-    # A campaign's reports are "theo đợt thi đua / chuyên đề" reports, not the công trạng ones.
-    return forms_mod.choose(kind, subject=subject, award_type="chuyen_de" if kind == "bao_cao" else None)
+        if not (_KEYWORDS[kind] in fold(doc.name) or fold(_KEYWORDS[kind]) in fold(doc.name)) or not doc.form:
+            continue
+        cited = f"Mẫu số {doc.form}" + (f" {doc.decree}" if doc.decree else "")
+        numbered = [f for f in forms_mod.list_forms() if f.kind == kind and forms_mod._same_form_number(f.form, doc.form)
+                    and (subject is None or f.subject in (subject, "ca_hai"))]
+        key = _decree_key(doc.decree)
+        exact = [f for f in numbered if key and _decree_key(f.decree) == key]
+        why = ""
+        if exact:
+            pool = exact
+            if doc.decree and not any(forms_mod._same_decree(f.decree, doc.decree) for f in exact):
+                why = f"Kế hoạch ghi “{cited}”: hiểu là Nghị định {exact[0].decree} (cùng số và năm)."
+        else:
+            pool = [f for f in numbered if not award_type or f.award_type in (award_type, "")]
+            if not pool:
+                break
+            if len({f.decree for f in pool}) > 1 or not key:
+                why = (f"Kế hoạch ghi “{cited}”, có ở {len({f.decree for f in pool})} nghị định"
+                       if len({f.decree for f in pool}) > 1 else f"Kế hoạch ghi “{cited}” không rõ nghị định")
+        in_force = [f for f in pool if f.in_force(on)]
+        pick = sorted(in_force or pool, key=lambda f: (f.award_type == (award_type or ""), f.subject == subject,
+                                                      f.effective_from), reverse=True)[0]
+        if why and not exact:
+            kind_text = "phong trào thi đua theo chuyên đề/đợt" if award_type else "văn bản"
+            why += f": chọn {pick.label} vì đó là mẫu cho {kind_text} còn hiệu lực ngày {on:%d/%m/%Y}."
+        # Replaced: the cited form's decree has ended by the document's date. The plan's choice is kept
+        # (a plan may ask for it), with a warning that offers the form in force.
+        if pick.effective_to is not None and pick.effective_to < on and current is not None:
+            replaced = (f"Cảnh báo: mẫu kế hoạch dẫn ({pick.label}) đã được thay thế vào ngày {on:%d/%m/%Y}; "
+                        f"mẫu đang có hiệu lực là {current.label} (chọn bằng --form {current.path.stem} "
+                        "hoặc trong cửa sổ).")
+            return pick, " ".join(x for x in (why, replaced) if x)
+        return pick, why
+    if current is None:
+        current = forms_mod.choose(kind, subject=subject, award_type=award_type)
+    return current, ""
 
 
 def _form_by_name(name: str) -> forms_mod.Form:
@@ -657,7 +712,27 @@ def _subject_of(store, nomination_id: int) -> str:
     return "ca_nhan" if n.person_id is not None else "tap_the"
 
 
-def create(store, kind: str, target_id: int, authority: str | None = None) -> int:
+def fitting_forms(kind: str, subject: str | None = None, on: dt.date | None = None) -> list[forms_mod.Form]:
+    """The forms a document of ``kind`` (for ``subject``) can be drafted with on ``on`` (default today),
+    newest decree first: what the window's chooser and ``draft --form`` offer."""
+    on = on or clock.today()
+    out = [f for f in forms_mod.list_forms() if f.kind == kind and f.in_force(on)
+           and (subject is None or f.subject in (subject, "ca_hai"))]
+    return sorted(out, key=lambda f: (f.effective_from, f.path.stem), reverse=True)
+
+
+def _chosen_form(kind: str, form_id: str, subject: str | None) -> forms_mod.Form:
+    today = clock.today()
+    fitting = fitting_forms(kind, subject, today)
+    for f in fitting:
+        if f.path.stem == form_id:
+            return f
+    names = "; ".join(f"{f.path.stem} ({f.label})" for f in fitting) or "không có"
+    raise UserError(f"Mẫu “{form_id}” không dùng được cho {KINDS[kind].lower()} ngày "
+                    f"{today:%d/%m/%Y}. Các mẫu phù hợp: {names}.")
+
+
+def create(store, kind: str, target_id: int, authority: str | None = None, form: str | None = None) -> int:
     """Draft a document from the records (or return the existing draft's id).
 
     A campaign gets one Tờ trình per approving authority of the awards its council passed;
@@ -674,12 +749,12 @@ def create(store, kind: str, target_id: int, authority: str | None = None) -> in
             existing = find(store, kind, target_id)
             if existing:
                 return existing.id
-        ids = [_create_one(store, kind, target_id, code) for code in (wanted or [""])]
+        ids = [_create_one(store, kind, target_id, code, form) for code in (wanted or [""])]
         return ids[0]
-    return _create_one(store, kind, target_id, "")
+    return _create_one(store, kind, target_id, "", form)
 
 
-def _create_one(store, kind: str, target_id: int, authority: str) -> int:
+def _create_one(store, kind: str, target_id: int, authority: str, form_id: str | None = None) -> int:
     existing = find(store, kind, target_id, authority if kind == "to_trinh" else None)
     if existing:
         return existing.id
@@ -698,7 +773,8 @@ def _create_one(store, kind: str, target_id: int, authority: str) -> int:
         n = nominations.get(store, target_id)
         campaign_id, meeting_id, nomination_id = n.campaign_id, None, target_id
         subject = _subject_of(store, target_id)
-    form = choose_form(campaigns.get(store, campaign_id), kind, subject)
+    form, why = (_chosen_form(kind, form_id, subject), "") if form_id else \
+        form_choice(campaigns.get(store, campaign_id), kind, subject)
     with store.transaction() as conn:
         draft_id = conn.execute(
             "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form, authority) "
@@ -708,7 +784,7 @@ def _create_one(store, kind: str, target_id: int, authority: str) -> int:
         doc = compose(form, context(store, d))
         sections = {s.id: _stored(s.blocks) for s in doc.sections}
         _add_version(conn, draft_id, {"number": "", "date": clock.today().isoformat()}, sections,
-                     "Soạn từ dữ liệu")
+                     "Soạn từ dữ liệu" + (f". {why}" if why else ""))
     return draft_id
 
 

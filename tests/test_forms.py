@@ -107,9 +107,9 @@ def test_form_for_both_subjects_serves_either(forms):
 
 
 def test_no_form_in_force_is_a_vietnamese_error(forms):
-    # No file for NĐ 98/2023 (01/01/2024 – 30/06/2025) is shipped.
-    with pytest.raises(UserError, match="Không có mẫu tờ trình.*01/06/2024"):
-        choose("to_trinh", on=dt.date(2024, 6, 1), forms=forms)
+    # No Tờ trình form before NĐ 30/2020 (05/03/2020) is shipped.
+    with pytest.raises(UserError, match="Không có mẫu tờ trình.*01/06/2019"):
+        choose("to_trinh", on=dt.date(2019, 6, 1), forms=forms)
     with pytest.raises(UserError, match="Loại văn bản"):
         choose("cong_van", forms=forms)  # a kind no form is for
 
@@ -354,3 +354,13 @@ def test_form_files_are_plain_toml():
     for path in forms_dir().glob("*.toml"):
         with path.open("rb") as fh:
             tomllib.load(fh)
+
+
+@pytest.mark.parametrize("on, decree", [(dt.date(2023, 12, 23), "30/2020/NĐ-CP"), (dt.date(2024, 6, 1), "98/2023/NĐ-CP"),
+                                        (dt.date(2025, 6, 30), "98/2023/NĐ-CP"), (dt.date(2025, 7, 1), "152/2025/NĐ-CP")])
+def test_the_tờ_trình_of_each_period_cites_its_own_decree(forms, on, decree):
+    f = choose("to_trinh", on=on, forms=forms)
+    assert f.decree == decree
+    bases = " ".join(f.bases)
+    assert {"30/2020/NĐ-CP": "91/2017/NĐ-CP", "98/2023/NĐ-CP": "98/2023/NĐ-CP",
+            "152/2025/NĐ-CP": "152/2025/NĐ-CP"}[decree] in bases

@@ -574,3 +574,25 @@ def test_a_package_signed_with_xades_is_shown_as_not_checkable(qtbot, verify_pag
     assert verify_page.verdict.text() == "? CHƯA KIỂM TRA ĐƯỢC"
     assert "c25e00" in verify_page.verdict.styleSheet()
     assert "phần mềm khác" in verify_page.summary.text()
+
+
+def test_a_listed_paper_is_attached_from_the_page(send_page, demo_store, tmp_path, monkeypatch):
+    from desktop import attachments, campaigns, dossier
+    from desktop.ui.qt import QFileDialog, QInputDialog
+
+    c = campaigns.get(demo_store, 1)
+    c.documents.append(campaigns.DossierDocument("Giấy xác nhận của cơ quan bảo hiểm xã hội"))
+    campaigns.save(demo_store, c)
+    send_page._refresh_dossier()
+    assert any("chưa đính kèm" in p for p in send_page.problems)
+    paper = tmp_path / "bhxh.png"
+    paper.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (asked.append(a[3]), (a[3][0], True))[1])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(paper), ""))
+    send_page.attach_btn.click()
+    assert asked == [["4. Giấy xác nhận của cơ quan bảo hiểm xã hội"]]
+    assert [a.file_name for a in attachments.list_for_campaign(demo_store, 1)] == ["bhxh.png"]
+    assert send_page.problems == [] and dossier.required(demo_store, 1)[-1].state == "hoan_thien"
+    top = send_page.checklist.index(3, 0)
+    assert send_page.checklist.index(0, 0, top).data() == "bhxh.png"

@@ -277,7 +277,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            4: (seed_v4, check_v4), 5: (seed_v5, check_v5), 6: (seed_v5, check_v5),
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
-           12: (seed_phases, check_phases)}
+           12: (seed_phases, check_phases),
+           13: (seed_review, check_review)}
 
 
 def test_every_older_version_has_a_seeder():

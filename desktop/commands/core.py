@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                     f"(mặc định {demo_db_path()}, hoặc tệp trống chỉ định bằng --db)")
     p.add_argument("--seed", type=int, default=2025, metavar="SỐ", help="hạt giống ngẫu nhiên (mặc định 2025)")
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
+    p.add_argument("--plan", metavar="TỆP_KẾ_HOẠCH",
+                   help="dựng đơn vị mẫu quanh một kế hoạch (tệp văn bản): đơn vị thuộc cơ quan ban hành kế hoạch, "
+                        "kế hoạch là phong trào số 1, có đề nghị, họp xét và hồ sơ đã hoàn thiện")
     p.set_defaults(func=run_demo, creates_db=True)
 
     p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
@@ -89,7 +92,16 @@ def run_demo(args: argparse.Namespace) -> int:
                 raise UserError(f"Tệp {store.path} đã có dữ liệu mẫu.")
             raise UserError(f"Tệp {store.path} đã có dữ liệu của một đơn vị; dữ liệu mẫu chỉ được tạo "
                             "trong tệp trống. Bỏ --db để tạo dữ liệu mẫu trong tệp riêng của nó.")
-        summary = demo.fill(store, seed=args.seed)
+        if getattr(args, "plan", None):
+            try:
+                summary = demo.fill_for_plan(store, args.plan, seed=args.seed)
+            except demo.NoNomination as e:
+                print("Đã tạo dữ liệu mẫu: " + ", ".join(f"{v} {k}" for k, v in e.summary.items()))
+                print(f"Tệp dữ liệu mẫu: {store.path}")
+                print(f"Không có đề nghị khen thưởng: {e}", file=sys.stderr)
+                return 1
+        else:
+            summary = demo.fill(store, seed=args.seed)
         where = store.path
     print("Đã tạo dữ liệu mẫu: " + ", ".join(f"{v} {k}" for k, v in summary.items()))
     print(f"Tệp dữ liệu mẫu: {where}")

@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--out", type=Path, required=True, metavar="TỆP",
                        help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
+        p.add_argument("--form", metavar="MẪU",
+                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh) khi soạn mới; "
+                            "mẫu không hợp ngày hoặc loại văn bản thì lệnh liệt kê các mẫu phù hợp")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
                                   "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
@@ -49,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_check)
+    p = ds.add_parser("attach", help="đính kèm tệp cho một mục của danh mục hồ sơ mà ứng dụng không soạn "
+                                     "(xác nhận của cơ quan khác, giấy chứng nhận sáng kiến…): PDF, DOCX hoặc ảnh")
+    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("item", metavar="MỤC", help="số thứ tự của mục trong danh mục hồ sơ (1, 2, …) hoặc tên mục")
+    p.add_argument("file", type=Path, metavar="TỆP", help="tệp PDF (giữ nguyên chữ ký số nếu có), DOCX hoặc ảnh")
+    p.set_defaults(func=run_attach)
     p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
     p.set_defaults(func=run_finalise)
@@ -65,10 +74,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_draft(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        draft_id = drafts.create(store, args.kind, args.target)
+        draft_id = drafts.create(store, args.kind, args.target, form=args.form)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
+        first = store.one("SELECT note FROM draft_version WHERE draft_id = ? ORDER BY version LIMIT 1", (draft_id,))
     print(f"Văn bản số {draft_id} ({drafts.STATUSES[d.status].lower()}, mẫu {d.form}): {out}")
+    if first and first["note"].startswith("Soạn từ dữ liệu. "):
+        print("Chọn mẫu: " + first["note"].removeprefix("Soạn từ dữ liệu. "))
+    return 0
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    from .. import attachments
+
+    with Store(db_path(args)) as store:
+        a = attachments.attach(store, args.campaign, args.item, args.file)
+    signed = " (PDF đã ký số, giữ nguyên)" if a.signed else ""
+    print(f"Đã đính kèm “{a.file_name}”{signed} cho mục “{a.item}” của phong trào số {a.campaign_id}.")
     return 0
 
 

@@ -71,6 +71,7 @@ _SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 # Evidence files (scans, third-party PDFs) travel in this folder; they are not
 # the unit's own documents, so they need no PDF signature of their own.
 EVIDENCE_FOLDER = "minh-chung/"
+ATTACHMENT_FOLDER = "kem-theo/"   # documents of other bodies attached to the dossier (desktop.attachments)
 
 
 @dataclass(frozen=True)
@@ -494,7 +495,7 @@ class _Verifier:
             r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
         if not signatures:
-            if self.require_pdf_signatures and not name.startswith(EVIDENCE_FOLDER):
+            if self.require_pdf_signatures and not name.startswith((EVIDENCE_FOLDER, ATTACHMENT_FOLDER)):
                 r.add("pdf.unsigned", False, f"“{name}”: tài liệu PDF chưa được ký số.", name)
             else:
                 r.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)

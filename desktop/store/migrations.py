@@ -705,6 +705,25 @@ def _widen_check(conn: sqlite3.Connection, table: str, old: str, new: str) -> No
         conn.execute("PRAGMA writable_schema = OFF")
 
 
+def _dossier_attachments(conn: sqlite3.Connection) -> None:
+    """Files attached to the items of a plan's dossier list that the app does not draft."""
+    run_script(conn, """
+        CREATE TABLE dossier_attachment (
+            id          INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            item        TEXT NOT NULL,
+            file_name   TEXT NOT NULL,
+            media_type  TEXT NOT NULL,
+            sha256      TEXT NOT NULL REFERENCES blob(sha256) ON DELETE RESTRICT,
+            size        INTEGER NOT NULL CHECK (size >= 0),
+            signed      INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),
+            added_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            UNIQUE (campaign_id, item)
+        );
+        """)
+    audit.install_triggers(conn, "dossier_attachment")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -719,6 +738,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _ad_hoc_nominations,
     _report_fields_and_signers,
     _campaign_phases_and_registration,
+    _dossier_attachments,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

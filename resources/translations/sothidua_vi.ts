@@ -3144,6 +3144,14 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5; mỗi chữ ký đã đư�
         <translation>Đổi…</translation>
     </message>
     <message>
+        <source>Attach a file for a listed paper…</source>
+        <translation>Đính kèm tệp cho giấy tờ trong danh mục…</translation>
+    </message>
+    <message>
+        <source>A paper the plan lists that the app does not draft (a confirmation from another body, an initiative&apos;s certificate…): PDF, DOCX or image</source>
+        <translation>Giấy tờ kế hoạch yêu cầu mà ứng dụng không soạn (xác nhận của cơ quan khác, giấy chứng nhận sáng kiến…): PDF, DOCX hoặc ảnh</translation>
+    </message>
+    <message>
         <source>Sign and create package</source>
         <translation>Ký và tạo gói</translation>
     </message>
@@ -3158,6 +3166,26 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5; mỗi chữ ký đã đư�
     <message>
         <source>Check this package</source>
         <translation>Kiểm tra gói này</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s dossier list names no paper to attach: the app drafts every document it lists.</source>
+        <translation>Danh mục hồ sơ của kế hoạch không có giấy tờ nào cần đính kèm: ứng dụng soạn mọi văn bản trong danh mục.</translation>
+    </message>
+    <message>
+        <source>Paper of the dossier list:</source>
+        <translation>Giấy tờ trong danh mục hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Choose the file to attach</source>
+        <translation>Chọn tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)</source>
+        <translation>PDF, Word hoặc ảnh (*.pdf *.docx *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>There is no campaign yet.</source>

@@ -78,6 +78,7 @@ class ChecklistModel(QAbstractItemModel):
         for item in self._items:
             lines = [_Line(drafts.title(self._store, d), "hoan_thien" if d.finalised else "ban_nhap")
                      for d in item.drafts]
+            lines += [_Line(a.file_name, "hoan_thien") for a in item.attachments]
             lines += [_Line(text, "thieu") for text in item.missing]
             self._lines.append(lines)
         self.endResetModel()

@@ -115,6 +115,12 @@ class SendPage(QWidget):
         self.checklist_view.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.checklist_view.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         dl.addWidget(self.checklist_view, 1)
+        self.attach_btn = QPushButton(self.tr("Attach a file for a listed paper…"))
+        self.attach_btn.setObjectName("send_attach")
+        self.attach_btn.setToolTip(self.tr("A paper the plan lists that the app does not draft (a confirmation "
+                                           "from another body, an initiative's certificate…): PDF, DOCX or image"))
+        self.attach_btn.clicked.connect(self._attach)
+        dl.addWidget(self.attach_btn)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("send_problems")
         self.problems_label.setWordWrap(True)
@@ -375,6 +381,30 @@ class SendPage(QWidget):
         else:
             self.output.clear()
         self._show_result(None)
+
+    def _attach(self) -> None:
+        from ... import attachments
+
+        campaign_id = self.campaign_id()
+        if campaign_id is None:
+            return
+        items = [(n, i) for n, i in enumerate(dossier.required(self.store, campaign_id), 1) if i.kind is None]
+        if not items:
+            QMessageBox.information(self, self.tr("Attach a file"), self.tr(
+                "The plan's dossier list names no paper to attach: the app drafts every document it lists."))
+            return
+        labels = [f"{n}. {i.name}" for n, i in items]
+        label, ok = QInputDialog.getItem(self, self.tr("Attach a file"), self.tr("Paper of the dossier list:"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        number = items[labels.index(label)][0]
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to attach"), str(Path.home()),
+                                              self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        if run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path)) is not None:
+            self._refresh_dossier()
 
     def _refresh_dossier(self) -> None:
         campaign_id = self.campaign_id()

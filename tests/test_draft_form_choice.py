@@ -1,0 +1,73 @@
+"""Choosing the form of a document: ``draft --form`` and the forms that fit the document's date (issue 10)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop import cli, clock, drafts
+from desktop.errors import UserError
+
+
+@pytest.fixture
+def fixed_clock():
+    yield clock.set_now
+    clock.set_now(None)
+
+
+@pytest.mark.parametrize("on, expected", [
+    (dt.date(2023, 6, 1), ["nd30-2020-mau1.4-to-trinh"]),
+    (dt.date(2024, 6, 1), ["nd98-2023-mau01-to-trinh"]),
+    (dt.date(2025, 7, 1), ["nd152-2025-mau01-to-trinh"]),
+])
+def test_the_forms_that_fit_a_tờ_trình_on_its_date(on, expected):
+    assert [f.path.stem for f in drafts.fitting_forms("to_trinh", on=on)] == expected
+
+
+def test_reports_that_fit_a_person_in_2023_are_the_nd91_ones():
+    stems = [f.path.stem for f in drafts.fitting_forms("bao_cao", "ca_nhan", on=dt.date(2023, 3, 1))]
+    assert stems == ["nd91-2017-mau07-bao-cao-ca-nhan"]
+
+
+def test_draft_with_a_chosen_form_and_a_refused_one(demo_store, fixed_clock, tmp_path, capsys):
+    fixed_clock(dt.date(2026, 1, 10))
+    ids = [d.id for d in drafts.list_for_campaign(demo_store, 1) if d.kind == "to_trinh"]
+    with demo_store.transaction() as conn:
+        for i in ids:
+            conn.execute("DELETE FROM draft WHERE id = ?", (i,))
+    with pytest.raises(UserError, match=r"Mẫu “nd98-2023-mau01-to-trinh” không dùng được.*"
+                                        r"nd152-2025-mau01-to-trinh"):
+        drafts.create(demo_store, "to_trinh", 1, form="nd98-2023-mau01-to-trinh")
+    assert not any(d.kind == "to_trinh" for d in drafts.list_for_campaign(demo_store, 1))
+    draft_id = drafts.create(demo_store, "to_trinh", 1, form="nd152-2025-mau01-to-trinh")
+    assert drafts.get(demo_store, draft_id).form == "nd152-2025-mau01-to-trinh"
+
+
+def _campaign(name: str, form: str, decree: str | None):
+    from desktop import campaigns
+
+    return campaigns.Campaign("Phong trào", documents=[campaigns.DossierDocument(name, form, decree)])
+
+
+def test_a_mistyped_decree_is_read_by_its_number_and_year_and_said_so():
+    c = _campaign("Tờ trình đề nghị khen thưởng", "01", "98/2023/NQ-CP")
+    form, why = drafts.form_choice(c, "to_trinh", on=dt.date(2024, 9, 1))
+    assert form.path.stem == "nd98-2023-mau01-to-trinh"
+    assert "98/2023/NQ-CP" in why and "98/2023/NĐ-CP" in why
+
+
+def test_a_form_replaced_at_the_documents_date_is_kept_with_a_warning_offering_the_current_one():
+    c = _campaign("Báo cáo thành tích", "07", "91/2017/NĐ-CP")
+    form, why = drafts.form_choice(c, "bao_cao", "ca_nhan", on=dt.date(2025, 9, 1))
+    assert form.path.stem == "nd91-2017-mau07-bao-cao-ca-nhan"
+    assert "đã được thay thế" in why and "91/2017/NĐ-CP" in why and "--form nd152-2025-mau08-bao-cao-ca-nhan" in why
+    # While it was in force, the cited form is kept without a word.
+    form, why = drafts.form_choice(c, "bao_cao", "ca_nhan", on=dt.date(2023, 5, 1))
+    assert (form.path.stem, why) == ("nd91-2017-mau07-bao-cao-ca-nhan", "")
+
+
+def test_a_form_number_in_two_decrees_is_chosen_by_the_campaigns_kind_and_date():
+    c = _campaign("Báo cáo thành tích", "08", None)
+    form, why = drafts.form_choice(c, "bao_cao", "tap_the", on=dt.date(2024, 9, 1))
+    assert form.path.stem == "nd98-2023-mau08-bao-cao-tap-the"
+    assert "có ở 2 nghị định" in why and "chuyên đề" in why and "01/09/2024" in why
