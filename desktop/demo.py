@@ -398,15 +398,20 @@ def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.pap
     count = 0
     for campaign in campaigns.list_campaigns(store):
         proposed: list[int] = []
-        # Only work done inside the campaign's period is proposed for it (the report cites no other).
-        since = campaign.period_start if len(campaign.period_start or "") == 10 else "0000"
+        # Only work done inside the campaign's period is proposed for it (the report cites no other):
+        # late in December the ledger already holds work after a period that ended on 15/12.
+        from .drafts import period_bounds
+
+        first, last = period_bounds(campaign)
+        since = first.isoformat() if first else "0000"
+        until = last.isoformat() if last else "9999"
         for award in campaign.awards:
             for kind, quota in (("collective", award.quota_collective), ("person", award.quota_individual)):
                 info = store.query(
                     f"SELECT a.{'person_id' if kind == 'person' else 'collective_id'} AS sid, count(*) AS n "
                     "FROM achievement a WHERE a.campaign_id = ? AND a.archived_at IS NULL AND a.date >= ? AND "
-                    f"a.{'person_id' if kind == 'person' else 'collective_id'} IS NOT NULL "
-                    "GROUP BY sid ORDER BY n DESC, sid", (campaign.id, since))
+                    f"a.date <= ? AND a.{'person_id' if kind == 'person' else 'collective_id'} IS NOT NULL "
+                    "GROUP BY sid ORDER BY n DESC, sid", (campaign.id, since, until))
                 taken = {r["sid"] for r in store.query(
                     f"SELECT {'person_id' if kind == 'person' else 'collective_id'} AS sid FROM nomination "
                     "WHERE campaign_id = ?", (campaign.id,))}
@@ -424,8 +429,8 @@ def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.pap
                     chosen += 1
                     n.achievement_ids = [x["id"] for x in store.query(
                         f"SELECT id FROM achievement WHERE campaign_id = ? AND archived_at IS NULL AND date >= ? "
-                        f"AND {next(iter(subject))} = ? ORDER BY measure_value DESC, date DESC LIMIT 4",
-                        (campaign.id, since, r["sid"]))]
+                        f"AND date <= ? AND {next(iter(subject))} = ? ORDER BY measure_value DESC, date DESC LIMIT 4",
+                        (campaign.id, since, until, r["sid"]))]
                     n.summary = _summary(store, n.achievement_ids)
                     nominations.save(store, n)
                     _report_texts(store, n.id, kind)

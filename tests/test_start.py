@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from gui_support import hold_meeting
 
-from desktop import cli, drafts, people, start, unit
+from desktop import campaigns, cli, drafts, people, start, unit
 from desktop.errors import ValidationError
 from desktop.paths import data_dir, default_db_path, demo_db_path
 from desktop.store import Store
@@ -157,3 +157,24 @@ def test_demo_command_refuses_a_file_with_a_unit(tmp_path, capsys):
     with Store(path) as store:
         assert store.counts() == before and not start.is_demo(store)
         assert unit.get(store).name == PROFILE.name
+
+
+@pytest.mark.parametrize("day", ["2027-12-20", "2027-12-31"])
+def test_the_demo_proposes_only_work_inside_each_campaigns_period(tmp_path, day, _one_clock_per_test):
+    """Late in December the ledger already holds work done after a period that ended on 15/12: the demo
+    must not propose it, or its Báo cáo (which cites only the period) has nothing to finalise."""
+    import datetime as dt
+
+    from desktop import demo
+
+    _one_clock_per_test.set_now(dt.date.fromisoformat(day))
+    with Store(tmp_path / "mau.sqlite") as store:
+        made = demo.fill(store, seed=7)
+        assert made["văn bản hoàn thiện"] > 0
+        for c in store.query("SELECT id FROM campaign"):
+            first, last = drafts.period_bounds(campaigns.get(store, c["id"]))
+            for row in store.query("SELECT a.date FROM nomination n JOIN nomination_achievement na "
+                                   "ON na.nomination_id = n.id JOIN achievement a ON a.id = na.achievement_id "
+                                   "WHERE n.campaign_id = ?", (c["id"],)):
+                d = dt.date.fromisoformat(row["date"])
+                assert (first is None or d >= first) and (last is None or d <= last)
