@@ -84,6 +84,26 @@ def award_year(store, n: nominations.Nomination, decision_date: dt.date) -> int:
     return nominations.rating_year(campaigns.get(store, n.campaign_id), decision_date)
 
 
+def check_decision(errors: dict[str, str], number, date, example: str):
+    """A decision's number and date as typed: cleaned and parsed, problems put in ``errors``.
+
+    Shared by an outcome's decision and the year-end review's decision.
+    """
+    number = clean(number or "")
+    if not number:
+        errors["decision_number"] = f"Hãy ghi số quyết định, ví dụ {example}."
+    try:
+        date = parse_date(date) if date else None
+    except DateError as exc:
+        errors["decision_date"] = str(exc)
+        date = None
+    if date is None and "decision_date" not in errors:
+        errors["decision_date"] = "Hãy ghi ngày quyết định."
+    elif date is not None and date > clock.today():
+        errors["decision_date"] = f"Ngày quyết định {date:%d/%m/%Y} chưa tới."
+    return number, date
+
+
 def record(store, nomination_id: int, *, result: str, decision_number: str, decision_date: dt.date | str,
            issuer: str = "", award: str | None = None, file: str | os.PathLike[str] | None = None,
            file_name: str | None = None) -> Outcome:
@@ -100,18 +120,7 @@ def record(store, nomination_id: int, *, result: str, decision_number: str, deci
     result = RESULT_WORDS.get(clean(result or "").lower(), result)
     if result not in RESULTS:
         errors["result"] = "Kết quả phải là “đạt” hoặc “không đạt”."
-    decision_number = clean(decision_number or "")
-    if not decision_number:
-        errors["decision_number"] = "Hãy ghi số quyết định, ví dụ 123/QĐ-STP."
-    try:
-        decision_date = parse_date(decision_date) if decision_date else None
-    except DateError as exc:
-        errors["decision_date"] = str(exc)
-        decision_date = None
-    if decision_date is None and "decision_date" not in errors:
-        errors["decision_date"] = "Hãy ghi ngày quyết định."
-    elif decision_date is not None and decision_date > clock.today():
-        errors["decision_date"] = f"Ngày quyết định {decision_date:%d/%m/%Y} chưa tới."
+    decision_number, decision_date = check_decision(errors, decision_number, decision_date, "123/QĐ-STP")
     issuer = clean(issuer or "")
     decided = None
     if result == "dat":

@@ -411,19 +411,10 @@ def decide(store, year: int, chosen: list[tuple[str, int, str]], *, decision_num
         raise NotFound(f"Chưa có đợt bình xét năm {year}.")
     if review.status == "da_quyet_dinh":
         raise UserError(f"Đợt bình xét năm {year} đã có quyết định {review.decision_number}.")
-    errors = {}
-    decision_number = clean(decision_number or "")
-    if not decision_number:
-        errors["decision_number"] = "Hãy ghi số quyết định, ví dụ 05/QĐ-TTTGPL."
-    try:
-        decision_date = parse_date(decision_date) if decision_date else None
-    except DateError as exc:
-        errors["decision_date"] = str(exc)
-        decision_date = None
-    if decision_date is None and "decision_date" not in errors:
-        errors["decision_date"] = "Hãy ghi ngày quyết định."
-    elif decision_date is not None and decision_date > clock.today():
-        errors["decision_date"] = f"Ngày quyết định {decision_date:%d/%m/%Y} chưa tới."
+    from .outcomes import check_decision
+
+    errors: dict[str, str] = {}
+    decision_number, decision_date = check_decision(errors, decision_number, decision_date, "05/QĐ-TTTGPL")
     if not chosen:
         errors["chosen"] = "Chưa chọn danh hiệu nào."
     if errors:
