@@ -321,3 +321,9 @@ def test_draft_all_writes_the_whole_dossier_in_one_run(tmp_path, capsys, demo_pa
     assert {f: f.stat().st_mtime_ns for f in files} == before
     code, _, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out, "--overwrite")
     assert (code, err) == (0, "")
+
+
+def test_demo_for_a_plan_that_is_not_there_makes_no_data_file(tmp_path, capsys):
+    code, out, err = run(capsys, "--db", tmp_path / "mau.sqlite", "demo", "--plan", tmp_path / "khong-co.txt")
+    assert code == 2 and "Không tìm thấy tệp kế hoạch" in err
+    assert list(tmp_path.iterdir()) == []

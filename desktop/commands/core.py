@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..cli import db_path
 from ..errors import UserError
@@ -84,6 +85,9 @@ def run_demo(args: argparse.Namespace) -> int:
     # The demo never goes into the clerk's own file: by default it has a file of its own,
     # and a file given with --db must be blank.
     path = args.db if args.db is not None else demo_db_path()
+    plan = getattr(args, "plan", None)
+    if plan and not Path(plan).is_file():  # said before a data file is made for it
+        raise UserError(f"Không tìm thấy tệp kế hoạch “{plan}”. Hãy ghi đúng đường dẫn tệp .txt, .docx hoặc .pdf.")
     with Store(path, create=True) as store:
         if not start.is_blank(store):
             if args.if_empty:
