@@ -19,45 +19,47 @@ from ..formatting import date, date_time, number
 from ..store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("person", help="xem danh sách cá nhân và hồ sơ của từng người")
-    ps = group.add_subparsers(dest="person_command", metavar="LỆNH", required=True)
-    p = ps.add_parser("list", help="liệt kê cá nhân theo thứ tự tên (tên, tên đệm, họ)")
+# Each group: (command, help, [(sub-command, help, positional (name, metavar, help) or None, extra, function)]).
+# Every sub-command takes --json; ``extra`` adds its own options.
+_CAMPAIGN = ("campaign", "PHONG_TRÀO", "mã số phong trào (xem “thidua campaign list”)")
+
+
+def _collective_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--collective", type=int, metavar="MÃ", help="chỉ cá nhân của một tập thể (xem “thidua collective list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_person_list)
-    p = ps.add_parser("show", help="xem một cá nhân: đơn vị, xếp loại các năm, khen thưởng đã có")
-    p.add_argument("id", type=int, metavar="MÃ", help="mã số cá nhân (xem “thidua person list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_person_show)
 
-    group = sub.add_parser("collective", help="xem danh sách tập thể (đơn vị và các phòng, tổ)")
-    cs = group.add_subparsers(dest="collective_command", metavar="LỆNH", required=True)
-    p = cs.add_parser("list", help="liệt kê tập thể: đơn vị trước, rồi các phòng, tổ theo tên")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_collective_list)
 
-    group = sub.add_parser("nomination", help="xem các đề nghị khen thưởng của một phong trào")
-    ns = group.add_subparsers(dest="nomination_command", metavar="LỆNH", required=True)
-    p = ns.add_parser("list", help="liệt kê đề nghị khen thưởng theo hình thức khen thưởng")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào (xem “thidua campaign list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_nomination_list)
-    p = ns.add_parser("show", help="xem một đề nghị khen thưởng và các thành tích kèm theo")
-    p.add_argument("id", type=int, metavar="MÃ", help="mã số đề nghị (xem “thidua nomination list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_nomination_show)
+def _groups():
+    return [
+        ("person", "xem danh sách cá nhân và hồ sơ của từng người", [
+            ("list", "liệt kê cá nhân theo thứ tự tên (tên, tên đệm, họ)", None, _collective_option, run_person_list),
+            ("show", "xem một cá nhân: đơn vị, xếp loại các năm, khen thưởng đã có",
+             ("id", "MÃ", "mã số cá nhân (xem “thidua person list”)"), None, run_person_show)]),
+        ("collective", "xem danh sách tập thể (đơn vị và các phòng, tổ)", [
+            ("list", "liệt kê tập thể: đơn vị trước, rồi các phòng, tổ theo tên", None, None, run_collective_list)]),
+        ("nomination", "xem các đề nghị khen thưởng của một phong trào", [
+            ("list", "liệt kê đề nghị khen thưởng theo hình thức khen thưởng", _CAMPAIGN, None, run_nomination_list),
+            ("show", "xem một đề nghị khen thưởng và các thành tích kèm theo",
+             ("id", "MÃ", "mã số đề nghị (xem “thidua nomination list”)"), None, run_nomination_show)]),
+        ("meeting", "xem các cuộc họp xét thi đua, khen thưởng của một phong trào", [
+            ("list", "liệt kê các cuộc họp xét, mới nhất trước", _CAMPAIGN, None, run_meeting_list),
+            ("show", "xem một cuộc họp xét: thành phần, số phiếu, kết quả",
+             ("id", "MÃ", "mã số cuộc họp (xem “thidua meeting list”)"), None, run_meeting_show)]),
+    ]
 
-    group = sub.add_parser("meeting", help="xem các cuộc họp xét thi đua, khen thưởng của một phong trào")
-    ms = group.add_subparsers(dest="meeting_command", metavar="LỆNH", required=True)
-    p = ms.add_parser("list", help="liệt kê các cuộc họp xét, mới nhất trước")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào (xem “thidua campaign list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_meeting_list)
-    p = ms.add_parser("show", help="xem một cuộc họp xét: thành phần, số phiếu, kết quả")
-    p.add_argument("id", type=int, metavar="MÃ", help="mã số cuộc họp (xem “thidua meeting list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_meeting_show)
+
+def register(sub: argparse._SubParsersAction) -> None:
+    for group_name, group_help, commands in _groups():
+        group = sub.add_parser(group_name, help=group_help)
+        gs = group.add_subparsers(dest=f"{group_name}_command", metavar="LỆNH", required=True)
+        for name, help_text, positional, extra, func in commands:
+            p = gs.add_parser(name, help=help_text)
+            if positional is not None:
+                dest, metavar, arg_help = positional
+                p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
+            if extra is not None:
+                extra(p)
+            p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+            p.set_defaults(func=func)
 
 
 def _dump(data) -> None:
