@@ -1,8 +1,8 @@
 """Entry point of the ``thidua`` command (and of the window, which is its default command)."""
 import sys
 
-from .cli import main as _main
-from .files import clean_stale_temp
+from desktop.cli import main as _main
+from desktop.files import clean_stale_temp
 
 
 def main() -> int:

@@ -9,10 +9,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import clock
-from .dates import DateError, from_iso, parse_date, utc_now_iso
-from .errors import NotFound, ValidationError
-from .text import clean, fts_query, nfc
+from desktop import clock
+from desktop.dates import DateError, from_iso, parse_date, utc_now_iso
+from desktop.errors import NotFound, ValidationError
+from desktop.text import clean, fts_query, nfc
 
 
 @dataclass

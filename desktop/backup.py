@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import check as check_mod
-from . import unit as unit_mod
-from .errors import StoreError, UserError
-from .files import OutputExists, clean_stale_parts, disk_error, part_path, publish, umask
-from .store import SCHEMA_VERSION, Store
-from .store.db import SQLITE_MAGIC
-from .store.lock import FileLock, LockHeld
-from .text import fold
+from desktop import check as check_mod
+from desktop import unit as unit_mod
+from desktop.errors import StoreError, UserError
+from desktop.files import OutputExists, clean_stale_parts, disk_error, part_path, publish, umask
+from desktop.store import SCHEMA_VERSION, Store
+from desktop.store.db import SQLITE_MAGIC
+from desktop.store.lock import FileLock, LockHeld
+from desktop.text import fold
 
 __all__ = ["BackupResult", "backup", "restore", "inspect", "backup_name", "prune", "last_backup",
            "record_backup", "DEFAULT_KEEP", "STALE_DAYS", "is_overdue"]

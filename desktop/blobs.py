@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from .errors import NotFound, UserError
+from desktop.errors import NotFound, UserError
 
 CHUNK = 1024 * 1024
 # Every column that points at a blob; a blob goes when none of them does.

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blobs, catalog
-from .errors import NotFound, UserError, ValidationError, os_reason
-from .text import clean
-from . import clock
+from desktop import blobs, catalog
+from desktop.errors import NotFound, UserError, ValidationError, os_reason
+from desktop.text import clean
+from desktop import clock
 
 SUBJECTS = {"tap_the": "Tập thể", "ca_nhan": "Cá nhân", "ca_hai": "Tập thể và cá nhân"}
 KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết định"]
@@ -47,7 +47,7 @@ class Criterion:
     @property
     def target_text(self) -> str:
         """``100 %``, or for a relative target ``tăng 5 % so với kế hoạch được giao``."""
-        from .achievements import format_measure
+        from desktop.achievements import format_measure
 
         amount = format_measure(self.target_value, self.target_unit)
         if not self.relative or not amount:
@@ -486,7 +486,7 @@ def attach_source(store, campaign_id: int, path: str | Path) -> None:
 
 def from_extraction(x) -> Campaign:
     """A campaign filled from a :class:`desktop.plans.model.PlanExtraction` (not yet saved)."""
-    from .plans.criteria import extract_criteria
+    from desktop.plans.criteria import extract_criteria
 
     text = " ".join(filter(None, [x.title, x.source_text[:4000] if x.source_text else ""]))
     paperless = bool(re.search(r"không (in )?giấy|không văn bản giấy|không sử dụng giấy", text, re.I))
@@ -580,7 +580,7 @@ def import_plan(store, path: str | Path, *, update: bool = False):
 
 def import_or_update(store, path: str | Path, *, update: bool = False):
     """:func:`import_plan`, also saying whether an existing campaign was updated: (id, extraction, updated)."""
-    from .plans.parser import parse_plan, require_something_read
+    from desktop.plans.parser import parse_plan, require_something_read
 
     x = require_something_read(parse_plan(path), Path(path).name)
     c = from_extraction(x)
@@ -674,7 +674,7 @@ class CriterionProgress:
     @property
     def goal_text(self) -> str:
         """``98 % (đã đăng ký)``, or the plan's target as it writes it."""
-        from .achievements import format_measure
+        from desktop.achievements import format_measure
 
         if self.registered is not None:
             return f"{format_measure(self.registered, self.criterion.target_unit)} (đã đăng ký)"
@@ -718,7 +718,7 @@ def progress(store, campaign_id: int, today: dt.date | None = None) -> CampaignP
     urgency = None if days is None else "past" if days < 0 else "soon" if days < SOON_DAYS else "ok"
     used = nomination_counts(store, campaign_id)
     awards = [AwardUse(a, *used.get(a.id, (0, 0))) for a in c.awards]
-    from . import registration
+    from desktop import registration
 
     index = phase_of(c, today)
     phase = c.phase_records[index] if index is not None else None

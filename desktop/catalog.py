@@ -12,8 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import resource
-from .text import clean, fold
+from desktop.resources import resource
+from desktop.text import clean, fold
 
 LEVELS = {"nha_nuoc": "Nhà nước", "bo_tinh": "Bộ, ngành, tỉnh", "co_so": "Cơ sở"}
 TYPES = {"danh_hieu": "Danh hiệu thi đua", "hinh_thuc": "Hình thức khen thưởng"}

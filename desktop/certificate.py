@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import catalog, people, printing, review, unit
-from .documents.atomic import atomic_target
-from .documents.fonts import FontFamily, find_family
-from .documents.render_pdf import register_family
-from .errors import NotFound, UserError
+from desktop import catalog, people, printing, review, unit
+from desktop.documents.atomic import atomic_target
+from desktop.documents.fonts import FontFamily, find_family
+from desktop.documents.render_pdf import register_family
+from desktop.errors import NotFound, UserError
 
 DESIGN_SOURCE = "NĐ 98/2023/NĐ-CP Điều 104 (mẫu Giấy khen), theo legal.md E.2"
 PRINT_REASON = "Giấy khen là hình thức khen thưởng bằng giấy: được in (không thuộc quy định hạn chế in)."

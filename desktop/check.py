@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from . import evidence
-from .errors import explain_sqlite_error
+from desktop import evidence
+from desktop.errors import explain_sqlite_error
 
 
 def check(store) -> list[str]:

@@ -15,10 +15,10 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import __version__
-from .argparse_vi import ArgumentParser
-from .errors import UserError, explain_error
-from .paths import default_db_path
+from desktop import __version__
+from desktop.argparse_vi import ArgumentParser
+from desktop.errors import UserError, explain_error
+from desktop.paths import default_db_path
 
 COMMAND_MODULES = [
     "desktop.commands.core",
@@ -122,7 +122,7 @@ def db_path(args: argparse.Namespace) -> Path:
     """
     path = db_location(args)
     if not getattr(args, "creates_db", False):
-        from .store.db import require_existing
+        from desktop.store.db import require_existing
 
         require_existing(path)
     elif not path.exists() and getattr(args, "announce_new_db", True):

@@ -9,7 +9,7 @@ year during the run.
 from __future__ import annotations
 
 import datetime as dt
-from . import clock
+from desktop import clock
 
 _fixed: dt.datetime | None = None
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import campaigns
-from .campaigns import due_date
+from desktop import campaigns
+from desktop.campaigns import due_date
 
 KINDS = {"registration": "Đăng ký thi đua", "report": "Báo cáo kết quả", "dossier": "Nộp hồ sơ khen thưởng"}
 REMIND_DAYS = 7

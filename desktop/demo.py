@@ -15,12 +15,12 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from . import achievements as ach
-from . import campaigns, evidence, meetings, nominations, people, unit
-from .people import Collective, Person, PriorAward
-from . import clock
-from .start import mark_demo
-from .files import temp_prefix
+from desktop import achievements as ach
+from desktop import campaigns, evidence, meetings, nominations, people, unit
+from desktop.people import Collective, Person, PriorAward
+from desktop import clock
+from desktop.start import mark_demo
+from desktop.files import temp_prefix
 
 UNIT = unit.UnitProfile(
     name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
@@ -287,7 +287,7 @@ def _pdf(title: str, date: dt.date, measure: str) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from .resources import resource
+    from desktop.resources import resource
 
     if "DemoSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DemoSerif", str(resource("fonts", "LiberationSerif-Regular.ttf"))))
@@ -400,7 +400,7 @@ def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.pap
         proposed: list[int] = []
         # Only work done inside the campaign's period is proposed for it (the report cites no other):
         # late in December the ledger already holds work after a period that ended on 15/12.
-        from .drafts import period_bounds
+        from desktop.drafts import period_bounds
 
         first, last = period_bounds(campaign)
         since = first.isoformat() if first else "0000"
@@ -463,7 +463,7 @@ EFFECT = {
 
 
 def _report_texts(store, nomination_id: int, kind: str) -> None:
-    from . import drafts
+    from desktop import drafts
 
     drafts.set_report_texts(store, nomination_id, measures="\n".join(MEASURES[kind]), effect=EFFECT[kind])
 
@@ -513,7 +513,7 @@ def _meeting(store, campaign, today: dt.date, profile: unit.UnitProfile = UNIT) 
 
 def _dossier(store) -> int:
     """The dossier of the campaign whose council has met: every document drafted and finalised."""
-    from . import drafts
+    from desktop import drafts
 
     count = 0
     for campaign in campaigns.list_campaigns(store):
@@ -537,7 +537,7 @@ def _dossier(store) -> int:
 def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
     """Two past years of the award cycle: each year's campaign sent with its outcomes recorded, collectives'
     ratings and initiatives, last year's review decided by the head, and this year's review opened."""
-    from . import outcomes, review
+    from desktop import outcomes, review
 
     collectives = [c.id for c in people.list_collectives(store)]
     person_ids = [p.id for p in people.list_people(store)]
@@ -609,7 +609,7 @@ def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
 def _registrations(store, today: dt.date) -> int:
     """The unit registers itself, its teams and its people for both campaigns (the plan's targets, a few
     raised); the five-year campaign gets its sơ kết and tổng kết, and the sơ kết's report is drafted."""
-    from . import drafts, registration
+    from desktop import drafts, registration
 
     year = today.year
     count = 0
@@ -744,7 +744,7 @@ def _plan_achievements(store, rng: random.Random, c: campaigns.Campaign, person_
 def _attach_papers(store, campaign_id: int, today: dt.date) -> int:
     """The papers of the plan's list that the app does not draft, as the clerk would attach them (a scan
     standing for each, marked as the demo's)."""
-    from . import attachments, dossier
+    from desktop import attachments, dossier
 
     n = 0
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:
@@ -764,7 +764,7 @@ def fill_for_plan(store, plan_path, seed: int = 2025) -> dict[str, int]:
     Raises :class:`NoNomination` (after saving the unit, its ledger and the campaign) when the plan
     allows no nomination; otherwise the council meets and the whole dossier is drafted and finalised.
     """
-    from .plans.parser import parse_plan, require_something_read
+    from desktop.plans.parser import parse_plan, require_something_read
 
     x = require_something_read(parse_plan(plan_path), Path(plan_path).name)
     c = campaigns.from_extraction(x)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from . import blobs
-from .errors import NotFound, UserError, os_reason
-from .files import atomic_write, temp_prefix
-from .text import clean
+from desktop import blobs
+from desktop.errors import NotFound, UserError, os_reason
+from desktop.files import atomic_write, temp_prefix
+from desktop.text import clean
 
 CHUNK = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from .errors import UserError
+from desktop.errors import UserError
 
 __all__ = ["OutputExists", "DiskFull", "atomic_write", "existing_files", "publish", "part_path", "disk_error", "umask",
            "TEMP_PREFIXES", "temp_prefix", "clean_stale_temp", "clean_stale_parts"]

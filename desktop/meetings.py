@@ -11,9 +11,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from . import catalog, nominations, rules
-from .errors import NotFound, UserError, ValidationError
-from .text import clean
+from desktop import catalog, nominations, rules
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.text import clean
 
 ROLES = {"chu_tich": "Chủ tịch Hội đồng", "pho_chu_tich": "Phó Chủ tịch Hội đồng", "thu_ky": "Thư ký",
          "uy_vien": "Ủy viên", "khach": "Khách mời"}
@@ -102,7 +102,7 @@ class Result:
 
     @property
     def share_text(self) -> str:
-        from .numbers import percent
+        from desktop.numbers import percent
 
         return percent(self.yes_share * 100)
 

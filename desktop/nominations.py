@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import campaigns, catalog, rules
-from .errors import NotFound, UserError, ValidationError
-from .people import RATING_RANK, RATINGS
-from .text import clean, nfc
-from . import clock
+from desktop import campaigns, catalog, rules
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.people import RATING_RANK, RATINGS
+from desktop.text import clean, nfc
+from desktop import clock
 
 STATUSES = {
     "du_kien": "Dự kiến",
@@ -165,7 +165,7 @@ class NominationRow:
 
 def list_for_campaign(store, campaign_id: int) -> list[NominationRow]:
     """Grouped by award (in the campaign's order), people in Vietnamese name order, collectives by name."""
-    from .text import word_sort_key
+    from desktop.text import word_sort_key
 
     rows = store.query(
         "SELECT n.*, ca.award, ca.position AS award_position, p.full_name, p.position AS person_position, "
@@ -265,7 +265,7 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                      "Luật Thi đua, khen thưởng 2022 Điều 84 (báo cáo thành tích)"))
 
     # Registration (đăng ký thi đua): a condition only when the unit's own rules make it one.
-    from . import registration
+    from desktop import registration
 
     titles = registration.registered_titles(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
                                             phase_id=phase.id if phase else None)
@@ -358,7 +358,7 @@ def _ad_hoc_checks(n: Nomination) -> list[Check]:
 
 def list_ad_hoc(store) -> list[NominationRow]:
     """Every ad-hoc nomination, newest first."""
-    from .text import word_sort_key
+    from desktop.text import word_sort_key
 
     rows = store.query(
         "SELECT n.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "

@@ -16,11 +16,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import blobs, campaigns, catalog, clock, nominations, prizes
-from .dates import DateError, from_iso, parse_date
-from .errors import NotFound, UserError, ValidationError
-from .people import PriorAward, _validate_award
-from .text import clean
+from desktop import blobs, campaigns, catalog, clock, nominations, prizes
+from desktop.dates import DateError, from_iso, parse_date
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.people import PriorAward, _validate_award
+from desktop.text import clean
 
 RESULTS = {"dat": "Đạt", "khong_dat": "Không đạt"}
 # What the command line accepts (with or without the hyphen).

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import catalog, clock
-from .dates import DateError, from_iso, parse_date, to_iso
-from .errors import NotFound, UserError, ValidationError
-from .text import clean, name_sort_key, word_sort_key
+from desktop import catalog, clock
+from desktop.dates import DateError, from_iso, parse_date, to_iso
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.text import clean, name_sort_key, word_sort_key
 
 RATINGS = {
     "xuat_sac": "Hoàn thành xuất sắc nhiệm vụ",

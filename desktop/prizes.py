@@ -12,8 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import catalog
-from .resources import resource
+from desktop import catalog
+from desktop.resources import resource
 
 SUBJECT_KEYS = {"person": "ca_nhan", "collective": "tap_the"}
 

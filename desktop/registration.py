@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import campaigns, catalog
-from .errors import NotFound, ValidationError
-from .text import clean
+from desktop import campaigns, catalog
+from desktop.errors import NotFound, ValidationError
+from desktop.text import clean
 
 SETTING_REQUIRED = "registration_required"
 SOURCE = "Quy chế thi đua, khen thưởng của đơn vị (đăng ký thi đua bắt buộc)"
@@ -235,7 +235,7 @@ def list_for_campaign(store, campaign_id: int, *, phase_id: int | None = None, a
     With ``all_phases`` (the default) every registration of the campaign is
     listed; otherwise only those of ``phase_id`` (None: the whole campaign).
     """
-    from .text import word_sort_key
+    from desktop.text import word_sort_key
 
     c = campaigns.get(store, campaign_id)
     sql = ("SELECT r.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "
@@ -266,7 +266,7 @@ def list_for_campaign(store, campaign_id: int, *, phase_id: int | None = None, a
 
 def target_text(t: Target, criterion: campaigns.Criterion | None = None) -> str:
     """``95 %``, ``120 hồ sơ trước 30/06/2026``, or the criterion's own unit when the target has none."""
-    from .achievements import format_measure
+    from desktop.achievements import format_measure
 
     unit = t.unit or (criterion.target_unit if criterion else "")
     parts = [format_measure(t.value, unit)] if t.value is not None else []
@@ -318,7 +318,7 @@ def save_all(store, registrations: list[Registration], *, removed: list[int] = (
 
 def subjects(store) -> list[tuple[str, int, str]]:
     """Who may register: (kind, id, name) for the unit, its collectives by name, its people in name order."""
-    from .text import word_sort_key
+    from desktop.text import word_sort_key
 
     out: list[tuple[str, int, str]] = []
     cols = store.query("SELECT id, name, is_unit FROM collective")

@@ -16,13 +16,13 @@ import functools
 import tomllib
 from dataclasses import dataclass, field
 
-from . import clock, prizes
-from .dates import DateError, from_iso, parse_date
-from .errors import NotFound, UserError, ValidationError
-from .nominations import Check
-from .people import RATING_RANK, RATINGS
-from .resources import resource
-from .text import clean, name_sort_key, word_sort_key
+from desktop import clock, prizes
+from desktop.dates import DateError, from_iso, parse_date
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.nominations import Check
+from desktop.people import RATING_RANK, RATINGS
+from desktop.resources import resource
+from desktop.text import clean, name_sort_key, word_sort_key
 
 SCOPES = {"co_so": "Cấp cơ sở", "bo_tinh": "Cấp bộ, ngành, tỉnh", "toan_quoc": "Toàn quốc"}
 STATUSES = {"dang_xet": "Đang bình xét", "da_quyet_dinh": "Đã có quyết định"}
@@ -271,7 +271,7 @@ def _members(store) -> dict[int, list[int]]:
 
 
 def _pct(x: float) -> str:
-    from .numbers import percent
+    from desktop.numbers import percent
 
     return percent(x * 100)  # the one percentage format of the window and the documents
 
@@ -312,7 +312,7 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
     votes = ballots(store, year)
 
     def ballot_check(key, rule: TitleRule) -> Check:
-        from . import rules as award_rules
+        from desktop import rules as award_rules
 
         threshold = award_rules.load().for_award(rule.name)
         if key not in votes:
@@ -411,7 +411,7 @@ def decide(store, year: int, chosen: list[tuple[str, int, str]], *, decision_num
         raise NotFound(f"Chưa có đợt bình xét năm {year}.")
     if review.status == "da_quyet_dinh":
         raise UserError(f"Đợt bình xét năm {year} đã có quyết định {review.decision_number}.")
-    from .outcomes import check_decision
+    from desktop.outcomes import check_decision
 
     errors: dict[str, str] = {}
     decision_number, decision_date = check_decision(errors, decision_number, decision_date, "05/QĐ-TTTGPL")
@@ -502,7 +502,7 @@ DECISION_FORM = "nd30-2020-mau1.2-quyet-dinh-khen-thuong"
 
 def decision_context(store, year: int) -> dict:
     """What the decision's form is filled with: the unit, the decision and its list with prizes."""
-    from . import unit as unit_mod
+    from desktop import unit as unit_mod
 
     r = get(store, year)
     if r is None or r.status != "da_quyet_dinh":
@@ -531,11 +531,11 @@ def render_decision(store, year: int, path, *, family=None):
     """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
     from pathlib import Path
 
-    from .documents.compose import compose
-    from .documents.forms import load_form
-    from .documents.render_docx import render_docx
-    from .documents.render_pdf import render_pdf
-    from .resources import forms_dir
+    from desktop.documents.compose import compose
+    from desktop.documents.forms import load_form
+    from desktop.documents.render_docx import render_docx
+    from desktop.documents.render_pdf import render_pdf
+    from desktop.resources import forms_dir
 
     doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))
     path = Path(path)

@@ -5,8 +5,8 @@ import functools
 import tomllib
 from dataclasses import dataclass
 
-from .people import RATINGS
-from .resources import resource
+from desktop.people import RATINGS
+from desktop.resources import resource
 
 BALLOTS = {"at_least": "từ {pct} trở lên", "more_than": "trên {pct}"}
 
@@ -21,7 +21,7 @@ class AwardRule:
 
     def threshold_short(self) -> str:
         """"từ 90% trở lên" / "trên 50%" (where the context already says "of all members")."""
-        from .numbers import percent
+        from desktop.numbers import percent
 
         pct = percent(self.fraction * 100) if abs(self.fraction * 3 - 2) > 1e-3 else "2/3"
         return BALLOTS[self.ballot].format(pct=pct)

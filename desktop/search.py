@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .text import fts_query
+from desktop.text import fts_query
 
 
 @dataclass(frozen=True)

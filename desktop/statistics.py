@@ -10,10 +10,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from . import catalog, prizes
-from .dates import from_iso
-from .people import RATINGS
-from .text import word_sort_key
+from desktop import catalog, prizes
+from desktop.dates import from_iso
+from desktop.people import RATINGS
+from desktop.text import word_sort_key
 
 SUBJECTS = {"person": "Cá nhân", "collective": "Tập thể"}
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from asn1crypto import cms, pem, x509
 
-from .errors import UserError
-from .signing.certs import display_name, format_vn_date
+from desktop.errors import UserError
+from desktop.signing.certs import display_name, format_vn_date
 
 __all__ = ["TrustedCertificate", "read_certificates", "add", "add_file", "remove", "list_all", "certificates"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Iterable
 
-from . import people
-from .errors import ValidationError
-from .text import clean
+from desktop import people
+from desktop.errors import ValidationError
+from desktop.text import clean
 
 ABBREVIATION_MAX = 20
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import backup as backup_mod
-from ..cli import db_path
-from ..store import Store
+from desktop import backup as backup_mod
+from desktop.cli import db_path
+from desktop.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

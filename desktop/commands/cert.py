@@ -13,8 +13,8 @@ import sys
 import warnings
 from pathlib import Path
 
-from ..errors import UserError
-from ..signing.certs import format_vn_date
+from desktop.errors import UserError
+from desktop.signing.certs import format_vn_date
 
 PIN_ENV = "THIDUA_PIN"
 
@@ -62,7 +62,7 @@ def read_secret(prompt: str) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from ..signing.demo_pki import create_demo_pki
+    from desktop.signing.demo_pki import create_demo_pki
 
     result = create_demo_pki(args.outdir, overwrite=args.force)
     print("Đã tạo chứng thư số THỬ NGHIỆM (không có giá trị pháp lý, không dùng cho hồ sơ thật):")
@@ -73,7 +73,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_tokens(args: argparse.Namespace) -> int:
-    from ..signing.keys import list_tokens
+    from desktop.signing.keys import list_tokens
 
     tokens = list_tokens(args.module)
     if not tokens:
@@ -86,7 +86,7 @@ def run_tokens(args: argparse.Namespace) -> int:
 
 
 def run_keys(args: argparse.Namespace) -> int:
-    from ..signing.keys import list_keys, list_tokens
+    from desktop.signing.keys import list_keys, list_tokens
 
     list_tokens(args.module)  # a missing driver or token is reported before asking for the PIN
     pin = read_secret("Mã PIN của thiết bị ký: ")

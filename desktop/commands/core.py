@@ -6,16 +6,16 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import db_path
-from ..errors import UserError
-from ..paths import demo_db_path
-from ..store import Store
+from desktop.cli import db_path
+from desktop.errors import UserError
+from desktop.paths import demo_db_path
+from desktop.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..ui.page_keys import page_names_by_page  # Qt-free: the page list without loading Qt
+    from desktop.ui.page_keys import page_names_by_page  # Qt-free: the page list without loading Qt
 
-    from ..argparse_vi import RawEpilogHelpFormatter
+    from desktop.argparse_vi import RawEpilogHelpFormatter
 
     pages = "\n".join("  " + ", ".join(names) for names in page_names_by_page().values())
     p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)", formatter_class=RawEpilogHelpFormatter,
@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from ..ui.app import run  # Qt is imported only for the window
+    from desktop.ui.app import run  # Qt is imported only for the window
 
     if args.demo:
         return run(demo_db_path(), demo=True, screenshot=args.screenshot, page=args.page,
@@ -80,7 +80,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from .. import demo, start
+    from desktop import demo, start
 
     # The demo never goes into the clerk's own file: by default it has a file of its own,
     # and a file given with --db must be blank.
@@ -113,8 +113,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from .. import formatting
-    from .. import search as search_mod
+    from desktop import formatting
+    from desktop import search as search_mod
 
     text = " ".join(args.query)
     with Store(db_path(args)) as store:
@@ -134,8 +134,8 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .. import check as check_mod
-    from .. import search as search_mod
+    from desktop import check as check_mod
+    from desktop import search as search_mod
 
     with Store(db_path(args), create=False) as store:
         if args.repair:

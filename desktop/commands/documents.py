@@ -6,12 +6,12 @@ import json
 import sys
 from pathlib import Path
 
-from .. import drafts, printing
-from ..cli import db_path
-from ..errors import UserError
-from ..formatting import date_time
-from ..files import existing_files
-from ..store import Store
+from desktop import drafts, printing
+from desktop.cli import db_path
+from desktop.errors import UserError
+from desktop.formatting import date_time
+from desktop.files import existing_files
+from desktop.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -85,7 +85,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def run_attach(args: argparse.Namespace) -> int:
-    from .. import attachments
+    from desktop import attachments
 
     with Store(db_path(args)) as store:
         a = attachments.attach(store, args.campaign, args.item, args.file)
@@ -97,7 +97,7 @@ def run_attach(args: argparse.Namespace) -> int:
 def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
     """The documents of a campaign's dossier: its Tờ trình, the Biên bản of every council meeting
     held, the Báo cáo thành tích of everyone the council passed (as ``(kind, target id)``)."""
-    from .. import campaigns, meetings, nominations
+    from desktop import campaigns, meetings, nominations
 
     campaigns.get(store, campaign_id)
     targets = [("to_trinh", campaign_id)]
@@ -109,7 +109,7 @@ def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
 
 def run_draft_all(args: argparse.Namespace) -> int:
     """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
-    from ..dossier import document_file_name
+    from desktop.dossier import document_file_name
 
     out_dir = args.out
     if out_dir.exists() and not out_dir.is_dir():
@@ -135,7 +135,7 @@ def run_draft_all(args: argparse.Namespace) -> int:
 
 
 def run_draft_campaign(args: argparse.Namespace) -> int:
-    from .. import campaigns
+    from desktop import campaigns
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         c = campaigns.get(store, args.target)
@@ -154,7 +154,7 @@ def run_draft_campaign(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from .. import campaigns
+    from desktop import campaigns
 
     with Store(db_path(args)) as store:
         campaigns.get(store, args.campaign)  # a campaign that does not exist is said, not listed as empty

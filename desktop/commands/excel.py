@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import db_path
-from ..dates import DateError, parse_date
-from ..errors import UserError
-from ..formatting import number
-from ..files import existing_files
-from ..store import Store
+from desktop.cli import db_path
+from desktop.dates import DateError, parse_date
+from desktop.errors import UserError
+from desktop.formatting import number
+from desktop.files import existing_files
+from desktop.store import Store
 
 export_subparsers: argparse._SubParsersAction | None = None
 """The ``export`` group's sub-parsers, set by :func:`register`."""
@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from ..excel.templates import write_template
+    from desktop.excel.templates import write_template
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         path = write_template(store, args.kind, args.out)
@@ -68,7 +68,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..excel.importer import ImportRejected, apply, read
+    from desktop.excel.importer import ImportRejected, apply, read
 
     with Store(db_path(args)) as store:
         preview = read(store, args.kind, args.file)
@@ -98,7 +98,7 @@ def _date_arg(value: str | None, option: str):
 
 
 def run_export_ledger(args: argparse.Namespace) -> int:
-    from ..excel.export import export_ledger
+    from desktop.excel.export import export_ledger
 
     date_from = _date_arg(args.date_from, "--from")
     date_to = _date_arg(args.date_to, "--to")
@@ -109,7 +109,7 @@ def run_export_ledger(args: argparse.Namespace) -> int:
 
 
 def run_export_nominations(args: argparse.Namespace) -> int:
-    from ..excel.nominations import write_nominations
+    from desktop.excel.nominations import write_nominations
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         out = write_nominations(store, args.campaign, args.out)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import outcomes, prizes
-from ..cli import db_path
-from ..store import Store
+from desktop import outcomes, prizes
+from desktop.cli import db_path
+from desktop.store import Store
 
 
 def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
@@ -100,9 +100,9 @@ def run_outcome(args: argparse.Namespace) -> int:
 
 
 def run_export_awards(args: argparse.Namespace) -> int:
-    from .. import statistics
-    from ..errors import UserError
-    from ..excel.awards import write_awards
+    from desktop import statistics
+    from desktop.errors import UserError
+    from desktop.excel.awards import write_awards
 
     if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
         raise UserError(f"Năm --from {args.year_from} sau năm --to {args.year_to}.")
@@ -114,8 +114,8 @@ def run_export_awards(args: argparse.Namespace) -> int:
 
 
 def run_review_show(args: argparse.Namespace) -> int:
-    from .. import review
-    from ..errors import NotFound
+    from desktop import review
+    from desktop.errors import NotFound
 
     with Store(db_path(args)) as store:
         r = review.get(store, args.year)
@@ -138,7 +138,7 @@ def run_review_show(args: argparse.Namespace) -> int:
 
 
 def run_review_certificates(args: argparse.Namespace) -> int:
-    from .. import certificate
+    from desktop import certificate
 
     with Store(db_path(args)) as store:
         items = certificate.certificates(store, args.year)
@@ -148,7 +148,7 @@ def run_review_certificates(args: argparse.Namespace) -> int:
 
 
 def run_review_print(args: argparse.Namespace) -> int:
-    from .. import certificate
+    from desktop import certificate
 
     with Store(db_path(args)) as store:
         pages = certificate.print_certificates(store, args.year, printer=args.printer, copies=args.copies)
@@ -157,7 +157,7 @@ def run_review_print(args: argparse.Namespace) -> int:
 
 
 def run_ad_hoc(args: argparse.Namespace) -> int:
-    from .. import nominations
+    from desktop import nominations
 
     with Store(db_path(args)) as store:
         n = nominations.Nomination(None, None, person_id=args.person, collective_id=args.collective,
@@ -171,7 +171,7 @@ def run_ad_hoc(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from .. import nominations
+    from desktop import nominations
 
     with Store(db_path(args)) as store:
         nominations.send_ad_hoc(store, args.nomination)
@@ -180,7 +180,7 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def run_review_decision(args: argparse.Namespace) -> int:
-    from .. import review
+    from desktop import review
 
     with Store(db_path(args)) as store:
         out = review.render_decision(store, args.year, args.out)
@@ -189,7 +189,7 @@ def run_review_decision(args: argparse.Namespace) -> int:
 
 
 def run_review_list(args: argparse.Namespace) -> int:
-    from ..excel.awards import write_decided
+    from desktop.excel.awards import write_decided
 
     with Store(db_path(args)) as store:
         out = write_decided(store, args.year, args.out)

@@ -17,8 +17,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import UserError
-from .cert import read_secret
+from desktop.errors import UserError
+from desktop.commands.cert import read_secret
 
 package_subparsers: argparse._SubParsersAction | None = None
 """The ``package`` group's sub-parsers, set by :func:`register`."""
@@ -96,7 +96,7 @@ def _print_report(report, trusted: bool = True) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from ..package.verify import verify_package
+    from desktop.package.verify import verify_package
 
     report = verify_package(args.file, args.trust, require_pdf_signatures=args.require_signed_pdf)
     if args.json:
@@ -121,7 +121,7 @@ def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:
 
 def load_identity(args: argparse.Namespace):
     """The signer named by ``--p12`` or ``--pkcs11`` (with ``--token``/``--key``), its secret asked for."""
-    from ..signing import keys
+    from desktop.signing import keys
 
     if args.p12:
         if not args.p12.is_file():
@@ -133,12 +133,12 @@ def load_identity(args: argparse.Namespace):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .. import dossier
-    from ..cli import db_path
-    from ..store import Store
+    from desktop import dossier
+    from desktop.cli import db_path
+    from desktop.store import Store
 
-    from ..formatting import byte_size, count
-    from ..package.asice import check_output
+    from desktop.formatting import byte_size, count
+    from desktop.package.asice import check_output
 
     # Everything the user can fix is said before the PIN is asked for and before the seconds of signing.
     check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè", folder=args.format == "pdfs")
@@ -163,7 +163,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_sign_pdf(args: argparse.Namespace) -> int:
-    from ..signing.pdf import SignatureAppearance, sign_pdf
+    from desktop.signing.pdf import SignatureAppearance, sign_pdf
 
     page = -1 if args.page == 0 else (args.page - 1 if args.page > 0 else args.page)
     appearance = SignatureAppearance(
@@ -182,7 +182,7 @@ def run_sign_pdf(args: argparse.Namespace) -> int:
             args.input, args.output, identity,
             appearance=appearance, reason=args.reason, location=args.location, timestamp_url=args.tsa,
         )
-    from ..formatting import date_time
+    from desktop.formatting import date_time
 
     print(
         f"Đã ký {args.output} (PAdES {result.level}, trường {result.field_name}, trang {result.page_index + 1}) "

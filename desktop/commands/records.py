@@ -13,10 +13,10 @@ import datetime as dt
 import json
 import sys
 
-from .. import campaigns, meetings, nominations, people
-from ..cli import db_path
-from ..formatting import date, date_time, number
-from ..store import Store
+from desktop import campaigns, meetings, nominations, people
+from desktop.cli import db_path
+from desktop.formatting import date, date_time, number
+from desktop.store import Store
 
 
 # Each group: (command, help, [(sub-command, help, positional (name, metavar, help) or None, extra, function)]).

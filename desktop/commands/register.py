@@ -5,11 +5,11 @@ import argparse
 import json
 from pathlib import Path
 
-from .. import campaigns, registration
-from ..cli import db_path
-from ..files import existing_files
-from ..formatting import number
-from ..store import Store
+from desktop import campaigns, registration
+from desktop.cli import db_path
+from desktop.files import existing_files
+from desktop.formatting import number
+from desktop.store import Store
 
 OVERWRITE_HELP = "ghi đè tệp đã có (mặc định: báo lỗi nếu tệp đã có)"
 KIND_LABELS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá nhân"}
@@ -75,7 +75,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..excel.registration import write_list
+    from desktop.excel.registration import write_list
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         out = write_list(store, args.campaign, args.out)
@@ -84,7 +84,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from ..excel.registration import write_template
+    from desktop.excel.registration import write_template
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         out = write_template(store, args.campaign, args.out)
@@ -93,7 +93,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..excel.registration import Rejected, apply, read
+    from desktop.excel.registration import Rejected, apply, read
 
     with Store(db_path(args)) as store:
         preview = read(store, args.campaign, args.file)
@@ -116,8 +116,8 @@ def register_deadlines(sub: argparse._SubParsersAction) -> None:
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    from .. import clock, deadlines
-    from ..formatting import date as format_date
+    from desktop import clock, deadlines
+    from desktop.formatting import date as format_date
 
     today = clock.today()
     with Store(db_path(args)) as store:

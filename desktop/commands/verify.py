@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import UserError
+from desktop.errors import UserError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF, thư mục PDF hoặc gói hồ sơ .asice")
@@ -41,13 +41,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def trusted_certificates(args: argparse.Namespace) -> list:
     """The certificates in the app's trust store (when the database exists) plus those given with ``--trust``."""
-    from ..cli import db_location
+    from desktop.cli import db_location
 
     certs: list = []
     path = db_location(args)
     if path.exists():
-        from .. import trust
-        from ..store import Store
+        from desktop import trust
+        from desktop.store import Store
 
         with Store(path) as store:
             certs.extend(trust.certificates(store))
@@ -106,7 +106,7 @@ def verify_any(path: Path, trusted: list):
     """The right check for ``path``: a package (.asice), a folder of PDFs or one PDF."""
     if not path.exists():
         raise UserError(f"Không tìm thấy {path}.")
-    from ..package.pdf_verify import verify_path
+    from desktop.package.pdf_verify import verify_path
 
     return verify_path(path, trusted)
 
@@ -122,14 +122,14 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):
-    from ..cli import db_path
-    from ..store import Store
+    from desktop.cli import db_path
+    from desktop.store import Store
 
     return Store(db_path(args))
 
 
 def run_trust_add(args: argparse.Namespace) -> int:
-    from .. import trust
+    from desktop import trust
 
     with _store(args) as store:
         for path in args.files:
@@ -142,7 +142,7 @@ def run_trust_add(args: argparse.Namespace) -> int:
 
 
 def run_trust_list(args: argparse.Namespace) -> int:
-    from .. import trust
+    from desktop import trust
 
     with _store(args) as store:
         rows = trust.list_all(store)
@@ -160,7 +160,7 @@ def run_trust_list(args: argparse.Namespace) -> int:
 
 
 def run_trust_remove(args: argparse.Namespace) -> int:
-    from .. import trust
+    from desktop import trust
 
     with _store(args) as store:
         removed = trust.remove(store, trust.find(store, args.key).id)

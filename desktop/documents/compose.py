@@ -50,9 +50,9 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import UserError
-from .forms import Form, SectionSpec, SignatureSpec
-from .model import (
+from desktop.errors import UserError
+from desktop.documents.forms import Form, SectionSpec, SignatureSpec
+from desktop.documents.model import (
     CLASSIFICATIONS,
     Block,
     BulletList,
@@ -66,9 +66,9 @@ from .model import (
     Table,
     TitleLine,
 )
-from .richtext import normalise_runs, parse
-from ..numbers import bind
-from .sources import SOURCES, lookup, proposed, two_digits
+from desktop.documents.richtext import normalise_runs, parse
+from desktop.numbers import bind
+from desktop.documents.sources import SOURCES, lookup, proposed, two_digits
 
 __all__ = ["MISSING", "compose", "date_parts", "datetime_text", "fill"]
 

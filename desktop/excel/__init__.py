@@ -13,7 +13,7 @@ Nothing here imports Qt.
 """
 from __future__ import annotations
 
-from .importer import (
+from desktop.excel.importer import (
     ImportIssue,
     ImportPreview,
     ImportRejected,

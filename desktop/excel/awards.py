@@ -11,10 +11,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .. import catalog, statistics
-from ..prizes import format_vnd
-from .export import agency_lines
-from .style import Column, Signature, TitleBlock, _discard, _write_table, save_atomically, write_table_workbook
+from desktop import catalog, statistics
+from desktop.prizes import format_vnd
+from desktop.excel.export import agency_lines
+from desktop.excel.style import Column, Signature, TitleBlock, _discard, _write_table, save_atomically, write_table_workbook
 
 LIST_COLUMNS = [
     Column("STT", 6, "center"), Column("Năm", 8, "center"), Column("Danh hiệu, hình thức khen thưởng", 32),
@@ -77,11 +77,11 @@ DECIDED_COLUMNS = [
 
 def write_decided(store, year: int, path: str | os.PathLike[str]) -> Path:
     """The list attached to the year-end decision, grouped by title, with each line's prize and the total."""
-    from .. import review, unit
+    from desktop import review, unit
 
     r = review.get(store, year)
     if r is None or r.status != "da_quyet_dinh":
-        from ..errors import NotFound
+        from desktop.errors import NotFound
 
         raise NotFound(f"Đợt bình xét năm {year} chưa có quyết định.")
     rows = review.decided_list(store, year)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .workbook import norm_header
+from desktop.excel.workbook import norm_header
 
 PEOPLE_SHEET = "Cá nhân"
 ACHIEVEMENTS_SHEET = "Thành tích"

@@ -14,14 +14,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import achievements as ach
-from .. import campaigns as camp
-from .. import people
-from .. import unit as unit_mod
-from ..errors import UserError
-from ..text import name_sort_key, word_sort_key
-from .style import Column, TableLayout, TitleBlock, write_table_workbook, xlsx_path
-from .. import clock
+from desktop import achievements as ach
+from desktop import campaigns as camp
+from desktop import people
+from desktop import unit as unit_mod
+from desktop.errors import UserError
+from desktop.text import name_sort_key, word_sort_key
+from desktop.excel.style import Column, TableLayout, TitleBlock, write_table_workbook, xlsx_path
+from desktop import clock
 
 LEDGER_TITLE = "SỔ THEO DÕI THÀNH TÍCH"
 LEDGER_COLUMNS = [

@@ -24,16 +24,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .. import achievements as ach
-from .. import campaigns as camp
-from .. import people
-from ..achievements import Achievement, format_measure, parse_measure
-from ..dates import DateError, parse_date
-from ..errors import UserError, ValidationError
-from ..people import Person
-from ..text import clean, fold, nfc
-from . import columns as cols
-from .workbook import Table, read_table
+from desktop import achievements as ach
+from desktop import campaigns as camp
+from desktop import people
+from desktop.achievements import Achievement, format_measure, parse_measure
+from desktop.dates import DateError, parse_date
+from desktop.errors import UserError, ValidationError
+from desktop.people import Person
+from desktop.text import clean, fold, nfc
+from desktop.excel import columns as cols
+from desktop.excel.workbook import Table, read_table
 
 MAX_LISTED_ERRORS = 200
 RATING_WORDS = {

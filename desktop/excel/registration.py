@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import campaigns, catalog, clock, people, registration, unit
-from ..errors import UserError
-from ..text import clean
-from .export import agency_lines
-from .style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
-from .workbook import header_forms, read_table
+from desktop import campaigns, catalog, clock, people, registration, unit
+from desktop.errors import UserError
+from desktop.text import clean
+from desktop.excel.export import agency_lines
+from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
+from desktop.excel.workbook import header_forms, read_table
 
 SHEET = "Đăng ký"
 KINDS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá nhân"}
@@ -81,7 +81,7 @@ def write_template(store, campaign_id: int, path: str | os.PathLike[str]) -> Pat
     """A workbook to fill: one row per subject, the plan's targets already in, a guide sheet."""
     from openpyxl import Workbook
 
-    from .style import font
+    from desktop.excel.style import font
 
     c = campaigns.get(store, campaign_id)
     wb = Workbook()

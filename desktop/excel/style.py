@@ -44,9 +44,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..errors import UserError, os_reason
-from ..files import atomic_write
-from ..text import name_sort_key
+from desktop.errors import UserError, os_reason
+from desktop.files import atomic_write
+from desktop.text import name_sort_key
 
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12

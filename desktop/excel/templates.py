@@ -20,12 +20,12 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import campaigns as camp
-from .. import people
-from .. import unit as unit_mod
-from ..errors import UserError
-from . import columns as cols
-from .style import (
+from desktop import campaigns as camp
+from desktop import people
+from desktop import unit as unit_mod
+from desktop.errors import UserError
+from desktop.excel import columns as cols
+from desktop.excel.style import (
     BORDER,
     HEADER_FILL,
     REQUIRED_FILL,
@@ -35,8 +35,8 @@ from .style import (
     setup_print,
     xlsx_path,
 )
-from .workbook import MAX_ROWS, num
-from .. import clock
+from desktop.excel.workbook import MAX_ROWS, num
+from desktop import clock
 
 KINDS = ("people", "achievements")
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError, os_reason
-from ..text import clean, fold
+from desktop.errors import UserError, os_reason
+from desktop.text import clean, fold
 
 # Limits of what an import reads (module attributes, so a test can lower them).
 MAX_FILE_BYTES = 50 * 1024 * 1024          # the .xlsx file on disk

@@ -35,13 +35,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import UserError, os_reason
-from ..files import OutputExists, disk_error, part_path, publish
-from ..signing.certs import VN_TZ, check_signing_certificate, display_name
-from ..signing.keys import SigningIdentity, signing_errors
-from .manifest import ManifestReference, build_manifest
-from .names import archive_path_problem, collision_key
-from .zipfmt import (
+from desktop.errors import UserError, os_reason
+from desktop.files import OutputExists, disk_error, part_path, publish
+from desktop.signing.certs import VN_TZ, check_signing_certificate, display_name
+from desktop.signing.keys import SigningIdentity, signing_errors
+from desktop.package.manifest import ManifestReference, build_manifest
+from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.zipfmt import (
     CHUNK_SIZE,
     FILE_ATTRIBUTES,
     MANIFEST_NAME,

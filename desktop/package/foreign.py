@@ -32,11 +32,11 @@ from typing import Any
 
 from asn1crypto import cms
 
-from ..signing.certs import display_name, format_vn_time
-from .manifest import ManifestError, parse_manifest
-from .names import archive_path_problem, collision_key
-from .verify import CLOCK_TOLERANCE, VerificationReport
-from .zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
+from desktop.signing.certs import display_name, format_vn_time
+from desktop.package.manifest import ManifestError, parse_manifest
+from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport
+from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
 
 __all__ = ["is_foreign_layout", "verify_foreign_package"]
 
@@ -79,7 +79,7 @@ def is_foreign_layout(path) -> bool:
 def verify_foreign_package(path, anchors: list, limits: ZipLimits, now: datetime,
                            require_pdf_signatures: bool = False) -> VerificationReport:
     """Check a package in another tool's layout; see the module docstring."""
-    from .pdf_verify import split_anchors
+    from desktop.package.pdf_verify import split_anchors
 
     report = VerificationReport(path=path)
     roots, intermediates = split_anchors(anchors)
@@ -254,7 +254,7 @@ class _Foreign:
         from pyhanko.sign.validation.settings import KeyUsageConstraints
         from pyhanko_certvalidator import ValidationContext
 
-        from .pdf_verify import judge_chain
+        from desktop.package.pdf_verify import judge_chain
 
         r = self.report
         try:
@@ -302,7 +302,7 @@ class _Foreign:
         return True
 
     def _pdf(self, name: str, data: bytes) -> None:
-        from .pdf_verify import _verify_one
+        from desktop.package.pdf_verify import _verify_one
 
         doc = _verify_one(self.report.path, (self.roots, self.intermediates), self.now, name, data)
         if not doc.signatures:

@@ -31,8 +31,8 @@ from typing import Any
 
 from asn1crypto import x509
 
-from ..signing.certs import display_name, format_vn_time, load_certificates, organisation
-from .verify import CLOCK_TOLERANCE, Check
+from desktop.signing.certs import display_name, format_vn_time, load_certificates, organisation
+from desktop.package.verify import CLOCK_TOLERANCE, Check
 
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
@@ -230,7 +230,7 @@ def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime 
     if path.is_dir():
         return verify_folder(path, trusted, now=now)
     if _is_package(path):
-        from .verify import verify_package
+        from desktop.package.verify import verify_package
 
         return verify_package(path, trusted, now=now)
     if path.suffix.lower() == ".zip":
@@ -247,7 +247,7 @@ def verify_zip(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime |
     """Verify each PDF inside a plain ZIP (a folder of signed PDFs zipped for email), without extracting it."""
     import zipfile
 
-    from .names import archive_path_problem
+    from desktop.package.names import archive_path_problem
 
     path = Path(path)
     report = FolderReport(path=path)

@@ -37,12 +37,12 @@ from typing import Any, BinaryIO
 
 from asn1crypto import cms, x509
 
-from ..errors import UserError, os_reason
-from ..formatting import byte_size, date_time
-from ..signing.certs import display_name, format_vn_time, load_certificates
-from .manifest import ManifestError, parse_manifest
-from .names import archive_path_problem, collision_key
-from .zipfmt import (
+from desktop.errors import UserError, os_reason
+from desktop.formatting import byte_size, date_time
+from desktop.signing.certs import display_name, format_vn_time, load_certificates
+from desktop.package.manifest import ManifestError, parse_manifest
+from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.zipfmt import (
     MANIFEST_NAME,
     MIMETYPE,
     MIMETYPE_NAME,
@@ -155,10 +155,10 @@ def verify_package(
     anchors = load_certificates(trust_anchors)
     limits = limits or ZipLimits()
     now = now or datetime.now(timezone.utc)
-    from .foreign import is_foreign_layout
+    from desktop.package.foreign import is_foreign_layout
 
     if is_foreign_layout(path):  # another tool's ASiC-E: read by the standard, not by this app's exact layout
-        from .foreign import verify_foreign_package
+        from desktop.package.foreign import verify_foreign_package
 
         return verify_foreign_package(path, anchors, limits, now, require_pdf_signatures)
     try:

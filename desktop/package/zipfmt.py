@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..formatting import byte_size
+from desktop.formatting import byte_size
 
 __all__ = [
     "MIMETYPE_NAME",

@@ -6,9 +6,9 @@ thi đua" or its launch letter (công văn) into a :class:`PlanExtraction`;
 ``parse_plan(path)`` does both. No Qt here: the review dialog and the command
 line both use this package.
 """
-from .extract import extract_text
-from .model import AwardItem, DossierItem, Period, Phase, PlanExtraction, Signer
-from .parser import parse_plan, parse_plan_text
+from desktop.plans.extract import extract_text
+from desktop.plans.model import AwardItem, DossierItem, Period, Phase, PlanExtraction, Signer
+from desktop.plans.parser import parse_plan, parse_plan_text
 
 __all__ = [
     "AwardItem", "DossierItem", "Period", "Phase", "PlanExtraction", "Signer",

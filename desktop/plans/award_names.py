@@ -14,8 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..catalog import Award, Catalog, load
-from ..text import fold
+from desktop.catalog import Award, Catalog, load
+from desktop.text import fold
 
 # The nouns an award phrase starts with.
 _HEAD = (

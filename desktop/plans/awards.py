@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalog import Catalog
-from ..text import fold
-from .award_names import AwardPhrase, find_award_phrases
-from .blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
-from .model import AwardItem, PlanExtraction
+from desktop.catalog import Catalog
+from desktop.text import fold
+from desktop.plans.award_names import AwardPhrase, find_award_phrases
+from desktop.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
+from desktop.plans.model import AwardItem, PlanExtraction
 
 _FORM_ANCHOR = re.compile(
     r"^(?:cac\s+)?(?:hinh\s+thuc(?!\s+(?:to\s+chuc|thi\s+dua|tuyen\s+truyen|trien\s+khai|thuc\s+hien))"

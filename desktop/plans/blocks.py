@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..text import fold
+from desktop.text import fold
 
-from .piece import Piece
-from .source import Line
+from desktop.plans.piece import Piece
+from desktop.plans.source import Line
 
 # Levels of the numbering marks, outermost first.
 LEVEL_PART = 0        # Phần I, Chương I

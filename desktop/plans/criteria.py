@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import fold
+from desktop.text import fold
 
 _MARKS = re.compile(r"[*_`#>]+")
 _ROMAN = re.compile(r"^(?:[IVX]+)\s*[.)]\s+\S")

@@ -5,9 +5,9 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-from .blocks import Block, build_blocks
-from .piece import Piece
-from .source import Line, read_source
+from desktop.plans.blocks import Block, build_blocks
+from desktop.plans.piece import Piece
+from desktop.plans.source import Line, read_source
 
 
 @dataclass

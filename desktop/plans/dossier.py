@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
-from .blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
-from .model import DossierItem, PlanExtraction
-from .piece import Piece
+from desktop.text import fold
+from desktop.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
+from desktop.plans.model import DossierItem, PlanExtraction
+from desktop.plans.piece import Piece
 
 _ANCHOR = re.compile(r"\bho\s+so\b")
 _ANCHOR_TOPIC = re.compile(r"de\s+nghi|khen\s+thuong|gom|thu\s+tuc|xet|thanh\s+phan")

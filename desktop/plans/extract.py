@@ -11,8 +11,8 @@ import codecs
 import zipfile
 from pathlib import Path
 
-from ..errors import UserError, explain_pdf_error, os_reason
-from ..text import nfc
+from desktop.errors import UserError, explain_pdf_error, os_reason
+from desktop.text import nfc
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUPPORTED = ".docx, .pdf, .txt, .md"
@@ -95,7 +95,7 @@ def decode_text(data: bytes) -> str:
 
 
 def _docx(path: Path, data: bytes) -> str:
-    from .docx_text import docx_text
+    from desktop.plans.docx_text import docx_text
 
     if not zipfile.is_zipfile(path):
         raise UserError(

@@ -15,11 +15,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .blocks import LEVEL_HEADING, LEVEL_PART, LEVEL_ROMAN, is_upper, mark_of
-from .dates import BLANK, make, number
-from .document import Document
-from .issuer import read_issuer
-from .piece import Piece, Span
+from desktop.plans.blocks import LEVEL_HEADING, LEVEL_PART, LEVEL_ROMAN, is_upper, mark_of
+from desktop.plans.dates import BLANK, make, number
+from desktop.plans.document import Document
+from desktop.plans.issuer import read_issuer
+from desktop.plans.piece import Piece, Span
 
 # Document types in the order they are tried (longer names first).
 KINDS = [

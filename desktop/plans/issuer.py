@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import is_upper
-from .document import Document
+from desktop.plans.blocks import is_upper
+from desktop.plans.document import Document
 
 _NATIONAL = re.compile(
     r"C[ỘO]NG\s+H[ÒOÀ][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"

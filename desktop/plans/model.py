@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .piece import Span
+from desktop.plans.piece import Span
 
 
 @dataclass

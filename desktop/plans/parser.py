@@ -12,19 +12,19 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from ..catalog import Catalog, load
-from .awards import read_awards
-from .blocks import Block
-from .document import Document
-from .dossier import read_dossier
-from .extract import extract_text
-from .header import read_header
-from .issuer import issuer_from_symbol
-from .dates import impossible_dates
-from .model import PlanExtraction
-from .phases import read_phases
-from .signature import find_tail, read_signature
-from .timeline import read_deadline, read_period
+from desktop.catalog import Catalog, load
+from desktop.plans.awards import read_awards
+from desktop.plans.blocks import Block
+from desktop.plans.document import Document
+from desktop.plans.dossier import read_dossier
+from desktop.plans.extract import extract_text
+from desktop.plans.header import read_header
+from desktop.plans.issuer import issuer_from_symbol
+from desktop.plans.dates import impossible_dates
+from desktop.plans.model import PlanExtraction
+from desktop.plans.phases import read_phases
+from desktop.plans.signature import find_tail, read_signature
+from desktop.plans.timeline import read_deadline, read_period
 
 __all__ = ["nothing_read", "parse_plan", "parse_plan_text", "require_something_read"]
 
@@ -110,7 +110,7 @@ def nothing_read(plan: PlanExtraction) -> bool:
 
 def require_something_read(plan: PlanExtraction, name: str) -> PlanExtraction:
     """``plan``, or a :class:`~desktop.errors.UserError` saying nothing was read from the file ``name``."""
-    from ..errors import UserError
+    from desktop.errors import UserError
 
     if nothing_read(plan):
         raise UserError(NOTHING_READ.format(name=name))

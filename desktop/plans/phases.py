@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from ..catalog import Catalog
-from ..text import fold
-from .awards import read_awards
-from .blocks import LEVEL_DASH, Block, section
-from .model import Period, Phase, PlanExtraction
-from .timeline import read_deadline, read_period
+from desktop.catalog import Catalog
+from desktop.text import fold
+from desktop.plans.awards import read_awards
+from desktop.plans.blocks import LEVEL_DASH, Block, section
+from desktop.plans.model import Period, Phase, PlanExtraction
+from desktop.plans.timeline import read_deadline, read_period
 
 _PHASE = re.compile(
     r"^(?:\W*)(?:(?:khen\s+thuong|to\s+chuc|hinh\s+thuc\s+khen\s+thuong)\s+)?(?:khi\s+)?"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .blocks import is_upper, mark_of
-from .document import Document
-from .header import is_issuer_line
-from .model import PlanExtraction
-from .piece import Piece
+from desktop.plans.blocks import is_upper, mark_of
+from desktop.plans.document import Document
+from desktop.plans.header import is_issuer_line
+from desktop.plans.model import PlanExtraction
+from desktop.plans.piece import Piece
 
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*[:.]?\s*", re.IGNORECASE)
 # KT. (ký thay), TM. (thay mặt), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); Party documents write T/M, K/T.

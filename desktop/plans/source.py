@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .piece import Piece, offsets
+from desktop.plans.piece import Piece, offsets
 
 # -- characters ---------------------------------------------------------------
 

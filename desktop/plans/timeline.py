@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
-from .blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
-from .dates import PartialDate, make, parse_date
-from .model import PlanExtraction
-from .piece import Piece, Span
+from desktop.text import fold
+from desktop.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
+from desktop.plans.dates import PartialDate, make, parse_date
+from desktop.plans.model import PlanExtraction
+from desktop.plans.piece import Piece, Span
 
 _POINT = (
     r"(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{4})?(?![\d/])"

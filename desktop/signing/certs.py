@@ -16,7 +16,7 @@ from typing import Any
 
 from asn1crypto import pem, x509
 
-from ..errors import UserError, os_reason
+from desktop.errors import UserError, os_reason
 
 __all__ = [
     "VN_TZ",
@@ -134,7 +134,7 @@ def format_vn_time(moment: datetime) -> str:
 
 def format_vn_date(moment: datetime) -> str:
     """Day-first date and time in Vietnam time, for messages (``22/11/2026 09:15``)."""
-    from ..formatting import date_time
+    from desktop.formatting import date_time
 
     return date_time(moment)
 

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from ..errors import UserError, os_reason
-from ..files import atomic_write, disk_error
+from desktop.errors import UserError, os_reason
+from desktop.files import atomic_write, disk_error
 
 __all__ = [
     "DEMO_CA_NAME",

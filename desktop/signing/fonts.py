@@ -20,8 +20,8 @@ from pathlib import Path
 from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 
-from ..errors import UserError
-from ..resources import resource
+from desktop.errors import UserError
+from desktop.resources import resource
 
 __all__ = ["APPEARANCE_FONT", "VietnameseFontFactory", "font_for_pdf"]
 

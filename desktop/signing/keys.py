@@ -28,8 +28,8 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from ..errors import UserError, os_reason
-from .certs import check_signing_certificate, display_name, has_signing_usage, load_certificates, organisation, to_asn1
+from desktop.errors import UserError, os_reason
+from desktop.signing.certs import check_signing_certificate, display_name, has_signing_usage, load_certificates, organisation, to_asn1
 
 __all__ = [
     "SigningIdentity",

@@ -35,11 +35,11 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
-from ..errors import UserError, explain_pdf_error, os_reason
-from ..files import atomic_write
-from .certs import check_signing_certificate, format_vn_time
-from .fonts import VietnameseFontFactory
-from .keys import SigningIdentity, signing_errors
+from desktop.errors import UserError, explain_pdf_error, os_reason
+from desktop.files import atomic_write
+from desktop.signing.certs import check_signing_certificate, format_vn_time
+from desktop.signing.fonts import VietnameseFontFactory
+from desktop.signing.keys import SigningIdentity, signing_errors
 
 __all__ = ["SignatureAppearance", "SignedPdf", "sign_pdf", "DEFAULT_BOX_SIZE", "appearance_text"]
 

@@ -15,10 +15,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import StoreError, explain_sqlite_error, os_reason
-from ..text import fold, word_sort_key
-from . import migrations
-from .lock import FileLock, LockHeld
+from desktop.errors import StoreError, explain_sqlite_error, os_reason
+from desktop.text import fold, word_sort_key
+from desktop.store import migrations
+from desktop.store.lock import FileLock, LockHeld
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -15,11 +15,11 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Callable
 
-from ..errors import StoreError
-from . import audit
+from desktop.errors import StoreError
+from desktop.store import audit
 
 if TYPE_CHECKING:
-    from .db import Store
+    from desktop.store.db import Store
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:

@@ -5,8 +5,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import UserError
-from ..resources import resource
+from desktop.errors import UserError
+from desktop.resources import resource
 
 ORGANIZATION = "SoThiDua"
 APPLICATION = "SoThiDua"
@@ -14,8 +14,8 @@ APPLICATION = "SoThiDua"
 
 def configure(app) -> None:
     """Names, fonts and translations of a fresh ``QApplication`` (also used by the tests)."""
-    from ..paths import settings_ini_root
-    from .qt import QFont, QFontDatabase, QIcon, QSettings, QTranslator
+    from desktop.paths import settings_ini_root
+    from desktop.ui.qt import QFont, QFontDatabase, QIcon, QSettings, QTranslator
 
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -55,16 +55,16 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
-        from .display import missing_display_message
+        from desktop.ui.display import missing_display_message
 
         no_display = missing_display_message()
         if no_display:
             print(f"Lỗi: {no_display}", file=sys.stderr)
             return 2
-    from ..paths import demo_db_path
-    from .launcher import Launcher
-    from .main_window import PAGE_KEYS
-    from .qt import QApplication, QMessageBox
+    from desktop.paths import demo_db_path
+    from desktop.ui.launcher import Launcher
+    from desktop.ui.main_window import PAGE_KEYS
+    from desktop.ui.qt import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
@@ -88,7 +88,7 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         if quit_when_shown:
             # The benchmark measures process start to this point: the window is
             # on screen and its first frame has been painted.
-            from .qt import QTimer
+            from desktop.ui.qt import QTimer
 
             shown = launcher.window or launcher.welcome
             QTimer.singleShot(0, lambda: (print(f"shown {app.platformName()}", flush=True), shown.close(),
@@ -101,8 +101,8 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
 def _screenshot(app, launcher, path: str, page: str, *, demo: bool, package: str | None = None) -> int:
     """The window (or, on a first start, the welcome) drawn off screen into ``path``; nothing is created
     for the clerk's file."""
-    from .dialogs.welcome import WelcomeDialog
-    from .main_window import MainWindow
+    from desktop.ui.dialogs.welcome import WelcomeDialog
+    from desktop.ui.main_window import MainWindow
 
     store = launcher.prepare(demo=demo)
     if store is None:

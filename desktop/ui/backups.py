@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import backup as backup_mod
-from .. import unit
-from .operations import BackgroundTask, run_op
-from .qt import (
+from desktop import backup as backup_mod
+from desktop import unit
+from desktop.ui.operations import BackgroundTask, run_op
+from desktop.ui.qt import (
     QAction, QCheckBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QObject, QPushButton, QSettings, QSpinBox, QThread, QVBoxLayout, QWidget, Signal,
 )

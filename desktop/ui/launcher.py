@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import start, unit
-from ..errors import UserError
-from ..store import Store
-from .qt import QObject
+from desktop import start, unit
+from desktop.errors import UserError
+from desktop.store import Store
+from desktop.ui.qt import QObject
 
 
 class Launcher(QObject):
@@ -54,7 +54,7 @@ class Launcher(QObject):
         if store is not None:
             self._show(store)
             return
-        from .dialogs.welcome import WelcomeDialog
+        from desktop.ui.dialogs.welcome import WelcomeDialog
 
         self.welcome = WelcomeDialog(None, self.db_path, self.demo_path, set_up=self.set_up,
                                      open_demo=self.open_demo)
@@ -78,7 +78,7 @@ class Launcher(QObject):
         self._show(self._demo_store())
 
     def _demo_store(self) -> Store:
-        from .. import demo
+        from desktop import demo
 
         if self.store is not None:  # the clerk's blank file, untouched by the demo
             self.store.close()
@@ -94,7 +94,7 @@ class Launcher(QObject):
         return store
 
     def _show(self, store: Store):
-        from .main_window import MainWindow
+        from desktop.ui.main_window import MainWindow
 
         self.window = MainWindow(store, remember=self.remember)
         if self.window.is_demo:
@@ -106,8 +106,8 @@ class Launcher(QObject):
 
     def leave_demo(self) -> None:
         """From the demo to the clerk's own ledger: their window, or the welcome when there is none yet."""
-        from .operations import show_error
-        from .qt import QApplication
+        from desktop.ui.operations import show_error
+        from desktop.ui.qt import QApplication
 
         app = QApplication.instance()
         quits = app.quitOnLastWindowClosed()

@@ -1,13 +1,13 @@
 """The main window: a navigation list on the left, the pages on the right."""
 from __future__ import annotations
 
-from .. import __version__, start
-from .backups import BackupActions
-from .watch import ExternalChanges
-from .dialogs.records import UnitDialog
-from .page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
-from .pages.overview import OverviewPage
-from .qt import (
+from desktop import __version__, start
+from desktop.ui.backups import BackupActions
+from desktop.ui.watch import ExternalChanges
+from desktop.ui.dialogs.records import UnitDialog
+from desktop.ui.page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
+from desktop.ui.pages.overview import OverviewPage
+from desktop.ui.qt import (
     QAction, QKeySequence, QListView, QMainWindow, QMessageBox, QSettings, QSplitter, QStackedWidget, QStandardItem,
     QStandardItemModel, QStyle, Qt, QTimer, QWidget,
 )

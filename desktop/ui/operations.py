@@ -10,9 +10,9 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from ..errors import UserError
-from ..store import Store
-from .qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QWidget, Signal
+from desktop.errors import UserError
+from desktop.store import Store
+from desktop.ui.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QWidget, Signal
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

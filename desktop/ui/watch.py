@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .qt import QObject, QTimer, Signal
+from desktop.ui.qt import QObject, QTimer, Signal
 
 INTERVAL_MS = 2000
 

@@ -6,9 +6,9 @@ import datetime as dt
 import threading
 import traceback
 
-from .. import campaigns
-from ..dates import DateError, format_date, parse_date
-from .qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
+from desktop import campaigns
+from desktop.dates import DateError, format_date, parse_date
+from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -168,7 +168,7 @@ def read_date(field: DateField, key: str, errors: dict[str, str]) -> dt.date | N
 
 def setup_table(view, *, stretch: int | None = None, widths: dict[int, int] | None = None) -> None:
     """The one look of every read-only table: whole-row selection, compact rows, no row numbers."""
-    from .qt import QAbstractItemView, QHeaderView
+    from desktop.ui.qt import QAbstractItemView, QHeaderView
 
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -255,8 +255,8 @@ def campaign_chooser(page, store, object_name: str):
     Returns ``(layout, combo, model)``; the model is the campaigns list the
     combo shows (see :class:`desktop.ui.models.nominations.CampaignsModel`).
     """
-    from .models.nominations import CampaignsModel
-    from .qt import QComboBox, QCoreApplication, QHBoxLayout, QLabel
+    from desktop.ui.models.nominations import CampaignsModel
+    from desktop.ui.qt import QComboBox, QCoreApplication, QHBoxLayout, QLabel
 
     row = QHBoxLayout()
     caption = QLabel(QCoreApplication.translate("CampaignChooser", "Campaign:"))

@@ -10,20 +10,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ... import achievements as ach
-from ... import evidence as evidence_mod
-from ...errors import UserError, ValidationError
-from ..models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
-from ..models.campaigns import CampaignChoiceModel, CriterionChoiceModel
-from ..models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
-from ..models.records import EvidenceModel
-from ..operations import BackgroundTask, run_op, show_error
-from ..qt import (
+from desktop import achievements as ach
+from desktop import evidence as evidence_mod
+from desktop.errors import UserError, ValidationError
+from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
+from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel
+from desktop.ui.models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
+from desktop.ui.models.records import EvidenceModel
+from desktop.ui.operations import BackgroundTask, run_op, show_error
+from desktop.ui.qt import (
     QComboBox, QCompleter, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
     QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel, QTableView,
     QUrl, QVBoxLayout, Qt, Signal,
 )
-from ..widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
 
 
 class AchievementDialog(QDialog):

@@ -1,19 +1,19 @@
 """Khen thưởng đột xuất: nominations without a campaign for a one-off feat, sent on their own, and their outcome."""
 from __future__ import annotations
 
-from ... import catalog, nominations, outcomes
-from ...errors import UserError, ValidationError
-from ...nominations import Nomination, RuleViolation
-from ..models.base import RowsTableModel
-from ..models.nominations import ID_ROLE, AchievementPickModel, status_text
-from ..models.people import CollectivesModel, PersonChoiceModel
-from ..operations import show_error
-from ..qt import (
+from desktop import catalog, nominations, outcomes
+from desktop.errors import UserError, ValidationError
+from desktop.nominations import Nomination, RuleViolation
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.nominations import ID_ROLE, AchievementPickModel, status_text
+from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit, QModelIndex,
     QPushButton, QTableView, QVBoxLayout, Qt, Signal,
 )
-from ..widgets import FormPanel, setup_table
-from .outcome import OutcomeDialog
+from desktop.ui.widgets import FormPanel, setup_table
+from desktop.ui.dialogs.outcome import OutcomeDialog
 
 
 class AdHocModel(RowsTableModel):

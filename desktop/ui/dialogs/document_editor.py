@@ -18,26 +18,26 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from ... import drafts
-from ...dates import DateError, format_date
-from ...documents.compose import date_parts
-from ...documents.model import Document
-from ...documents.richtext import parse
-from ...errors import UserError
-from ..models.documents import (
+from desktop import drafts
+from desktop.dates import DateError, format_date
+from desktop.documents.compose import date_parts
+from desktop.documents.model import Document
+from desktop.documents.richtext import parse
+from desktop.errors import UserError
+from desktop.ui.models.documents import (
     PAGE_ROLE, HistoryModel, SectionsModel, ThumbnailsModel, classification_keys, classification_label,
 )
-from ..operations import attempt
-from ..qt import (
+from desktop.ui.operations import attempt
+from desktop.ui.qt import (
     HAVE_PDF, QComboBox, QHBoxLayout, QKeySequence, QLabel, QLineEdit, QListView, QMessageBox,
     QObject, QPlainTextEdit, QPointF, QPushButton, QShortcut, QSize, QSplitter, QTabWidget, QTableView,
     QSizePolicy, QTextCursor, QThreadPool, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import DateField, setup_table
-from ...files import temp_prefix
+from desktop.ui.widgets import DateField, setup_table
+from desktop.files import temp_prefix
 
 if HAVE_PDF:
-    from ..qt import QPdfDocument, QPdfPageRenderer, QPdfView
+    from desktop.ui.qt import QPdfDocument, QPdfPageRenderer, QPdfView
 
 PREVIEW_DELAY_MS = 500
 BANNER_STYLE = ("background: #e6f2e6; color: #1b5e20; border: 1px solid #9ccc9c; border-radius: 3px; "
@@ -97,7 +97,7 @@ class PreviewRenderer(QObject):
 
         def work(signals=signals, generation=generation, document=document, path=path) -> None:
             try:
-                from ...documents.render_pdf import render_pdf  # loaded when a preview is made
+                from desktop.documents.render_pdf import render_pdf  # loaded when a preview is made
 
                 render_pdf(document, path)
             except UserError as exc:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...excel import importer, templates
-from ..models.excel import ImportPreviewModel
-from ..operations import BackgroundTask, run_op
-from ..qt import (
+from desktop.excel import importer, templates
+from desktop.ui.models.excel import ImportPreviewModel
+from desktop.ui.operations import BackgroundTask, run_op
+from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
     QStandardPaths, QTableView, QVBoxLayout, Signal,
 )
-from ..widgets import setup_table
+from desktop.ui.widgets import setup_table
 
 
 class ExcelImportDialog(QDialog):

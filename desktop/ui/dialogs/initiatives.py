@@ -1,16 +1,16 @@
 """Sáng kiến: the initiatives recognised in a year, with their authors, which the year-end review counts."""
 from __future__ import annotations
 
-from ... import people, review
-from ...dates import format_date
-from ...errors import UserError, ValidationError
-from ..models.base import RowsTableModel
-from ..operations import show_error
-from ..qt import (
+from desktop import people, review
+from desktop.dates import format_date
+from desktop.errors import UserError, ValidationError
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QAbstractListModel, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QListView, QModelIndex, QPushButton, QTableView, QVBoxLayout, Qt, Signal,
 )
-from ..widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
 
 
 class InitiativesModel(RowsTableModel):

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, nominations
-from ...errors import ValidationError
-from ...nominations import Nomination
-from ..models.nominations import (
+from desktop import campaigns, nominations
+from desktop.errors import ValidationError
+from desktop.nominations import Nomination
+from desktop.ui.models.nominations import (
     ID_ROLE, SOURCE_ROLE, AchievementPickModel, AwardChoiceModel, ChecksModel, MUTED_COLOR, unsaved,
 )
-from ..models.people import CollectivesModel, PersonChoiceModel
-from ..qt import (
+from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
+from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QCompleter, QFont, QFontMetrics, QGroupBox, QHBoxLayout, QIcon, QLabel,
     QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
     QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import FormPanel, setup_table
-from .records import _Dialog
+from desktop.ui.widgets import FormPanel, setup_table
+from desktop.ui.dialogs.records import _Dialog
 
 
 class CheckDelegate(QStyledItemDelegate):

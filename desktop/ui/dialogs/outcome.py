@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import catalog, clock, nominations, outcomes, prizes
-from ...dates import DateError
-from ...errors import UserError, ValidationError
-from ..operations import show_error
-from ..qt import (
+from desktop import catalog, clock, nominations, outcomes, prizes
+from desktop.dates import DateError
+from desktop.errors import UserError, ValidationError
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
     QWidget, Signal,
 )
-from ..widgets import DateField, FormPanel, read_date
+from desktop.ui.widgets import DateField, FormPanel, read_date
 
 
 class OutcomeDialog(QDialog):

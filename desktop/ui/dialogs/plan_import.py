@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import campaigns
-from ...errors import UserError, ValidationError
-from ..operations import show_error
-from ..pages.campaigns import CampaignEditor
-from ..qt import (
+from desktop import campaigns
+from desktop.errors import UserError, ValidationError
+from desktop.ui.operations import show_error
+from desktop.ui.pages.campaigns import CampaignEditor
+from desktop.ui.qt import (
     QAbstractItemView, QColor, QDialog, QDialogButtonBox, QLabel, QListView, QMessageBox, QPlainTextEdit,
     QSplitter, QStringListModel, QTextCharFormat, QTextCursor, QTextEdit, QVBoxLayout, Qt, Signal,
 )

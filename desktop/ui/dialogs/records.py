@@ -3,20 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import catalog, people, unit
-from ...errors import UserError, ValidationError
-from ...people import Collective, Person
-from ..models.people import ID_ROLE, CollectivesModel
-from ..models.records import PriorAwardsModel, RatingsModel
-from ..operations import show_error
-from ..qt import (
+from desktop import catalog, people, unit
+from desktop.errors import UserError, ValidationError
+from desktop.people import Collective, Person
+from desktop.ui.models.people import ID_ROLE, CollectivesModel
+from desktop.ui.models.records import PriorAwardsModel, RatingsModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QCoreApplication,
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from ..widgets import DateField, FormPanel, read_date
-from ... import clock
+from desktop.ui.widgets import DateField, FormPanel, read_date
+from desktop import clock
 
 
 class _Dialog(QDialog):
@@ -162,7 +162,7 @@ class CollectiveDialog(_Dialog):
 
 def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidget:
     """The collective dialog's tabs: its profile (``dialog.form``), yearly ratings and awards received."""
-    from ... import review
+    from desktop import review
 
     tabs = QTabWidget(dialog)
     tabs.addTab(dialog.form, QCoreApplication.translate("CollectiveDialog", "Profile"))
@@ -198,7 +198,7 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
 
 def save_collective_records(dialog, collective_id: int) -> None:
     """Save the ratings and awards of the collective dialog (inside the caller's transaction)."""
-    from ... import review
+    from desktop import review
 
     review.set_collective_ratings(dialog.store, collective_id, dialog.ratings_model.ratings())
     try:

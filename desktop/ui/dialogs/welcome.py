@@ -13,14 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ... import unit
-from ...errors import UserError, ValidationError
-from ..operations import show_error
-from ..qt import (
+from desktop import unit
+from desktop.errors import UserError, ValidationError
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCommandLinkButton, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
     QPushButton, QStackedWidget, QStringListModel, QVBoxLayout, QWidget, Qt,
 )
-from .records import UnitForm
+from desktop.ui.dialogs.records import UnitForm
 
 SetUp = Callable[[unit.UnitProfile, list[str], bool], None]
 

@@ -1,7 +1,7 @@
 """The common shape of the app's table models: a list of rows, a key per column, translated headers."""
 from __future__ import annotations
 
-from ..qt import QAbstractTableModel, QModelIndex, Qt
+from desktop.ui.qt import QAbstractTableModel, QModelIndex, Qt
 
 
 class RowsTableModel(QAbstractTableModel):

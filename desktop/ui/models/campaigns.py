@@ -13,15 +13,15 @@ import copy
 import datetime as dt
 import re
 
-from ... import campaigns, catalog
-from ...campaigns import (
+from desktop import campaigns, catalog
+from desktop.campaigns import (
     AwardUse, Campaign, CampaignAward, CampaignPhase, CampaignProgress, Criterion, DossierDocument,
 )
-from ...dates import format_date
-from ...errors import NotFound
-from .base import RowsTableModel
-from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
-from ... import clock
+from desktop.dates import format_date
+from desktop.errors import NotFound
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2        # the editor key of a cell, e.g. "awards[2].quota_collective"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ... import drafts, meetings, nominations, unit
-from ...documents.model import CLASSIFICATIONS, block_text_lines
-from ...documents.richtext import parse
-from ..qt import (
+from desktop import drafts, meetings, nominations, unit
+from desktop.documents.model import CLASSIFICATIONS, block_text_lines
+from desktop.documents.richtext import parse
+from desktop.ui.qt import (
     QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
 
@@ -449,7 +449,7 @@ class PrintLogModel(QAbstractTableModel):
         ]
 
     def reload(self) -> None:
-        from ... import printing
+        from desktop import printing
 
         self.beginResetModel()
         self._rows = printing.entries(self._store)

@@ -1,8 +1,8 @@
 """The preview of an Excel import: every row as read, with its problems."""
 from __future__ import annotations
 
-from ...excel.importer import ImportPreview
-from ..qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+from desktop.excel.importer import ImportPreview
+from desktop.ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
 
 ERROR_BRUSH = QBrush(QColor("#fde7e9"))
 

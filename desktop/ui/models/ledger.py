@@ -1,9 +1,9 @@
 """The achievements table: ids in table order, rows fetched a page at a time."""
 from __future__ import annotations
 
-from ... import achievements as ach
-from ...dates import format_date
-from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from desktop import achievements as ach
+from desktop.dates import format_date
+from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
 
 PAGE = 200
 CACHE_LIMIT = 5000

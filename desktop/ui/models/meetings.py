@@ -5,11 +5,11 @@ nothing is written until the page saves it through :mod:`desktop.meetings`.
 """
 from __future__ import annotations
 
-from ... import meetings
-from ...meetings import Ballot, Meeting, Member
-from .base import RowsTableModel
-from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
-from .nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
+from desktop import meetings
+from desktop.meetings import Ballot, Meeting, Member
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
 ID_ROLE = Qt.UserRole + 1
 ERROR_BACKGROUND = QColor("#fde2e4")

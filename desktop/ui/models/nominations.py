@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import achievements as ach
-from ... import campaigns, catalog, nominations, outcomes, prizes
-from ...dates import format_date
-from ...errors import NotFound
-from ...nominations import Check, Nomination, NominationRow
-from .base import RowsTableModel
-from ..qt import (
+from desktop import achievements as ach
+from desktop import campaigns, catalog, nominations, outcomes, prizes
+from desktop.dates import format_date
+from desktop.errors import NotFound
+from desktop.nominations import Check, Nomination, NominationRow
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
     QPointF, Qt, Signal,
 )

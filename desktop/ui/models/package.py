@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ... import achievements as ach
-from ... import dossier, drafts, evidence
-from ...errors import UserError
-from .base import RowsTableModel
-from ..qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
+from desktop import achievements as ach
+from desktop import dossier, drafts, evidence
+from desktop.errors import UserError
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt, Signal
-from .nominations import state_icon
+from desktop.ui.models.nominations import state_icon
 
 ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
 STATE_ROLE = Qt.UserRole + 2     # a checklist line: thieu / ban_nhap / hoan_thien; a check: "ok" / "failed"
@@ -394,7 +394,7 @@ class TrustStoreModel(QAbstractListModel):
         self.refresh()
 
     def refresh(self) -> None:
-        from ... import trust
+        from desktop import trust
 
         self.beginResetModel()
         self._rows = trust.list_all(self.store) if self.store is not None else []

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import clock
-from ... import people
-from ...dates import format_date
-from ...text import fold
-from ..qt import (
+from desktop import clock
+from desktop import people
+from desktop.dates import format_date
+from desktop.text import fold
+from desktop.ui.qt import (
     QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
 )
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ... import evidence as evidence_mod
-from ... import people
-from ...dates import DateError, format_date, parse_date
-from ...people import PriorAward
-from .base import RowsTableModel
-from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
-from ... import clock
+from desktop import evidence as evidence_mod
+from desktop import people
+from desktop.dates import DateError, format_date, parse_date
+from desktop.people import PriorAward
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import copy
 
-from ... import campaigns, registration
-from ...registration import Registration
-from ...errors import ValidationError
-from ..qt import QAbstractTableModel, QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
-from .campaigns import number_text, parse_number
+from desktop import campaigns, registration
+from desktop.registration import Registration
+from desktop.errors import ValidationError
+from desktop.ui.qt import QAbstractTableModel, QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
+from desktop.ui.models.campaigns import number_text, parse_number
 
 FIXED = 3            # registered, name, titles
 EDITED_COLOR = QColor("#fff6d5")

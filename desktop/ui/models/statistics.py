@@ -1,12 +1,12 @@
 """Models of the statistics page: counts by year × award, the awards received, title shares, a history."""
 from __future__ import annotations
 
-from ... import catalog, statistics
-from ...dates import format_date
-from ...numbers import percent
-from ...prizes import format_vnd
-from ..qt import QCoreApplication, QModelIndex, Qt
-from .base import RowsTableModel
+from desktop import catalog, statistics
+from desktop.dates import format_date
+from desktop.numbers import percent
+from desktop.prizes import format_vnd
+from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
+from desktop.ui.models.base import RowsTableModel
 
 
 
@@ -54,7 +54,7 @@ class CountsModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and col >= 2:
             return int(Qt.AlignCenter)
         if role == Qt.FontRole and total_row:
-            from ..qt import QFont
+            from desktop.ui.qt import QFont
 
             f = QFont()
             f.setBold(True)

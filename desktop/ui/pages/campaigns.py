@@ -10,22 +10,22 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ... import achievements, blobs, campaigns, catalog
-from ...campaigns import Campaign
-from ...errors import UserError, ValidationError
-from ..models.campaigns import (
+from desktop import achievements, blobs, campaigns, catalog
+from desktop.campaigns import Campaign
+from desktop.errors import UserError, ValidationError
+from desktop.ui.models.campaigns import (
     KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, PhasesModel, subject_labels,
 )
-from ..operations import BackgroundTask, attempt, show_error
-from ..qt import (
+from desktop.ui.operations import BackgroundTask, attempt, show_error
+from desktop.ui.qt import (
     QAbstractItemView, QApplication, QCheckBox, QComboBox, QDesktopServices, QFileDialog, QFormLayout, QFrame,
     QGridLayout,
     QHBoxLayout, QHeaderView, QKeySequence, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QRegularExpression, QRegularExpressionValidator, QScrollArea, QShortcut, QSplitter, QStackedWidget,
     QStyledItemDelegate, QTableView, QTabWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import ERROR_STYLE, FormPanel, PartialDateField, setup_table
-from ...files import temp_prefix
+from desktop.ui.widgets import ERROR_STYLE, FormPanel, PartialDateField, setup_table
+from desktop.files import temp_prefix
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
@@ -696,7 +696,7 @@ class CampaignsPage(QWidget):
         """The phase under way and how many targets are reached (the unit's registered ones where it has)."""
         if campaign_id is None:
             return ""
-        from ... import clock
+        from desktop import clock
 
         p = campaigns.progress(self.store, campaign_id, clock.today())
         parts = []
@@ -851,8 +851,8 @@ class CampaignsPage(QWidget):
 
     def start_import(self, path: Path) -> None:
         """Read the plan on a worker thread, then open the review; a file that cannot be read is explained."""
-        from ...plans import parse_plan
-        from ...plans.parser import require_something_read
+        from desktop.plans import parse_plan
+        from desktop.plans.parser import require_something_read
 
         message = self.tr("Reading “%1”…").replace("%1", path.name)
 
@@ -882,7 +882,7 @@ class CampaignsPage(QWidget):
             show_error(self, error)
 
     def _parsed(self, path: Path, extraction) -> None:
-        from ..dialogs.plan_import import PlanImportDialog  # the dialog reuses this page's editor
+        from desktop.ui.dialogs.plan_import import PlanImportDialog  # the dialog reuses this page's editor
 
         self._parse_done()
         dialog = PlanImportDialog(self, self.store, path, extraction)

@@ -14,22 +14,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import drafts, printing
-from ...package.names import safe_file_name
-from ...errors import UserError
-from ..dialogs.document_editor import DocumentEditor
-from ..models.documents import ID_ROLE, DossierModel
-from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
-from ..operations import BackgroundTask, attempt, run_op, show_error
-from ..qt import (
+from desktop import drafts, printing
+from desktop.package.names import safe_file_name
+from desktop.errors import UserError
+from desktop.ui.dialogs.document_editor import DocumentEditor
+from desktop.ui.models.documents import ID_ROLE, DossierModel
+from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
+from desktop.ui.operations import BackgroundTask, attempt, run_op, show_error
+from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import campaign_chooser, setup_table
+from desktop.ui.widgets import campaign_chooser, setup_table
 
 if HAVE_PDF:
-    from ..qt import QPdfDocument
+    from desktop.ui.qt import QPdfDocument
 
 PRINT_DPI = 300     # pages are drawn into the printer at most this fine
 

@@ -1,15 +1,15 @@
 """Sổ thành tích: the ledger, searchable as you type, with the archive one click away."""
 from __future__ import annotations
 
-from ... import achievements as ach
-from ..dialogs.achievement import AchievementDialog
-from ..models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
-from ..models.campaigns import CampaignChoiceModel, CriterionChoiceModel
-from ..models.ledger import LedgerModel
-from ..models.people import ID_ROLE, CollectivesModel
-from ..operations import attempt
-from ..widgets import setup_table
-from ..qt import (
+from desktop import achievements as ach
+from desktop.ui.dialogs.achievement import AchievementDialog
+from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
+from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel
+from desktop.ui.models.ledger import LedgerModel
+from desktop.ui.models.people import ID_ROLE, CollectivesModel
+from desktop.ui.operations import attempt
+from desktop.ui.widgets import setup_table
+from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTableView, QTimer, QVBoxLayout, QWidget, Qt, Signal,
 )

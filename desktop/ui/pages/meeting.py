@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import meetings, nominations, people, rules
-from ...dates import DateError
-from ...errors import UserError, ValidationError
-from ...meetings import Meeting, Member
-from ..models.meetings import BallotsModel, MeetingsModel, MembersModel
-from ..models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR, CampaignsModel
-from ..models.people import PersonChoiceModel
-from ..operations import show_error
-from ..qt import (
+from desktop import meetings, nominations, people, rules
+from desktop.dates import DateError
+from desktop.errors import UserError, ValidationError
+from desktop.meetings import Meeting, Member
+from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel
+from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR, CampaignsModel
+from desktop.ui.models.people import PersonChoiceModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QLocale, QMessageBox, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
     QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import ERROR_STYLE, DateTimeField, FormPanel, setup_table
-from ... import clock
+from desktop.ui.widgets import ERROR_STYLE, DateTimeField, FormPanel, setup_table
+from desktop import clock
 
 MEMBER_COLUMN_WIDTHS = {0: 180, 1: 170, 2: 160, 3: 105}
 BALLOT_COLUMN_WIDTHS = {0: 165, 1: 165, 2: 62, 3: 62, 4: 62, 5: 95, 6: 95, 7: 130, 8: 85, 9: 105}

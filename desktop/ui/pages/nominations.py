@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import nominations
-from ...errors import UserError
-from ...nominations import RuleViolation
-from ..dialogs.nomination import NominationDialog, checks_view
-from ..dialogs.outcome import OutcomeDialog
-from ..models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
-from ..operations import attempt, show_error
-from ..qt import (
+from desktop import nominations
+from desktop.errors import UserError
+from desktop.nominations import RuleViolation
+from desktop.ui.dialogs.nomination import NominationDialog, checks_view
+from desktop.ui.dialogs.outcome import OutcomeDialog
+from desktop.ui.models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
+from desktop.ui.operations import attempt, show_error
+from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import setup_table
+from desktop.ui.widgets import setup_table
 
 NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84, 7: 110, 8: 110}
 
@@ -274,7 +274,7 @@ class NominationsPage(QWidget):
         self.dialog.open()
 
     def open_ad_hoc(self) -> None:
-        from ..dialogs.ad_hoc import AdHocDialog
+        from desktop.ui.dialogs.ad_hoc import AdHocDialog
 
         self.dialog = AdHocDialog(self, self.store)
         self.dialog.changed.connect(self.changed.emit)

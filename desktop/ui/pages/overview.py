@@ -3,24 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, clock, deadlines, printing, start, unit
-from ...dates import format_date
-from ..models.campaigns import (
+from desktop import campaigns, clock, deadlines, printing, start, unit
+from desktop.dates import format_date
+from desktop.ui.models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
     quota_text, urgency_color, urgency_of,
 )
-from ..backups import BackupStatus
-from ..models.ledger import LedgerModel
-from ..widgets import setup_table
-from .ledger import LEDGER_COLUMN_WIDTHS
-from .print_log import PaperBox
-from ..qt import (
+from desktop.ui.backups import BackupStatus
+from desktop.ui.models.ledger import LedgerModel
+from desktop.ui.widgets import setup_table
+from desktop.ui.pages.ledger import LEDGER_COLUMN_WIDTHS
+from desktop.ui.pages.print_log import PaperBox
+from desktop.ui.qt import (
     HAVE_CHARTS, QAbstractTableModel, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QModelIndex, QPainter,
     QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 if HAVE_CHARTS:
-    from ..qt import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+    from desktop.ui.qt import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):

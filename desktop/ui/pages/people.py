@@ -1,12 +1,12 @@
 """Tập thể & cá nhân: the unit's collectives on the left, its people on the right."""
 from __future__ import annotations
 
-from ... import people
-from ..dialogs.records import CollectiveDialog, PersonDialog
-from ..models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
-from ..operations import attempt
-from ..widgets import setup_table
-from ..qt import (
+from desktop import people
+from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
+from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
+from desktop.ui.operations import attempt
+from desktop.ui.widgets import setup_table
+from desktop.ui.qt import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
     QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
@@ -145,7 +145,7 @@ class PeoplePage(QWidget):
             self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
 
     def import_excel(self) -> None:
-        from ..dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
+        from desktop.ui.dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
 
         dialog = ExcelImportDialog(self, self.store)
         self.dialog = dialog

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import printing
-from ..qt import (
+from desktop import printing
+from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
     QVBoxLayout, QWidget, Qt,
 )
-from ..widgets import setup_table
-from ... import clock
+from desktop.ui.widgets import setup_table
+from desktop import clock
 
 if HAVE_CHARTS:
-    from ..qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
+    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 
 PRINT_LOG_COLUMN_WIDTHS = {0: 120, 1: 120, 2: 300, 3: 70, 4: 60, 5: 170}
 BAR_COLOR = QColor("#0b4f8a")
@@ -120,7 +120,7 @@ class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 class PrintLogPage(QWidget):
     def __init__(self, store, parent=None):
-        from ..models.documents import PrintLogModel  # drafting code: loaded with the page, not the overview
+        from desktop.ui.models.documents import PrintLogModel  # drafting code: loaded with the page, not the overview
 
         super().__init__(parent)
         self.store = store

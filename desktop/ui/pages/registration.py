@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import registration
-from ...errors import UserError, ValidationError
-from ..models.nominations import ID_ROLE, CampaignsModel
-from ..models.registration import RegistrationModel
-from ..operations import show_error
-from ..qt import (
+from desktop import registration
+from desktop.errors import UserError, ValidationError
+from desktop.ui.models.nominations import ID_ROLE, CampaignsModel
+from desktop.ui.models.registration import RegistrationModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
     QWidget, Qt, Signal,
 )
-from ..widgets import setup_table
+from desktop.ui.widgets import setup_table
 
 
 class RegistrationPage(QWidget):
@@ -171,7 +171,7 @@ class RegistrationPage(QWidget):
         self.changed.emit()
 
     def write_template(self) -> None:
-        from ...excel.registration import write_template
+        from desktop.excel.registration import write_template
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Excel template"), "dang-ky-thi-dua.xlsx",
                                               "Excel (*.xlsx)")
@@ -182,7 +182,7 @@ class RegistrationPage(QWidget):
                 show_error(self, exc)
 
     def export_list(self) -> None:
-        from ...excel.registration import write_list
+        from desktop.excel.registration import write_list
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), "danh-sach-dang-ky-thi-dua.xlsx",
                                               "Excel (*.xlsx)")
@@ -193,7 +193,7 @@ class RegistrationPage(QWidget):
                 show_error(self, exc)
 
     def import_excel(self) -> None:
-        from ...excel.registration import Rejected, apply, read
+        from desktop.excel.registration import Rejected, apply, read
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", "Excel (*.xlsx)")
         if not path:

@@ -2,18 +2,18 @@
 Tập thể lao động tiên tiến and the proposal of Tập thể lao động xuất sắc, and the head's decision."""
 from __future__ import annotations
 
-from ... import clock, review
-from ...errors import ValidationError
-from ...prizes import format_vnd
-from ..dialogs.nomination import checks_view
-from ..models.nominations import ChecksModel
-from ..models.review import CandidatesModel, DecidedModel
-from ..operations import attempt, show_error
-from ..qt import (
+from desktop import clock, review
+from desktop.errors import ValidationError
+from desktop.prizes import format_vnd
+from desktop.ui.dialogs.nomination import checks_view
+from desktop.ui.models.nominations import ChecksModel
+from desktop.ui.models.review import CandidatesModel, DecidedModel
+from desktop.ui.operations import attempt, show_error
+from desktop.ui.qt import (
     QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
 
 
 class ReviewPage(QWidget):
@@ -221,7 +221,7 @@ class ReviewPage(QWidget):
                 self.view.setCurrentIndex(self.model.index(row, 1))
 
     def edit_initiatives(self) -> None:
-        from ..dialogs.initiatives import InitiativesDialog
+        from desktop.ui.dialogs.initiatives import InitiativesDialog
 
         year = self.selected_year()
         if year is None:
@@ -239,7 +239,7 @@ class ReviewPage(QWidget):
         self.changed.emit()
 
     def save_decision(self) -> None:
-        from ..qt import QFileDialog
+        from desktop.ui.qt import QFileDialog
 
         year = self.selected_year()
         if year is None:
@@ -254,8 +254,8 @@ class ReviewPage(QWidget):
         return year is not None and attempt(self, lambda: review.render_decision(self.store, year, path))
 
     def print_certificates(self) -> None:
-        from ... import certificate
-        from ..qt import QMessageBox
+        from desktop import certificate
+        from desktop.ui.qt import QMessageBox
 
         year = self.selected_year()
         if year is None or QMessageBox.question(
@@ -284,7 +284,7 @@ class ReviewPage(QWidget):
                 show_error(self, exc)
             return
         except Exception as exc:  # noqa: BLE001 - a UserError is shown; anything else goes up
-            from ...errors import UserError
+            from desktop.errors import UserError
 
             if not isinstance(exc, UserError):
                 raise

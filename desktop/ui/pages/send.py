@@ -16,18 +16,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ... import dossier
-from ...errors import UserError
-from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
-from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
-from ..operations import run_op, show_error
-from ..qt import (
+from desktop import dossier
+from desktop.errors import UserError
+from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
+from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
+from desktop.ui.operations import run_op, show_error
+from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
     QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
-from ..widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+from desktop.ui.widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -35,7 +35,7 @@ MUTED_STYLE = "color: #555;"
 # The PKCS#11 drivers of the Vietnamese CAs' tokens (VNPT, Viettel, BKAV, FPT, MISA, VGCA …) and
 # where their installers put them: desktop/signing/drivers.py. Only those present are offered;
 # the clerk can always pick the driver file by hand.
-from ...signing.drivers import installed_drivers as driver_candidates  # noqa: E402
+from desktop.signing.drivers import installed_drivers as driver_candidates  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class KeySource:
 
     def load(self, secret: str | None):
         """The :class:`~desktop.signing.keys.SigningIdentity`; call it on the thread that signs."""
-        from ...signing import keys
+        from desktop.signing import keys
 
         if self.kind == "p12":
             return keys.load_p12(self.path, secret)
@@ -61,7 +61,7 @@ def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, 
     """The worker's function: open the database and the key on the worker thread, sign and pack."""
 
     def work(report, cancel):
-        from ...store import Store
+        from desktop.store import Store
 
         report(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
         with Store(db_path) as store:
@@ -383,7 +383,7 @@ class SendPage(QWidget):
         self._show_result(None)
 
     def _attach(self) -> None:
-        from ... import attachments
+        from desktop import attachments
 
         campaign_id = self.campaign_id()
         if campaign_id is None:
@@ -495,7 +495,7 @@ class SendPage(QWidget):
         return self.module.currentText().strip()
 
     def find_tokens(self) -> None:
-        from ...signing import keys
+        from desktop.signing import keys
 
         module = self.module_path()
         if not module:
@@ -533,7 +533,7 @@ class SendPage(QWidget):
         return text if ok else None
 
     def show_keys(self) -> None:
-        from ...signing import keys
+        from desktop.signing import keys
 
         token = self.selected_token()
         if token is None:
@@ -731,7 +731,7 @@ class SendPage(QWidget):
             if not self.is_running():
                 self.status.clear()
             return
-        from ...signing.certs import format_vn_date
+        from desktop.signing.certs import format_vn_date
 
         if getattr(built, "format", "asice") == "asice":
             text = self.tr("The signed package was saved as\n%1\n%2, %3 files, signed by %4 at %5.")

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ... import catalog, people, statistics
-from ...prizes import format_vnd
-from ..models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
-from ..operations import attempt
-from ..qt import (
+from desktop import catalog, people, statistics
+from desktop.prizes import format_vnd
+from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
+from desktop.ui.operations import attempt
+from desktop.ui.qt import (
     HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMargins, QPainter, QPushButton, QSpinBox, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget, Qt, Signal,
 )
-from ..widgets import setup_table
+from desktop.ui.widgets import setup_table
 
 if HAVE_CHARTS:
-    from ..qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 
 GROUPS = ("level", "type", "kind")
 
@@ -215,7 +215,7 @@ class StatisticsPage(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> bool:
-        from ...excel.awards import write_awards
+        from desktop.excel.awards import write_awards
 
         return attempt(self, lambda: write_awards(self.store, path, year_from=self.year_from.value(),
                                                   year_to=self.year_to.value()))

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import UserError
-from ..models.package import ChecksModel, PackageFilesModel, TrustStoreModel
-from ..operations import show_error
-from ..qt import (
+from desktop.errors import UserError
+from desktop.ui.models.package import ChecksModel, PackageFilesModel, TrustStoreModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QTableView, QVBoxLayout,
     QWidget, Qt, Signal,
 )
-from ..widgets import ThreadWorker, WorkOutcome, setup_table
+from desktop.ui.widgets import ThreadWorker, WorkOutcome, setup_table
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".p7b", ".p7c")
@@ -37,7 +37,7 @@ IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #99
 
 def verify_job(path: str, trusted: list):
     def work(_report, _cancel):
-        from ...package.pdf_verify import verify_path
+        from desktop.package.pdf_verify import verify_path
 
         return verify_path(path, trusted)
 
@@ -179,7 +179,7 @@ class VerifyPage(QWidget):
             value = [value] if value else []
         if not value or self.store is None:
             return
-        from ... import trust
+        from desktop import trust
 
         for path in value:
             try:
@@ -199,7 +199,7 @@ class VerifyPage(QWidget):
 
     def add_anchor(self, path: str) -> bool:
         """Import the certificates in the file at ``path`` into the trust store; False (and a message) when refused."""
-        from ... import trust
+        from desktop import trust
 
         if self.store is None:
             return False
@@ -221,7 +221,7 @@ class VerifyPage(QWidget):
             self.verify()
 
     def remove_anchor(self) -> None:
-        from ... import trust
+        from desktop import trust
 
         ix = self.anchors_view.currentIndex()
         if not ix.isValid() or self.store is None:
@@ -239,7 +239,7 @@ class VerifyPage(QWidget):
             self.verify()
 
     def trusted_certificates(self) -> list:
-        from ... import trust
+        from desktop import trust
 
         return trust.certificates(self.store) if self.store is not None else []
 
@@ -342,7 +342,7 @@ class VerifyPage(QWidget):
             self.summary.setText(text)
         self.signer.setText(report.signer or self.tr("(unknown)"))
         if report.signing_time is not None:
-            from ...signing.certs import format_vn_date
+            from desktop.signing.certs import format_vn_date
 
             if getattr(report, "kind", "package") == "package":
                 text = self.tr("%1 (Vietnam time, from the signer's computer)")
