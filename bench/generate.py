@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import demo  # noqa: E402
+from desktop.demo import unit as demo  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.text import name_sort_key  # noqa: E402
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.plans import parse_plan_text  # noqa: E402
+from desktop.campaigns.plans import parse_plan_text  # noqa: E402
 
 SOURCE = ROOT / "tests" / "data" / "plans" / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
 

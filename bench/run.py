@@ -253,9 +253,9 @@ def cli_rows(db: Path, runs: int) -> list[Row]:
 
 def make_packages(folder: Path, large_mb: int) -> tuple[Path, Path, Path]:
     """A signed ~1.3 MB package (PDFs and a photo) and a large one (``large_mb`` of evidence)."""
-    from desktop import demo
+    from desktop.demo import unit as demo
     from desktop.package.asice import build_package
-    from desktop.signing import demo_pki
+    from desktop.demo import pki as demo_pki
     from desktop.signing.keys import load_p12
     import datetime as dt
     import random
@@ -330,7 +330,7 @@ def draft_row(folder: Path, runs: int) -> Row:
         "SELECT kind, coalesce(CASE kind WHEN 'to_trinh' THEN campaign_id WHEN 'bien_ban' THEN meeting_id "
         "ELSE nomination_id END, 0) FROM draft WHERE campaign_id = ? ORDER BY id", (campaign,)).fetchall()
     conn.close()
-    from desktop.cli import build_parser
+    from desktop.commands.main import build_parser
 
     has_all = _has_draft_all(build_parser)
     out = folder / "dossier"

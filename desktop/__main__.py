@@ -1,7 +1,7 @@
 """Entry point of the ``thidua`` command (and of the window, which is its default command)."""
 import sys
 
-from desktop.cli import main as _main
+from desktop.commands.main import main as _main
 from desktop.files import clean_stale_temp
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import blobs, campaigns
+from desktop.records import blobs
+from desktop.campaigns import campaign as campaigns
 from desktop.errors import NotFound, UserError
 from desktop.text import clean, fold
 

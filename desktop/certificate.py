@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from desktop import catalog, people, printing, review, unit
+from desktop import catalog, printing
+from desktop.records import people, unit
+from desktop.council import review
 from desktop.documents.atomic import atomic_target
 from desktop.documents.fonts import FontFamily, find_family
 from desktop.documents.render_pdf import register_family

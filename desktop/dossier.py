@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from desktop import blobs, campaigns, drafts, evidence, meetings, nominations, unit
+from desktop.records import blobs, evidence, unit
+from desktop.campaigns import campaign as campaigns
+from desktop import drafts
+from desktop.council import meetings, nominations
 from desktop.errors import UserError
 from desktop.text import fold
 from desktop import clock
@@ -313,7 +316,7 @@ def _verify_written(store, path: Path, identity) -> None:
     """
     import shutil
 
-    from desktop import trust
+    from desktop.signing import trust
     from desktop.package.pdf_verify import verify_path
 
     anchors = [*trust.certificates(store), identity.certificate, *identity.chain]

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop import achievements as ach
-from desktop import blobs, campaigns, catalog, meetings, nominations, people, rules, unit
+from desktop.records import achievements as ach
+from desktop.records import blobs, people, unit
+from desktop.campaigns import campaign as campaigns
+from desktop import catalog
+from desktop.council import meetings, nominations, rules
 from desktop.documents import forms as forms_mod
 from desktop.documents.compose import compose
 from desktop.documents.model import CLASSIFICATIONS, Document
@@ -1085,7 +1088,7 @@ def _campaign_period_text(c: campaigns.Campaign) -> str:
 
 
 def context_campaign_document(store, d: Draft) -> dict[str, Any]:
-    from desktop import registration
+    from desktop.campaigns import registration
 
     c = campaigns.get(store, d.campaign_id)
     profile = unit.get(store)
@@ -1186,7 +1189,7 @@ def _with_registered_targets(store, n: nominations.Nomination, c: campaigns.Camp
     """Mẫu 08's "chỉ tiêu thi đua đã đăng ký": each criterion the subject registered a target for reads
     "… (chỉ tiêu đã đăng ký: 120 hồ sơ; kết quả: 135 hồ sơ)"; a registered criterion without achievements
     is listed too, so the report shows every registered target against its result."""
-    from desktop import registration
+    from desktop.campaigns import registration
 
     reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
                             phase_id=n.phase_id)

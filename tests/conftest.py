@@ -34,6 +34,8 @@ atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
 import pytest  # noqa: E402
 
 from desktop.store import Store  # noqa: E402
+# The certificate authority, signer, token and PDF fixtures every signing test shares (one plugin).
+from pki_fixtures import identity, pdf_file, pdf_maker, pki, softhsm, timestamper  # noqa: E402,F401
 
 # The demo data is generated for a fixed "today", so every run sees the same ledger.
 DEMO_SEED = 2025
@@ -83,8 +85,8 @@ def store(tmp_path) -> Store:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """A database filled once per session by ``desktop.demo.fill``; copy it, never open it."""
-    from desktop import demo
+    """A database filled once per session by ``desktop.demo.unit.fill``; copy it, never open it."""
+    from desktop.demo import unit as demo
 
     path = tmp_path_factory.mktemp("demo") / "mau.sqlite"
     with Store(path) as s:

@@ -30,7 +30,7 @@ def hold_meeting(store, campaign_id: int) -> None:
     """The council meets and passes every nomination awaiting it: a Tờ trình can only follow a held meeting."""
     import datetime as dt
 
-    from desktop import meetings
+    from desktop.council import meetings
 
     m = meetings.Meeting(campaign_id, dt.datetime(2025, 6, 20, 8, 0), "Họp xét",
                          dt.datetime(2025, 6, 20, 9, 30), "Phòng họp")

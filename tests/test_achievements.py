@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop import clock
-from desktop import achievements as ach
-from desktop import evidence, people
-from desktop.achievements import Achievement, LedgerFilter
+from desktop.records import achievements as ach
+from desktop.records import evidence, people
+from desktop.records.achievements import Achievement, LedgerFilter
 from desktop.errors import NotFound, ValidationError
-from desktop.people import Collective, Person
+from desktop.records.people import Collective, Person
 from desktop.store import audit
 
 D = dt.date(2025, 3, 15)

@@ -5,7 +5,9 @@ import zipfile
 
 import pytest
 
-from desktop import attachments, campaigns, cli, dossier
+from desktop import attachments, dossier
+from desktop.campaigns import campaign as campaigns
+from desktop.commands import main as cli
 from desktop.errors import UserError
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -13,7 +15,7 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     return create_demo_pki(tmp_path_factory.mktemp("pki"))
 
@@ -73,7 +75,7 @@ def test_a_signed_pdf_is_kept_byte_for_byte_and_travels_in_the_package(demo_path
     with Store(demo_path) as store:
         number = _with_paper(store, "Giấy chứng nhận sáng kiến của Hội đồng sáng kiến")
     plain = tmp_path / "sang-kien.pdf"
-    from desktop import demo
+    from desktop.demo import unit as demo
     import datetime as dt
 
     plain.write_bytes(demo._pdf("Giấy chứng nhận sáng kiến", dt.date(2025, 11, 3), ""))

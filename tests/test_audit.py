@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import evidence, people, unit
-from desktop.people import Collective, Person
+from desktop.records import achievements as ach
+from desktop.records import evidence, people, unit
+from desktop.records.people import Collective, Person
 from desktop.store import audit
 from desktop.store import db as db_mod
 

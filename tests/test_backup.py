@@ -9,8 +9,9 @@ import threading
 import pytest
 from conftest import raw_connect
 
-from desktop import backup as backup_mod
-from desktop import cli, unit
+from desktop.records import backup as backup_mod
+from desktop.commands import main as cli
+from desktop.records import unit
 from desktop.errors import UserError
 from desktop.files import OutputExists
 from desktop.store import SCHEMA_VERSION, Store

@@ -7,9 +7,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from desktop import achievements as ach
-from desktop import campaigns as cm
-from desktop import cli, clock, drafts, nominations, people, registration, unit
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as cm
+from desktop.commands import main as cli
+from desktop import clock, drafts
+from desktop.council import nominations
+from desktop.records import people, unit
+from desktop.campaigns import registration
 from desktop.errors import UserError
 from desktop.text import nfc
 

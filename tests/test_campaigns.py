@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import campaigns as cm
-from desktop import blobs, cli, people
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as cm
+from desktop.records import blobs, people
+from desktop.commands import main as cli
 from desktop.errors import ValidationError
 from desktop.store import Store
 

@@ -5,10 +5,11 @@ import random
 
 import pytest
 
-from desktop import cli, people
+from desktop.commands import main as cli
+from desktop.records import people
 from desktop.errors import UserError
-from desktop.check import check
-from desktop.people import Collective, Person
+from desktop.records.check import check
+from desktop.records.people import Collective, Person
 from desktop.store import Store
 
 
@@ -52,8 +53,8 @@ def test_a_corrupted_blob_is_reported(demo_path, raw, how, capsys):
 
 
 def test_every_file_sharing_a_corrupted_blob_is_named(store, tmp_path, raw):
-    from desktop import achievements as ach
-    from desktop import evidence
+    from desktop.records import achievements as ach
+    from desktop.records import evidence
 
     pid = people.add_person(store, Person("Nguyễn Văn An"))
     aid = ach.add(store, ach.Achievement("01/03/2025", "Số hóa", person_id=pid))
@@ -143,7 +144,8 @@ def test_refused_deletes_leave_a_sound_file(store):
 def test_repair_rebuilds_a_damaged_search_index(demo_path, capsys):
     import sqlite3
 
-    from desktop import cli, search
+    from desktop.commands import main as cli
+    from desktop.records import search
 
     conn = sqlite3.connect(demo_path)
     conn.execute("DELETE FROM search_fts WHERE rowid % 2 = 0")  # the index loses every achievement

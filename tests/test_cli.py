@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import __version__, cli
+from desktop import __version__
+from desktop.commands import main as cli
 from desktop.commands import core
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.text import fold
@@ -279,9 +280,9 @@ def test_reading_commands_import_only_what_they_need(tmp_path):
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.drafts",
-             "desktop.plans", "desktop.documents"]
+             "desktop.campaigns.plans", "desktop.documents"]
     for command in (["info"], ["search", "bao cao"], ["check"]):
-        code = ("import sys; from desktop import cli; code = cli.main(sys.argv[1:]); "
+        code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "
                 f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
         done = subprocess.run([sys.executable, "-c", code, "--db", str(db), *command], capture_output=True,
                               text=True, env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parent.parent)})

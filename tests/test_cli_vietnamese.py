@@ -20,7 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, drafts, formatting, meetings, nominations, people
+from desktop.commands import main as cli
+from desktop import drafts, formatting
+from desktop.council import meetings, nominations
+from desktop.records import people
 from desktop.commands import core
 from desktop.errors import explain_error, os_reason
 from desktop.store import Store
@@ -40,7 +43,7 @@ RAW = ("No such file", "Permission denied", "No space left", "EOF marker", "star
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
     """A throw-away test CA and signer (``cert demo``), made with the current clock."""
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     return create_demo_pki(tmp_path_factory.mktemp("pki"))
 
@@ -165,7 +168,7 @@ def test_argparse_is_left_english_for_other_programs(capsys):
 
 
 def test_gui_help_lists_every_page_without_loading_qt():
-    code = ("import sys; from desktop import cli; cli.build_parser(); "
+    code = ("import sys; from desktop.commands import main as cli; cli.build_parser(); "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(REPO)})

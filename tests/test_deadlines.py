@@ -4,8 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from desktop import campaigns as cm
-from desktop import cli, clock, deadlines
+from desktop.campaigns import campaign as cm
+from desktop.commands import main as cli
+from desktop import clock
+from desktop.campaigns import deadlines
 
 
 def _campaigns(store):

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop import campaigns, cli, clock, demo, dossier, drafts, meetings, unit
+from desktop.campaigns import campaign as campaigns
+from desktop.commands import main as cli
+from desktop import clock, dossier, drafts
+from desktop.demo import unit as demo
+from desktop.council import meetings
+from desktop.records import unit
 from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parent
@@ -42,7 +47,7 @@ def _param(p: Path):
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     return create_demo_pki(tmp_path_factory.mktemp("pki"))
 
@@ -86,7 +91,7 @@ def test_a_plan_without_any_award_stops_before_the_dossier(plan, tmp_path, capsy
 
 @pytest.mark.parametrize("plan", [_param(p) for p in DOSSIER_PLANS])
 def test_demo_around_a_plan_has_its_unit_campaign_ledger_nominations_and_dossier(plan, filled):
-    from desktop.plans.parser import parse_plan
+    from desktop.campaigns.plans.parser import parse_plan
 
     path, error = filled(plan)
     if error is not None:

@@ -5,13 +5,15 @@ import zipfile
 
 import pytest
 
-from desktop import cli, dossier, drafts, nominations
+from desktop.commands import main as cli
+from desktop import dossier, drafts
+from desktop.council import nominations
 from desktop.errors import UserError
 
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     return create_demo_pki(tmp_path_factory.mktemp("pki"))
 

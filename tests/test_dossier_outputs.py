@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, dossier, drafts, nominations, printing
+from desktop.commands import main as cli
+from desktop import dossier, drafts, printing
+from desktop.council import nominations
 from desktop.errors import UserError
 from desktop.package.pdf_verify import verify_path
 
@@ -25,7 +27,7 @@ OPENSSL = shutil.which("openssl")
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     return create_demo_pki(tmp_path_factory.mktemp("pki"))
 

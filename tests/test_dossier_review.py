@@ -15,8 +15,11 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from desktop import achievements as ach
-from desktop import campaigns, drafts, meetings, nominations, people, unit
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as campaigns
+from desktop import drafts
+from desktop.council import meetings, nominations
+from desktop.records import people, unit
 from desktop.numbers import NBSP
 
 PLANS = sorted((Path(__file__).resolve().parents[1].parent / "shared" / "plans").glob("*.txt"))
@@ -340,7 +343,7 @@ def test_a_missing_abbreviation_leaves_the_luu_line_open(demo_store):
 
 
 def test_cli_draft_check_lists_problems_with_their_section(demo_path, capsys):
-    from desktop import cli
+    from desktop.commands import main as cli
     from desktop.store import Store
 
     with Store(demo_path) as store:

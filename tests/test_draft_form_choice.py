@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from desktop import cli, clock, drafts
+from desktop.commands import main as cli
+from desktop import clock, drafts
 from desktop.errors import UserError
 
 
@@ -44,7 +45,7 @@ def test_draft_with_a_chosen_form_and_a_refused_one(demo_store, fixed_clock, tmp
 
 
 def _campaign(name: str, form: str, decree: str | None):
-    from desktop import campaigns
+    from desktop.campaigns import campaign as campaigns
 
     return campaigns.Campaign("Phong trào", documents=[campaigns.DossierDocument(name, form, decree)])
 

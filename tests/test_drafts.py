@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from desktop import cli, drafts, meetings, nominations, printing
+from desktop.commands import main as cli
+from desktop import drafts, printing
+from desktop.council import meetings, nominations
 from desktop.errors import UserError
 
 
@@ -169,7 +171,7 @@ def test_the_to_trinh_quotes_the_plan_with_the_body_that_issued_it(demo):
     """"Căn cứ Kế hoạch số … của …" names the plan's issuer, not the unit's governing body."""
     from pathlib import Path
 
-    from desktop import campaigns
+    from desktop.campaigns import campaign as campaigns
 
     plans = Path(__file__).resolve().parent / "data" / "plans"
     cid, _ = campaigns.import_plan(demo, plans / "cong-van-son-la-sgddt-2018-424-one-line.txt")

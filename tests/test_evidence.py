@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import evidence, people
+from desktop.records import achievements as ach
+from desktop.records import evidence, people
 from desktop.errors import NotFound, UserError
-from desktop.people import Person
+from desktop.records.people import Person
 
 
 @pytest.fixture

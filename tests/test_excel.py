@@ -15,8 +15,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from desktop import achievements as ach
-from desktop import campaigns, cli, people
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as campaigns
+from desktop.commands import main as cli
+from desktop.records import people
 from desktop.errors import UserError
 from desktop.excel import (
     ImportRejected,
@@ -29,7 +31,7 @@ from desktop.excel import (
 )
 from desktop.excel import export as export_mod
 from desktop.excel.style import Column, Signature, TitleBlock, write_table_workbook
-from desktop.people import Collective, Person
+from desktop.records.people import Collective, Person
 from desktop.store import Store
 
 TODAY = dt.date(2025, 6, 30)

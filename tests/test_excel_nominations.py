@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import openpyxl
 
-from desktop import cli, nominations
+from desktop.commands import main as cli
+from desktop.council import nominations
 from desktop.excel.nominations import write_nominations
 from desktop.text import name_sort_key
 

@@ -15,7 +15,8 @@ import sys
 
 import pytest
 
-from desktop import blobs, cli
+from desktop.records import blobs
+from desktop.commands import main as cli
 from desktop.files import DiskFull, atomic_write
 from desktop.store import Store
 

@@ -9,8 +9,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import achievements as ach  # noqa: E402
-from desktop import evidence, people  # noqa: E402
+from desktop.records import achievements as ach  # noqa: E402
+from desktop.records import evidence, people  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -239,7 +239,7 @@ def test_screenshot_command_writes_the_real_window(tmp_path, qapp):
 
 
 def test_models_pass_the_model_tester(qtmodeltester, tmp_path):
-    from desktop import demo
+    from desktop.demo import unit as demo
 
     with Store(tmp_path / "m.sqlite") as store:
         demo.fill(store, seed=7)
@@ -254,7 +254,7 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path):
 
 
 def test_ledger_sort_keeps_the_selection(qtbot, tmp_path):
-    from desktop import demo
+    from desktop.demo import unit as demo
     from desktop.ui.pages.ledger import LedgerPage
 
     with Store(tmp_path / "s.sqlite") as store:
@@ -392,7 +392,7 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
     db = tmp_path / "w.sqlite"
     Store(db).close()
     heavy = ["desktop.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
-             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.trust"]
+             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.signing.trust"]
     code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
             "from desktop.ui.main_window import MainWindow; app = QApplication([]); "
             f"store = Store({str(db)!r}); w = MainWindow(store, remember=False); w.show(); app.processEvents(); "

@@ -11,8 +11,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import backup as backup_mod  # noqa: E402
-from desktop import unit  # noqa: E402
+from desktop.records import backup as backup_mod  # noqa: E402
+from desktop.records import unit  # noqa: E402
 from desktop.ui import backups as backups_ui  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.qt import QFileDialog, QSettings  # noqa: E402

@@ -13,10 +13,11 @@ import pytest  # noqa: E402
 pytest.importorskip("pytestqt")
 
 from desktop import clock
-from desktop import achievements as ach  # noqa: E402
-from desktop import blobs, campaigns, people  # noqa: E402
-from desktop.campaigns import Campaign, CampaignAward, Criterion, DossierDocument  # noqa: E402
-from desktop.plans import parse_plan  # noqa: E402
+from desktop.records import achievements as ach  # noqa: E402
+from desktop.records import blobs, people
+from desktop.campaigns import campaign as campaigns  # noqa: E402
+from desktop.campaigns.campaign import Campaign, CampaignAward, Criterion, DossierDocument  # noqa: E402
+from desktop.campaigns.plans import parse_plan  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.campaigns import (  # noqa: E402
     ID_ROLE, PAST_COLOR, SOON_COLOR, UNMATCHED_COLOR, AwardsModel, CampaignChoiceModel, CampaignListModel,
@@ -323,7 +324,7 @@ def test_reading_a_long_plan_can_be_cancelled(qtbot, window, gui_store, tmp_path
 
     from bench.plan_parse import big_plan
 
-    from desktop.plans import parser
+    from desktop.campaigns.plans import parser
 
     big = tmp_path / "ke-hoach-dai.txt"
     big.write_text(big_plan(1), encoding="utf-8")

@@ -9,7 +9,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import people, start, unit  # noqa: E402
+from desktop.records import people, unit
+from desktop import start  # noqa: E402
 from desktop.paths import default_db_path, demo_db_path  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui import app as app_mod  # noqa: E402

@@ -10,9 +10,11 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import achievements as ach  # noqa: E402
-from desktop import campaigns, meetings, nominations, people  # noqa: E402
-from desktop.campaigns import Campaign, CampaignAward  # noqa: E402
+from desktop.records import achievements as ach  # noqa: E402
+from desktop.campaigns import campaign as campaigns
+from desktop.council import meetings, nominations
+from desktop.records import people  # noqa: E402
+from desktop.campaigns.campaign import Campaign, CampaignAward  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel  # noqa: E402
 from desktop.ui.models.nominations import (  # noqa: E402

@@ -10,9 +10,11 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import achievements as ach  # noqa: E402
-from desktop import campaigns, nominations, outcomes, people  # noqa: E402
-from desktop.campaigns import Campaign, CampaignAward  # noqa: E402
+from desktop.records import achievements as ach  # noqa: E402
+from desktop.campaigns import campaign as campaigns
+from desktop.council import nominations, outcomes
+from desktop.records import people  # noqa: E402
+from desktop.campaigns.campaign import Campaign, CampaignAward  # noqa: E402
 from desktop.ui.pages.nominations import NominationsPage  # noqa: E402
 from desktop.ui.qt import Qt  # noqa: E402
 from gui_support import save_button, type_text  # noqa: E402

@@ -5,7 +5,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from desktop import people  # noqa: E402
+from desktop.records import people  # noqa: E402
 from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog  # noqa: E402
 from desktop.ui.qt import Qt  # noqa: E402
 from gui_support import save_button, type_text  # noqa: E402
@@ -45,7 +45,7 @@ def test_collective_dialog_sets_the_head_and_the_functions(qtbot, demo_store):
 
 
 def test_a_member_who_is_also_proposed_is_flagged_in_the_meeting(qtbot, demo_store):
-    from desktop import meetings
+    from desktop.council import meetings
     from desktop.ui.models.meetings import MembersModel
 
     m = meetings.list_for_campaign(demo_store, 1)[0]

@@ -9,8 +9,9 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import campaigns, people, registration  # noqa: E402
-from desktop.campaigns import Campaign, CampaignAward, CampaignPhase, Criterion  # noqa: E402
+from desktop.campaigns import campaign as campaigns, registration
+from desktop.records import people  # noqa: E402
+from desktop.campaigns.campaign import Campaign, CampaignAward, CampaignPhase, Criterion  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.registration import RegistrationModel  # noqa: E402
 from desktop.ui.qt import QFileDialog, QMessageBox, Qt  # noqa: E402
@@ -164,7 +165,7 @@ def test_overview_lists_deadlines_and_reminds_of_those_within_seven_days(qtbot, 
 def test_campaign_page_heading_counts_targets_reached_against_registered_ones(qtbot, window, gui_store, world):
     import datetime as dt
 
-    from desktop import achievements as ach
+    from desktop.records import achievements as ach
     from desktop import clock
 
     clock.set_now(dt.datetime(2026, 3, 20, 3, tzinfo=dt.timezone.utc))

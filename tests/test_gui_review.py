@@ -10,7 +10,9 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import people, review, statistics  # noqa: E402
+from desktop.records import people
+from desktop.council import statistics
+from desktop.council import review  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.qt import QInputDialog, QMessageBox, Qt  # noqa: E402
 from gui_support import type_text  # noqa: E402

@@ -3,7 +3,6 @@ building the signed package on a worker thread, cancelling, a wrong PIN, and che
 Sở would on the "Kiểm tra gói" page."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 from pathlib import Path
@@ -14,7 +13,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import nominations, trust  # noqa: E402
+from desktop.council import nominations
+from desktop.signing import trust  # noqa: E402
 from desktop.errors import UserError  # noqa: E402
 from desktop.package.asice import PackageCancelled  # noqa: E402
 from desktop.package.verify import Check  # noqa: E402
@@ -31,17 +31,6 @@ from desktop.ui.qt import (  # noqa: E402
     QMimeData, QPointF, QSettings, Qt, QUrl,
 )
 
-
-def _fixtures_plugin() -> str:
-    """tests/ is a package in some layouts and a plain folder on sys.path in others."""
-    try:
-        found = importlib.util.find_spec("tests.conftest_pki")
-    except ModuleNotFoundError:
-        found = None
-    return "tests.conftest_pki" if found else "conftest_pki"
-
-
-pytest_plugins = [_fixtures_plugin()]
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 NDKG = 1        # the demo's "Ngày không giấy" campaign: council held, every document finalised
@@ -464,7 +453,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store, pki, tmp_path):
 def test_the_page_checks_a_signed_pdf_and_a_folder(qtbot, monkeypatch, verify_page, identity, pki, tmp_path):
     from desktop.signing.pdf import sign_pdf
 
-    from conftest_pki import make_pdf
+    from pki_fixtures import make_pdf
 
     folder = tmp_path / "van-ban"
     folder.mkdir()
@@ -510,7 +499,7 @@ def test_the_trust_store_on_the_page(qtbot, monkeypatch, store, pki, tmp_path):
     assert [t.source for t in trust.list_all(store)] == ["ca.pem"]
 
     # A signer's own certificate is refused with a message; nothing is added.
-    from desktop.signing import demo_pki
+    from desktop.demo import pki as demo_pki
 
     leaf = tmp_path / "nguoi-ky.pem"
     demo_pki.write_pem(leaf, [pki.signer.cert])
@@ -577,7 +566,8 @@ def test_a_package_signed_with_xades_is_shown_as_not_checkable(qtbot, verify_pag
 
 
 def test_a_listed_paper_is_attached_from_the_page(send_page, demo_store, tmp_path, monkeypatch):
-    from desktop import attachments, campaigns, dossier
+    from desktop import attachments, dossier
+    from desktop.campaigns import campaign as campaigns
     from desktop.ui.qt import QFileDialog, QInputDialog
 
     c = campaigns.get(demo_store, 1)

@@ -9,8 +9,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop import people  # noqa: E402
-from desktop.people import Person  # noqa: E402
+from desktop.records import people  # noqa: E402
+from desktop.records.people import Person  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 

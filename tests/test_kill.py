@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from desktop import check
+from desktop.records import check
 from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

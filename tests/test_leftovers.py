@@ -13,7 +13,8 @@ import pytest
 
 from desktop.store import Store
 
-from desktop import demo, evidence
+from desktop.demo import unit as demo
+from desktop.records import evidence
 from desktop.files import clean_stale_parts, clean_stale_temp, part_path, temp_prefix
 
 ROOT = Path(__file__).resolve().parent.parent

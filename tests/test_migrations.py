@@ -11,10 +11,10 @@ import sqlite3
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import evidence, people
-from desktop import search as search_mod
-from desktop.check import check
+from desktop.records import achievements as ach
+from desktop.records import evidence, people
+from desktop.records import search as search_mod
+from desktop.records.check import check
 from desktop.errors import StoreError
 from desktop.store import Store, audit
 from desktop.store import migrations
@@ -98,7 +98,7 @@ def seed_v3(conn: sqlite3.Connection) -> None:
 
 
 def check_v3(store: Store) -> None:
-    from desktop import campaigns
+    from desktop.campaigns import campaign as campaigns
 
     check_v1(store)
     c = campaigns.get(store, 1)
@@ -123,7 +123,7 @@ def seed_v4(conn: sqlite3.Connection) -> None:
 
 
 def check_v4(store: Store) -> None:
-    from desktop import meetings, nominations
+    from desktop.council import meetings, nominations
 
     check_v3(store)
     assert nominations.get(store, 1).status == "thong_qua"
@@ -144,7 +144,9 @@ def seed_v5(conn: sqlite3.Connection) -> None:
 
 
 def check_v5(store: Store) -> None:
-    from desktop import campaigns, drafts, printing, trust
+    from desktop.campaigns import campaign as campaigns
+    from desktop import drafts, printing
+    from desktop.signing import trust
 
     check_v4(store)
     assert [e["document"] for e in printing.entries(store)] == ["Tờ trình"]
@@ -176,7 +178,8 @@ def check_sent(store: Store) -> None:
     """A nomination sent before outcomes existed gets its outcome, and so an award received."""
     import datetime as dt
 
-    from desktop import clock, outcomes
+    from desktop import clock
+    from desktop.council import outcomes
 
     clock.set_now(dt.date(2026, 2, 1))
     if outcomes.get(store, 1) is None:
@@ -199,7 +202,7 @@ def seed_outcome(conn: sqlite3.Connection) -> None:
 
 def check_outcome(store: Store) -> None:
     """Outcomes recorded before the yearly review existed stay; collectives can now be rated."""
-    from desktop import outcomes, review
+    from desktop.council import outcomes, review
 
     o = outcomes.get(store, 1)
     assert (o.approved, o.prior_award_id) == (True, 7)
@@ -217,7 +220,7 @@ def seed_review(conn: sqlite3.Connection) -> None:
 
 def check_review(store: Store) -> None:
     """Campaign nominations keep their campaign; an ad-hoc one (no campaign) can now be added."""
-    from desktop import nominations, review
+    from desktop.council import nominations, review
 
     check_outcome(store)
     assert review.collective_ratings(store, 2)[2024] == "xuat_sac"
@@ -249,7 +252,8 @@ def seed_phases(conn: sqlite3.Connection) -> None:
 
 
 def check_phases(store: Store) -> None:
-    from desktop import campaigns, nominations
+    from desktop.campaigns import campaign as campaigns
+    from desktop.council import nominations
 
     check_v5(store)
     c = campaigns.get(store, 1)

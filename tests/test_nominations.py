@@ -5,11 +5,12 @@ import datetime as dt
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import campaigns as cm
-from desktop import meetings as mt
-from desktop import nominations as nm
-from desktop import people, rules
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as cm
+from desktop.council import meetings as mt
+from desktop.council import nominations as nm
+from desktop.records import people
+from desktop.council import rules
 from desktop.errors import UserError, ValidationError
 
 TODAY = dt.date(2025, 11, 20)

@@ -5,10 +5,13 @@ import datetime as dt
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import blobs, cli, clock, outcomes, people, prizes
-from desktop import campaigns as cm
-from desktop import nominations as nm
+from desktop.records import achievements as ach
+from desktop.records import blobs, people
+from desktop.commands import main as cli
+from desktop import clock
+from desktop.council import outcomes, prizes
+from desktop.campaigns import campaign as cm
+from desktop.council import nominations as nm
 from desktop.errors import UserError, ValidationError
 
 DECIDED = dt.date(2026, 1, 20)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import json
 import shutil
 import struct
@@ -26,17 +25,6 @@ from desktop.package.verify import verify_package
 from desktop.signing import keys
 from desktop.signing.pdf import sign_pdf
 
-
-def _fixtures_plugin() -> str:
-    """tests/ is a package in some layouts and a plain folder on sys.path in others."""
-    try:
-        found = importlib.util.find_spec("tests.conftest_pki")
-    except ModuleNotFoundError:
-        found = None
-    return "tests.conftest_pki" if found else "conftest_pki"
-
-
-pytest_plugins = [_fixtures_plugin()]
 
 ASIC_NS = "{http://uri.etsi.org/02918/v1.2.1#}"
 DS_NS = "{http://www.w3.org/2000/09/xmldsig#}"
@@ -341,7 +329,7 @@ def test_large_file_is_streamed(pki, identity, tmp_path):
 
 
 def test_verify_needs_the_right_trust_anchor(pki, identity, tmp_path):
-    from desktop.signing import demo_pki
+    from desktop.demo import pki as demo_pki
 
     out = _build(tmp_path, identity)
     assert _failed(verify_package(out)) == ["signature.chain"]
@@ -351,7 +339,7 @@ def test_verify_needs_the_right_trust_anchor(pki, identity, tmp_path):
 
 
 def test_validity_is_judged_at_signing_time(pki, tmp_path):
-    from desktop.signing import demo_pki
+    from desktop.demo import pki as demo_pki
 
     now = datetime.now(timezone.utc)
     short = demo_pki.issue_certificate(pki.ca, "Hết hạn sau khi ký", not_before=now - timedelta(days=30),
@@ -557,7 +545,7 @@ def test_trailing_data_fails(pki, identity, tmp_path):
 
 
 def test_cli_package_verify(pki, identity, tmp_path, capsys):
-    from desktop.cli import main
+    from desktop.commands.main import main
 
     out = _build(tmp_path, identity)
     assert main(["package", "verify", str(out), "--trust", str(pki.ca_pem)]) == 0
@@ -573,7 +561,7 @@ def test_cli_package_verify(pki, identity, tmp_path, capsys):
 
 
 def test_package_group_is_exposed_for_more_commands():
-    from desktop.cli import build_parser
+    from desktop.commands.main import build_parser
     from desktop.commands import package as package_command
 
     build_parser()

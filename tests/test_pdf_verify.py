@@ -12,8 +12,6 @@ carry the time they were made, and are judged at that time.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import io
 import json
 import shutil
@@ -32,26 +30,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
-from desktop import cli, trust
+from desktop.commands import main as cli
+from desktop.signing import trust
 from desktop.errors import UserError
 from desktop.package.pdf_verify import verify_folder, verify_pdf
 from desktop.signing.pdf import sign_pdf
-
-
-def _fixtures_plugin() -> str:
-    try:
-        found = importlib.util.find_spec("tests.conftest_pki")
-    except ModuleNotFoundError:
-        found = None
-    return "tests.conftest_pki" if found else "conftest_pki"
-
-
-pytest_plugins = [_fixtures_plugin()]
-
-
-
-def make_pdf(**kwargs) -> bytes:
-    return importlib.import_module(_fixtures_plugin()).make_pdf(**kwargs)
+from pki_fixtures import make_pdf
 
 
 # ---------------------------------------------------------------------- a second, independent test PKI
@@ -226,7 +210,7 @@ def test_a_byte_changed_inside_the_signed_range_breaks_the_signature(other_pki, 
 
 def test_a_second_signature_later_only_adds_a_signature(other_pki, signed, pki, identity, tmp_path):
     twice = tmp_path / "hai-chu-ky.pdf"
-    sign_pdf(signed, twice, identity)   # the app's own signer, another CA (conftest_pki)
+    sign_pdf(signed, twice, identity)   # the app's own signer, another CA (pki_fixtures)
     report = verify_pdf(twice, [other_pki.root, pki.ca_pem])
     assert report.ok, [c.message for c in report.checks]
     first, second = report.signatures

@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import people
+from desktop.records import achievements as ach
+from desktop.records import people
 from desktop.errors import NotFound, UserError, ValidationError
-from desktop.people import Collective, Person, PriorAward
+from desktop.records.people import Collective, Person, PriorAward
 from desktop.store import audit
 from desktop.text import name_sort_key
 
@@ -375,7 +375,7 @@ def test_person_detail(store):
 
 
 def test_saving_unchanged_prior_awards_writes_no_audit_rows(store):
-    from desktop.people import PriorAward, prior_awards, replace_prior_awards
+    from desktop.records.people import PriorAward, prior_awards, replace_prior_awards
 
     pid = people.add_person(store, people.Person("Nguyễn Văn Tâm"))
     replace_prior_awards(store, person_id=pid, awards=[PriorAward("Lao động tiên tiến", 2023, "12/QĐ-STP"),

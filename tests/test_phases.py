@@ -5,12 +5,12 @@ import datetime as dt
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import campaigns as cm
-from desktop import nominations as nm
-from desktop import people
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as cm
+from desktop.council import nominations as nm
+from desktop.records import people
 from desktop.errors import ValidationError
-from desktop.plans.model import AwardItem, Period, Phase, PlanExtraction
+from desktop.campaigns.plans.model import AwardItem, Period, Phase, PlanExtraction
 
 GK = "Giấy khen của Giám đốc Sở"
 
@@ -162,7 +162,7 @@ def test_a_plan_with_phases_becomes_phase_records_with_their_own_awards():
 
 
 def test_a_meeting_belongs_to_a_phase_of_its_campaign(store, world):
-    from desktop import meetings as mt
+    from desktop.council import meetings as mt
 
     c, _ = world
     m = mt.Meeting(c.id, dt.datetime(2027, 11, 1, 8), "Họp xét sơ kết", members=[mt.Member("Trần Văn Chủ", role="chu_tich")],

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.plans.criteria import extract_criteria
+from desktop.campaigns.plans.criteria import extract_criteria
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "plans"
 
@@ -105,8 +105,8 @@ def test_relative_targets_keep_direction_amount_and_reference():
 
 
 def test_relative_target_is_stored_with_the_campaign(store):
-    from desktop import campaigns
-    from desktop.plans import parse_plan_text
+    from desktop.campaigns import campaign as campaigns
+    from desktop.campaigns.plans import parse_plan_text
 
     x = parse_plan_text("Số: 9/KH-STC\nAn Giang, ngày 02 tháng 01 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n" + RELATIVE)
     cid = campaigns.save(store, campaigns.from_extraction(x))
@@ -146,6 +146,6 @@ def test_a_page_break_inside_a_criterion_is_read_as_one():
     # A PDF page ends in the middle of the criterion: the page number, a form feed, the rest.
     broken = text.replace(half + " ", half + "\n\n- 2 -\n\f", 1)
     assert broken != text
-    from desktop.plans.parser import normalise_source
+    from desktop.campaigns.plans.parser import normalise_source
 
     assert [k.text for k in extract_criteria(normalise_source(broken))] == [k.text for k in plain]

@@ -32,9 +32,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from desktop import cli
+from desktop.commands import main as cli
 from desktop.errors import UserError
-from desktop.plans import extract_text, parse_plan, parse_plan_text
+from desktop.campaigns.plans import extract_text, parse_plan, parse_plan_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = ROOT / "resources" / "fonts" / "LiberationSerif-Regular.ttf"

@@ -120,7 +120,7 @@ def test_exclusive_publish_without_hard_links(tmp_path, monkeypatch):
     (["draft", "to-trinh", "1", "--out"], "to-trinh.docx"),
 ])
 def test_commands_refuse_an_existing_file_unless_told_to_overwrite(demo_path, tmp_path, capsys, argv, name):
-    from desktop import cli
+    from desktop.commands import main as cli
 
     out = tmp_path / name
     out.write_bytes(b"the clerk's own file")

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import campaigns as cm
-from desktop import nominations as nm
-from desktop import people
-from desktop import registration as rg
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as cm
+from desktop.council import nominations as nm
+from desktop.records import people
+from desktop.campaigns import registration as rg
 from desktop.errors import ValidationError
 
 TODAY = dt.date(2026, 3, 10)
@@ -156,7 +156,7 @@ def test_registration_never_blocks_a_nomination_unless_the_unit_requires_it(stor
 # -- the command line and Excel -------------------------------------------------------------------------
 
 def _cli(capsys, *argv):
-    from desktop import cli
+    from desktop.commands import main as cli
 
     code = cli.main([str(a) for a in argv])
     out = capsys.readouterr()

@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
-from desktop import clock, people, prizes, review
+from desktop import clock
+from desktop.records import people
+from desktop.council import prizes, review
 from desktop.errors import NotFound, UserError, ValidationError
 
 YEAR = 2025
@@ -239,7 +241,7 @@ def _decided(store, unit):
 
 
 def test_statistics_count_by_year_level_kind_and_subject(store, unit):
-    from desktop import statistics
+    from desktop.council import statistics
 
     _decided(store, unit)
     rows = statistics.awards(store)
@@ -257,7 +259,7 @@ def test_statistics_count_by_year_level_kind_and_subject(store, unit):
 
 
 def test_share_of_staff_with_each_title_per_year(store, unit):
-    from desktop import statistics
+    from desktop.council import statistics
 
     _decided(store, unit)
     shares = {(s.year, s.title): (s.holders, s.staff) for s in statistics.title_shares(store)}
@@ -266,7 +268,7 @@ def test_share_of_staff_with_each_title_per_year(store, unit):
 
 
 def test_history_of_a_person_and_a_collective(store, unit):
-    from desktop import statistics
+    from desktop.council import statistics
 
     _decided(store, unit)
     em = statistics.history(store, person_id=unit["Hoàng Văn Em"])
@@ -280,7 +282,7 @@ def test_history_of_a_person_and_a_collective(store, unit):
 def test_export_awards_writes_the_list_and_the_counts(store, unit, tmp_path, capsys):
     from openpyxl import load_workbook
 
-    from desktop import cli
+    from desktop.commands import main as cli
 
     _decided(store, unit)
     out = tmp_path / "khen-thuong.xlsx"
@@ -322,7 +324,7 @@ def test_a_title_already_received_for_the_year_counts(store, unit):
 
 def test_demo_has_two_years_of_outcomes_a_decided_review_and_one_under_way(demo_store):
     """The demo is made on 30/06/2025 (conftest's DEMO_TODAY)."""
-    from desktop import statistics
+    from desktop.council import statistics
 
     assert [(r.year, r.status) for r in review.list_reviews(demo_store)] == [
         (2025, "dang_xet"), (2024, "da_quyet_dinh")]
@@ -347,7 +349,7 @@ def test_certificates_print_one_page_each_and_are_logged(store, unit, tmp_path):
     from pypdf import PdfReader
 
     from desktop import certificate, printing
-    from desktop import unit as unit_mod
+    from desktop.records import unit as unit_mod
     from desktop.documents.fonts import find_family
 
     unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
@@ -380,7 +382,7 @@ def test_certificates_print_one_page_each_and_are_logged(store, unit, tmp_path):
 
 
 def test_review_commands(store, unit, tmp_path, capsys):
-    from desktop import cli
+    from desktop.commands import main as cli
 
     assert cli.main(["--db", str(store.path), "review", "show", "2024"]) == 2
     assert "Chưa có đợt bình xét năm 2024" in capsys.readouterr().err
@@ -399,7 +401,7 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
     from docx import Document as Docx
     from pypdf import PdfReader
 
-    from desktop import unit as unit_mod
+    from desktop.records import unit as unit_mod
     from desktop.documents.fonts import find_family
 
     unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
@@ -423,7 +425,7 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
 
 
 def test_review_decision_command(store, unit, tmp_path, capsys):
-    from desktop import cli
+    from desktop.commands import main as cli
 
     _decided(store, unit)
     assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 0
@@ -434,7 +436,7 @@ def test_review_decision_command(store, unit, tmp_path, capsys):
 def test_review_list_to_excel(store, unit, tmp_path, capsys):
     from openpyxl import load_workbook
 
-    from desktop import cli
+    from desktop.commands import main as cli
 
     out = tmp_path / "ds.xlsx"
     assert cli.main(["--db", str(store.path), "review", "list", "2025", str(out)]) == 2

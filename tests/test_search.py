@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from desktop import achievements as ach
-from desktop import people
-from desktop.people import Collective, Person
-from desktop.search import Hit, search
+from desktop.records import achievements as ach
+from desktop.records import people
+from desktop.records.people import Collective, Person
+from desktop.records.search import Hit, search
 
 D = dt.date(2025, 3, 15)
 

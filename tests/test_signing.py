@@ -1,7 +1,6 @@
 """Signing keys (PKCS#12, PKCS#11 on SoftHSM2), PDF signatures and the demo PKI."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import stat
@@ -11,20 +10,10 @@ from types import SimpleNamespace
 import pytest
 
 from desktop.errors import UserError
-from desktop.signing import certs, demo_pki, keys
+from desktop.signing import certs, keys
+from desktop.demo import pki as demo_pki
 from desktop.signing.pdf import SignatureAppearance, sign_pdf
 
-
-def _fixtures_plugin() -> str:
-    """tests/ is a package in some layouts and a plain folder on sys.path in others."""
-    try:
-        found = importlib.util.find_spec("tests.conftest_pki")
-    except ModuleNotFoundError:
-        found = None
-    return "tests.conftest_pki" if found else "conftest_pki"
-
-
-pytest_plugins = [_fixtures_plugin()]
 
 
 # ---------------------------------------------------------------------- helpers
@@ -109,7 +98,7 @@ def test_demo_pki_files_names_and_extensions(tmp_path):
 
 
 def test_cli_cert_demo_prints_password(tmp_path, capsys):
-    from desktop.cli import main
+    from desktop.commands.main import main
 
     assert main(["cert", "demo", str(tmp_path / "d")]) == 0
     out = capsys.readouterr().out
@@ -276,7 +265,7 @@ def test_sign_pdf_b_t_with_time_stamp(pki, identity, pdf_file, tmp_path, timesta
 
 
 def test_cli_sign_pdf_with_p12(pki, pdf_file, tmp_path, monkeypatch, capsys):
-    from desktop.cli import main
+    from desktop.commands.main import main
 
     monkeypatch.setenv("THIDUA_PIN", pki.password)
     out = tmp_path / "cli.pdf"

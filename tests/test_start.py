@@ -6,7 +6,10 @@ import unicodedata
 import pytest
 from gui_support import hold_meeting
 
-from desktop import campaigns, cli, drafts, people, start, unit
+from desktop.campaigns import campaign as campaigns
+from desktop.commands import main as cli
+from desktop import drafts, start
+from desktop.records import people, unit
 from desktop.errors import ValidationError
 from desktop.paths import data_dir, default_db_path, demo_db_path
 from desktop.store import Store
@@ -165,7 +168,7 @@ def test_the_demo_proposes_only_work_inside_each_campaigns_period(tmp_path, day,
     must not propose it, or its Báo cáo (which cites only the period) has nothing to finalise."""
     import datetime as dt
 
-    from desktop import demo
+    from desktop.demo import unit as demo
 
     _one_clock_per_test.set_now(dt.date.fromisoformat(day))
     with Store(tmp_path / "mau.sqlite") as store:

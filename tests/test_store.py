@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from desktop import people
+from desktop.records import people
 from desktop.errors import StoreError, UserError
-from desktop.people import Collective, Person
+from desktop.records.people import Collective, Person
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store import db as db_mod
 from desktop.store.migrations import APPLICATION_ID

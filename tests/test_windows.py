@@ -277,7 +277,7 @@ def test_the_key_chooser_lists_the_drivers_present(windows, isolated_settings, d
 
 def test_the_file_association_command_line_opens_the_package_page(monkeypatch, tmp_path):
     """The installer registers `SoThiDua.exe gui --page kiem-tra-goi "%1"` for .asice files."""
-    from desktop import cli
+    from desktop.commands import main as cli
     from desktop.ui import app as app_mod
 
     seen = {}

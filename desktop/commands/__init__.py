@@ -1,1 +1,1 @@
-"""Sub-commands of ``thidua``, one module per area (see :mod:`desktop.cli`)."""
+"""Sub-commands of ``thidua``, one module per area (see :mod:`desktop.commands.main`)."""

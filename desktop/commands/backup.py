@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop import backup as backup_mod
-from desktop.cli import db_path
+from desktop.records import backup as backup_mod
+from desktop.commands.main import db_path
 from desktop.store import Store
 
 

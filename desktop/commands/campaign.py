@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 
-from desktop import campaigns, catalog, formatting
-from desktop.cli import db_path
+from desktop.campaigns import campaign as campaigns
+from desktop import catalog, formatting
+from desktop.commands.main import db_path
 from desktop.store import Store
 from desktop.commands.plan import add_plan_subcommand, summary
 from desktop import clock
@@ -110,7 +111,7 @@ def run_show(args: argparse.Namespace) -> int:
             target = f" (chỉ tiêu {k.criterion.target_text})" if k.criterion.target_value is not None else ""
             latest = ""
             if k.latest is not None:
-                from desktop.achievements import format_measure
+                from desktop.records.achievements import format_measure
 
                 latest = f"; mới nhất {format_measure(k.latest, k.criterion.target_unit)}"
             print(f"  - [{campaigns.SUBJECTS[k.criterion.subject]}] {k.criterion.text}{target}{latest}; "

@@ -62,7 +62,7 @@ def read_secret(prompt: str) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from desktop.signing.demo_pki import create_demo_pki
+    from desktop.demo.pki import create_demo_pki
 
     result = create_demo_pki(args.outdir, overwrite=args.force)
     print("Đã tạo chứng thư số THỬ NGHIỆM (không có giá trị pháp lý, không dùng cho hồ sơ thật):")

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.cli import db_path
+from desktop.commands.main import db_path
 from desktop.errors import UserError
 from desktop.paths import demo_db_path
 from desktop.store import Store
@@ -80,7 +80,8 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from desktop import demo, start
+    from desktop.demo import unit as demo
+    from desktop import start
 
     # The demo never goes into the clerk's own file: by default it has a file of its own,
     # and a file given with --db must be blank.
@@ -114,7 +115,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from desktop import formatting
-    from desktop import search as search_mod
+    from desktop.records import search as search_mod
 
     text = " ".join(args.query)
     with Store(db_path(args)) as store:
@@ -134,8 +135,8 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from desktop import check as check_mod
-    from desktop import search as search_mod
+    from desktop.records import check as check_mod
+    from desktop.records import search as search_mod
 
     with Store(db_path(args), create=False) as store:
         if args.repair:

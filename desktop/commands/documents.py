@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop import drafts, printing
-from desktop.cli import db_path
+from desktop.commands.main import db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
 from desktop.files import existing_files
@@ -97,7 +97,8 @@ def run_attach(args: argparse.Namespace) -> int:
 def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
     """The documents of a campaign's dossier: its Tờ trình, the Biên bản of every council meeting
     held, the Báo cáo thành tích of everyone the council passed (as ``(kind, target id)``)."""
-    from desktop import campaigns, meetings, nominations
+    from desktop.campaigns import campaign as campaigns
+    from desktop.council import meetings, nominations
 
     campaigns.get(store, campaign_id)
     targets = [("to_trinh", campaign_id)]
@@ -135,7 +136,7 @@ def run_draft_all(args: argparse.Namespace) -> int:
 
 
 def run_draft_campaign(args: argparse.Namespace) -> int:
-    from desktop import campaigns
+    from desktop.campaigns import campaign as campaigns
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         c = campaigns.get(store, args.target)
@@ -154,7 +155,7 @@ def run_draft_campaign(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from desktop import campaigns
+    from desktop.campaigns import campaign as campaigns
 
     with Store(db_path(args)) as store:
         campaigns.get(store, args.campaign)  # a campaign that does not exist is said, not listed as empty

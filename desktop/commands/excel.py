@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import db_path
+from desktop.commands.main import db_path
 from desktop.dates import DateError, parse_date
 from desktop.errors import UserError
 from desktop.formatting import number

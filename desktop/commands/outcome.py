@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop import outcomes, prizes
-from desktop.cli import db_path
+from desktop.council import outcomes, prizes
+from desktop.commands.main import db_path
 from desktop.store import Store
 
 
@@ -100,7 +100,7 @@ def run_outcome(args: argparse.Namespace) -> int:
 
 
 def run_export_awards(args: argparse.Namespace) -> int:
-    from desktop import statistics
+    from desktop.council import statistics
     from desktop.errors import UserError
     from desktop.excel.awards import write_awards
 
@@ -114,7 +114,7 @@ def run_export_awards(args: argparse.Namespace) -> int:
 
 
 def run_review_show(args: argparse.Namespace) -> int:
-    from desktop import review
+    from desktop.council import review
     from desktop.errors import NotFound
 
     with Store(db_path(args)) as store:
@@ -157,7 +157,7 @@ def run_review_print(args: argparse.Namespace) -> int:
 
 
 def run_ad_hoc(args: argparse.Namespace) -> int:
-    from desktop import nominations
+    from desktop.council import nominations
 
     with Store(db_path(args)) as store:
         n = nominations.Nomination(None, None, person_id=args.person, collective_id=args.collective,
@@ -171,7 +171,7 @@ def run_ad_hoc(args: argparse.Namespace) -> int:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from desktop import nominations
+    from desktop.council import nominations
 
     with Store(db_path(args)) as store:
         nominations.send_ad_hoc(store, args.nomination)
@@ -180,7 +180,7 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def run_review_decision(args: argparse.Namespace) -> int:
-    from desktop import review
+    from desktop.council import review
 
     with Store(db_path(args)) as store:
         out = review.render_decision(store, args.year, args.out)

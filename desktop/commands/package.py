@@ -134,7 +134,7 @@ def load_identity(args: argparse.Namespace):
 
 def run_build(args: argparse.Namespace) -> int:
     from desktop import dossier
-    from desktop.cli import db_path
+    from desktop.commands.main import db_path
     from desktop.store import Store
 
     from desktop.formatting import byte_size, count

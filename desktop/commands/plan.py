@@ -11,8 +11,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.plans import PlanExtraction, parse_plan
-from desktop.plans.dates import format_vi
+from desktop.campaigns.plans import PlanExtraction, parse_plan
+from desktop.campaigns.plans.dates import format_vi
 
 # The ``plan`` group's sub-command parsers, set by :func:`register`.
 plan_subparsers: argparse._SubParsersAction | None = None
@@ -38,7 +38,7 @@ def add_plan_subcommand(name: str, help: str, func: Callable[[argparse.Namespace
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from desktop.plans.parser import require_something_read
+    from desktop.campaigns.plans.parser import require_something_read
 
     result = require_something_read(parse_plan(args.file), args.file.name)
     if args.json:

@@ -13,8 +13,10 @@ import datetime as dt
 import json
 import sys
 
-from desktop import campaigns, meetings, nominations, people
-from desktop.cli import db_path
+from desktop.campaigns import campaign as campaigns
+from desktop.council import meetings, nominations
+from desktop.records import people
+from desktop.commands.main import db_path
 from desktop.formatting import date, date_time, number
 from desktop.store import Store
 

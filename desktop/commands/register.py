@@ -5,8 +5,8 @@ import argparse
 import json
 from pathlib import Path
 
-from desktop import campaigns, registration
-from desktop.cli import db_path
+from desktop.campaigns import campaign as campaigns, registration
+from desktop.commands.main import db_path
 from desktop.files import existing_files
 from desktop.formatting import number
 from desktop.store import Store
@@ -116,7 +116,8 @@ def register_deadlines(sub: argparse._SubParsersAction) -> None:
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    from desktop import clock, deadlines
+    from desktop import clock
+    from desktop.campaigns import deadlines
     from desktop.formatting import date as format_date
 
     today = clock.today()

@@ -41,12 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def trusted_certificates(args: argparse.Namespace) -> list:
     """The certificates in the app's trust store (when the database exists) plus those given with ``--trust``."""
-    from desktop.cli import db_location
+    from desktop.commands.main import db_location
 
     certs: list = []
     path = db_location(args)
     if path.exists():
-        from desktop import trust
+        from desktop.signing import trust
         from desktop.store import Store
 
         with Store(path) as store:
@@ -122,14 +122,14 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):
-    from desktop.cli import db_path
+    from desktop.commands.main import db_path
     from desktop.store import Store
 
     return Store(db_path(args))
 
 
 def run_trust_add(args: argparse.Namespace) -> int:
-    from desktop import trust
+    from desktop.signing import trust
 
     with _store(args) as store:
         for path in args.files:
@@ -142,7 +142,7 @@ def run_trust_add(args: argparse.Namespace) -> int:
 
 
 def run_trust_list(args: argparse.Namespace) -> int:
-    from desktop import trust
+    from desktop.signing import trust
 
     with _store(args) as store:
         rows = trust.list_all(store)
@@ -160,7 +160,7 @@ def run_trust_list(args: argparse.Namespace) -> int:
 
 
 def run_trust_remove(args: argparse.Namespace) -> int:
-    from desktop import trust
+    from desktop.signing import trust
 
     with _store(args) as store:
         removed = trust.remove(store, trust.find(store, args.key).id)

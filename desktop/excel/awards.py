@@ -11,8 +11,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from desktop import catalog, statistics
-from desktop.prizes import format_vnd
+from desktop import catalog
+from desktop.council import statistics
+from desktop.council.prizes import format_vnd
 from desktop.excel.export import agency_lines
 from desktop.excel.style import Column, Signature, TitleBlock, _discard, _write_table, save_atomically, write_table_workbook
 
@@ -77,7 +78,8 @@ DECIDED_COLUMNS = [
 
 def write_decided(store, year: int, path: str | os.PathLike[str]) -> Path:
     """The list attached to the year-end decision, grouped by title, with each line's prize and the total."""
-    from desktop import review, unit
+    from desktop.council import review
+    from desktop.records import unit
 
     r = review.get(store, year)
     if r is None or r.status != "da_quyet_dinh":

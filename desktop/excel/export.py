@@ -14,10 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import achievements as ach
-from desktop import campaigns as camp
-from desktop import people
-from desktop import unit as unit_mod
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as camp
+from desktop.records import people
+from desktop.records import unit as unit_mod
 from desktop.errors import UserError
 from desktop.text import name_sort_key, word_sort_key
 from desktop.excel.style import Column, TableLayout, TitleBlock, write_table_workbook, xlsx_path

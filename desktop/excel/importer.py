@@ -24,13 +24,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from desktop import achievements as ach
-from desktop import campaigns as camp
-from desktop import people
-from desktop.achievements import Achievement, format_measure, parse_measure
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as camp
+from desktop.records import people
+from desktop.records.achievements import Achievement, format_measure, parse_measure
 from desktop.dates import DateError, parse_date
 from desktop.errors import UserError, ValidationError
-from desktop.people import Person
+from desktop.records.people import Person
 from desktop.text import clean, fold, nfc
 from desktop.excel import columns as cols
 from desktop.excel.workbook import Table, read_table

@@ -10,7 +10,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from desktop import campaigns, drafts, meetings, nominations, unit
+from desktop.campaigns import campaign as campaigns
+from desktop import drafts
+from desktop.council import meetings, nominations
+from desktop.records import unit
 from desktop.excel.export import agency_lines
 from desktop.excel.style import Column, Signature, TitleBlock, write_table_workbook
 from desktop import clock

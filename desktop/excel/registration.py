@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop import campaigns, catalog, clock, people, registration, unit
+from desktop.campaigns import campaign as campaigns, registration
+from desktop import catalog, clock
+from desktop.records import people, unit
 from desktop.errors import UserError
 from desktop.text import clean
 from desktop.excel.export import agency_lines

@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop import campaigns as camp
-from desktop import people
-from desktop import unit as unit_mod
+from desktop.campaigns import campaign as camp
+from desktop.records import people
+from desktop.records import unit as unit_mod
 from desktop.errors import UserError
 from desktop.excel import columns as cols
 from desktop.excel.style import (

@@ -1,6 +1,6 @@
 """Backups from the window: File → Back up…, a daily automatic backup, and the overview's reminder.
 
-The copying and checking is :mod:`desktop.backup`; this module asks where,
+The copying and checking is :mod:`desktop.records.backup`; this module asks where,
 runs it on a worker thread (:class:`~desktop.ui.operations.BackgroundTask`)
 and says what happened. The automatic backup folder (often a USB drive) and
 how many backups to keep there are the clerk's choice, remembered in
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop import backup as backup_mod
-from desktop import unit
+from desktop.records import backup as backup_mod
+from desktop.records import unit
 from desktop.ui.operations import BackgroundTask, run_op
 from desktop.ui.qt import (
     QAction, QCheckBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,

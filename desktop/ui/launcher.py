@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import start, unit
+from desktop import start
+from desktop.records import unit
 from desktop.errors import UserError
 from desktop.store import Store
 from desktop.ui.qt import QObject
@@ -78,7 +79,7 @@ class Launcher(QObject):
         self._show(self._demo_store())
 
     def _demo_store(self) -> Store:
-        from desktop import demo
+        from desktop.demo import unit as demo
 
         if self.store is not None:  # the clerk's blank file, untouched by the demo
             self.store.close()

@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 import traceback
 
-from desktop import campaigns
+from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date
 from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
 
@@ -68,7 +68,7 @@ class PartialDateField(QLineEdit):
     """A date as precise as a plan writes it: ``28/7/2025``, ``7/2025`` or ``2025``.
 
     With ``yearly`` it also takes a day that comes back every year, ``05/01``.
-    Values are the stored forms of :func:`desktop.campaigns.parse_partial`.
+    Values are the stored forms of :func:`desktop.campaigns.campaign.parse_partial`.
     """
 
     def __init__(self, parent: QWidget | None = None, *, yearly: bool = False):

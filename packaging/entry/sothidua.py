@@ -8,7 +8,7 @@ opens a package on the Kiểm tra gói page (the file association does that).
 import os
 import sys
 
-from desktop.cli import main
+from desktop.commands.main import main
 
 if __name__ == "__main__":
     for name in ("stdout", "stderr"):

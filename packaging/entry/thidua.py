@@ -1,7 +1,7 @@
 """The ``thidua`` command of the installed app (console executable)."""
 import sys
 
-from desktop.cli import main
+from desktop.commands.main import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop import achievements as ach
-from desktop import evidence as evidence_mod
+from desktop.records import achievements as ach
+from desktop.records import evidence as evidence_mod
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel

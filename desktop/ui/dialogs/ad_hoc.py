@@ -1,9 +1,10 @@
 """Khen thưởng đột xuất: nominations without a campaign for a one-off feat, sent on their own, and their outcome."""
 from __future__ import annotations
 
-from desktop import catalog, nominations, outcomes
+from desktop import catalog
+from desktop.council import nominations, outcomes
 from desktop.errors import UserError, ValidationError
-from desktop.nominations import Nomination, RuleViolation
+from desktop.council.nominations import Nomination, RuleViolation
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.models.nominations import ID_ROLE, AchievementPickModel, status_text
 from desktop.ui.models.people import CollectivesModel, PersonChoiceModel

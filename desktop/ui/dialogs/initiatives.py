@@ -1,7 +1,8 @@
 """Sáng kiến: the initiatives recognised in a year, with their authors, which the year-end review counts."""
 from __future__ import annotations
 
-from desktop import people, review
+from desktop.records import people
+from desktop.council import review
 from desktop.dates import format_date
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.base import RowsTableModel

@@ -3,16 +3,17 @@
 The clerk picks the subject, the award (only the campaign's awards the
 catalog gives to that kind of subject), a summary and the ledger's
 achievements the proposal rests on. The award rules are checked live as the
-fields change (:func:`desktop.nominations.checks` on the unsaved nomination),
+fields change (:func:`desktop.council.nominations.checks` on the unsaved nomination),
 each failure in plain Vietnamese with the rule's source.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from desktop import campaigns, nominations
+from desktop.campaigns import campaign as campaigns
+from desktop.council import nominations
 from desktop.errors import ValidationError
-from desktop.nominations import Nomination
+from desktop.council.nominations import Nomination
 from desktop.ui.models.nominations import (
     ID_ROLE, SOURCE_ROLE, AchievementPickModel, AwardChoiceModel, ChecksModel, MUTED_COLOR, unsaved,
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import catalog, clock, nominations, outcomes, prizes
+from desktop import catalog, clock
+from desktop.council import nominations, outcomes, prizes
 from desktop.dates import DateError
 from desktop.errors import UserError, ValidationError
 from desktop.ui.operations import show_error

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import campaigns
+from desktop.campaigns import campaign as campaigns
 from desktop.errors import UserError, ValidationError
 from desktop.ui.operations import show_error
 from desktop.ui.pages.campaigns import CampaignEditor

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import catalog, people, unit
+from desktop import catalog
+from desktop.records import people, unit
 from desktop.errors import UserError, ValidationError
-from desktop.people import Collective, Person
+from desktop.records.people import Collective, Person
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.ui.models.records import PriorAwardsModel, RatingsModel
 from desktop.ui.operations import show_error
@@ -162,7 +163,7 @@ class CollectiveDialog(_Dialog):
 
 def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidget:
     """The collective dialog's tabs: its profile (``dialog.form``), yearly ratings and awards received."""
-    from desktop import review
+    from desktop.council import review
 
     tabs = QTabWidget(dialog)
     tabs.addTab(dialog.form, QCoreApplication.translate("CollectiveDialog", "Profile"))
@@ -198,7 +199,7 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
 
 def save_collective_records(dialog, collective_id: int) -> None:
     """Save the ratings and awards of the collective dialog (inside the caller's transaction)."""
-    from desktop import review
+    from desktop.council import review
 
     review.set_collective_ratings(dialog.store, collective_id, dialog.ratings_model.ratings())
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from desktop import unit
+from desktop.records import unit
 from desktop.errors import UserError, ValidationError
 from desktop.ui.operations import show_error
 from desktop.ui.qt import (

@@ -2,7 +2,7 @@
 
 The editable tables (criteria, awards, dossier documents) work on copies of
 the domain's dataclasses and hand copies back; nothing is written until the
-editor's owner saves through :mod:`desktop.campaigns`. Each loaded row keeps
+editor's owner saves through :mod:`desktop.campaigns.campaign`. Each loaded row keeps
 its *origin* (its position when loaded), so the plan-import review can find
 the place in the source text a row was read from even after rows were added
 or removed.
@@ -13,8 +13,9 @@ import copy
 import datetime as dt
 import re
 
-from desktop import campaigns, catalog
-from desktop.campaigns import (
+from desktop.campaigns import campaign as campaigns
+from desktop import catalog
+from desktop.campaigns.campaign import (
     AwardUse, Campaign, CampaignAward, CampaignPhase, CampaignProgress, Criterion, DossierDocument,
 )
 from desktop.dates import format_date

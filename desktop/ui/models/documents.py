@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop import drafts, meetings, nominations, unit
+from desktop import drafts
+from desktop.council import meetings, nominations
+from desktop.records import unit
 from desktop.documents.model import CLASSIFICATIONS, block_text_lines
 from desktop.documents.richtext import parse
 from desktop.ui.qt import (

@@ -1,7 +1,7 @@
 """The achievements table: ids in table order, rows fetched a page at a time."""
 from __future__ import annotations
 
-from desktop import achievements as ach
+from desktop.records import achievements as ach
 from desktop.dates import format_date
 from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
 
@@ -12,7 +12,7 @@ ARCHIVED_ROLE = Qt.UserRole + 2
 
 
 class LedgerModel(QAbstractTableModel):
-    """Achievements matching a :class:`~desktop.achievements.LedgerFilter`.
+    """Achievements matching a :class:`~desktop.records.achievements.LedgerFilter`.
 
     The model keeps only the ordered list of ids; the rows the view draws are
     fetched in pages and cached, so opening, sorting and filtering stay fast on

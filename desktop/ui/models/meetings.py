@@ -1,12 +1,12 @@
 """Models of the council meeting page: the meetings of a campaign, who sits on the council, the ballots.
 
-The members and ballots models edit the page's working :class:`~desktop.meetings.Meeting` in place;
-nothing is written until the page saves it through :mod:`desktop.meetings`.
+The members and ballots models edit the page's working :class:`~desktop.council.meetings.Meeting` in place;
+nothing is written until the page saves it through :mod:`desktop.council.meetings`.
 """
 from __future__ import annotations
 
-from desktop import meetings
-from desktop.meetings import Ballot, Meeting, Member
+from desktop.council import meetings
+from desktop.council.meetings import Ballot, Meeting, Member
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR

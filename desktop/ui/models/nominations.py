@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import achievements as ach
-from desktop import campaigns, catalog, nominations, outcomes, prizes
+from desktop.records import achievements as ach
+from desktop.campaigns import campaign as campaigns
+from desktop import catalog
+from desktop.council import nominations, outcomes, prizes
 from desktop.dates import format_date
 from desktop.errors import NotFound
-from desktop.nominations import Check, Nomination, NominationRow
+from desktop.council.nominations import Check, Nomination, NominationRow
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
@@ -122,7 +124,7 @@ class CampaignsModel(QAbstractListModel):
 class QuotaModel(QAbstractListModel):
     """One line per award of the campaign: "Giấy khen … — tập thể 2/2, cá nhân 3/5", red when over.
 
-    Counts are :func:`desktop.campaigns.nomination_counts` (every nomination not turned down).
+    Counts are :func:`desktop.campaigns.campaign.nomination_counts` (every nomination not turned down).
     """
 
     def __init__(self, store, parent=None):

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import achievements as ach
-from desktop import dossier, drafts, evidence
+from desktop.records import achievements as ach
+from desktop import dossier, drafts
+from desktop.records import evidence
 from desktop.errors import UserError
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
@@ -385,7 +386,7 @@ def _local_date(moment: dt.datetime | None) -> str:
 # -- verifying a package ------------------------------------------------------------------------------------
 
 class TrustStoreModel(QAbstractListModel):
-    """The certificates of the trust store (:mod:`desktop.trust`): roots first, each with its validity."""
+    """The certificates of the trust store (:mod:`desktop.signing.trust`): roots first, each with its validity."""
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -394,7 +395,7 @@ class TrustStoreModel(QAbstractListModel):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop import trust
+        from desktop.signing import trust
 
         self.beginResetModel()
         self._rows = trust.list_all(self.store) if self.store is not None else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop import clock
-from desktop import people
+from desktop.records import people
 from desktop.dates import format_date
 from desktop.text import fold
 from desktop.ui.qt import (

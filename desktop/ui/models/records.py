@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop import evidence as evidence_mod
-from desktop import people
+from desktop.records import evidence as evidence_mod
+from desktop.records import people
 from desktop.dates import DateError, format_date, parse_date
-from desktop.people import PriorAward
+from desktop.records.people import PriorAward
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
 from desktop import clock

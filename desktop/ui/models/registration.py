@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import copy
 
-from desktop import campaigns, registration
-from desktop.registration import Registration
+from desktop.campaigns import campaign as campaigns, registration
+from desktop.campaigns.registration import Registration
 from desktop.errors import ValidationError
 from desktop.ui.qt import QAbstractTableModel, QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
 from desktop.ui.models.campaigns import number_text, parse_number

@@ -1,8 +1,8 @@
 """Models of the year-end review page: candidates for each title, checkable, with their conditions."""
 from __future__ import annotations
 
-from desktop import review
-from desktop.prizes import format_vnd
+from desktop.council import review
+from desktop.council.prizes import format_vnd
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.models.nominations import ERROR_COLOR, OK_COLOR

@@ -1,10 +1,11 @@
 """Models of the statistics page: counts by year × award, the awards received, title shares, a history."""
 from __future__ import annotations
 
-from desktop import catalog, statistics
+from desktop import catalog
+from desktop.council import statistics
 from desktop.dates import format_date
 from desktop.numbers import percent
-from desktop.prizes import format_vnd
+from desktop.council.prizes import format_vnd
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop.ui.models.base import RowsTableModel
 

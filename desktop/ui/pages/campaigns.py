@@ -10,8 +10,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from desktop import achievements, blobs, campaigns, catalog
-from desktop.campaigns import Campaign
+from desktop.records import achievements, blobs
+from desktop.campaigns import campaign as campaigns
+from desktop import catalog
+from desktop.campaigns.campaign import Campaign
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.campaigns import (
     KEY_ROLE, AwardsModel, CampaignListModel, CriteriaModel, DocumentsModel, PhasesModel, subject_labels,
@@ -851,8 +853,8 @@ class CampaignsPage(QWidget):
 
     def start_import(self, path: Path) -> None:
         """Read the plan on a worker thread, then open the review; a file that cannot be read is explained."""
-        from desktop.plans import parse_plan
-        from desktop.plans.parser import require_something_read
+        from desktop.campaigns.plans import parse_plan
+        from desktop.campaigns.plans.parser import require_something_read
 
         message = self.tr("Reading “%1”…").replace("%1", path.name)
 

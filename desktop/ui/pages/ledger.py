@@ -1,7 +1,7 @@
 """Sổ thành tích: the ledger, searchable as you type, with the archive one click away."""
 from __future__ import annotations
 
-from desktop import achievements as ach
+from desktop.records import achievements as ach
 from desktop.ui.dialogs.achievement import AchievementDialog
 from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel

@@ -2,17 +2,18 @@
 
 The page edits one meeting at a time (a working copy); Lưu writes it, and
 "Kết thúc và ghi kết quả" closes it, which turns every voted nomination into
-"Thông qua" or "Không thông qua" (:func:`desktop.meetings.close`). Results are
+"Thông qua" or "Không thông qua" (:func:`desktop.council.meetings.close`). Results are
 the yes-votes over ALL council members; guests do not count.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from desktop import meetings, nominations, people, rules
+from desktop.council import meetings, nominations, rules
+from desktop.records import people
 from desktop.dates import DateError
 from desktop.errors import UserError, ValidationError
-from desktop.meetings import Meeting, Member
+from desktop.council.meetings import Meeting, Member
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel
 from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR, CampaignsModel
 from desktop.ui.models.people import PersonChoiceModel

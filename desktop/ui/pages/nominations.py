@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import nominations
+from desktop.council import nominations
 from desktop.errors import UserError
-from desktop.nominations import RuleViolation
+from desktop.council.nominations import RuleViolation
 from desktop.ui.dialogs.nomination import NominationDialog, checks_view
 from desktop.ui.dialogs.outcome import OutcomeDialog
 from desktop.ui.models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import campaigns, clock, deadlines, printing, start, unit
+from desktop.campaigns import campaign as campaigns, deadlines
+from desktop import clock, printing, start
+from desktop.records import unit
 from desktop.dates import format_date
 from desktop.ui.models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,

@@ -1,7 +1,7 @@
 """Tập thể & cá nhân: the unit's collectives on the left, its people on the right."""
 from __future__ import annotations
 
-from desktop import people
+from desktop.records import people
 from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from desktop.ui.operations import attempt

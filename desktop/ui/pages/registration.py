@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import registration
+from desktop.campaigns import registration
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.nominations import ID_ROLE, CampaignsModel
 from desktop.ui.models.registration import RegistrationModel

@@ -2,9 +2,10 @@
 Tập thể lao động tiên tiến and the proposal of Tập thể lao động xuất sắc, and the head's decision."""
 from __future__ import annotations
 
-from desktop import clock, review
+from desktop import clock
+from desktop.council import review
 from desktop.errors import ValidationError
-from desktop.prizes import format_vnd
+from desktop.council.prizes import format_vnd
 from desktop.ui.dialogs.nomination import checks_view
 from desktop.ui.models.nominations import ChecksModel
 from desktop.ui.models.review import CandidatesModel, DecidedModel

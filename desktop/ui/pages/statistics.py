@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import catalog, people, statistics
-from desktop.prizes import format_vnd
+from desktop import catalog
+from desktop.records import people
+from desktop.council import statistics
+from desktop.council.prizes import format_vnd
 from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (

@@ -5,7 +5,7 @@ This is also the page the Sở uses, so it speaks plainly: one big verdict
 per check with ✓ or ✗ (:func:`desktop.package.pdf_verify.verify_path`). A
 package or PDF is opened from a file dialog or dropped on the page, a folder
 from its own dialog. The CA certificates trusted are the app's trust store
-(:mod:`desktop.trust`, kept in the database so it travels with backups),
+(:mod:`desktop.signing.trust`, kept in the database so it travels with backups),
 managed here and by ``thidua trust``. Verifying runs off the GUI thread: a
 large package takes a while to hash.
 """
@@ -179,7 +179,7 @@ class VerifyPage(QWidget):
             value = [value] if value else []
         if not value or self.store is None:
             return
-        from desktop import trust
+        from desktop.signing import trust
 
         for path in value:
             try:
@@ -199,7 +199,7 @@ class VerifyPage(QWidget):
 
     def add_anchor(self, path: str) -> bool:
         """Import the certificates in the file at ``path`` into the trust store; False (and a message) when refused."""
-        from desktop import trust
+        from desktop.signing import trust
 
         if self.store is None:
             return False
@@ -221,7 +221,7 @@ class VerifyPage(QWidget):
             self.verify()
 
     def remove_anchor(self) -> None:
-        from desktop import trust
+        from desktop.signing import trust
 
         ix = self.anchors_view.currentIndex()
         if not ix.isValid() or self.store is None:
@@ -239,7 +239,7 @@ class VerifyPage(QWidget):
             self.verify()
 
     def trusted_certificates(self) -> list:
-        from desktop import trust
+        from desktop.signing import trust
 
         return trust.certificates(self.store) if self.store is not None else []
 

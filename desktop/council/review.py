@@ -1,0 +1,547 @@
+"""The unit's year-end review (bình xét cuối năm) and the initiatives (sáng kiến) it counts.
+
+Each year the unit reviews its people for Lao động tiên tiến and Chiến sĩ thi
+đua cơ sở, its collectives for Tập thể lao động tiên tiến, and proposes Tập thể
+lao động xuất sắc to the province. Candidates come from the year's quality
+ratings; every title's conditions are data (``resources/review_rules.toml``)
+and are checked with their sources. A collective's conditions count its
+members' titles in the same review: those chosen, or, before anything is
+chosen, those who qualify. The head's decision turns the chosen titles the unit
+awards itself into awards received (``prior_award``), tied to the review.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from dataclasses import dataclass, field
+
+from desktop import clock
+from desktop.council import prizes
+from desktop.dates import DateError, from_iso, parse_date
+from desktop.errors import NotFound, UserError, ValidationError
+from desktop.council.nominations import Check
+from desktop.records.people import RATING_RANK, RATINGS
+from desktop.resources import resource
+from desktop.text import clean, name_sort_key, word_sort_key
+
+SCOPES = {"co_so": "Cấp cơ sở", "bo_tinh": "Cấp bộ, ngành, tỉnh", "toan_quoc": "Toàn quốc"}
+STATUSES = {"dang_xet": "Đang bình xét", "da_quyet_dinh": "Đã có quyết định"}
+KINDS = {"ca_nhan": "person", "tap_the": "collective"}
+
+
+# -- rules ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TitleRule:
+    name: str
+    subject: str                 # "person" or "collective"
+    min_rating: str | None
+    decided_by: str              # "don_vi" or "cap_tren"
+    ballot: bool
+    requires: str | None
+    routes: tuple[str, ...]
+    members_title: str | None
+    members_share: float | None
+    members_min_rating: str | None
+    members_with: str | None
+    source: str
+
+    @property
+    def unit_decides(self) -> bool:
+        return self.decided_by == "don_vi"
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, TitleRule]:
+    """The review's titles in the order the review considers them."""
+    with open(resource("review_rules.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    out = {}
+    for name, t in data["title"].items():
+        for key in ("min_rating", "members_min_rating"):
+            if t.get(key) is not None and t[key] not in RATINGS:
+                raise ValueError(f"{name}: {key} {t[key]!r} is not a rating")
+        out[name] = TitleRule(name, KINDS[t["subject"]], t.get("min_rating"), t.get("decided_by", "don_vi"),
+                              bool(t.get("ballot", False)), t.get("requires"), tuple(t.get("routes", ())),
+                              t.get("members_title"), t.get("members_share"), t.get("members_min_rating"),
+                              t.get("members_with"), t.get("source", ""))
+    return out
+
+
+# -- collectives' ratings -------------------------------------------------------------------------------
+
+def set_collective_rating(store, collective_id: int, year: int, rating: str | None) -> None:
+    if rating is not None and rating not in RATINGS:
+        raise ValidationError({"rating": "Xếp loại không hợp lệ."})
+    with store.transaction() as conn:
+        if rating is None:
+            conn.execute("DELETE FROM collective_rating WHERE collective_id = ? AND year = ?", (collective_id, year))
+        else:
+            conn.execute("INSERT INTO collective_rating(collective_id, year, rating) VALUES (?, ?, ?) "
+                         "ON CONFLICT(collective_id, year) DO UPDATE SET rating = excluded.rating",
+                         (collective_id, year, rating))
+
+
+def set_collective_ratings(store, collective_id: int, by_year: dict[int, str]) -> None:
+    """Make a collective's ratings exactly ``by_year`` (what the dialog saves), in one transaction."""
+    with store.transaction():
+        for year in set(collective_ratings(store, collective_id)) - set(by_year):
+            set_collective_rating(store, collective_id, year, None)
+        for year, rating in by_year.items():
+            set_collective_rating(store, collective_id, int(year), rating)
+
+
+def collective_ratings(store, collective_id: int) -> dict[int, str]:
+    return {r["year"]: r["rating"] for r in store.query(
+        "SELECT year, rating FROM collective_rating WHERE collective_id = ? ORDER BY year", (collective_id,))}
+
+
+# -- initiatives ----------------------------------------------------------------------------------------
+
+@dataclass
+class Initiative:
+    name: str
+    year: int
+    author_ids: list[int] = field(default_factory=list)
+    scope: str = "co_so"
+    recognised_by: str = ""
+    decision_number: str = ""
+    decision_date: dt.date | None = None
+    field: str = ""
+    effect: str = ""
+    id: int | None = None
+
+
+def save_initiative(store, i: Initiative) -> int:
+    errors = {}
+    i.name = clean(i.name)
+    if not i.name:
+        errors["name"] = "Hãy ghi tên sáng kiến."
+    if not i.year or not 1950 <= int(i.year) <= clock.today().year + 1:
+        errors["year"] = "Năm công nhận không hợp lệ."
+    if i.scope not in SCOPES:
+        errors["scope"] = "Phạm vi công nhận không hợp lệ."
+    if isinstance(i.decision_date, str):
+        try:
+            i.decision_date = parse_date(i.decision_date) if i.decision_date.strip() else None
+        except DateError as exc:
+            errors["decision_date"] = str(exc)
+    i.author_ids = list(dict.fromkeys(int(a) for a in i.author_ids))
+    if not i.author_ids:
+        errors["authors"] = "Sáng kiến phải có ít nhất một tác giả."
+    if errors:
+        raise ValidationError(errors)
+    values = (i.name, int(i.year), i.scope, clean(i.recognised_by), clean(i.decision_number),
+              i.decision_date.isoformat() if i.decision_date else None, clean(i.field), clean(i.effect))
+    with store.transaction() as conn:
+        if i.id is None:
+            i.id = conn.execute("INSERT INTO initiative(name, year, scope, recognised_by, decision_number, "
+                                "decision_date, field, effect) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+        else:
+            conn.execute("UPDATE initiative SET name = ?, year = ?, scope = ?, recognised_by = ?, decision_number = ?, "
+                         "decision_date = ?, field = ?, effect = ? WHERE id = ?", (*values, i.id))
+            conn.execute("DELETE FROM initiative_author WHERE initiative_id = ?", (i.id,))
+        for pid in i.author_ids:
+            conn.execute("INSERT INTO initiative_author(initiative_id, person_id) VALUES (?, ?)", (i.id, pid))
+    return i.id
+
+
+def initiatives(store, *, year: int | None = None, person_id: int | None = None) -> list[Initiative]:
+    where, params = [], []
+    if year is not None:
+        where.append("i.year = ?")
+        params.append(year)
+    if person_id is not None:
+        where.append("i.id IN (SELECT initiative_id FROM initiative_author WHERE person_id = ?)")
+        params.append(person_id)
+    sql = "SELECT i.* FROM initiative i" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY i.year, i.id"
+    out = []
+    for r in store.query(sql, params):
+        authors = [a["person_id"] for a in store.query(
+            "SELECT person_id FROM initiative_author WHERE initiative_id = ? ORDER BY person_id", (r["id"],))]
+        out.append(Initiative(r["name"], r["year"], authors, r["scope"], r["recognised_by"], r["decision_number"],
+                              from_iso(r["decision_date"]), r["field"], r["effect"], r["id"]))
+    return out
+
+
+def delete_initiative(store, initiative_id: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM initiative WHERE id = ?", (initiative_id,))
+
+
+# -- the review -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Review:
+    year: int
+    status: str
+    decision_number: str
+    decision_date: dt.date | None
+    issuer: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str           # "person" or "collective"
+    subject_id: int
+    name: str
+    where: str          # a person's collective
+    title: str
+    checks: tuple[Check, ...]
+
+    @property
+    def eligible(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (self.kind, self.subject_id, self.title)
+
+
+def get(store, year: int) -> Review | None:
+    r = store.one("SELECT * FROM yearly_review WHERE year = ?", (year,))
+    return Review(r["year"], r["status"], r["decision_number"], from_iso(r["decision_date"]), r["issuer"]) if r else None
+
+
+def list_reviews(store) -> list[Review]:
+    return [get(store, r["year"]) for r in store.query("SELECT year FROM yearly_review ORDER BY year DESC")]
+
+
+def open_review(store, year: int) -> Review:
+    if not 1950 <= int(year) <= clock.today().year + 1:
+        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+    if get(store, year) is not None:
+        raise UserError(f"Đã có đợt bình xét năm {year}.")
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO yearly_review(year) VALUES (?)", (year,))
+    return get(store, year)
+
+
+def set_ballot(store, year: int, key: tuple[str, int, str], *, yes: int, members: int) -> None:
+    """Record the council's secret ballot on one candidate's title (yes-votes over all members)."""
+    kind, sid, title = key
+    r = get(store, year)
+    if r is None:
+        raise NotFound(f"Chưa có đợt bình xét năm {year}.")
+    if r.status == "da_quyet_dinh":
+        raise UserError(f"Đợt bình xét năm {year} đã có quyết định; không sửa kết quả bỏ phiếu.")
+    if not rules().get(title) or not rules()[title].ballot:
+        raise UserError(f"{title} không cần bỏ phiếu kín.")
+    errors = {}
+    if not isinstance(members, int) or members < 1:
+        errors["members"] = "Số thành viên Hội đồng phải từ 1 trở lên."
+    elif not isinstance(yes, int) or not 0 <= yes <= members:
+        errors["yes"] = f"Số phiếu đồng ý phải từ 0 đến {members}."
+    if errors:
+        raise ValidationError(errors)
+    pid, cid = (sid, None) if kind == "person" else (None, sid)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM review_ballot WHERE review_year = ? AND title = ? AND person_id IS ? "
+                     "AND collective_id IS ?", (year, title, pid, cid))
+        conn.execute("INSERT INTO review_ballot(review_year, person_id, collective_id, title, members, yes) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (year, pid, cid, title, members, yes))
+
+
+def ballots(store, year: int) -> dict[tuple[str, int, str], tuple[int, int]]:
+    """(kind, subject, title) → (yes, members) of the year's ballots."""
+    return {(("person", r["person_id"]) if r["person_id"] is not None else ("collective", r["collective_id"]))
+            + (r["title"],): (r["yes"], r["members"])
+            for r in store.query("SELECT * FROM review_ballot WHERE review_year = ?", (year,))}
+
+
+def _members(store) -> dict[int, list[int]]:
+    """Each collective's members: its people and those of the collectives under it."""
+    children: dict[int | None, list[int]] = {}
+    for c in store.query("SELECT id, parent_id FROM collective"):
+        children.setdefault(c["parent_id"], []).append(c["id"])
+    direct: dict[int, list[int]] = {}
+    for p in store.query("SELECT id, collective_id FROM person WHERE collective_id IS NOT NULL"):
+        direct.setdefault(p["collective_id"], []).append(p["id"])
+
+    def collect(cid: int, seen: set[int]) -> list[int]:
+        if cid in seen:
+            return []
+        seen.add(cid)
+        out = list(direct.get(cid, []))
+        for child in children.get(cid, []):
+            out += collect(child, seen)
+        return out
+
+    return {c: collect(c, set()) for c in {c["id"] for c in store.query("SELECT id FROM collective")}}
+
+
+def _pct(x: float) -> str:
+    from desktop.numbers import percent
+
+    return percent(x * 100)  # the one percentage format of the window and the documents
+
+
+def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None) -> list[Candidate]:
+    """Every person and collective with every title of the review, and its conditions for ``year``.
+
+    A title that needs others' titles (a collective's members, a person's own
+    Lao động tiên tiến) counts ``chosen`` when given, else those that qualify,
+    and in both cases those who already received it for ``year``.
+    """
+    rs = rules()
+    people_rows = store.query("SELECT p.id, p.full_name, p.sort_key, c.name AS cname FROM person p "
+                              "LEFT JOIN collective c ON c.id = p.collective_id")
+    coll_rows = store.query("SELECT id, name FROM collective")
+    ratings = {r["person_id"]: r["rating"] for r in store.query(
+        "SELECT person_id, rating FROM rating WHERE year = ?", (year,))}
+    c_ratings = {r["collective_id"]: r["rating"] for r in store.query(
+        "SELECT collective_id, rating FROM collective_rating WHERE year = ?", (year,))}
+    authored: dict[int, list[str]] = {}
+    for r in store.query("SELECT a.person_id, i.name FROM initiative i JOIN initiative_author a "
+                         "ON a.initiative_id = i.id WHERE i.year = ?", (year,)):
+        authored.setdefault(r["person_id"], []).append(r["name"])
+    members = _members(store)
+
+    def rating_check(have: str | None, need: str | None, rule: TitleRule, whose: str) -> Check | None:
+        if not need:
+            return None
+        need_text = RATINGS[need].lower()
+        if have is None:
+            return Check("rating", False, True, f"Chưa có xếp loại năm {year} của {whose}; cần từ “{need_text}”.",
+                         rule.source)
+        ok = RATING_RANK[have] >= RATING_RANK[need]
+        return Check("rating", ok, True, f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
+                     f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need_text}”.", rule.source)
+
+    has: dict[str, set[int]] = {}     # title -> people who have it (chosen, or qualifying)
+    votes = ballots(store, year)
+
+    def ballot_check(key, rule: TitleRule) -> Check:
+        from desktop.council import rules as award_rules
+
+        threshold = award_rules.load().for_award(rule.name)
+        if key not in votes:
+            return Check("ballot", False, True, f"Chưa có kết quả bỏ phiếu kín của Hội đồng; {rule.name} cần phiếu "
+                                                f"đồng ý {threshold.threshold_text()}.", threshold.source)
+        yes, members = votes[key]
+        ok = threshold.passes(yes, members)
+        return Check("ballot", ok, True, f"Phiếu đồng ý {yes}/{members} thành viên Hội đồng ({_pct(yes / members)}), "
+                     + ("đạt" if ok else "chưa đạt") + f" tỷ lệ {threshold.threshold_short()}.", threshold.source)
+
+    def person_title(rule: TitleRule) -> list[Candidate]:
+        out = []
+        for p in people_rows:
+            checks = [rating_check(ratings.get(p["id"]), rule.min_rating, rule, "cá nhân")]
+            if rule.requires:
+                ok = p["id"] in has.get(rule.requires, set())
+                checks.append(Check("requires", ok, True, f"Đạt {rule.requires} năm {year}." if ok else
+                                    f"Chưa đạt {rule.requires} năm {year}.", rule.source))
+            if rule.routes:
+                ways = []
+                if "xuat_sac" in rule.routes and ratings.get(p["id"]) == "xuat_sac":
+                    ways.append("hoàn thành xuất sắc nhiệm vụ")
+                if "initiative" in rule.routes and authored.get(p["id"]):
+                    ways.append("sáng kiến “" + "”, “".join(authored[p["id"]]) + "”")
+                checks.append(Check("route", bool(ways), True, ("Có " + "; ".join(ways) + ".") if ways else
+                                    f"Chưa hoàn thành xuất sắc nhiệm vụ và chưa có sáng kiến được công nhận năm {year}.",
+                                    rule.source))
+            if rule.ballot:
+                checks.append(ballot_check(("person", p["id"], rule.name), rule))
+            out.append(Candidate("person", p["id"], p["full_name"], p["cname"] or "", rule.name,
+                                 tuple(c for c in checks if c)))
+        out.sort(key=lambda c: name_sort_key(c.name))
+        return out
+
+    def collective_title(rule: TitleRule) -> list[Candidate]:
+        out = []
+        for c in coll_rows:
+            mem = members.get(c["id"], [])
+            checks = [rating_check(c_ratings.get(c["id"]), rule.min_rating, rule, "tập thể")]
+            if not mem:
+                checks.append(Check("members", False, True, "Tập thể chưa có cá nhân nào.", rule.source))
+            else:
+                if rule.members_title and rule.members_share is not None:
+                    n = len(set(mem) & has.get(rule.members_title, set()))
+                    ok = n >= rule.members_share * len(mem) - 1e-9
+                    checks.append(Check(
+                        "members_share", ok, True,
+                        f"{n}/{len(mem)} cá nhân ({_pct(n / len(mem))}) đạt {rule.members_title}; "
+                        f"cần từ {_pct(rule.members_share)}.", rule.source))
+                if rule.members_min_rating:
+                    below = [m for m in mem if RATING_RANK.get(ratings.get(m, ""), -1)
+                             < RATING_RANK[rule.members_min_rating]]
+                    checks.append(Check(
+                        "members_rating", not below, True,
+                        f"Mọi cá nhân từ “{RATINGS[rule.members_min_rating].lower()}” trở lên." if not below else
+                        f"{len(below)} cá nhân chưa được xếp loại hoặc dưới "
+                        f"“{RATINGS[rule.members_min_rating].lower()}”.", rule.source))
+                if rule.members_with:
+                    n = len(set(mem) & has.get(rule.members_with, set()))
+                    checks.append(Check("members_with", n > 0, True,
+                                        f"{n} cá nhân đạt {rule.members_with}." if n else
+                                        f"Chưa có cá nhân nào đạt {rule.members_with}.", rule.source))
+            out.append(Candidate("collective", c["id"], c["name"], "", rule.name, tuple(x for x in checks if x)))
+        out.sort(key=lambda c: word_sort_key(c.name))
+        return out
+
+    # Titles of the year already received (an earlier decision, or typed in) count as held.
+    held: dict[str, set[int]] = {}
+    for r in store.query("SELECT award, person_id FROM prior_award WHERE year = ? AND person_id IS NOT NULL "
+                         "AND id NOT IN (SELECT prior_award_id FROM review_award WHERE review_year = ?)",
+                         (year, year)):
+        held.setdefault(r["award"], set()).add(r["person_id"])
+    result: list[Candidate] = []
+    for rule in rs.values():
+        found = person_title(rule) if rule.subject == "person" else collective_title(rule)
+        if rule.subject == "person":
+            if chosen is not None:
+                has[rule.name] = {c.subject_id for c in found if ("person", c.subject_id, rule.name) in chosen}
+            else:
+                has[rule.name] = {c.subject_id for c in found if c.eligible}
+            has[rule.name] |= held.get(rule.name, set())
+        result += found
+    return result
+
+
+def decide(store, year: int, chosen: list[tuple[str, int, str]], *, decision_number: str,
+           decision_date: dt.date | str, issuer: str = "") -> list[int]:
+    """Record the head's decision: each chosen title the unit awards becomes an award received.
+
+    Every chosen title must meet its conditions (counted with the others chosen);
+    a title a higher authority decides is refused here (it is proposed upward).
+    Returns the ids of the awards received, in the decision's order.
+    """
+    review = get(store, year)
+    if review is None:
+        raise NotFound(f"Chưa có đợt bình xét năm {year}.")
+    if review.status == "da_quyet_dinh":
+        raise UserError(f"Đợt bình xét năm {year} đã có quyết định {review.decision_number}.")
+    from desktop.council.outcomes import check_decision
+
+    errors: dict[str, str] = {}
+    decision_number, decision_date = check_decision(errors, decision_number, decision_date, "05/QĐ-TTTGPL")
+    if not chosen:
+        errors["chosen"] = "Chưa chọn danh hiệu nào."
+    if errors:
+        raise ValidationError(errors)
+    wanted = set(chosen)
+    by_key = {c.key: c for c in candidates(store, year, wanted)}
+    problems = []
+    for key in chosen:
+        c = by_key.get(key)
+        if c is None:
+            problems.append(f"{key[2]}: không có đối tượng này trong đơn vị.")
+            continue
+        rule = rules()[c.title]
+        if not rule.unit_decides:
+            problems.append(f"{c.name}: {c.title} do cấp trên quyết định; đơn vị chỉ đề nghị.")
+        for f in c.checks:
+            if not f.ok:
+                problems.append(f"{c.name} — {c.title}: {f.message} ({f.source})")
+    if problems:
+        raise UserError("Chưa ra quyết định được:\n" + "\n".join(f"- {p}" for p in problems))
+    ids = []
+    with store.transaction() as conn:
+        for position, key in enumerate(chosen):
+            c = by_key[key]
+            pid = c.subject_id if c.kind == "person" else None
+            cid = c.subject_id if c.kind == "collective" else None
+            award_id = conn.execute(
+                "INSERT INTO prior_award(person_id, collective_id, award, year, decision_number, decision_date, issuer) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (pid, cid, c.title, year, decision_number, decision_date.isoformat(), clean(issuer or ""))).lastrowid
+            conn.execute("INSERT INTO review_award(review_year, prior_award_id, position) VALUES (?, ?, ?)",
+                         (year, award_id, position))
+            ids.append(award_id)
+        conn.execute("UPDATE yearly_review SET status = 'da_quyet_dinh', decision_number = ?, decision_date = ?, "
+                     "issuer = ? WHERE year = ?", (decision_number, decision_date.isoformat(), clean(issuer or ""), year))
+    return ids
+
+
+def decided_keys(store, year: int) -> list[tuple[str, int, str]]:
+    """The (kind, subject, title) the year's decision awarded, in its order."""
+    return [("person", r["person_id"], r["award"]) if r["person_id"] is not None else
+            ("collective", r["collective_id"], r["award"]) for r in store.query(
+        "SELECT pa.person_id, pa.collective_id, pa.award FROM review_award ra JOIN prior_award pa "
+        "ON pa.id = ra.prior_award_id WHERE ra.review_year = ? ORDER BY ra.position", (year,))]
+
+
+@dataclass(frozen=True)
+class DecidedRow:
+    """A line of the list attached to the decision (Danh sách kèm theo Quyết định)."""
+    no: int
+    kind: str
+    name: str
+    where: str
+    title: str
+    prize: int | None
+
+
+def decided_list(store, year: int) -> list[DecidedRow]:
+    """The decision's list: titles in the rules' order, people then collectives, with their prize."""
+    review = get(store, year)
+    if review is None or review.status != "da_quyet_dinh":
+        return []
+    order = list(rules())
+    rows = store.query(
+        "SELECT pa.*, p.full_name, p.sort_key, pc.name AS pcname, c.name AS cname FROM review_award ra "
+        "JOIN prior_award pa ON pa.id = ra.prior_award_id LEFT JOIN person p ON p.id = pa.person_id "
+        "LEFT JOIN collective pc ON pc.id = p.collective_id LEFT JOIN collective c ON c.id = pa.collective_id "
+        "WHERE ra.review_year = ?", (year,))
+    items = []
+    for r in rows:
+        kind = "person" if r["person_id"] is not None else "collective"
+        p = prizes.prize(r["award"], kind, review.decision_date)
+        items.append(((order.index(r["award"]) if r["award"] in order else 99,
+                       r["sort_key"] if kind == "person" else word_sort_key(r["cname"])),
+                      (kind, r["full_name"] if kind == "person" else r["cname"],
+                       (r["pcname"] or "") if kind == "person" else "", r["award"], p.amount if p else None)))
+    items.sort(key=lambda t: t[0])
+    return [DecidedRow(i + 1, *t[1]) for i, t in enumerate(items)]
+
+
+# -- the decision's document ------------------------------------------------------------------------------
+
+DECISION_FORM = "nd30-2020-mau1.2-quyet-dinh-khen-thuong"
+
+
+def decision_context(store, year: int) -> dict:
+    """What the decision's form is filled with: the unit, the decision and its list with prizes."""
+    from desktop.records import unit as unit_mod
+
+    r = get(store, year)
+    if r is None or r.status != "da_quyet_dinh":
+        raise NotFound(f"Đợt bình xét năm {year} chưa có quyết định.")
+    p = unit_mod.get(store)
+    rows = decided_list(store, year)
+    head = (p.head_title or "Thủ trưởng đơn vị").strip()
+    number = r.decision_number.split("/", 1)[0]
+    return {
+        "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
+                 "place": p.province, "drafting_unit": ""},
+        "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
+        "decision": {"year": year, "authority": f"{head} {p.name}".upper(),
+                     "total": prizes.format_vnd(sum(x.prize or 0 for x in rows))},
+        # Counted once per tập thể or cá nhân ("02 tập thể và 34 cá nhân"), whatever the titles.
+        "candidates": [{"kind": "tap_the" if kind == "collective" else "ca_nhan", "name": name}
+                       for kind, name in dict.fromkeys((x.kind, x.name) for x in rows)],
+        "decided": [{"name": x.name, "unit": x.where, "award": x.title, "prize": prizes.format_vnd(x.prize)}
+                    for x in rows],
+        "document": {"number": number, "date": r.decision_date, "classification": "thuong"},
+        "signers": {"signer": {"authority": "", "title": head.upper(), "name": p.head_name}},
+    }
+
+
+def render_decision(store, year: int, path, *, family=None):
+    """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
+    from pathlib import Path
+
+    from desktop.documents.compose import compose
+    from desktop.documents.forms import load_form
+    from desktop.documents.render_docx import render_docx
+    from desktop.documents.render_pdf import render_pdf
+    from desktop.resources import forms_dir
+
+    doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        return render_docx(doc, path)
+    if path.suffix.lower() != ".pdf":
+        raise UserError("Tệp kết quả phải là .pdf hoặc .docx.")
+    return render_pdf(doc, path, family=family)

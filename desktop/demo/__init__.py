@@ -1,0 +1,1 @@
+"""The demo: a realistic unit (and one around any plan) and a demo certificate authority."""
