@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.records import achievements as ach
-from desktop.records import evidence, people
+from desktop.records import blobs, evidence, people
 from desktop.errors import NotFound, UserError
 from desktop.records.people import Person
 
@@ -60,15 +60,15 @@ def test_round_trip(store, aid, tmp_path, name):
     assert ev.media_type == media
     assert ev.size == len(data)
     assert ev.sha256 == hashlib.sha256(data).hexdigest() == sha(src)
-    assert b"".join(evidence.iter_blob(store, ev.sha256)) == data
+    assert b"".join(blobs.iter_chunks(store, ev.sha256)) == data
     out = evidence.save_copy(store, ev.id, tmp_path / f"copy-{name}")
     assert out.read_bytes() == data
     assert sha(out) == ev.sha256
     assert evidence.list_for(store, aid) == [ev]
     assert evidence.get(store, ev.id) == ev
-    with evidence.open_blob(store, ev.sha256) as fh:
+    with blobs.open_blob(store, ev.sha256) as fh:
         assert fh.read() == data
-    assert evidence.verify_blobs(store) == []
+    assert blobs.verify(store) == []
 
 
 def test_file_name_given_and_cleaned(store, aid, tmp_path):
@@ -99,7 +99,7 @@ def test_remove_deletes_the_blob_only_when_unreferenced(store, aid, aid2, tmp_pa
     assert blob_count(store) == 2
     evidence.remove(store, e1.id)
     assert blob_count(store) == 2
-    assert b"".join(evidence.iter_blob(store, e2.sha256)) == b"shared"
+    assert b"".join(blobs.iter_chunks(store, e2.sha256)) == b"shared"
     evidence.remove(store, e2.id)
     assert store.scalar("SELECT 1 FROM blob WHERE sha256 = ?", (e2.sha256,)) is None
     evidence.remove(store, e3.id)
@@ -109,7 +109,7 @@ def test_remove_deletes_the_blob_only_when_unreferenced(store, aid, aid2, tmp_pa
     with pytest.raises(NotFound):
         evidence.get(store, e3.id)
     with pytest.raises(NotFound):
-        b"".join(evidence.iter_blob(store, e3.sha256))
+        b"".join(blobs.iter_chunks(store, e3.sha256))
 
 
 def test_size_limit(store, aid, tmp_path):
@@ -217,11 +217,11 @@ def test_a_file_that_changes_while_read_is_never_stored_under_a_wrong_hash(store
         assert store.counts()["evidence_files"] == 0
     else:
         # If it was accepted, what is stored must be one whole version under its own hash.
-        stored = b"".join(evidence.iter_blob(store, ev.sha256))
+        stored = b"".join(blobs.iter_chunks(store, ev.sha256))
         assert stored in (b"a" * size, b"b" * size)
         assert hashlib.sha256(stored).hexdigest() == ev.sha256
     assert changed, "the file was never rewritten: the test did not test anything"
-    assert evidence.verify_blobs(store) == []
+    assert blobs.verify(store) == []
 
 
 def test_attach_to_a_missing_achievement(store, tmp_path):
@@ -266,7 +266,7 @@ def test_save_copy_interrupted_while_writing(store, aid, tmp_path, monkeypatch):
         yield b"cont"
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(evidence, "iter_blob", broken)
+    monkeypatch.setattr(blobs, "iter_chunks", broken)
     with pytest.raises(KeyboardInterrupt):
         evidence.save_copy(store, ev.id, out_dir / "b.pdf")
     assert list(out_dir.iterdir()) == []
@@ -299,7 +299,7 @@ def test_a_large_file_streams_in_chunks(store, aid, tmp_path):
     # Progress came chunk by chunk, never more than one chunk at a time.
     assert [d for d, _ in seen] == [min(size, (i + 1) * evidence.CHUNK) for i in range(len(seen))]
     assert seen[-1] == (size, size) and {t for _, t in seen} == {size}
-    chunks = list(evidence.iter_blob(store, ev.sha256))
+    chunks = list(blobs.iter_chunks(store, ev.sha256))
     assert len(chunks) == 6 and max(map(len, chunks)) == evidence.CHUNK
     out = evidence.save_copy(store, ev.id, tmp_path / "ra.bin")
     assert os.path.getsize(out) == size and sha(out) == ev.sha256

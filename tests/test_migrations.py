@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from desktop.records import achievements as ach
-from desktop.records import evidence, people
+from desktop.records import blobs, evidence, people
 from desktop.records import search as search_mod
 from desktop.records.check import check
 from desktop.errors import StoreError
@@ -75,7 +75,7 @@ def check_v1(store: Store) -> None:
     assert (a.title, a.measure_value, a.measure_unit) == ("Số hóa hồ sơ vụ việc", 120, "hồ sơ")
     ev = evidence.list_for(store, 1)
     assert [e.file_name for e in ev] == ["minh-chung.pdf"]
-    assert b"".join(evidence.iter_blob(store, ev[0].sha256)) == BLOB
+    assert b"".join(blobs.iter_chunks(store, ev[0].sha256)) == BLOB
     assert evidence.max_bytes(store) == 2048
     assert {h.title for h in search_mod.search(store, "dao hoa")} >= {"Đào Thị Hoa", "Số hóa hồ sơ vụ việc"}
     assert [h.title for h in search_mod.search(store, "bao cao")] == ["Báo cáo chuyên đề"]

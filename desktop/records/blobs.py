@@ -87,3 +87,21 @@ def drop_if_unused(store, sha256: str) -> None:
     if not refs:
         with store.transaction() as conn:
             conn.execute("DELETE FROM blob WHERE sha256 = ?", (sha256,))
+
+
+def verify(store) -> list[str]:
+    """Recompute every blob's SHA-256 and size; the problems found, in Vietnamese (empty when sound)."""
+    problems = []
+    for r in store.query("SELECT rowid, sha256, size FROM blob ORDER BY sha256"):
+        h = hashlib.sha256()
+        n = 0
+        with store.conn.blobopen("blob", "data", r["rowid"], readonly=True) as blob:
+            while chunk := blob.read(CHUNK):
+                h.update(chunk)
+                n += len(chunk)
+        if h.hexdigest() != r["sha256"] or n != r["size"]:
+            names = [x["file_name"] for x in store.query("SELECT file_name FROM evidence WHERE sha256 = ?", (r["sha256"],))]
+            problems.append(
+                f"Tệp minh chứng {', '.join(names) or r['sha256'][:12]} bị hỏng: nội dung không khớp mã băm SHA-256 đã lưu."
+            )
+    return problems

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop.records import evidence
+from desktop.records import blobs
 from desktop.errors import explain_sqlite_error
 
 
@@ -30,7 +30,7 @@ def check(store) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - any failure here is a finding to report
         problems.append("Chỉ mục tìm kiếm không khớp dữ liệu; chạy “thidua check --repair” để dựng lại.")
     try:
-        problems += evidence.verify_blobs(store)
+        problems += blobs.verify(store)
     except sqlite3.DatabaseError as exc:
         problems.append(f"Không đọc được hết các tệp minh chứng: {explain_sqlite_error(exc)}")
     return problems

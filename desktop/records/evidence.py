@@ -3,17 +3,16 @@
 A file's bytes are stored once per distinct content, keyed by their SHA-256;
 an evidence row links an achievement to a blob under the file's own name.
 Files are streamed in and out in chunks, never read whole into memory, and
-``thidua check`` recomputes every hash.
+``thidua check`` recomputes every hash (:func:`desktop.records.blobs.verify`).
 """
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import Callable
 
 from desktop.records import blobs
 from desktop.errors import NotFound, UserError, os_reason
@@ -122,23 +121,13 @@ def remove(store, evidence_id: int) -> None:
         blobs.drop_if_unused(store, sha)
 
 
-def iter_blob(store, sha256: str) -> Iterator[bytes]:
-    """The stored bytes of a blob, chunk by chunk."""
-    return blobs.iter_chunks(store, sha256)
-
-
-def open_blob(store, sha256: str) -> BinaryIO:
-    """A read-only file-like object over a blob (for streaming into a package)."""
-    return blobs.open_blob(store, sha256)
-
-
 def save_copy(store, evidence_id: int, dest: str | os.PathLike[str]) -> Path:
     """Write the file to ``dest`` (a temporary file renamed at the end)."""
     ev = get(store, evidence_id)
     dest = Path(dest)
     try:
         with atomic_write(dest) as tmp, open(tmp, "wb") as out:
-            for chunk in iter_blob(store, ev.sha256):
+            for chunk in blobs.iter_chunks(store, ev.sha256):
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
@@ -153,21 +142,3 @@ def export_for_viewing(store, evidence_id: int, folder: str | os.PathLike[str] |
     folder = Path(folder or tempfile.mkdtemp(prefix=temp_prefix("thidua-xem-")))
     safe = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in ev.file_name).strip(" .") or "tep"
     return save_copy(store, evidence_id, folder / safe)
-
-
-def verify_blobs(store) -> list[str]:
-    """Recompute every blob's SHA-256; return the problems found (empty when sound)."""
-    problems = []
-    for r in store.query("SELECT rowid, sha256, size FROM blob ORDER BY sha256"):
-        h = hashlib.sha256()
-        n = 0
-        with store.conn.blobopen("blob", "data", r["rowid"], readonly=True) as blob:
-            while chunk := blob.read(CHUNK):
-                h.update(chunk)
-                n += len(chunk)
-        if h.hexdigest() != r["sha256"] or n != r["size"]:
-            names = [x["file_name"] for x in store.query("SELECT file_name FROM evidence WHERE sha256 = ?", (r["sha256"],))]
-            problems.append(
-                f"Tệp minh chứng {', '.join(names) or r['sha256'][:12]} bị hỏng: nội dung không khớp mã băm SHA-256 đã lưu."
-            )
-    return problems
