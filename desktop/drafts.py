@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.dates import first_day, last_day, partial_text
 from desktop.records import achievements as ach
 from desktop.records import blobs, people, unit
 from desktop.campaigns import campaign as campaigns
@@ -247,7 +248,7 @@ def campaign_name(c: campaigns.Campaign) -> str:
 
 def _period(c: campaigns.Campaign) -> str:
     if c.period_start and c.period_end:
-        a, b = campaigns.format_partial(c.period_start), campaigns.format_partial(c.period_end)
+        a, b = partial_text(c.period_start), partial_text(c.period_end)
         return f"năm {a}" if a == b else f"từ {a} đến {b}"
     return ""
 
@@ -258,7 +259,7 @@ def period_bounds(c: campaigns.Campaign) -> tuple[dt.date | None, dt.date | None
         if not value or value.startswith("--"):
             return None
         try:
-            return campaigns._last_day(value) if last else campaigns._first_day(value)
+            return last_day(value) if last else first_day(value)
         except (ValueError, IndexError):
             return None
     return bound(c.period_start, False), bound(c.period_end, True)
@@ -1104,7 +1105,7 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
         ctx["unit_targets"] = [{
             "criterion": criteria[t.criterion_id].text, "unit": t.unit or criteria[t.criterion_id].target_unit,
             "value": ach.format_measure(t.value, "") if t.value is not None else "",
-            "due": f"Trước {campaigns.format_partial(t.due_date)}" if t.due_date else "",
+            "due": f"Trước {partial_text(t.due_date)}" if t.due_date else "",
             "note": "" if own else "Theo kế hoạch"} for t in targets if t.criterion_id in criteria]
         ctx["registrations"] = [{
             "kind": "ca_nhan" if r.kind == "person" else "tap_the", "name": r.name,
@@ -1126,8 +1127,8 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
         "results_intro": "Kết quả thực hiện từng chỉ tiêu so với chỉ tiêu đã đăng ký (hoặc chỉ tiêu của kế hoạch "
                          "khi đơn vị chưa đăng ký)" + (f", tính đến hết {lowered}" if phase else "") + ":",
     }
-    start = campaigns._first_day(phase.period_start) if phase and phase.period_start else None
-    end = campaigns._last_day(phase.period_end) if phase and phase.period_end else None
+    start = first_day(phase.period_start) if phase and phase.period_start else None
+    end = last_day(phase.period_end) if phase and phase.period_end else None
     registered = registration.unit_targets(store, c.id, phase.id if phase else None)
     results = []
     for k in c.criteria:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.dates import parse_partial, partial_text
 from desktop.records import achievements as ach
 from desktop.campaigns import campaign as cm
 from desktop.records import blobs, people
@@ -38,19 +39,19 @@ def sample(**over) -> cm.Campaign:
     ("05/01", "--01-05"), ("--01-04", "--01-04"),
 ])
 def test_partial_dates_are_kept_as_precise_as_written(typed, stored):
-    assert cm.parse_partial(typed, yearly=True) == stored
+    assert parse_partial(typed, yearly=True) == stored
 
 
 @pytest.mark.parametrize("typed", ["31/2/2025", "13/2025", "hôm qua", "2025-13"])
 def test_impossible_dates_are_refused(typed):
     with pytest.raises(ValueError):
-        cm.parse_partial(typed, yearly=True)
+        parse_partial(typed, yearly=True)
 
 
 def test_formatting_partial_dates():
-    assert cm.format_partial("2025-07-28") == "28/07/2025"
-    assert cm.format_partial("2025-07") == "07/2025"
-    assert cm.format_partial("--01-04") == "04/01 hằng năm"
+    assert partial_text("2025-07-28") == "28/07/2025"
+    assert partial_text("2025-07") == "07/2025"
+    assert partial_text("--01-04") == "04/01 hằng năm"
 
 
 def test_validation_says_what_is_wrong_by_field():

@@ -77,3 +77,41 @@ def test_iso_round_trip_and_display():
 def test_display_then_parse_is_identity(d):
     assert parse_date(format_date(d)) == d
     assert from_iso(to_iso(format_date(d))) == d
+
+
+# -- PartialDate: the one type for dates as precise as written (plans, campaigns, registration) -----------
+
+from desktop.dates import PartialDate  # noqa: E402
+
+
+@pytest.mark.parametrize("stored, text, worded, first, last", [
+    ("2025-07-28", "28/07/2025", "ngày 28/07/2025", dt.date(2025, 7, 28), dt.date(2025, 7, 28)),
+    ("2025-02", "02/2025", "tháng 02/2025", dt.date(2025, 2, 1), dt.date(2025, 2, 28)),
+    ("2024-02", "02/2024", "tháng 02/2024", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    ("2025", "2025", "năm 2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+])
+def test_a_partial_date_is_written_and_bounded_as_precisely_as_stored(stored, text, worded, first, last):
+    date = PartialDate.from_iso(stored)
+    assert (date.iso(), date.text(), date.worded()) == (stored, text, worded)
+    assert (date.first_day(), date.last_day()) == (first, last)
+
+
+def test_a_yearly_day_is_read_only_where_a_yearly_day_is_allowed():
+    assert PartialDate.parse("05/01", yearly=True) == PartialDate(None, 1, 5)
+    assert PartialDate.parse("05/01", yearly=True).worded() == "ngày 05/01 hằng năm"
+    with pytest.raises(ValueError):
+        PartialDate.parse("05/01")
+    assert PartialDate.parse("29/02", yearly=True).exists()
+    with pytest.raises(ValueError):
+        PartialDate.parse("30/02", yearly=True)
+
+
+@pytest.mark.parametrize("stored", ["2025-7", "28/07/2025", "--1-05", "năm 2025"])
+def test_text_that_is_no_stored_partial_date_is_refused(stored):
+    with pytest.raises(ValueError):
+        PartialDate.from_iso(stored)
+
+
+def test_the_day_before_a_yearly_first_of_march_is_the_28th():
+    assert PartialDate(None, 3, 1).day_before() == PartialDate(None, 2, 28)
+    assert PartialDate(2024, 3, 1).day_before() == PartialDate(2024, 2, 29)

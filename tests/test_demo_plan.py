@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.dates import first_day, last_day
 from desktop.campaigns import campaign as campaigns
 from desktop.commands import main as cli
 from desktop import clock, dossier, drafts
@@ -112,9 +113,9 @@ def test_demo_around_a_plan_has_its_unit_campaign_ledger_nominations_and_dossier
         if c.criteria:
             assert {r["criterion_id"] for r in rows} == {k.id for k in c.criteria}
         if c.period_start:
-            assert min(r["date"] for r in rows) >= campaigns._first_day(c.period_start).isoformat()
+            assert min(r["date"] for r in rows) >= first_day(c.period_start).isoformat()
         if c.period_end:
-            assert max(r["date"] for r in rows) <= campaigns._last_day(c.period_end).isoformat()
+            assert max(r["date"] for r in rows) <= last_day(c.period_end).isoformat()
         # Nominations only for the plan's own awards, within each quota.
         for a in c.awards:
             for col, quota in (("collective_id", a.quota_collective), ("person_id", a.quota_individual)):

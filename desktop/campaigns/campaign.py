@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop.records import blobs
 from desktop import catalog
 from desktop.errors import NotFound, UserError, ValidationError, os_reason
+from desktop.dates import PartialDate, first_day, last_day, parse_partial, partial_text
 from desktop.text import clean
 from desktop import clock
 
@@ -27,7 +28,6 @@ KINDS = ["Kế hoạch", "Công văn", "Hướng dẫn", "Thông báo", "Quyết
 SOON_DAYS = 7
 DIRECTIONS = {"tang": "tăng", "giam": "giảm"}
 
-_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _YEARLY = re.compile(r"^--\d{2}-\d{2}$")
 
 
@@ -140,64 +140,11 @@ class Campaign:
         parts = [self.kind]
         parts.append(f"số {self.number}" if self.number else f"số …/{self.symbol}" if self.symbol else "")
         if self.doc_date:
-            # As precise as written: "ngày 28/07/2025", "tháng 07/2025", "năm 2018".
-            word = {1: "năm", 2: "tháng"}.get(len(self.doc_date.split("-")), "ngày")
-            parts.append(f"{word} {format_partial(self.doc_date)}")
+            parts.append(PartialDate.from_iso(self.doc_date).worded())  # "ngày 28/07/2025", "tháng 07/2025"…
         return " ".join(p for p in parts if p)
 
 
 # -- dates as precise as written ------------------------------------------------------------------
-
-def format_partial(value: str | None) -> str:
-    """``2025-07-28`` → ``28/07/2025``, ``2025-07`` → ``07/2025``, ``--01-04`` → ``04/01 hằng năm``."""
-    if not value:
-        return ""
-    if _YEARLY.match(value):
-        return f"{value[5:7]}/{value[2:4]} hằng năm"
-    parts = value.split("-")
-    return "/".join(reversed(parts))
-
-
-def _first_day(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return dt.date(year, month, day)
-
-
-def parse_partial(text: str | None, *, yearly: bool = False) -> str | None:
-    """Read what a clerk typed (``28/7/2025``, ``7/2025``, ``2025``, ``04/01`` for yearly) into the stored form."""
-    text = clean(text or "")
-    if not text:
-        return None
-    if _PARTIAL.match(text) or (yearly and _YEARLY.match(text)):
-        value = text
-    else:
-        m = re.fullmatch(r"(?:(\d{1,2})/)?(?:(\d{1,2})/)?(\d{4})", text)
-        if m:
-            day, month, year = m.group(1), m.group(2), m.group(3)
-            if day and not month:  # "7/2025": month/year
-                day, month = None, day
-            value = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
-        elif yearly and (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", text)):
-            value = f"--{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-        else:
-            raise ValueError(text)
-    try:
-        if _YEARLY.match(value):
-            dt.date(2024, int(value[2:4]), int(value[5:7]))
-        else:
-            _last_day(value)
-    except ValueError:
-        raise ValueError(text) from None
-    return value
-
 
 def deadline_date(c: Campaign, today: dt.date) -> dt.date | None:
     """The concrete last day for the dossier on ``today`` (see :func:`due_date`)."""
@@ -219,11 +166,11 @@ def phase_of(c: Campaign, today: dt.date) -> int | None:
     if not c.phase_records:
         return None
     for i, p in enumerate(c.phase_records):
-        if p.period_start and p.period_end and _first_day(p.period_start) <= today <= _last_day(p.period_end):
+        if p.period_start and p.period_end and first_day(p.period_start) <= today <= last_day(p.period_end):
             return i
     for i, p in enumerate(c.phase_records):
         due = phase_deadline_date(c, p, today)
-        end = _last_day(p.period_end) if p.period_end else None
+        end = last_day(p.period_end) if p.period_end else None
         if (due is not None and due >= today) or (due is None and end is not None and end >= today):
             return i
     return len(c.phase_records) - 1
@@ -243,13 +190,13 @@ def due_date(deadline: str | None, period_start: str | None, period_end: str | N
     if not deadline:
         return None
     if not _YEARLY.match(deadline):
-        return _last_day(deadline)
+        return last_day(deadline)
     month, day = int(deadline[2:4]), int(deadline[5:7])
     due = _occurrence_from(month, day, today)
     if period_start:
-        due = max(due, _occurrence_from(month, day, _first_day(period_start)))
+        due = max(due, _occurrence_from(month, day, first_day(period_start)))
     if period_end:
-        end = _last_day(period_end)
+        end = last_day(period_end)
         options = [_occurrence(month, day, end.year + k) for k in (-1, 0, 1)]
         closing = min(options, key=lambda d: (abs((d - end).days), d))
         due = min(due, closing)
@@ -269,10 +216,10 @@ def _occurrence_from(month: int, day: int, start: dt.date) -> dt.date:
 
 def is_running(c: Campaign, today: dt.date) -> bool:
     """Whether the campaign is under way: inside its period, or (without one) before its deadline."""
-    if c.period_start and _first_day(c.period_start) > today:
+    if c.period_start and first_day(c.period_start) > today:
         return False
     if c.period_end:
-        return _last_day(c.period_end) >= today
+        return last_day(c.period_end) >= today
     due = deadline_date(c, today)
     return due is None or due >= today - dt.timedelta(days=30)
 
@@ -298,7 +245,7 @@ def validate(c: Campaign) -> Campaign:
         except ValueError:
             errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
     if c.period_start and c.period_end and "period_start" not in errors and "period_end" not in errors:
-        if _first_day(c.period_start) > _last_day(c.period_end):
+        if first_day(c.period_start) > last_day(c.period_end):
             errors["period_end"] = "Thời gian kết thúc phải sau thời gian bắt đầu."
     cat = catalog.load()
     for i, a in enumerate(c.awards):
@@ -338,7 +285,7 @@ def validate(c: Campaign) -> Campaign:
             except ValueError:
                 errors[f"phases[{i}]"] = f"{ph.name or 'Đợt'}: ngày “{value}” không hợp lệ."
         if ph.period_start and ph.period_end and f"phases[{i}]" not in errors:
-            if _first_day(ph.period_start) > _last_day(ph.period_end):
+            if first_day(ph.period_start) > last_day(ph.period_end):
                 errors[f"phases[{i}]"] = f"{ph.name}: thời gian kết thúc phải sau thời gian bắt đầu."
     for i, a in enumerate(c.awards):
         if a.phase is not None and not (isinstance(a.phase, int) and 0 <= a.phase < len(c.phase_records)):

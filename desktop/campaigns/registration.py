@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from desktop.dates import parse_partial, partial_text
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog
 from desktop.errors import NotFound, ValidationError
@@ -133,14 +134,14 @@ def _validate(store, r: Registration) -> Registration:
             errors[f"targets[{i}]"] = "Chỉ tiêu phải là một số không âm."
         if t.due_date:
             try:
-                t.due_date = campaigns.parse_partial(t.due_date)
+                t.due_date = parse_partial(t.due_date)
             except ValueError:
                 errors[f"targets[{i}]"] = f"Ngày “{t.due_date}” không hợp lệ."
         else:
             t.due_date = None
     if r.registered_on:
         try:
-            r.registered_on = campaigns.parse_partial(r.registered_on)
+            r.registered_on = parse_partial(r.registered_on)
         except ValueError:
             errors["registered_on"] = f"Ngày “{r.registered_on}” không hợp lệ."
     else:
@@ -272,7 +273,7 @@ def target_text(t: Target, criterion: campaigns.Criterion | None = None) -> str:
     unit = t.unit or (criterion.target_unit if criterion else "")
     parts = [format_measure(t.value, unit)] if t.value is not None else []
     if t.due_date:
-        parts.append(f"trước {campaigns.format_partial(t.due_date)}")
+        parts.append(f"trước {partial_text(t.due_date)}")
     return " ".join(p for p in parts if p)
 
 

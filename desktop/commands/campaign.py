@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 
+from desktop.dates import partial_text
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog, formatting
 from desktop.commands.main import db_path
@@ -103,7 +104,7 @@ def run_show(args: argparse.Namespace) -> int:
     c = p.campaign
     print(c.title)
     print(f"{c.reference}" + (f" của {c.issuer}" if c.issuer else ""))
-    print(f"Thời gian: {campaigns.format_partial(c.period_start) or '…'} – {campaigns.format_partial(c.period_end) or '…'}")
+    print(f"Thời gian: {partial_text(c.period_start) or '…'} – {partial_text(c.period_end) or '…'}")
     print(f"Hạn nộp hồ sơ: {_due(p)}")
     if c.criteria:
         print("Tiêu chí:")
@@ -132,7 +133,7 @@ def run_show(args: argparse.Namespace) -> int:
     if c.phases:
         print("Các đợt khen thưởng theo kế hoạch:")
         for k, phase in enumerate(c.phases, 1):
-            due = f"; hạn gửi hồ sơ {campaigns.format_partial(phase.get('deadline'))}" if phase.get("deadline") else ""
+            due = f"; hạn gửi hồ sơ {partial_text(phase.get('deadline'))}" if phase.get("deadline") else ""
             print(f"  Đợt {k}. {phase.get('name', '')}{due}")
             for a in phase.get("awards", []):
                 limits = ", ".join(f"{n} {who}" for n, who in ((a.get("collective"), "tập thể"),

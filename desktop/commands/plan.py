@@ -12,10 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.campaigns.plans import PlanExtraction, parse_plan
-from desktop.campaigns.plans.dates import format_vi
+from desktop.dates import PartialDate
 
 # The ``plan`` group's sub-command parsers, set by :func:`register`.
 plan_subparsers: argparse._SubParsersAction | None = None
+
+
+def _when(iso) -> str:
+    """A date of the plan as precise as written (``28/07/2025``, ``07/2025``, ``05/01 hằng năm``)."""
+    return PartialDate.from_iso(iso).text() if iso else "—"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,10 +71,10 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
     else:
         field("Số, ký hiệu", None)
     field("Địa danh", plan.place)
-    field("Ngày ban hành", format_vi(plan.date) if plan.date else None)
+    field("Ngày ban hành", _when(plan.date) if plan.date else None)
     field("Trích yếu", plan.title)
     if plan.period.start or plan.period.end:
-        field("Thời gian phong trào", f"{format_vi(plan.period.start)} – {format_vi(plan.period.end)}")
+        field("Thời gian phong trào", f"{_when(plan.period.start)} – {_when(plan.period.end)}")
     else:
         field("Thời gian phong trào", None)
 
@@ -84,15 +89,15 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
         refs = ", ".join(x for x in (f"Mẫu {item.form}" if item.form else "",
                                       f"Nghị định/văn bản {item.decree}" if item.decree else "") if x)
         lines.append(f"  {k}. {item.name}" + (f" — {refs}" if refs else ""))
-    lines.append(f"{'Hạn gửi hồ sơ:':<22}{format_vi(plan.deadline) if plan.deadline else '(không nêu)'}")
+    lines.append(f"{'Hạn gửi hồ sơ:':<22}{_when(plan.deadline) if plan.deadline else '(không nêu)'}")
     if plan.phases:
         lines.append(f"Các đợt khen thưởng ({len(plan.phases)} đợt, mỗi đợt có hình thức và số lượng riêng):")
         for k, phase in enumerate(plan.phases, 1):
             start, end = phase.period.start, phase.period.end
-            when = format_vi(start) if start and start == end else " – ".join(format_vi(d) for d in (start, end) if d)
+            when = _when(start) if start and start == end else " – ".join(_when(d) for d in (start, end) if d)
             if start and start == end and start in phase.name:
                 when = ""  # "Sơ kết giai đoạn 1 (năm 2027)" already says it
-            due = f"; hạn gửi hồ sơ {format_vi(phase.deadline)}" if phase.deadline else ""
+            due = f"; hạn gửi hồ sơ {_when(phase.deadline)}" if phase.deadline else ""
             lines.append(f"  Đợt {k}. {phase.name}" + (f" ({when})" if when else "") + due)
             for award in phase.awards:
                 lines.append(f"     - {award.award or award.text} — chỉ tiêu: {_quota(award.collective, award.individual)}")

@@ -15,6 +15,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from desktop.dates import first_day, last_day
 from desktop.records import achievements as ach
 from desktop.campaigns import campaign as campaigns
 from desktop.records import evidence, people, unit
@@ -678,7 +679,7 @@ def nominable_awards(c: campaigns.Campaign) -> list[campaigns.CampaignAward]:
 
 def plan_today(c: campaigns.Campaign) -> dt.date:
     """The day the demo of ``c`` is set on: twelve days before the units' deadline, inside the period."""
-    first = campaigns._first_day(c.period_start) if c.period_start else None
+    first = first_day(c.period_start) if c.period_start else None
     issued = dt.date.fromisoformat(c.doc_date) if c.doc_date and len(c.doc_date) == 10 else first
     floor = max(d for d in (issued, first, dt.date(1990, 1, 1)) if d) + dt.timedelta(days=30)
     day = None
@@ -686,12 +687,12 @@ def plan_today(c: campaigns.Campaign) -> dt.date:
         due = campaigns.deadline_date(c, floor + dt.timedelta(days=12))
         day = due - dt.timedelta(days=12) if due else None
     if day is None and c.period_end:
-        day = campaigns._last_day(c.period_end) - dt.timedelta(days=20)
+        day = last_day(c.period_end) - dt.timedelta(days=20)
     if day is None:
         day = floor + dt.timedelta(days=60)
     day = max(day, floor)
     if c.period_end:  # a deadline after the period's end still leaves the work inside the period
-        day = min(day, campaigns._last_day(c.period_end))
+        day = min(day, last_day(c.period_end))
     return day
 
 
@@ -797,7 +798,7 @@ def fill_for_plan(store, plan_path, seed: int = 2025) -> dict[str, int]:
                         for name, note in TEAMS]
             person_ids = _people(store, rng, [unit_id, *team_ids], today, profile)
             _report_fields(store, seed, [unit_id, *team_ids])
-            start = campaigns._first_day(c.period_start) if c.period_start else today - dt.timedelta(days=300)
+            start = first_day(c.period_start) if c.period_start else today - dt.timedelta(days=300)
             start = max(start, today - dt.timedelta(days=700))
             count = _plan_achievements(store, rng, c, person_ids, [unit_id, *team_ids], min(start, today), today)
             files = _evidence(store, rng, today, limit=12)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.dates import parse_partial
 from desktop.campaigns import campaign as campaigns, registration
 from desktop import catalog, clock
 from desktop.records import people, unit
@@ -199,7 +200,7 @@ def _date(value: Any) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return campaigns.parse_partial(str(value))
+    return parse_partial(str(value))
 
 
 def read(store, campaign_id: int, path: str | Path) -> Preview:

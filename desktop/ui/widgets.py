@@ -7,7 +7,7 @@ import threading
 import traceback
 
 from desktop.campaigns import campaign as campaigns
-from desktop.dates import DateError, format_date, parse_date
+from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
 
 ERROR_STYLE = "color: #b00020;"
@@ -83,11 +83,11 @@ class PartialDateField(QLineEdit):
         if value and value.startswith("--"):
             self.setText(f"{value[5:7]}/{value[2:4]}")
         else:
-            self.setText(campaigns.format_partial(value))
+            self.setText(partial_text(value))
 
     def value(self) -> str | None:
         """The stored form of what was typed, ``None`` when empty; raises ``ValueError`` when invalid."""
-        return campaigns.parse_partial(self.text(), yearly=self.yearly)
+        return parse_partial(self.text(), yearly=self.yearly)
 
 
 class FormPanel(QWidget):

@@ -3,81 +3,25 @@
 Administrative documents write dates as "ngày 28 tháng 7 năm 2025", "28/7/2025"
 or "28-7-2025", leave parts blank before signing ("ngày   tháng 7 năm 2025"),
 give periods as years ("giai đoạn 2023 - 2025", "năm 2025") and deadlines that
-come back every year ("trước ngày 05/01 hàng năm"). :class:`PartialDate` keeps
+come back every year ("trước ngày 05/01 hàng năm"). Each is read into a
+:class:`desktop.dates.PartialDate` (the app's one partial-date type), which keeps
 exactly the parts that were written and prints the ISO form the JSON uses:
 ``2025-07-28``, ``2025-07``, ``2025`` or ``--01-04`` for a yearly day.
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from dataclasses import dataclass
+
+from desktop.dates import PartialDate
 
 # A blank the drafter left to fill by hand: dots, ellipses, underscores or just spaces.
 BLANK = r"[.…_\s]*"
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A date with possibly missing parts; ``year`` is ``None`` for a yearly day."""
-
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-
-    def iso(self) -> str:
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def day_before(self) -> PartialDate:
-        """The previous day ("trước ngày 16/8" means the 15th is the last day).
-
-        For a yearly day a common year is used, so the day before 1 March is
-        28 February; only 29 February itself needs a leap year to exist.
-        """
-        if self.day is None or self.month is None:
-            return self
-        year = self.year or (2000 if (self.month, self.day) == (2, 29) else 2001)
-        previous = dt.date(year, self.month, self.day) - dt.timedelta(days=1)
-        return PartialDate(self.year and previous.year, previous.month, previous.day)
-
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year or 0, self.month or 0, self.day or 0)
-
-    def start_key(self) -> tuple[int, int, int]:
-        """Key of the earliest day the date can mean."""
-        return (self.year or 0, self.month or 1, self.day or 1)
-
-    def end_key(self) -> tuple[int, int, int]:
-        """Key of the latest day the date can mean."""
-        return (self.year or 0, self.month or 12, self.day or 31)
-
-
-def valid(year: int | None, month: int | None, day: int | None) -> bool:
-    """Whether the written parts can form a real date."""
-    if year is not None and not 1900 <= year <= 2200:
-        return False
-    if month is not None and not 1 <= month <= 12:
-        return False
-    if day is not None:
-        if month is None or not 1 <= day <= 31:
-            return False
-        if day > calendar.monthrange(year or 2000, month)[1]:
-            return False
-    return True
-
-
 def make(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
     """A :class:`PartialDate` when the parts are valid, else ``None``."""
-    if not valid(year, month, day):
-        return None
-    return PartialDate(year, month, day)
+    date = PartialDate(year, month, day)
+    return date if date.exists() else None
 
 
 def number(text: str | None) -> int | None:
@@ -116,21 +60,6 @@ def date_from_match(m: re.Match[str]) -> PartialDate | None:
     return None
 
 
-def format_vi(iso: str | None) -> str:
-    """A partial ISO date as a Vietnamese reader writes it (``28/07/2025``, ``tháng 07/2025``)."""
-    if not iso:
-        return "—"
-    m = re.fullmatch(r"--(\d{2})-(\d{2})", iso)
-    if m:
-        return f"ngày {m.group(2)}/{m.group(1)} hằng năm"
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{parts[2]}/{parts[1]}/{parts[0]}"
-    if len(parts) == 2:
-        return f"tháng {parts[1]}/{parts[0]}"
-    return f"năm {parts[0]}"
-
-
 # A full day written with its year ("31/02/2025", "ngày 45 tháng 13 năm 2025"): the shapes checked for days
 # that do not exist. Dotted numbers ("1.200/2025") and version-like runs are not dates, so "." is left out.
 _FULL_DATE = re.compile(
@@ -145,5 +74,5 @@ def impossible_dates(text: str):
     for m in _FULL_DATE.finditer(text):
         d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else \
             (m.group("d2"), m.group("m2"), m.group("y2"))
-        if not valid(int(y), int(mo), int(d)):
+        if not PartialDate(int(y), int(mo), int(d)).exists():
             yield m.group(0), m.start(), m.end()

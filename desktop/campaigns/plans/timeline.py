@@ -20,7 +20,8 @@ import re
 
 from desktop.text import fold
 from desktop.campaigns.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
-from desktop.campaigns.plans.dates import PartialDate, make, parse_date
+from desktop.campaigns.plans.dates import make, parse_date
+from desktop.dates import PartialDate
 from desktop.campaigns.plans.model import PlanExtraction
 from desktop.campaigns.plans.piece import Piece, Span
 

@@ -18,7 +18,7 @@ from desktop import catalog
 from desktop.campaigns.campaign import (
     AwardUse, Campaign, CampaignAward, CampaignPhase, CampaignProgress, Criterion, DossierDocument,
 )
-from desktop.dates import format_date
+from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
@@ -77,7 +77,7 @@ def document_text(c: Campaign) -> str:
 
 
 def period_text(c: Campaign) -> str:
-    start, end = campaigns.format_partial(c.period_start), campaigns.format_partial(c.period_end)
+    start, end = partial_text(c.period_start), partial_text(c.period_end)
     if not start and not end:
         return ""
     return f"{start or '…'} – {end or '…'}"
@@ -600,7 +600,7 @@ class PhasesModel(_RowsModel):
     def display(self, item: CampaignPhase, key: str):
         if key == "name":
             return item.name or ""
-        return campaigns.format_partial(getattr(item, key))
+        return partial_text(getattr(item, key))
 
     def set_value(self, item: CampaignPhase, key: str, value) -> bool:
         text = str(value or "").strip()
@@ -608,7 +608,7 @@ class PhasesModel(_RowsModel):
             item.name = text
             return True
         try:
-            setattr(item, key, campaigns.parse_partial(text, yearly=key.endswith("deadline")))
+            setattr(item, key, parse_partial(text, yearly=key.endswith("deadline")))
         except ValueError:
             return False
         return True

@@ -6,7 +6,7 @@ import datetime as dt
 from desktop.campaigns import campaign as campaigns, deadlines
 from desktop import clock, printing, start
 from desktop.records import unit
-from desktop.dates import format_date
+from desktop.dates import first_day, format_date, partial_text
 from desktop.ui.models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
     quota_text, urgency_color, urgency_of,
@@ -39,14 +39,6 @@ class CountCard(QFrame):
 
 def _msecs(day: dt.date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
-
-
-def _first_day(value: str | None) -> dt.date | None:
-    """The first day a date written as precisely as the plan wrote it can mean (``2025-07`` → 1/7/2025)."""
-    if not value or value.startswith("--"):
-        return None
-    parts = [int(p) for p in value.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
@@ -215,7 +207,7 @@ class RunningCampaigns(QWidget):
             self.chart.show_progress(None, None, None)
             return
         c = p.campaign
-        period = " – ".join(campaigns.format_partial(v) or "…" for v in (c.period_start, c.period_end)) \
+        period = " – ".join(partial_text(v) or "…" for v in (c.period_start, c.period_end)) \
             if c.period_start or c.period_end else ""
         runs = " · " + self.tr("runs %1").replace("%1", period) if period else ""
         self.title_label.setText(f"<b>{_html(c.title)}</b><br>"
@@ -256,7 +248,7 @@ class RunningCampaigns(QWidget):
         k = self.criteria_model.progress_at(current.row()) if current.isValid() else None
         if p is None or k is None:
             return
-        self.chart.show_progress(k, _first_day(p.campaign.period_start), p.deadline)
+        self.chart.show_progress(k, first_day(p.campaign.period_start) if (p.campaign.period_start or '--')[:2] != '--' else None, p.deadline)
 
 
 class DeadlinesModel(QAbstractTableModel):
