@@ -143,12 +143,12 @@ def document_file_name(store, d: drafts.Draft) -> str:
     Before the e-office system gives the number, only the symbol is there
     (``TTr-UBND Tờ trình đề nghị khen thưởng.pdf``); ``/`` becomes ``-``.
     """
-    from desktop.package.names import safe_file_name
+    from desktop.package.names import safe_name
 
     header = drafts.document(store, d.id).header
     reference = f"{header.number}/{header.symbol}" if header.number else header.symbol
     summary = drafts.title(store, d)
-    return safe_file_name(f"{reference} {summary}" if reference else summary, suffix=".pdf")
+    return safe_name(f"{reference} {summary}" if reference else summary, suffix=".pdf")
 
 
 def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids: list[int] = (),

@@ -22,6 +22,7 @@ from desktop import catalog, clock
 from desktop.council import nominations, prizes
 from desktop.dates import DateError, from_iso, parse_date
 from desktop.errors import NotFound, UserError, ValidationError
+from desktop.files import atomic_write
 from desktop.records.people import PriorAward, _validate_award
 from desktop.text import clean
 
@@ -198,11 +199,9 @@ def save_file(store, nomination_id: int, target: str | os.PathLike[str]) -> Path
     if o is None or not o.file_sha256:
         raise NotFound(f"Đề nghị số {nomination_id} không có tệp quyết định.")
     target = Path(target)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    with atomic_write(target) as tmp, open(tmp, "wb") as fh:
         for chunk in blobs.iter_chunks(store, o.file_sha256):
             fh.write(chunk)
-    os.replace(tmp, target)
     return target
 
 

@@ -17,7 +17,6 @@ from datetime import date
 
 __all__ = [
     "safe_name",
-    "safe_file_name",
     "package_file_name",
     "archive_path_problem",
     "collision_key",
@@ -71,6 +70,8 @@ def _is_reserved(name: str) -> bool:
 def safe_name(title: str, *, max_chars: int = MAX_NAME_CHARS, suffix: str = "") -> str:
     """A file name from a document title: Vietnamese kept, nothing a file system refuses.
 
+    The one helper for every file name the app makes from a title (exports, packages, the PDFs sent).
+
     Path separators and Windows' forbidden characters are replaced, control
     characters dropped, white space collapsed; leading and trailing dots and
     spaces go (a trailing dot vanishes on Windows, a leading one hides the
@@ -89,14 +90,6 @@ def safe_name(title: str, *, max_chars: int = MAX_NAME_CHARS, suffix: str = "") 
     if _is_reserved(stem):
         stem = _cut("_" + stem, budget_chars, budget_bytes)
     return stem + suffix
-
-
-def safe_file_name(title: str, suffix: str = "") -> str:
-    """The one helper for every file name the app makes from a title (exports, packages, the PDFs sent).
-
-    The same as :func:`safe_name`; named for callers outside packaging.
-    """
-    return safe_name(title, suffix=suffix)
 
 
 def package_file_name(unit_abbrev: str, campaign_title: str, day: date) -> str:

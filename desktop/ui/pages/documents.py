@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop import drafts, printing
-from desktop.package.names import safe_file_name
+from desktop.package.names import safe_name
 from desktop.errors import UserError
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.models.documents import ID_ROLE, DossierModel
@@ -388,7 +388,7 @@ class DocumentsPage(QWidget):
         if item is None or item.draft is None or not self._settle_edits():
             return
         draft_id = item.draft.id
-        name = safe_file_name(drafts.title(self.store, item.draft))
+        name = safe_name(drafts.title(self.store, item.draft))
         if suffix == ".pdf":
             title, pattern = self.tr("Export as PDF"), self.tr("PDF documents (*.pdf)")
         else:
@@ -423,7 +423,7 @@ class DocumentsPage(QWidget):
             return
         if self.printer is None:
             self.printer = QPrinter(QPrinter.HighResolution)
-        self.printer.setDocName(safe_file_name(item.title))
+        self.printer.setDocName(safe_name(item.title))
         dialog = QPrintDialog(self.printer, self)
         dialog.setWindowTitle(self.tr("Print “%1”").replace("%1", item.title))
         dialog.setOptions(QAbstractPrintDialog.PrintToFile | QAbstractPrintDialog.PrintShowPageSize
