@@ -82,7 +82,8 @@ def test_never_crashes(text):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(PLAN.splitlines()), max_size=40))
 def test_shuffled_plans_never_crash(lines):
-    extract_criteria("\n".join(lines))
+    for k in extract_criteria("\n".join(lines)):
+        assert k.subject in ("tap_the", "ca_nhan", "ca_hai") and k.text
 
 
 # The wording the issue reports from real plans: targets measured against something.
