@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import catalog, people, printing, review, unit
-from .documents.atomic import atomic_target
-from .documents.fonts import FontFamily, find_family
-from .documents.render_pdf import register_family
+from . import catalog, people, review, unit
+from desktop.dossier import printing
+from desktop.dossier.documents.atomic import atomic_target
+from desktop.dossier.documents.fonts import FontFamily, find_family
+from desktop.dossier.documents.render_pdf import register_family
 from .errors import NotFound, UserError
 
 DESIGN_SOURCE = "NĐ 98/2023/NĐ-CP Điều 104 (mẫu Giấy khen), theo legal.md E.2"

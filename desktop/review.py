@@ -531,10 +531,10 @@ def render_decision(store, year: int, path, *, family=None):
     """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
     from pathlib import Path
 
-    from .documents.compose import compose
-    from .documents.forms import load_form
-    from .documents.render_docx import render_docx
-    from .documents.render_pdf import render_pdf
+    from desktop.dossier.documents.compose import compose
+    from desktop.dossier.documents.forms import load_form
+    from desktop.dossier.documents.render_docx import render_docx
+    from desktop.dossier.documents.render_pdf import render_pdf
     from .resources import forms_dir
 
     doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))

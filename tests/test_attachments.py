@@ -5,7 +5,8 @@ import zipfile
 
 import pytest
 
-from desktop import attachments, campaigns, cli, dossier
+from desktop.dossier import attachments, build as dossier
+from desktop import campaigns, cli
 from desktop.errors import UserError
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from desktop import achievements as ach
 from desktop import campaigns as cm
-from desktop import cli, clock, drafts, nominations, people, registration, unit
+from desktop import cli, clock, nominations, people, registration, unit
+from desktop.dossier import drafts
 from desktop.errors import UserError
 from desktop.text import nfc
 

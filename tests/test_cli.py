@@ -278,8 +278,8 @@ def test_reading_commands_import_only_what_they_need(tmp_path):
     """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
-    heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.drafts",
-             "desktop.plans", "desktop.documents"]
+    heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
+             "desktop.plans", "desktop.dossier.documents"]
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop import cli; code = cli.main(sys.argv[1:]); "
                 f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
@@ -294,7 +294,7 @@ def test_draft_all_writes_the_whole_dossier_in_one_run(tmp_path, capsys, demo_pa
     import docx
     from pypdf import PdfReader
 
-    from desktop import drafts
+    from desktop.dossier import drafts
     from desktop.commands.documents import dossier_targets
 
     out = tmp_path / "ho-so"

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, drafts, formatting, meetings, nominations, people
+from desktop import cli, formatting, meetings, nominations, people
+from desktop.dossier import drafts
 from desktop.commands import core
 from desktop.errors import explain_error, os_reason
 from desktop.store import Store
@@ -364,7 +365,7 @@ def test_overwrite_refused_before_the_pin_and_the_signing(demo_path, tmp_path, c
 
 
 def test_dossier_build_checks_the_output_before_signing(demo_store, tmp_path, monkeypatch):
-    from desktop import dossier
+    from desktop.dossier import build as dossier
     from desktop.errors import UserError
     from desktop.signing import pdf
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import campaigns, cli, clock, demo, dossier, drafts, meetings, unit
+from desktop import campaigns, cli, clock, demo, meetings, unit
+from desktop.dossier import build as dossier, drafts
 from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parent

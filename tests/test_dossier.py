@@ -5,7 +5,8 @@ import zipfile
 
 import pytest
 
-from desktop import cli, dossier, drafts, nominations
+from desktop import cli, nominations
+from desktop.dossier import build as dossier, drafts
 from desktop.errors import UserError
 
 

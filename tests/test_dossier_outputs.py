@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, dossier, drafts, nominations, printing
+from desktop import cli, nominations
+from desktop.dossier import build as dossier, drafts, printing
 from desktop.errors import UserError
 from desktop.package.pdf_verify import verify_path
 

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from desktop import cli, clock, drafts
+from desktop import cli, clock
+from desktop.dossier import drafts
 from desktop.errors import UserError
 
 

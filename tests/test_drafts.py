@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from desktop import cli, drafts, meetings, nominations, printing
+from desktop import cli, meetings, nominations
+from desktop.dossier import drafts, printing
 from desktop.errors import UserError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import openpyxl
 
 from desktop import cli, nominations
-from desktop.excel.nominations import write_nominations
+from desktop.dossier.nomination_list import write_nominations
 from desktop.text import name_sort_key
 
 

@@ -391,7 +391,7 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
 
     db = tmp_path / "w.sqlite"
     Store(db).close()
-    heavy = ["desktop.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
+    heavy = ["desktop.dossier.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
              "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.trust"]
     code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
             "from desktop.ui.main_window import MainWindow; app = QApplication([]); "

@@ -13,7 +13,8 @@ pytest.importorskip("pytestqt")
 from docx import Document as DocxDocument  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from desktop import campaigns, drafts, nominations, printing  # noqa: E402
+from desktop import campaigns, nominations  # noqa: E402
+from desktop.dossier import drafts, printing  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.documents import (  # noqa: E402
     DossierModel, HistoryModel, PrintLogModel, SectionsModel, ThumbnailsModel, dossier_items,

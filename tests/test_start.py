@@ -6,7 +6,8 @@ import unicodedata
 import pytest
 from gui_support import hold_meeting
 
-from desktop import campaigns, cli, drafts, people, start, unit
+from desktop import campaigns, cli, people, start, unit
+from desktop.dossier import drafts
 from desktop.errors import ValidationError
 from desktop.paths import data_dir, default_db_path, demo_db_path
 from desktop.store import Store

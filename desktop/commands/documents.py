@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .. import drafts, printing
+from desktop.dossier import drafts, printing
 from ..cli import db_path
 from ..errors import UserError
 from ..formatting import date_time
@@ -85,7 +85,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def run_attach(args: argparse.Namespace) -> int:
-    from .. import attachments
+    from desktop.dossier import attachments
 
     with Store(db_path(args)) as store:
         a = attachments.attach(store, args.campaign, args.item, args.file)
@@ -109,7 +109,7 @@ def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
 
 def run_draft_all(args: argparse.Namespace) -> int:
     """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
-    from ..dossier import document_file_name
+    from desktop.dossier.build import document_file_name
 
     out_dir = args.out
     if out_dir.exists() and not out_dir.is_dir():

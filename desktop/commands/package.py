@@ -133,7 +133,7 @@ def load_identity(args: argparse.Namespace):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .. import dossier
+    from desktop.dossier import build as dossier
     from ..cli import db_path
     from ..store import Store
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ... import drafts, meetings, nominations, unit
-from ...documents.model import CLASSIFICATIONS, block_text_lines
-from ...documents.richtext import parse
+from desktop.dossier import drafts
+from ... import meetings, nominations, unit
+from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
+from desktop.dossier.documents.richtext import parse
 from ..qt import (
     QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
@@ -449,7 +450,7 @@ class PrintLogModel(QAbstractTableModel):
         ]
 
     def reload(self) -> None:
-        from ... import printing
+        from desktop.dossier import printing
 
         self.beginResetModel()
         self._rows = printing.entries(self._store)

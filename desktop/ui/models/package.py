@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import achievements as ach
-from ... import dossier, drafts, evidence
+from desktop.dossier import build as dossier, drafts
+from ... import evidence
 from ...errors import UserError
 from .base import RowsTableModel
 from ..qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
@@ -50,7 +51,7 @@ class _Line:
 
 
 class ChecklistModel(QAbstractItemModel):
-    """The plan's required documents (:func:`desktop.dossier.required`) as a two-level tree.
+    """The plan's required documents (:func:`desktop.dossier.build.required`) as a two-level tree.
 
     Each top row is a required document with its state (Thiếu / Bản nháp / Đã
     hoàn thiện, coloured); under it, the documents drafted for it and, in red,
@@ -488,7 +489,7 @@ class ChecksModel(QAbstractTableModel):
 
 
 def folder_label(name: str) -> str:
-    """What a file of a package made by this app (:func:`desktop.dossier.build`) is, by its folder."""
+    """What a file of a package made by this app (:func:`desktop.dossier.build.build`) is, by its folder."""
     folder = name.rpartition("/")[0]
     if folder == "van-ban":
         return QCoreApplication.translate("PackageModels", "Signed document (PDF)")

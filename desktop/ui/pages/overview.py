@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ... import campaigns, clock, deadlines, printing, start, unit
+from ... import campaigns, clock, deadlines, start, unit
+from desktop.dossier import printing
 from ...dates import format_date
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,

@@ -37,10 +37,10 @@ from reportlab.platypus import (
     Table as RLTable,
 )
 
-from . import layout as L
-from .atomic import atomic_target
-from .fonts import FontFamily, find_family
-from .model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
+from desktop.dossier.documents import layout as L
+from desktop.dossier.documents.atomic import atomic_target
+from desktop.dossier.documents.fonts import FontFamily, find_family
+from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 
 __all__ = ["register_family", "render_pdf"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..files import atomic_write
+from desktop.files import atomic_write
 
 __all__ = ["atomic_target"]
 

@@ -52,11 +52,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError, os_reason
-from ..resources import forms_dir
-from ..text import fold
-from .sources import SOURCES
-from .. import clock
+from desktop.errors import UserError, os_reason
+from desktop.resources import forms_dir
+from desktop.text import fold
+from desktop.dossier.documents.sources import SOURCES
+from desktop import clock
 
 __all__ = [
     "KINDS",

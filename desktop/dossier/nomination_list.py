@@ -10,10 +10,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .. import campaigns, drafts, meetings, nominations, unit
-from .export import agency_lines
-from .style import Column, Signature, TitleBlock, write_table_workbook
-from .. import clock
+from desktop import campaigns, meetings, nominations, unit
+from desktop.dossier import drafts
+from desktop.excel.export import agency_lines
+from desktop.excel.style import Column, Signature, TitleBlock, write_table_workbook
+from desktop import clock
 
 COLUMNS = [
     Column("STT", 6, "center"),

@@ -54,8 +54,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Block, BulletList, Paragraph, Run, Table
-from .richtext import parse
+from desktop.dossier.documents.model import Block, BulletList, Paragraph, Run, Table
+from desktop.dossier.documents.richtext import parse
 
 __all__ = ["SOURCES", "Source", "lookup", "passes", "percent", "proposed", "two_digits"]
 
@@ -78,7 +78,7 @@ def two_digits(n: int) -> str:
 
 def percent(value: float) -> str:
     """85,71 % (decimal comma, two decimals, no-break space): :func:`desktop.numbers.percent`."""
-    from ..numbers import percent as _percent
+    from desktop.numbers import percent as _percent
 
     return _percent(value)
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import blobs, campaigns, drafts, evidence, meetings, nominations, unit
-from .errors import UserError
-from .text import fold
-from . import clock
-from .files import temp_prefix
+from desktop import blobs, campaigns, evidence, meetings, nominations, unit
+from desktop.dossier import drafts
+from desktop.errors import UserError
+from desktop.text import fold
+from desktop import clock
+from desktop.files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
@@ -33,7 +34,7 @@ class RequiredItem:
     state: str                     # thieu / ban_nhap / hoan_thien
     drafts: list[drafts.Draft] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what is not drafted yet, in Vietnamese
-    attachments: list = field(default_factory=list)    # attached files (desktop.attachments) of an item not drafted
+    attachments: list = field(default_factory=list)    # attached files (desktop.dossier.attachments) of an item not drafted
 
 
 def _kind_of(name: str) -> str | None:
@@ -51,7 +52,7 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
     """The plan's required documents with their state (the window's checklist)."""
     c = campaigns.get(store, campaign_id)
     names = [d.name for d in c.documents] or [drafts.KINDS[k] for k in ("to_trinh", "bien_ban", "bao_cao")]
-    from . import attachments
+    from desktop.dossier import attachments
 
     have = drafts.list_for_campaign(store, campaign_id)
     attached = attachments.list_for_campaign(store, campaign_id)
@@ -117,7 +118,7 @@ def problems(store, campaign_id: int) -> list[str]:
 
 
 def package_name(store, campaign_id: int, day: dt.date | None = None) -> str:
-    from .package.names import package_file_name
+    from desktop.package.names import package_file_name
 
     profile = unit.get(store)
     c = campaigns.get(store, campaign_id)
@@ -140,7 +141,7 @@ def document_file_name(store, d: drafts.Draft) -> str:
     Before the e-office system gives the number, only the symbol is there
     (``TTr-UBND Tờ trình đề nghị khen thưởng.pdf``); ``/`` becomes ``-``.
     """
-    from .package.names import safe_file_name
+    from desktop.package.names import safe_file_name
 
     header = drafts.document(store, d.id).header
     reference = f"{header.number}/{header.symbol}" if header.number else header.symbol
@@ -165,13 +166,13 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     missing = problems(store, campaign_id)
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
-    from .excel.nominations import write_nominations
-    from .package.asice import PackageFile, build_package, check_output
+    from desktop.dossier.nomination_list import write_nominations
+    from desktop.package.asice import PackageFile, build_package, check_output
 
     check_output(output, overwrite, folder=format == "pdfs")  # before the signing, which takes seconds
-    from .package.names import safe_name
-    from .package.verify import EVIDENCE_FOLDER
-    from .signing.pdf import sign_pdf
+    from desktop.package.names import safe_name
+    from desktop.package.verify import EVIDENCE_FOLDER
+    from desktop.signing.pdf import sign_pdf
 
     output = Path(output)
     report = progress or (lambda done, total, message: None)
@@ -209,7 +210,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             docx.write_bytes(blobs.read_bytes(store, d.docx_sha256))
             files.append(PackageFile(f"van-ban-word/{unique(title + '.docx')}", docx))
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
-        from . import attachments
+        from desktop.dossier import attachments
 
         if format == "asice":
             # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
@@ -245,7 +246,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
         for r in nominations.list_for_campaign(store, campaign_id):
             if r.status == "thong_qua":
                 nominations.set_status(store, r.id, "da_gui")
-        from . import printing
+        from desktop.dossier import printing
 
         printing.log(store, None, f"Hồ sơ khen thưởng: {drafts.campaign_name(c)}", 0, 1, "",
                      f"Gửi điện tử dạng {FORMATS[format]}: {built.path.name} ({len(built.files)} tệp, "
@@ -279,7 +280,7 @@ def _write_documents(output: Path, items: list[tuple[str, Path]], identity, *, z
     size = sum(p.stat().st_size for _, p in items)
     try:
         if zipped:
-            from .documents.atomic import atomic_target
+            from desktop.dossier.documents.atomic import atomic_target
 
             with atomic_target(output) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, path in items:
@@ -313,8 +314,8 @@ def _verify_written(store, path: Path, identity) -> None:
     """
     import shutil
 
-    from . import trust
-    from .package.pdf_verify import verify_path
+    from desktop import trust
+    from desktop.package.pdf_verify import verify_path
 
     anchors = [*trust.certificates(store), identity.certificate, *identity.chain]
     result = verify_path(path, anchors)
@@ -330,7 +331,7 @@ def _verify_written(store, path: Path, identity) -> None:
 
 
 def _check_cancel(cancel) -> None:
-    from .package.asice import PackageCancelled
+    from desktop.package.asice import PackageCancelled
 
     if cancel is None:
         return

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import achievements as ach
-from . import blobs, campaigns, catalog, meetings, nominations, people, rules, unit
-from .documents import forms as forms_mod
-from .documents.compose import compose
-from .documents.model import CLASSIFICATIONS, Document
-from .documents.richtext import serialise
-from .errors import NotFound, UserError, os_reason
-from .numbers import percent
-from .store.db import os_user
-from . import clock
-from .files import temp_prefix
+from desktop import achievements as ach
+from desktop import blobs, campaigns, catalog, meetings, nominations, people, rules, unit
+from desktop.dossier.documents import forms as forms_mod
+from desktop.dossier.documents.compose import compose
+from desktop.dossier.documents.model import CLASSIFICATIONS, Document
+from desktop.dossier.documents.richtext import serialise
+from desktop.errors import NotFound, UserError, os_reason
+from desktop.numbers import percent
+from desktop.store.db import os_user
+from desktop import clock
+from desktop.files import temp_prefix
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
@@ -95,7 +95,7 @@ def form_choice(c: campaigns.Campaign, kind: str, subject: str | None = None,
     campaign's kind (a campaign's reports are the chuyên đề ones) and the date. A cited form replaced
     at the document's date (``on``, default today) gives way to the one in force, saying so.
     """
-    from .text import fold
+    from desktop.text import fold
 
     on = on or clock.today()
     award_type = "chuyen_de" if kind == "bao_cao" else None
@@ -507,7 +507,7 @@ def _report_texts(store, nomination_id: int) -> tuple[str, str]:
 
 def set_report_texts(store, nomination_id: int, *, measures: str | None = None, effect: str | None = None) -> None:
     """The clerk's "biện pháp, giải pháp" and "hiệu quả, bài học" of a nomination's báo cáo thành tích."""
-    from .text import nfc
+    from desktop.text import nfc
 
     nominations.get(store, nomination_id)
     with store.transaction() as conn:
@@ -794,7 +794,7 @@ def _stored(blocks) -> str:
     The no-break spaces (a number with its unit, a day with its month) are set again each time the
     document is composed (:func:`desktop.numbers.bind`), so the editor's text and the kept text agree.
     """
-    from .numbers import NBSP
+    from desktop.numbers import NBSP
 
     return serialise(blocks).replace(NBSP, " ")
 
@@ -917,7 +917,7 @@ def render(store, draft_id: int, out: str | Path) -> Path:
     kept = d.pdf_sha256 if suffix == ".pdf" else d.docx_sha256
     try:
         if kept:
-            from .documents.atomic import atomic_target
+            from desktop.dossier.documents.atomic import atomic_target
 
             with atomic_target(out) as tmp, open(tmp, "wb") as fh:
                 for chunk in blobs.iter_chunks(store, kept):
@@ -934,10 +934,10 @@ def render(store, draft_id: int, out: str | Path) -> Path:
 def _render(doc: Document, out: Path) -> Path:
     """PDF or DOCX by suffix; the renderers (reportlab, python-docx) load only when a file is made."""
     if out.suffix.lower() == ".pdf":
-        from .documents.render_pdf import render_pdf
+        from desktop.dossier.documents.render_pdf import render_pdf
 
         return render_pdf(doc, out)
-    from .documents.render_docx import render_docx
+    from desktop.dossier.documents.render_docx import render_docx
 
     return render_docx(doc, out)
 
@@ -975,7 +975,7 @@ def _line_problems(section: str, lines) -> list[Problem]:
 
 def document_problems(doc: Document) -> list[Problem]:
     """Every placeholder or gap left in a composed document, with the part it is in."""
-    from .documents.model import block_text_lines
+    from desktop.dossier.documents.model import block_text_lines
 
     out: list[Problem] = []
     h = doc.header
@@ -1085,7 +1085,7 @@ def _campaign_period_text(c: campaigns.Campaign) -> str:
 
 
 def context_campaign_document(store, d: Draft) -> dict[str, Any]:
-    from . import registration
+    from desktop import registration
 
     c = campaigns.get(store, d.campaign_id)
     profile = unit.get(store)
@@ -1186,7 +1186,7 @@ def _with_registered_targets(store, n: nominations.Nomination, c: campaigns.Camp
     """Mẫu 08's "chỉ tiêu thi đua đã đăng ký": each criterion the subject registered a target for reads
     "… (chỉ tiêu đã đăng ký: 120 hồ sơ; kết quả: 135 hồ sơ)"; a registered criterion without achievements
     is listed too, so the report shows every registered target against its result."""
-    from . import registration
+    from desktop import registration
 
     reg = registration.find(store, c.id, person_id=n.person_id, collective_id=n.collective_id,
                             phase_id=n.phase_id)

@@ -50,25 +50,15 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import UserError
-from .forms import Form, SectionSpec, SignatureSpec
-from .model import (
-    CLASSIFICATIONS,
-    Block,
-    BulletList,
-    DateParts,
-    Document,
-    Header,
-    Paragraph,
-    Run,
-    Section,
-    SignatureBlock,
-    Table,
+from desktop.errors import UserError
+from desktop.dossier.documents.forms import Form, SectionSpec, SignatureSpec
+from desktop.dossier.documents.model import (
+    CLASSIFICATIONS, Block, BulletList, DateParts, Document, Header, Paragraph, Run, Section, SignatureBlock, Table,
     TitleLine,
 )
-from .richtext import normalise_runs, parse
-from ..numbers import bind
-from .sources import SOURCES, lookup, proposed, two_digits
+from desktop.dossier.documents.richtext import normalise_runs, parse
+from desktop.numbers import bind
+from desktop.dossier.documents.sources import SOURCES, lookup, proposed, two_digits
 
 __all__ = ["MISSING", "compose", "date_parts", "datetime_text", "fill"]
 

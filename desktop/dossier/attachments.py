@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import blobs, campaigns
-from .errors import NotFound, UserError
-from .text import clean, fold
+from desktop import blobs, campaigns
+from desktop.errors import NotFound, UserError
+from desktop.text import clean, fold
 
 MEDIA = {
     ".pdf": "application/pdf",
@@ -66,7 +66,7 @@ def resolve_item(store, campaign_id: int, item: str) -> str:
 
 def attach(store, campaign_id: int, item: str, path: str | Path) -> Attachment:
     """Attach ``path`` to the list item (replacing an earlier file for that item), in one transaction."""
-    from .dossier import _kind_of
+    from desktop.dossier.build import _kind_of
 
     path = Path(path)
     name = resolve_item(store, campaign_id, item)

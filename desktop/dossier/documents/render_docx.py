@@ -26,11 +26,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
-from . import layout as L
-from .atomic import atomic_target
-from .fonts import find_family
-from .model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
-from .render_pdf import register_family
+from desktop.dossier.documents import layout as L
+from desktop.dossier.documents.atomic import atomic_target
+from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
+from desktop.dossier.documents.render_pdf import register_family
 
 __all__ = ["FONT_NAME", "STYLE_NAMES", "render_docx"]
 

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..resources import resource
+from desktop.resources import resource
 
 __all__ = ["STYLES", "FontFamily", "find_family", "system_font_dirs"]
 
