@@ -23,7 +23,7 @@ from typing import Callable
 
 from . import catalog, people, review, unit
 from desktop.dossier import printing
-from desktop.dossier.documents.atomic import atomic_target
+from desktop.files import atomic_write
 from desktop.dossier.documents.fonts import FontFamily, find_family
 from desktop.dossier.documents.render_pdf import register_family
 from .errors import NotFound, UserError
@@ -87,7 +87,7 @@ def render(items: list[Certificate], path: str | os.PathLike[str], family: FontF
         raise UserError("Không có Giấy khen nào để in.")
     fonts = register_family(family or find_family())
     width, height = landscape(A4)
-    with atomic_target(Path(path)) as tmp:
+    with atomic_write(Path(path), make_parents=True) as tmp:
         c = canvas.Canvas(str(tmp), pagesize=(width, height))
         c.setTitle("Giấy khen")
         for item in items:

@@ -280,9 +280,9 @@ def _write_documents(output: Path, items: list[tuple[str, Path]], identity, *, z
     size = sum(p.stat().st_size for _, p in items)
     try:
         if zipped:
-            from desktop.dossier.documents.atomic import atomic_target
+            from desktop.files import atomic_write
 
-            with atomic_target(output) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            with atomic_write(output, make_parents=True) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, path in items:
                     archive.write(path, name)
             size = output.stat().st_size

@@ -917,9 +917,9 @@ def render(store, draft_id: int, out: str | Path) -> Path:
     kept = d.pdf_sha256 if suffix == ".pdf" else d.docx_sha256
     try:
         if kept:
-            from desktop.dossier.documents.atomic import atomic_target
+            from desktop.files import atomic_write
 
-            with atomic_target(out) as tmp, open(tmp, "wb") as fh:
+            with atomic_write(out, make_parents=True) as tmp, open(tmp, "wb") as fh:
                 for chunk in blobs.iter_chunks(store, kept):
                     fh.write(chunk)
             return out
