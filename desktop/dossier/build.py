@@ -26,6 +26,61 @@ from desktop.files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
+# The nominations whose Báo cáo thành tích belongs to the dossier: passed by the council, or sent.
+REPORTED_STATUSES = ("thong_qua", "da_gui")
+
+
+@dataclass
+class DossierDocument:
+    """A document the app drafts for the dossier: what it is drafted for, and its draft if there is one."""
+
+    kind: str                             # to_trinh / bien_ban / bao_cao
+    target_id: int                        # the campaign (Tờ trình), meeting (Biên bản) or nomination (Báo cáo)
+    authority: str = ""                   # a Tờ trình's approving authority, one Tờ trình each ("" while none)
+    approver: str = ""                    # that authority as the Tờ trình names it
+    meeting_day: dt.date | None = None    # a Biên bản's meeting
+    nominee: str = ""                     # a Báo cáo's collective or person
+    draft: drafts.Draft | None = None
+    needed: bool = True                   # False: drafted, but the nomination or meeting changed since
+
+
+def _target(d: drafts.Draft) -> int:
+    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+
+
+def dossier_documents(store, campaign_id: int) -> list[DossierDocument]:
+    """The documents the app drafts for the campaign's dossier, each with its draft if there is one.
+
+    Tờ trình: one per authority deciding an award the council passed (one
+    without an authority while none is passed); Biên bản: one per held
+    meeting; Báo cáo thành tích: one per nomination passed or sent. Drafts the
+    dossier no longer needs (a nomination turned down, a meeting changed)
+    follow, with ``needed`` False. The Hồ sơ page lists exactly these and
+    :func:`required` checks the plan's list against them.
+    """
+    drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
+               for d in drafts.list_for_campaign(store, campaign_id)
+               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
+    profile = unit.get(store)
+    out = [DossierDocument("to_trinh", campaign_id, code, drafts.approver_text(code, profile))
+           for code in drafts.authorities_for(store, campaign_id)] or [DossierDocument("to_trinh", campaign_id)]
+    held = meetings.list_for_campaign(store, campaign_id)
+    out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held if m.held]
+    rows = nominations.list_for_campaign(store, campaign_id)
+    out += [DossierDocument("bao_cao", r.id, nominee=r.name) for r in rows if r.status in REPORTED_STATUSES]
+    needed = {(x.kind, x.target_id, x.authority) for x in out}
+    names = {r.id: r.name for r in rows}
+    days = {m.id: m.starts_at.date() for m in held}
+    for (kind, target, authority), d in drafted.items():
+        if (kind, target, authority) not in needed:
+            out.append(DossierDocument(
+                kind, target, authority, drafts.approver_text(authority, profile) if authority else "",
+                meeting_day=days.get(target) if kind == "bien_ban" else None,
+                nominee=names.get(target, "") if kind == "bao_cao" else "", needed=False))
+    for x in out:
+        x.draft = drafted.get((x.kind, x.target_id, x.authority))
+    return out
+
 
 @dataclass
 class RequiredItem:
@@ -49,13 +104,18 @@ def _kind_of(name: str) -> str | None:
 
 
 def required(store, campaign_id: int) -> list[RequiredItem]:
-    """The plan's required documents with their state (the window's checklist)."""
+    """The plan's required documents with their state (the window's checklist).
+
+    Each item the app drafts is checked against :func:`dossier_documents`; an
+    item it does not draft (another body's document) needs an attached file.
+    """
     c = campaigns.get(store, campaign_id)
     names = [d.name for d in c.documents] or [drafts.KINDS[k] for k in ("to_trinh", "bien_ban", "bao_cao")]
     from desktop.dossier import attachments
 
     have = drafts.list_for_campaign(store, campaign_id)
     attached = attachments.list_for_campaign(store, campaign_id)
+    wanted = [x for x in dossier_documents(store, campaign_id) if x.needed]
     out = []
     for number, name in enumerate(names, 1):
         kind = _kind_of(name)
@@ -69,31 +129,22 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
                     f"{number} TỆP” hoặc trang Hồ sơ)"]))
             continue
         items = [d for d in have if d.kind == kind]
+        needed = [x for x in wanted if x.kind == kind]
+        undrafted = [x for x in needed if x.draft is None]
         missing: list[str] = []
         if kind == "to_trinh":
             if not items:
                 missing.append("Tờ trình chưa được soạn")
-            else:
-                # One Tờ trình per authority that decides an award the council passed.
-                profile = unit.get(store)
-                for code in drafts.authorities_for(store, campaign_id):
-                    if not any(d.authority == code for d in items):
-                        missing.append(f"Tờ trình gửi {drafts.approver_text(code, profile)} chưa được soạn")
+            else:  # one Tờ trình per authority that decides an award the council passed
+                missing += [f"Tờ trình gửi {x.approver} chưa được soạn" for x in undrafted if x.authority]
         elif kind == "bien_ban":
-            held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
-            if not held:
+            if not needed:
                 missing.append("Hội đồng chưa họp xét (chưa có kết quả bỏ phiếu)")
-            for m in held:
-                if not any(d.meeting_id == m.id for d in items):
-                    missing.append(f"Biên bản cuộc họp ngày {m.starts_at:%d/%m/%Y} chưa được soạn")
+            missing += [f"Biên bản cuộc họp ngày {x.meeting_day:%d/%m/%Y} chưa được soạn" for x in undrafted]
         elif kind == "bao_cao":
-            passed = [r for r in nominations.list_for_campaign(store, campaign_id)
-                      if r.status in ("thong_qua", "da_gui")]
-            if not passed:
+            if not needed:
                 missing.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
-            for r in passed:
-                if not any(d.nomination_id == r.id for d in items):
-                    missing.append(f"Báo cáo thành tích của {r.name} chưa được soạn")
+            missing += [f"Báo cáo thành tích của {x.nominee} chưa được soạn" for x in undrafted]
         if missing or not items:
             state = "thieu"
         elif all(d.finalised for d in items):
