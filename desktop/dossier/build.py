@@ -26,10 +26,6 @@ from desktop.files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
-# The nominations whose Báo cáo thành tích belongs to the dossier: passed by the council, or sent.
-REPORTED_STATUSES = ("thong_qua", "da_gui")
-
-
 @dataclass
 class DossierDocument:
     """A document the app drafts for the dossier: what it is drafted for, and its draft if there is one."""
@@ -67,7 +63,7 @@ def dossier_documents(store, campaign_id: int) -> list[DossierDocument]:
     held = meetings.list_for_campaign(store, campaign_id)
     out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held if m.held]
     rows = nominations.list_for_campaign(store, campaign_id)
-    out += [DossierDocument("bao_cao", r.id, nominee=r.name) for r in rows if r.status in REPORTED_STATUSES]
+    out += [DossierDocument("bao_cao", r.id, nominee=r.name) for r in rows if r.status in nominations.PASSED]
     needed = {(x.kind, x.target_id, x.authority) for x in out}
     names = {r.id: r.name for r in rows}
     days = {m.id: m.starts_at.date() for m in held}
@@ -92,7 +88,8 @@ class RequiredItem:
     attachments: list = field(default_factory=list)    # attached files (desktop.dossier.attachments) of an item not drafted
 
 
-def _kind_of(name: str) -> str | None:
+def kind_of(name: str) -> str | None:
+    """The kind of document the app drafts for a plan's dossier item named ``name``; None: it is attached."""
     key = fold(name)
     for kind, word in (("to_trinh", "to trinh"), ("bien_ban", "bien ban"), ("bao_cao", "bao cao")):
         if word in key:
@@ -118,7 +115,7 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
     wanted = [x for x in dossier_documents(store, campaign_id) if x.needed]
     out = []
     for number, name in enumerate(names, 1):
-        kind = _kind_of(name)
+        kind = kind_of(name)
         if kind is None:
             files = [a for a in attached if a.item == name]
             if files:

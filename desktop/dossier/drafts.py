@@ -317,7 +317,7 @@ def missing_facts(store, kind: str, target_id: int) -> list[str]:
     if not held:
         out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét (chưa ghi nhận kết quả bỏ phiếu)"
                    if kind == "to_trinh" else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
-    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in ("thong_qua", "da_gui")]
+    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in nominations.PASSED]
     if held and not passed:
         out.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
     return out
@@ -336,7 +336,7 @@ def _candidates(store, campaign_id: int, meeting: meetings.Meeting | None) -> li
     profile = unit.get(store)
     out = []
     for r in nominations.list_for_campaign(store, campaign_id):
-        if meeting is None and r.status not in ("thong_qua", "da_gui"):
+        if meeting is None and r.status not in nominations.PASSED:
             continue
         if meeting is not None and r.id not in votes:
             continue
@@ -434,7 +434,7 @@ def send_to(store, c: campaigns.Campaign) -> str:
 def authorities_for(store, campaign_id: int) -> list[str]:
     """The authorities the passed candidates' awards go to, each getting its own Tờ trình."""
     found = {authority_of(r.award) for r in nominations.list_for_campaign(store, campaign_id)
-             if r.status in ("thong_qua", "da_gui")}
+             if r.status in nominations.PASSED}
     return sorted(found, key=_AUTHORITY_ORDER.index)
 
 
@@ -1162,7 +1162,7 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
             continue
         s = summary.setdefault(n.award, {"proposed": 0, "passed": 0, "sent": 0})
         s["proposed"] += 1
-        s["passed"] += n.status in ("thong_qua", "da_gui")
+        s["passed"] += n.status in nominations.PASSED
         s["sent"] += n.status == "da_gui"
     ctx["awards_summary"] = [{"award": a, **{k: f"{v:02d}" for k, v in counts.items()}}
                              for a, counts in summary.items()]
