@@ -318,7 +318,7 @@ def draft_row(folder: Path, runs: int) -> Row:
     timed_process(thidua(demo_db, "demo"))
     # The demo's dossier is finalised (its files are kept, so drafting would only copy them):
     # reopened, every document is laid out and rendered again, as while the clerk still edits.
-    from desktop import drafts
+    from desktop.dossier import drafts
     from desktop.store import Store
 
     with Store(demo_db) as store:

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from desktop import attachments, dossier
+from desktop.dossier import attachments, build as dossier
 from desktop.campaigns import campaign as campaigns
 from desktop.commands import main as cli
 from desktop.errors import UserError

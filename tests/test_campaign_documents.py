@@ -10,10 +10,11 @@ from pypdf import PdfReader
 from desktop.records import achievements as ach
 from desktop.campaigns import campaign as cm
 from desktop.commands import main as cli
-from desktop import clock, drafts
+from desktop import clock
 from desktop.council import nominations
 from desktop.records import people, unit
 from desktop.campaigns import registration
+from desktop.dossier import drafts
 from desktop.errors import UserError
 from desktop.text import nfc
 

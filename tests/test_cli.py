@@ -279,8 +279,8 @@ def test_reading_commands_import_only_what_they_need(tmp_path):
     """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
-    heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.drafts",
-             "desktop.campaigns.plans", "desktop.documents"]
+    heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
+             "desktop.campaigns.plans", "desktop.dossier.documents"]
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "
                 f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
@@ -291,28 +291,30 @@ def test_reading_commands_import_only_what_they_need(tmp_path):
 
 
 def test_draft_all_writes_the_whole_dossier_in_one_run(tmp_path, capsys, demo_path):
-    """Tờ trình, the Biên bản of the meeting held and every Báo cáo the council passed, PDF and DOCX."""
+    """The Tờ trình to each approving authority, the Biên bản of the meeting held and every Báo cáo the council
+    passed, PDF and DOCX: the documents the dossier needs (``build.dossier_documents``)."""
     import docx
     from pypdf import PdfReader
 
-    from desktop import drafts
-    from desktop.commands.documents import dossier_targets
+    from desktop.dossier import build, drafts
 
     out = tmp_path / "ho-so"
     with Store(demo_path) as store:
         campaign = store.scalar("SELECT campaign_id FROM draft WHERE kind = 'to_trinh'")
-        targets = dossier_targets(store, campaign)
-    assert [k for k, _ in targets][:2] == ["to_trinh", "bien_ban"] and len(targets) > 3
+        targets = [x for x in build.dossier_documents(store, campaign) if x.needed]
+        authorities = drafts.authorities_for(store, campaign)
+    kinds = [x.kind for x in targets]
+    assert kinds[:3] == ["to_trinh", "to_trinh", "bien_ban"] and len(authorities) == 2 and len(targets) > 4
     code, printed, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out)
     assert (code, err) == (0, "")
     files = sorted(out.iterdir())
     assert len(files) == 2 * len(targets) and f"{len(targets)} văn bản" in printed
     pdfs = [f for f in files if f.suffix == ".pdf"]
     assert pdfs[0].name.startswith("01 ") and "Tờ trình" in pdfs[0].name
-    with Store(demo_path) as store:
-        d = drafts.find(store, "to_trinh", campaign)
-        expected = drafts.render(store, d.id, tmp_path / "mot.pdf").read_bytes()
-    assert pdfs[0].read_bytes() == expected
+    with Store(demo_path) as store:  # one Tờ trình to each authority, in the order the dossier lists them
+        expected = [drafts.render(store, drafts.find(store, "to_trinh", campaign, code).id,
+                                  tmp_path / f"{code}.pdf").read_bytes() for code in authorities]
+    assert [p.read_bytes() for p in pdfs[:2]] == expected
     for pdf in pdfs:
         assert PdfReader(str(pdf)).pages
         assert docx.Document(str(pdf.with_suffix(".docx"))).paragraphs

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from desktop.commands import main as cli
-from desktop import drafts, formatting
+from desktop import formatting
 from desktop.council import meetings, nominations
 from desktop.records import people
+from desktop.dossier import drafts
 from desktop.commands import core
 from desktop.errors import explain_error, os_reason
 from desktop.store import Store
@@ -367,7 +368,7 @@ def test_overwrite_refused_before_the_pin_and_the_signing(demo_path, tmp_path, c
 
 
 def test_dossier_build_checks_the_output_before_signing(demo_store, tmp_path, monkeypatch):
-    from desktop import dossier
+    from desktop.dossier import build as dossier
     from desktop.errors import UserError
     from desktop.signing import pdf
 

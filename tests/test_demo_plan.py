@@ -13,10 +13,11 @@ import pytest
 from desktop.dates import first_day, last_day
 from desktop.campaigns import campaign as campaigns
 from desktop.commands import main as cli
-from desktop import clock, dossier, drafts
+from desktop import clock
 from desktop.demo import unit as demo
 from desktop.council import meetings
 from desktop.records import unit
+from desktop.dossier import build as dossier, drafts
 from desktop.store import Store
 
 ROOT = Path(__file__).resolve().parent

@@ -23,23 +23,16 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from pypdf import PdfReader
 
-from desktop.documents import layout as L
-from desktop.documents.compose import compose
-from desktop.documents.fonts import find_family
-from desktop.documents.forms import list_forms
-from desktop.documents.model import (
-    BLANK,
-    BulletList,
-    DateParts,
-    Document,
-    Header,
-    Paragraph,
-    SignatureBlock,
-    Table,
+from desktop.dossier.documents import layout as L
+from desktop.dossier.documents.compose import compose
+from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.forms import list_forms
+from desktop.dossier.documents.model import (
+    BLANK, BulletList, DateParts, Document, Header, Paragraph, SignatureBlock, Table,
 )
-from desktop.documents.render_docx import FONT_NAME, STYLE_NAMES, render_docx
-from desktop.documents.render_pdf import render_pdf
-from desktop.documents.sample import sample_context
+from desktop.dossier.documents.render_docx import FONT_NAME, STYLE_NAMES, render_docx
+from desktop.dossier.documents.render_pdf import render_pdf
+from desktop.dossier.documents.sample import sample_context
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 
 from desktop.commands import main as cli
-from desktop import dossier, drafts
 from desktop.council import nominations
+from desktop.dossier import build as dossier, drafts
 from desktop.errors import UserError
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from desktop.commands import main as cli
-from desktop import dossier, drafts, printing
 from desktop.council import nominations
+from desktop.dossier import build as dossier, drafts, printing
 from desktop.errors import UserError
 from desktop.package.pdf_verify import verify_path
 

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from desktop.records import achievements as ach
 from desktop.campaigns import campaign as campaigns
-from desktop import drafts
 from desktop.council import meetings, nominations
 from desktop.records import people, unit
+from desktop.dossier import drafts
 from desktop.numbers import NBSP
 
 PLANS = sorted((Path(__file__).resolve().parents[1].parent / "shared" / "plans").glob("*.txt"))
@@ -314,7 +314,7 @@ def test_no_meeting_no_to_trinh_or_biên_bản(demo_store):
 # -- nothing left blank ---------------------------------------------------------------------------------------
 
 def test_placeholders_are_problems_and_finalise_refuses_them(demo_store):
-    from desktop import dossier
+    from desktop.dossier import build as dossier
     from desktop.errors import UserError
 
     d = drafts.find(demo_store, "to_trinh", 1)
@@ -369,8 +369,8 @@ def test_no_break_spaces_in_the_rendered_word_file(demo_store, tmp_path):
 # -- the forms of each decree -------------------------------------------------------------------------------
 
 def test_nd91_mau07_and_nd152_mau08_draft_different_documents(demo_store):
-    from desktop.documents.compose import compose
-    from desktop.documents.forms import list_forms
+    from desktop.dossier.documents.compose import compose
+    from desktop.dossier.documents.forms import list_forms
 
     r = next(r for r in nominations.list_for_campaign(demo_store, 1) if r.subject_kind == "person")
     ctx = drafts.context_bao_cao(demo_store, r.id)

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from desktop.commands import main as cli
-from desktop import clock, drafts
+from desktop import clock
+from desktop.dossier import drafts
 from desktop.errors import UserError
 
 

@@ -5,8 +5,8 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.commands import main as cli
-from desktop import drafts, printing
 from desktop.council import meetings, nominations
+from desktop.dossier import drafts, printing
 from desktop.errors import UserError
 
 

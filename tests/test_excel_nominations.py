@@ -5,7 +5,7 @@ import openpyxl
 
 from desktop.commands import main as cli
 from desktop.council import nominations
-from desktop.excel.nominations import write_nominations
+from desktop.dossier.nomination_list import write_nominations
 from desktop.text import name_sort_key
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents.compose import MISSING, compose, date_parts, fill
-from desktop.documents.forms import choose, list_forms, load_form
-from desktop.documents.model import BLANK, BulletList, DateParts, Paragraph, Table
-from desktop.documents.sample import sample_context
-from desktop.documents.sources import SOURCES
+from desktop.dossier.documents.compose import MISSING, compose, date_parts, fill
+from desktop.dossier.documents.forms import choose, list_forms, load_form
+from desktop.dossier.documents.model import BLANK, BulletList, DateParts, Paragraph, Table
+from desktop.dossier.documents.sample import sample_context
+from desktop.dossier.documents.sources import SOURCES
 from desktop.errors import UserError
 from desktop.resources import forms_dir
 

@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 pytest.importorskip("pytestqt")
 
 from desktop.records import achievements as ach  # noqa: E402
-from desktop.records import evidence, people  # noqa: E402
+from desktop.records import blobs, evidence, people  # noqa: E402
 from desktop.store import Store  # noqa: E402
 from desktop.ui import app as app_mod  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -118,7 +118,7 @@ def test_clerk_registers_people_and_keeps_the_ledger(qtbot, window, gui_store, t
     saved = ach.get(gui_store, aid)
     assert (saved.title, saved.measure_value, saved.measure_unit) == ("Báo cáo tổng kết chuyển đổi số", 98.5, "%")
     (ev,) = evidence.list_for(gui_store, aid)
-    assert b"".join(evidence.iter_blob(gui_store, ev.sha256)) == evidence_file.read_bytes()
+    assert b"".join(blobs.iter_chunks(gui_store, ev.sha256)) == evidence_file.read_bytes()
     assert ledger.model.index(0, 5).data() == "1"
 
     # Search without diacritics, as you type.
@@ -391,7 +391,7 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
 
     db = tmp_path / "w.sqlite"
     Store(db).close()
-    heavy = ["desktop.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
+    heavy = ["desktop.dossier.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
              "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.signing.trust"]
     code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
             "from desktop.ui.main_window import MainWindow; app = QApplication([]); "

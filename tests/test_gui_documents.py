@@ -14,8 +14,8 @@ from docx import Document as DocxDocument  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from desktop.campaigns import campaign as campaigns
-from desktop import drafts, printing
 from desktop.council import nominations  # noqa: E402
+from desktop.dossier import drafts, printing  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.documents import (  # noqa: E402
     DossierModel, HistoryModel, PrintLogModel, SectionsModel, ThumbnailsModel, dossier_items,

@@ -171,7 +171,7 @@ def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_stor
 
 
 def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, monkeypatch, tmp_path):
-    from desktop import printing
+    from desktop.dossier import printing
     from desktop.ui.pages.review import ReviewPage
 
     review.open_review(gui_store, YEAR)

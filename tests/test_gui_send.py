@@ -519,7 +519,7 @@ def test_the_trust_store_on_the_page(qtbot, monkeypatch, store, pki, tmp_path):
 
 
 def test_send_as_signed_pdfs_for_the_document_system(qtbot, monkeypatch, send_page, pki, out_dir, demo_store):
-    from desktop import printing
+    from desktop.dossier import printing
 
     page = send_page
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pki.signer_p12), ""))
@@ -566,7 +566,7 @@ def test_a_package_signed_with_xades_is_shown_as_not_checkable(qtbot, verify_pag
 
 
 def test_a_listed_paper_is_attached_from_the_page(send_page, demo_store, tmp_path, monkeypatch):
-    from desktop import attachments, dossier
+    from desktop.dossier import attachments, build as dossier
     from desktop.campaigns import campaign as campaigns
     from desktop.ui.qt import QFileDialog, QInputDialog
 

@@ -145,8 +145,8 @@ def seed_v5(conn: sqlite3.Connection) -> None:
 
 def check_v5(store: Store) -> None:
     from desktop.campaigns import campaign as campaigns
-    from desktop import drafts, printing
     from desktop.signing import trust
+    from desktop.dossier import drafts, printing
 
     check_v4(store)
     assert [e["document"] for e in printing.entries(store)] == ["Tờ trình"]

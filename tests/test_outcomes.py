@@ -270,7 +270,7 @@ def test_cli_ad_hoc_then_send_then_outcome(store, sent, capsys):
 
 
 def test_drafting_an_ad_hoc_dossier_is_refused_plainly(store, sent):
-    from desktop import drafts
+    from desktop.dossier import drafts
 
     nid = nm.save(store, nm.Nomination(None, None, person_id=sent["person"], award="Giấy khen"))
     with pytest.raises(UserError, match="khen thưởng đột xuất"):

@@ -348,9 +348,10 @@ def test_demo_has_two_years_of_outcomes_a_decided_review_and_one_under_way(demo_
 def test_certificates_print_one_page_each_and_are_logged(store, unit, tmp_path):
     from pypdf import PdfReader
 
-    from desktop import certificate, printing
+    from desktop.dossier import certificate
+    from desktop.dossier import printing
     from desktop.records import unit as unit_mod
-    from desktop.documents.fonts import find_family
+    from desktop.dossier.documents.fonts import find_family
 
     unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh",
                                               "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh", "TTTGPL", "Trần Đình Hùng",
@@ -402,7 +403,7 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
     from pypdf import PdfReader
 
     from desktop.records import unit as unit_mod
-    from desktop.documents.fonts import find_family
+    from desktop.dossier.documents.fonts import find_family
 
     unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
                                               "TTTGPL", "Trần Đình Hùng", "Giám đốc"))

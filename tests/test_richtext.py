@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.documents.model import BulletList, Paragraph, Run, Table
-from desktop.documents.richtext import normalise_runs, parse, parse_inline, serialise, serialise_inline
+from desktop.dossier.documents.model import BulletList, Paragraph, Run, Table
+from desktop.dossier.documents.richtext import normalise_runs, parse, parse_inline, serialise, serialise_inline
 
 
 def runs(*parts):

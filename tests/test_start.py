@@ -8,8 +8,9 @@ from gui_support import hold_meeting
 
 from desktop.campaigns import campaign as campaigns
 from desktop.commands import main as cli
-from desktop import drafts, start
 from desktop.records import people, unit
+from desktop import start
+from desktop.dossier import drafts
 from desktop.errors import ValidationError
 from desktop.paths import data_dir, default_db_path, demo_db_path
 from desktop.store import Store

@@ -13,8 +13,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from desktop import paths, printing
-from desktop.documents.fonts import find_family
+from desktop import paths
+from desktop.dossier import printing
+from desktop.dossier.documents.fonts import find_family
 from desktop.errors import UserError
 from desktop.signing import drivers
 from desktop.store.lock import FileLock, LockHeld

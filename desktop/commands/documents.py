@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop import drafts, printing
+from desktop.dossier import drafts, printing
 from desktop.commands.main import db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
@@ -85,7 +85,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def run_attach(args: argparse.Namespace) -> int:
-    from desktop import attachments
+    from desktop.dossier import attachments
 
     with Store(db_path(args)) as store:
         a = attachments.attach(store, args.campaign, args.item, args.file)
@@ -94,31 +94,20 @@ def run_attach(args: argparse.Namespace) -> int:
     return 0
 
 
-def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
-    """The documents of a campaign's dossier: its Tờ trình, the Biên bản of every council meeting
-    held, the Báo cáo thành tích of everyone the council passed (as ``(kind, target id)``)."""
-    from desktop.campaigns import campaign as campaigns
-    from desktop.council import meetings, nominations
-
-    campaigns.get(store, campaign_id)
-    targets = [("to_trinh", campaign_id)]
-    targets += [("bien_ban", m.id) for m in meetings.list_for_campaign(store, campaign_id) if m.held]
-    targets += [("bao_cao", r.id) for r in nominations.list_for_campaign(store, campaign_id)
-                if r.status in ("thong_qua", "da_gui")]
-    return targets
-
-
 def run_draft_all(args: argparse.Namespace) -> int:
     """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
-    from desktop.dossier import document_file_name
+    from desktop.campaigns import campaign as campaigns
+    from desktop.dossier.build import document_file_name, dossier_documents
 
     out_dir = args.out
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError(f"{out_dir} là một tệp, không phải thư mục.")
     written: list[Path] = []
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        targets = dossier_targets(store, args.campaign)
-        ids = [drafts.create(store, kind, target) for kind, target in targets]
+        campaigns.get(store, args.campaign)
+        # Every document the dossier needs: one Tờ trình per approving authority, each Biên bản and Báo cáo.
+        targets = [x for x in dossier_documents(store, args.campaign) if x.needed]
+        ids = [drafts.create(store, x.kind, x.target_id, authority=x.authority or None) for x in targets]
         names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
         if not args.overwrite:  # said before anything is written, not half-way through the dossier
             there = [p.name for name in names for p in (out_dir / name.with_suffix(".pdf"),

@@ -109,7 +109,7 @@ def run_export_ledger(args: argparse.Namespace) -> int:
 
 
 def run_export_nominations(args: argparse.Namespace) -> int:
-    from desktop.excel.nominations import write_nominations
+    from desktop.dossier.nomination_list import write_nominations
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         out = write_nominations(store, args.campaign, args.out)

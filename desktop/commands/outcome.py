@@ -138,7 +138,7 @@ def run_review_show(args: argparse.Namespace) -> int:
 
 
 def run_review_certificates(args: argparse.Namespace) -> int:
-    from desktop import certificate
+    from desktop.dossier import certificate
 
     with Store(db_path(args)) as store:
         items = certificate.certificates(store, args.year)
@@ -148,7 +148,7 @@ def run_review_certificates(args: argparse.Namespace) -> int:
 
 
 def run_review_print(args: argparse.Namespace) -> int:
-    from desktop import certificate
+    from desktop.dossier import certificate
 
     with Store(db_path(args)) as store:
         pages = certificate.print_certificates(store, args.year, printer=args.printer, copies=args.copies)

@@ -133,7 +133,7 @@ def load_identity(args: argparse.Namespace):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktop import dossier
+    from desktop.dossier import build as dossier
     from desktop.commands.main import db_path
     from desktop.store import Store
 

@@ -25,6 +25,8 @@ STATUSES = {
     "khong_thong_qua": "Không thông qua",
     "da_gui": "Đã gửi",
 }
+# Passed by the council (and perhaps sent since): what the dossier carries and what may not be deleted.
+PASSED = ("thong_qua", "da_gui")
 # Moves the clerk may make by hand; meeting results and sending set the others.
 MANUAL_MOVES = {("du_kien", "trinh_hop_xet"), ("trinh_hop_xet", "du_kien")}
 
@@ -142,7 +144,7 @@ def get(store, nomination_id: int) -> Nomination:
 
 def delete(store, nomination_id: int) -> None:
     n = get(store, nomination_id)
-    if n.status in ("thong_qua", "da_gui"):
+    if n.status in PASSED:
         raise UserError("Đề nghị đã được Hội đồng thông qua hoặc đã gửi; không xóa được.")
     with store.transaction() as conn:
         conn.execute("DELETE FROM nomination WHERE id = ?", (nomination_id,))

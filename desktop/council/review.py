@@ -532,10 +532,10 @@ def render_decision(store, year: int, path, *, family=None):
     """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
     from pathlib import Path
 
-    from desktop.documents.compose import compose
-    from desktop.documents.forms import load_form
-    from desktop.documents.render_docx import render_docx
-    from desktop.documents.render_pdf import render_pdf
+    from desktop.dossier.documents.compose import compose
+    from desktop.dossier.documents.forms import load_form
+    from desktop.dossier.documents.render_docx import render_docx
+    from desktop.dossier.documents.render_pdf import render_pdf
     from desktop.resources import forms_dir
 
     doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))

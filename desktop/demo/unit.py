@@ -403,7 +403,7 @@ def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.pap
         proposed: list[int] = []
         # Only work done inside the campaign's period is proposed for it (the report cites no other):
         # late in December the ledger already holds work after a period that ended on 15/12.
-        from desktop.drafts import period_bounds
+        from desktop.dossier.drafts import period_bounds
 
         first, last = period_bounds(campaign)
         since = first.isoformat() if first else "0000"
@@ -466,7 +466,7 @@ EFFECT = {
 
 
 def _report_texts(store, nomination_id: int, kind: str) -> None:
-    from desktop import drafts
+    from desktop.dossier import drafts
 
     drafts.set_report_texts(store, nomination_id, measures="\n".join(MEASURES[kind]), effect=EFFECT[kind])
 
@@ -516,7 +516,7 @@ def _meeting(store, campaign, today: dt.date, profile: unit.UnitProfile = UNIT) 
 
 def _dossier(store) -> int:
     """The dossier of the campaign whose council has met: every document drafted and finalised."""
-    from desktop import drafts
+    from desktop.dossier import drafts
 
     count = 0
     for campaign in campaigns.list_campaigns(store):
@@ -612,7 +612,7 @@ def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
 def _registrations(store, today: dt.date) -> int:
     """The unit registers itself, its teams and its people for both campaigns (the plan's targets, a few
     raised); the five-year campaign gets its sơ kết and tổng kết, and the sơ kết's report is drafted."""
-    from desktop import drafts
+    from desktop.dossier import drafts
     from desktop.campaigns import registration
 
     year = today.year
@@ -748,7 +748,7 @@ def _plan_achievements(store, rng: random.Random, c: campaigns.Campaign, person_
 def _attach_papers(store, campaign_id: int, today: dt.date) -> int:
     """The papers of the plan's list that the app does not draft, as the clerk would attach them (a scan
     standing for each, marked as the demo's)."""
-    from desktop import attachments, dossier
+    from desktop.dossier import attachments, build as dossier
 
     n = 0
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-demo-")) as tmp:

@@ -71,7 +71,7 @@ _SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 # Evidence files (scans, third-party PDFs) travel in this folder; they are not
 # the unit's own documents, so they need no PDF signature of their own.
 EVIDENCE_FOLDER = "minh-chung/"
-ATTACHMENT_FOLDER = "kem-theo/"   # documents of other bodies attached to the dossier (desktop.attachments)
+ATTACHMENT_FOLDER = "kem-theo/"   # documents of other bodies attached to the dossier (desktop.dossier.attachments)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ class Achievement:
     id: int | None = None
     campaign_id: int | None = None
     criterion_id: int | None = None
-    classification: str = "thuong"   # thuong, mat, toi_mat, tuyet_mat (see desktop.documents.model)
+    classification: str = "thuong"   # thuong, mat, toi_mat, tuyet_mat (see desktop.dossier.documents.model)
 
     @property
     def subject_kind(self) -> str:

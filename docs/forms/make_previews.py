@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.documents.compose import compose
-from desktop.documents.fonts import find_family
-from desktop.documents.forms import list_forms
-from desktop.documents.render_pdf import render_pdf
-from desktop.documents.sample import sample_context
+from desktop.dossier.documents.compose import compose
+from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.forms import list_forms
+from desktop.dossier.documents.render_pdf import render_pdf
+from desktop.dossier.documents.sample import sample_context
 
 
 def _shrink(png: Path) -> None:

@@ -2,7 +2,7 @@
 
 The editor sits inside the "Hồ sơ" page rather than in a modal dialog, because
 the clerk works in it every day: the sections of the document on the left, the
-selected section's text in the clerk's markup (:mod:`desktop.documents.richtext`)
+selected section's text in the clerk's markup (:mod:`desktop.dossier.documents.richtext`)
 with a small toolbar, the header fields (number, date, classification), the
 saved versions, and on the right the document as it will print, updated half a
 second after typing stops.
@@ -18,11 +18,11 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from desktop import drafts
+from desktop.dossier import drafts
 from desktop.dates import DateError, format_date
-from desktop.documents.compose import date_parts
-from desktop.documents.model import Document
-from desktop.documents.richtext import parse
+from desktop.dossier.documents.compose import date_parts
+from desktop.dossier.documents.model import Document
+from desktop.dossier.documents.richtext import parse
 from desktop.errors import UserError
 from desktop.ui.models.documents import (
     PAGE_ROLE, HistoryModel, SectionsModel, ThumbnailsModel, classification_keys, classification_label,
@@ -97,7 +97,7 @@ class PreviewRenderer(QObject):
 
         def work(signals=signals, generation=generation, document=document, path=path) -> None:
             try:
-                from desktop.documents.render_pdf import render_pdf  # loaded when a preview is made
+                from desktop.dossier.documents.render_pdf import render_pdf  # loaded when a preview is made
 
                 render_pdf(document, path)
             except UserError as exc:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from desktop import drafts
-from desktop.council import meetings, nominations
-from desktop.records import unit
-from desktop.documents.model import CLASSIFICATIONS, block_text_lines
-from desktop.documents.richtext import parse
+from desktop.dossier import build, drafts
+from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
+from desktop.dossier.documents.richtext import parse
 from desktop.ui.qt import (
     QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
@@ -23,9 +21,6 @@ MUTED_COLOR = QColor("#6b6b6b")
 DRAFT_COLOR = QColor("#0b57a4")
 FINAL_COLOR = QColor("#1b6e20")
 SECRET_COLOR = QColor("#b00020")
-
-# The nominations whose Báo cáo thành tích belongs to the dossier: passed by the council, or sent.
-REPORTED_STATUSES = ("thong_qua", "da_gui")
 
 
 def classification_label(key: str) -> str:
@@ -82,52 +77,30 @@ class DossierItem:
         return self.draft.id if self.draft else None
 
 
-def _target(d: drafts.Draft) -> int:
-    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+def document_title(x: build.DossierDocument) -> str:
+    """How the Hồ sơ page names a document of the dossier."""
+    if x.kind == "to_trinh":
+        if x.needed and x.authority:
+            return QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace("%1", x.approver)
+        return QCoreApplication.translate("DocumentModels", "Submission for awards")
+    if x.kind == "bien_ban":
+        if x.needed:
+            return QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1").replace(
+                "%1", x.meeting_day.strftime("%d/%m/%Y"))
+        return QCoreApplication.translate("DocumentModels", "Minutes of a council meeting")
+    return QCoreApplication.translate("DocumentModels", "Achievement report — %1").replace("%1", x.nominee or "?")
 
 
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
-    """Tờ trình (one per approving authority), Biên bản (one per held meeting), Báo cáo thành tích (one per
-    nomination passed or sent), each with its draft; drafts the dossier no longer needs are listed after them."""
-    drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
-               for d in drafts.list_for_campaign(store, campaign_id)
-               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
-    authorities = drafts.authorities_for(store, campaign_id)
-    profile = unit.get(store)
-    items = [DossierItem("to_trinh", campaign_id,
-                         QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace(
-                             "%1", drafts.approver_text(code, profile)), authority=code) for code in authorities]
-    if not items:
-        items = [DossierItem("to_trinh", campaign_id,
-                             QCoreApplication.translate("DocumentModels", "Submission for awards"))]
-    for m in meetings.list_for_campaign(store, campaign_id):
-        if m.held:
-            title = QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1")
-            items.append(DossierItem("bien_ban", m.id, title.replace("%1", m.starts_at.strftime("%d/%m/%Y"))))
-    rows = nominations.list_for_campaign(store, campaign_id)
-    for r in rows:
-        if r.status in REPORTED_STATUSES:
-            title = QCoreApplication.translate("DocumentModels", "Achievement report — %1")
-            items.append(DossierItem("bao_cao", r.id, title.replace("%1", r.name)))
-    names = {r.id: r.name for r in rows}
-    needed = {(i.kind, i.target_id, i.authority) for i in items}
-    for key, d in drafted.items():
-        if key not in needed:
-            if d.kind == "bao_cao":
-                title = QCoreApplication.translate("DocumentModels", "Achievement report — %1").replace(
-                    "%1", names.get(d.nomination_id, "?"))
-            elif d.kind == "bien_ban":
-                title = QCoreApplication.translate("DocumentModels", "Minutes of a council meeting")
-            else:
-                title = QCoreApplication.translate("DocumentModels", "Submission for awards")
-            items.append(DossierItem(d.kind, key[1], title, authority=key[2],
-                                     note=QCoreApplication.translate(
-                                         "DocumentModels",
-                                         "No longer needed by the dossier (the nomination or meeting changed).")))
-    for item in items:
-        item.draft = drafted.get((item.kind, item.target_id, item.authority))
-        if item.draft is not None:
-            item.version = drafts.current(store, item.draft.id).version
+    """:func:`desktop.dossier.build.dossier_documents` as the Hồ sơ page lists them: titled, with the
+    current version of each draft, and a note on drafts the dossier no longer needs."""
+    items = []
+    for x in build.dossier_documents(store, campaign_id):
+        note = "" if x.needed else QCoreApplication.translate(
+            "DocumentModels", "No longer needed by the dossier (the nomination or meeting changed).")
+        items.append(DossierItem(x.kind, x.target_id, document_title(x), x.draft,
+                                 drafts.current(store, x.draft.id).version if x.draft is not None else None,
+                                 note, x.authority))
     return items
 
 
@@ -451,7 +424,7 @@ class PrintLogModel(QAbstractTableModel):
         ]
 
     def reload(self) -> None:
-        from desktop import printing
+        from desktop.dossier import printing
 
         self.beginResetModel()
         self._rows = printing.entries(self._store)

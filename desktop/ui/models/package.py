@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.records import achievements as ach
-from desktop import dossier, drafts
+from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
 from desktop.ui.models.base import RowsTableModel
@@ -51,7 +51,7 @@ class _Line:
 
 
 class ChecklistModel(QAbstractItemModel):
-    """The plan's required documents (:func:`desktop.dossier.required`) as a two-level tree.
+    """The plan's required documents (:func:`desktop.dossier.build.required`) as a two-level tree.
 
     Each top row is a required document with its state (Thiếu / Bản nháp / Đã
     hoàn thiện, coloured); under it, the documents drafted for it and, in red,
@@ -489,7 +489,7 @@ class ChecksModel(QAbstractTableModel):
 
 
 def folder_label(name: str) -> str:
-    """What a file of a package made by this app (:func:`desktop.dossier.build`) is, by its folder."""
+    """What a file of a package made by this app (:func:`desktop.dossier.build.build`) is, by its folder."""
     folder = name.rpartition("/")[0]
     if folder == "van-ban":
         return QCoreApplication.translate("PackageModels", "Signed document (PDF)")

@@ -5,7 +5,7 @@ The documents a campaign's dossier needs are a Tờ trình, a Biên bản for ea
 held council meeting and a Báo cáo thành tích for each nomination the council
 passed (or that was sent). The editor of the selected document sits under the
 list (:mod:`desktop.ui.dialogs.document_editor`). Printing asks
-:func:`desktop.printing.permission` first: paperless campaigns print only
+:func:`desktop.dossier.printing.permission` first: paperless campaigns print only
 classified documents and state-level award dossiers; a refused print offers a
 PDF export instead. An allowed print goes through Qt's print dialog and is drawn
 page by page from the PDF into the printer, and the print is logged.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import drafts, printing
+from desktop.dossier import drafts, printing
 from desktop.package.names import safe_name
 from desktop.errors import UserError
 from desktop.ui.dialogs.document_editor import DocumentEditor
@@ -35,7 +35,7 @@ PRINT_DPI = 300     # pages are drawn into the printer at most this fine
 
 
 def qt_spooler(printer: QPrinter):
-    """A :data:`desktop.printing.Spooler` that draws each page of the PDF into ``printer`` with Qt."""
+    """A :data:`desktop.dossier.printing.Spooler` that draws each page of the PDF into ``printer`` with Qt."""
 
     def spool(pdf: Path, _printer_name: str, copies: int) -> None:
         if not HAVE_PDF:  # pragma: no cover - the packaged app ships QtPdf

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.campaigns import campaign as campaigns, deadlines
-from desktop import clock, printing, start
+from desktop import clock, start
 from desktop.records import unit
+from desktop.dossier import printing
 from desktop.dates import first_day, format_date, partial_text
 from desktop.ui.models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import printing
+from desktop.dossier import printing
 from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
     QVBoxLayout, QWidget, Qt,

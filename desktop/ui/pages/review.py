@@ -255,7 +255,7 @@ class ReviewPage(QWidget):
         return year is not None and attempt(self, lambda: review.render_decision(self.store, year, path))
 
     def print_certificates(self) -> None:
-        from desktop import certificate
+        from desktop.dossier import certificate
         from desktop.ui.qt import QMessageBox
 
         year = self.selected_year()

@@ -1,7 +1,7 @@
 """Gửi hồ sơ: the campaign's dossier leaves as one signed ASiC-E package for the Sở.
 
-The page shows what the plan requires (:func:`desktop.dossier.required`) and
-why a package cannot be made yet (:func:`desktop.dossier.problems`), lets the
+The page shows what the plan requires (:func:`desktop.dossier.build.required`) and
+why a package cannot be made yet (:func:`desktop.dossier.build.problems`), lets the
 clerk pick the evidence files to include and the key to sign with — a
 PKCS#12 file or a USB token through its PKCS#11 driver — and where to save
 the package. Signing and packing run on a :class:`~desktop.ui.widgets.ThreadWorker`
@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import dossier
+from desktop.dossier import build as dossier
 from desktop.errors import UserError
 from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
@@ -383,7 +383,7 @@ class SendPage(QWidget):
         self._show_result(None)
 
     def _attach(self) -> None:
-        from desktop import attachments
+        from desktop.dossier import attachments
 
         campaign_id = self.campaign_id()
         if campaign_id is None:

@@ -67,11 +67,11 @@ def resolve_item(store, campaign_id: int, item: str) -> str:
 
 def attach(store, campaign_id: int, item: str, path: str | Path) -> Attachment:
     """Attach ``path`` to the list item (replacing an earlier file for that item), in one transaction."""
-    from desktop.dossier import _kind_of
+    from desktop.dossier.build import kind_of
 
     path = Path(path)
     name = resolve_item(store, campaign_id, item)
-    if _kind_of(name) is not None:
+    if kind_of(name) is not None:
         raise UserError(f"“{name}” do ứng dụng soạn (lệnh thidua draft); không đính kèm tệp thay cho văn bản này.")
     ext = path.suffix.lower()
     if ext not in MEDIA:

@@ -10,8 +10,8 @@ Modules, one concept each:
 - :mod:`.sample`: a worked context (Sở Tư pháp tỉnh Hà Tĩnh) for form previews;
 - :mod:`.layout`: the NĐ 30/2020 page rules both renderers follow;
 - :mod:`.fonts`: which TrueType files the PDF embeds;
-- :mod:`.render_pdf`, :mod:`.render_docx`: the two renderings;
-- :mod:`.atomic`: writing an export all at once (temporary file, then rename).
+- :mod:`.render_pdf`, :mod:`.render_docx`: the two renderings, each written all at once
+  (:func:`desktop.files.atomic_write`).
 
 Nothing here imports Qt.
 """

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from desktop.documents.layout import MOTTO, NATIONAL_NAME, NOI_NHAN_LABEL, RECIPIENTS_LABEL
+from desktop.dossier.documents.layout import MOTTO, NATIONAL_NAME, NOI_NHAN_LABEL, RECIPIENTS_LABEL
 
 __all__ = [
     "BLANK",

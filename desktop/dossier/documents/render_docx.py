@@ -26,11 +26,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from reportlab.pdfbase import pdfmetrics
 
-from desktop.documents import layout as L
-from desktop.documents.atomic import atomic_target
-from desktop.documents.fonts import find_family
-from desktop.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
-from desktop.documents.render_pdf import register_family
+from desktop.dossier.documents import layout as L
+from desktop.files import atomic_write
+from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
+from desktop.dossier.documents.render_pdf import register_family
 
 __all__ = ["FONT_NAME", "STYLE_NAMES", "render_docx"]
 
@@ -566,6 +566,6 @@ def render_docx(document: Document, path: Path | str) -> Path:
     """Write ``document`` as a DOCX at ``path`` (atomically) and return the path."""
     path = Path(path)
     word = _Builder(document).build()
-    with atomic_target(path) as tmp:
+    with atomic_write(path, make_parents=True) as tmp:
         word.save(str(tmp))
     return path

@@ -37,10 +37,10 @@ from reportlab.platypus import (
     Table as RLTable,
 )
 
-from desktop.documents import layout as L
-from desktop.documents.atomic import atomic_target
-from desktop.documents.fonts import FontFamily, find_family
-from desktop.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
+from desktop.dossier.documents import layout as L
+from desktop.files import atomic_write
+from desktop.dossier.documents.fonts import FontFamily, find_family
+from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 
 __all__ = ["register_family", "render_pdf"]
 
@@ -442,7 +442,7 @@ def render_pdf(document: Document, path: Path | str, *, family: FontFamily | Non
         fonts = register_family(find_family(prefer_system=False))
     builder = _Builder(document, fonts)
     title = " ".join([document.type_name, *(t.text for t in document.title_lines)]).strip()
-    with atomic_target(path) as tmp:
+    with atomic_write(path, make_parents=True) as tmp:
         template = BaseDocTemplate(
             str(tmp),
             pagesize=A4,

@@ -55,7 +55,7 @@ from typing import Any
 from desktop.errors import UserError, os_reason
 from desktop.resources import forms_dir
 from desktop.text import fold
-from desktop.documents.sources import SOURCES
+from desktop.dossier.documents.sources import SOURCES
 from desktop import clock
 
 __all__ = [

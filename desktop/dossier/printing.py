@@ -23,7 +23,7 @@ from desktop.store.db import os_user
 from desktop.files import temp_prefix
 
 if TYPE_CHECKING:
-    from desktop import drafts
+    from desktop.dossier import drafts
 
 # drafts (reportlab, python-docx) and the catalogue load when a document is printed or
 # checked, not when the overview asks how many pages were printed this month.
@@ -52,7 +52,8 @@ def state_level_awards(store, d: drafts.Draft) -> list[str]:
         rows = store.query("SELECT DISTINCT ca.award FROM nomination n JOIN campaign_award ca "
                            "ON ca.id = n.campaign_award_id WHERE n.campaign_id = ? AND n.status IN "
                            "('thong_qua', 'da_gui')", (d.campaign_id,))
-    from desktop import catalog, drafts
+    from desktop import catalog
+    from desktop.dossier import drafts
 
     cat = catalog.load()
     if d.kind == "to_trinh" and d.authority:  # a Tờ trình carries only the awards of its own authority
@@ -61,8 +62,8 @@ def state_level_awards(store, d: drafts.Draft) -> list[str]:
 
 
 def permission(store, draft_id: int) -> Permission:
-    from desktop import drafts
-    from desktop.documents.model import CLASSIFICATIONS
+    from desktop.dossier import drafts
+    from desktop.dossier.documents.model import CLASSIFICATIONS
 
     d = drafts.get(store, draft_id)
     if d.classification != "thuong":
@@ -140,7 +141,7 @@ def print_document(store, draft_id: int, *, printer: str = "", copies: int = 1,
     allowed = permission(store, draft_id)
     if not allowed.allowed:
         raise PrintRefused(allowed.reason)
-    from desktop import drafts
+    from desktop.dossier import drafts
 
     d = drafts.get(store, draft_id)
     from pypdf import PdfReader

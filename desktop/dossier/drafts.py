@@ -25,10 +25,10 @@ from desktop.records import blobs, people, unit
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog
 from desktop.council import meetings, nominations, rules
-from desktop.documents import forms as forms_mod
-from desktop.documents.compose import compose
-from desktop.documents.model import CLASSIFICATIONS, Document
-from desktop.documents.richtext import serialise
+from desktop.dossier.documents import forms as forms_mod
+from desktop.dossier.documents.compose import compose
+from desktop.dossier.documents.model import CLASSIFICATIONS, Document
+from desktop.dossier.documents.richtext import serialise
 from desktop.errors import NotFound, UserError, os_reason
 from desktop.numbers import percent
 from desktop.store.db import os_user
@@ -321,7 +321,7 @@ def missing_facts(store, kind: str, target_id: int) -> list[str]:
     if not held:
         out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét (chưa ghi nhận kết quả bỏ phiếu)"
                    if kind == "to_trinh" else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
-    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in ("thong_qua", "da_gui")]
+    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in nominations.PASSED]
     if held and not passed:
         out.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
     return out
@@ -340,7 +340,7 @@ def _candidates(store, campaign_id: int, meeting: meetings.Meeting | None) -> li
     profile = unit.get(store)
     out = []
     for r in nominations.list_for_campaign(store, campaign_id):
-        if meeting is None and r.status not in ("thong_qua", "da_gui"):
+        if meeting is None and r.status not in nominations.PASSED:
             continue
         if meeting is not None and r.id not in votes:
             continue
@@ -438,7 +438,7 @@ def send_to(store, c: campaigns.Campaign) -> str:
 def authorities_for(store, campaign_id: int) -> list[str]:
     """The authorities the passed candidates' awards go to, each getting its own Tờ trình."""
     found = {authority_of(r.award) for r in nominations.list_for_campaign(store, campaign_id)
-             if r.status in ("thong_qua", "da_gui")}
+             if r.status in nominations.PASSED}
     return sorted(found, key=_AUTHORITY_ORDER.index)
 
 
@@ -921,9 +921,9 @@ def render(store, draft_id: int, out: str | Path) -> Path:
     kept = d.pdf_sha256 if suffix == ".pdf" else d.docx_sha256
     try:
         if kept:
-            from desktop.documents.atomic import atomic_target
+            from desktop.files import atomic_write
 
-            with atomic_target(out) as tmp, open(tmp, "wb") as fh:
+            with atomic_write(out, make_parents=True) as tmp, open(tmp, "wb") as fh:
                 for chunk in blobs.iter_chunks(store, kept):
                     fh.write(chunk)
             return out
@@ -938,10 +938,10 @@ def render(store, draft_id: int, out: str | Path) -> Path:
 def _render(doc: Document, out: Path) -> Path:
     """PDF or DOCX by suffix; the renderers (reportlab, python-docx) load only when a file is made."""
     if out.suffix.lower() == ".pdf":
-        from desktop.documents.render_pdf import render_pdf
+        from desktop.dossier.documents.render_pdf import render_pdf
 
         return render_pdf(doc, out)
-    from desktop.documents.render_docx import render_docx
+    from desktop.dossier.documents.render_docx import render_docx
 
     return render_docx(doc, out)
 
@@ -979,7 +979,7 @@ def _line_problems(section: str, lines) -> list[Problem]:
 
 def document_problems(doc: Document) -> list[Problem]:
     """Every placeholder or gap left in a composed document, with the part it is in."""
-    from desktop.documents.model import block_text_lines
+    from desktop.dossier.documents.model import block_text_lines
 
     out: list[Problem] = []
     h = doc.header
@@ -1166,7 +1166,7 @@ def context_campaign_document(store, d: Draft) -> dict[str, Any]:
             continue
         s = summary.setdefault(n.award, {"proposed": 0, "passed": 0, "sent": 0})
         s["proposed"] += 1
-        s["passed"] += n.status in ("thong_qua", "da_gui")
+        s["passed"] += n.status in nominations.PASSED
         s["sent"] += n.status == "da_gui"
     ctx["awards_summary"] = [{"award": a, **{k: f"{v:02d}" for k, v in counts.items()}}
                              for a, counts in summary.items()]

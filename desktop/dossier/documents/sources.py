@@ -54,8 +54,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.documents.model import Block, BulletList, Paragraph, Run, Table
-from desktop.documents.richtext import parse
+from desktop.dossier.documents.model import Block, BulletList, Paragraph, Run, Table
+from desktop.dossier.documents.richtext import parse
 
 __all__ = ["SOURCES", "Source", "lookup", "passes", "percent", "proposed", "two_digits"]
 

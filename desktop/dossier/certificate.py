@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from desktop import catalog, printing
+from desktop import catalog
 from desktop.records import people, unit
 from desktop.council import review
-from desktop.documents.atomic import atomic_target
-from desktop.documents.fonts import FontFamily, find_family
-from desktop.documents.render_pdf import register_family
+from desktop.dossier import printing
+from desktop.files import atomic_write
+from desktop.dossier.documents.fonts import FontFamily, find_family
+from desktop.dossier.documents.render_pdf import register_family
 from desktop.errors import NotFound, UserError
 
 DESIGN_SOURCE = "NĐ 98/2023/NĐ-CP Điều 104 (mẫu Giấy khen), theo legal.md E.2"
@@ -88,7 +89,7 @@ def render(items: list[Certificate], path: str | os.PathLike[str], family: FontF
         raise UserError("Không có Giấy khen nào để in.")
     fonts = register_family(family or find_family())
     width, height = landscape(A4)
-    with atomic_target(Path(path)) as tmp:
+    with atomic_write(Path(path), make_parents=True) as tmp:
         c = canvas.Canvas(str(tmp), pagesize=(width, height))
         c.setTitle("Giấy khen")
         for item in items:

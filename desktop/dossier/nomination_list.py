@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from desktop.campaigns import campaign as campaigns
-from desktop import drafts
 from desktop.council import meetings, nominations
 from desktop.records import unit
+from desktop.dossier import drafts
 from desktop.excel.export import agency_lines
 from desktop.excel.style import Column, Signature, TitleBlock, write_table_workbook
 from desktop import clock

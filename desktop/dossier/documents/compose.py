@@ -51,24 +51,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop.errors import UserError
-from desktop.documents.forms import Form, SectionSpec, SignatureSpec
-from desktop.documents.model import (
-    CLASSIFICATIONS,
-    Block,
-    BulletList,
-    DateParts,
-    Document,
-    Header,
-    Paragraph,
-    Run,
-    Section,
-    SignatureBlock,
-    Table,
+from desktop.dossier.documents.forms import Form, SectionSpec, SignatureSpec
+from desktop.dossier.documents.model import (
+    CLASSIFICATIONS, Block, BulletList, DateParts, Document, Header, Paragraph, Run, Section, SignatureBlock, Table,
     TitleLine,
 )
-from desktop.documents.richtext import normalise_runs, parse
+from desktop.dossier.documents.richtext import normalise_runs, parse
 from desktop.numbers import bind
-from desktop.documents.sources import SOURCES, lookup, proposed, two_digits
+from desktop.dossier.documents.sources import SOURCES, lookup, proposed, two_digits
 
 __all__ = ["MISSING", "compose", "date_parts", "datetime_text", "fill"]
 

@@ -19,14 +19,65 @@ from typing import Callable
 
 from desktop.records import blobs, evidence, unit
 from desktop.campaigns import campaign as campaigns
-from desktop import drafts
 from desktop.council import meetings, nominations
+from desktop.dossier import drafts
 from desktop.errors import UserError
 from desktop.text import fold
 from desktop import clock
 from desktop.files import temp_prefix
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
+
+@dataclass
+class DossierDocument:
+    """A document the app drafts for the dossier: what it is drafted for, and its draft if there is one."""
+
+    kind: str                             # to_trinh / bien_ban / bao_cao
+    target_id: int                        # the campaign (Tờ trình), meeting (Biên bản) or nomination (Báo cáo)
+    authority: str = ""                   # a Tờ trình's approving authority, one Tờ trình each ("" while none)
+    approver: str = ""                    # that authority as the Tờ trình names it
+    meeting_day: dt.date | None = None    # a Biên bản's meeting
+    nominee: str = ""                     # a Báo cáo's collective or person
+    draft: drafts.Draft | None = None
+    needed: bool = True                   # False: drafted, but the nomination or meeting changed since
+
+
+def _target(d: drafts.Draft) -> int:
+    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+
+
+def dossier_documents(store, campaign_id: int) -> list[DossierDocument]:
+    """The documents the app drafts for the campaign's dossier, each with its draft if there is one.
+
+    Tờ trình: one per authority deciding an award the council passed (one
+    without an authority while none is passed); Biên bản: one per held
+    meeting; Báo cáo thành tích: one per nomination passed or sent. Drafts the
+    dossier no longer needs (a nomination turned down, a meeting changed)
+    follow, with ``needed`` False. The Hồ sơ page lists exactly these and
+    :func:`required` checks the plan's list against them.
+    """
+    drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
+               for d in drafts.list_for_campaign(store, campaign_id)
+               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
+    profile = unit.get(store)
+    out = [DossierDocument("to_trinh", campaign_id, code, drafts.approver_text(code, profile))
+           for code in drafts.authorities_for(store, campaign_id)] or [DossierDocument("to_trinh", campaign_id)]
+    held = meetings.list_for_campaign(store, campaign_id)
+    out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held if m.held]
+    rows = nominations.list_for_campaign(store, campaign_id)
+    out += [DossierDocument("bao_cao", r.id, nominee=r.name) for r in rows if r.status in nominations.PASSED]
+    needed = {(x.kind, x.target_id, x.authority) for x in out}
+    names = {r.id: r.name for r in rows}
+    days = {m.id: m.starts_at.date() for m in held}
+    for (kind, target, authority), d in drafted.items():
+        if (kind, target, authority) not in needed:
+            out.append(DossierDocument(
+                kind, target, authority, drafts.approver_text(authority, profile) if authority else "",
+                meeting_day=days.get(target) if kind == "bien_ban" else None,
+                nominee=names.get(target, "") if kind == "bao_cao" else "", needed=False))
+    for x in out:
+        x.draft = drafted.get((x.kind, x.target_id, x.authority))
+    return out
 
 
 @dataclass
@@ -36,10 +87,11 @@ class RequiredItem:
     state: str                     # thieu / ban_nhap / hoan_thien
     drafts: list[drafts.Draft] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what is not drafted yet, in Vietnamese
-    attachments: list = field(default_factory=list)    # attached files (desktop.attachments) of an item not drafted
+    attachments: list = field(default_factory=list)    # attached files (desktop.dossier.attachments) of an item not drafted
 
 
-def _kind_of(name: str) -> str | None:
+def kind_of(name: str) -> str | None:
+    """The kind of document the app drafts for a plan's dossier item named ``name``; None: it is attached."""
     key = fold(name)
     for kind, word in (("to_trinh", "to trinh"), ("bien_ban", "bien ban"), ("bao_cao", "bao cao")):
         if word in key:
@@ -51,16 +103,21 @@ def _kind_of(name: str) -> str | None:
 
 
 def required(store, campaign_id: int) -> list[RequiredItem]:
-    """The plan's required documents with their state (the window's checklist)."""
+    """The plan's required documents with their state (the window's checklist).
+
+    Each item the app drafts is checked against :func:`dossier_documents`; an
+    item it does not draft (another body's document) needs an attached file.
+    """
     c = campaigns.get(store, campaign_id)
     names = [d.name for d in c.documents] or [drafts.KINDS[k] for k in ("to_trinh", "bien_ban", "bao_cao")]
-    from desktop import attachments
+    from desktop.dossier import attachments
 
     have = drafts.list_for_campaign(store, campaign_id)
     attached = attachments.list_for_campaign(store, campaign_id)
+    wanted = [x for x in dossier_documents(store, campaign_id) if x.needed]
     out = []
     for number, name in enumerate(names, 1):
-        kind = _kind_of(name)
+        kind = kind_of(name)
         if kind is None:
             files = [a for a in attached if a.item == name]
             if files:
@@ -71,31 +128,22 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
                     f"{number} TỆP” hoặc trang Hồ sơ)"]))
             continue
         items = [d for d in have if d.kind == kind]
+        needed = [x for x in wanted if x.kind == kind]
+        undrafted = [x for x in needed if x.draft is None]
         missing: list[str] = []
         if kind == "to_trinh":
             if not items:
                 missing.append("Tờ trình chưa được soạn")
-            else:
-                # One Tờ trình per authority that decides an award the council passed.
-                profile = unit.get(store)
-                for code in drafts.authorities_for(store, campaign_id):
-                    if not any(d.authority == code for d in items):
-                        missing.append(f"Tờ trình gửi {drafts.approver_text(code, profile)} chưa được soạn")
+            else:  # one Tờ trình per authority that decides an award the council passed
+                missing += [f"Tờ trình gửi {x.approver} chưa được soạn" for x in undrafted if x.authority]
         elif kind == "bien_ban":
-            held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
-            if not held:
+            if not needed:
                 missing.append("Hội đồng chưa họp xét (chưa có kết quả bỏ phiếu)")
-            for m in held:
-                if not any(d.meeting_id == m.id for d in items):
-                    missing.append(f"Biên bản cuộc họp ngày {m.starts_at:%d/%m/%Y} chưa được soạn")
+            missing += [f"Biên bản cuộc họp ngày {x.meeting_day:%d/%m/%Y} chưa được soạn" for x in undrafted]
         elif kind == "bao_cao":
-            passed = [r for r in nominations.list_for_campaign(store, campaign_id)
-                      if r.status in ("thong_qua", "da_gui")]
-            if not passed:
+            if not needed:
                 missing.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
-            for r in passed:
-                if not any(d.nomination_id == r.id for d in items):
-                    missing.append(f"Báo cáo thành tích của {r.name} chưa được soạn")
+            missing += [f"Báo cáo thành tích của {x.nominee} chưa được soạn" for x in undrafted]
         if missing or not items:
             state = "thieu"
         elif all(d.finalised for d in items):
@@ -168,7 +216,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     missing = problems(store, campaign_id)
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
-    from desktop.excel.nominations import write_nominations
+    from desktop.dossier.nomination_list import write_nominations
     from desktop.package.asice import PackageFile, build_package, check_output
 
     check_output(output, overwrite, folder=format == "pdfs")  # before the signing, which takes seconds
@@ -212,7 +260,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             docx.write_bytes(blobs.read_bytes(store, d.docx_sha256))
             files.append(PackageFile(f"van-ban-word/{unique(title + '.docx')}", docx))
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
-        from desktop import attachments
+        from desktop.dossier import attachments
 
         if format == "asice":
             # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
@@ -248,7 +296,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
         for r in nominations.list_for_campaign(store, campaign_id):
             if r.status == "thong_qua":
                 nominations.set_status(store, r.id, "da_gui")
-        from desktop import printing
+        from desktop.dossier import printing
 
         printing.log(store, None, f"Hồ sơ khen thưởng: {drafts.campaign_name(c)}", 0, 1, "",
                      f"Gửi điện tử dạng {FORMATS[format]}: {built.path.name} ({len(built.files)} tệp, "
@@ -282,9 +330,9 @@ def _write_documents(output: Path, items: list[tuple[str, Path]], identity, *, z
     size = sum(p.stat().st_size for _, p in items)
     try:
         if zipped:
-            from desktop.documents.atomic import atomic_target
+            from desktop.files import atomic_write
 
-            with atomic_target(output) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            with atomic_write(output, make_parents=True) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, path in items:
                     archive.write(path, name)
             size = output.stat().st_size

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.documents.model import Block, BulletList, Paragraph, Run, Table, nfc
+from desktop.dossier.documents.model import Block, BulletList, Paragraph, Run, Table, nfc
 
 __all__ = ["normalise_runs", "parse", "parse_inline", "serialise", "serialise_inline"]
 
