@@ -14,7 +14,7 @@ from pathlib import Path
 from ... import campaigns
 from ...errors import UserError, ValidationError
 from ..operations import show_error
-from ..pages.campaigns import CampaignEditor
+from desktop.ui.dialogs.campaign_editor import CampaignEditor
 from ..qt import (
     QAbstractItemView, QColor, QDialog, QDialogButtonBox, QLabel, QListView, QMessageBox, QPlainTextEdit,
     QSplitter, QStringListModel, QTextCharFormat, QTextCursor, QTextEdit, QVBoxLayout, Qt, Signal,
