@@ -13,11 +13,12 @@ never kept, saved or logged. A cancel leaves no file behind.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from ... import dossier
 from ...errors import UserError
+from ...signing import source as key_sources
+from ...signing.source import KeySource
 from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from ..operations import run_op, show_error
@@ -32,29 +33,6 @@ from ..widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
 
-# The PKCS#11 drivers of the Vietnamese CAs' tokens (VNPT, Viettel, BKAV, FPT, MISA, VGCA …) and
-# where their installers put them: desktop/signing/drivers.py. Only those present are offered;
-# the clerk can always pick the driver file by hand.
-from ...signing.drivers import installed_drivers as driver_candidates  # noqa: E402
-
-
-@dataclass(frozen=True)
-class KeySource:
-    """Where the signing key is: a ``.p12`` file, or a key on a token behind a PKCS#11 driver."""
-
-    kind: str                       # "p12" or "pkcs11"
-    path: str                       # the .p12 file or the driver
-    token: str | None = None        # the token's label (None: the only token present)
-    key: str | None = None          # the key's "id …" or label (None: the only signing certificate)
-
-    def load(self, secret: str | None):
-        """The :class:`~desktop.signing.keys.SigningIdentity`; call it on the thread that signs."""
-        from ...signing import keys
-
-        if self.kind == "p12":
-            return keys.load_p12(self.path, secret)
-        return keys.load_pkcs11(self.path, secret or None, token=self.token, key=self.key)
-
 
 def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, secret: str | None,
               evidence_ids: list[int], overwrite: bool, fmt: str = "asice"):
@@ -65,7 +43,7 @@ def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, 
 
         report(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
         with Store(db_path) as store:
-            with source.load(secret) as identity:
+            with key_sources.load_key(source, secret) as identity:
                 return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
                                      progress=report, cancel=cancel, overwrite=overwrite, format=fmt)
 
@@ -447,7 +425,7 @@ class SendPage(QWidget):
     def _restore_settings(self) -> None:
         s = QSettings()
         remembered = str(s.value("send/pkcs11_module", "") or "")
-        modules = list(dict.fromkeys(p for p in [remembered, *driver_candidates()] if p))
+        modules = key_sources.driver_choices([remembered])
         self.module.blockSignals(True)
         self.module.addItems(modules)
         self.module.setCurrentIndex(0 if modules else -1)
