@@ -18,6 +18,7 @@ from desktop.ui.qt import (
     QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRegularExpression, QRegularExpressionValidator,
     QScrollArea, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt, Signal,
 )
+from desktop.ui.columns import fit_columns
 from desktop.ui.widgets import ERROR_STYLE, FormPanel, PartialDateField
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
@@ -100,7 +101,7 @@ class PatternDelegate(QStyledItemDelegate):
 class _TableBox(QWidget):
     """An editable table with its add/remove buttons and a line for the messages of its rows."""
 
-    def __init__(self, model, add_text: str, stretch: int, widths: dict[int, int], parent=None):
+    def __init__(self, model, add_text: str, main: int, parent=None):
         super().__init__(parent)
         self.model = model
         lay = QVBoxLayout(self)
@@ -114,12 +115,8 @@ class _TableBox(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in widths.items():
-            self.view.setColumnWidth(col, width)
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        self.view.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.view)
         lay.addWidget(self.view, 1)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -135,11 +132,11 @@ class _TableBox(QWidget):
         row.addWidget(self.remove_btn)
         row.addStretch(1)
         lay.addLayout(row)
-        self.stretch = stretch
+        self.main = main            # the column a new row is typed in first
 
     def add_row(self) -> None:
         row = self.model.add()
-        ix = self.model.index(row, self.stretch)
+        ix = self.model.index(row, self.main)
         self.view.setCurrentIndex(ix)
         self.view.scrollTo(ix)
         self.view.setFocus()
@@ -157,7 +154,7 @@ class _TableBox(QWidget):
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
         if errors:
-            self.view.setCurrentIndex(self.model.index(min(errors), self.stretch))
+            self.view.setCurrentIndex(self.model.index(min(errors), self.main))
 
 
 class CampaignEditor(QWidget):
@@ -249,22 +246,21 @@ class CampaignEditor(QWidget):
         self.phases_model.rowsAboutToBeRemoved.connect(
             lambda _parent, first, _last: self.awards_model.phase_removed(first))
         self.documents_model = DocumentsModel(parent=self)
-        self.criteria_box = _TableBox(self.criteria_model, self.tr("Add criterion"), 1, {0: 110, 2: 80, 3: 90})
+        self.criteria_box = _TableBox(self.criteria_model, self.tr("Add criterion"), 1)
         self.criteria_box.view.setObjectName("criteria")
         self.criteria_box.view.setItemDelegateForColumn(0, SubjectDelegate(self.criteria_box.view))
         self.criteria_box.view.setItemDelegateForColumn(2, PatternDelegate(r"\d{0,9}([,.]\d{0,4})?", "", self))
-        self.awards_box = _TableBox(self.awards_model, self.tr("Add award"), 1,
-                                    {0: 290 if wide else 210, 2: 105, 3: 105})
+        self.awards_box = _TableBox(self.awards_model, self.tr("Add award"), 1)
         self.awards_box.view.setObjectName("awards")
         self.awards_box.view.setItemDelegateForColumn(0, CatalogAwardDelegate(self.awards_box.view))
         quota = PatternDelegate(r"\d{0,5}", self.tr("no limit"), self)
         self.awards_box.view.setItemDelegateForColumn(2, quota)
         self.awards_box.view.setItemDelegateForColumn(3, quota)
         self.awards_box.view.setItemDelegateForColumn(4, PhaseDelegate(self.phases_model.names, self.awards_box.view))
-        self.phases_box = _TableBox(self.phases_model, self.tr("Add phase"), 0, {1: 110, 2: 110, 3: 130})
+        self.phases_box = _TableBox(self.phases_model, self.tr("Add phase"), 0)
         self.phases_box.view.setObjectName("phases")
         self.phases_model.edited.connect(self.awards_box.view.viewport().update)
-        self.documents_box = _TableBox(self.documents_model, self.tr("Add document"), 0, {1: 90, 2: 190})
+        self.documents_box = _TableBox(self.documents_model, self.tr("Add document"), 0)
         self.documents_box.view.setObjectName("documents")
         self.tables = {"criteria": self.criteria_box, "awards": self.awards_box, "phases": self.phases_box,
                        "documents": self.documents_box}
@@ -499,7 +495,7 @@ class CampaignEditor(QWidget):
             row = box.model.row_of_origin(int(index))
             if row is None:
                 return False
-            col = {".collective": 2, ".individual": 3, ".form": 1}.get(suffix, box.stretch)
+            col = {".collective": 2, ".individual": 3, ".form": 1}.get(suffix, box.main)
             self._show_tab_of(box)
             box.view.setFocus()
             box.view.setCurrentIndex(box.model.index(row, col))

@@ -6,12 +6,13 @@ import datetime as dt
 from ... import catalog, people, unit
 from ...errors import UserError, ValidationError
 from ...people import Collective, Person
+from ..columns import fit_columns
 from ..models.people import ID_ROLE, CollectivesModel
 from ..models.records import PriorAwardsModel, RatingsModel
 from ..operations import show_error
 from ..qt import (
     QCoreApplication,
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
@@ -172,7 +173,7 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
     view.setObjectName("collective_ratings")
     view.setModel(dialog.ratings_model)
     view.setItemDelegateForColumn(1, RatingDelegate(view))
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+    fit_columns(view)
     view.verticalHeader().hide()
     view.setEditTriggers(QAbstractItemView.AllEditTriggers)
     box = QWidget()
@@ -252,8 +253,7 @@ def awards_table(parent: QWidget, model: PriorAwardsModel, subject_kind: str) ->
     view.setObjectName("prior_awards")
     view.setModel(model)
     view.setItemDelegateForColumn(1, AwardDelegate(subject_kind, view))
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-    view.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+    fit_columns(view)
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     lay.addWidget(view)
@@ -318,7 +318,7 @@ class PersonDialog(_Dialog):
         ratings_view.setObjectName("ratings")
         ratings_view.setModel(self.ratings_model)
         ratings_view.setItemDelegateForColumn(1, RatingDelegate(ratings_view))
-        ratings_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        fit_columns(ratings_view)
         ratings_view.verticalHeader().hide()
         ratings_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
         self.ratings_view = ratings_view

@@ -20,6 +20,7 @@ from ..qt import (
     QDesktopServices, QFileDialog, QHBoxLayout, QKeySequence, QLabel, QMessageBox, QPushButton, QShortcut,
     QSplitter, QStackedWidget, QTableView, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
+from ..format import html_text as _html
 from ..widgets import setup_table
 from ...files import temp_prefix
 
@@ -61,7 +62,7 @@ class CampaignsPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("campaigns")
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=0, widths={1: 170, 2: 190, 3: 200})
+        setup_table(self.view)
         self.splitter.addWidget(self.view)
 
         self.stack = QStackedWidget()
@@ -400,7 +401,3 @@ class CampaignsPage(QWidget):
             self._show(campaign_id)
             self._select_quietly(campaign_id)
         self.changed.emit()
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

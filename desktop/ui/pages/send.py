@@ -24,11 +24,12 @@ from ..models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysM
 from ..operations import run_op, show_error
 from ..qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
     QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
-from ..widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+from ..columns import fit_columns
+from ..widgets import CampaignChooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -66,8 +67,9 @@ class SendPage(QWidget):
         self.problems: list[str] = []   # why the package cannot be made yet (dossier.problems)
         lay = QVBoxLayout(self)
 
-        top, self.campaign, self.campaigns = campaign_chooser(self, store, "send_campaign")
-        lay.addLayout(top)
+        self.chooser = CampaignChooser(store, "send_campaign", self, placeholder="")
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        lay.addWidget(self.chooser)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("send_splitter")
@@ -89,9 +91,7 @@ class SendPage(QWidget):
         self.checklist_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.checklist_view.setSelectionMode(QAbstractItemView.NoSelection)
         self.checklist_view.setFocusPolicy(Qt.NoFocus)
-        self.checklist_view.header().setStretchLastSection(False)
-        self.checklist_view.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.checklist_view.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        fit_columns(self.checklist_view)
         dl.addWidget(self.checklist_view, 1)
         self.attach_btn = QPushButton(self.tr("Attach a file for a listed paper…"))
         self.attach_btn.setObjectName("send_attach")
@@ -112,7 +112,7 @@ class SendPage(QWidget):
         self.evidence_view = QTableView()
         self.evidence_view.setObjectName("send_evidence")
         self.evidence_view.setModel(self.evidence)
-        setup_table(self.evidence_view, stretch=2, widths={0: 220, 1: 84})
+        setup_table(self.evidence_view)
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
         self.all_btn = QPushButton(self.tr("Select all"))
@@ -203,7 +203,7 @@ class SendPage(QWidget):
         self.tokens_view = QTableView()
         self.tokens_view.setObjectName("send_tokens")
         self.tokens_view.setModel(self.tokens)
-        setup_table(self.tokens_view, stretch=3, widths={0: 130, 1: 90, 2: 110})
+        setup_table(self.tokens_view)
         self.tokens_view.setMinimumHeight(60)
         self.tokens_view.setMaximumHeight(120)
         tokens_caption = QLabel(self.tr("Tokens found:"))
@@ -214,7 +214,7 @@ class SendPage(QWidget):
         self.keys_view = QTableView()
         self.keys_view.setObjectName("send_keys")
         self.keys_view.setModel(self.keys)
-        setup_table(self.keys_view, stretch=1, widths={0: 100, 2: 110, 3: 80})
+        setup_table(self.keys_view)
         self.keys_view.setMinimumHeight(60)
         self.keys_view.setMaximumHeight(120)
         keys_caption = QLabel(self.tr("Keys and certificates on the token:"))
