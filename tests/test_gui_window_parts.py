@@ -59,18 +59,23 @@ def settle(qtbot):
 
 # -- one base for every table model ------------------------------------------------------------------
 
+def plumbing_problems(cls: type) -> list[str]:
+    """What keeps a table model off the shared base: not subclassing it, or copying its counting and heading."""
+    name = f"{cls.__module__}.{cls.__qualname__}"
+    if not issubclass(cls, RowsTableModel):
+        return [f"{name} subclasses QAbstractTableModel, not RowsTableModel"]
+    problems = [f"{name} has its own {copied}: the base counts and heads the table"
+                for copied in ("rowCount", "columnCount", "headerData") if copied in cls.__dict__]
+    keys = next((c.__dict__["KEYS"] for c in cls.__mro__ if c.__dict__.get("KEYS")), ())
+    if keys and not set(cls.WIDE) <= set(keys):
+        problems.append(f"{name}: WIDE names a column that is not in KEYS")
+    return problems
+
+
 def test_every_table_model_stands_on_the_shared_base():
-    models = table_models()
+    models = [m for m in table_models() if m is not RowsTableModel]
     assert len(models) >= 30, [m.__name__ for m in models]
-    for cls in models:
-        if cls is RowsTableModel:
-            continue
-        name = f"{cls.__module__}.{cls.__qualname__}"
-        assert issubclass(cls, RowsTableModel), f"{name} subclasses QAbstractTableModel, not RowsTableModel"
-        for copied in ("rowCount", "columnCount", "headerData"):
-            assert copied not in cls.__dict__, f"{name} has its own {copied}: the base counts and heads the table"
-        keys = cls.__dict__.get("KEYS") or next((c.KEYS for c in cls.__mro__ if c.__dict__.get("KEYS")), ())
-        assert set(cls.WIDE) <= set(keys) or not keys, f"{name}: WIDE names a column that is not in KEYS"
+    assert [p for m in models for p in plumbing_problems(m)] == []
 
 
 def test_a_model_that_copies_the_table_plumbing_is_caught():
@@ -78,10 +83,16 @@ def test_a_model_that_copies_the_table_plumbing_is_caught():
         def rowCount(self, parent=None):
             return 0
 
-        def columnCount(self, parent=None):
-            return 0
+    class CountsAgain(RowsTableModel):
+        KEYS = ["name"]
+        WIDE = ["award"]
 
-    assert not issubclass(Copied, RowsTableModel)
+        def headerData(self, section, orientation, role=0):
+            return None
+
+    assert plumbing_problems(Copied) == [f"{__name__}.{Copied.__qualname__} subclasses QAbstractTableModel, "
+                                         "not RowsTableModel"]
+    assert len(plumbing_problems(CountsAgain)) == 2
 
 
 def page_views(page):
