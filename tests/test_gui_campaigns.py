@@ -589,7 +589,7 @@ def test_campaign_models_pass_the_model_tester(qtmodeltester, demo_store):
     running = RunningModel(demo_store)
     running.reload()
     c = campaigns.get(demo_store, cid)
-    for model in (CampaignListModel(demo_store), CampaignChoiceModel(demo_store, "Tất cả phong trào"), criteria,
+    for model in (CampaignListModel(demo_store), CampaignChoiceModel(demo_store, first="Tất cả phong trào"), criteria,
                   CriteriaModel(c.criteria), AwardsModel(c.awards + [CampaignAward(None, "Bằng khen lạ")]),
                   DocumentsModel(c.documents), running, progress):
         qtmodeltester.check(model)

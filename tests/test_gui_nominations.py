@@ -16,9 +16,10 @@ from desktop.council import meetings, nominations
 from desktop.records import people  # noqa: E402
 from desktop.campaigns.campaign import Campaign, CampaignAward  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
+from desktop.ui.models.campaigns import CampaignChoiceModel  # noqa: E402
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel  # noqa: E402
 from desktop.ui.models.nominations import (  # noqa: E402
-    ERROR_COLOR, ID_ROLE, OK_COLOR, SOURCE_ROLE, STATE_ROLE, AchievementPickModel, AwardChoiceModel, CampaignsModel,
+    ERROR_COLOR, ID_ROLE, OK_COLOR, SOURCE_ROLE, STATE_ROLE, AchievementPickModel, AwardChoiceModel,
     ChecksModel, NominationsModel, QuotaModel,
 )
 from desktop.ui.qt import (  # noqa: E402
@@ -371,7 +372,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store):
     members.set_meeting(held)
     ballots = BallotsModel()
     ballots.set_meeting(held, {r.id: (r.name, r.award) for r in rows})
-    for model in (CampaignsModel(demo_store), quota, noms, checks, hint, awards, picks, meeting_list, members,
+    for model in (CampaignChoiceModel(demo_store), quota, noms, checks, hint, awards, picks, meeting_list, members,
                   ballots):
         assert model.rowCount() > 0, type(model).__name__
         qtmodeltester.check(model)

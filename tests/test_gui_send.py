@@ -586,3 +586,42 @@ def test_a_listed_paper_is_attached_from_the_page(send_page, demo_store, tmp_pat
     assert send_page.problems == [] and dossier.required(demo_store, 1)[-1].state == "hoan_thien"
     top = send_page.checklist.index(3, 0)
     assert send_page.checklist.index(0, 0, top).data() == "bhxh.png"
+
+
+def test_the_page_and_the_command_line_open_the_key_the_same_way(qtbot, monkeypatch, send_page, demo_store, pki,
+                                                                   out_dir):
+    """Both describe the key as a KeySource and open it with desktop.signing.source.load_key."""
+    from desktop.commands import main as cli
+    from desktop.signing import source as key_sources
+
+    opened = []
+
+    def load_key(source, secret):
+        opened.append((source, secret))
+        raise UserError("Khóa thử: dừng trước khi ký.")
+
+    monkeypatch.setattr(key_sources, "load_key", load_key)
+    page = send_page
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pki.signer_p12), ""))
+    qtbot.mouseClick(page.p12_browse, Qt.LeftButton)
+    choose_output(qtbot, monkeypatch, page, out_dir / "tu-cua-so.asice")
+    messages = Messages(monkeypatch, answer=QMessageBox.No)
+    Secrets(monkeypatch, pki.password)
+    outcome = build(qtbot, page)
+    assert str(outcome.error) == "Khóa thử: dừng trước khi ký."
+    assert messages.shown[-1][2] == "Khóa thử: dừng trước khi ký."
+
+    monkeypatch.setenv("THIDUA_PIN", pki.password)
+    code = cli.main(["--db", str(demo_store.path), "package", "build", str(NDKG), str(out_dir / "tu-lenh.asice"),
+                     "--p12", str(pki.signer_p12)])
+    assert code == 2
+    assert len(opened) == 2
+    assert opened[0] == opened[1] == (key_sources.KeySource("p12", str(pki.signer_p12)), pki.password)
+    assert list(out_dir.iterdir()) == []
+
+
+def test_drivers_offered_are_the_remembered_one_then_the_installed_ones():
+    from desktop.signing.source import driver_choices
+
+    assert driver_choices(["/opt/a.so"], ["/usr/lib/b.so", "/opt/a.so", ""]) == ["/opt/a.so", "/usr/lib/b.so"]
+    assert driver_choices([""], []) == []

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="mở cửa sổ Sổ thi đua (mặc định)", formatter_class=RawEpilogHelpFormatter,
                        epilog=f"Các trang dùng được với --page (mỗi dòng một trang, tên nào cũng được):\n{pages}")
     p.add_argument("--screenshot", metavar="TỆP.png", help="chụp cửa sổ thật (không hiện ra) vào tệp PNG rồi thoát")
+    p.add_argument("--size", metavar="RỘNGxCAO", default="1280x800",
+                   help="kích thước cửa sổ khi chụp bằng --screenshot, ví dụ 1920x1080 (mặc định 1280x800)")
     p.add_argument("--page", metavar="TRANG", choices=[n for names in page_names_by_page().values() for n in names],
                    help="trang mở đầu, ví dụ tong-quan, ca-nhan, so-thanh-tich (danh sách đủ ở cuối)")
     p.add_argument("--demo", action="store_true",
@@ -58,11 +60,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run  # Qt is imported only for the window
 
+    size = screenshot_size(args.size)
     if args.demo:
         return run(demo_db_path(), demo=True, screenshot=args.screenshot, page=args.page,
-                   quit_when_shown=args.quit_when_shown, package=args.package)
+                   quit_when_shown=args.quit_when_shown, package=args.package, size=size)
     return run(db_path(args), screenshot=args.screenshot, page=args.page, quit_when_shown=args.quit_when_shown,
-               package=args.package)
+               package=args.package, size=size)
+
+
+def screenshot_size(text: str) -> tuple[int, int]:
+    """``1920x1080`` → ``(1920, 1080)``; a size the window cannot take is refused in Vietnamese."""
+    width, sep, height = text.strip().lower().replace("×", "x").partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or not (320 <= int(width) <= 8000
+                                                                      and 240 <= int(height) <= 8000):
+        raise UserError(f"Kích thước “{text}” không hợp lệ: viết RỘNGxCAO bằng điểm ảnh, ví dụ 1920x1080.")
+    return int(width), int(height)
 
 
 def run_info(args: argparse.Namespace) -> int:

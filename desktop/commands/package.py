@@ -120,16 +120,16 @@ def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 def load_identity(args: argparse.Namespace):
-    """The signer named by ``--p12`` or ``--pkcs11`` (with ``--token``/``--key``), its secret asked for."""
-    from desktop.signing import keys
+    """The signer named by ``--p12`` or ``--pkcs11`` (with ``--token``/``--key``), its secret asked for;
+    opened the way the Gửi hồ sơ page opens it (:func:`desktop.signing.source.load_key`)."""
+    from desktop.signing import source as key_sources
 
     if args.p12:
-        if not args.p12.is_file():
-            raise UserError(f"Không tìm thấy tệp chữ ký số {args.p12}.")
-        return keys.load_p12(args.p12, read_secret(f"Mật khẩu của {args.p12.name}: "), extra_certs=args.chain)
-    keys.list_tokens(args.pkcs11)  # a missing driver is reported before asking for the PIN
-    return keys.load_pkcs11(args.pkcs11, read_secret("Mã PIN của thiết bị ký: "), token=args.token, key=args.key,
-                            extra_certs=args.chain)
+        source = key_sources.KeySource("p12", str(args.p12), extra_certs=tuple(args.chain))
+    else:
+        source = key_sources.KeySource("pkcs11", str(args.pkcs11), args.token, args.key, extra_certs=tuple(args.chain))
+    key_sources.check_key_source(source)  # a missing file or driver is reported before asking for the secret
+    return key_sources.load_key(source, read_secret(key_sources.secret_prompt(source)))
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -47,11 +47,11 @@ def configure(app) -> None:
 
 def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None,
         quit_when_shown: bool = False, demo: bool = False, demo_path: Path | None = None,
-        package: str | None = None) -> int:
+        package: str | None = None, size: tuple[int, int] = (1280, 800)) -> int:
     """Open the window on ``db_path``; on the first start (no file, or a blank one) the welcome
     comes first. ``demo`` opens the demo's own file instead (``demo_path``, by default
     :func:`desktop.paths.demo_db_path`), filling it when it is new. ``package`` (a double-clicked
-    ``.asice``) is checked on the Kiểm tra gói page."""
+    ``.asice``) is checked on the Kiểm tra gói page. ``size`` is the window's size in a screenshot."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
@@ -75,7 +75,7 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
     try:
         if screenshot:
             return _screenshot(app, launcher, screenshot, page or ("verify" if package else "overview"), demo=demo,
-                               package=package)
+                               package=package, size=size)
         try:
             launcher.start(demo=demo)
         except UserError as exc:
@@ -98,7 +98,8 @@ def run(db_path: Path, *, screenshot: str | None = None, page: str | None = None
         launcher.close()
 
 
-def _screenshot(app, launcher, path: str, page: str, *, demo: bool, package: str | None = None) -> int:
+def _screenshot(app, launcher, path: str, page: str, *, demo: bool, package: str | None = None,
+                size: tuple[int, int] = (1280, 800)) -> int:
     """The window (or, on a first start, the welcome) drawn off screen into ``path``; nothing is created
     for the clerk's file."""
     from desktop.ui.dialogs.welcome import WelcomeDialog
@@ -110,7 +111,7 @@ def _screenshot(app, launcher, path: str, page: str, *, demo: bool, package: str
                                open_demo=lambda: None)
     else:
         widget = MainWindow(store, remember=False)
-        widget.resize(1280, 800)
+        widget.resize(*size)
         widget.show_page(page)
     widget.show()
     if package and store is not None:

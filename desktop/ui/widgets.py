@@ -166,9 +166,11 @@ def read_date(field: DateField, key: str, errors: dict[str, str]) -> dt.date | N
         return None
 
 
-def setup_table(view, *, stretch: int | None = None, widths: dict[int, int] | None = None) -> None:
-    """The one look of every read-only table: whole-row selection, compact rows, no row numbers."""
-    from desktop.ui.qt import QAbstractItemView, QHeaderView
+def setup_table(view) -> None:
+    """The one look of every read-only table: whole-row selection, compact rows, no row numbers, and
+    columns sized by what they hold (:func:`desktop.ui.columns.fit_columns`)."""
+    from desktop.ui.columns import fit_columns
+    from desktop.ui.qt import QAbstractItemView
 
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -177,13 +179,8 @@ def setup_table(view, *, stretch: int | None = None, widths: dict[int, int] | No
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setHighlightSections(False)
-    for col, width in (widths or {}).items():
-        view.setColumnWidth(col, width)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    view.horizontalHeader().setHighlightSections(False)
+    fit_columns(view)
 
 
 class ThreadWorker(QThread):
@@ -249,24 +246,62 @@ class WorkOutcome:
         return self.error is None
 
 
-def campaign_chooser(page, store, object_name: str):
-    """The row "Phong trào: [campaign ▾]" that pages about one campaign start with.
+class CampaignChooser(QWidget):
+    """The row "Phong trào: [campaign ▾]" that the pages about one campaign start with.
 
-    Returns ``(layout, combo, model)``; the model is the campaigns list the
-    combo shows (see :class:`desktop.ui.models.nominations.CampaignsModel`).
+    ``combo`` shows ``model`` (a :class:`~desktop.ui.models.campaigns.CampaignChoiceModel`);
+    ``changed(id)`` tells the campaign chosen (``None`` for none, or for the leading
+    row ``first`` such as "All campaigns"). Without ``caption`` the combo stands
+    alone, for a row of filters.
     """
-    from desktop.ui.models.nominations import CampaignsModel
-    from desktop.ui.qt import QComboBox, QCoreApplication, QHBoxLayout, QLabel
 
-    row = QHBoxLayout()
-    caption = QLabel(QCoreApplication.translate("CampaignChooser", "Campaign:"))
-    row.addWidget(caption)
-    combo = QComboBox()
-    combo.setObjectName(object_name)
-    model = CampaignsModel(store, page)
-    combo.setModel(model)
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(40)
-    caption.setBuddy(combo)
-    row.addWidget(combo, 1)
-    return row, combo, model
+    changed = Signal(object)
+
+    def __init__(self, store, object_name: str, parent: QWidget | None = None, *, first: str | None = None,
+                 caption: bool = True, min_chars: int = 40, placeholder: str | None = None):
+        super().__init__(parent)
+        from desktop.ui.models.campaigns import CampaignChoiceModel
+        from desktop.ui.qt import QComboBox, QHBoxLayout
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel(QCoreApplication.translate("CampaignChooser", "Campaign:"), self)
+        row.addWidget(self.caption)
+        self.caption.setVisible(caption)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(object_name)
+        self.model = CampaignChoiceModel(store, self, first=first)
+        self.combo.setModel(self.model)
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(min_chars)
+        self.combo.setPlaceholderText(placeholder if placeholder is not None else QCoreApplication.translate(
+            "CampaignChooser", "(no campaign yet)"))
+        self.caption.setBuddy(self.combo)
+        row.addWidget(self.combo, 1)
+        self.combo.currentIndexChanged.connect(lambda *_: self.changed.emit(self.campaign_id()))
+
+    def campaign_id(self) -> int | None:
+        """The campaign chosen (``None``: none, or the leading row)."""
+        from desktop.ui.models.campaigns import ID_ROLE
+
+        return self.combo.currentData(ID_ROLE) if self.combo.currentIndex() >= 0 else None
+
+    def campaign(self):
+        """The :class:`~desktop.campaigns.campaign.Campaign` chosen, or ``None``."""
+        return self.model.campaign_at(self.combo.currentIndex())
+
+    def set_campaign(self, campaign_id: int | None) -> bool:
+        """Choose a campaign; ``False`` (and nothing changes) when it is not in the list."""
+        row = self.model.row_of(campaign_id)
+        if row < 0 or self.model.campaign_at(row) is None and campaign_id is not None:
+            return False
+        self.combo.setCurrentIndex(row)
+        return True
+
+    def reload(self) -> None:
+        """Re-read the campaigns, keeping the one chosen when it is still there (else the first)."""
+        keep = self.campaign_id()
+        self.model.reload()
+        row = self.model.row_of(keep)
+        self.combo.setCurrentIndex(row if row >= 0 else (0 if self.model.rowCount() else -1))
+

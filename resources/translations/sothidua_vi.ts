@@ -298,6 +298,10 @@
         <source>Campaign:</source>
         <translation>Phong trào:</translation>
     </message>
+    <message>
+        <source>(no campaign yet)</source>
+        <translation>(chưa có phong trào)</translation>
+    </message>
 </context>
 <context>
     <name>CampaignEditor</name>
@@ -1674,10 +1678,6 @@ Tệp dữ liệu: %2</translation>
 <context>
     <name>MeetingPage</name>
     <message>
-        <source>Campaign:</source>
-        <translation>Phong trào:</translation>
-    </message>
-    <message>
         <source>Meeting:</source>
         <translation>Cuộc họp:</translation>
     </message>
@@ -1704,10 +1704,6 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Place</source>
         <translation>Địa điểm</translation>
-    </message>
-    <message>
-        <source>(no campaign yet)</source>
-        <translation>(chưa có phong trào)</translation>
     </message>
     <message>
         <source>Quorum</source>
@@ -2000,14 +1996,6 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
 </context>
 <context>
     <name>NominationsPage</name>
-    <message>
-        <source>Campaign:</source>
-        <translation>Phong trào:</translation>
-    </message>
-    <message>
-        <source>(no campaign yet)</source>
-        <translation>(chưa có phong trào)</translation>
-    </message>
     <message>
         <source>Quotas of the plan (proposed / allowed)</source>
         <translation>Số lượng theo kế hoạch (đã đề nghị / được phép)</translation>
@@ -2763,14 +2751,6 @@ Nhập từ tệp: %3</translation>
 </context>
 <context>
     <name>RegistrationPage</name>
-    <message>
-        <source>Campaign:</source>
-        <translation>Phong trào:</translation>
-    </message>
-    <message>
-        <source>(no campaign yet)</source>
-        <translation>(chưa có phong trào)</translation>
-    </message>
     <message>
         <source>Phase:</source>
         <translation>Đợt:</translation>

@@ -21,6 +21,7 @@ class AdHocModel(RowsTableModel):
     """Every ad-hoc nomination, newest first, with its status and outcome."""
 
     KEYS = ["name", "award", "status", "outcome"]
+    WIDE = ["name", "award"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -72,7 +73,7 @@ class AdHocDialog(QDialog):
         self.view = QTableView()
         self.view.setObjectName("ad_hoc")
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=1, widths={0: 220, 2: 110, 3: 180})
+        setup_table(self.view)
         lay.addWidget(self.view)
         row = QHBoxLayout()
         self.send_btn = QPushButton(self.tr("Mark as sent"))
@@ -101,7 +102,7 @@ class AdHocDialog(QDialog):
         self.achievements = AchievementPickModel(store, -1, self)
         self.achievements_view = QTableView()
         self.achievements_view.setModel(self.achievements)
-        setup_table(self.achievements_view, stretch=1, widths={0: 110})
+        setup_table(self.achievements_view)
         self.achievements_view.setMaximumHeight(170)
         self.form.add("achievements", self.tr("Achievements it rests on"), self.achievements_view, required=True)
         bl.addWidget(self.form)

@@ -406,7 +406,7 @@ class DocumentEditor(QWidget):
         self.history_view = QTableView()
         self.history_view.setObjectName("document_history")
         self.history_view.setModel(self.history)
-        setup_table(self.history_view, stretch=3, widths={0: 70, 1: 120, 2: 90})
+        setup_table(self.history_view)
         hl.addWidget(self.history_view, 1)
         hb = QHBoxLayout()
         hb.addStretch(1)

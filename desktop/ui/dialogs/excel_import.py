@@ -52,7 +52,6 @@ class ExcelImportDialog(QDialog):
         self.view.setObjectName("import_preview")
         self.view.setModel(self.model)
         setup_table(self.view)
-        self.view.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.view, 1)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)

@@ -16,6 +16,7 @@ from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
 
 class InitiativesModel(RowsTableModel):
     KEYS = ["name", "authors", "scope", "decision"]
+    WIDE = ["name", "authors", "scope", "decision"]
 
     def __init__(self, store, year: int, parent=None):
         super().__init__(parent)
@@ -105,7 +106,7 @@ class InitiativesDialog(QDialog):
         self.model = InitiativesModel(store, year, self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=0, widths={1: 220, 2: 150, 3: 220})
+        setup_table(self.view)
         lay.addWidget(self.view)
         self.delete_btn = QPushButton(self.tr("Delete the selected initiative"))
         self.delete_btn.clicked.connect(self.delete)

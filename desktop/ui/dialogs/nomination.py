@@ -156,7 +156,7 @@ class NominationDialog(_Dialog):
         self.achievements_view = QTableView()
         self.achievements_view.setObjectName("nomination_achievements")
         self.achievements_view.setModel(self.achievements)
-        setup_table(self.achievements_view, stretch=1, widths={0: 110, 2: 170, 3: 80, 4: 110})
+        setup_table(self.achievements_view)
         self.achievements_view.clicked.connect(self._toggle_clicked)
         bl.addWidget(self.achievements_view)
         self.achievements_hint = QLabel()

@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.campaigns import campaign as campaigns
 from desktop.errors import UserError, ValidationError
 from desktop.ui.operations import show_error
-from desktop.ui.pages.campaigns import CampaignEditor
+from desktop.ui.dialogs.campaign_editor import CampaignEditor
 from desktop.ui.qt import (
     QAbstractItemView, QColor, QDialog, QDialogButtonBox, QLabel, QListView, QMessageBox, QPlainTextEdit,
     QSplitter, QStringListModel, QTextCharFormat, QTextCursor, QTextEdit, QVBoxLayout, Qt, Signal,

@@ -7,12 +7,13 @@ from desktop import catalog
 from desktop.records import people, unit
 from desktop.errors import UserError, ValidationError
 from desktop.records.people import Collective, Person
+from desktop.ui.columns import fit_columns
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.ui.models.records import PriorAwardsModel, RatingsModel
 from desktop.ui.operations import show_error
 from desktop.ui.qt import (
     QCoreApplication,
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
@@ -173,7 +174,7 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
     view.setObjectName("collective_ratings")
     view.setModel(dialog.ratings_model)
     view.setItemDelegateForColumn(1, RatingDelegate(view))
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+    fit_columns(view)
     view.verticalHeader().hide()
     view.setEditTriggers(QAbstractItemView.AllEditTriggers)
     box = QWidget()
@@ -253,8 +254,7 @@ def awards_table(parent: QWidget, model: PriorAwardsModel, subject_kind: str) ->
     view.setObjectName("prior_awards")
     view.setModel(model)
     view.setItemDelegateForColumn(1, AwardDelegate(subject_kind, view))
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-    view.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+    fit_columns(view)
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     lay.addWidget(view)
@@ -319,7 +319,7 @@ class PersonDialog(_Dialog):
         ratings_view.setObjectName("ratings")
         ratings_view.setModel(self.ratings_model)
         ratings_view.setItemDelegateForColumn(1, RatingDelegate(ratings_view))
-        ratings_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        fit_columns(ratings_view)
         ratings_view.verticalHeader().hide()
         ratings_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
         self.ratings_view = ratings_view

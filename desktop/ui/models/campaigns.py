@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 
-from desktop.campaigns import campaign as campaigns
+from desktop.campaigns import campaign as campaigns, deadlines
 from desktop import catalog
 from desktop.campaigns.campaign import (
     AwardUse, Campaign, CampaignAward, CampaignPhase, CampaignProgress, Criterion, DossierDocument,
@@ -21,7 +20,8 @@ from desktop.campaigns.campaign import (
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
+from desktop.ui.qt import QAbstractListModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
@@ -46,30 +46,6 @@ def subject_labels() -> dict[str, str]:
     }
 
 
-def number_text(value: float | None) -> str:
-    """``98.5`` → ``98,5``; ``100.0`` → ``100``; ``None`` → empty."""
-    if value is None:
-        return ""
-    return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*$|^\s*(\d+)\.(\d{1,2})\s*$")
-
-
-def parse_number(text: str) -> float | None:
-    """Read ``98,5``, ``1.200`` or ``100`` as the clerk writes numbers; empty gives ``None``."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    m = _NUMBER.match(text)
-    if not m:
-        raise ValueError(text)
-    if m.group(3) is not None:  # 98.5: a decimal point, as on an English keyboard
-        return float(f"{m.group(3)}.{m.group(4)}")
-    whole = m.group(1).replace(".", "")
-    return float(f"{whole}.{m.group(2)}" if m.group(2) else whole)
-
-
 def document_text(c: Campaign) -> str:
     """Kind and number: ``Kế hoạch 205/KH-STP``, or ``Kế hoạch …/KH-STP`` when the number is blank."""
     number = c.number or (f"…/{c.symbol}" if c.symbol else "")
@@ -81,23 +57,6 @@ def period_text(c: Campaign) -> str:
     if not start and not end:
         return ""
     return f"{start or '…'} – {end or '…'}"
-
-
-def days_text(days_left: int | None) -> str:
-    if days_left is None:
-        return ""
-    if days_left < 0:
-        return QCoreApplication.translate("CampaignModels", "%1 days overdue").replace("%1", str(-days_left))
-    if days_left == 0:
-        return QCoreApplication.translate("CampaignModels", "due today")
-    return QCoreApplication.translate("CampaignModels", "%1 days left").replace("%1", str(days_left))
-
-
-def deadline_text(deadline: dt.date | None, days_left: int | None) -> str:
-    """``16/08/2025 (còn 12 ngày)``; empty when the plan sets no deadline."""
-    if deadline is None:
-        return ""
-    return f"{format_date(deadline)} ({days_text(days_left)})"
 
 
 def urgency_of(days_left: int | None) -> str | None:
@@ -134,6 +93,7 @@ class CampaignListModel(RowsTableModel):
     """Every campaign, newest plan first: title, kind and number, period, deadline with days left."""
 
     KEYS = ["title", "document", "period", "deadline"]
+    WIDE = ["title", "document"]
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -199,26 +159,34 @@ class CampaignListModel(RowsTableModel):
 
 
 class CampaignChoiceModel(QAbstractListModel):
-    """Campaigns for a combo box, led by a row without a campaign (id ``None``) such as "All campaigns"."""
+    """Every campaign (newest plan first) for a combo box, the one list of campaigns to choose from.
 
-    def __init__(self, store, first: str, parent=None):
+    With ``first`` (such as "All campaigns" or "(not part of a campaign)") a
+    row without a campaign (id ``None``) leads the list.
+    """
+
+    def __init__(self, store, parent=None, *, first: str | None = None):
         super().__init__(parent)
         self._store = store
         self._first = first
-        self._items: list[tuple[int | None, str, str]] = []
+        self._items: list[Campaign | None] = []
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._items = [(None, self._first, "")] + [
-            (c.id, c.title, c.reference) for c in campaigns.list_campaigns(self._store)]
+        lead: list[Campaign | None] = [None] if self._first is not None else []
+        self._items = lead + list(campaigns.list_campaigns(self._store))
         self.endResetModel()
 
     def row_of(self, campaign_id: int | None) -> int:
-        for i, (cid, *_rest) in enumerate(self._items):
-            if cid == campaign_id:
+        """The row of a campaign; for one not in the list, the leading row (0) when there is one, else -1."""
+        for i, c in enumerate(self._items):
+            if (c.id if c is not None else None) == campaign_id:
                 return i
-        return 0
+        return 0 if self._first is not None else -1
+
+    def campaign_at(self, row: int) -> Campaign | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
@@ -226,13 +194,13 @@ class CampaignChoiceModel(QAbstractListModel):
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        cid, title, reference = self._items[index.row()]
+        c = self._items[index.row()]
         if role in (Qt.DisplayRole, Qt.EditRole):
-            return title
+            return self._first if c is None else c.title
         if role == Qt.ToolTipRole:
-            return f"{title}\n{reference}" if reference else title
+            return self._first if c is None else f"{c.title}\n{c.reference}" if c.reference else c.title
         if role == ID_ROLE:
-            return cid
+            return None if c is None else c.id
         return None
 
 
@@ -280,11 +248,12 @@ class CriterionChoiceModel(QAbstractListModel):
 
 # -- the editable tables of one campaign -------------------------------------------------------------
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(RowsTableModel):
     """Rows of dataclass copies, every cell editable, with a message per row from the last save."""
 
     PREFIX = ""
     KEYS: tuple[str, ...] = ()
+    ROW_NUMBERS = True
     edited = Signal()
 
     def __init__(self, items=(), parent=None):
@@ -376,19 +345,6 @@ class _RowsModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return str(section + 1)
-
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
@@ -431,6 +387,7 @@ class CriteriaModel(_RowsModel):
 
     PREFIX = "criteria"
     KEYS = ("subject", "text", "target_value", "target_unit")
+    WIDE = ["text"]
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
@@ -481,6 +438,7 @@ class AwardsModel(_RowsModel):
 
     PREFIX = "awards"
     KEYS = ("award", "text", "quota_collective", "quota_individual", "phase")
+    WIDE = ["award", "text"]
 
     def __init__(self, items=(), parent=None):
         self.phase_names = lambda: []   # the editor's phases, in their current order
@@ -580,6 +538,7 @@ class PhasesModel(_RowsModel):
 
     PREFIX = "phases"
     KEYS = ("name", "period_start", "period_end", "deadline", "report_deadline")
+    WIDE = ["name"]
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
@@ -619,6 +578,7 @@ class DocumentsModel(_RowsModel):
 
     PREFIX = "documents"
     KEYS = ("name", "form", "decree")
+    WIDE = ["name", "decree"]
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
@@ -741,3 +701,39 @@ def latest_text(k: campaigns.CriterionProgress) -> str:
     if k.reached:
         text += " ✓"
     return text
+
+
+# -- the deadlines ahead (Tổng quan) ---------------------------------------------------------------------
+
+class DeadlinesModel(RowsTableModel):
+    """Upcoming deadlines of every campaign, nearest first: date, days left, what, campaign."""
+
+    KEYS = ["date", "days_left", "what", "campaign"]
+    WIDE = ["what", "campaign"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[deadlines.Deadline] = []
+        self._today = dt.date.min
+        self.headers = [self.tr("Date"), self.tr("Days left"), self.tr("What"), self.tr("Campaign")]
+
+    def set_items(self, items: list[deadlines.Deadline], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows, self._today = list(items), today
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self._rows[row]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        d = self._rows[index.row()]
+        left = d.days_left(self._today)
+        if role == Qt.DisplayRole:
+            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
+        if role == Qt.ToolTipRole and index.column() == 3:
+            return d.campaign
+        if role == Qt.ForegroundRole:
+            return urgency_color(urgency_of(left))
+        return None

@@ -2,14 +2,15 @@
 document, the page thumbnails of its preview, and the print log."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from desktop.dossier import build, drafts
 from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
 from desktop.dossier.documents.richtext import parse
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.format import local_time
 from desktop.ui.qt import (
-    QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
+    QAbstractListModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
 
 ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
@@ -35,19 +36,6 @@ def classification_label(key: str) -> str:
 
 def classification_keys() -> list[str]:
     return list(CLASSIFICATIONS)
-
-
-def local_time(value: str | None) -> str:
-    """A stored UTC moment (``2026-11-22T03:03:33Z``) as the clerk's clock reads it: ``22/11/2026 10:03``."""
-    if not value:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def state_text(draft: drafts.Draft | None, version: int | None) -> str:
@@ -104,14 +92,17 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
     return items
 
 
-class DossierModel(QAbstractTableModel):
+class DossierModel(RowsTableModel):
     """The documents of one campaign's dossier with their state and classification."""
+
+    KEYS = ["document", "state", "classification"]
+    WIDE = ["document"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self._store = store
         self.campaign_id: int | None = None
-        self._items: list[DossierItem] = []
+        self._rows: list[DossierItem] = []
         self.headers = [
             QCoreApplication.translate("DocumentModels", "Document"),
             QCoreApplication.translate("DocumentModels", "State"),
@@ -124,39 +115,28 @@ class DossierModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._items = dossier_items(self._store, self.campaign_id) if self.campaign_id is not None else []
+        self._rows = dossier_items(self._store, self.campaign_id) if self.campaign_id is not None else []
         self.endResetModel()
 
     def item_at(self, row: int) -> DossierItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of_draft(self, draft_id: int | None) -> int | None:
-        for i, item in enumerate(self._items):
+        for i, item in enumerate(self._rows):
             if draft_id is not None and item.draft_id == draft_id:
                 return i
         return None
 
     def row_of_target(self, kind: str, target_id: int) -> int | None:
-        for i, item in enumerate(self._items):
+        for i, item in enumerate(self._rows):
             if item.kind == kind and item.target_id == target_id:
                 return i
         return None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item, col = self._items[index.row()], index.column()
+        item, col = self._rows[index.row()], index.column()
         d = item.draft
         if role == Qt.DisplayRole:
             if col == 0:
@@ -276,13 +256,16 @@ class SectionsModel(QAbstractListModel):
 
 # -- the versions of one document -------------------------------------------------------------------------
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel):
     """``drafts.history``: every saved version, newest first."""
+
+    KEYS = ["version", "saved_at", "saved_by", "note"]
+    WIDE = ["note"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self._store = store
-        self._items: list[drafts.Version] = []
+        self._rows: list[drafts.Version] = []
         self.headers = [
             QCoreApplication.translate("DocumentModels", "Version"),
             QCoreApplication.translate("DocumentModels", "Saved at"),
@@ -292,27 +275,16 @@ class HistoryModel(QAbstractTableModel):
 
     def set_draft(self, draft_id: int | None) -> None:
         self.beginResetModel()
-        self._items = drafts.history(self._store, draft_id) if draft_id is not None else []
+        self._rows = drafts.history(self._store, draft_id) if draft_id is not None else []
         self.endResetModel()
 
     def version_at(self, row: int) -> int | None:
-        return self._items[row].version if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+        return self._rows[row].version if 0 <= row < len(self._rows) else None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        v, col = self._items[index.row()], index.column()
+        v, col = self._rows[index.row()], index.column()
         if role == Qt.DisplayRole:
             return [str(v.version), local_time(v.created_at), v.os_user, v.note][col] if col < 4 else None
         if role == Qt.ToolTipRole and col == 3:
@@ -404,10 +376,11 @@ class ThumbnailsModel(QAbstractListModel):
 
 # -- the print log ------------------------------------------------------------------------------------------
 
-class PrintLogModel(QAbstractTableModel):
+class PrintLogModel(RowsTableModel):
     """``printing.entries``: every print, newest first."""
 
     KEYS = ["at", "os_user", "document", "pages", "copies", "printer", "reason"]
+    WIDE = ["document", "reason"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -429,17 +402,6 @@ class PrintLogModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = printing.entries(self._store)
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -2,45 +2,35 @@
 from __future__ import annotations
 
 from desktop.excel.importer import ImportPreview
-from desktop.ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QBrush, QColor, QCoreApplication, Qt
 
 ERROR_BRUSH = QBrush(QColor("#fde7e9"))
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsTableModel):
     """Columns: the sheet's row number, the columns read, and the row's problems."""
+
+    WIDE = ["problems"]
 
     def __init__(self, preview: ImportPreview | None = None, parent=None):
         super().__init__(parent)
-        self._preview = preview
+        self.set_preview(preview)
 
     def set_preview(self, preview: ImportPreview | None) -> None:
         self.beginResetModel()
         self._preview = preview
+        self._rows = list(preview.rows) if preview is not None else []
+        # The sheet's own columns come between the row number and the problems.
+        self.KEYS = ["row", *(f"column{i}" for i in range(len(preview.columns))), "problems"] if preview else []
+        self.headers = [QCoreApplication.translate("ImportPreviewModel", "Row"), *preview.columns,
+                        QCoreApplication.translate("ImportPreviewModel", "Problems")] if preview else []
         self.endResetModel()
 
-    def _headers(self) -> list[str]:
-        if self._preview is None:
-            return []
-        return [QCoreApplication.translate("ImportPreviewModel", "Row"), *self._preview.columns,
-                QCoreApplication.translate("ImportPreviewModel", "Problems")]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() or self._preview is None else len(self._preview.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._headers())
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            headers = self._headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
-
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or self._preview is None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._preview.rows[index.row()]
+        row = self._rows[index.row()]
         last = self.columnCount() - 1
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             if index.column() == 0:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from desktop.records import achievements as ach
 from desktop.dates import format_date
-from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 
 PAGE = 200
 CACHE_LIMIT = 5000
@@ -11,7 +12,7 @@ ID_ROLE = Qt.UserRole + 1
 ARCHIVED_ROLE = Qt.UserRole + 2
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(RowsTableModel):
     """Achievements matching a :class:`~desktop.records.achievements.LedgerFilter`.
 
     The model keeps only the ordered list of ids; the rows the view draws are
@@ -22,6 +23,7 @@ class LedgerModel(QAbstractTableModel):
     """
 
     KEYS = ["date", "subject", "title", "criterion", "measure", "evidence"]
+    WIDE = ["subject", "title", "criterion"]
 
     def __init__(self, store, parent=None, *, limit: int | None = None, load: bool = True):
         super().__init__(parent)
@@ -151,16 +153,10 @@ class LedgerModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
+    @property
+    def _rows(self) -> list[int]:
+        """The rows loaded so far are the ids (their records are fetched a page at a time)."""
+        return self._ids
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         # A paint asks each visible cell for a dozen roles: the ones without an answer

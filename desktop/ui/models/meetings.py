@@ -8,7 +8,7 @@ from __future__ import annotations
 from desktop.council import meetings
 from desktop.council.meetings import Ballot, Meeting, Member
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.qt import QAbstractListModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
 ID_ROLE = Qt.UserRole + 1
@@ -69,6 +69,7 @@ class MembersModel(RowsTableModel):
     """The council and guests: name, title, role (combo), present (check box), written opinion."""
 
     KEYS = ["name", "title", "role", "present", "written_opinion"]
+    WIDE = ["name", "title", "role", "written_opinion"]
     edited = Signal()
 
     def __init__(self, parent=None):
@@ -208,13 +209,14 @@ def threshold_short(b: Ballot) -> str:
     return meetings.ballot_rule(b).threshold_short()
 
 
-class BallotsModel(QAbstractTableModel):
+class BallotsModel(RowsTableModel):
     """One row per nomination put to the vote: the counts (editable), the threshold and the live result.
 
     The share is of ALL council members (guests excluded), as the domain computes it.
     """
 
     KEYS = ["name", "award", *COUNTS, "threshold", "share", "result"]
+    WIDE = ["name", "award"]
     edited = Signal()
 
     def __init__(self, parent=None):
@@ -276,19 +278,11 @@ class BallotsModel(QAbstractTableModel):
     def name_of(self, nomination_id: int) -> str:
         return self._names.get(nomination_id, (f"#{nomination_id}", ""))[0]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and self.KEYS[section] in ("share", "threshold"):
+    def header_tip(self, section: int) -> str | None:
+        if self.KEYS[section] in ("share", "threshold"):
             return QCoreApplication.translate(
                 "MeetingModels", "Yes-votes as a share of ALL council members (not only those present).")
-        return None
+        return super().header_tip(section)
 
     def flags(self, index: QModelIndex):
         if not index.isValid():

@@ -78,47 +78,6 @@ def check_state(c: Check) -> str:
     return "ok" if c.ok else "failed" if c.blocking else "warning"
 
 
-# -- campaigns to choose from -----------------------------------------------------------------------------
-
-class CampaignsModel(QAbstractListModel):
-    """Every campaign (newest plan first) for the pages' campaign combo box."""
-
-    def __init__(self, store, parent=None):
-        super().__init__(parent)
-        self._store = store
-        self._items: list[campaigns.Campaign] = []
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._items = campaigns.list_campaigns(self._store)
-        self.endResetModel()
-
-    def row_of(self, campaign_id: int | None) -> int:
-        for i, c in enumerate(self._items):
-            if c.id == campaign_id:
-                return i
-        return -1
-
-    def campaign_at(self, row: int) -> campaigns.Campaign | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        c = self._items[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return c.title
-        if role == Qt.ToolTipRole:
-            return f"{c.title}\n{c.reference}"
-        if role == ID_ROLE:
-            return c.id
-        return None
-
-
 # -- quota use per award ------------------------------------------------------------------------------------
 
 class QuotaModel(QAbstractListModel):
@@ -187,6 +146,7 @@ class NominationsModel(RowsTableModel):
     """The campaign's nominations (``nominations.list_for_campaign``) with the result of their rule checks."""
 
     KEYS = ["no", "name", "where", "award", "status", "achievements", "rules", "outcome", "prize"]
+    WIDE = ["name", "where", "award"]
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -407,6 +367,7 @@ class AchievementPickModel(RowsTableModel):
     """A subject's achievements from the ledger, those linked to the campaign first, each with a check box."""
 
     KEYS = ["date", "title", "criterion", "measure", "campaign"]
+    WIDE = ["title", "criterion", "campaign"]
     checked_changed = Signal()
 
     def __init__(self, store, campaign_id: int, parent=None):

@@ -11,7 +11,8 @@ from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QColor, QCoreApplication, QFont, \
+from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
+from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import state_icon
 
@@ -29,15 +30,6 @@ STATE_ICONS = {"hoan_thien": "ok", "ban_nhap": "warning", "thieu": "failed"}
 def state_label(state: str) -> str:
     """Thiếu, Bản nháp, Đã hoàn thiện."""
     return {"thieu": QCoreApplication.translate("PackageModels", "Missing"), "ban_nhap": QCoreApplication.translate("PackageModels", "Draft"), "hoan_thien": QCoreApplication.translate("PackageModels", "Finalised")}.get(state, state)
-
-
-def file_size(n: int) -> str:
-    """``25 KB``, ``1,2 MB`` (decimal comma, as Vietnamese writes it)."""
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
-    if n >= 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n} B"
 
 
 # -- the dossier the plan requires ------------------------------------------------------------------------
@@ -170,6 +162,7 @@ class EvidenceChoiceModel(RowsTableModel):
 
     checked_changed = Signal()
     KEYS = ("file", "size", "achievement")
+    WIDE = ["file", "achievement"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -263,39 +256,29 @@ class EvidenceChoiceModel(RowsTableModel):
 
 # -- signing tokens and their keys --------------------------------------------------------------------------
 
-class TokensModel(QAbstractTableModel):
+class TokensModel(RowsTableModel):
     """The tokens a PKCS#11 module sees (:func:`desktop.signing.keys.list_tokens`), with their PIN state."""
 
     KEYS = ("label", "serial", "model", "pin")
+    WIDE = ["label", "model"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._tokens: list = []
+        self._rows: list = []
         self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
 
     def set_tokens(self, tokens: list) -> None:
         self.beginResetModel()
-        self._tokens = list(tokens)
+        self._rows = list(tokens)
         self.endResetModel()
 
     def token_at(self, row: int):
-        return self._tokens[row] if 0 <= row < len(self._tokens) else None
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._tokens)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
-            return self.headers[section]
-        return None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._tokens):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        t = self._tokens[index.row()]
+        t = self._rows[index.row()]
         key = self.KEYS[index.column()]
         if role == ID_ROLE:
             return t.label
@@ -317,42 +300,32 @@ class TokensModel(QAbstractTableModel):
         return None
 
 
-class KeysModel(QAbstractTableModel):
+class KeysModel(RowsTableModel):
     """The signing keys on a token (:func:`desktop.signing.keys.list_keys`); a key that cannot sign is red."""
 
     KEYS = ("label", "subject", "issuer", "valid", "status")
+    WIDE = ["subject", "issuer"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._keys: list = []
+        self._rows: list = []
         self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
 
     def set_keys(self, keys: list) -> None:
         self.beginResetModel()
-        self._keys = list(keys)
+        self._rows = list(keys)
         self.endResetModel()
 
     def key_at(self, row: int):
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def first_usable(self) -> int | None:
-        return next((i for i, k in enumerate(self._keys) if k.can_sign), None)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
-            return self.headers[section]
-        return None
+        return next((i for i, k in enumerate(self._rows) if k.can_sign), None)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        k = self._keys[index.row()]
+        k = self._rows[index.row()]
         key = self.KEYS[index.column()]
         if role == ID_ROLE:
             return f"id {k.key_id}" if k.key_id else k.label
@@ -364,7 +337,7 @@ class KeysModel(QAbstractTableModel):
             if key == "issuer":
                 return k.issuer or ""
             if key == "valid":
-                return _local_date(k.not_after)
+                return local_date(k.not_after)
             return QCoreApplication.translate("PackageModels", "Yes") if k.can_sign else k.problem
         if role == Qt.ToolTipRole:
             return k.problem or ", ".join(filter(None, (k.subject, k.organisation, k.issuer)))
@@ -373,14 +346,6 @@ class KeysModel(QAbstractTableModel):
         if role == Qt.DecorationRole and key == "status":
             return state_icon("ok" if k.can_sign else "failed")
         return None
-
-
-def _local_date(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone().strftime("%d/%m/%Y")
 
 
 # -- verifying a package ------------------------------------------------------------------------------------
@@ -433,39 +398,29 @@ class TrustStoreModel(QAbstractListModel):
         return None
 
 
-class ChecksModel(QAbstractTableModel):
+class ChecksModel(RowsTableModel):
     """One row per check of a :class:`~desktop.package.verify.VerificationReport`: ✓/✗, message, file."""
 
     KEYS = ("mark", "message", "subject")
+    WIDE = ["message"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._checks: list = []
+        self._rows: list = []
         self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
 
     def set_checks(self, checks: list) -> None:
         self.beginResetModel()
-        self._checks = list(checks)
+        self._rows = list(checks)
         self.endResetModel()
 
     def check_at(self, row: int):
-        return self._checks[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._checks)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KEYS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.KEYS):
-            return self.headers[section]
-        return None
+        return self._rows[row]
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._checks):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        c = self._checks[index.row()]
+        c = self._rows[index.row()]
         key = self.KEYS[index.column()]
         if role == Qt.DisplayRole:
             if key == "mark":
@@ -489,7 +444,7 @@ class ChecksModel(QAbstractTableModel):
 
 
 def folder_label(name: str) -> str:
-    """What a file of a package made by this app (:func:`desktop.dossier.build.build`) is, by its folder."""
+    """What a file of a package made by this app (:func:`desktop.dossier.build`) is, by its folder."""
     folder = name.rpartition("/")[0]
     if folder == "van-ban":
         return QCoreApplication.translate("PackageModels", "Signed document (PDF)")
@@ -506,34 +461,26 @@ def folder_label(name: str) -> str:
     return folder
 
 
-class PackageFilesModel(QAbstractTableModel):
+class PackageFilesModel(RowsTableModel):
     """The files a package carries: name and what they are (by the folder they are in)."""
+
+    KEYS = ["file", "kind"]
+    WIDE = ["file", "kind"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._files: list[str] = []
+        self._rows: list[str] = []
         self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
 
     def set_files(self, files: list[str]) -> None:
         self.beginResetModel()
-        self._files = list(files)
+        self._rows = list(files)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._files)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < 2:
-            return self.headers[section]
-        return None
-
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._files):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        name = self._files[index.row()]
+        name = self._rows[index.row()]
         if role == Qt.DisplayRole:
             return name.rpartition("/")[2] if index.column() == 0 else folder_label(name)
         if role == Qt.ToolTipRole:

@@ -7,8 +7,9 @@ from desktop import clock
 from desktop.records import people
 from desktop.dates import format_date
 from desktop.text import fold
+from desktop.ui.models.base import RowsTableModel
 from desktop.ui.qt import (
-    QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractListModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
 )
 
 ID_ROLE = Qt.UserRole + 1
@@ -16,8 +17,11 @@ SORT_ROLE = Qt.UserRole + 2
 FOLD_ROLE = Qt.UserRole + 3
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowsTableModel):
     """Everyone in the unit, in Vietnamese name order, with their latest rating."""
+
+    KEYS = ["full_name", "birth_date", "sex", "position", "rank", "collective", "joined", "rating"]
+    WIDE = ["full_name", "position", "rank", "collective"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -51,17 +55,6 @@ class PeopleModel(QAbstractTableModel):
 
     def collective_id_at(self, row: int) -> int | None:
         return self._rows[row]["collective_id"]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():

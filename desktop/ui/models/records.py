@@ -9,14 +9,18 @@ from desktop.records import people
 from desktop.dates import DateError, format_date, parse_date
 from desktop.records.people import PriorAward
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from desktop.ui.format import file_size
+from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
 
 
-class RatingsModel(QAbstractTableModel):
+class RatingsModel(RowsTableModel):
     """One row per year; the rating column is edited with a combo box (see RatingDelegate)."""
+
+    KEYS = ["year", "rating"]
+    WIDE = ["rating"]
 
     def __init__(self, ratings: dict[int, str], parent=None):
         super().__init__(parent)
@@ -37,17 +41,6 @@ class RatingsModel(QAbstractTableModel):
         self._rows.insert(pos, [year, None])
         self.endInsertRows()
         return pos
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index):
         if not index.isValid():
@@ -77,6 +70,7 @@ class PriorAwardsModel(RowsTableModel):
     """Awards already received; every cell is editable and checked by the domain on save."""
 
     KEYS = ["year", "award", "decision_number", "decision_date", "issuer"]
+    WIDE = ["award", "issuer"]
 
     def __init__(self, awards: list[PriorAward], parent=None):
         super().__init__(parent)
@@ -141,8 +135,11 @@ class PriorAwardsModel(RowsTableModel):
         return True
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RowsTableModel):
     """The files of one achievement: those stored, less those marked for removal, plus those to attach."""
+
+    KEYS = ["file", "size", "added"]
+    WIDE = ["file"]
 
     def __init__(self, store, achievement_id: int | None, parent=None):
         super().__init__(parent)
@@ -172,17 +169,6 @@ class EvidenceModel(QAbstractTableModel):
     def item_at(self, row: int) -> evidence_mod.Evidence | Path:
         return self._rows[row]
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
@@ -192,7 +178,7 @@ class EvidenceModel(QAbstractTableModel):
                 if index.column() == 0:
                     return item.name
                 if index.column() == 1:
-                    return _size(item.stat().st_size) if item.exists() else ""
+                    return file_size(item.stat().st_size) if item.exists() else ""
                 return QCoreApplication.translate("EvidenceModel", "(on save)")
             if role == Qt.ToolTipRole:
                 return str(item)
@@ -201,7 +187,7 @@ class EvidenceModel(QAbstractTableModel):
                 if index.column() == 0:
                     return item.file_name
                 if index.column() == 1:
-                    return _size(item.size)
+                    return file_size(item.size)
                 return format_date(item.added_at[:10])
             if role == Qt.ToolTipRole:
                 return f"SHA-256: {item.sha256}"
@@ -210,11 +196,3 @@ class EvidenceModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
-    if n >= 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n} B"

@@ -12,7 +12,8 @@ import copy
 from desktop.campaigns import campaign as campaigns, registration
 from desktop.campaigns.registration import Registration
 from desktop.errors import ValidationError
-from desktop.ui.qt import QAbstractTableModel, QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
+from desktop.ui.models.base import RowsTableModel
+from desktop.ui.qt import QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
 from desktop.ui.models.campaigns import number_text, parse_number
 
 FIXED = 3            # registered, name, titles
@@ -29,7 +30,10 @@ class _Row:
         self.error = ""
 
 
-class RegistrationModel(QAbstractTableModel):
+class RegistrationModel(RowsTableModel):
+    """Every collective and person of the unit: registered or not, the titles aimed for, a target per criterion."""
+
+    WIDE = ["subject", "titles"]
     edited = Signal()
 
     def __init__(self, store, parent=None):
@@ -55,6 +59,8 @@ class RegistrationModel(QAbstractTableModel):
                 else:
                     reg = existing
                 self._rows.append(_Row(kind, sid, name, reg, existing is not None))
+        self.KEYS = ["registered", "subject", "titles",
+                     *(f"criterion{i}" for i in range(len(campaign.criteria if campaign else [])))]
         self.headers = [QCoreApplication.translate("RegistrationModel", "Registered"),
                         QCoreApplication.translate("RegistrationModel", "Collective or person"),
                         QCoreApplication.translate("RegistrationModel", "Titles aimed for")]
@@ -104,19 +110,6 @@ class RegistrationModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     # -- Qt ------------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def flags(self, index):
         if not index.isValid():

@@ -14,6 +14,7 @@ class CandidatesModel(RowsTableModel):
     choices, so a collective's share of Lao động tiên tiến follows the ticks."""
 
     KEYS = ["chosen", "name", "where", "title", "conditions"]
+    WIDE = ["name", "where", "title", "conditions"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -109,6 +110,7 @@ class DecidedModel(RowsTableModel):
     """The list attached to the decision, with the prize of each line."""
 
     KEYS = ["no", "name", "where", "title", "prize"]
+    WIDE = ["name", "where", "title"]
 
     def __init__(self, store, parent=None):
         super().__init__(parent)

@@ -14,6 +14,8 @@ from desktop.ui.models.base import RowsTableModel
 class CountsModel(RowsTableModel):
     """One row per award (catalog order), one column per year, a total column and a total row."""
 
+    WIDE = ["award"]
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.years: list[int] = []
@@ -67,6 +69,7 @@ class AwardsModel(RowsTableModel):
     """Every award received in the range, with its decision and prize."""
 
     KEYS = ["year", "award", "level", "kind", "name", "where", "decision", "date", "issuer", "prize"]
+    WIDE = ["award", "name", "where", "issuer"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,6 +105,7 @@ class SharesModel(RowsTableModel):
     """The share of staff (people rated that year) holding each personal title, per year."""
 
     KEYS = ["year", "title", "holders", "share"]
+    WIDE = ["title"]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -130,6 +134,7 @@ class HistoryModel(RowsTableModel):
     """A person's or collective's years: the rating and the awards received (one row per award)."""
 
     KEYS = ["year", "rating", "award", "decision", "prize"]
+    WIDE = ["rating", "award", "decision"]
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -26,7 +26,7 @@ from desktop.ui.qt import (
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import campaign_chooser, setup_table
+from desktop.ui.widgets import CampaignChooser, setup_table
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -89,8 +89,9 @@ class DocumentsPage(QWidget):
         self._row = -1
         lay = QVBoxLayout(self)
 
-        top, self.campaign, self.campaigns = campaign_chooser(self, store, "documents_campaign")
-        lay.addLayout(top)
+        self.chooser = CampaignChooser(store, "documents_campaign", self, placeholder="")
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        lay.addWidget(self.chooser)
 
         self.splitter = QSplitter(Qt.Vertical, self)
         self.splitter.setObjectName("documents_splitter")
@@ -102,7 +103,7 @@ class DocumentsPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("dossier_documents")
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=0, widths={1: 170, 2: 90})
+        setup_table(self.view)
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
         buttons = QVBoxLayout()

@@ -4,18 +4,17 @@ from __future__ import annotations
 from desktop.records import achievements as ach
 from desktop.ui.dialogs.achievement import AchievementDialog
 from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
-from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel
+from desktop.ui.models.campaigns import CriterionChoiceModel
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.ui.operations import attempt
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import CampaignChooser, setup_table
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTableView, QTimer, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 SEARCH_DELAY_MS = 150
-LEDGER_COLUMN_WIDTHS = {0: 90, 1: 210, 3: 200, 4: 90, 5: 90}
 
 
 class LedgerPage(QWidget):
@@ -40,21 +39,21 @@ class LedgerPage(QWidget):
         self.collective.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.collective.setMinimumContentsLength(8)
         top.addWidget(self.collective, 2)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("ledger_campaign")
-        self.campaigns = CampaignChoiceModel(store, self.tr("All campaigns"), self)
-        self.campaign.setModel(self.campaigns)
+        self.chooser = CampaignChooser(store, "ledger_campaign", self, first=self.tr("All campaigns"), caption=False,
+                                       min_chars=8)
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         self.criterion = QComboBox()
         self.criterion.setObjectName("ledger_criterion")
         self.criteria = CriterionChoiceModel(store, self.tr("All criteria"), self)
         self.criterion.setModel(self.criteria)
         self.criterion.setEnabled(False)
+        self.criterion.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.criterion.setMinimumContentsLength(8)
         for combo in (self.campaign, self.criterion):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             combo.view().setTextElideMode(Qt.ElideNone)
             combo.view().setMinimumWidth(420)
-            top.addWidget(combo, 2)
+        top.addWidget(self.chooser, 2)
+        top.addWidget(self.criterion, 2)
         self.show_archive = QCheckBox(self.tr("Show archive"))
         lay.addLayout(top)
 
@@ -80,7 +79,7 @@ class LedgerPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
-        setup_table(self.view, stretch=2, widths=LEDGER_COLUMN_WIDTHS)
+        setup_table(self.view)
         self.view.doubleClicked.connect(self.edit)
         lay.addWidget(self.view, 1)
 

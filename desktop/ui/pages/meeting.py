@@ -15,19 +15,17 @@ from desktop.dates import DateError
 from desktop.errors import UserError, ValidationError
 from desktop.council.meetings import Meeting, Member
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel
-from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR, CampaignsModel
+from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR
 from desktop.ui.models.people import PersonChoiceModel
 from desktop.ui.operations import show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QLocale, QMessageBox, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
     QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import ERROR_STYLE, DateTimeField, FormPanel, setup_table
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, DateTimeField, FormPanel, setup_table
 from desktop import clock
 
-MEMBER_COLUMN_WIDTHS = {0: 180, 1: 170, 2: 160, 3: 105}
-BALLOT_COLUMN_WIDTHS = {0: 165, 1: 165, 2: 62, 3: 62, 4: 62, 5: 95, 6: 95, 7: 130, 8: 85, 9: 105}
 EDIT_TRIGGERS = (QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                  | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
 
@@ -121,19 +119,9 @@ class MeetingPage(QWidget):
         self._meeting_row = -1
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        caption = QLabel(self.tr("Campaign:"))
-        top.addWidget(caption)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("meeting_campaign")
-        self.campaigns = CampaignsModel(store, self)
-        self.campaign.setModel(self.campaigns)
-        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(12)
-        self.campaign.setPlaceholderText(self.tr("(no campaign yet)"))
-        caption.setBuddy(self.campaign)
-        top.addWidget(self.campaign, 1)
-        lay.addLayout(top)
+        self.chooser = CampaignChooser(store, "meeting_campaign", self, min_chars=12)
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        lay.addWidget(self.chooser)
         top = QHBoxLayout()
         caption = QLabel(self.tr("Meeting:"))
         top.addWidget(caption)
@@ -198,7 +186,7 @@ class MeetingPage(QWidget):
         self.members_view = QTableView()
         self.members_view.setObjectName("members")
         self.members_view.setModel(self.members)
-        setup_table(self.members_view, stretch=4, widths=MEMBER_COLUMN_WIDTHS)
+        setup_table(self.members_view)
         self.members_view.setEditTriggers(EDIT_TRIGGERS)
         self.members_view.setItemDelegateForColumn(2, RoleDelegate(self.members_view))
         cl.addWidget(self.members_view, 1)
@@ -252,10 +240,9 @@ class MeetingPage(QWidget):
         self.ballots_view = QTableView()
         self.ballots_view.setObjectName("ballots")
         self.ballots_view.setModel(self.ballots)
-        setup_table(self.ballots_view, widths=BALLOT_COLUMN_WIDTHS)
+        setup_table(self.ballots_view)
         self.ballots_view.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.ballots_view.setEditTriggers(EDIT_TRIGGERS)
-        self.ballots_view.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
         count = CountDelegate(self.ballots_view)
         for col in range(2, 7):
             self.ballots_view.setItemDelegateForColumn(col, count)

@@ -13,15 +13,13 @@ from desktop.errors import UserError
 from desktop.council.nominations import RuleViolation
 from desktop.ui.dialogs.nomination import NominationDialog, checks_view
 from desktop.ui.dialogs.outcome import OutcomeDialog
-from desktop.ui.models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
+from desktop.ui.models.nominations import ID_ROLE, ChecksModel, NominationsModel, QuotaModel
 from desktop.ui.operations import attempt, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import setup_table
-
-NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84, 7: 110, 8: 110}
+from desktop.ui.widgets import CampaignChooser, setup_table
 
 
 class NominationsPage(QWidget):
@@ -34,19 +32,9 @@ class NominationsPage(QWidget):
         self.dialog: NominationDialog | None = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        caption = QLabel(self.tr("Campaign:"))
-        top.addWidget(caption)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("nomination_campaign")
-        self.campaigns = CampaignsModel(store, self)
-        self.campaign.setModel(self.campaigns)
-        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(20)
-        self.campaign.setPlaceholderText(self.tr("(no campaign yet)"))
-        caption.setBuddy(self.campaign)
-        top.addWidget(self.campaign, 1)
-        lay.addLayout(top)
+        self.chooser = CampaignChooser(store, "nomination_campaign", self, min_chars=20)
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        lay.addWidget(self.chooser)
         self.reference = QLabel()
         self.reference.setStyleSheet("color: #6b6b6b;")
         self.reference.setWordWrap(True)
@@ -98,7 +86,7 @@ class NominationsPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("nominations")
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=3, widths=NOMINATION_COLUMN_WIDTHS)
+        setup_table(self.view)
         self.view.doubleClicked.connect(self.edit)
         self.splitter.addWidget(self.view)
 

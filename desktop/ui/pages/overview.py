@@ -5,20 +5,20 @@ import datetime as dt
 
 from desktop.campaigns import campaign as campaigns, deadlines
 from desktop import clock, start
-from desktop.records import unit
 from desktop.dossier import printing
+from desktop.records import unit
 from desktop.dates import first_day, format_date, partial_text
 from desktop.ui.models.campaigns import (
-    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
-    quota_text, urgency_color, urgency_of,
+    ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, DeadlinesModel, RunningModel, days_text, deadline_text, latest_text,
+    quota_text, urgency_color,
 )
 from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
+from desktop.ui.format import html_text as _html
 from desktop.ui.widgets import setup_table
-from desktop.ui.pages.ledger import LEDGER_COLUMN_WIDTHS
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
-    HAVE_CHARTS, QAbstractTableModel, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QModelIndex, QPainter,
+    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
     QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -252,50 +252,6 @@ class RunningCampaigns(QWidget):
         self.chart.show_progress(k, first_day(p.campaign.period_start) if (p.campaign.period_start or '--')[:2] != '--' else None, p.deadline)
 
 
-class DeadlinesModel(QAbstractTableModel):
-    """Upcoming deadlines of every campaign, nearest first: date, days left, what, campaign."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[deadlines.Deadline] = []
-        self._today = dt.date.min
-
-    def set_items(self, items: list, today: dt.date) -> None:
-        self.beginResetModel()
-        self._items, self._today = list(items), today
-        self.endResetModel()
-
-    def item(self, row: int):
-        return self._items[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return [self.tr("Date"), self.tr("Days left"), self.tr("What"), self.tr("Campaign")][section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        d = self._items[index.row()]
-        left = d.days_left(self._today)
-        if role == Qt.DisplayRole:
-            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
-        if role == Qt.ToolTipRole and index.column() == 3:
-            return d.campaign
-        if role == Qt.ForegroundRole:
-            return urgency_color(urgency_of(left))
-        return None
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
 
 class OverviewPage(QWidget):
     edit_unit_requested = Signal()
@@ -371,7 +327,7 @@ class OverviewPage(QWidget):
         self.deadlines_view = QTableView()
         self.deadlines_view.setObjectName("deadlines")
         self.deadlines_view.setModel(self.deadlines)
-        setup_table(self.deadlines_view, stretch=3, widths={0: 90, 1: 110, 2: 290})
+        setup_table(self.deadlines_view)
         self.deadlines_view.doubleClicked.connect(
             lambda ix: self.open_campaign.emit(self.deadlines.item(ix.row()).campaign_id))
         lay.addWidget(self.deadlines_view, 1)
@@ -381,7 +337,7 @@ class OverviewPage(QWidget):
         self.latest_view = QTableView()
         self.latest_view.setObjectName("latest")
         self.latest_view.setModel(self.latest)
-        setup_table(self.latest_view, stretch=2, widths=LEDGER_COLUMN_WIDTHS)
+        setup_table(self.latest_view)
         self.latest_view.doubleClicked.connect(lambda ix: self.open_achievement.emit(self.latest.id_at(ix.row())))
         lay.addWidget(self.latest_view, 2)
         self.refresh()

@@ -79,7 +79,6 @@ class PeoplePage(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.AscendingOrder)
         setup_table(self.view)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self.edit_person)
         rl.addWidget(self.view, 1)
         self.count_label = QLabel()

@@ -15,7 +15,6 @@ from desktop import clock
 if HAVE_CHARTS:
     from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 
-PRINT_LOG_COLUMN_WIDTHS = {0: 120, 1: 120, 2: 300, 3: 70, 4: 60, 5: 170}
 BAR_COLOR = QColor("#0b4f8a")
 TARGET_COLOR = QColor("#b00020")
 
@@ -146,8 +145,7 @@ class PrintLogPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("print_log")
         self.view.setModel(self.model)
-        setup_table(self.view, widths=PRINT_LOG_COLUMN_WIDTHS)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        setup_table(self.view)
         self.splitter.addWidget(self.view)
         box = QWidget()
         bl = QVBoxLayout(box)

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from desktop.campaigns import registration
 from desktop.errors import UserError, ValidationError
-from desktop.ui.models.nominations import ID_ROLE, CampaignsModel
+from desktop.ui.models.nominations import ID_ROLE
 from desktop.ui.models.registration import RegistrationModel
 from desktop.ui.operations import show_error
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
     QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import CampaignChooser, setup_table
 
 
 class RegistrationPage(QWidget):
@@ -29,17 +29,9 @@ class RegistrationPage(QWidget):
         self.store = store
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        caption = QLabel(self.tr("Campaign:"))
-        top.addWidget(caption)
-        self.campaign = QComboBox()
-        self.campaign.setObjectName("registration_campaign")
-        self.campaigns = CampaignsModel(store, self)
-        self.campaign.setModel(self.campaigns)
-        self.campaign.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(20)
-        self.campaign.setPlaceholderText(self.tr("(no campaign yet)"))
-        caption.setBuddy(self.campaign)
-        top.addWidget(self.campaign, 1)
+        self.chooser = CampaignChooser(store, "registration_campaign", self, min_chars=20)
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        top.addWidget(self.chooser, 1)
         phase_caption = QLabel(self.tr("Phase:"))
         top.addWidget(phase_caption)
         self.phase = QComboBox()
@@ -59,7 +51,7 @@ class RegistrationPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("registrations")
         self.view.setModel(self.model)
-        setup_table(self.view, stretch=None, widths={0: 90, 1: 260, 2: 260})
+        setup_table(self.view)
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed
                                   | QTableView.SelectedClicked)
         self.view.setSelectionBehavior(QTableView.SelectItems)

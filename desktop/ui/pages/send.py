@@ -13,47 +13,26 @@ never kept, saved or logged. A cancel leaves no file behind.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.dossier import build as dossier
 from desktop.errors import UserError
+from desktop.signing import source as key_sources
+from desktop.signing.source import KeySource
 from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from desktop.ui.operations import run_op, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
     QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
-from desktop.ui.widgets import campaign_chooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+from desktop.ui.columns import fit_columns
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
-
-# The PKCS#11 drivers of the Vietnamese CAs' tokens (VNPT, Viettel, BKAV, FPT, MISA, VGCA …) and
-# where their installers put them: desktop/signing/drivers.py. Only those present are offered;
-# the clerk can always pick the driver file by hand.
-from desktop.signing.drivers import installed_drivers as driver_candidates  # noqa: E402
-
-
-@dataclass(frozen=True)
-class KeySource:
-    """Where the signing key is: a ``.p12`` file, or a key on a token behind a PKCS#11 driver."""
-
-    kind: str                       # "p12" or "pkcs11"
-    path: str                       # the .p12 file or the driver
-    token: str | None = None        # the token's label (None: the only token present)
-    key: str | None = None          # the key's "id …" or label (None: the only signing certificate)
-
-    def load(self, secret: str | None):
-        """The :class:`~desktop.signing.keys.SigningIdentity`; call it on the thread that signs."""
-        from desktop.signing import keys
-
-        if self.kind == "p12":
-            return keys.load_p12(self.path, secret)
-        return keys.load_pkcs11(self.path, secret or None, token=self.token, key=self.key)
 
 
 def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, secret: str | None,
@@ -65,7 +44,7 @@ def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, 
 
         report(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
         with Store(db_path) as store:
-            with source.load(secret) as identity:
+            with key_sources.load_key(source, secret) as identity:
                 return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
                                      progress=report, cancel=cancel, overwrite=overwrite, format=fmt)
 
@@ -88,8 +67,9 @@ class SendPage(QWidget):
         self.problems: list[str] = []   # why the package cannot be made yet (dossier.problems)
         lay = QVBoxLayout(self)
 
-        top, self.campaign, self.campaigns = campaign_chooser(self, store, "send_campaign")
-        lay.addLayout(top)
+        self.chooser = CampaignChooser(store, "send_campaign", self, placeholder="")
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        lay.addWidget(self.chooser)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("send_splitter")
@@ -111,9 +91,7 @@ class SendPage(QWidget):
         self.checklist_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.checklist_view.setSelectionMode(QAbstractItemView.NoSelection)
         self.checklist_view.setFocusPolicy(Qt.NoFocus)
-        self.checklist_view.header().setStretchLastSection(False)
-        self.checklist_view.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.checklist_view.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        fit_columns(self.checklist_view)
         dl.addWidget(self.checklist_view, 1)
         self.attach_btn = QPushButton(self.tr("Attach a file for a listed paper…"))
         self.attach_btn.setObjectName("send_attach")
@@ -134,7 +112,7 @@ class SendPage(QWidget):
         self.evidence_view = QTableView()
         self.evidence_view.setObjectName("send_evidence")
         self.evidence_view.setModel(self.evidence)
-        setup_table(self.evidence_view, stretch=2, widths={0: 220, 1: 84})
+        setup_table(self.evidence_view)
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
         self.all_btn = QPushButton(self.tr("Select all"))
@@ -225,7 +203,7 @@ class SendPage(QWidget):
         self.tokens_view = QTableView()
         self.tokens_view.setObjectName("send_tokens")
         self.tokens_view.setModel(self.tokens)
-        setup_table(self.tokens_view, stretch=3, widths={0: 130, 1: 90, 2: 110})
+        setup_table(self.tokens_view)
         self.tokens_view.setMinimumHeight(60)
         self.tokens_view.setMaximumHeight(120)
         tokens_caption = QLabel(self.tr("Tokens found:"))
@@ -236,7 +214,7 @@ class SendPage(QWidget):
         self.keys_view = QTableView()
         self.keys_view.setObjectName("send_keys")
         self.keys_view.setModel(self.keys)
-        setup_table(self.keys_view, stretch=1, widths={0: 100, 2: 110, 3: 80})
+        setup_table(self.keys_view)
         self.keys_view.setMinimumHeight(60)
         self.keys_view.setMaximumHeight(120)
         keys_caption = QLabel(self.tr("Keys and certificates on the token:"))
@@ -447,7 +425,7 @@ class SendPage(QWidget):
     def _restore_settings(self) -> None:
         s = QSettings()
         remembered = str(s.value("send/pkcs11_module", "") or "")
-        modules = list(dict.fromkeys(p for p in [remembered, *driver_candidates()] if p))
+        modules = key_sources.driver_choices([remembered])
         self.module.blockSignals(True)
         self.module.addItems(modules)
         self.module.setCurrentIndex(0 if modules else -1)

@@ -126,11 +126,11 @@ class StatisticsPage(QWidget):
         self.awards = AwardsModel(self)
         self.shares = SharesModel(self)
         self.history = HistoryModel(self)
-        self.counts_view = self._table(self.counts, "stats_counts", stretch=None)
-        self.awards_view = self._table(self.awards, "stats_awards", stretch=1)
+        self.counts_view = self._table(self.counts, "stats_counts")
+        self.awards_view = self._table(self.awards, "stats_awards")
         for col, width in {0: 56, 2: 130, 3: 100, 4: 180, 5: 170, 6: 130, 7: 100, 8: 220, 9: 110}.items():
             self.awards_view.setColumnWidth(col, width)
-        self.shares_view = self._table(self.shares, "stats_shares", stretch=1)
+        self.shares_view = self._table(self.shares, "stats_shares")
         self.tabs.addTab(self.counts_view, self.tr("By year and award"))
         self.tabs.addTab(self.awards_view, self.tr("Awards received"))
         self.tabs.addTab(self.shares_view, self.tr("Share of staff per title"))
@@ -143,7 +143,7 @@ class StatisticsPage(QWidget):
         self.subject.currentIndexChanged.connect(self._subject_changed)
         row.addWidget(self.subject, 1)
         hl.addLayout(row)
-        self.history_view = self._table(self.history, "stats_history", stretch=2)
+        self.history_view = self._table(self.history, "stats_history")
         hl.addWidget(self.history_view)
         self.tabs.addTab(hist, self.tr("History"))
         self.splitter.addWidget(self.tabs)
@@ -153,11 +153,11 @@ class StatisticsPage(QWidget):
         self.rows: list[statistics.AwardRow] = []
         self.reload()
 
-    def _table(self, model, name: str, *, stretch: int | None) -> QTableView:
+    def _table(self, model, name: str) -> QTableView:
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
-        setup_table(view, stretch=stretch)
+        setup_table(view)
         return view
 
     def reload(self) -> None:
