@@ -514,6 +514,8 @@ def from_extraction(x) -> Campaign:
         issuer=getattr(x, "issuer", None) or "",
         phase_records=[CampaignPhase(p.name, p.period.start, p.period.end, p.deadline)
                        for p in getattr(x, "phases", [])],
+        registration_deadline=getattr(x, "registration_deadline", None),
+        report_deadline=getattr(x, "report_deadline", None),
     )
 
 
