@@ -2218,6 +2218,14 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Mở sổ của đơn vị tôi…</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>Đóng nhắc</translation>
+    </message>
+    <message>
+        <source>Do not remind of these deadlines again today</source>
+        <translation>Không nhắc lại các hạn này trong hôm nay</translation>
+    </message>
+    <message>
         <source>Unit profile…</source>
         <translation>Thông tin đơn vị…</translation>
     </message>
