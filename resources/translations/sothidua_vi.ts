@@ -1718,6 +1718,10 @@ Tệp dữ liệu: %2</translation>
         <translation>Tỷ lệ thành viên Hội đồng phải có mặt thì cuộc họp mới được xét, quyết định.</translation>
     </message>
     <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
         <source>Council members and guests</source>
         <translation>Thành viên Hội đồng và khách mời</translation>
     </message>
@@ -1756,6 +1760,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Meeting of the Emulation and Commendation Council</source>
         <translation>Họp Hội đồng Thi đua - Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1837,6 +1845,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Campaign: %1</source>
         <translation>Phong trào: %1</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>Đợt: %1</translation>
     </message>
     <message>
         <source>A person</source>
@@ -2009,6 +2021,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>(chưa có phong trào)</translation>
     </message>
     <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
         <source>Quotas of the plan (proposed / allowed)</source>
         <translation>Số lượng theo kế hoạch (đã đề nghị / được phép)</translation>
     </message>
@@ -2051,6 +2067,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Conditions of the selected nomination</source>
         <translation>Điều kiện của đề nghị đang chọn</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Tất cả các đợt</translation>
     </message>
     <message>
         <source>There is no campaign yet: add the plan on the campaigns page first.</source>
