@@ -130,6 +130,16 @@ class Campaign:
     def phase_by_id(self, phase_id: int | None) -> CampaignPhase | None:
         return next((p for p in self.phase_records if phase_id is not None and p.id == phase_id), None)
 
+    def phase_number(self, number: int | None) -> CampaignPhase | None:
+        """The phase the command line names by its number (1 = the first); ``None`` for ``None``."""
+        if number is None:
+            return None
+        if not 1 <= number <= len(self.phase_records):
+            names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(self.phase_records, 1))
+            raise UserError(f"Phong trào số {self.id} không có đợt {number}"
+                            + (f" (các đợt: {names})." if names else " (phong trào không chia đợt)."))
+        return self.phase_records[number - 1]
+
     def award_phase(self, award: CampaignAward) -> CampaignPhase | None:
         return self.phase_records[award.phase] if award.phase is not None else None
 

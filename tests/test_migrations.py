@@ -270,6 +270,27 @@ def check_phases(store: Store) -> None:
     store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
 
 
+def seed_phase_dossier(conn: sqlite3.Connection) -> None:
+    """A campaign's Tờ trình (whole campaign) and a phase of that campaign, as version 14 keeps them."""
+    seed_review(conn)
+    conn.execute("INSERT INTO campaign_phase(id, campaign_id, position, name) VALUES (1, 1, 0, 'Sơ kết')")
+
+
+def check_phase_dossier(store: Store) -> None:
+    """The Tờ trình drafted before stays the whole campaign's; a phase may now have its own, once."""
+    from desktop import drafts
+
+    check_review(store)
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form, phase_id) "
+                       "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 1)")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form, phase_id) "
+                           "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 1)")
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    store.conn.execute("DELETE FROM draft WHERE phase_id = 1")
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -278,7 +299,7 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review)}
+           13: (seed_review, check_review), 14: (seed_phase_dossier, check_phase_dossier)}
 
 
 def test_every_older_version_has_a_seeder():

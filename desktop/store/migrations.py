@@ -724,6 +724,16 @@ def _dossier_attachments(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "dossier_attachment")
 
 
+def _to_trinh_per_phase(conn: sqlite3.Connection) -> None:
+    """A campaign with phases sends a dossier per phase: one Tờ trình per approving authority and phase
+    (``phase_id`` NULL: the whole campaign, as every Tờ trình drafted before)."""
+    run_script(conn, """
+        DROP INDEX draft_to_trinh;
+        CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority, coalesce(phase_id, 0))
+            WHERE kind = 'to_trinh';
+        """)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -739,6 +749,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _report_fields_and_signers,
     _campaign_phases_and_registration,
     _dossier_attachments,
+    _to_trinh_per_phase,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
