@@ -291,6 +291,19 @@ def check_phase_dossier(store: Store) -> None:
     store.conn.execute("DELETE FROM draft WHERE phase_id = 1")
 
 
+def check_phase_dossier_and_year(store: Store) -> None:
+    """Since version 16 the year's titles can be registered outside a campaign, once per subject and year."""
+    from desktop import yearly_registration as yr
+
+    check_phase_dossier(store)
+    assert yr.list_for_year(store, 2025) == []
+    rid = yr.save(store, yr.YearRegistration(2025, person_id=1, titles=["Lao động tiên tiến"]))
+    assert [r.name for r in yr.list_for_year(store, 2025)] == [people.get_person(store, 1).full_name]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO title_registration(year, person_id) VALUES (2025, 1)")
+    yr.delete(store, rid)
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -299,7 +312,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review), 14: (seed_phase_dossier, check_phase_dossier)}
+           13: (seed_review, check_review), 14: (seed_phase_dossier, check_phase_dossier_and_year),
+           15: (seed_phase_dossier, check_phase_dossier_and_year)}
 
 
 def test_every_older_version_has_a_seeder():
