@@ -2812,6 +2812,14 @@ Nhập từ tệp: %3</translation>
         <translation>Quy chế của đơn vị yêu cầu đăng ký thi đua trước khi đề nghị khen thưởng</translation>
     </message>
     <message>
+        <source>Year&apos;s titles…</source>
+        <translation>Danh hiệu của năm…</translation>
+    </message>
+    <message>
+        <source>Register the year&apos;s emulation titles (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…), outside any campaign</source>
+        <translation>Đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…), ngoài các phong trào</translation>
+    </message>
+    <message>
         <source>Excel template…</source>
         <translation>Tệp Excel mẫu…</translation>
     </message>
@@ -3783,6 +3791,100 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>Start, then import from Excel</source>
         <translation>Bắt đầu, rồi nhập từ Excel</translation>
+    </message>
+</context>
+<context>
+    <name>YearRegistrationDialog</name>
+    <message>
+        <source>Registration of the year&apos;s titles</source>
+        <translation>Đăng ký danh hiệu thi đua của năm</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Tick the titles each collective and person registers for this year, outside any campaign. Registration never blocks a nomination unless the unit&apos;s rules require it.</source>
+        <translation>Đánh dấu danh hiệu mỗi tập thể, cá nhân đăng ký trong năm, ngoài các phong trào. Đăng ký không chặn việc đề nghị khen thưởng, trừ khi quy chế của đơn vị yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Excel template…</source>
+        <translation>Tệp Excel mẫu…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>The registrations have changes that are not saved. Discard them?</source>
+        <translation>Bản đăng ký có thay đổi chưa lưu. Bỏ các thay đổi đó?</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Excel template</source>
+        <translation>Tệp Excel mẫu</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Nhập từ Excel</translation>
+    </message>
+    <message>
+        <source>%1 registrations imported.</source>
+        <translation>Đã nhập %1 bản đăng ký.</translation>
+    </message>
+</context>
+<context>
+    <name>YearRegistrationModel</name>
+    <message>
+        <source>Collective or person</source>
+        <translation>Tập thể, cá nhân</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Higher title</source>
+        <translation>Danh hiệu cao hơn</translation>
+    </message>
+    <message>
+        <source>Other titles</source>
+        <translation>Danh hiệu khác</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
     </message>
 </context>
 <context>
