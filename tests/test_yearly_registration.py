@@ -98,3 +98,26 @@ def test_template_import_show_and_export_on_the_command_line(store, world, tmp_p
     # Neither a campaign nor a year, or both: said.
     assert cli.main(["--db", db, "register", "show"]) == 2
     assert "--year NĂM" in capsys.readouterr().err
+
+
+def test_the_demo_registers_for_both_campaigns_and_the_year_and_drafts_a_so_ket_report(demo_store):
+    from desktop import campaigns, drafts, registration
+
+    subjects = registration.subjects(demo_store)
+    running = [c for c in campaigns.list_campaigns(demo_store) if c.number in ("205/KH-STP", "142/KH-STP")]
+    assert len(running) == 2
+    for c in running:
+        rows = registration.list_for_campaign(demo_store, c.id)
+        assert len(rows) == len(subjects) and rows[0].kind == "unit"
+        assert rows[0].registration.titles == ["Tập thể lao động xuất sắc"]
+    phased = next(c for c in running if c.phase_records)
+    report = drafts.find_for_campaign(demo_store, "bao_cao_ket_qua", phased.id, phased.phase_records[0].id)
+    assert report is not None and drafts.title(demo_store, report).endswith(phased.phase_records[0].name)
+    sections = drafts.current(demo_store, report.id).sections
+    assert "chưa được số hóa" in sections["han_che"]
+    # The year's titles too (the demo's year is 2025), outside any campaign.
+    year = yr.list_for_year(demo_store, 2025)
+    assert len(year) == len(subjects)
+    assert {t for r in year if r.kind == "person" for t in r.registration.titles} == {
+        "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"}
+    assert all(r.registration.registered_on <= "2025-06-30" for r in year)
