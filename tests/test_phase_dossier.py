@@ -121,3 +121,14 @@ def test_phase_on_the_command_line(demo_store, demo_path, phased, tmp_path, caps
                      "--p12", str(pki.signer_p12)])
     err = capsys.readouterr().err
     assert code == 2 and "còn là bản nháp" in err and "draft to-trinh 1 --phase 1" in err
+
+
+def test_the_documents_page_lists_a_phase_to_trinh_apart(demo_store, phased):
+    pytest.importorskip("PySide6")
+    from desktop.ui.models.documents import dossier_items
+
+    whole = {d.id for d in drafts.list_for_campaign(demo_store, 1) if d.kind == "to_trinh"}
+    phase_draft = drafts.create(demo_store, "to_trinh", 1, phase_id=phased["phase"].id)
+    to_trinh = [i for i in dossier_items(demo_store, 1) if i.kind == "to_trinh"]
+    assert {i.draft_id for i in to_trinh[:-1]} == whole           # the campaign's own, as before
+    assert to_trinh[-1].draft_id == phase_draft and to_trinh[-1].title.endswith("(Sơ kết giai đoạn 1)")

@@ -87,9 +87,12 @@ def _target(d: drafts.Draft) -> int:
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
     """Tờ trình (one per approving authority), Biên bản (one per held meeting), Báo cáo thành tích (one per
     nomination passed or sent), each with its draft; drafts the dossier no longer needs are listed after them."""
+    every = drafts.list_for_campaign(store, campaign_id)
+    # A phase's own Tờ trình (thidua draft to-trinh --phase) is listed after the campaign's dossier.
+    of_phases = [d for d in every if d.kind == "to_trinh" and d.phase_id is not None]
     drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
-               for d in drafts.list_for_campaign(store, campaign_id)
-               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
+               for d in every if d.kind not in drafts.CAMPAIGN_KINDS   # the registration and reports are not
+               and not (d.kind == "to_trinh" and d.phase_id is not None)}   # the dossier
     authorities = drafts.authorities_for(store, campaign_id)
     profile = unit.get(store)
     items = [DossierItem("to_trinh", campaign_id,
@@ -126,6 +129,8 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
         item.draft = drafted.get((item.kind, item.target_id, item.authority))
         if item.draft is not None:
             item.version = drafts.current(store, item.draft.id).version
+    items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, drafts.current(store, d.id).version,
+                          authority=d.authority) for d in of_phases]
     return items
 
 
