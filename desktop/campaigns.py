@@ -619,6 +619,9 @@ def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path)
     """
     old = get(store, campaign_id)
     fresh.id, fresh.note = old.id, old.note
+    # A registration or report deadline the plan does not write is the clerk's own: it stays.
+    fresh.registration_deadline = fresh.registration_deadline or old.registration_deadline
+    fresh.report_deadline = fresh.report_deadline or old.report_deadline
     by_text = {clean(k.text): k for k in old.criteria}
     for k in fresh.criteria:
         if (match := by_text.pop(clean(k.text), None)) is not None:
@@ -629,6 +632,7 @@ def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path)
     for p in fresh.phase_records:
         if (match := by_phase.pop(clean(p.name), None)) is not None:
             p.id, p.note = match[1].id, match[1].note
+            p.report_deadline = p.report_deadline or match[1].report_deadline
     for i, p in by_phase.values():
         if any(a.id in used for a in old.phase_awards(i)):
             fresh.phase_records.append(p)

@@ -162,3 +162,23 @@ def test_imported_plan_deadlines_are_the_campaigns_in_date_order_and_roll_yearly
     assert cli.main(["plan", "parse", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "Hạn đăng ký thi đua:  24/02/2026" in printed and "Hạn báo cáo kết quả:  ngày 30/03 hằng năm" in printed
+
+
+def test_reimporting_a_plan_keeps_the_deadlines_the_clerk_added(store, tmp_path):
+    path = tmp_path / "ke-hoach-12.txt"
+    path.write_text(ISSUE_WORDING.split("2. Các phòng")[0], encoding="utf-8")   # the office's sentence only
+    campaign_id, _ = cm.import_plan(store, path)
+    c = cm.get(store, campaign_id)
+    assert (c.registration_deadline, c.report_deadline) == (None, None)
+    c.registration_deadline, c.report_deadline = "2026-02-27", "--04-05"
+    cm.save(store, c)
+    path.write_text(ISSUE_WORDING.replace("3. Các phòng, đơn vị báo cáo", "3. Các phòng, đơn vị gửi báo cáo"),
+                    encoding="utf-8")
+    cm.import_plan(store, path, update=True)
+    again = cm.get(store, campaign_id)
+    # The plan now sets the units' registration (its own wins) and the yearly report.
+    assert (again.registration_deadline, again.report_deadline) == ("2026-02-24", "--03-30")
+    path.write_text(ISSUE_WORDING.split("2. Các phòng")[0], encoding="utf-8")
+    cm.import_plan(store, path, update=True)
+    assert (cm.get(store, campaign_id).registration_deadline, cm.get(store, campaign_id).report_deadline) == (
+        "2026-02-24", "--03-30")
