@@ -93,3 +93,28 @@ def test_window_opens_on_the_overview_while_a_reminder_is_open(qtbot, gui_store,
     # Without a deadline within seven days it does too.
     _at(dt.date(2026, 6, 1))
     assert open_window(remember=True).current_page() == "ledger"
+
+
+def test_plan_import_review_shows_the_registration_deadline_read_and_where(qtbot, gui_store, open_window,
+                                                                          monkeypatch):
+    from pathlib import Path
+
+    from desktop.plans.parser import parse_plan
+    from desktop.ui.qt import QFileDialog
+
+    plan = Path(__file__).parent / "data" / "plans" / "thong-bao-cuc-bttp-2025.md"
+    w = open_window()
+    w.show_page("phong-trao")
+    page = w.pages["campaigns"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plan), ""))
+    qtbot.mouseClick(page.import_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=15000)
+    dialog = page.dialog
+    editor = dialog.editor
+    assert editor.registration_deadline.text() == "29/04/2025"
+    assert editor.report_deadline.text() == ""
+    span = tuple(parse_plan(plan).spans["registration_deadline"])
+    assert span in dialog.highlighted_spans()
+    editor.registration_deadline.setFocus()
+    qtbot.waitUntil(lambda: dialog.current_span == span, timeout=3000)
+    dialog.reject()
