@@ -184,3 +184,55 @@ def test_campaign_page_heading_counts_targets_reached_against_registered_ones(qt
     registration.save(gui_store, r)
     page._show(c.id)
     assert "chỉ tiêu đã đạt: 1/2 (so với chỉ tiêu đã đăng ký)" in page.heading.text()
+
+
+def test_year_titles_dialog_registers_outside_any_campaign(qtbot, qtmodeltester, window, gui_store, world,
+                                                          monkeypatch, tmp_path):
+    import datetime as dt
+
+    from desktop import clock
+    from desktop.campaigns import yearly_registration as yr
+
+    clock.set_now(dt.datetime(2026, 3, 2, 3, tzinfo=dt.timezone.utc))
+    window.show_page("dang-ky")
+    page = window.pages["registration"]
+    qtbot.mouseClick(page.year_btn, Qt.LeftButton)
+    dialog = page.dialog
+    assert dialog.isVisible() and dialog.year.value() == 2026
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data() for r in range(3)] == [
+        "Trung tâm Trợ giúp pháp lý (Đơn vị)", "Phòng Nghiệp vụ 1 (Tập thể)", "Nguyễn Thị Lan"]
+    assert model.index(0, 1).data() == "Tập thể lao động tiên tiến" and model.index(2, 2).data() == "Chiến sĩ thi đua cơ sở"
+    assert not dialog.save_btn.isEnabled()
+    model.setData(model.index(1, 1), Qt.Checked, Qt.CheckStateRole)
+    model.setData(model.index(2, 1), Qt.Checked, Qt.CheckStateRole)
+    model.setData(model.index(2, 2), Qt.Checked, Qt.CheckStateRole)
+    model.setData(model.index(2, 4), "05/03/2026", Qt.EditRole)
+    assert dialog.save_btn.isEnabled() and dialog.count_label.text() == "2 đã đăng ký"
+    assert dialog.save()
+    lan = yr.find(gui_store, 2026, person_id=world["lan"])
+    assert lan.titles == ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"] and lan.registered_on == "2026-03-05"
+    assert yr.find(gui_store, 2026, collective_id=world["team"]).titles == ["Tập thể lao động tiên tiến"]
+    # Another year is its own; unticking every title takes the registration away.
+    dialog.year.setValue(2027)
+    assert model.registered_count() == 0
+    dialog.year.setValue(2026)
+    model.setData(model.index(1, 1), Qt.Unchecked, Qt.CheckStateRole)
+    assert dialog.save()
+    assert yr.find(gui_store, 2026, collective_id=world["team"]) is None
+    # A bad day is refused, nothing saved, the row shows why.
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    model.setData(model.index(2, 4), "31/02/2026", Qt.EditRole)
+    assert not dialog.save() and "không hợp lệ" in warnings[0]
+    assert "không hợp lệ" in model.index(2, 0).data(Qt.ToolTipRole)
+    assert yr.find(gui_store, 2026, person_id=world["lan"]).registered_on == "2026-03-05"
+    # The printable list through the file dialog.
+    out = tmp_path / "ds.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.export_list()
+    assert out.exists()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    dialog.reject()
+    assert not dialog.isVisible()

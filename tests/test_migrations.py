@@ -274,6 +274,40 @@ def check_phases(store: Store) -> None:
     store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
 
 
+def seed_phase_dossier(conn: sqlite3.Connection) -> None:
+    """A campaign's Tờ trình (whole campaign) and a phase of that campaign, as version 14 keeps them."""
+    seed_review(conn)
+    conn.execute("INSERT INTO campaign_phase(id, campaign_id, position, name) VALUES (1, 1, 0, 'Sơ kết')")
+
+
+def check_phase_dossier(store: Store) -> None:
+    """The Tờ trình drafted before stays the whole campaign's; a phase may now have its own, once."""
+    from desktop.dossier import drafts
+
+    check_review(store)
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form, phase_id) "
+                       "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 1)")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form, phase_id) "
+                           "VALUES ('to_trinh', 1, 'nd152-2025-mau01-to-trinh', 1)")
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    store.conn.execute("DELETE FROM draft WHERE phase_id = 1")
+
+
+def check_phase_dossier_and_year(store: Store) -> None:
+    """Since version 16 the year's titles can be registered outside a campaign, once per subject and year."""
+    from desktop.campaigns import yearly_registration as yr
+
+    check_phase_dossier(store)
+    assert yr.list_for_year(store, 2025) == []
+    rid = yr.save(store, yr.YearRegistration(2025, person_id=1, titles=["Lao động tiên tiến"]))
+    assert [r.name for r in yr.list_for_year(store, 2025)] == [people.get_person(store, 1).full_name]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO title_registration(year, person_id) VALUES (2025, 1)")
+    yr.delete(store, rid)
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -282,7 +316,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review)}
+           13: (seed_review, check_review), 14: (seed_phase_dossier, check_phase_dossier_and_year),
+           15: (seed_phase_dossier, check_phase_dossier_and_year)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -199,3 +199,31 @@ def test_updating_from_the_plan_keeps_phase_ids_and_a_used_phase(store, tmp_path
     assert tong_ket.id == c.awards[2].id and tong_ket.quota_individual == 4
     assert nm.get(store, nid).campaign_award_id == so_ket_award.id
     assert again.award_phase(next(a for a in again.awards if a.id == so_ket_award.id)).name == "Sơ kết"
+
+
+def test_nominations_and_a_meeting_of_one_phase(store, world):
+    from desktop.council import meetings
+
+    c, ids = world
+    (a, a_ach), (b, b_ach), _ = ids
+    so_ket, tong_ket = c.awards
+    first = nm.save(store, nm.Nomination(c.id, so_ket.id, person_id=a, achievement_ids=[a_ach]))
+    second = nm.save(store, nm.Nomination(c.id, tong_ket.id, person_id=b, achievement_ids=[b_ach]))
+    assert [r.id for r in nm.list_for_campaign(store, c.id, c.phase_records[0].id, all_phases=False)] == [first]
+    assert [r.id for r in nm.list_for_campaign(store, c.id, c.phase_records[1].id, all_phases=False)] == [second]
+    assert nm.list_for_campaign(store, c.id, None, all_phases=False) == []
+    assert {r.id for r in nm.list_for_campaign(store, c.id)} == {first, second}
+    nm.submit(store, first, dt.date(2027, 10, 1))
+    nm.submit(store, second, dt.date(2030, 10, 1))
+    m = meetings.Meeting(c.id, dt.datetime(2030, 10, 5, 8, 0), "Họp xét")
+    meetings.add_submitted(store, m)
+    assert {x.nomination_id for x in m.ballots} == {first, second}     # the whole campaign: both
+    meetings.set_phase(store, m, c.phase_records[1].id)
+    assert [x.nomination_id for x in m.ballots] == [second]
+    meetings.set_phase(store, m, None)
+    assert {x.nomination_id for x in m.ballots} == {first, second}
+    meetings.set_phase(store, m, c.phase_records[0].id)
+    m.members = [meetings.Member("Trần Đình Hùng", "Giám đốc", "chu_tich")]
+    meetings.save(store, m)
+    again = meetings.get(store, m.id)
+    assert again.phase_id == c.phase_records[0].id and [x.nomination_id for x in again.ballots] == [first]

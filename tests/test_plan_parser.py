@@ -598,7 +598,8 @@ def _sound(plan: PlanExtraction) -> None:
     data = json.loads(plan.to_json())
     always = {"kind", "number", "symbol", "place", "date", "title", "period", "awards", "dossier",
               "deadline", "signer", "recipients", "problems"}
-    assert always <= set(data) <= always | {"phases"}   # "phases" only when two phases name awards
+    # "phases" only when two phases name awards; the units' other deadlines only when the plan sets them
+    assert always <= set(data) <= always | {"phases", "registration_deadline", "report_deadline"}
     for phase in data.get("phases", []):
         assert set(phase) >= {"name", "awards"}
     for key, (start, end) in plan.spans.items():

@@ -131,6 +131,16 @@ class Campaign:
     def phase_by_id(self, phase_id: int | None) -> CampaignPhase | None:
         return next((p for p in self.phase_records if phase_id is not None and p.id == phase_id), None)
 
+    def phase_number(self, number: int | None) -> CampaignPhase | None:
+        """The phase the command line names by its number (1 = the first); ``None`` for ``None``."""
+        if number is None:
+            return None
+        if not 1 <= number <= len(self.phase_records):
+            names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(self.phase_records, 1))
+            raise UserError(f"Phong trào số {self.id} không có đợt {number}"
+                            + (f" (các đợt: {names})." if names else " (phong trào không chia đợt)."))
+        return self.phase_records[number - 1]
+
     def award_phase(self, award: CampaignAward) -> CampaignPhase | None:
         return self.phase_records[award.phase] if award.phase is not None else None
 
@@ -462,6 +472,8 @@ def from_extraction(x) -> Campaign:
         issuer=getattr(x, "issuer", None) or "",
         phase_records=[CampaignPhase(p.name, p.period.start, p.period.end, p.deadline)
                        for p in getattr(x, "phases", [])],
+        registration_deadline=getattr(x, "registration_deadline", None),
+        report_deadline=getattr(x, "report_deadline", None),
     )
 
 
@@ -555,6 +567,9 @@ def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path)
     """
     old = get(store, campaign_id)
     fresh.id, fresh.note = old.id, old.note
+    # A registration or report deadline the plan does not write is the clerk's own: it stays.
+    fresh.registration_deadline = fresh.registration_deadline or old.registration_deadline
+    fresh.report_deadline = fresh.report_deadline or old.report_deadline
     by_text = {clean(k.text): k for k in old.criteria}
     for k in fresh.criteria:
         if (match := by_text.pop(clean(k.text), None)) is not None:
@@ -565,6 +580,7 @@ def update_from_plan(store, campaign_id: int, fresh: Campaign, path: str | Path)
     for p in fresh.phase_records:
         if (match := by_phase.pop(clean(p.name), None)) is not None:
             p.id, p.note = match[1].id, match[1].note
+            p.report_deadline = p.report_deadline or match[1].report_deadline
     for i, p in by_phase.values():
         if any(a.id in used for a in old.phase_awards(i)):
             fresh.phase_records.append(p)

@@ -33,6 +33,12 @@ class Deadline:
     def days_left(self, today: dt.date) -> int:
         return (self.date - today).days
 
+    @property
+    def key(self) -> str:
+        """What tells this deadline from every other: ``12:report:Sơ kết:2027-03-30`` (a reminder the
+        clerk dismissed is not shown again that day, whatever else changes)."""
+        return f"{self.campaign_id}:{self.kind}:{self.phase}:{self.date.isoformat()}"
+
 
 def of_campaign(c: campaigns.Campaign, today: dt.date) -> list[Deadline]:
     """The campaign's deadlines on ``today`` (past ones included), in date order."""
@@ -66,6 +72,8 @@ def upcoming(store, today: dt.date) -> list[Deadline]:
     return out
 
 
-def reminders(store, today: dt.date, days: int = REMIND_DAYS) -> list[Deadline]:
-    """The upcoming deadlines within ``days`` days of ``today`` (what the window reminds of at start)."""
-    return [d for d in upcoming(store, today) if d.days_left(today) <= days]
+def reminders(store, today: dt.date, days: int = REMIND_DAYS, *, dismissed: set[str] | frozenset = frozenset()
+              ) -> list[Deadline]:
+    """The upcoming deadlines within ``days`` days of ``today`` (what the window reminds of at start),
+    but those whose :attr:`Deadline.key` is in ``dismissed`` (the clerk closed their reminder today)."""
+    return [d for d in upcoming(store, today) if d.days_left(today) <= days and d.key not in dismissed]

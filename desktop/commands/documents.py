@@ -28,12 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--form", metavar="MẪU",
                        help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh) khi soạn mới; "
                             "mẫu không hợp ngày hoặc loại văn bản thì lệnh liệt kê các mẫu phù hợp")
+        if kind == "to_trinh":
+            p.add_argument("--phase", type=int, metavar="SỐ",
+                       help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, "
+                            "cuộc họp và thời gian của đợt đó; mặc định: cả phong trào")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
                                   "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
     p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
+    p.add_argument("--phase", type=int, metavar="SỐ",
+                       help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, "
+                            "cuộc họp và thời gian của đợt đó; mặc định: cả phong trào")
     p.set_defaults(func=run_draft_all)
     for name, kind in (("dang-ky", "dang_ky"), ("bao-cao-ket-qua", "bao_cao_ket_qua")):
         p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} của một phong trào (tạo bản nháp nếu chưa có)")
@@ -72,9 +79,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_print)
 
 
+def _phase_id(store, campaign_id: int, number: int | None) -> int | None:
+    """The id of the campaign's phase number ``number`` (``--phase``), or ``None`` for the whole campaign."""
+    if number is None:
+        return None
+    from desktop.campaigns import campaign as campaigns
+
+    return campaigns.get(store, campaign_id).phase_number(number).id
+
+
 def run_draft(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        draft_id = drafts.create(store, args.kind, args.target, form=args.form)
+        phase_id = _phase_id(store, args.target, getattr(args, "phase", None))
+        draft_id = drafts.create(store, args.kind, args.target, form=args.form, phase_id=phase_id)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
         first = store.one("SELECT note FROM draft_version WHERE draft_id = ? ORDER BY version LIMIT 1", (draft_id,))
@@ -104,10 +121,13 @@ def run_draft_all(args: argparse.Namespace) -> int:
         raise UserError(f"{out_dir} là một tệp, không phải thư mục.")
     written: list[Path] = []
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
+        phase_id = _phase_id(store, args.campaign, args.phase)
         campaigns.get(store, args.campaign)
-        # Every document the dossier needs: one Tờ trình per approving authority, each Biên bản and Báo cáo.
-        targets = [x for x in dossier_documents(store, args.campaign) if x.needed]
-        ids = [drafts.create(store, x.kind, x.target_id, authority=x.authority or None) for x in targets]
+        # Every document the dossier (of the phase) needs: one Tờ trình per approving authority, each
+        # Biên bản and Báo cáo.
+        targets = [x for x in dossier_documents(store, args.campaign, phase_id) if x.needed]
+        ids = [drafts.create(store, x.kind, x.target_id, authority=x.authority or None,
+                             phase_id=phase_id if x.kind == "to_trinh" else None) for x in targets]
         names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
         if not args.overwrite:  # said before anything is written, not half-way through the dossier
             there = [p.name for name in names for p in (out_dir / name.with_suffix(".pdf"),
@@ -129,13 +149,8 @@ def run_draft_campaign(args: argparse.Namespace) -> int:
 
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         c = campaigns.get(store, args.target)
-        phase_id = None
-        if getattr(args, "phase", None) is not None:
-            if not 1 <= args.phase <= len(c.phase_records):
-                names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1))
-                raise UserError(f"Phong trào số {c.id} không có đợt {args.phase}"
-                                + (f" (các đợt: {names})." if names else " (phong trào không chia đợt)."))
-            phase_id = c.phase_records[args.phase - 1].id
+        phase = c.phase_number(getattr(args, "phase", None))
+        phase_id = phase.id if phase else None
         draft_id = drafts.create_for_campaign(store, args.kind, c.id, phase_id)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
@@ -154,7 +169,8 @@ def run_list(args: argparse.Namespace) -> int:
         json.dump([{
             "id": d.id, "kind": d.kind, "title": title, "status": d.status, "version": version, "form": d.form,
             "classification": d.classification, "campaign_id": d.campaign_id, "meeting_id": d.meeting_id,
-            "nomination_id": d.nomination_id, "created_at": d.created_at, "finalised_at": d.finalised_at,
+            "nomination_id": d.nomination_id, "phase_id": d.phase_id, "created_at": d.created_at,
+            "finalised_at": d.finalised_at,
         } for d, title, version in items], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0

@@ -65,6 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     build = group.add_parser("build", help="ký số các văn bản đã hoàn thiện và đóng gói hồ sơ của một phong trào")
     build.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     build.add_argument("output", type=Path, metavar="RA", help="tệp gói .asice, thư mục hoặc tệp .zip cần tạo")
+    build.add_argument("--phase", type=int, metavar="SỐ",
+                       help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): tờ trình, biên bản, "
+                            "báo cáo và danh sách của đợt đó; mặc định: cả phong trào")
     build.add_argument(
         "--format", choices=("asice", "pdfs", "zip"), default="asice",
         help="cách gửi: asice = gói ký số (mặc định); pdfs = thư mục các tệp PDF đã ký và danh sách Excel, "
@@ -143,16 +146,20 @@ def run_build(args: argparse.Namespace) -> int:
     # Everything the user can fix is said before the PIN is asked for and before the seconds of signing.
     check_output(args.output, args.overwrite, overwrite_hint="thêm --overwrite để ghi đè", folder=args.format == "pdfs")
     with Store(db_path(args)) as store:
-        missing = dossier.problems(store, args.campaign)
+        from desktop.campaigns import campaign as campaigns
+
+        phase = campaigns.get(store, args.campaign).phase_number(args.phase)
+        phase_id = phase.id if phase else None
+        missing = dossier.problems(store, args.campaign, phase_id)
         if missing:
             raise UserError(
                 "Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing) + "\n"
                 f"Xem các văn bản: thidua draft list {args.campaign}; soạn tờ trình: thidua draft to-trinh "
-                f"{args.campaign} --out TỆP.pdf; hoàn thiện: thidua draft finalise MÃ. Họp xét và bỏ phiếu làm "
+                f"{args.campaign}{f' --phase {args.phase}' if phase else ''} --out TỆP.pdf; hoàn thiện: thidua draft finalise MÃ. Họp xét và bỏ phiếu làm "
                 "trong cửa sổ: thidua gui --page hop-xet")
         with load_identity(args) as identity:
             built = dossier.build(store, args.campaign, args.output, identity, evidence_ids=args.evidence,
-                                  overwrite=args.overwrite, format=args.format)
+                                  overwrite=args.overwrite, format=args.format, phase_id=phase_id)
     if args.format != "asice":
         print(f"Đã tạo {dossier.FORMATS[args.format]} {built.path} ({count(len(built.files), 'tệp')}), "
               f"ký bởi {built.signer}; đã tự kiểm tra chữ ký từng tệp.")

@@ -90,6 +90,10 @@ def summary(plan: PlanExtraction, path: Path | None = None) -> str:
                                       f"Nghị định/văn bản {item.decree}" if item.decree else "") if x)
         lines.append(f"  {k}. {item.name}" + (f" — {refs}" if refs else ""))
     lines.append(f"{'Hạn gửi hồ sơ:':<22}{_when(plan.deadline) if plan.deadline else '(không nêu)'}")
+    if plan.registration_deadline:
+        lines.append(f"{'Hạn đăng ký thi đua:':<22}{_when(plan.registration_deadline)}")
+    if plan.report_deadline:
+        lines.append(f"{'Hạn báo cáo kết quả:':<22}{_when(plan.report_deadline)}")
     if plan.phases:
         lines.append(f"Các đợt khen thưởng ({len(plan.phases)} đợt, mỗi đợt có hình thức và số lượng riêng):")
         for k, phase in enumerate(plan.phases, 1):

@@ -17,30 +17,61 @@ KIND_LABELS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá
 
 def register(sub: argparse._SubParsersAction) -> None:
     register_deadlines(sub)
-    group = sub.add_parser("register", help="đăng ký thi đua của đơn vị, tập thể, cá nhân cho một phong trào")
+    group = sub.add_parser("register", help="đăng ký thi đua của đơn vị, tập thể, cá nhân cho một phong trào "
+                                            "hoặc danh hiệu thi đua của năm (--year)")
     rs = group.add_subparsers(dest="register_command", metavar="LỆNH", required=True)
     p = rs.add_parser("show", help="xem danh sách đăng ký thi đua của một phong trào")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
+                   help="mã số phong trào (bỏ trống khi dùng --year)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
+                        "lao động tiên tiến…), ngoài các phong trào")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_show)
     p = rs.add_parser("export", help="xuất danh sách đăng ký thi đua ra tệp Excel để in hoặc gửi")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
+                   help="mã số phong trào (bỏ trống khi dùng --year)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
+                        "lao động tiên tiến…), ngoài các phong trào")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
     p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_export)
     p = rs.add_parser("template", help="tạo tệp Excel mẫu để đăng ký thi đua cho danh sách dài")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
+                   help="mã số phong trào (bỏ trống khi dùng --year)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
+                        "lao động tiên tiến…), ngoài các phong trào")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel mẫu sẽ tạo")
     p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_template)
     p = rs.add_parser("import", help="nhập đăng ký thi đua từ tệp Excel (nhập hết hoặc không nhập gì)")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
+                   help="mã số phong trào (bỏ trống khi dùng --year)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
+                        "lao động tiên tiến…), ngoài các phong trào")
     p.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp Excel đã điền theo mẫu")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo lỗi, không ghi gì vào sổ")
     p.set_defaults(func=run_import)
 
 
+def _year_or_campaign(args: argparse.Namespace) -> int | None:
+    """The year asked for (``--year``), or ``None`` for a campaign; exactly one of the two is given."""
+    from desktop.errors import UserError
+
+    if (args.year is None) == (args.campaign is None):
+        raise UserError("Hãy ghi mã số phong trào, hoặc --year NĂM cho đăng ký danh hiệu thi đua của năm "
+                        "(không ghi cả hai).")
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise UserError(f"Năm “{args.year}” không hợp lệ.")
+    return args.year
+
+
 def run_show(args: argparse.Namespace) -> int:
+    if _year_or_campaign(args) is not None:
+        return _show_year(args)
     with Store(db_path(args)) as store:
         c = campaigns.get(store, args.campaign)
         rows = registration.list_for_campaign(store, c.id)
@@ -74,29 +105,55 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from desktop.excel.registration import write_list
+def _show_year(args: argparse.Namespace) -> int:
+    from desktop.campaigns import yearly_registration as yr
 
+    with Store(db_path(args)) as store:
+        rows = yr.list_for_year(store, args.year)
+    if args.json:
+        print(json.dumps([{
+            "id": r.registration.id, "year": r.registration.year, "kind": r.kind, "name": r.name,
+            "position": r.position, "collective": r.collective, "titles": r.registration.titles,
+            "registered_on": r.registration.registered_on} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"Đăng ký danh hiệu thi đua năm {args.year}")
+    if not rows:
+        print("Chưa có tập thể, cá nhân nào đăng ký.")
+        return 0
+    for i, r in enumerate(rows, 1):
+        where = ", ".join(x for x in (r.position, r.collective) if x)
+        print(f"{i}. {KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}: "
+              f"{'; '.join(r.registration.titles)}")
+    print(f"Tổng cộng {number(len(rows))} bản đăng ký.")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop.excel.registration import write_list, write_year_list
+
+    year = _year_or_campaign(args)
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        out = write_list(store, args.campaign, args.out)
+        out = write_year_list(store, year, args.out) if year else write_list(store, args.campaign, args.out)
     print(f"Đã xuất danh sách đăng ký thi đua: {out}")
     return 0
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from desktop.excel.registration import write_template
+    from desktop.excel.registration import write_template, write_year_template
 
+    year = _year_or_campaign(args)
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        out = write_template(store, args.campaign, args.out)
+        out = write_year_template(store, year, args.out) if year else write_template(store, args.campaign, args.out)
     print(f"Đã tạo tệp mẫu đăng ký thi đua: {out}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.excel.registration import Rejected, apply, read
+    from desktop.excel.registration import Rejected, apply, apply_year, read, read_year
 
+    year = _year_or_campaign(args)
     with Store(db_path(args)) as store:
-        preview = read(store, args.campaign, args.file)
+        preview = read_year(store, year, args.file) if year else read(store, args.campaign, args.file)
         if preview.errors:
             raise Rejected(preview)
         skipped = f" (bỏ qua {number(preview.skipped)} dòng chưa điền)" if preview.skipped else ""
@@ -104,7 +161,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"Tệp hợp lệ: {number(preview.count)} bản đăng ký sẽ được nhập{skipped}. "
                   "Chưa ghi gì vào sổ (--dry-run).")
             return 0
-        count = apply(store, preview)
+        count = apply_year(store, preview) if year else apply(store, preview)
     print(f"Đã nhập {number(count)} bản đăng ký thi đua từ tệp “{preview.file_name}”{skipped}.")
     return 0
 

@@ -273,16 +273,31 @@ def delete(store, meeting_id: int) -> None:
 
 
 def add_submitted(store, m: Meeting) -> list[Ballot]:
-    """Add an empty ballot for every nomination of the campaign awaiting the council."""
+    """Add an empty ballot for every nomination of the campaign awaiting the council (a meeting of one
+    phase: every such nomination of that phase)."""
     have = {b.nomination_id for b in m.ballots}
     added = []
-    for r in store.query("SELECT id FROM nomination WHERE campaign_id = ? AND status = 'trinh_hop_xet' ORDER BY id",
-                         (m.campaign_id,)):
+    phase = "" if m.phase_id is None else " AND phase_id = ?"
+    for r in store.query("SELECT id FROM nomination WHERE campaign_id = ? AND status = 'trinh_hop_xet'"
+                         f"{phase} ORDER BY id", (m.campaign_id,) if m.phase_id is None else (m.campaign_id, m.phase_id)):
         if r["id"] not in have:
             b = default_ballot(store, r["id"])
             m.ballots.append(b)
             added.append(b)
     return added
+
+
+def set_phase(store, m: Meeting, phase_id: int | None) -> None:
+    """Make the (not yet held) meeting one of the phase ``phase_id`` (``None``: the whole campaign): its
+    ballots become those of the nominations of that phase awaiting the council."""
+    if m.held:
+        raise UserError("Cuộc họp này đã kết thúc; không đổi được đợt xét.")
+    m.phase_id = phase_id
+    if phase_id is not None:
+        of_phase = {r["id"] for r in store.query(
+            "SELECT id FROM nomination WHERE campaign_id = ? AND phase_id = ?", (m.campaign_id, phase_id))}
+        m.ballots = [b for b in m.ballots if b.nomination_id in of_phase]
+    add_submitted(store, m)
 
 
 def close(store, meeting_id: int) -> dict[int, Result]:

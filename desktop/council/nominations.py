@@ -167,8 +167,13 @@ class NominationRow:
     sort_key: str
 
 
-def list_for_campaign(store, campaign_id: int) -> list[NominationRow]:
-    """Grouped by award (in the campaign's order), people in Vietnamese name order, collectives by name."""
+def list_for_campaign(store, campaign_id: int, phase_id: int | None = None, *,
+                      all_phases: bool = True) -> list[NominationRow]:
+    """Grouped by award (in the campaign's order), people in Vietnamese name order, collectives by name.
+
+    With ``all_phases`` (the default) every nomination of the campaign; otherwise only
+    those that belong to the phase ``phase_id`` (``None``: to no phase, the whole campaign).
+    """
     from desktop.text import word_sort_key
 
     rows = store.query(
@@ -177,7 +182,8 @@ def list_for_campaign(store, campaign_id: int) -> list[NominationRow]:
         "(SELECT count(*) FROM nomination_achievement x WHERE x.nomination_id = n.id) AS n_ach "
         "FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
         "LEFT JOIN person p ON p.id = n.person_id LEFT JOIN collective pc ON pc.id = p.collective_id "
-        "LEFT JOIN collective c ON c.id = n.collective_id WHERE n.campaign_id = ?", (campaign_id,))
+        "LEFT JOIN collective c ON c.id = n.collective_id WHERE n.campaign_id = ?"
+        + ("" if all_phases else " AND n.phase_id IS ?"), (campaign_id,) if all_phases else (campaign_id, phase_id))
     out = []
     for r in rows:
         person = r["person_id"] is not None

@@ -653,7 +653,18 @@ def _registrations(store, today: dt.date) -> int:
                 "phuong_huong": "Hoàn thành số hóa hồ sơ lưu trữ; tập huấn ký số cho viên chức mới; "
                                 "duy trì đăng ký và theo dõi chỉ tiêu hằng quý.",
             }, note="Đơn vị bổ sung tồn tại và phương hướng")
-    return count
+    # The year's titles, registered outside any campaign, as the unit does each first quarter.
+    from desktop.campaigns import yearly_registration as yr
+
+    def on(day: int) -> str:
+        return min(dt.date(year, 3, day), today).isoformat()
+
+    yearly = [yr.YearRegistration(year, collective_id=row["id"], registered_on=on(10 + row["id"] % 10), titles=[
+        "Tập thể lao động xuất sắc" if row["is_unit"] else "Tập thể lao động tiên tiến"]) for row in collectives]
+    yearly += [yr.YearRegistration(year, person_id=pid, registered_on=on(10 + i % 10), titles=[
+        "Lao động tiên tiến"] + (["Chiến sĩ thi đua cơ sở"] if i % 4 == 0 else [])) for i, pid in enumerate(people_ids)]
+    yr.save_all(store, yearly)
+    return count + len(yearly)
 
 
 # -- the demo built around one plan (``thidua demo --plan FILE``) ---------------------------------------

@@ -46,7 +46,7 @@ def _target(d: drafts.Draft) -> int:
     return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
 
 
-def dossier_documents(store, campaign_id: int) -> list[DossierDocument]:
+def dossier_documents(store, campaign_id: int, phase_id: int | None = None) -> list[DossierDocument]:
     """The documents the app drafts for the campaign's dossier, each with its draft if there is one.
 
     Tờ trình: one per authority deciding an award the council passed (one
@@ -54,17 +54,19 @@ def dossier_documents(store, campaign_id: int) -> list[DossierDocument]:
     meeting; Báo cáo thành tích: one per nomination passed or sent. Drafts the
     dossier no longer needs (a nomination turned down, a meeting changed)
     follow, with ``needed`` False. The Hồ sơ page lists exactly these and
-    :func:`required` checks the plan's list against them.
+    :func:`required` checks the plan's list against them. With ``phase_id``, the
+    dossier of that phase: its Tờ trình, the meetings held for it, its nominations.
     """
+    c = campaigns.get(store, campaign_id)
     drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
-               for d in drafts.list_for_campaign(store, campaign_id)
+               for d in _phase_drafts(store, c, phase_id)
                if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
     profile = unit.get(store)
     out = [DossierDocument("to_trinh", campaign_id, code, drafts.approver_text(code, profile))
-           for code in drafts.authorities_for(store, campaign_id)] or [DossierDocument("to_trinh", campaign_id)]
-    held = meetings.list_for_campaign(store, campaign_id)
-    out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held if m.held]
-    rows = nominations.list_for_campaign(store, campaign_id)
+           for code in drafts.authorities_for(store, campaign_id, phase_id)] or [DossierDocument("to_trinh", campaign_id)]
+    held = drafts._held_meetings(store, campaign_id, phase_id)
+    out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held]
+    rows = nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None)
     out += [DossierDocument("bao_cao", r.id, nominee=r.name) for r in rows if r.status in nominations.PASSED]
     needed = {(x.kind, x.target_id, x.authority) for x in out}
     names = {r.id: r.name for r in rows}
@@ -102,8 +104,25 @@ def kind_of(name: str) -> str | None:
     return None
 
 
-def required(store, campaign_id: int) -> list[RequiredItem]:
-    """The plan's required documents with their state (the window's checklist).
+def _phase_drafts(store, c: campaigns.Campaign, phase_id: int | None) -> list[drafts.Draft]:
+    """The campaign's drafts that make the dossier of the whole campaign (``None``: its Tờ trình without a
+    phase, every Biên bản and Báo cáo) or of one phase: that phase's Tờ trình, the Biên bản of the meetings
+    held for it (or that voted on its nominations) and the Báo cáo of its nominations."""
+    have = drafts.list_for_campaign(store, c.id)
+    if phase_id is None:
+        return [d for d in have if d.kind != "to_trinh" or d.phase_id is None]
+    if c.phase_by_id(phase_id) is None:
+        names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1)) or "phong trào không chia đợt"
+        raise UserError(f"Phong trào số {c.id} không có đợt này ({names}).")
+    ours = {r.id for r in nominations.list_for_campaign(store, c.id, phase_id, all_phases=False)}
+    held = {m.id for m in drafts._held_meetings(store, c.id, phase_id)}
+    return [d for d in have if (d.kind == "to_trinh" and d.phase_id == phase_id)
+            or (d.kind == "bien_ban" and d.meeting_id in held) or (d.kind == "bao_cao" and d.nomination_id in ours)]
+
+
+def required(store, campaign_id: int, phase_id: int | None = None) -> list[RequiredItem]:
+    """The plan's required documents with their state (the window's checklist), for the whole campaign or
+    (``phase_id``) the dossier of one phase.
 
     Each item the app drafts is checked against :func:`dossier_documents`; an
     item it does not draft (another body's document) needs an attached file.
@@ -112,9 +131,9 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
     names = [d.name for d in c.documents] or [drafts.KINDS[k] for k in ("to_trinh", "bien_ban", "bao_cao")]
     from desktop.dossier import attachments
 
-    have = drafts.list_for_campaign(store, campaign_id)
+    have = _phase_drafts(store, c, phase_id)
     attached = attachments.list_for_campaign(store, campaign_id)
-    wanted = [x for x in dossier_documents(store, campaign_id) if x.needed]
+    wanted = [x for x in dossier_documents(store, campaign_id, phase_id) if x.needed]
     out = []
     for number, name in enumerate(names, 1):
         kind = kind_of(name)
@@ -154,10 +173,10 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
     return out
 
 
-def problems(store, campaign_id: int) -> list[str]:
-    """Why a package cannot be built yet (empty when it can)."""
+def problems(store, campaign_id: int, phase_id: int | None = None) -> list[str]:
+    """Why a package (of the whole campaign, or of one phase) cannot be built yet (empty when it can)."""
     out = []
-    for item in required(store, campaign_id):
+    for item in required(store, campaign_id, phase_id):
         out += item.missing
         for d in item.drafts:
             if not d.finalised:
@@ -167,12 +186,13 @@ def problems(store, campaign_id: int) -> list[str]:
     return out
 
 
-def package_name(store, campaign_id: int, day: dt.date | None = None) -> str:
+def package_name(store, campaign_id: int, day: dt.date | None = None, phase_id: int | None = None) -> str:
     from desktop.package.names import package_file_name
 
     profile = unit.get(store)
     c = campaigns.get(store, campaign_id)
-    return package_file_name(profile.abbreviation or profile.name, drafts.campaign_name(c), day or clock.today())
+    return package_file_name(profile.abbreviation or profile.name, drafts.phase_scope(c, c.phase_by_id(phase_id)),
+                             day or clock.today())
 
 
 FORMATS = {
@@ -201,7 +221,7 @@ def document_file_name(store, d: drafts.Draft) -> str:
 
 def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids: list[int] = (),
           progress: Callable[[int, int, str], None] | None = None, cancel=None, overwrite: bool = False,
-          timestamper=None, appearance=None, format: str = "asice"):
+          timestamper=None, appearance=None, format: str = "asice", phase_id: int | None = None):
     """Sign the finalised documents and write the dossier in ``format``; refuses while anything is missing.
 
     ``asice``: the signed package (documents, Word files, the Excel list and the
@@ -209,11 +229,12 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     by :func:`document_file_name`, with the Excel list. ``zip``: that folder as
     one ZIP for email. The output is verified as soon as it is written (a
     broken output is removed and reported); the passed nominations become
-    "Đã gửi" and the print log records which way the dossier left.
+    "Đã gửi" and the print log records which way the dossier left. With ``phase_id`` the dossier is that
+    phase's (its Tờ trình, meetings, reports and nominations only).
     """
     if format not in FORMATS:
         raise UserError(f"Cách gửi “{format}” không có; chọn một trong: {', '.join(FORMATS)}.")
-    missing = problems(store, campaign_id)
+    missing = problems(store, campaign_id, phase_id)
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
     from desktop.dossier.nomination_list import write_nominations
@@ -226,7 +247,8 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
 
     output = Path(output)
     report = progress or (lambda done, total, message: None)
-    docs = [d for item in required(store, campaign_id) for d in item.drafts]
+    items_required = required(store, campaign_id, phase_id)
+    docs = [d for item in items_required for d in item.drafts]
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-goi-")) as tmp:
         folder = Path(tmp)
         files: list[PackageFile] = []
@@ -259,14 +281,14 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
             docx = folder / f"{i:02d}.docx"
             docx.write_bytes(blobs.read_bytes(store, d.docx_sha256))
             files.append(PackageFile(f"van-ban-word/{unique(title + '.docx')}", docx))
-        listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
+        listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx", phase_id=phase_id)
         from desktop.dossier import attachments
 
         if format == "asice":
             # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
             # valid) and covered by the package's signature. (The folder/ZIP of signed PDFs does not carry
             # them yet: each file there must bear its own signature.)
-            for a in (a for item in required(store, campaign_id) for a in item.attachments):
+            for a in (a for item in items_required for a in item.attachments):
                 path = folder / f"kem-{a.id}"
                 with open(path, "wb") as fh:
                     for chunk in blobs.iter_chunks(store, a.sha256):
@@ -293,12 +315,12 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     # The dossier has left the clerk's hands: the council's passed nominations are now "đã gửi",
     # and the print log (the register of what left the office, on paper or not) says how.
     with store.transaction():
-        for r in nominations.list_for_campaign(store, campaign_id):
+        for r in nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None):
             if r.status == "thong_qua":
                 nominations.set_status(store, r.id, "da_gui")
         from desktop.dossier import printing
 
-        printing.log(store, None, f"Hồ sơ khen thưởng: {drafts.campaign_name(c)}", 0, 1, "",
+        printing.log(store, None, f"Hồ sơ khen thưởng: {drafts.phase_scope(c, c.phase_by_id(phase_id))}", 0, 1, "",
                      f"Gửi điện tử dạng {FORMATS[format]}: {built.path.name} ({len(built.files)} tệp, "
                      f"ký bởi {built.signer})")
     return built

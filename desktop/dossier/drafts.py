@@ -59,6 +59,7 @@ class Draft:
     pdf_sha256: str | None
     docx_sha256: str | None
     authority: str = ""      # a Tờ trình's approving authority (see AUTHORITIES)
+    phase_id: int | None = None   # a Tờ trình (or Báo cáo kết quả) of one phase; None: the whole campaign
 
     @property
     def finalised(self) -> bool:
@@ -306,22 +307,26 @@ def missing_signers(store, kind: str, target_id: int) -> list[str]:
     return out
 
 
-def missing_facts(store, kind: str, target_id: int) -> list[str]:
-    """Why a Tờ trình or Biên bản cannot be drafted yet: no meeting held, no candidate passed."""
+def missing_facts(store, kind: str, target_id: int, phase_id: int | None = None) -> list[str]:
+    """Why a Tờ trình (of the whole campaign, or of the phase ``phase_id``) or a Biên bản cannot be drafted
+    yet: no meeting held, no candidate passed."""
     if kind == "bao_cao":
         return []
     if kind == "to_trinh":
-        held = [m for m in meetings.list_for_campaign(store, target_id) if m.held]
+        held = _held_meetings(store, target_id, phase_id)
         campaign_id = target_id
     else:
         m = meetings.get(store, target_id)
         held = [m] if m.held else []
         campaign_id = m.campaign_id
+        phase_id = None
     out = []
     if not held:
-        out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét (chưa ghi nhận kết quả bỏ phiếu)"
+        out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét" + (" cho đợt này" if phase_id is not None else "")
+                   + " (chưa ghi nhận kết quả bỏ phiếu)"
                    if kind == "to_trinh" else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
-    passed = [r for r in nominations.list_for_campaign(store, campaign_id) if r.status in nominations.PASSED]
+    passed = [r for r in nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None)
+              if r.status in nominations.PASSED]
     if held and not passed:
         out.append("Chưa có tập thể, cá nhân nào được Hội đồng thông qua")
     return out
@@ -335,11 +340,13 @@ def _threshold_text(b: meetings.Ballot) -> str:
     return rules.BALLOTS[b.rule].format(pct=pct)
 
 
-def _candidates(store, campaign_id: int, meeting: meetings.Meeting | None) -> list[dict[str, Any]]:
+def _candidates(store, campaign_id: int, meeting: meetings.Meeting | None,
+                phase_id: int | None = None) -> list[dict[str, Any]]:
+    """The candidates a meeting voted on, or (no meeting) those passed, of the whole campaign or of one phase."""
     votes = {b.nomination_id: b for b in (meeting.ballots if meeting else [])}
     profile = unit.get(store)
     out = []
-    for r in nominations.list_for_campaign(store, campaign_id):
+    for r in nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None):
         if meeting is None and r.status not in nominations.PASSED:
             continue
         if meeting is not None and r.id not in votes:
@@ -414,9 +421,34 @@ def _meeting_context(store, m: meetings.Meeting) -> dict[str, Any]:
     }
 
 
-def _held_meeting(store, campaign_id: int) -> meetings.Meeting | None:
+def _held_meetings(store, campaign_id: int, phase_id: int | None = None) -> list[meetings.Meeting]:
+    """The campaign's held meetings; for a phase, those of the phase and those that voted on its nominations."""
     held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
-    return held[0] if held else None
+    if phase_id is None:
+        return held
+    ours = {r.id for r in nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=False)}
+    return [m for m in held if m.phase_id == phase_id or any(b.nomination_id in ours for b in m.ballots)]
+
+
+def _held_meeting(store, campaign_id: int, phase_id: int | None = None) -> meetings.Meeting | None:
+    held = _held_meetings(store, campaign_id, phase_id)
+    own = [m for m in held if phase_id is not None and m.phase_id == phase_id]
+    return (own or held or [None])[0]
+
+
+def phase_scope(c: campaigns.Campaign, phase: campaigns.CampaignPhase | None) -> str:
+    """How a document names what it is about: the campaign, or one phase of it
+    ("sơ kết giai đoạn 1 phong trào thi đua “Ngày không giấy”")."""
+    if phase is None:
+        return campaign_name(c)
+    return f"{phase.name[:1].lower()}{phase.name[1:]} {campaign_name(c)}"
+
+
+def _phase_period(c: campaigns.Campaign, phase: campaigns.CampaignPhase | None) -> str:
+    if phase is None or not (phase.period_start and phase.period_end):
+        return _period(c)
+    a, b = partial_text(phase.period_start), partial_text(phase.period_end)
+    return f"năm {a}" if a == b else f"từ {a} đến {b}"
 
 
 def send_to(store, c: campaigns.Campaign) -> str:
@@ -435,19 +467,27 @@ def send_to(store, c: campaigns.Campaign) -> str:
     return m.group(1).strip() if m else ""
 
 
-def authorities_for(store, campaign_id: int) -> list[str]:
-    """The authorities the passed candidates' awards go to, each getting its own Tờ trình."""
-    found = {authority_of(r.award) for r in nominations.list_for_campaign(store, campaign_id)
+def authorities_for(store, campaign_id: int, phase_id: int | None = None) -> list[str]:
+    """The authorities the passed candidates' awards go to (of one phase when ``phase_id``), each getting
+    its own Tờ trình."""
+    found = {authority_of(r.award) for r in nominations.list_for_campaign(store, campaign_id, phase_id,
+                                                                           all_phases=phase_id is None)
              if r.status in nominations.PASSED}
     return sorted(found, key=_AUTHORITY_ORDER.index)
 
 
-def context_to_trinh(store, campaign_id: int, authority: str = "") -> dict[str, Any]:
+def context_to_trinh(store, campaign_id: int, authority: str = "", phase_id: int | None = None) -> dict[str, Any]:
+    """A Tờ trình's facts: of the whole campaign, or (``phase_id``) of one phase only: its passed
+    nominations, its council meeting, its period."""
     c = campaigns.get(store, campaign_id)
     ctx = _base(store, c)
+    phase = c.phase_by_id(phase_id)
+    if phase is not None:
+        ctx["campaign"].update({"name": phase_scope(c, phase), "period": _phase_period(c, phase),
+                                "phase": phase.name})
     profile = unit.get(store)
-    meeting = _held_meeting(store, campaign_id)
-    ctx["candidates"] = [x for x in _candidates(store, campaign_id, None)
+    meeting = _held_meeting(store, campaign_id, phase_id)
+    ctx["candidates"] = [x for x in _candidates(store, campaign_id, None, phase_id)
                          if not authority or x["authority"] == authority]
     if meeting is not None:
         ctx["meeting"] = _meeting_context(store, meeting)
@@ -482,6 +522,10 @@ def context_bien_ban(store, meeting_id: int) -> dict[str, Any]:
     m = meetings.get(store, meeting_id)
     c = campaigns.get(store, m.campaign_id)
     ctx = _base(store, c)
+    phase = c.phase_by_id(m.phase_id)
+    if phase is not None:   # a meeting of one phase speaks of that phase
+        ctx["campaign"].update({"name": phase_scope(c, phase), "period": _phase_period(c, phase),
+                                "phase": phase.name})
     ctx["meeting"] = _meeting_context(store, m)
     ctx["candidates"] = _candidates(store, c.id, m)
     issued = max((b.issued for b in m.ballots), default=0)
@@ -680,13 +724,18 @@ def get(store, draft_id: int) -> Draft:
     return _draft(row)
 
 
-def find(store, kind: str, target_id: int, authority: str | None = None) -> Draft | None:
-    """The draft of a document (a campaign's Tờ trình: the one to ``authority``, else the first)."""
+def find(store, kind: str, target_id: int, authority: str | None = None, phase_id: int | None = None
+         ) -> Draft | None:
+    """The draft of a document (a campaign's Tờ trình: the one to ``authority``, else the first; of the
+    phase ``phase_id``, else of the whole campaign)."""
     if kind in CAMPAIGN_KINDS:
-        return find_for_campaign(store, kind, target_id)
+        return find_for_campaign(store, kind, target_id, phase_id)
     col = {"to_trinh": "campaign_id", "bien_ban": "meeting_id", "bao_cao": "nomination_id"}[kind]
     sql = f"SELECT * FROM draft WHERE kind = ? AND {col} = ?"
     params: tuple = (kind, target_id)
+    if kind == "to_trinh":
+        sql += " AND phase_id IS ?"
+        params += (phase_id,)
     if kind == "to_trinh" and authority is not None:
         sql += " AND authority = ?"
         params += (authority,)
@@ -705,7 +754,7 @@ def context(store, d: Draft) -> dict[str, Any]:
     if d.kind in CAMPAIGN_KINDS:
         return context_campaign_document(store, d)
     if d.kind == "to_trinh":
-        return context_to_trinh(store, d.campaign_id, d.authority)
+        return context_to_trinh(store, d.campaign_id, d.authority, d.phase_id)
     if d.kind == "bien_ban":
         return context_bien_ban(store, d.meeting_id)
     return context_bao_cao(store, d.nomination_id)
@@ -736,36 +785,42 @@ def _chosen_form(kind: str, form_id: str, subject: str | None) -> forms_mod.Form
                     f"{today:%d/%m/%Y}. Các mẫu phù hợp: {names}.")
 
 
-def create(store, kind: str, target_id: int, authority: str | None = None, form: str | None = None) -> int:
+def create(store, kind: str, target_id: int, authority: str | None = None, form: str | None = None,
+           phase_id: int | None = None) -> int:
     """Draft a document from the records (or return the existing draft's id).
 
     A campaign gets one Tờ trình per approving authority of the awards its council passed;
-    without ``authority`` every missing one is drafted and the first is returned. Refused,
+    without ``authority`` every missing one is drafted and the first is returned. With ``phase_id`` the
+    Tờ trình is that phase's: its passed nominations, its meeting, its period. Refused,
     saying what is missing, when the records cannot carry the document yet (no meeting
     held, no candidate passed, a signer not known).
     """
     if kind not in KINDS:
         raise UserError(f"Loại văn bản “{kind}” không có.")
     if kind == "to_trinh":
-        campaigns.get(store, target_id)
-        wanted = [authority] if authority else authorities_for(store, target_id)
+        c = campaigns.get(store, target_id)
+        if phase_id is not None and c.phase_by_id(phase_id) is None:
+            names = "; ".join(f"{i}. {p.name}" for i, p in enumerate(c.phase_records, 1)) or "phong trào không chia đợt"
+            raise UserError(f"Phong trào số {target_id} không có đợt này ({names}).")
+        wanted = [authority] if authority else authorities_for(store, target_id, phase_id)
         if not wanted:
-            existing = find(store, kind, target_id)
+            existing = find(store, kind, target_id, phase_id=phase_id)
             if existing:
                 return existing.id
-        ids = [_create_one(store, kind, target_id, code, form) for code in (wanted or [""])]
+        ids = [_create_one(store, kind, target_id, code, form, phase_id) for code in (wanted or [""])]
         return ids[0]
     return _create_one(store, kind, target_id, "", form)
 
 
-def _create_one(store, kind: str, target_id: int, authority: str, form_id: str | None = None) -> int:
-    existing = find(store, kind, target_id, authority if kind == "to_trinh" else None)
+def _create_one(store, kind: str, target_id: int, authority: str, form_id: str | None = None,
+                phase_id: int | None = None) -> int:
+    existing = find(store, kind, target_id, authority if kind == "to_trinh" else None, phase_id)
     if existing:
         return existing.id
     if kind not in ("to_trinh", "bien_ban") and nominations.get(store, target_id).campaign_id is None:
         raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
                         "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
-    missing = missing_facts(store, kind, target_id) + missing_signers(store, kind, target_id)
+    missing = missing_facts(store, kind, target_id, phase_id) + missing_signers(store, kind, target_id)
     if missing:
         raise UserError(f"Chưa soạn được {KINDS[kind].lower()}:\n" + "\n".join(f"- {m}" for m in missing))
     if kind == "to_trinh":
@@ -781,9 +836,10 @@ def _create_one(store, kind: str, target_id: int, authority: str, form_id: str |
         form_choice(campaigns.get(store, campaign_id), kind, subject)
     with store.transaction() as conn:
         draft_id = conn.execute(
-            "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form, authority) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (kind, campaign_id, meeting_id, nomination_id, form.path.stem, authority)).lastrowid
+            "INSERT INTO draft(kind, campaign_id, meeting_id, nomination_id, form, authority, phase_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (kind, campaign_id, meeting_id, nomination_id, form.path.stem, authority,
+             phase_id if kind == "to_trinh" else None)).lastrowid
         d = get(store, draft_id)
         doc = compose(form, context(store, d))
         sections = {s.id: _stored(s.blocks) for s in doc.sections}
@@ -906,8 +962,12 @@ def title(store, d: Draft) -> str:
         rows = {r.id: r for r in nominations.list_for_campaign(store, d.campaign_id)}
         r = rows.get(d.nomination_id)
         return f"Báo cáo thành tích - {r.name}" if r else KINDS[d.kind]
-    if d.kind == "to_trinh" and d.authority in AUTHORITIES:
-        return f"{KINDS[d.kind]} - {approver_text(d.authority, unit.get(store))}"
+    if d.kind == "to_trinh":
+        phase = campaigns.get(store, d.campaign_id).phase_by_id(d.phase_id) if d.phase_id else None
+        suffix = f" ({phase.name})" if phase else ""
+        if d.authority in AUTHORITIES:
+            return f"{KINDS[d.kind]} - {approver_text(d.authority, unit.get(store))}{suffix}"
+        return KINDS[d.kind] + suffix
     return KINDS[d.kind]
 
 

@@ -29,15 +29,17 @@ COLUMNS = [
 INCLUDED = ("trinh_hop_xet", "thong_qua", "da_gui")
 
 
-def rows(store, campaign_id: int) -> list[tuple[str, list[list]]]:
-    """(award, rows) groups as the list prints them; nominations the council turned down are left out."""
+def rows(store, campaign_id: int, phase_id: int | None = None) -> list[tuple[str, list[list]]]:
+    """(award, rows) groups as the list prints them (of one phase with ``phase_id``); nominations the council
+    turned down are left out."""
     held = [m for m in meetings.list_for_campaign(store, campaign_id) if m.held]
     votes = {}
     for m in held:
         for b in m.ballots:
             votes[b.nomination_id] = f"{b.yes}/{len(m.council)}"
     groups: dict[str, list[list]] = {}
-    for r in nominations.list_for_campaign(store, campaign_id):  # already award, collectives, name order
+    for r in nominations.list_for_campaign(store, campaign_id, phase_id,  # already award, collectives, name order
+                                           all_phases=phase_id is None):
         if r.status not in INCLUDED:
             continue
         where = ", ".join(x for x in (r.position, r.collective) if x) if r.subject_kind == "person" \
@@ -59,7 +61,8 @@ def _roman(n: int) -> str:
     return out
 
 
-def write_nominations(store, campaign_id: int, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
+def write_nominations(store, campaign_id: int, path: str | os.PathLike[str], *, today: dt.date | None = None,
+                      phase_id: int | None = None) -> Path:
     c = campaigns.get(store, campaign_id)
     profile = unit.get(store)
     today = today or clock.today()
@@ -68,10 +71,11 @@ def write_nominations(store, campaign_id: int, path: str | os.PathLike[str], *, 
         "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
         agency=agency_lines(store),
         motto=True,
-        subtitles=[f"(Kèm theo Tờ trình đề nghị khen thưởng {drafts.campaign_name(c)})", c.reference],
+        subtitles=[f"(Kèm theo Tờ trình đề nghị khen thưởng {drafts.phase_scope(c, c.phase_by_id(phase_id))})",
+                   c.reference],
         date_line=f"{place + ', ' if place else ''}ngày {today.day:02d} tháng {today.month:02d} năm {today.year}",
     )
     signer = [Signature(profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ", profile.head_name, "(Ký, đóng dấu)")]
-    write_table_workbook(path, title, COLUMNS, rows(store, campaign_id), signatures=signer,
+    write_table_workbook(path, title, COLUMNS, rows(store, campaign_id, phase_id), signatures=signer,
                          empty_text="(Chưa có tập thể, cá nhân nào được đề nghị)")
     return Path(path)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.dates import parse_partial
+from desktop.dates import parse_partial, partial_text
 from desktop.campaigns import campaign as campaigns, registration
 from desktop import catalog, clock
 from desktop.records import people, unit
-from desktop.errors import UserError
+from desktop.errors import UserError, ValidationError
 from desktop.text import clean
 from desktop.excel.export import agency_lines
 from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
@@ -313,4 +313,167 @@ def apply(store, preview: Preview) -> int:
     with store.transaction() as conn:
         for r in preview.records:
             registration.save(store, r, conn=conn)
+    return len(preview.records)
+
+
+# -- the year's titles, outside any campaign ---------------------------------------------------------------
+
+YEAR_COLUMNS = [
+    Column("STT", 6, "center"),
+    Column("Họ và tên / Tên tập thể", 30),
+    Column("Chức vụ, đơn vị công tác", 32),
+    Column("Danh hiệu thi đua đăng ký", 44),
+    Column("Ngày đăng ký", 14, "center"),
+]
+
+
+def year_rows(store, year: int) -> list[tuple[str, list[list]]]:
+    """(group, rows) of the year's registrations: collectives (the unit first), then people."""
+    from desktop.campaigns import yearly_registration as yr
+
+    groups: dict[str, list[list]] = {"I. Tập thể": [], "II. Cá nhân": []}
+    for r in yr.list_for_year(store, year):
+        where = ", ".join(x for x in (r.position, r.collective) if x)
+        day = partial_text(r.registration.registered_on) if r.registration.registered_on else ""
+        groups["II. Cá nhân" if r.kind == "person" else "I. Tập thể"].append(
+            [r.name, where, "; ".join(r.registration.titles), day])
+    return [(g, [[i, *row] for i, row in enumerate(items, 1)]) for g, items in groups.items() if items]
+
+
+def write_year_list(store, year: int, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
+    """The danh sách đăng ký danh hiệu thi đua năm ``year`` as a printable workbook."""
+    profile = unit.get(store)
+    today = today or clock.today()
+    place = profile.province or ""
+    title = TitleBlock(
+        f"DANH SÁCH ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM {year}",
+        agency=agency_lines(store), motto=True, subtitles=[],
+        date_line=f"{place + ', ' if place else ''}ngày {today.day:02d} tháng {today.month:02d} năm {today.year}")
+    signer = [Signature(profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ", profile.head_name, "(Ký, đóng dấu)")]
+    write_table_workbook(path, title, YEAR_COLUMNS, year_rows(store, year), signatures=signer,
+                         empty_text="(Chưa có tập thể, cá nhân nào đăng ký)")
+    return Path(path)
+
+
+def write_year_template(store, year: int, path: str | os.PathLike[str]) -> Path:
+    """A workbook to fill for the year: one row per subject, what it registered already filled in."""
+    from openpyxl import Workbook
+
+    from desktop.campaigns import yearly_registration as yr
+    from desktop.excel.style import font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(["Loại đối tượng", "Họ và tên / Tên tập thể", "Danh hiệu đăng ký", "Ngày đăng ký (dd/mm/yyyy)"])
+    for cell in ws[1]:
+        cell.font = font(bold=True)
+    for col, width in zip("ABCD", (14, 32, 50, 22)):
+        ws.column_dimensions[col].width = width
+    for kind, subject_id, name in registration.subjects(store):
+        r = yr.find(store, year, person_id=subject_id if kind == "person" else None,
+                    collective_id=None if kind == "person" else subject_id)
+        day = partial_text(r.registered_on) if r and r.registered_on else None
+        ws.append([KINDS[kind], name, "; ".join(r.titles) if r else "", day])
+    guide = wb.create_sheet("Hướng dẫn")
+    for line in (
+        f"Đăng ký danh hiệu thi đua năm {year} (ngoài các phong trào).",
+        "Mỗi dòng là một đối tượng: Đơn vị, Tập thể hoặc Cá nhân (đúng tên như trong sổ).",
+        "Cột “Danh hiệu đăng ký”: tên danh hiệu thi đua theo danh mục, cách nhau bởi dấu chấm phẩy (;): "
+        "cá nhân — " + "; ".join(yr.COMMON_TITLES["person"]) + "; tập thể — "
+        + "; ".join(yr.COMMON_TITLES["collective"]) + ".",
+        "Dòng để trống danh hiệu thì bỏ qua. Tệp có lỗi thì không nhập dòng nào.",
+    ):
+        guide.append([line])
+    guide.column_dimensions["A"].width = 120
+    return save_atomically(wb, path)
+
+
+@dataclass
+class YearPreview:
+    year: int
+    file_name: str
+    sheet: str
+    records: list = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    skipped: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+
+def read_year(store, year: int, path: str | Path) -> YearPreview:
+    """Read and check every row of a filled year template; nothing is written."""
+    from desktop.campaigns import yearly_registration as yr
+
+    fixed = {"loai doi tuong": "kind", "ho va ten ten tap the": "name", "ho va ten": "name", "ten tap the": "name",
+             "danh hieu dang ky": "titles", "danh hieu thi dua dang ky": "titles", "ngay dang ky": "day"}
+    table = read_table(path, sheet=SHEET, skip_sheets=("Hướng dẫn",),
+                       match=lambda text: next((fixed[f] for f in header_forms(text) if f in fixed), None),
+                       required=lambda keys: {"kind", "name", "titles"} <= keys,
+                       required_text="cột “Loại đối tượng”, “Họ và tên / Tên tập thể” và “Danh hiệu đăng ký”")
+    preview = YearPreview(year, Path(path).name, table.sheet)
+
+    def bad(row: int | None, key: str | None, message: str) -> None:
+        preview.errors.append(Issue(table.sheet, row, table.header(key) if key in table.columns else key, message))
+
+    for issue in table.issues:
+        bad(issue.row, issue.key, issue.message)
+    subjects = {}
+    for kind, subject_id, name in registration.subjects(store):
+        subjects.setdefault((kind, clean(name).casefold()), []).append(subject_id)
+    seen: dict[tuple, int] = {}
+    for raw in table.rows:
+        v, n = raw.values, raw.number
+        kind_text = clean(str(v.get("kind") or "")).casefold()
+        kind = next((k for k, label in KINDS.items() if label.casefold() == kind_text), None)
+        name = clean(str(v.get("name") or ""))
+        titles = [clean(t) for t in re.split(r"[;\n]", str(v.get("titles") or "")) if clean(t)]
+        if not titles:
+            preview.skipped += 1
+            continue
+        before = len(preview.errors)
+        if kind is None:
+            bad(n, "kind", f"“{v.get('kind') or ''}” không phải Đơn vị, Tập thể hoặc Cá nhân.")
+        ids = subjects.get((kind, name.casefold()), []) if kind else []
+        if kind and len(ids) != 1:
+            bad(n, "name", f"Không có {KINDS[kind].lower()} “{name}” trong sổ." if not ids else
+                f"Có {len(ids)} đối tượng tên “{name}” trong sổ; đăng ký trong cửa sổ.")
+        r = yr.YearRegistration(year, titles=titles)
+        if len(ids) == 1:
+            if kind == "person":
+                r.person_id = ids[0]
+            else:
+                r.collective_id = ids[0]
+        try:
+            r.registered_on = _date(v.get("day"))
+        except ValueError:
+            bad(n, "day", f"Ngày “{v.get('day')}” không hợp lệ; ghi dạng dd/mm/yyyy.")
+        if len(preview.errors) > before:
+            continue
+        try:
+            yr._validate(store, r)
+        except ValidationError as exc:
+            for key, message in exc.fields.items():
+                bad(n, {"titles": "titles", "registered_on": "day"}.get(key, "name"), message)
+            continue
+        key = (r.person_id, r.collective_id)
+        if key in seen:
+            bad(n, "name", f"“{name}” đã đăng ký ở dòng {seen[key]}.")
+            continue
+        seen[key] = n
+        preview.records.append(r)
+    if not preview.records and not preview.errors:
+        preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần ít nhất một danh hiệu)."))
+    return preview
+
+
+def apply_year(store, preview: YearPreview) -> int:
+    """Save every registration of a clean year preview in one transaction (a subject's earlier one is replaced)."""
+    from desktop.campaigns import yearly_registration as yr
+
+    if preview.errors:
+        raise Rejected(preview)
+    yr.save_all(store, preview.records)
     return len(preview.records)

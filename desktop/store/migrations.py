@@ -724,6 +724,36 @@ def _dossier_attachments(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "dossier_attachment")
 
 
+def _to_trinh_per_phase(conn: sqlite3.Connection) -> None:
+    """A campaign with phases sends a dossier per phase: one Tờ trình per approving authority and phase
+    (``phase_id`` NULL: the whole campaign, as every Tờ trình drafted before)."""
+    run_script(conn, """
+        DROP INDEX draft_to_trinh;
+        CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority, coalesce(phase_id, 0))
+            WHERE kind = 'to_trinh';
+        """)
+
+
+def _yearly_title_registration(conn: sqlite3.Connection) -> None:
+    """The year's emulation titles registered outside any campaign (Lao động tiên tiến, Chiến sĩ thi đua cơ
+    sở, Tập thể lao động tiên tiến…): one registration per subject and year."""
+    run_script(conn, """
+        CREATE TABLE title_registration (
+            id            INTEGER PRIMARY KEY,
+            year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            titles        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+            registered_on TEXT,
+            note          TEXT NOT NULL DEFAULT '',
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+        CREATE UNIQUE INDEX title_registration_subject ON title_registration(
+            year, coalesce(person_id, 0), coalesce(collective_id, 0));
+        """)
+    audit.install_triggers(conn, "title_registration")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -739,6 +769,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _report_fields_and_signers,
     _campaign_phases_and_registration,
     _dossier_attachments,
+    _to_trinh_per_phase,
+    _yearly_title_registration,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -279,7 +279,8 @@ class MainWindow(QMainWindow):
         for key, page in self.pages.built().items():
             self._apply_settings(key, page)
         page = s.value("window/page")
-        if page in self.pages:
+        # A deadline within seven days is said at start: the window opens on the overview that reminds of it.
+        if page in self.pages and not self.pages["overview"].has_reminders():
             self.show_page(page)
 
     def save_settings(self) -> None:

@@ -1714,6 +1714,10 @@ Tệp dữ liệu: %2</translation>
         <translation>Tỷ lệ thành viên Hội đồng phải có mặt thì cuộc họp mới được xét, quyết định.</translation>
     </message>
     <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
         <source>Council members and guests</source>
         <translation>Thành viên Hội đồng và khách mời</translation>
     </message>
@@ -1752,6 +1756,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>Meeting of the Emulation and Commendation Council</source>
         <translation>Họp Hội đồng Thi đua - Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1833,6 +1841,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Campaign: %1</source>
         <translation>Phong trào: %1</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>Đợt: %1</translation>
     </message>
     <message>
         <source>A person</source>
@@ -1997,6 +2009,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
 <context>
     <name>NominationsPage</name>
     <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
         <source>Quotas of the plan (proposed / allowed)</source>
         <translation>Số lượng theo kế hoạch (đã đề nghị / được phép)</translation>
     </message>
@@ -2039,6 +2055,10 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Conditions of the selected nomination</source>
         <translation>Điều kiện của đề nghị đang chọn</translation>
+    </message>
+    <message>
+        <source>All phases</source>
+        <translation>Tất cả các đợt</translation>
     </message>
     <message>
         <source>There is no campaign yet: add the plan on the campaigns page first.</source>
@@ -2204,6 +2224,14 @@ Lý do được lưu cùng đề nghị.</translation>
     <message>
         <source>Open my unit&apos;s ledger…</source>
         <translation>Mở sổ của đơn vị tôi…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng nhắc</translation>
+    </message>
+    <message>
+        <source>Do not remind of these deadlines again today</source>
+        <translation>Không nhắc lại các hạn này trong hôm nay</translation>
     </message>
     <message>
         <source>Unit profile…</source>
@@ -2762,6 +2790,14 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>The unit&apos;s rules require registration before a nomination</source>
         <translation>Quy chế của đơn vị yêu cầu đăng ký thi đua trước khi đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Year&apos;s titles…</source>
+        <translation>Danh hiệu của năm…</translation>
+    </message>
+    <message>
+        <source>Register the year&apos;s emulation titles (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…), outside any campaign</source>
+        <translation>Đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…), ngoài các phong trào</translation>
     </message>
     <message>
         <source>Excel template…</source>
@@ -3735,6 +3771,100 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>Start, then import from Excel</source>
         <translation>Bắt đầu, rồi nhập từ Excel</translation>
+    </message>
+</context>
+<context>
+    <name>YearRegistrationDialog</name>
+    <message>
+        <source>Registration of the year&apos;s titles</source>
+        <translation>Đăng ký danh hiệu thi đua của năm</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Tick the titles each collective and person registers for this year, outside any campaign. Registration never blocks a nomination unless the unit&apos;s rules require it.</source>
+        <translation>Đánh dấu danh hiệu mỗi tập thể, cá nhân đăng ký trong năm, ngoài các phong trào. Đăng ký không chặn việc đề nghị khen thưởng, trừ khi quy chế của đơn vị yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Excel template…</source>
+        <translation>Tệp Excel mẫu…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Xuất danh sách…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 đã đăng ký</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>The registrations have changes that are not saved. Discard them?</source>
+        <translation>Bản đăng ký có thay đổi chưa lưu. Bỏ các thay đổi đó?</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Excel template</source>
+        <translation>Tệp Excel mẫu</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Nhập từ Excel</translation>
+    </message>
+    <message>
+        <source>%1 registrations imported.</source>
+        <translation>Đã nhập %1 bản đăng ký.</translation>
+    </message>
+</context>
+<context>
+    <name>YearRegistrationModel</name>
+    <message>
+        <source>Collective or person</source>
+        <translation>Tập thể, cá nhân</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Higher title</source>
+        <translation>Danh hiệu cao hơn</translation>
+    </message>
+    <message>
+        <source>Other titles</source>
+        <translation>Danh hiệu khác</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
--- Sổ thi đua schema, version 14, application_id 0x53544455
-PRAGMA user_version = 14;
+-- Sổ thi đua schema, version 16, application_id 0x53544455
+PRAGMA user_version = 16;
 PRAGMA application_id = 1398031445;
 
 CREATE TABLE achievement (
@@ -350,6 +350,17 @@ CREATE TABLE setting (
             value TEXT NOT NULL
         );
 
+CREATE TABLE title_registration (
+            id            INTEGER PRIMARY KEY,
+            year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            person_id     INTEGER REFERENCES person(id) ON DELETE CASCADE,
+            collective_id INTEGER REFERENCES collective(id) ON DELETE CASCADE,
+            titles        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(titles)),
+            registered_on TEXT,
+            note          TEXT NOT NULL DEFAULT '',
+            CHECK ((person_id IS NULL) <> (collective_id IS NULL))
+        );
+
 CREATE TABLE trusted_certificate (
             id         INTEGER PRIMARY KEY,
             sha256     TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
@@ -416,7 +427,8 @@ CREATE UNIQUE INDEX draft_bien_ban ON draft(meeting_id) WHERE kind = 'bien_ban';
 
 CREATE UNIQUE INDEX draft_dang_ky ON draft(campaign_id) WHERE kind = 'dang_ky';
 
-CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority) WHERE kind = 'to_trinh';
+CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority, coalesce(phase_id, 0))
+            WHERE kind = 'to_trinh';
 
 CREATE INDEX evidence_achievement ON evidence(achievement_id);
 
@@ -450,6 +462,9 @@ CREATE UNIQUE INDEX registration_subject ON registration(
 
 CREATE UNIQUE INDEX review_ballot_subject
             ON review_ballot(review_year, title, coalesce(person_id, -collective_id));
+
+CREATE UNIQUE INDEX title_registration_subject ON title_registration(
+            year, coalesce(person_id, 0), coalesce(collective_id, 0));
 
 CREATE VIEW achievement_search_text AS
             SELECT a.id AS id,
@@ -1018,6 +1033,24 @@ CREATE TRIGGER audit_setting_update AFTER UPDATE ON setting WHEN old.key IS NOT 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
                   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'setting', new.rowid, 'update', json_object('key', old.key, 'value', old.value), json_object('key', new.key, 'value', new.value));
+                END;
+
+CREATE TRIGGER audit_title_registration_delete AFTER DELETE ON title_registration 
+                BEGIN
+                  INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'title_registration', old.rowid, 'delete', json_object('id', old.id, 'year', old.year, 'person_id', old.person_id, 'collective_id', old.collective_id, 'titles', old.titles, 'registered_on', old.registered_on, 'note', old.note), NULL);
+                END;
+
+CREATE TRIGGER audit_title_registration_insert AFTER INSERT ON title_registration 
+                BEGIN
+                  INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'title_registration', new.rowid, 'insert', NULL, json_object('id', new.id, 'year', new.year, 'person_id', new.person_id, 'collective_id', new.collective_id, 'titles', new.titles, 'registered_on', new.registered_on, 'note', new.note));
+                END;
+
+CREATE TRIGGER audit_title_registration_update AFTER UPDATE ON title_registration WHEN old.id IS NOT new.id OR old.year IS NOT new.year OR old.person_id IS NOT new.person_id OR old.collective_id IS NOT new.collective_id OR old.titles IS NOT new.titles OR old.registered_on IS NOT new.registered_on OR old.note IS NOT new.note
+                BEGIN
+                  INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'title_registration', new.rowid, 'update', json_object('id', old.id, 'year', old.year, 'person_id', old.person_id, 'collective_id', old.collective_id, 'titles', old.titles, 'registered_on', old.registered_on, 'note', old.note), json_object('id', new.id, 'year', new.year, 'person_id', new.person_id, 'collective_id', new.collective_id, 'titles', new.titles, 'registered_on', new.registered_on, 'note', new.note));
                 END;
 
 CREATE TRIGGER audit_trusted_certificate_delete AFTER DELETE ON trusted_certificate 

@@ -94,6 +94,10 @@ class PlanExtraction:
     signer: Signer = field(default_factory=Signer)
     recipients: list[str] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)
+    # The units' other deadlines the plan sets: đăng ký thi đua, and the báo cáo kết quả (sơ kết, tổng kết,
+    # a yearly report); as precise as written, ``--03-31`` when yearly. Not in the README's JSON.
+    registration_deadline: str | None = None
+    report_deadline: str | None = None
     problems: list[str] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
     source_text: str = ""
@@ -110,7 +114,9 @@ class PlanExtraction:
         """The README fields, in the README's order, plus ``problems``.
 
         A plan with several phases, each with its own awards, also has
-        ``phases`` (before ``problems``): ``[{name, period, deadline, awards}]``.
+        ``phases`` (before ``problems``): ``[{name, period, deadline, awards}]``;
+        one that sets the units' registration or report deadline has
+        ``registration_deadline`` / ``report_deadline`` (before ``problems``).
         """
         out = {
             "kind": self.kind,
@@ -131,6 +137,9 @@ class PlanExtraction:
         }
         if self.phases:
             out["phases"] = [p.to_dict() for p in self.phases]
+        for name in ("registration_deadline", "report_deadline"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
         out["problems"] = list(self.problems)
         return out
 

@@ -24,7 +24,7 @@ from desktop.campaigns.plans.dates import impossible_dates
 from desktop.campaigns.plans.model import PlanExtraction
 from desktop.campaigns.plans.phases import read_phases
 from desktop.campaigns.plans.signature import find_tail, read_signature
-from desktop.campaigns.plans.timeline import read_deadline, read_period
+from desktop.campaigns.plans.timeline import read_deadline, read_period, read_unit_deadlines
 
 __all__ = ["nothing_read", "parse_plan", "parse_plan_text", "require_something_read"]
 
@@ -81,6 +81,7 @@ def parse_plan_text(text: str, catalog: Catalog | None = None,
     _merge(plan, period)
     step(6)
     _read(plan, read_deadline, body, rest, lambda p: p.deadline is not None)
+    _read(plan, read_unit_deadlines, body, rest, lambda p: bool(p.registration_deadline or p.report_deadline))
     _merge(plan, signature)
     step(7)
     plan.phases = read_phases(plan, body, catalog) or (read_phases(plan, rest, catalog) if rest else [])
@@ -144,8 +145,9 @@ def _merge(plan: PlanExtraction, part: PlanExtraction) -> None:
     for name in ("period", "signer"):
         if getattr(part, name) != getattr(blank, name):
             setattr(plan, name, getattr(part, name))
-    if part.deadline is not None:
-        plan.deadline = part.deadline
+    for name in ("deadline", "registration_deadline", "report_deadline"):
+        if getattr(part, name) is not None:
+            setattr(plan, name, getattr(part, name))
     for key, span in part.spans.items():
         if not key.startswith("problems["):
             plan.spans[key] = span

@@ -301,7 +301,7 @@ def read_deadline(plan: PlanExtraction, blocks: list[Block]) -> None:
 
 
 def _deadline_date(plan: PlanExtraction, m: re.Match[str], issued: PartialDate | None,
-                   block: Block) -> PartialDate | None:
+                   block: Block, what: str = "Hạn gửi hồ sơ") -> PartialDate | None:
     raw = m.group("date")
     date = parse_date(raw if re.search(r"tháng|/|-|\.", raw) else "")
     if date is None or date.day is None:
@@ -313,7 +313,7 @@ def _deadline_date(plan: PlanExtraction, m: re.Match[str], issued: PartialDate |
     elif date.year is None:
         year = issued.year if issued else None
         if year is None:
-            plan.problem(f"Hạn gửi hồ sơ “{m.group(0).strip()}” không ghi năm; hãy nhập tay.",
+            plan.problem(f"{what} “{m.group(0).strip()}” không ghi năm; hãy nhập tay.",
                          block.text.span(m.start(), m.end()))
             return None
         if issued.month and (date.month, date.day) < (issued.month, issued.day or 1):
@@ -323,7 +323,7 @@ def _deadline_date(plan: PlanExtraction, m: re.Match[str], issued: PartialDate |
             plan.problem(f"Không đọc được ngày trong “{m.group(0).strip()}”.", block.text.span(m.start(), m.end()))
             return None
         date = inferred
-        plan.problem(f"Hạn gửi hồ sơ “{m.group(0).strip()}” không ghi năm; đã lấy năm {year}.",
+        plan.problem(f"{what} “{m.group(0).strip()}” không ghi năm; đã lấy năm {year}.",
                      block.text.span(m.start(), m.end()))
     kw = fold(m.group("kw"))
     if kw.startswith("truoc") and "trong" not in kw and not m.group("time"):
@@ -361,3 +361,101 @@ def _deadline_score(text: str, m: re.Match[str]) -> int:
     elif _OFFICE.match(subject) and verbs and verbs[-1] not in _RECEIVE:
         score -= 5
     return score
+
+
+# -- the units' registration and report deadlines ------------------------------------------------------
+
+# What a unit is asked to send by a date besides its dossier: its registration (đăng ký thi đua, the
+# bản đăng ký, the giao ước) and its report of results (báo cáo kết quả, sơ kết, tổng kết). A
+# "báo cáo thành tích" is part of the dossier, not a report.
+_REPORT_WORK = re.compile(
+    r"\bbao\s+cao\s+(?:ket\s+qua|so\s+ket|tong\s+ket|tinh\s+hinh|viec\s+thuc\s+hien|danh\s+gia)")
+_REGISTRATION_WORK = re.compile(
+    r"\bdang\s+ky\s+(?:thi\s+dua|giao\s+uoc|danh\s+hieu|chi\s+tieu|phan\s+dau)|\bban\s+dang\s+ky\b"
+    r"|\bky\s+(?:ket\s+)?giao\s+uoc\b")
+UNIT_DEADLINE_WORDS = {"registration": "Hạn đăng ký thi đua", "report": "Hạn báo cáo kết quả"}
+# A row of a "Tiến độ thực hiện" table: "Tháng 9/2024 | Đăng ký thi đua | Các đơn vị".
+_ROW_TIME = re.compile(
+    r"^\s*(?:(?P<kw>trước|chậm\s+nhất|trong)\s+)?(?:ngày\s*)?(?P<date>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|tháng\s*\d{1,2}\s*(?:/|năm)\s*\d{4})(?P<yearly>\s*(?:hàng|hằng)\s+năm)?\s*$", re.IGNORECASE)
+
+
+def _unit_work(words: str) -> str | None:
+    """``"report"`` or ``"registration"`` when ``words`` (folded) ask the units for one, else ``None``."""
+    if _REPORT_WORK.search(words):
+        return "report"
+    if _REGISTRATION_WORK.search(words):
+        return "registration"
+    return None
+
+
+def read_unit_deadlines(plan: PlanExtraction, blocks: list[Block]) -> None:
+    """Fill ``registration_deadline`` and ``report_deadline`` from the sentences that set them.
+
+    "Các phòng, đơn vị đăng ký thi đua gửi về Văn phòng Cục trước ngày 30/4/2025" sets the
+    registration (2025-04-29); "… báo cáo kết quả thực hiện phong trào … trước ngày 31/3 hằng
+    năm" the yearly report (``--03-30``); a "Tiến độ thực hiện" row "Tháng 9/2024 | Đăng ký thi
+    đua | Các đơn vị" the month. What the collecting office itself reports by a date is its own
+    deadline, not the units'. The first of each kind in the plan counts.
+    """
+    issued = _from_iso(plan.date)
+    for block in blocks:
+        text = block.text.text
+        if "|" in text and _row_deadline(plan, block):
+            continue
+        for m in [*_DEADLINE.finditer(text), *_DEADLINE_LABEL.finditer(text)]:
+            begin = max([s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())], default=0)
+            before = _key(text[begin:m.start()]).lstrip("- +*")
+            kind = _unit_work(before)
+            if kind is None or getattr(plan, f"{kind}_deadline") is not None:
+                continue
+            subject = re.sub(r"^(?:[a-z]\s|\d{1,2}\s)+", "", before)
+            subject = re.sub(r"^(?:de\s+nghi|yeu\s+cau|giao)\s+", "", subject)
+            if _OFFICE.match(subject) and not _UNITS.match(subject):
+                continue  # the office's own report upwards
+            span = block.text.span(m.start(), m.end())
+            if m.group("blank") or m.group("dom"):
+                plan.problem(f"{UNIT_DEADLINE_WORDS[kind]} “{m.group(0).strip()}” để trống ngày; hãy nhập tay.", span)
+                continue
+            date = _deadline_date(plan, m, issued, block, UNIT_DEADLINE_WORDS[kind])
+            if date is not None:
+                setattr(plan, f"{kind}_deadline", date.iso())
+                if span:
+                    plan.spans[f"{kind}_deadline"] = span
+
+
+def _row_deadline(plan: PlanExtraction, block: Block) -> bool:
+    """A timetable row whose first cell is a time, a later cell the units' registration or report, and
+    whose doer (when named) is the units; sets the deadline and says whether the row was one."""
+    text = block.text.text
+    cells = [c.strip() for c in text.split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return False
+    m = _ROW_TIME.match(cells[0])
+    kind = _unit_work(_key(" ".join(cells[1:2])))
+    if m is None or kind is None:
+        return False
+    doer = _key(cells[2]) if len(cells) > 2 else ""
+    if doer and _OFFICE.match(doer) and not _UNITS.match(doer):
+        return False
+    if getattr(plan, f"{kind}_deadline") is not None:
+        return True
+    raw = re.sub(r"\s+", " ", m.group("date"))
+    month_only = re.fullmatch(r"tháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})", raw, re.IGNORECASE)
+    if month_only:
+        date = make(int(month_only.group(2)), int(month_only.group(1)), None)
+    else:
+        date = parse_date(raw)
+        if date is not None and m.group("yearly"):
+            date = PartialDate(None, date.month, date.day)
+        if date is not None and date.day is not None and m.group("kw") and fold(m.group("kw")).startswith("truoc"):
+            date = date.day_before()
+    if date is None or (date.year is None and not m.group("yearly")):
+        return False
+    setattr(plan, f"{kind}_deadline", date.iso())
+    start = text.find(cells[0])
+    span = block.text.span(start, start + len(cells[0])) if start >= 0 else None
+    if span:
+        plan.spans[f"{kind}_deadline"] = span
+    return True

@@ -99,15 +99,19 @@ class NominationDialog(_Dialog):
     saved = Signal(int)
 
     def __init__(self, parent, store, campaign_id: int, nomination_id: int | None = None, *,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, phase_id: int | None = None):
         self.store = store
         self.today = today
         self.campaign: campaigns.Campaign = campaigns.get(store, campaign_id)
         self.record: Nomination | None = nominations.get(store, nomination_id) if nomination_id else None
+        # The phase (sơ kết, tổng kết) the nomination belongs to: the page's choice, or the one it has.
+        self.phase_id = phase_id if self.record is None else self.record.phase_id
+        phase = self.campaign.phase_by_id(self.phase_id)
         super().__init__(parent, self.tr("Edit nomination") if self.record else self.tr("New nomination"))
         self.nomination: Nomination | None = None   # what was saved
 
-        intro = QLabel(self.tr("Campaign: %1").replace("%1", self.campaign.title))
+        intro = QLabel(self.tr("Campaign: %1").replace("%1", self.campaign.title)
+                       + (" — " + self.tr("Phase: %1").replace("%1", phase.name) if phase else ""))
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #444;")
         self.layout_.addWidget(intro)
@@ -138,7 +142,7 @@ class NominationDialog(_Dialog):
         self.form.add("subject", self.tr("Proposed for"), subject_box, required=True)
         self.award = QComboBox()
         self.award.setObjectName("award")
-        self.award_model = AwardChoiceModel(self.campaign, self)
+        self.award_model = AwardChoiceModel(self.campaign, self, phase_id=self.phase_id)
         self.award.setModel(self.award_model)
         self.form.add("award", self.tr("Award"), self.award, required=True)
         self.summary = QPlainTextEdit()
@@ -271,7 +275,7 @@ class NominationDialog(_Dialog):
     def current(self) -> Nomination | None:
         award_id = self.award.currentData(ID_ROLE) if self.award.currentIndex() >= 0 else None
         return unsaved(self.campaign.id, award_id, self.subject_kind.currentData(), self.subject_id(),
-                       self.achievements.checked_ids(), self.summary.toPlainText(), self.record)
+                       self.achievements.checked_ids(), self.summary.toPlainText(), self.record, self.phase_id)
 
     def _update_checks(self, *_args) -> None:
         if getattr(self, "_loading", False):

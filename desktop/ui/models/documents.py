@@ -89,6 +89,10 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
         items.append(DossierItem(x.kind, x.target_id, document_title(x), x.draft,
                                  drafts.current(store, x.draft.id).version if x.draft is not None else None,
                                  note, x.authority))
+    # A phase's own Tờ trình (thidua draft to-trinh --phase) is listed after the campaign's dossier.
+    items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, drafts.current(store, d.id).version,
+                          "", d.authority)
+              for d in drafts.list_for_campaign(store, campaign_id) if d.kind == "to_trinh" and d.phase_id is not None]
     return items
 
 

@@ -91,18 +91,24 @@ class QuotaModel(QAbstractListModel):
         self._store = store
         self._items: list[tuple[str, bool, str]] = []   # text, over, tooltip
 
-    def set_campaign(self, campaign: campaigns.Campaign | None) -> None:
+    def set_campaign(self, campaign: campaigns.Campaign | None, phase_id: int | None = None) -> None:
+        """The quotas of the campaign's awards; with ``phase_id``, of that phase's awards and the whole
+        campaign's (each phase's award has its own quota, named with its phase)."""
         self.beginResetModel()
         self._items = []
         if campaign is not None:
             used = campaigns.nomination_counts(self._store, campaign.id)
             for a in campaign.awards:
-                self._items.append(self._line(a, *used.get(a.id, (0, 0))))
+                if phase_id is not None and a.phase_id not in (None, phase_id):
+                    continue
+                phase = campaign.award_phase(a)
+                self._items.append(self._line(a, *used.get(a.id, (0, 0)), phase=phase.name if phase else ""))
         self.endResetModel()
 
     @staticmethod
-    def _line(a: campaigns.CampaignAward, collectives: int, individuals: int) -> tuple[str, bool, str]:
-        name = award_label(a)
+    def _line(a: campaigns.CampaignAward, collectives: int, individuals: int,
+              phase: str = "") -> tuple[str, bool, str]:
+        name = award_label(a) + (f" ({phase})" if phase else "")
         if a.quota_collective is None and a.quota_individual is None:
             text = QCoreApplication.translate("NominationModels", "%1 — no limit").replace("%1", name)
             return (text, False, a.text or name)
@@ -153,6 +159,8 @@ class NominationsModel(RowsTableModel):
         self._store = store
         self._today = today
         self.campaign_id: int | None = None
+        self.phase_id: int | None = None     # with ``all_phases`` False: only this phase's nominations
+        self.all_phases = True
         self._rows: list[NominationRow] = []
         self._checks: list[list[Check]] = []
         self.headers = [
@@ -169,8 +177,8 @@ class NominationsModel(RowsTableModel):
         self._outcomes: dict = {}
         self._prizes: list = []
 
-    def set_campaign(self, campaign_id: int | None) -> None:
-        self.campaign_id = campaign_id
+    def set_campaign(self, campaign_id: int | None, phase_id: int | None = None, *, all_phases: bool = True) -> None:
+        self.campaign_id, self.phase_id, self.all_phases = campaign_id, phase_id, all_phases
         self.reload()
 
     def reload(self) -> None:
@@ -178,7 +186,8 @@ class NominationsModel(RowsTableModel):
         self._rows, self._checks = [], []
         if self.campaign_id is not None:
             try:
-                self._rows = nominations.list_for_campaign(self._store, self.campaign_id)
+                self._rows = nominations.list_for_campaign(self._store, self.campaign_id, self.phase_id,
+                                                           all_phases=self.all_phases)
                 self._checks = [nominations.checks(self._store, nominations.get(self._store, r.id), self._today)
                                 for r in self._rows]
                 self._outcomes = outcomes.for_campaign(self._store, self.campaign_id)
@@ -326,9 +335,10 @@ class ChecksModel(QAbstractListModel):
 class AwardChoiceModel(QAbstractListModel):
     """The campaign's awards that the catalog gives to the chosen kind of subject."""
 
-    def __init__(self, campaign: campaigns.Campaign, parent=None):
+    def __init__(self, campaign: campaigns.Campaign, parent=None, *, phase_id: int | None = None):
         super().__init__(parent)
         self._campaign = campaign
+        self._phase_id = phase_id      # a phase's nomination: that phase's awards and the whole campaign's
         self._items: list[campaigns.CampaignAward] = []
         self.set_subject_kind("person")
 
@@ -336,7 +346,8 @@ class AwardChoiceModel(QAbstractListModel):
         cat = catalog.load()
         self.beginResetModel()
         self._items = [a for a in self._campaign.awards
-                       if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)]
+                       if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)
+                       and (self._phase_id is None or a.phase_id in (None, self._phase_id))]
         self.endResetModel()
 
     def row_of(self, award_id: int | None) -> int:
@@ -353,7 +364,8 @@ class AwardChoiceModel(QAbstractListModel):
             return None
         a = self._items[index.row()]
         if role in (Qt.DisplayRole, Qt.EditRole):
-            return award_label(a)
+            phase = self._campaign.award_phase(a)
+            return award_label(a) + (f" ({phase.name})" if phase is not None else "")
         if role == Qt.ToolTipRole:
             return a.text or award_label(a)
         if role == ID_ROLE:
@@ -469,11 +481,12 @@ class AchievementPickModel(RowsTableModel):
 
 
 def unsaved(campaign_id: int, award_id: int | None, kind: str, subject_id: int | None, achievement_ids: list[int],
-            summary: str = "", base: Nomination | None = None) -> Nomination | None:
+            summary: str = "", base: Nomination | None = None, phase_id: int | None = None) -> Nomination | None:
     """The nomination as the dialog stands, for live checks; ``None`` until a subject and an award are chosen."""
     if award_id is None or subject_id is None:
         return None
     return Nomination(campaign_id, award_id, subject_id if kind == "person" else None,
                       subject_id if kind == "collective" else None, summary, list(achievement_ids),
                       base.status if base else "du_kien", base.override_reason if base else None,
-                      base.id if base else None)
+                      base.id if base else None,
+                      phase_id=phase_id if phase_id is not None else base.phase_id if base else None)

@@ -154,6 +154,9 @@ class MeetingPage(QWidget):
         self.form = FormPanel()
         self.title = self.form.add("title", self.tr("Title"), QLineEdit())
         self.place = self.form.add("place", self.tr("Place"), QLineEdit())
+        # A campaign with phases: the phase (sơ kết, tổng kết) whose nominations the meeting considers.
+        self.meeting_phase = self.form.add("phase", self.tr("Phase"), QComboBox())
+        self.meeting_phase.setObjectName("meeting_phase")
         self.time_form = FormPanel()
         self.starts_at = self.time_form.add("starts_at", self.tr("Starts"), DateTimeField(), required=True)
         self.ends_at = self.time_form.add("ends_at", self.tr("Ends"), DateTimeField())
@@ -279,6 +282,7 @@ class MeetingPage(QWidget):
         for w in (self.title, self.starts_at, self.ends_at, self.place):
             w.textEdited.connect(self._edited)
         self.quorum.valueChanged.connect(self._quorum_changed)
+        self.meeting_phase.currentIndexChanged.connect(self._phase_changed)
         self.members.edited.connect(self._members_edited)
         self.ballots.edited.connect(self._ballots_edited)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
@@ -429,6 +433,7 @@ class MeetingPage(QWidget):
             for w in (self.title, self.place):
                 w.setCursorPosition(0)  # show the beginning of a long title
             self.quorum.setValue(m.quorum * 100)
+        self._show_phases(m)
         self.members.set_meeting(m, meetings.candidates_on_council(self.store, m) if m is not None else None)
         names, _statuses = self._names()
         self.ballots.set_meeting(m, names)
@@ -436,6 +441,36 @@ class MeetingPage(QWidget):
             # Share the height by what each table holds.
             self.splitter.setSizes([24 * min(len(m.members), 10) + 135, 24 * min(len(m.ballots), 12) + 90])
         self._loading = False
+        self._update_live()
+
+    def _show_phases(self, m: Meeting | None) -> None:
+        """The campaign's phases to choose from (the row shows only for a campaign with phases)."""
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        phases = c.phase_records if c is not None else []
+        combo = self.meeting_phase
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Whole campaign"), None)
+        for p in phases:
+            combo.addItem(p.name, p.id)
+        current = m.phase_id if m is not None else None
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.setEnabled(m is not None and not m.held)
+        combo.blockSignals(False)
+        row, _role = self.form.form.getWidgetPosition(combo.parentWidget())
+        if row >= 0:
+            self.form.form.setRowVisible(row, bool(phases))
+
+    def _phase_changed(self, *_args) -> None:
+        """Another phase: the ballots become those of its nominations awaiting the council."""
+        m = self.meeting
+        if m is None or self._loading or m.held:
+            return
+        meetings.set_phase(self.store, m, self.meeting_phase.currentData() if self.meeting_phase.currentIndex() > 0
+                           else None)
+        self.dirty = True
+        names, _statuses = self._names()
+        self.ballots.set_meeting(m, names)
         self._update_live()
 
     # -- live feedback ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from desktop.ui.dialogs.outcome import OutcomeDialog
 from desktop.ui.models.nominations import ID_ROLE, ChecksModel, NominationsModel, QuotaModel
 from desktop.ui.operations import attempt, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
+    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.widgets import CampaignChooser, setup_table
@@ -32,9 +32,19 @@ class NominationsPage(QWidget):
         self.dialog: NominationDialog | None = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
 
+        top = QHBoxLayout()
         self.chooser = CampaignChooser(store, "nomination_campaign", self, min_chars=20)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
-        lay.addWidget(self.chooser)
+        top.addWidget(self.chooser, 1)
+        # A campaign with phases (sơ kết, tổng kết): the nominations and quotas of one phase, or of all.
+        self.phase_caption = QLabel(self.tr("Phase:"))
+        top.addWidget(self.phase_caption)
+        self.phase = QComboBox()
+        self.phase.setObjectName("nomination_phase")
+        self.phase.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.phase_caption.setBuddy(self.phase)
+        top.addWidget(self.phase)
+        lay.addLayout(top)
         self.reference = QLabel()
         self.reference.setStyleSheet("color: #6b6b6b;")
         self.reference.setWordWrap(True)
@@ -103,6 +113,7 @@ class NominationsPage(QWidget):
         lay.addWidget(self.splitter, 1)
 
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.phase.currentIndexChanged.connect(self._phase_changed)
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._campaign_changed()
 
@@ -116,15 +127,40 @@ class NominationsPage(QWidget):
         if row >= 0:
             self.campaign.setCurrentIndex(row)
 
-    def _campaign_changed(self, *_args) -> None:
+    def phase_id(self) -> int | None:
+        """The phase chosen (``None``: all the campaign's nominations)."""
+        return self.phase.currentData() if self.phase.currentIndex() > 0 else None
+
+    def set_phase(self, phase_id: int | None) -> None:
+        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
+
+    def _fill_phases(self, c, phase_id: int | None = None) -> None:
+        self.phase.blockSignals(True)
+        self.phase.clear()
+        self.phase.addItem(self.tr("All phases"), None)
+        for p in c.phase_records if c else []:
+            self.phase.addItem(p.name, p.id)
+        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
+        self.phase.blockSignals(False)
+        has = bool(c and c.phase_records)
+        self.phase.setVisible(has)
+        self.phase_caption.setVisible(has)
+
+    def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
         if c is None:
             self.reference.setText(self.tr("There is no campaign yet: add the plan on the campaigns page first."))
         else:
             self.reference.setText(c.reference)
-        self.quotas.set_campaign(c)
+        self._fill_phases(c, phase_id)
+        self._phase_changed()
+
+    def _phase_changed(self, *_args) -> None:
+        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        phase_id = self.phase_id()
+        self.quotas.set_campaign(c, phase_id)
         self._fit_quotas()
-        self.model.set_campaign(c.id if c else None)
+        self.model.set_campaign(c.id if c else None, phase_id, all_phases=phase_id is None)
         self.add_btn.setEnabled(c is not None)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -136,20 +172,20 @@ class NominationsPage(QWidget):
 
     def reload(self) -> None:
         """Re-read everything (another page changed the data), keeping the campaign and the selection."""
-        campaign_id, nomination_id = self.campaign_id(), self.selected()
+        campaign_id, nomination_id, phase_id = self.campaign_id(), self.selected(), self.phase_id()
         self.campaign.blockSignals(True)
         self.campaigns.reload()
         row = self.campaigns.row_of(campaign_id)
         self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
         self.campaign.blockSignals(False)
-        self._campaign_changed()
+        self._campaign_changed(phase_id=phase_id if self.campaign_id() == campaign_id else None)
         if nomination_id is not None:
             self.select(nomination_id)
 
     def _refresh(self, select: int | None = None) -> None:
         """After a change made on this page: counts, quotas and checks of every row."""
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
-        self.quotas.set_campaign(c)
+        self.quotas.set_campaign(c, self.phase_id())
         self._fit_quotas()
         self.model.reload()
         if select is not None:
@@ -195,7 +231,7 @@ class NominationsPage(QWidget):
     def add(self) -> None:
         cid = self.campaign_id()
         if cid is not None:
-            self._open(NominationDialog(self, self.store, cid, today=self.today))
+            self._open(NominationDialog(self, self.store, cid, today=self.today, phase_id=self.phase_id()))
 
     def edit(self, *_args) -> None:
         nid, cid = self.selected(), self.campaign_id()

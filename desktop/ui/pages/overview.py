@@ -281,14 +281,28 @@ class OverviewPage(QWidget):
         banner.addWidget(self.leave_demo_btn)
         self.demo_banner.setVisible(start.is_demo(store))
         lay.addWidget(self.demo_banner)
-        # Deadlines within seven days, said at the top when the window starts (and on every refresh).
-        self.deadline_banner = QLabel(self)
+        # Deadlines within seven days, said at the top when the window starts (and on every refresh);
+        # the clerk may close it, and it stays closed for those deadlines until the next day.
+        self.deadline_box = QFrame(self)
+        self.deadline_box.setObjectName("deadline_box")
+        self.deadline_box.setStyleSheet("#deadline_box { background: #fde2e1; border: 1px solid #d9534f; }")
+        box = QHBoxLayout(self.deadline_box)
+        box.setContentsMargins(0, 0, 6, 0)
+        self.deadline_banner = QLabel(self.deadline_box)
         self.deadline_banner.setObjectName("deadline_reminder")
         self.deadline_banner.setWordWrap(True)
-        self.deadline_banner.setStyleSheet("#deadline_reminder { background: #fde2e1; border: 1px solid #d9534f; "
-                                           "color: #7a1c1a; padding: 6px 10px; font-size: 10.5pt; }")
-        self.deadline_banner.hide()
-        lay.addWidget(self.deadline_banner)
+        self.deadline_banner.setStyleSheet("#deadline_reminder { color: #7a1c1a; padding: 6px 10px; "
+                                           "font-size: 10.5pt; }")
+        box.addWidget(self.deadline_banner, 1)
+        self.dismiss_reminder_btn = QPushButton(self.tr("Dismiss"), self.deadline_box)
+        self.dismiss_reminder_btn.setObjectName("dismiss_reminder")
+        self.dismiss_reminder_btn.setToolTip(self.tr("Do not remind of these deadlines again today"))
+        self.dismiss_reminder_btn.clicked.connect(self.dismiss_reminders)
+        box.addWidget(self.dismiss_reminder_btn, 0, Qt.AlignTop)
+        self.deadline_box.hide()
+        self._reminded: list[deadlines.Deadline] = []
+        self._reminded_on: dt.date | None = None
+        lay.addWidget(self.deadline_box)
         head = QHBoxLayout()
         self.unit_label = QLabel()
         self.unit_label.setWordWrap(True)
@@ -366,13 +380,31 @@ class OverviewPage(QWidget):
         self.show_deadlines(clock.today())
 
     def show_deadlines(self, today: dt.date) -> None:
-        """List every upcoming deadline; remind of those within seven days in the banner at the top."""
+        """List every upcoming deadline; remind of those within seven days in the banner at the top,
+        but those whose reminder the clerk dismissed today."""
+        from desktop.ui.reminders import dismissed
+
         items = deadlines.upcoming(self.store, today)
         self.deadlines.set_items(items, today)
-        soon = [d for d in items if d.days_left(today) <= deadlines.REMIND_DAYS]
+        closed = dismissed(self.store, today)
+        soon = [d for d in items if d.days_left(today) <= deadlines.REMIND_DAYS and d.key not in closed]
+        self._reminded, self._reminded_on = soon, today
         if soon:
             lines = [f"{format_date(d.date)} ({_html(days_text(d.days_left(today)))}): {_html(d.label)} — "
                      f"{_html(d.campaign)}" for d in soon]
             self.deadline_banner.setText("<b>" + self.tr("Deadlines within seven days:") + "</b><br>"
                                          + "<br>".join(lines))
-        self.deadline_banner.setVisible(bool(soon))
+        self.deadline_box.setVisible(bool(soon))
+
+    def has_reminders(self) -> bool:
+        """Whether the banner reminds of a deadline (none dismissed today)."""
+        return bool(self._reminded)
+
+    def dismiss_reminders(self) -> None:
+        """Close the reminder: the deadlines it names are not reminded of again today."""
+        from desktop.ui.reminders import dismiss
+
+        if self._reminded and self._reminded_on is not None:
+            dismiss(self.store, [d.key for d in self._reminded], self._reminded_on)
+        self._reminded = []
+        self.deadline_box.hide()

@@ -66,6 +66,12 @@ class RegistrationPage(QWidget):
         bottom.addStretch(1)
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
+        self.year_btn = QPushButton(self.tr("Year's titles…"))
+        self.year_btn.setObjectName("year_titles")
+        self.year_btn.setToolTip(self.tr("Register the year's emulation titles (Lao động tiên tiến, Chiến sĩ thi đua "
+                                         "cơ sở…), outside any campaign"))
+        self.year_btn.clicked.connect(self.open_year_titles)
+        bottom.addWidget(self.year_btn)
         self.template_btn = QPushButton(self.tr("Excel template…"))
         self.import_btn = QPushButton(self.tr("Import from Excel…"))
         self.export_btn = QPushButton(self.tr("Export list…"))
@@ -202,3 +208,11 @@ class RegistrationPage(QWidget):
         self.changed.emit()
         QMessageBox.information(self, self.tr("Import from Excel"),
                                 self.tr("%1 registrations imported.").replace("%1", str(count)))
+
+    def open_year_titles(self) -> None:
+        """The year's titles, outside any campaign (window-modal, not blocking)."""
+        from desktop.ui.dialogs.yearly_registration import YearRegistrationDialog
+
+        self.dialog = YearRegistrationDialog(self, self.store)
+        self.dialog.finished.connect(lambda _result: self.changed.emit())
+        self.dialog.open()

@@ -1,0 +1,182 @@
+"""Đăng ký danh hiệu thi đua của năm: the year's titles registered outside any campaign.
+
+Each year the unit, its collectives and its people register the emulation
+titles they aim for that year (Lao động tiên tiến, Chiến sĩ thi đua cơ sở,
+Tập thể lao động tiên tiến, Tập thể lao động xuất sắc…), usually in the first
+quarter, whether or not a campaign asks for it. A registration here names the
+subject, the year and the titles (catalog emulation titles fitting the
+subject); it has no targets, which belong to a campaign's criteria (see
+:mod:`desktop.campaigns.registration`). Like a campaign's, it never blocks a nomination.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from desktop.dates import parse_partial
+from desktop import catalog
+from desktop.campaigns import campaign as campaigns
+from desktop.errors import NotFound, ValidationError
+from desktop.text import clean
+
+# The titles the window's table offers as tick boxes, in order: the first level, then the higher one.
+COMMON_TITLES = {
+    "person": ("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"),
+    "collective": ("Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc"),
+}
+KIND_LABELS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá nhân"}
+
+
+@dataclass
+class YearRegistration:
+    year: int
+    person_id: int | None = None
+    collective_id: int | None = None
+    titles: list[str] = field(default_factory=list)
+    registered_on: str | None = None      # ISO date (as precise as written)
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def subject_kind(self) -> str:
+        return "person" if self.person_id is not None else "collective"
+
+
+def _validate(store, r: YearRegistration) -> YearRegistration:
+    errors: dict[str, str] = {}
+    if not isinstance(r.year, int) or not 1900 <= r.year <= 2200:
+        errors["year"] = f"Năm “{r.year}” không hợp lệ."
+    if (r.person_id is None) == (r.collective_id is None):
+        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đăng ký."
+    elif r.person_id is not None and not store.scalar("SELECT 1 FROM person WHERE id = ?", (r.person_id,)):
+        errors["subject"] = f"Không tìm thấy cá nhân số {r.person_id}."
+    elif r.collective_id is not None and not store.scalar("SELECT 1 FROM collective WHERE id = ?",
+                                                          (r.collective_id,)):
+        errors["subject"] = f"Không tìm thấy tập thể số {r.collective_id}."
+    cat = catalog.load()
+    titles: list[str] = []
+    for t in r.titles:
+        t = clean(t)
+        if not t:
+            continue
+        known = cat.get(t)
+        if known is None:
+            errors["titles"] = f"“{t}” không có trong danh mục danh hiệu thi đua."
+        elif known.type != "danh_hieu":
+            errors["titles"] = f"{known.name} là hình thức khen thưởng, không phải danh hiệu thi đua để đăng ký theo năm."
+        elif "subject" not in errors and not known.fits(r.subject_kind):
+            errors["titles"] = f"{known.name} không dành cho {'cá nhân' if r.subject_kind == 'person' else 'tập thể'}."
+        elif known.name not in titles:
+            titles.append(known.name)
+    r.titles = titles
+    if not titles and "titles" not in errors:
+        errors["titles"] = "Hãy chọn ít nhất một danh hiệu đăng ký."
+    if r.registered_on:
+        try:
+            r.registered_on = parse_partial(r.registered_on)
+        except ValueError:
+            errors["registered_on"] = f"Ngày “{r.registered_on}” không hợp lệ."
+    else:
+        r.registered_on = None
+    r.note = clean(r.note)
+    if errors:
+        raise ValidationError(errors)
+    return r
+
+
+def _existing(store, r: YearRegistration) -> int | None:
+    return store.scalar("SELECT id FROM title_registration WHERE year = ? AND person_id IS ? AND collective_id IS ?",
+                        (r.year, r.person_id, r.collective_id))
+
+
+def _write(store, conn, r: YearRegistration) -> int:
+    if r.id is None:
+        r.id = _existing(store, r)
+    values = (r.year, r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False), r.registered_on,
+              r.note)
+    if r.id is None:
+        r.id = conn.execute("INSERT INTO title_registration(year, person_id, collective_id, titles, registered_on, "
+                            "note) VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
+    elif conn.execute("UPDATE title_registration SET year = ?, person_id = ?, collective_id = ?, titles = ?, "
+                      "registered_on = ?, note = ? WHERE id = ?", (*values, r.id)).rowcount == 0:
+        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
+    return r.id
+
+
+def save(store, r: YearRegistration) -> int:
+    """Insert or update one registration (a subject registers once a year: a new one replaces the old)."""
+    _validate(store, r)
+    with store.transaction() as conn:
+        return _write(store, conn, r)
+
+
+def save_all(store, registrations: list[YearRegistration], *, removed: list[int] = ()) -> None:
+    """Save several registrations and delete ``removed`` ones in one transaction; a row that fails is
+    reported as ``row[i].field`` and nothing is saved."""
+    errors: dict[str, str] = {}
+    for i, r in enumerate(registrations):
+        try:
+            _validate(store, r)
+        except ValidationError as exc:
+            errors.update({f"row[{i}].{k}": m for k, m in exc.fields.items()})
+    if errors:
+        raise ValidationError(errors)
+    with store.transaction() as conn:
+        for rid in removed:
+            conn.execute("DELETE FROM title_registration WHERE id = ?", (rid,))
+        for r in registrations:
+            _write(store, conn, r)
+
+
+def _from_row(row) -> YearRegistration:
+    return YearRegistration(row["year"], row["person_id"], row["collective_id"], json.loads(row["titles"]),
+                            row["registered_on"], row["note"], row["id"])
+
+
+def find(store, year: int, *, person_id: int | None = None, collective_id: int | None = None
+         ) -> YearRegistration | None:
+    row = store.one("SELECT * FROM title_registration WHERE year = ? AND person_id IS ? AND collective_id IS ?",
+                    (year, person_id, collective_id))
+    return _from_row(row) if row else None
+
+
+def delete(store, registration_id: int) -> None:
+    with store.transaction() as conn:
+        if conn.execute("DELETE FROM title_registration WHERE id = ?", (registration_id,)).rowcount == 0:
+            raise NotFound(f"Không tìm thấy bản đăng ký số {registration_id}.")
+
+
+@dataclass(frozen=True)
+class Row:
+    registration: YearRegistration
+    kind: str            # "unit", "collective", "person"
+    name: str
+    position: str
+    collective: str
+
+
+def list_for_year(store, year: int) -> list[Row]:
+    """The year's registrations: the unit first, then collectives by name, then people in name order."""
+    from desktop.text import word_sort_key
+
+    out = []
+    for row in store.query(
+            "SELECT r.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "
+            "c.name AS collective_name, c.is_unit, parent.name AS parent_name FROM title_registration r "
+            "LEFT JOIN person p ON p.id = r.person_id LEFT JOIN collective pc ON pc.id = p.collective_id "
+            "LEFT JOIN collective c ON c.id = r.collective_id LEFT JOIN collective parent ON parent.id = c.parent_id "
+            "WHERE r.year = ?", (year,)):
+        person = row["person_id"] is not None
+        kind = "person" if person else "unit" if row["is_unit"] else "collective"
+        name = row["full_name"] if person else row["collective_name"]
+        key = row["sort_key"] if person else word_sort_key(name)
+        out.append((({"unit": 0, "collective": 1, "person": 2}[kind], key),
+                    Row(_from_row(row), kind, name, (row["person_position"] or "") if person else "",
+                        (row["person_collective"] or "") if person else (row["parent_name"] or ""))))
+    out.sort(key=lambda t: t[0])
+    return [t[1] for t in out]
+
+
+def years(store) -> list[int]:
+    """The years that have registrations, newest first."""
+    return [r["year"] for r in store.query("SELECT DISTINCT year FROM title_registration ORDER BY year DESC")]

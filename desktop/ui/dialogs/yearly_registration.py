@@ -1,0 +1,146 @@
+"""Đăng ký danh hiệu thi đua năm: the year's titles of the unit, its collectives and its people, outside
+any campaign; saved in one go, with the Excel template, import and printable list."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop import clock
+from desktop.errors import UserError, ValidationError
+from desktop.ui.models.yearly_registration import YearRegistrationModel
+from desktop.ui.operations import show_error
+from desktop.ui.qt import (
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTableView,
+    QVBoxLayout,
+)
+from desktop.ui.widgets import setup_table
+
+
+class YearRegistrationDialog(QDialog):
+    def __init__(self, parent, store, year: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Registration of the year's titles"))
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("Year:"))
+        top.addWidget(caption)
+        self.year = QSpinBox()
+        self.year.setObjectName("registration_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or clock.today().year)
+        caption.setBuddy(self.year)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        lay.addLayout(top)
+        hint = QLabel(self.tr("Tick the titles each collective and person registers for this year, outside any "
+                              "campaign. Registration never blocks a nomination unless the unit's rules require it."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        lay.addWidget(hint)
+        self.model = YearRegistrationModel(store, self)
+        self.view = QTableView()
+        self.view.setObjectName("year_registrations")
+        self.view.setModel(self.model)
+        setup_table(self.view)
+        self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed)
+        lay.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.template_btn = QPushButton(self.tr("Excel template…"))
+        self.import_btn = QPushButton(self.tr("Import from Excel…"))
+        self.export_btn = QPushButton(self.tr("Export list…"))
+        self.save_btn = QPushButton(self.tr("Save"))
+        for b in (self.template_btn, self.import_btn, self.export_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.save_btn)
+        lay.addLayout(row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.template_btn.clicked.connect(self.write_template)
+        self.import_btn.clicked.connect(self.import_excel)
+        self.export_btn.clicked.connect(self.export_list)
+        self.save_btn.clicked.connect(self.save)
+        self.model.edited.connect(self._update)
+        self.model.modelReset.connect(self._update)
+        self.year.valueChanged.connect(self._year_changed)
+        self._shown_year = self.year.value()
+        self.model.load(self._shown_year)
+        self.resize(1080, 620)
+
+    def _update(self) -> None:
+        self.save_btn.setEnabled(self.model.dirty)
+        self.count_label.setText(self.tr("%1 registered").replace("%1", str(self.model.registered_count())))
+
+    def _may_discard(self) -> bool:
+        return not self.model.dirty or QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("The registrations have changes that are not saved. "
+                                                      "Discard them?")) == QMessageBox.Yes
+
+    def _year_changed(self, year: int) -> None:
+        if year == self._shown_year:
+            return
+        if not self._may_discard():
+            self.year.blockSignals(True)
+            self.year.setValue(self._shown_year)
+            self.year.blockSignals(False)
+            return
+        self._shown_year = year
+        self.model.load(year)
+
+    def save(self) -> bool:
+        try:
+            self.model.save()
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
+            return False
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def reject(self) -> None:
+        if self._may_discard():
+            super().reject()
+
+    def write_template(self) -> None:
+        from desktop.excel.registration import write_year_template
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Excel template"),
+                                              f"dang-ky-danh-hieu-{self._shown_year}.xlsx", "Excel (*.xlsx)")
+        if path:
+            try:
+                write_year_template(self.store, self._shown_year, path)
+            except UserError as exc:
+                show_error(self, exc)
+
+    def export_list(self) -> None:
+        from desktop.excel.registration import write_year_list
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"),
+                                              f"danh-sach-dang-ky-danh-hieu-{self._shown_year}.xlsx", "Excel (*.xlsx)")
+        if path:
+            try:
+                write_year_list(self.store, self._shown_year, path)
+            except UserError as exc:
+                show_error(self, exc)
+
+    def import_excel(self) -> None:
+        from desktop.excel.registration import Rejected, apply_year, read_year
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            preview = read_year(self.store, self._shown_year, Path(path))
+            if preview.errors:
+                raise Rejected(preview)
+            count = apply_year(self.store, preview)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.model.load(self._shown_year)
+        QMessageBox.information(self, self.tr("Import from Excel"),
+                                self.tr("%1 registrations imported.").replace("%1", str(count)))
