@@ -194,6 +194,18 @@ def _cant_split(row) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
+def _tall_row(values, widths_mm: list[float]) -> bool:
+    """Whether a table row would be taller than half a page's text height (an estimate from its length:
+    about 2.3 mm a character at the table's size, lines of 1.15 times the size)."""
+    line_mm = L.SIZE_TABLE * 1.15 * 25.4 / 72
+    frame_mm = L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM
+    for text, width in zip(values, widths_mm):
+        lines = sum(max(1, -(-len(part) * 2.3 // max(width - 2, 1))) for part in text.split("\n"))
+        if lines * line_mm > frame_mm / 2:
+            return True
+    return False
+
+
 def _add_field(paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE …) as begin / instruction / separate / result / end runs."""
     def fld(kind: str):
@@ -427,16 +439,21 @@ class _Builder:
                 p.add_run(text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r = 1
+        widths_mm = [f * L.TEXT_WIDTH_MM for f in block.fractions()]
         for values in block.rows:
             row = table.rows[r]
-            _cant_split(row)
+            # A row kept whole moves to the next page; one taller than half a page may break across pages
+            # (a row taller than a page could not be laid out at all) and then starts at its top.
+            tall = _tall_row(values, widths_mm)
+            if not tall:
+                _cant_split(row)
             for i, (cell, text) in enumerate(zip(row.cells, values)):
                 p = self.clear(cell).add_paragraph(style=self.styles["cell"])
                 if len(text) <= 8 and (i == 0 or text.replace(",", "").replace("%", "").isdigit()):
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if text:
                     p.add_run(text)
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if tall else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r += 1
         self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 

@@ -308,7 +308,10 @@ class _Builder:
                 centred = len(c) <= 8 and (i == 0 or c.replace(",", "").replace("%", "").isdigit())
                 cells.append(_p(c, s.cell_center if centred else s.cell))
             rows.append(cells)
-        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0, hAlign="CENTER")
+        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0, hAlign="CENTER",
+                        # A row taller than a page (a long achievement described in one cell)
+                        # splits inside its cells instead of stopping the whole document.
+                        splitInRow=1)
         table.setStyle(self.table_style([
             ("GRID", (0, 0), (-1, -1), 0.5, _BLACK),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -316,8 +319,21 @@ class _Builder:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            # A row that must be split across pages starts at its top in every cell, so the STT and the
+            # short cells stay beside the beginning of the long text instead of in the middle of it.
+            *[("VALIGN", (0, r), (-1, r), "TOP") for r in self._tall_rows(rows, widths)],
         ]))
         return table
+
+    def _tall_rows(self, rows: list[list[RLParagraph]], widths: list[float]) -> list[int]:
+        """Rows whose tallest cell would not fit on one page's frame."""
+        frame = (L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM) * mm
+        out = []
+        for r, cells in enumerate(rows):
+            tallest = max(cell.wrap(w - 6, frame)[1] for cell, w in zip(cells, widths))
+            if tallest + 5 > frame:
+                out.append(r)
+        return out
 
     # -- Nơi nhận (9b) and signatures (7a–7c)
 
