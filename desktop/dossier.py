@@ -29,7 +29,7 @@ STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã ho�
 @dataclass
 class RequiredItem:
     name: str                      # as the plan names it
-    kind: str | None               # to_trinh / bien_ban / bao_cao; None for a document the app does not draft
+    kind: str | None               # to_trinh / cong_van / bien_ban / bao_cao; None for a document not drafted
     state: str                     # thieu / ban_nhap / hoan_thien
     drafts: list[drafts.Draft] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what is not drafted yet, in Vietnamese
@@ -41,10 +41,21 @@ def _kind_of(name: str) -> str | None:
     for kind, word in (("to_trinh", "to trinh"), ("bien_ban", "bien ban"), ("bao_cao", "bao cao")):
         if word in key:
             return kind
-    # "Văn bản / Công văn đề nghị khen thưởng của đơn vị" is the unit's own proposal: its Tờ trình.
-    if re.search(r"\b(van ban|cong van)\b.*\bde nghi\b.*\b(khen thuong|tang|cong nhan)", key):
-        return "to_trinh"
+    # "Văn bản / Công văn đề nghị khen thưởng của đơn vị" is the unit's own proposal: its Tờ trình, or a
+    # Công văn (NĐ 30/2020 Mẫu 1.5) when the plan names a công văn.
+    m = re.search(r"\b(van ban|cong van)\b.*\bde nghi\b.*\b(khen thuong|tang|cong nhan)", key)
+    if m:
+        return "cong_van" if m.group(1) == "cong van" else "to_trinh"
     return None
+
+
+def proposal_kinds(store, campaign_id: int) -> list[str]:
+    """How the unit's proposal is drafted for this campaign: ``["to_trinh"]`` (one per authority),
+    ``["cong_van"]`` when the plan's list asks for a công văn and no tờ trình, or both when it names both."""
+    c = campaigns.get(store, campaign_id)
+    kinds = {_kind_of(d.name) for d in c.documents}
+    out = [k for k in ("to_trinh", "cong_van") if k in kinds]
+    return out or ["to_trinh"]
 
 
 def required(store, campaign_id: int) -> list[RequiredItem]:
@@ -69,7 +80,10 @@ def required(store, campaign_id: int) -> list[RequiredItem]:
             continue
         items = [d for d in have if d.kind == kind]
         missing: list[str] = []
-        if kind == "to_trinh":
+        if kind == "cong_van":
+            if not items:
+                missing.append("Công văn đề nghị khen thưởng chưa được soạn")
+        elif kind == "to_trinh":
             if not items:
                 missing.append("Tờ trình chưa được soạn")
             else:
@@ -132,6 +146,8 @@ FORMATS = {
 """The ways a finalised dossier can leave: the signed package, or the signed PDFs one by one (folder or ZIP)."""
 
 LISTING_NAME = "Danh sách đề nghị khen thưởng"
+ATTACHED_PREFIX = "Kèm theo - "
+"""How an attached paper is named in the folder / ZIP of signed PDFs (the package puts it under kem-theo/)."""
 
 
 def document_file_name(store, d: drafts.Draft) -> str:
@@ -211,16 +227,29 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx")
         from . import attachments
 
-        if format == "asice":
-            # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
-            # valid) and covered by the package's signature. (The folder/ZIP of signed PDFs does not carry
-            # them yet: each file there must bear its own signature.)
-            for a in (a for item in required(store, campaign_id) for a in item.attachments):
-                path = folder / f"kem-{a.id}"
-                with open(path, "wb") as fh:
-                    for chunk in blobs.iter_chunks(store, a.sha256):
-                        fh.write(chunk)
+        attached = [a for item in required(store, campaign_id) for a in item.attachments]
+        for a in attached:
+            _check_cancel(cancel)
+            path = folder / f"kem-{a.id}"
+            with open(path, "wb") as fh:
+                for chunk in blobs.iter_chunks(store, a.sha256):
+                    fh.write(chunk)
+            if format == "asice":
+                # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
+                # valid) and covered by the package's signature.
                 files.append(PackageFile(f"{attachments.FOLDER}{unique(safe_name(a.file_name))}", path))
+                continue
+            # The folder / ZIP of signed PDFs: each PDF there bears its own signature. A PDF signed by its
+            # issuer is kept byte for byte; an unsigned one (a scan) is signed by the unit, as its copy;
+            # a Word file or an image goes as it is.
+            if a.media_type == "application/pdf" and not a.signed:
+                report(len(docs), len(docs), f"Ký số: {a.file_name}")
+                signed = folder / f"kem-{a.id}-signed.pdf"
+                sign_pdf(path, signed, identity, appearance=appearance, timestamper=timestamper,
+                         reason=f"Ký số bản sao {a.item}")
+                path = signed
+            signed_pdfs.append((unique(safe_name(f"{ATTACHED_PREFIX}{a.file_name}")), path))
+        if format == "asice":
             files.append(PackageFile(f"danh-sach/{safe_name(LISTING_NAME)}.xlsx", listing))
             for evidence_id in evidence_ids:
                 ev = evidence.get(store, evidence_id)

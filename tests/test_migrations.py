@@ -270,6 +270,30 @@ def check_phases(store: Store) -> None:
     store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
 
 
+def seed_attachments(conn: sqlite3.Connection) -> None:
+    """A file at version 14: a Tờ trình drafted and a paper of the plan's list attached."""
+    seed_v5(conn)
+    conn.executescript("""
+        INSERT INTO dossier_attachment(campaign_id, item, file_name, media_type, sha256, size)
+             SELECT 1, 'Xác nhận của cơ quan thuế', 'xac-nhan.pdf', 'application/pdf', sha256, size
+               FROM blob LIMIT 1;
+    """)
+
+
+def check_attachments(store: Store) -> None:
+    """The draft table takes the Công văn đề nghị (one per campaign) and still refuses other kinds."""
+    from desktop import attachments, drafts
+
+    check_v5(store)
+    assert [a.file_name for a in attachments.list_for_campaign(store, 1)] == ["xac-nhan.pdf"]
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('cong_van', 1, 'nd30-2020-mau1.5-cong-van')")
+    assert drafts.find(store, "cong_van", 1).form == "nd30-2020-mau1.5-cong-van"
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('cong_van', 1, 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'cong_van'")
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -278,7 +302,7 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review)}
+           13: (seed_review, check_review), 14: (seed_attachments, check_attachments)}
 
 
 def test_every_older_version_has_a_seeder():

@@ -15,9 +15,11 @@ from ..store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("draft", help="soạn tờ trình, biên bản họp xét, báo cáo thành tích từ dữ liệu")
+    group = sub.add_parser("draft", help="soạn tờ trình (hoặc công văn) đề nghị, biên bản họp xét, báo cáo thành "
+                                        "tích từ dữ liệu")
     ds = group.add_subparsers(dest="draft_command", metavar="LỆNH", required=True)
     for name, kind, target in (("to-trinh", "to_trinh", "mã số phong trào"),
+                               ("cong-van", "cong_van", "mã số phong trào"),
                                ("bien-ban", "bien_ban", "mã số cuộc họp xét"),
                                ("bao-cao", "bao_cao", "mã số đề nghị khen thưởng")):
         p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} (tạo bản nháp nếu chưa có)")
@@ -26,8 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
         p.add_argument("--form", metavar="MẪU",
-                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh) khi soạn mới; "
-                            "mẫu không hợp ngày hoặc loại văn bản thì lệnh liệt kê các mẫu phù hợp")
+                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh); văn bản đã soạn "
+                            "(chưa hoàn thiện) được soạn lại theo mẫu này; mẫu không hợp ngày hoặc loại văn bản thì "
+                            "lệnh liệt kê các mẫu phù hợp")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
                                   "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
@@ -75,6 +78,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_draft(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         draft_id = drafts.create(store, args.kind, args.target, form=args.form)
+        if args.form and drafts.get(store, draft_id).form != args.form:
+            # An existing draft: drafted again with the chosen form (the same function as the window's chooser).
+            drafts.change_form(store, draft_id, args.form)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
         first = store.one("SELECT note FROM draft_version WHERE draft_id = ? ORDER BY version LIMIT 1", (draft_id,))
@@ -95,12 +101,13 @@ def run_attach(args: argparse.Namespace) -> int:
 
 
 def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
-    """The documents of a campaign's dossier: its Tờ trình, the Biên bản of every council meeting
-    held, the Báo cáo thành tích of everyone the council passed (as ``(kind, target id)``)."""
-    from .. import campaigns, meetings, nominations
+    """The documents of a campaign's dossier: its Tờ trình (or the Công văn đề nghị the plan asks for), the
+    Biên bản of every council meeting held, the Báo cáo thành tích of everyone the council passed (as
+    ``(kind, target id)``)."""
+    from .. import campaigns, dossier, meetings, nominations
 
     campaigns.get(store, campaign_id)
-    targets = [("to_trinh", campaign_id)]
+    targets = [(kind, campaign_id) for kind in dossier.proposal_kinds(store, campaign_id)]
     targets += [("bien_ban", m.id) for m in meetings.list_for_campaign(store, campaign_id) if m.held]
     targets += [("bao_cao", r.id) for r in nominations.list_for_campaign(store, campaign_id)
                 if r.status in ("thong_qua", "da_gui")]

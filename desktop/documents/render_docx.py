@@ -49,6 +49,7 @@ _STYLE_SPECS = {
     "place_date": ("VBDiaDanh", "Địa danh, ngày tháng", L.SIZE_PLACE_DATE, False, True, _C, False, 0),
     "type_name": ("VBTenLoai", "Tên loại văn bản", L.SIZE_TYPE_NAME, True, False, _C, False, 0),
     "title": ("VBTrichYeu", "Trích yếu", L.SIZE_TITLE, True, False, _C, False, 0),
+    "cong_van_title": ("VBTrichYeuCongVan", "Trích yếu công văn", L.SIZE_TITLE_CONG_VAN, False, False, _C, False, 0),
     "rule": ("VBDuongKe", "Đường kẻ", 2, False, False, _C, False, 0),
     "recipients": ("VBKinhGui", "Kính gửi", L.SIZE_BODY, False, False, _C, False, L.PARAGRAPH_SPACE_PT),
     "basis": ("VBCanCu", "Căn cứ", L.SIZE_BODY, False, True, _J, True, L.PARAGRAPH_SPACE_PT),
@@ -347,6 +348,11 @@ class _Builder:
             # difference of the fonts' ascents (0.891 of the size for Times New Roman).
             number.paragraph_format.space_before = Pt(6 + 0.891 * (L.SIZE_PLACE_DATE - L.SIZE_NUMBER))
             place.paragraph_format.space_before = Pt(6)
+            if self.doc.is_cong_van:
+                # Box 5b: the công văn's trích yếu, 6 pt under the Số line, centred in the left column.
+                for t in self.doc.title_lines:
+                    line = self.para(left, "cong_van_title", t.text, centred_width_mm=L.HEADER_LEFT_MM)
+                    line.paragraph_format.space_before = Pt(L.CONG_VAN_TITLE_GAP_PT)
             r += 1
         if self.doc.classification_mark:
             cell = self.clear(table.rows[r].cells[0])
@@ -357,6 +363,9 @@ class _Builder:
             self.clear(table.rows[r].cells[1]).add_paragraph(style=self.styles["number"])
 
     def title(self) -> None:
+        if self.doc.is_cong_van:   # no type name; the trích yếu is in the header
+            self.para(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT * 2)
+            return
         self.para(self.word, "type_name", self.doc.type_name.upper(), centred_width_mm=L.TEXT_WIDTH_MM)
         widest = 0.0
         for line in self.doc.title_lines:

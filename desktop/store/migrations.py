@@ -724,6 +724,13 @@ def _dossier_attachments(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "dossier_attachment")
 
 
+def _cong_van_drafts(conn: sqlite3.Connection) -> None:
+    """One more kind of document: the unit's Công văn đề nghị khen thưởng (NĐ 30/2020 Mẫu 1.5), one per campaign."""
+    _widen_check(conn, "draft", "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')",
+                 "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'cong_van')")
+    run_script(conn, "CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -739,6 +746,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _report_fields_and_signers,
     _campaign_phases_and_registration,
     _dossier_attachments,
+    _cong_van_drafts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
