@@ -3,7 +3,7 @@ document, the page thumbnails of its preview, and the print log."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ... import drafts, meetings, nominations, unit
 from ...documents.model import CLASSIFICATIONS, block_text_lines
@@ -13,7 +13,7 @@ from ..qt import (
 )
 
 ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
-KIND_ROLE = Qt.UserRole + 2      # to_trinh | bien_ban | bao_cao
+KIND_ROLE = Qt.UserRole + 2      # to_trinh | cong_van | bien_ban | bao_cao | dang_ky | bao_cao_ket_qua | kem_theo
 TARGET_ROLE = Qt.UserRole + 3    # the campaign, meeting or nomination the document is drafted for
 PAGE_ROLE = Qt.UserRole + 4      # a thumbnail's page number (0-based)
 
@@ -63,6 +63,9 @@ def state_text(draft: drafts.Draft | None, version: int | None) -> str:
 
 # -- the documents of a campaign's dossier ----------------------------------------------------------------
 
+PAPER = "kem_theo"      # the kind of a row for a paper of the plan's list that the app does not draft (attached)
+
+
 @dataclass
 class DossierItem:
     """One document the dossier needs (or has): what it is drafted for and its draft, if any."""
@@ -74,30 +77,51 @@ class DossierItem:
     version: int | None = None
     note: str = ""          # why it is listed although no longer needed (e.g. a nomination withdrawn)
     authority: str = ""     # a Tờ trình's approving authority (one Tờ trình each)
+    phase_id: int | None = None                        # a Báo cáo kết quả of one phase
+    attachments: list = field(default_factory=list)    # a paper's attached files (kind PAPER)
 
     @property
     def draft_id(self) -> int | None:
         return self.draft.id if self.draft else None
 
+    @property
+    def is_paper(self) -> bool:
+        return self.kind == PAPER
 
-def _target(d: drafts.Draft) -> int:
-    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.target_id, self.authority, self.phase_id)
+
+
+def _key(d: drafts.Draft, phases: dict[int, int | None]) -> tuple:
+    target = {"bien_ban": d.meeting_id, "bao_cao": d.nomination_id}.get(d.kind, d.campaign_id)
+    return (d.kind, target, d.authority if d.kind == "to_trinh" else "", phases.get(d.id))
 
 
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
-    """Tờ trình (one per approving authority), Biên bản (one per held meeting), Báo cáo thành tích (one per
-    nomination passed or sent), each with its draft; drafts the dossier no longer needs are listed after them."""
-    drafted = {(d.kind, _target(d), d.authority if d.kind == "to_trinh" else ""): d
-               for d in drafts.list_for_campaign(store, campaign_id)
-               if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
-    authorities = drafts.authorities_for(store, campaign_id)
+    """The unit's proposal (a Tờ trình per approving authority, or the Công văn the plan asks for), Biên bản
+    (one per held meeting), Báo cáo thành tích (one per nomination passed or sent), each with its draft; then the
+    papers of the plan's list the app does not draft (attached files); then the campaign's own documents to the Sở
+    (Bản đăng ký thi đua, Báo cáo kết quả of the campaign and of each phase); drafts no longer needed come last."""
+    from ... import campaigns, dossier
+
+    phases = {r["id"]: r["phase_id"] for r in store.query("SELECT id, phase_id FROM draft WHERE campaign_id = ?",
+                                                          (campaign_id,))}
+    drafted = {_key(d, phases): d for d in drafts.list_for_campaign(store, campaign_id)}
+    proposal = dossier.proposal_kinds(store, campaign_id)
     profile = unit.get(store)
-    items = [DossierItem("to_trinh", campaign_id,
-                         QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace(
-                             "%1", drafts.approver_text(code, profile)), authority=code) for code in authorities]
-    if not items:
+    items: list[DossierItem] = []
+    if "to_trinh" in proposal:
         items = [DossierItem("to_trinh", campaign_id,
-                             QCoreApplication.translate("DocumentModels", "Submission for awards"))]
+                             QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace(
+                                 "%1", drafts.approver_text(code, profile)), authority=code)
+                 for code in drafts.authorities_for(store, campaign_id)]
+        if not items:
+            items = [DossierItem("to_trinh", campaign_id,
+                                 QCoreApplication.translate("DocumentModels", "Submission for awards"))]
+    if "cong_van" in proposal:
+        items.append(DossierItem("cong_van", campaign_id,
+                                 QCoreApplication.translate("DocumentModels", "Official letter proposing awards")))
     for m in meetings.list_for_campaign(store, campaign_id):
         if m.held:
             title = QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1")
@@ -107,8 +131,19 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
         if r.status in REPORTED_STATUSES:
             title = QCoreApplication.translate("DocumentModels", "Achievement report — %1")
             items.append(DossierItem("bao_cao", r.id, title.replace("%1", r.name)))
+    for number, req in enumerate(dossier.required(store, campaign_id), 1):
+        if req.kind is None:
+            items.append(DossierItem(PAPER, number, req.name, attachments=list(req.attachments)))
+    items.append(DossierItem("dang_ky", campaign_id,
+                             QCoreApplication.translate("DocumentModels", "Emulation registration")))
+    items.append(DossierItem("bao_cao_ket_qua", campaign_id,
+                             QCoreApplication.translate("DocumentModels", "Report of results — whole campaign")))
+    for phase in campaigns.get(store, campaign_id).phase_records:
+        items.append(DossierItem("bao_cao_ket_qua", campaign_id,
+                                 QCoreApplication.translate("DocumentModels", "Report of results — %1").replace(
+                                     "%1", phase.name), phase_id=phase.id))
     names = {r.id: r.name for r in rows}
-    needed = {(i.kind, i.target_id, i.authority) for i in items}
+    needed = {i.key for i in items}
     for key, d in drafted.items():
         if key not in needed:
             if d.kind == "bao_cao":
@@ -116,14 +151,18 @@ def dossier_items(store, campaign_id: int) -> list[DossierItem]:
                     "%1", names.get(d.nomination_id, "?"))
             elif d.kind == "bien_ban":
                 title = QCoreApplication.translate("DocumentModels", "Minutes of a council meeting")
+            elif d.kind == "cong_van":
+                title = QCoreApplication.translate("DocumentModels", "Official letter proposing awards")
+            elif d.kind in drafts.CAMPAIGN_KINDS:
+                title = drafts.title(store, d)
             else:
                 title = QCoreApplication.translate("DocumentModels", "Submission for awards")
-            items.append(DossierItem(d.kind, key[1], title, authority=key[2],
+            items.append(DossierItem(d.kind, key[1], title, authority=key[2], phase_id=key[3],
                                      note=QCoreApplication.translate(
                                          "DocumentModels",
                                          "No longer needed by the dossier (the nomination or meeting changed).")))
     for item in items:
-        item.draft = drafted.get((item.kind, item.target_id, item.authority))
+        item.draft = drafted.get(item.key)
         if item.draft is not None:
             item.version = drafts.current(store, item.draft.id).version
     return items
@@ -161,9 +200,15 @@ class DossierModel(QAbstractTableModel):
                 return i
         return None
 
-    def row_of_target(self, kind: str, target_id: int) -> int | None:
+    def row_of_target(self, kind: str, target_id: int, phase_id: int | None = None) -> int | None:
         for i, item in enumerate(self._items):
-            if item.kind == kind and item.target_id == target_id:
+            if item.kind == kind and item.target_id == target_id and item.phase_id == phase_id:
+                return i
+        return None
+
+    def row_of_key(self, key: tuple) -> int | None:
+        for i, item in enumerate(self._items):
+            if item.key == key:
                 return i
         return None
 
@@ -183,6 +228,8 @@ class DossierModel(QAbstractTableModel):
             return None
         item, col = self._items[index.row()], index.column()
         d = item.draft
+        if item.is_paper:
+            return self._paper_data(item, col, role)
         if role == Qt.DisplayRole:
             if col == 0:
                 return item.title
@@ -195,6 +242,9 @@ class DossierModel(QAbstractTableModel):
             tip = [item.title]
             if d is not None:
                 tip.append(drafts.KINDS[d.kind] + f" · {d.form}")
+            if item.kind in drafts.CAMPAIGN_KINDS:
+                tip.append(QCoreApplication.translate(
+                    "DocumentModels", "Sent to the Sở during the campaign; not part of the award dossier."))
             if item.note:
                 tip.append(item.note)
             return "\n".join(tip)
@@ -212,6 +262,35 @@ class DossierModel(QAbstractTableModel):
             return font
         if role == ID_ROLE:
             return item.draft_id
+        if role == KIND_ROLE:
+            return item.kind
+        if role == TARGET_ROLE:
+            return item.target_id
+        return None
+
+    @staticmethod
+    def _paper_data(item: DossierItem, col: int, role: int):
+        """A paper of the plan's list that the app does not draft: its attached file, or that it is missing."""
+        files = ", ".join(a.file_name for a in item.attachments)
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return item.title
+            if col == 1:
+                return (QCoreApplication.translate("DocumentModels", "Attached: %1").replace("%1", files)
+                        if files else QCoreApplication.translate("DocumentModels", "Not attached"))
+            return ""
+        if role == Qt.ToolTipRole:
+            tip = [item.title, QCoreApplication.translate(
+                "DocumentModels", "A paper the app does not draft: attach its file (PDF, Word or image).")]
+            tip += [a.file_name + (QCoreApplication.translate("DocumentModels", " (signed PDF, kept as it is)")
+                                   if a.signed else "") for a in item.attachments]
+            return "\n".join(tip)
+        if role == Qt.ForegroundRole and col == 1:
+            return FINAL_COLOR if files else MUTED_COLOR
+        if role == Qt.FontRole and col == 1 and not files:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == KIND_ROLE:
             return item.kind
         if role == TARGET_ROLE:
