@@ -139,3 +139,21 @@ def test_attached_papers_travel_in_the_folder_and_the_zip_of_signed_pdfs(demo_pa
     report = verify_path(out, [pki.ca_pem])
     assert report.ok, [c.message for c in report.checks if not c.ok]
     assert "Kèm theo - danh-sach.docx" in report.skipped
+
+
+def test_draft_all_writes_the_attached_papers_with_the_documents(demo_path, tmp_path, capsys):
+    from desktop.store import Store
+
+    with Store(demo_path) as store:
+        number = _with_paper(store)
+        paper = tmp_path / "xac-nhan-thue.pdf"
+        paper.write_bytes(PDF)
+        attachments.attach(store, 1, str(number), paper)
+    out = tmp_path / "ho-so"
+    assert cli.main(["--db", str(demo_path), "draft", "all", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    copies = [p for p in out.iterdir() if "Kèm theo - xac-nhan-thue.pdf" in p.name]
+    assert len(copies) == 1 and copies[0].read_bytes() == PDF
+    assert "và 1 tệp đính kèm" in printed
+    # Written again without --overwrite: refused before anything is written, naming the file that is there.
+    assert cli.main(["--db", str(demo_path), "draft", "all", "1", "--out", str(out)]) == 2

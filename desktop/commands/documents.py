@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "lệnh liệt kê các mẫu phù hợp")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
-                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
+                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, cùng các tệp đã đính kèm, "
+                                  "trong một lần chạy")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
     p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
@@ -116,7 +117,10 @@ def dossier_targets(store, campaign_id: int) -> list[tuple[str, int]]:
 
 def run_draft_all(args: argparse.Namespace) -> int:
     """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
-    from ..dossier import document_file_name
+    from .. import attachments, blobs
+    from ..documents.atomic import atomic_target
+    from ..dossier import ATTACHED_PREFIX, document_file_name
+    from ..package.names import safe_name
 
     out_dir = args.out
     if out_dir.exists() and not out_dir.is_dir():
@@ -126,9 +130,13 @@ def run_draft_all(args: argparse.Namespace) -> int:
         targets = dossier_targets(store, args.campaign)
         ids = [drafts.create(store, kind, target) for kind, target in targets]
         names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
+        # The papers of the plan's list attached as files go with the documents, byte for byte.
+        papers = [(out_dir / safe_name(f"{n:02d} {ATTACHED_PREFIX}{a.file_name}"), a)
+                  for n, a in enumerate(attachments.list_for_campaign(store, args.campaign), len(ids) + 1)]
         if not args.overwrite:  # said before anything is written, not half-way through the dossier
             there = [p.name for name in names for p in (out_dir / name.with_suffix(".pdf"),
                                                         out_dir / name.with_suffix(".docx")) if p.exists()]
+            there += [p.name for p, _ in papers if p.exists()]
             if there:
                 raise UserError(f"Thư mục {out_dir} đã có {', '.join(there[:3])}"
                                 f"{' …' if len(there) > 3 else ''}; thêm --overwrite để ghi đè.")
@@ -137,7 +145,14 @@ def run_draft_all(args: argparse.Namespace) -> int:
             for suffix in (".pdf", ".docx"):
                 written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix)))
             print(f"{name.stem} (.pdf, .docx)")
-    print(f"Đã soạn {len(targets)} văn bản ({len(written)} tệp) vào {out_dir}.")
+        for path, a in papers:
+            with atomic_target(path) as tmp, open(tmp, "wb") as fh:
+                for chunk in blobs.iter_chunks(store, a.sha256):
+                    fh.write(chunk)
+            written.append(path)
+            print(path.name)
+    attached = f" và {len(papers)} tệp đính kèm" if papers else ""
+    print(f"Đã soạn {len(targets)} văn bản{attached} ({len(written)} tệp) vào {out_dir}.")
     return 0
 
 
