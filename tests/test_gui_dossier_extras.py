@@ -19,7 +19,7 @@ from desktop import campaigns, clock, dossier, drafts  # noqa: E402
 from desktop.ui.models.documents import PAPER, dossier_items  # noqa: E402
 from desktop.ui.pages.documents import DocumentsPage  # noqa: E402
 from desktop.ui.qt import QFileDialog, QMessageBox, Qt  # noqa: E402
-from gui_support import hold_meeting  # noqa: E402
+from gui_support import hold_meeting, type_text  # noqa: E402
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
@@ -95,8 +95,10 @@ def test_the_form_of_a_drafted_document_is_changed_from_the_list(qtbot, page, de
     ids = [page.form_box.itemData(i) for i in range(page.form_box.count())]
     assert ids == [f.id for f in drafts.fitting_forms("to_trinh", None, dt.date(2024, 9, 1))]
     # A later draft date (after 01/07/2025) offers the NĐ 152/2025 form; the chooser changes the draft.
-    drafts.edit(demo_store, d.id, header={"date": "2025-08-01"})
-    page.reload()
+    page.editor.date.clear()
+    type_text(qtbot, page.editor.date, "01/08/2025")
+    qtbot.mouseClick(page.editor.save_btn, Qt.LeftButton)
+    assert drafts.current(demo_store, d.id).header["date"] == "2025-08-01"
     ids = [page.form_box.itemData(i) for i in range(page.form_box.count())]
     assert "nd152-2025-mau01-to-trinh" in ids and page.form_reason.styleSheet().startswith("color: #b00020")
     yes(monkeypatch)

@@ -427,6 +427,7 @@ class DocumentsPage(QWidget):
                 self.view.setCurrentIndex(self.model.index(row, 0))
                 self.view.selectionModel().blockSignals(False)
                 self._row = row
+        self._show_forms(self.current_item())    # a new date may bring other forms into force
         self._update_buttons()
         self.changed.emit()
 
