@@ -90,3 +90,72 @@ def test_a_signed_pdf_is_kept_byte_for_byte_and_travels_in_the_package(demo_path
     with zipfile.ZipFile(out) as z:
         assert z.read("kem-theo/sang-kien-da-ky.pdf") == signed.read_bytes()
     assert cli.main(["package", "verify", str(out), "--trust", str(pki.ca_pem)]) == 0
+
+
+@pytest.mark.parametrize("fmt", ["pdfs", "zip"])
+def test_attached_papers_travel_in_the_folder_and_the_zip_of_signed_pdfs(demo_path, tmp_path, pki, fmt):
+    """A paper signed by its issuer is kept byte for byte; an unsigned scan is signed by the unit as its copy;
+    a Word file goes as it is. The output verifies (each PDF its own signature)."""
+    import datetime as dt
+    import io
+
+    from desktop.demo import unit as demo
+    from desktop.package.pdf_verify import verify_path
+    from desktop.signing.keys import load_p12
+    from desktop.signing.pdf import sign_pdf
+    from desktop.store import Store
+
+    scan = tmp_path / "xac-nhan-thue.pdf"
+    scan.write_bytes(demo._pdf("Giấy xác nhận của Cục Thuế", dt.date(2025, 11, 3), ""))
+    plain = tmp_path / "sang-kien.pdf"
+    plain.write_bytes(demo._pdf("Giấy chứng nhận sáng kiến", dt.date(2025, 11, 3), ""))
+    signed = tmp_path / "sang-kien-da-ky.pdf"
+    word = tmp_path / "danh-sach.docx"
+    from docx import Document as WordDocument
+
+    WordDocument().save(word)
+    with Store(demo_path) as store, load_p12(pki.signer_p12, pki.password) as identity:
+        sign_pdf(plain, signed, identity)
+        first = _with_paper(store)
+        second = _with_paper(store, "Giấy chứng nhận sáng kiến của Hội đồng sáng kiến")
+        third = _with_paper(store, "Danh sách theo mẫu của Sở")
+        attachments.attach(store, 1, str(first), scan)
+        attachments.attach(store, 1, str(second), signed)
+        attachments.attach(store, 1, str(third), word)
+        out = tmp_path / ("ho-so.zip" if fmt == "zip" else "ho-so")
+        built = dossier.build(store, 1, out, identity, format=fmt)
+    names = built.files
+    assert {"Kèm theo - xac-nhan-thue.pdf", "Kèm theo - sang-kien-da-ky.pdf", "Kèm theo - danh-sach.docx"} <= set(names)
+    if fmt == "zip":
+        with zipfile.ZipFile(out) as z:
+            read = {n: z.read(n) for n in z.namelist()}
+    else:
+        read = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert read["Kèm theo - sang-kien-da-ky.pdf"] == signed.read_bytes()
+    assert read["Kèm theo - danh-sach.docx"] == word.read_bytes()
+    copy = read["Kèm theo - xac-nhan-thue.pdf"]
+    assert copy.startswith(scan.read_bytes()[:8]) and copy != scan.read_bytes() and b"/ByteRange" in copy
+    from pypdf import PdfReader
+
+    assert "Cục Thuế" in PdfReader(io.BytesIO(copy)).pages[0].extract_text()
+    report = verify_path(out, [pki.ca_pem])
+    assert report.ok, [c.message for c in report.checks if not c.ok]
+    assert "Kèm theo - danh-sach.docx" in report.skipped
+
+
+def test_draft_all_writes_the_attached_papers_with_the_documents(demo_path, tmp_path, capsys):
+    from desktop.store import Store
+
+    with Store(demo_path) as store:
+        number = _with_paper(store)
+        paper = tmp_path / "xac-nhan-thue.pdf"
+        paper.write_bytes(PDF)
+        attachments.attach(store, 1, str(number), paper)
+    out = tmp_path / "ho-so"
+    assert cli.main(["--db", str(demo_path), "draft", "all", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    copies = [p for p in out.iterdir() if "Kèm theo - xac-nhan-thue.pdf" in p.name]
+    assert len(copies) == 1 and copies[0].read_bytes() == PDF
+    assert "và 1 tệp đính kèm" in printed
+    # Written again without --overwrite: refused before anything is written, naming the file that is there.
+    assert cli.main(["--db", str(demo_path), "draft", "all", "1", "--out", str(out)]) == 2

@@ -99,7 +99,7 @@ def test_missing_argument(capsys):
 
 def test_unknown_subcommand(capsys):
     _, err = usage_error(capsys, "draft", "xyz")
-    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, bien-ban, bao-cao, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
+    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, cong-van, bien-ban, bao-cao, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
     assert_vietnamese(err)
 
 

@@ -7,6 +7,7 @@ bundled Liberation Serif is used so results do not depend on the machine.
 from __future__ import annotations
 
 import collections
+import re
 import os
 import shutil
 import subprocess
@@ -443,3 +444,45 @@ def test_docx_renders_in_libreoffice(tmp_path):
         marks = [c for c in pdf.pages[1].chars if c["bottom"] <= top]
         assert "".join(c["text"] for c in marks) == "2"
     assert_same_words(doc, pdf_words(pdf_path))
+
+
+# ---------------------------------------------------------------- a table row taller than a page
+
+
+def _three_page_cell() -> str:
+    return " ".join(f"Nội dung {i}: đơn vị số hóa hồ sơ hành chính, giải quyết thủ tục trực tuyến toàn trình và "
+                    f"ký số văn bản đi." for i in range(1, 51))
+
+
+def test_a_table_row_taller_than_a_page_splits_across_pages(tmp_path):
+    """A Báo cáo kết quả whose one result row describes three pages of work: reportlab used to stop with
+    a LayoutError ("too large on page"); the row now splits inside its cells and reads back whole."""
+    form = next(f for f in FORMS if f.id == "nd30-2020-mau1.4-bao-cao-ket-qua")
+    ctx = sample_context()
+    long = _three_page_cell()
+    ctx["results"] = [{"criterion": long, "target": "100 %", "result": "100 %", "assessment": "Đạt"},
+                      *ctx["results"]]
+    doc = compose(form, ctx)
+    path = render_pdf(doc, tmp_path / "dai.pdf", family=FAMILY)
+    with pdfplumber.open(path) as pdf:
+        pages = [(page.extract_text() or "") for page in pdf.pages]
+        assert len(pages) >= 5
+        holding = [i for i, text in enumerate(pages) if "Nội dung" in text and "ký số văn bản đi" in text]
+        assert len(holding) >= 3, "the long cell spreads over three pages or more"
+        # The row starts at its top in every cell: its STT and its assessment sit beside the first words.
+        first = pdf.pages[holding[0]]
+        start = next(w for w in first.extract_words() if w["text"] == "1:")
+        row_top = [w for w in first.extract_words() if abs(w["top"] - start["top"]) < 2]
+        assert "Đạt" in [w["text"] for w in row_top]
+    assert_same_words(doc, pdf_words(path))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    numbers = [int(w[:-1]) for w in text.split() if re.fullmatch(r"\d+:", w)]
+    assert numbers == list(range(1, 51)), "every piece of the long cell, once and in order"
+    # Word is allowed to break that row across pages (a row kept whole could not fit), not the short ones.
+    docx = render_docx(doc, tmp_path / "dai.docx")
+    word = open_docx(docx)
+    body_rows = [t.rows[i] for t in word.tables for i in range(1, len(t.rows)) if long in t.rows[i].cells[1].text]
+    assert len(body_rows) == 1
+    assert body_rows[0]._tr.trPr is None or body_rows[0]._tr.trPr.find(qn("w:cantSplit")) is None
+    short = next(t.rows[2] for t in word.tables if len(t.rows) > 2 and long in t.rows[1].cells[1].text)
+    assert short._tr.trPr.find(qn("w:cantSplit")) is not None

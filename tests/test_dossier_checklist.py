@@ -27,10 +27,15 @@ pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
 
 def page_rows(model: DossierModel) -> list[tuple]:
-    """The Hồ sơ page's rows: kind, what the document is drafted for, its draft, whether still needed."""
+    """The Hồ sơ page's rows of the award dossier: kind, what the document is drafted for, its draft, whether
+    still needed. (The page also lists the attached papers and the campaign's own registration and reports
+    after them; those are not drafted by the dossier rule.)"""
     rows = []
     for r in range(model.rowCount()):
         ix = model.index(r, 0)
+        item = model.item_at(r)
+        if item.is_paper or item.kind in drafts.CAMPAIGN_KINDS or (item.draft and item.draft.phase_id):
+            continue
         still_needed = "không còn cần" not in ix.data(Qt.ToolTipRole)
         rows.append((ix.data(KIND_ROLE), ix.data(TARGET_ROLE), ix.data(ID_ROLE), still_needed))
     return rows

@@ -73,3 +73,57 @@ def test_a_form_number_in_two_decrees_is_chosen_by_the_campaigns_kind_and_date()
     form, why = drafts.form_choice(c, "bao_cao", "tap_the", on=dt.date(2024, 9, 1))
     assert form.path.stem == "nd98-2023-mau08-bao-cao-tap-the"
     assert "có ở 2 nghị định" in why and "chuyên đề" in why and "01/09/2024" in why
+
+
+def test_draft_form_on_an_existing_draft_drafts_it_again_with_that_form(demo_store, fixed_clock, tmp_path, capsys):
+    """``draft KIND TARGET --form X`` on a draft made earlier redrafts it with X (drafts.change_form, the window's
+    chooser too); the earlier text stays in the history, a finalised document is refused, a form that does not fit
+    the document's date is refused naming those that do."""
+    from pypdf import PdfReader
+
+    from desktop.council import nominations
+
+    fixed_clock(dt.date(2025, 9, 1))
+    r = next(r for r in nominations.list_for_campaign(demo_store, 1) if r.status == "thong_qua"
+             and r.subject_kind == "person")
+    d = drafts.find(demo_store, "bao_cao", r.id)
+    drafts.reopen(demo_store, d.id)
+    drafts.edit(demo_store, d.id, header={"date": "2025-08-15"})
+    options = drafts.form_options(demo_store, "bao_cao", r.id, d.id)
+    assert options.on == dt.date(2025, 8, 15) and options.chosen.id == d.form
+    fitting = [f.id for f in drafts.fitting_forms("bao_cao", "ca_nhan", dt.date(2025, 8, 15))]
+    assert [f.id for f in options.forms] == (fitting if d.form in fitting else [d.form, *fitting])
+    other = next(f.id for f in options.forms if f.id != d.form)
+    before = drafts.current(demo_store, d.id).version
+    demo_store.close()
+    out = tmp_path / "bao-cao.pdf"
+    assert cli.main(["--db", str(demo_store.path), "draft", "bao-cao", str(r.id), "--out", str(out),
+                     "--form", other]) == 0
+    assert f"mẫu {other}" in capsys.readouterr().out
+    from desktop.store import Store
+
+    with Store(demo_store.path) as store:
+        assert drafts.get(store, d.id).form == other
+        versions = drafts.history(store, d.id)
+        assert versions[0].version == before + 1 and versions[0].note.startswith("Đổi mẫu")
+        assert drafts.form_options(store, "bao_cao", r.id, d.id).reason.startswith("Soạn lại theo")
+    assert PdfReader(str(out)).pages
+    assert cli.main(["--db", str(demo_store.path), "draft", "bao-cao", str(r.id), "--out", str(out), "--overwrite",
+                     "--form", "nd91-2017-mau07-bao-cao-ca-nhan"]) == 2
+    assert "không dùng được" in capsys.readouterr().err
+
+
+def test_form_options_of_a_document_not_drafted_give_the_reason_and_the_form_in_force(demo_store, fixed_clock):
+    from desktop.campaigns import campaign as campaigns
+    from desktop.council import nominations
+
+    fixed_clock(dt.date(2025, 9, 1))
+    c = campaigns.get(demo_store, 2)
+    c.documents = [campaigns.DossierDocument("Báo cáo thành tích", "07", "91/2017/NĐ-CP")]
+    campaigns.save(demo_store, c)
+    nid = nominations.list_for_campaign(demo_store, 2)[0].id
+    options = drafts.form_options(demo_store, "bao_cao", nid)
+    assert options.chosen.id.startswith("nd91-2017-mau07") and options.replaced
+    assert options.current is not None and options.current.id.startswith("nd152-2025-mau08")
+    assert "Cảnh báo" in options.reason and options.forms[0] == options.chosen
+    assert all(f.in_force(dt.date(2025, 9, 1)) for f in options.forms[1:])

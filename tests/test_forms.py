@@ -111,7 +111,7 @@ def test_no_form_in_force_is_a_vietnamese_error(forms):
     with pytest.raises(UserError, match="Không có mẫu tờ trình.*01/06/2019"):
         choose("to_trinh", on=dt.date(2019, 6, 1), forms=forms)
     with pytest.raises(UserError, match="Loại văn bản"):
-        choose("cong_van", forms=forms)  # a kind no form is for
+        choose("cong_dien", forms=forms)  # a kind no form is for
 
 
 def test_a_new_decree_is_a_new_file(tmp_path, forms):

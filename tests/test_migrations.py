@@ -308,6 +308,37 @@ def check_phase_dossier_and_year(store: Store) -> None:
     yr.delete(store, rid)
 
 
+
+
+def check_attachments(store: Store) -> None:
+    """The attached paper is kept; the draft table takes the Công văn đề nghị (one per campaign)."""
+    from desktop.dossier import attachments, drafts
+
+    assert [a.file_name for a in attachments.list_for_campaign(store, 1)] == ["xac-nhan.pdf"]
+    store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('cong_van', 1, 'nd30-2020-mau1.5-cong-van')")
+    assert drafts.find(store, "cong_van", 1).form == "nd30-2020-mau1.5-cong-van"
+    assert drafts.find(store, "to_trinh", 1).id == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, campaign_id, form) VALUES ('cong_van', 1, 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'cong_van'")
+
+
+def seed_v14(conn: sqlite3.Connection) -> None:
+    """A file at version 14 with every kind of row since: a phase, a Tờ trình, an attached paper."""
+    seed_phase_dossier(conn)
+    conn.executescript("""
+        INSERT INTO dossier_attachment(campaign_id, item, file_name, media_type, sha256, size)
+             SELECT 1, 'Xác nhận của cơ quan thuế', 'xac-nhan.pdf', 'application/pdf', sha256, size
+               FROM blob LIMIT 1;
+    """)
+
+
+def check_latest(store: Store) -> None:
+    """Since 15 a Tờ trình per phase, 16 the year's titles, 17 the Công văn đề nghị."""
+    check_phase_dossier_and_year(store)
+    check_attachments(store)
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -316,8 +347,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review), 14: (seed_phase_dossier, check_phase_dossier_and_year),
-           15: (seed_phase_dossier, check_phase_dossier_and_year)}
+           13: (seed_review, check_review), 14: (seed_v14, check_latest),
+           15: (seed_v14, check_latest), 16: (seed_v14, check_latest)}
 
 
 def test_every_older_version_has_a_seeder():

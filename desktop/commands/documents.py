@@ -15,9 +15,11 @@ from desktop.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("draft", help="soạn tờ trình, biên bản họp xét, báo cáo thành tích từ dữ liệu")
+    group = sub.add_parser("draft", help="soạn tờ trình (hoặc công văn) đề nghị, biên bản họp xét, báo cáo thành "
+                                        "tích từ dữ liệu")
     ds = group.add_subparsers(dest="draft_command", metavar="LỆNH", required=True)
     for name, kind, target in (("to-trinh", "to_trinh", "mã số phong trào"),
+                               ("cong-van", "cong_van", "mã số phong trào"),
                                ("bien-ban", "bien_ban", "mã số cuộc họp xét"),
                                ("bao-cao", "bao_cao", "mã số đề nghị khen thưởng")):
         p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} (tạo bản nháp nếu chưa có)")
@@ -26,15 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
         p.add_argument("--form", metavar="MẪU",
-                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh) khi soạn mới; "
-                            "mẫu không hợp ngày hoặc loại văn bản thì lệnh liệt kê các mẫu phù hợp")
+                       help="mẫu văn bản (tên tệp trong forms/, ví dụ nd152-2025-mau01-to-trinh); văn bản đã soạn "
+                            "(chưa hoàn thiện) được soạn lại theo mẫu này; mẫu không hợp ngày hoặc loại văn bản thì "
+                            "lệnh liệt kê các mẫu phù hợp")
         if kind == "to_trinh":
             p.add_argument("--phase", type=int, metavar="SỐ",
                        help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, "
                             "cuộc họp và thời gian của đợt đó; mặc định: cả phong trào")
         p.set_defaults(func=run_draft, kind=kind)
     p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
-                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, trong một lần chạy")
+                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, cùng các tệp đã đính kèm, "
+                                  "trong một lần chạy")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
     p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
     p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
@@ -92,6 +96,9 @@ def run_draft(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
         phase_id = _phase_id(store, args.target, getattr(args, "phase", None))
         draft_id = drafts.create(store, args.kind, args.target, form=args.form, phase_id=phase_id)
+        if args.form and drafts.get(store, draft_id).form != args.form:
+            # An existing draft: drafted again with the chosen form (the same function as the window's chooser).
+            drafts.change_form(store, draft_id, args.form)
         out = drafts.render(store, draft_id, args.out)
         d = drafts.get(store, draft_id)
         first = store.one("SELECT note FROM draft_version WHERE draft_id = ? ORDER BY version LIMIT 1", (draft_id,))
@@ -114,7 +121,11 @@ def run_attach(args: argparse.Namespace) -> int:
 def run_draft_all(args: argparse.Namespace) -> int:
     """The whole dossier in one process: fonts, styles and the renderers load once for every document."""
     from desktop.campaigns import campaign as campaigns
-    from desktop.dossier.build import document_file_name, dossier_documents
+    from desktop.dossier import attachments
+    from desktop.dossier.build import ATTACHED_PREFIX, document_file_name, dossier_documents
+    from desktop.package.names import safe_name
+    from desktop.files import atomic_write
+    from desktop.records import blobs
 
     out_dir = args.out
     if out_dir.exists() and not out_dir.is_dir():
@@ -129,9 +140,13 @@ def run_draft_all(args: argparse.Namespace) -> int:
         ids = [drafts.create(store, x.kind, x.target_id, authority=x.authority or None,
                              phase_id=phase_id if x.kind == "to_trinh" else None) for x in targets]
         names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
+        # The papers of the plan's list attached as files go with the documents, byte for byte.
+        papers = [(out_dir / safe_name(f"{n:02d} {ATTACHED_PREFIX}{a.file_name}"), a)
+                  for n, a in enumerate(attachments.list_for_campaign(store, args.campaign), len(ids) + 1)]
         if not args.overwrite:  # said before anything is written, not half-way through the dossier
             there = [p.name for name in names for p in (out_dir / name.with_suffix(".pdf"),
                                                         out_dir / name.with_suffix(".docx")) if p.exists()]
+            there += [p.name for p, _ in papers if p.exists()]
             if there:
                 raise UserError(f"Thư mục {out_dir} đã có {', '.join(there[:3])}"
                                 f"{' …' if len(there) > 3 else ''}; thêm --overwrite để ghi đè.")
@@ -140,7 +155,14 @@ def run_draft_all(args: argparse.Namespace) -> int:
             for suffix in (".pdf", ".docx"):
                 written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix)))
             print(f"{name.stem} (.pdf, .docx)")
-    print(f"Đã soạn {len(targets)} văn bản ({len(written)} tệp) vào {out_dir}.")
+        for path, a in papers:
+            with atomic_write(path, make_parents=True) as tmp, open(tmp, "wb") as fh:
+                for chunk in blobs.iter_chunks(store, a.sha256):
+                    fh.write(chunk)
+            written.append(path)
+            print(path.name)
+    attached = f" và {len(papers)} tệp đính kèm" if papers else ""
+    print(f"Đã soạn {len(targets)} văn bản{attached} ({len(written)} tệp) vào {out_dir}.")
     return 0
 
 

@@ -523,7 +523,10 @@ def _dossier(store) -> int:
         held = [m for m in meetings.list_for_campaign(store, campaign.id) if m.held]
         if not held:
             continue
-        drafts.create(store, "to_trinh", campaign.id)  # one per approving authority
+        from desktop.dossier.build import proposal_kinds
+
+        for kind in proposal_kinds(store, campaign.id):   # the Tờ trình (one per authority) or the Công văn
+            drafts.create(store, kind, campaign.id)
         drafts.create(store, "bien_ban", held[0].id)
         for r in nominations.list_for_campaign(store, campaign.id):
             if r.status == "thong_qua":

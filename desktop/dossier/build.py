@@ -32,7 +32,7 @@ STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã ho�
 class DossierDocument:
     """A document the app drafts for the dossier: what it is drafted for, and its draft if there is one."""
 
-    kind: str                             # to_trinh / bien_ban / bao_cao
+    kind: str                             # to_trinh / cong_van / bien_ban / bao_cao
     target_id: int                        # the campaign (Tờ trình), meeting (Biên bản) or nomination (Báo cáo)
     authority: str = ""                   # a Tờ trình's approving authority, one Tờ trình each ("" while none)
     approver: str = ""                    # that authority as the Tờ trình names it
@@ -43,14 +43,16 @@ class DossierDocument:
 
 
 def _target(d: drafts.Draft) -> int:
-    return {"to_trinh": d.campaign_id, "bien_ban": d.meeting_id, "bao_cao": d.nomination_id}[d.kind]
+    return {"to_trinh": d.campaign_id, "cong_van": d.campaign_id, "bien_ban": d.meeting_id,
+            "bao_cao": d.nomination_id}[d.kind]
 
 
 def dossier_documents(store, campaign_id: int, phase_id: int | None = None) -> list[DossierDocument]:
     """The documents the app drafts for the campaign's dossier, each with its draft if there is one.
 
     Tờ trình: one per authority deciding an award the council passed (one
-    without an authority while none is passed); Biên bản: one per held
+    without an authority while none is passed), and/or the Công văn đề nghị
+    when the plan asks for one (:func:`proposal_kinds`); Biên bản: one per held
     meeting; Báo cáo thành tích: one per nomination passed or sent. Drafts the
     dossier no longer needs (a nomination turned down, a meeting changed)
     follow, with ``needed`` False. The Hồ sơ page lists exactly these and
@@ -62,8 +64,14 @@ def dossier_documents(store, campaign_id: int, phase_id: int | None = None) -> l
                for d in _phase_drafts(store, c, phase_id)
                if d.kind not in drafts.CAMPAIGN_KINDS}   # the registration and reports are not the dossier
     profile = unit.get(store)
-    out = [DossierDocument("to_trinh", campaign_id, code, drafts.approver_text(code, profile))
-           for code in drafts.authorities_for(store, campaign_id, phase_id)] or [DossierDocument("to_trinh", campaign_id)]
+    kinds = proposal_kinds(store, campaign_id)
+    out = []
+    if "to_trinh" in kinds:  # one Tờ trình per approving authority (one without an authority while none)
+        out = [DossierDocument("to_trinh", campaign_id, code, drafts.approver_text(code, profile))
+               for code in drafts.authorities_for(store, campaign_id, phase_id)] or [
+            DossierDocument("to_trinh", campaign_id)]
+    if "cong_van" in kinds:  # the Công văn đề nghị the plan asks for (NĐ 30/2020 Mẫu 1.5)
+        out.append(DossierDocument("cong_van", campaign_id))
     held = drafts._held_meetings(store, campaign_id, phase_id)
     out += [DossierDocument("bien_ban", m.id, meeting_day=m.starts_at.date()) for m in held]
     rows = nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None)
@@ -85,7 +93,7 @@ def dossier_documents(store, campaign_id: int, phase_id: int | None = None) -> l
 @dataclass
 class RequiredItem:
     name: str                      # as the plan names it
-    kind: str | None               # to_trinh / bien_ban / bao_cao; None for a document the app does not draft
+    kind: str | None               # to_trinh / cong_van / bien_ban / bao_cao; None for a document not drafted
     state: str                     # thieu / ban_nhap / hoan_thien
     drafts: list[drafts.Draft] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what is not drafted yet, in Vietnamese
@@ -98,10 +106,21 @@ def kind_of(name: str) -> str | None:
     for kind, word in (("to_trinh", "to trinh"), ("bien_ban", "bien ban"), ("bao_cao", "bao cao")):
         if word in key:
             return kind
-    # "Văn bản / Công văn đề nghị khen thưởng của đơn vị" is the unit's own proposal: its Tờ trình.
-    if re.search(r"\b(van ban|cong van)\b.*\bde nghi\b.*\b(khen thuong|tang|cong nhan)", key):
-        return "to_trinh"
+    # "Văn bản / Công văn đề nghị khen thưởng của đơn vị" is the unit's own proposal: its Tờ trình, or a
+    # Công văn (NĐ 30/2020 Mẫu 1.5) when the plan names a công văn.
+    m = re.search(r"\b(van ban|cong van)\b.*\bde nghi\b.*\b(khen thuong|tang|cong nhan)", key)
+    if m:
+        return "cong_van" if m.group(1) == "cong van" else "to_trinh"
     return None
+
+
+def proposal_kinds(store, campaign_id: int) -> list[str]:
+    """How the unit's proposal is drafted for this campaign: ``["to_trinh"]`` (one per authority),
+    ``["cong_van"]`` when the plan's list asks for a công văn and no tờ trình, or both when it names both."""
+    c = campaigns.get(store, campaign_id)
+    kinds = {kind_of(d.name) for d in c.documents}
+    out = [k for k in ("to_trinh", "cong_van") if k in kinds]
+    return out or ["to_trinh"]
 
 
 def _phase_drafts(store, c: campaigns.Campaign, phase_id: int | None) -> list[drafts.Draft]:
@@ -146,11 +165,16 @@ def required(store, campaign_id: int, phase_id: int | None = None) -> list[Requi
                     f"{name}: chưa đính kèm tệp (PDF, DOCX hoặc ảnh; lệnh “thidua draft attach {campaign_id} "
                     f"{number} TỆP” hoặc trang Hồ sơ)"]))
             continue
-        items = [d for d in have if d.kind == kind]
         needed = [x for x in wanted if x.kind == kind]
+        # Only the drafts the dossier needs: a Báo cáo of a nomination turned down after it was drafted,
+        # or a Biên bản of a meeting changed since, is neither signed nor sent.
+        items = [x.draft for x in needed if x.draft is not None]
         undrafted = [x for x in needed if x.draft is None]
         missing: list[str] = []
-        if kind == "to_trinh":
+        if kind == "cong_van":
+            if not items:
+                missing.append("Công văn đề nghị khen thưởng chưa được soạn")
+        elif kind == "to_trinh":
             if not items:
                 missing.append("Tờ trình chưa được soạn")
             else:  # one Tờ trình per authority that decides an award the council passed
@@ -203,6 +227,8 @@ FORMATS = {
 """The ways a finalised dossier can leave: the signed package, or the signed PDFs one by one (folder or ZIP)."""
 
 LISTING_NAME = "Danh sách đề nghị khen thưởng"
+ATTACHED_PREFIX = "Kèm theo - "
+"""How an attached paper is named in the folder / ZIP of signed PDFs (the package puts it under kem-theo/)."""
 
 
 def document_file_name(store, d: drafts.Draft) -> str:
@@ -284,16 +310,29 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
         listing = write_nominations(store, campaign_id, folder / "danh-sach.xlsx", phase_id=phase_id)
         from desktop.dossier import attachments
 
-        if format == "asice":
-            # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
-            # valid) and covered by the package's signature. (The folder/ZIP of signed PDFs does not carry
-            # them yet: each file there must bear its own signature.)
-            for a in (a for item in items_required for a in item.attachments):
-                path = folder / f"kem-{a.id}"
-                with open(path, "wb") as fh:
-                    for chunk in blobs.iter_chunks(store, a.sha256):
-                        fh.write(chunk)
+        attached = [a for item in items_required for a in item.attachments]
+        for a in attached:
+            _check_cancel(cancel)
+            path = folder / f"kem-{a.id}"
+            with open(path, "wb") as fh:
+                for chunk in blobs.iter_chunks(store, a.sha256):
+                    fh.write(chunk)
+            if format == "asice":
+                # Attached documents of other bodies, kept byte for byte (a signature already in a PDF stays
+                # valid) and covered by the package's signature.
                 files.append(PackageFile(f"{attachments.FOLDER}{unique(safe_name(a.file_name))}", path))
+                continue
+            # The folder / ZIP of signed PDFs: each PDF there bears its own signature. A PDF signed by its
+            # issuer is kept byte for byte; an unsigned one (a scan) is signed by the unit, as its copy;
+            # a Word file or an image goes as it is.
+            if a.media_type == "application/pdf" and not a.signed:
+                report(len(docs), len(docs), f"Ký số: {a.file_name}")
+                signed = folder / f"kem-{a.id}-signed.pdf"
+                sign_pdf(path, signed, identity, appearance=appearance, timestamper=timestamper,
+                         reason=f"Ký số bản sao {a.item}")
+                path = signed
+            signed_pdfs.append((unique(safe_name(f"{ATTACHED_PREFIX}{a.file_name}")), path))
+        if format == "asice":
             files.append(PackageFile(f"danh-sach/{safe_name(LISTING_NAME)}.xlsx", listing))
             for evidence_id in evidence_ids:
                 ev = evidence.get(store, evidence_id)

@@ -40,8 +40,10 @@ KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Bi�
 # A campaign's own documents to the Sở (issue 14); see "campaign documents" at the end of this module.
 KINDS.update({"dang_ky": "Bản đăng ký thi đua", "bao_cao_ket_qua": "Báo cáo kết quả thực hiện phong trào thi đua"})
 CAMPAIGN_KINDS = ("dang_ky", "bao_cao_ket_qua")
+# The unit's proposal as a Công văn (NĐ 30/2020 Mẫu 1.5) when the plan asks for a công văn, not a tờ trình (issue 10).
+KINDS["cong_van"] = "Công văn đề nghị khen thưởng"
 STATUSES = {"nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
-_KEYWORDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo"}
+_KEYWORDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo cáo", "cong_van": "công văn"}
 
 
 @dataclass
@@ -312,7 +314,7 @@ def missing_facts(store, kind: str, target_id: int, phase_id: int | None = None)
     yet: no meeting held, no candidate passed."""
     if kind == "bao_cao":
         return []
-    if kind == "to_trinh":
+    if kind in ("to_trinh", "cong_van"):
         held = _held_meetings(store, target_id, phase_id)
         campaign_id = target_id
     else:
@@ -324,7 +326,7 @@ def missing_facts(store, kind: str, target_id: int, phase_id: int | None = None)
     if not held:
         out.append("Hội đồng Thi đua - Khen thưởng chưa họp xét" + (" cho đợt này" if phase_id is not None else "")
                    + " (chưa ghi nhận kết quả bỏ phiếu)"
-                   if kind == "to_trinh" else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
+                   if kind in ("to_trinh", "cong_van") else "Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bỏ phiếu")
     passed = [r for r in nominations.list_for_campaign(store, campaign_id, phase_id, all_phases=phase_id is None)
               if r.status in nominations.PASSED]
     if held and not passed:
@@ -515,6 +517,30 @@ def context_to_trinh(store, campaign_id: int, authority: str = "", phase_id: int
     ctx["award"]["approver"] = approver
     ctx["award"]["recipient"] = recipient
     ctx["document"]["recipients"] = [recipient + (f" (qua {office})" if office else "")]
+    return ctx
+
+
+def context_cong_van(store, campaign_id: int) -> dict[str, Any]:
+    """The Công văn đề nghị khen thưởng: the Tờ trình's facts (every candidate the council passed), addressed to
+    the body that issued the plan, asking it to award or to forward to whoever decides each award."""
+    c = campaigns.get(store, campaign_id)
+    ctx = context_to_trinh(store, campaign_id)
+    profile = unit.get(store)
+    issuer = c.issuer or profile.governing_body or ctx["award"]["recipient"]
+    office = send_to(store, c)
+    what = f"{ctx['award']['verb']} {ctx['award']['name']}".strip()
+    codes = {x["authority"] for x in ctx["candidates"]}
+    own = {"giam_doc_so"} if issuer == profile.governing_body else set()
+    if codes and codes <= own:
+        request, closing = f"{issuer} xem xét, {what}", f"{issuer} xem xét, quyết định"
+    elif codes & own:
+        request = f"{issuer} xem xét, {what} hoặc trình cấp có thẩm quyền khen thưởng theo quy định"
+        closing = f"{issuer} xem xét, quyết định hoặc trình cấp có thẩm quyền khen thưởng"
+    else:
+        request = f"{issuer} xem xét, trình cấp có thẩm quyền {what}"
+        closing = f"{issuer} xem xét, tổng hợp và trình cấp có thẩm quyền khen thưởng"
+    ctx["award"].update({"recipient": issuer, "request": request, "closing": closing})
+    ctx["document"]["recipients"] = [issuer + (f" (qua {office})" if office else "")]
     return ctx
 
 
@@ -730,7 +756,8 @@ def find(store, kind: str, target_id: int, authority: str | None = None, phase_i
     phase ``phase_id``, else of the whole campaign)."""
     if kind in CAMPAIGN_KINDS:
         return find_for_campaign(store, kind, target_id, phase_id)
-    col = {"to_trinh": "campaign_id", "bien_ban": "meeting_id", "bao_cao": "nomination_id"}[kind]
+    col = {"to_trinh": "campaign_id", "cong_van": "campaign_id", "bien_ban": "meeting_id",
+           "bao_cao": "nomination_id"}[kind]
     sql = f"SELECT * FROM draft WHERE kind = ? AND {col} = ?"
     params: tuple = (kind, target_id)
     if kind == "to_trinh":
@@ -755,6 +782,8 @@ def context(store, d: Draft) -> dict[str, Any]:
         return context_campaign_document(store, d)
     if d.kind == "to_trinh":
         return context_to_trinh(store, d.campaign_id, d.authority, d.phase_id)
+    if d.kind == "cong_van":
+        return context_cong_van(store, d.campaign_id)
     if d.kind == "bien_ban":
         return context_bien_ban(store, d.meeting_id)
     return context_bao_cao(store, d.nomination_id)
@@ -774,8 +803,8 @@ def fitting_forms(kind: str, subject: str | None = None, on: dt.date | None = No
     return sorted(out, key=lambda f: (f.effective_from, f.path.stem), reverse=True)
 
 
-def _chosen_form(kind: str, form_id: str, subject: str | None) -> forms_mod.Form:
-    today = clock.today()
+def _chosen_form(kind: str, form_id: str, subject: str | None, on: dt.date | None = None) -> forms_mod.Form:
+    today = on or clock.today()
     fitting = fitting_forms(kind, subject, today)
     for f in fitting:
         if f.path.stem == form_id:
@@ -783,6 +812,87 @@ def _chosen_form(kind: str, form_id: str, subject: str | None) -> forms_mod.Form
     names = "; ".join(f"{f.path.stem} ({f.label})" for f in fitting) or "không có"
     raise UserError(f"Mẫu “{form_id}” không dùng được cho {KINDS[kind].lower()} ngày "
                     f"{today:%d/%m/%Y}. Các mẫu phù hợp: {names}.")
+
+
+@dataclass(frozen=True)
+class FormOptions:
+    """The forms a document can be drafted with on its date, the one chosen and why (the window's chooser)."""
+
+    forms: list[forms_mod.Form]        # the chosen form first when it no longer fits the date, then those that do
+    chosen: forms_mod.Form
+    reason: str                        # why this form (Vietnamese; empty when it is simply the one to use)
+    on: dt.date                        # the document's date the forms are judged at
+    current: forms_mod.Form | None     # the form in force that day, offered when the chosen one was replaced
+
+    @property
+    def replaced(self) -> bool:
+        return not self.chosen.in_force(self.on)
+
+
+def _campaign_and_subject(store, kind: str, target_id: int) -> tuple[campaigns.Campaign, str | None]:
+    if kind == "bien_ban":
+        return campaigns.get(store, meetings.get(store, target_id).campaign_id), None
+    if kind == "bao_cao":
+        n = nominations.get(store, target_id)
+        if n.campaign_id is None:
+            raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất, không thuộc phong trào nào.")
+        return campaigns.get(store, n.campaign_id), _subject_of(store, target_id)
+    return campaigns.get(store, target_id), None
+
+
+def draft_date(store, draft_id: int) -> dt.date:
+    """The date the draft's current version carries (today when it is left blank)."""
+    value = current(store, draft_id).header.get("date")
+    try:
+        return dt.date.fromisoformat(value) if value else clock.today()
+    except ValueError:
+        return clock.today()
+
+
+def form_options(store, kind: str, target_id: int, draft_id: int | None = None) -> FormOptions:
+    """What the window's form chooser shows for one document (and what ``draft --form`` accepts): the forms
+    that fit its kind, subject and date, the one chosen (the draft's own, else the plan's citation or the one in
+    force) with the reason, and the form in force when the chosen one was replaced at the document's date."""
+    c, subject = _campaign_and_subject(store, kind, target_id)
+    on = draft_date(store, draft_id) if draft_id is not None else clock.today()
+    award_type = "chuyen_de" if kind == "bao_cao" else None
+    try:
+        in_force = forms_mod.choose(kind, subject=subject, award_type=award_type, on=on)
+    except UserError:
+        in_force = None
+    if draft_id is not None:
+        d = get(store, draft_id)
+        chosen = _form_by_name(d.form)
+        notes = [v.note for v in reversed(history(store, draft_id))]
+        reason = next((n.split(". ", 1)[1] for n in reversed(notes) if n.startswith(("Soạn từ dữ liệu. ", "Đổi mẫu"))
+                       and ". " in n), "")
+    elif kind in CAMPAIGN_KINDS:
+        chosen, reason = forms_mod.choose(kind, on=on), ""
+    else:
+        chosen, reason = form_choice(c, kind, subject, on)
+    fitting = fitting_forms(kind, subject, on)
+    forms = fitting if any(f.id == chosen.id for f in fitting) else [chosen, *fitting]
+    if not chosen.in_force(on) and in_force is not None and "Cảnh báo" not in reason:
+        reason = " ".join(x for x in (reason, f"Cảnh báo: {chosen.label} đã được thay thế vào ngày {on:%d/%m/%Y}; "
+                                      f"mẫu đang có hiệu lực là {in_force.label}.") if x)
+    return FormOptions(forms, chosen, reason, on, in_force)
+
+
+def change_form(store, draft_id: int, form_id: str) -> int:
+    """Draft the document again with another form (one that fits its kind, subject and date): every section is
+    composed from the records with the new form; the earlier text stays in the history. Returns the new version."""
+    d = _editable(store, draft_id)
+    if d.form == form_id:
+        return current(store, draft_id).version
+    target = {"bien_ban": d.meeting_id, "bao_cao": d.nomination_id}.get(d.kind, d.campaign_id)
+    _, subject = _campaign_and_subject(store, d.kind, target)
+    form = _chosen_form(d.kind, form_id, subject, draft_date(store, draft_id))
+    with store.transaction() as conn:
+        conn.execute("UPDATE draft SET form = ? WHERE id = ?", (form.path.stem, draft_id))
+        doc = compose(form, context(store, get(store, draft_id)))
+        cur = current(store, draft_id)
+        return _add_version(conn, draft_id, cur.header, {s.id: _stored(s.blocks) for s in doc.sections},
+                            f"Đổi mẫu. Soạn lại theo {form.label}")
 
 
 def create(store, kind: str, target_id: int, authority: str | None = None, form: str | None = None,
@@ -817,13 +927,15 @@ def _create_one(store, kind: str, target_id: int, authority: str, form_id: str |
     existing = find(store, kind, target_id, authority if kind == "to_trinh" else None, phase_id)
     if existing:
         return existing.id
-    if kind not in ("to_trinh", "bien_ban") and nominations.get(store, target_id).campaign_id is None:
+    if kind == "cong_van":
+        campaigns.get(store, target_id)
+    if kind not in ("to_trinh", "bien_ban", "cong_van") and nominations.get(store, target_id).campaign_id is None:
         raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
                         "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
     missing = missing_facts(store, kind, target_id, phase_id) + missing_signers(store, kind, target_id)
     if missing:
         raise UserError(f"Chưa soạn được {KINDS[kind].lower()}:\n" + "\n".join(f"- {m}" for m in missing))
-    if kind == "to_trinh":
+    if kind in ("to_trinh", "cong_van"):
         campaign_id, meeting_id, nomination_id, subject = target_id, None, None, None
     elif kind == "bien_ban":
         m = meetings.get(store, target_id)

@@ -754,6 +754,13 @@ def _yearly_title_registration(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "title_registration")
 
 
+def _cong_van_drafts(conn: sqlite3.Connection) -> None:
+    """One more kind of document: the unit's Công văn đề nghị khen thưởng (NĐ 30/2020 Mẫu 1.5), one per campaign."""
+    _widen_check(conn, "draft", "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')",
+                 "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'cong_van')")
+    run_script(conn, "CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -771,6 +778,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _dossier_attachments,
     _to_trinh_per_phase,
     _yearly_title_registration,
+    _cong_van_drafts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1036,12 +1036,28 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
         <translation>Tờ trình đề nghị khen thưởng</translation>
     </message>
     <message>
+        <source>Official letter proposing awards</source>
+        <translation>Công văn đề nghị khen thưởng</translation>
+    </message>
+    <message>
         <source>Minutes of the council meeting of %1</source>
         <translation>Biên bản họp Hội đồng ngày %1</translation>
     </message>
     <message>
         <source>Achievement report — %1</source>
         <translation>Báo cáo thành tích — %1</translation>
+    </message>
+    <message>
+        <source>Emulation registration</source>
+        <translation>Bản đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Report of results — whole campaign</source>
+        <translation>Báo cáo kết quả — cả phong trào</translation>
+    </message>
+    <message>
+        <source>Report of results — %1</source>
+        <translation>Báo cáo kết quả — %1</translation>
     </message>
     <message>
         <source>Minutes of a council meeting</source>
@@ -1062,6 +1078,26 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
     <message>
         <source>Classification</source>
         <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Sent to the Sở during the campaign; not part of the award dossier.</source>
+        <translation>Gửi Sở trong quá trình phong trào; không thuộc hồ sơ đề nghị khen thưởng.</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Đã đính kèm: %1</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Chưa đính kèm</translation>
+    </message>
+    <message>
+        <source>A paper the app does not draft: attach its file (PDF, Word or image).</source>
+        <translation>Giấy tờ ứng dụng không soạn: đính kèm tệp (PDF, Word hoặc ảnh).</translation>
+    </message>
+    <message>
+        <source> (signed PDF, kept as it is)</source>
+        <translation> (PDF đã ký số, giữ nguyên)</translation>
     </message>
     <message>
         <source>Part %1</source>
@@ -1159,6 +1195,22 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
         <translation>Phong trào không dùng giấy chỉ in văn bản mật và hồ sơ đề nghị khen thưởng cấp Nhà nước</translation>
     </message>
     <message>
+        <source>Attach file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>A paper the plan lists that the app does not draft (a confirmation from another body, an initiative&apos;s certificate…): PDF, Word or image</source>
+        <translation>Giấy tờ trong danh mục hồ sơ của kế hoạch mà ứng dụng không soạn (xác nhận của cơ quan khác, giấy chứng nhận sáng kiến…): PDF, Word hoặc ảnh</translation>
+    </message>
+    <message>
+        <source>Remove attached file</source>
+        <translation>Gỡ tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
         <source>There is no campaign yet: add the plan on the campaigns page first.</source>
         <translation>Chưa có phong trào nào: hãy nhập kế hoạch ở trang Phong trào thi đua trước.</translation>
     </message>
@@ -1167,10 +1219,54 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
         <translation>Chọn một văn bản của hồ sơ.</translation>
     </message>
     <message>
+        <source>“%1” is attached as “%2” (%3).</source>
+        <translation>“%1” đã đính kèm tệp “%2” (%3).</translation>
+    </message>
+    <message>
+        <source>The PDF carries a digital signature: it is kept as it is and travels unchanged with the dossier.</source>
+        <translation>Tệp PDF có chữ ký số: được giữ nguyên và gửi kèm hồ sơ không thay đổi.</translation>
+    </message>
+    <message>
+        <source>“%1” is a paper the app does not draft.
+Press “Attach file…” to attach it (PDF, Word or image); it then counts as present and travels with the dossier.</source>
+        <translation>“%1” là giấy tờ ứng dụng không soạn.
+Bấm “Đính kèm tệp…” để đính kèm (PDF, Word hoặc ảnh); khi đó mục này được tính là đã có và gửi kèm hồ sơ.</translation>
+    </message>
+    <message>
         <source>“%1” is not drafted yet.
 Press “Draft” to draft it from the records.</source>
         <translation>“%1” chưa được soạn.
 Bấm “Soạn” để soạn từ dữ liệu đã có.</translation>
+    </message>
+    <message>
+        <source>(replaced on this date)</source>
+        <translation>(đã bị thay thế vào ngày này)</translation>
+    </message>
+    <message>
+        <source>The form the plan cites, or the one in force on the document&apos;s date (%1).</source>
+        <translation>Mẫu kế hoạch dẫn, hoặc mẫu đang có hiệu lực vào ngày của văn bản (%1).</translation>
+    </message>
+    <message>
+        <source>Use the form in force: %1</source>
+        <translation>Dùng mẫu đang có hiệu lực: %1</translation>
+    </message>
+    <message>
+        <source>“%1” will be drafted with the form chosen.</source>
+        <translation>“%1” sẽ được soạn theo mẫu đã chọn.</translation>
+    </message>
+    <message>
+        <source>Change the form</source>
+        <translation>Đổi mẫu văn bản</translation>
+    </message>
+    <message>
+        <source>Draft “%1” again with the form “%2”?
+Every section is composed again from the records; the text so far stays in the document&apos;s history.</source>
+        <translation>Soạn lại “%1” theo mẫu “%2”?
+Mọi mục được soạn lại từ dữ liệu; nội dung hiện có vẫn được giữ trong lịch sử phiên bản của văn bản.</translation>
+    </message>
+    <message>
+        <source>“%1” is drafted again with the form chosen.</source>
+        <translation>Đã soạn lại “%1” theo mẫu đã chọn.</translation>
     </message>
     <message>
         <source>“%1” is drafted from the records (version 1).</source>
@@ -1203,6 +1299,26 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     <message>
         <source>“%1” is a draft again.</source>
         <translation>“%1” đã trở lại bản nháp.</translation>
+    </message>
+    <message>
+        <source>Choose the file to attach</source>
+        <translation>Chọn tệp để đính kèm</translation>
+    </message>
+    <message>
+        <source>PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)</source>
+        <translation>PDF, Word hoặc ảnh (*.pdf *.docx *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>“%1” is attached to “%2”.</source>
+        <translation>Đã đính kèm “%1” cho “%2”.</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from “%2”? The paper is then missing from the dossier again.</source>
+        <translation>Gỡ “%1” khỏi “%2”? Giấy tờ này sẽ lại là còn thiếu trong hồ sơ.</translation>
+    </message>
+    <message>
+        <source>“%1” is removed from “%2”.</source>
+        <translation>Đã gỡ “%1” khỏi “%2”.</translation>
     </message>
     <message>
         <source>Export as PDF</source>

@@ -1,5 +1,5 @@
--- Sổ thi đua schema, version 16, application_id 0x53544455
-PRAGMA user_version = 16;
+-- Sổ thi đua schema, version 17, application_id 0x53544455
+PRAGMA user_version = 17;
 PRAGMA application_id = 1398031445;
 
 CREATE TABLE achievement (
@@ -144,7 +144,7 @@ CREATE TABLE dossier_attachment (
 
 CREATE TABLE draft (
             id             INTEGER PRIMARY KEY,
-            kind           TEXT NOT NULL CHECK (kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')),
+            kind           TEXT NOT NULL CHECK (kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'cong_van')),
             campaign_id    INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
             meeting_id     INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
             nomination_id  INTEGER REFERENCES nomination(id) ON DELETE CASCADE,
@@ -424,6 +424,8 @@ CREATE UNIQUE INDEX draft_bao_cao_ket_qua ON draft(campaign_id, coalesce(phase_i
             WHERE kind = 'bao_cao_ket_qua';
 
 CREATE UNIQUE INDEX draft_bien_ban ON draft(meeting_id) WHERE kind = 'bien_ban';
+
+CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';
 
 CREATE UNIQUE INDEX draft_dang_ky ON draft(campaign_id) WHERE kind = 'dang_ky';
 

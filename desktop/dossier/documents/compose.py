@@ -345,4 +345,5 @@ def _compose(form: Form, context: Mapping[str, Any]) -> Document:
         closing=closing,
         noi_nhan=tuple(noi_nhan),
         signatures=tuple(signatures),
+        layout=form.layout,
     )

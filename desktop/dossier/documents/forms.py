@@ -9,14 +9,14 @@ decree replaces the forms, a new file with its own ``effective_from`` is added a
 File layout (every key is checked by :func:`load_form`)::
 
     name = "Tờ trình đề nghị khen thưởng"
-    kind = "to_trinh"               # to_trinh | bien_ban | bao_cao
+    kind = "to_trinh"               # to_trinh | bien_ban | bao_cao | cong_van | dang_ky | bao_cao_ket_qua
     subject = "ca_hai"              # tap_the | ca_nhan | ca_hai
     award_type = "chuyen_de"        # optional: chuyen_de | cong_trang | …
     decree = "152/2025/NĐ-CP"
     form = "01"
     effective_from = 2025-07-01
     effective_to = 2027-02-28       # optional, inclusive
-    layout = "ND30-1.4"             # ND30-1.4 (có tên loại) | ND30-1.9 (biên bản)
+    layout = "ND30-1.4"             # ND30-1.4 (có tên loại) | ND30-1.5 (công văn) | ND30-1.9 (biên bản)
     type_name = "TỜ TRÌNH"
     symbol = "TTr"                  # chữ viết tắt tên loại
     recipients = ["{award.approver}"]        # Kính gửi (optional)
@@ -78,7 +78,10 @@ KINDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo 
 # The campaign's own documents to the Sở (issue 14): registration and the report of results.
 KINDS.update({"dang_ky": "bản đăng ký thi đua", "bao_cao_ket_qua": "báo cáo kết quả thực hiện phong trào"})
 SUBJECTS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ca_hai": "tập thể và cá nhân"}
-LAYOUTS = {"ND30-1.4": "Mẫu 1.4 (văn bản có tên loại)", "ND30-1.9": "Mẫu 1.9 (biên bản)"}
+LAYOUTS = {"ND30-1.4": "Mẫu 1.4 (văn bản có tên loại)", "ND30-1.5": "Mẫu 1.5 (công văn)",
+           "ND30-1.9": "Mẫu 1.9 (biên bản)"}
+# The unit's own proposal written as a công văn (issue 10), when the plan asks for a công văn, not a tờ trình.
+KINDS["cong_van"] = "công văn đề nghị khen thưởng"
 POSITIONS = ("left", "right", "bottom")
 
 
@@ -258,6 +261,12 @@ def _parse(data: dict, path: Path) -> Form:
     )
     if header.show_agency and not header.issuing_body:
         raise _Invalid("[header] cần “issuing_body” khi hiện tên cơ quan")
+    if layout == "ND30-1.5":
+        # A công văn has no type name and no type abbreviation; its trích yếu "V/v …" is its title.
+        if _take(data, "type_name", str, where) or _take(data, "symbol", str, where):
+            raise _Invalid("công văn Mẫu 1.5 không có tên loại và chữ viết tắt tên loại (type_name = \"\", symbol = \"\")")
+        if not data.get("title") or not header.show_number:
+            raise _Invalid("công văn Mẫu 1.5 cần trích yếu “V/v …” (title) và dòng số, ký hiệu (show_number = true)")
     if layout == "ND30-1.9" and header.show_place_date:
         raise _Invalid("biên bản Mẫu 1.9 không có dòng địa danh, ngày tháng (đặt show_place_date = false)")
 

@@ -306,6 +306,12 @@ class Document:
     closing: str = ""
     noi_nhan: tuple[str, ...] = ()
     signatures: tuple[SignatureBlock, ...] = field(default=())
+    layout: str = "ND30-1.4"     # the form's layout (forms.LAYOUTS); "ND30-1.5" is a công văn
+
+    @property
+    def is_cong_van(self) -> bool:
+        """A công văn (NĐ 30/2020 Mẫu 1.5): no type name; its trích yếu "V/v …" sits under the Số line."""
+        return self.layout == "ND30-1.5"
 
     def __post_init__(self) -> None:
         if self.classification not in CLASSIFICATIONS:
@@ -373,12 +379,15 @@ class Document:
             lines += [governing, issuing]
         if header.show_number:
             lines.append(header.number_line())
+        if self.is_cong_van:
+            lines += [t.text for t in self.title_lines]
         lines.append(self.classification_mark)
         lines += [NATIONAL_NAME, MOTTO]
         if header.show_place_date:
             lines.append(header.place_date_line())
-        lines.append(self.type_name.upper())
-        lines += [t.text for t in self.title_lines]
+        if not self.is_cong_van:
+            lines.append(self.type_name.upper())
+            lines += [t.text for t in self.title_lines]
         recipients = self.recipient_lines()
         if recipients:
             lines.append(RECIPIENTS_LABEL)

@@ -49,6 +49,7 @@ _STYLE_SPECS = {
     "place_date": ("VBDiaDanh", "Địa danh, ngày tháng", L.SIZE_PLACE_DATE, False, True, _C, False, 0),
     "type_name": ("VBTenLoai", "Tên loại văn bản", L.SIZE_TYPE_NAME, True, False, _C, False, 0),
     "title": ("VBTrichYeu", "Trích yếu", L.SIZE_TITLE, True, False, _C, False, 0),
+    "cong_van_title": ("VBTrichYeuCongVan", "Trích yếu công văn", L.SIZE_TITLE_CONG_VAN, False, False, _C, False, 0),
     "rule": ("VBDuongKe", "Đường kẻ", 2, False, False, _C, False, 0),
     "recipients": ("VBKinhGui", "Kính gửi", L.SIZE_BODY, False, False, _C, False, L.PARAGRAPH_SPACE_PT),
     "basis": ("VBCanCu", "Căn cứ", L.SIZE_BODY, False, True, _J, True, L.PARAGRAPH_SPACE_PT),
@@ -194,6 +195,18 @@ def _cant_split(row) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
+def _tall_row(values, widths_mm: list[float]) -> bool:
+    """Whether a table row would be taller than half a page's text height (an estimate from its length:
+    about 2.3 mm a character at the table's size, lines of 1.15 times the size)."""
+    line_mm = L.SIZE_TABLE * 1.15 * 25.4 / 72
+    frame_mm = L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM
+    for text, width in zip(values, widths_mm):
+        lines = sum(max(1, -(-len(part) * 2.3 // max(width - 2, 1))) for part in text.split("\n"))
+        if lines * line_mm > frame_mm / 2:
+            return True
+    return False
+
+
 def _add_field(paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE …) as begin / instruction / separate / result / end runs."""
     def fld(kind: str):
@@ -335,6 +348,11 @@ class _Builder:
             # difference of the fonts' ascents (0.891 of the size for Times New Roman).
             number.paragraph_format.space_before = Pt(6 + 0.891 * (L.SIZE_PLACE_DATE - L.SIZE_NUMBER))
             place.paragraph_format.space_before = Pt(6)
+            if self.doc.is_cong_van:
+                # Box 5b: the công văn's trích yếu, 6 pt under the Số line, centred in the left column.
+                for t in self.doc.title_lines:
+                    line = self.para(left, "cong_van_title", t.text, centred_width_mm=L.HEADER_LEFT_MM)
+                    line.paragraph_format.space_before = Pt(L.CONG_VAN_TITLE_GAP_PT)
             r += 1
         if self.doc.classification_mark:
             cell = self.clear(table.rows[r].cells[0])
@@ -345,6 +363,9 @@ class _Builder:
             self.clear(table.rows[r].cells[1]).add_paragraph(style=self.styles["number"])
 
     def title(self) -> None:
+        if self.doc.is_cong_van:   # no type name; the trích yếu is in the header
+            self.para(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT * 2)
+            return
         self.para(self.word, "type_name", self.doc.type_name.upper(), centred_width_mm=L.TEXT_WIDTH_MM)
         widest = 0.0
         for line in self.doc.title_lines:
@@ -427,16 +448,21 @@ class _Builder:
                 p.add_run(text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r = 1
+        widths_mm = [f * L.TEXT_WIDTH_MM for f in block.fractions()]
         for values in block.rows:
             row = table.rows[r]
-            _cant_split(row)
+            # A row kept whole moves to the next page; one taller than half a page may break across pages
+            # (a row taller than a page could not be laid out at all) and then starts at its top.
+            tall = _tall_row(values, widths_mm)
+            if not tall:
+                _cant_split(row)
             for i, (cell, text) in enumerate(zip(row.cells, values)):
                 p = self.clear(cell).add_paragraph(style=self.styles["cell"])
                 if len(text) <= 8 and (i == 0 or text.replace(",", "").replace("%", "").isdigit()):
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if text:
                     p.add_run(text)
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if tall else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r += 1
         self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 

@@ -96,6 +96,7 @@ class _Styles:
         self.place_date = style("place_date", L.SIZE_PLACE_DATE, font="italic")
         self.type_name = style("type_name", L.SIZE_TYPE_NAME, font="bold", spaceBefore=L.PARAGRAPH_SPACE_PT * 3)
         self.title = style("title", L.SIZE_TITLE, font="bold")
+        self.cong_van_title = style("cong_van_title", L.SIZE_TITLE_CONG_VAN)
         self.recipients = style("recipients", L.SIZE_BODY, align=TA_LEFT, leading=body_leading)
         self.body = style(
             "body",
@@ -220,6 +221,10 @@ class _Builder:
         second_left: list[Flowable] = []
         if h.show_number:
             second_left.append(_p(h.number_line(), s.number))
+        if self.doc.is_cong_van:
+            # Box 5b: the công văn's trích yếu, 6 pt under the Số line, centred in the left column.
+            second_left.append(Spacer(1, L.CONG_VAN_TITLE_GAP_PT))
+            second_left += [_centred(t.text, s.cong_van_title, left_w) for t in self.doc.title_lines]
         mark = self.doc.classification_mark
         second_right = [_p(h.place_date_line(), s.place_date)] if h.show_place_date else []
         if second_left or second_right:
@@ -243,6 +248,8 @@ class _Builder:
 
     def title(self) -> list[Flowable]:
         s = self.s
+        if self.doc.is_cong_van:
+            return [Spacer(1, L.PARAGRAPH_SPACE_PT * 3)]   # no type name; the trích yếu is in the header
         out: list[Flowable] = [_centred(self.doc.type_name.upper(), s.type_name, self.width)]
         widest = 0.0
         for line in self.doc.title_lines:
@@ -308,7 +315,11 @@ class _Builder:
                 centred = len(c) <= 8 and (i == 0 or c.replace(",", "").replace("%", "").isdigit())
                 cells.append(_p(c, s.cell_center if centred else s.cell))
             rows.append(cells)
-        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0, hAlign="CENTER")
+        tall = self._tall_rows(rows, widths)
+        # A row taller than a page (a long achievement described in one cell) splits inside its cells instead
+        # of stopping the whole document; other tables keep their rows whole.
+        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0, hAlign="CENTER",
+                        splitInRow=1 if tall else 0)
         table.setStyle(self.table_style([
             ("GRID", (0, 0), (-1, -1), 0.5, _BLACK),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -316,8 +327,21 @@ class _Builder:
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            # A row that must be split across pages starts at its top in every cell, so the STT and the
+            # short cells stay beside the beginning of the long text instead of in the middle of it.
+            *[("VALIGN", (0, r), (-1, r), "TOP") for r in tall],
         ]))
         return table
+
+    def _tall_rows(self, rows: list[list[RLParagraph]], widths: list[float]) -> list[int]:
+        """Rows whose tallest cell would not fit on one page's frame."""
+        frame = (L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM) * mm
+        out = []
+        for r, cells in enumerate(rows):
+            tallest = max(cell.wrap(w - 6, frame)[1] for cell, w in zip(cells, widths))
+            if tallest + 5 > frame:
+                out.append(r)
+        return out
 
     # -- Nơi nhận (9b) and signatures (7a–7c)
 

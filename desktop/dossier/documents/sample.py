@@ -63,6 +63,7 @@ _CONTEXT: dict[str, Any] = {
         "approver": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
         "request": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
         "closing": "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, quyết định",
+        "recipient": "Ủy ban nhân dân tỉnh Hà Tĩnh",   # where a Công văn đề nghị is addressed
     },
     "meeting": {
         "start": dt.datetime(2025, 8, 12, 8, 0),

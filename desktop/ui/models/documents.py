@@ -2,7 +2,7 @@
 document, the page thumbnails of its preview, and the print log."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.dossier import build, drafts
 from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
@@ -14,7 +14,7 @@ from desktop.ui.qt import (
 )
 
 ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
-KIND_ROLE = Qt.UserRole + 2      # to_trinh | bien_ban | bao_cao
+KIND_ROLE = Qt.UserRole + 2      # to_trinh | cong_van | bien_ban | bao_cao | dang_ky | bao_cao_ket_qua | kem_theo
 TARGET_ROLE = Qt.UserRole + 3    # the campaign, meeting or nomination the document is drafted for
 PAGE_ROLE = Qt.UserRole + 4      # a thumbnail's page number (0-based)
 
@@ -48,6 +48,9 @@ def state_text(draft: drafts.Draft | None, version: int | None) -> str:
 
 # -- the documents of a campaign's dossier ----------------------------------------------------------------
 
+PAPER = "kem_theo"      # the kind of a row for a paper of the plan's list that the app does not draft (attached)
+
+
 @dataclass
 class DossierItem:
     """One document the dossier needs (or has): what it is drafted for and its draft, if any."""
@@ -59,10 +62,20 @@ class DossierItem:
     version: int | None = None
     note: str = ""          # why it is listed although no longer needed (e.g. a nomination withdrawn)
     authority: str = ""     # a Tờ trình's approving authority (one Tờ trình each)
+    phase_id: int | None = None                        # a Báo cáo kết quả of one phase
+    attachments: list = field(default_factory=list)    # a paper's attached files (kind PAPER)
 
     @property
     def draft_id(self) -> int | None:
         return self.draft.id if self.draft else None
+
+    @property
+    def is_paper(self) -> bool:
+        return self.kind == PAPER
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.target_id, self.authority, self.phase_id)
 
 
 def document_title(x: build.DossierDocument) -> str:
@@ -71,6 +84,8 @@ def document_title(x: build.DossierDocument) -> str:
         if x.needed and x.authority:
             return QCoreApplication.translate("DocumentModels", "Submission for awards — %1").replace("%1", x.approver)
         return QCoreApplication.translate("DocumentModels", "Submission for awards")
+    if x.kind == "cong_van":
+        return QCoreApplication.translate("DocumentModels", "Official letter proposing awards")
     if x.kind == "bien_ban":
         if x.needed:
             return QCoreApplication.translate("DocumentModels", "Minutes of the council meeting of %1").replace(
@@ -80,19 +95,42 @@ def document_title(x: build.DossierDocument) -> str:
 
 
 def dossier_items(store, campaign_id: int) -> list[DossierItem]:
-    """:func:`desktop.dossier.build.dossier_documents` as the Hồ sơ page lists them: titled, with the
-    current version of each draft, and a note on drafts the dossier no longer needs."""
+    """What the Hồ sơ page lists, in order: :func:`desktop.dossier.build.dossier_documents` (the unit's
+    proposal, each Biên bản and Báo cáo; drafts no longer needed marked so), titled and with the current
+    version of each draft; a phase's own Tờ trình; the papers of the plan's list the app does not draft
+    (attached files); then the campaign's own documents to the Sở (Bản đăng ký thi đua, Báo cáo kết quả of
+    the campaign and of each phase)."""
+    from desktop.campaigns import campaign as campaigns
+
+    def version(d):
+        return drafts.current(store, d.id).version if d is not None else None
+
     items = []
     for x in build.dossier_documents(store, campaign_id):
         note = "" if x.needed else QCoreApplication.translate(
             "DocumentModels", "No longer needed by the dossier (the nomination or meeting changed).")
-        items.append(DossierItem(x.kind, x.target_id, document_title(x), x.draft,
-                                 drafts.current(store, x.draft.id).version if x.draft is not None else None,
-                                 note, x.authority))
+        items.append(DossierItem(x.kind, x.target_id, document_title(x), x.draft, version(x.draft), note,
+                                 x.authority))
+    every = drafts.list_for_campaign(store, campaign_id)
     # A phase's own Tờ trình (thidua draft to-trinh --phase) is listed after the campaign's dossier.
-    items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, drafts.current(store, d.id).version,
-                          "", d.authority)
-              for d in drafts.list_for_campaign(store, campaign_id) if d.kind == "to_trinh" and d.phase_id is not None]
+    items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, version(d), "", d.authority)
+              for d in every if d.kind == "to_trinh" and d.phase_id is not None]
+    for number, req in enumerate(build.required(store, campaign_id), 1):
+        if req.kind is None:
+            items.append(DossierItem(PAPER, number, req.name, attachments=list(req.attachments)))
+    own = {(d.kind, d.phase_id): d for d in every if d.kind in drafts.CAMPAIGN_KINDS}
+    reports = [DossierItem("dang_ky", campaign_id,
+                           QCoreApplication.translate("DocumentModels", "Emulation registration")),
+               DossierItem("bao_cao_ket_qua", campaign_id,
+                           QCoreApplication.translate("DocumentModels", "Report of results — whole campaign"))]
+    reports += [DossierItem("bao_cao_ket_qua", campaign_id,
+                            QCoreApplication.translate("DocumentModels", "Report of results — %1").replace(
+                                "%1", phase.name), phase_id=phase.id)
+                for phase in campaigns.get(store, campaign_id).phase_records]
+    for item in reports:
+        item.draft = own.get((item.kind, item.phase_id))
+        item.version = version(item.draft)
+    return items + reports
     return items
 
 
@@ -131,9 +169,15 @@ class DossierModel(RowsTableModel):
                 return i
         return None
 
-    def row_of_target(self, kind: str, target_id: int) -> int | None:
+    def row_of_target(self, kind: str, target_id: int, phase_id: int | None = None) -> int | None:
         for i, item in enumerate(self._rows):
-            if item.kind == kind and item.target_id == target_id:
+            if item.kind == kind and item.target_id == target_id and item.phase_id == phase_id:
+                return i
+        return None
+
+    def row_of_key(self, key: tuple) -> int | None:
+        for i, item in enumerate(self._rows):
+            if item.key == key:
                 return i
         return None
 
@@ -142,6 +186,8 @@ class DossierModel(RowsTableModel):
             return None
         item, col = self._rows[index.row()], index.column()
         d = item.draft
+        if item.is_paper:
+            return self._paper_data(item, col, role)
         if role == Qt.DisplayRole:
             if col == 0:
                 return item.title
@@ -154,6 +200,9 @@ class DossierModel(RowsTableModel):
             tip = [item.title]
             if d is not None:
                 tip.append(drafts.KINDS[d.kind] + f" · {d.form}")
+            if item.kind in drafts.CAMPAIGN_KINDS:
+                tip.append(QCoreApplication.translate(
+                    "DocumentModels", "Sent to the Sở during the campaign; not part of the award dossier."))
             if item.note:
                 tip.append(item.note)
             return "\n".join(tip)
@@ -171,6 +220,35 @@ class DossierModel(RowsTableModel):
             return font
         if role == ID_ROLE:
             return item.draft_id
+        if role == KIND_ROLE:
+            return item.kind
+        if role == TARGET_ROLE:
+            return item.target_id
+        return None
+
+    @staticmethod
+    def _paper_data(item: DossierItem, col: int, role: int):
+        """A paper of the plan's list that the app does not draft: its attached file, or that it is missing."""
+        files = ", ".join(a.file_name for a in item.attachments)
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return item.title
+            if col == 1:
+                return (QCoreApplication.translate("DocumentModels", "Attached: %1").replace("%1", files)
+                        if files else QCoreApplication.translate("DocumentModels", "Not attached"))
+            return ""
+        if role == Qt.ToolTipRole:
+            tip = [item.title, QCoreApplication.translate(
+                "DocumentModels", "A paper the app does not draft: attach its file (PDF, Word or image).")]
+            tip += [a.file_name + (QCoreApplication.translate("DocumentModels", " (signed PDF, kept as it is)")
+                                   if a.signed else "") for a in item.attachments]
+            return "\n".join(tip)
+        if role == Qt.ForegroundRole and col == 1:
+            return FINAL_COLOR if files else MUTED_COLOR
+        if role == Qt.FontRole and col == 1 and not files:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == KIND_ROLE:
             return item.kind
         if role == TARGET_ROLE:

@@ -1,10 +1,15 @@
 """Hồ sơ: the award dossier of a campaign — which documents it needs, drafting, editing, finalising,
 exporting and printing them.
 
-The documents a campaign's dossier needs are a Tờ trình, a Biên bản for each
-held council meeting and a Báo cáo thành tích for each nomination the council
-passed (or that was sent). The editor of the selected document sits under the
-list (:mod:`desktop.ui.dialogs.document_editor`). Printing asks
+The documents a campaign's dossier needs are a Tờ trình (or the Công văn đề nghị
+the plan asks for), a Biên bản for each held council meeting and a Báo cáo thành
+tích for each nomination the council passed (or that was sent); the papers of the
+plan's list that the app does not draft are attached as files on their row; the
+campaign's own documents to the Sở (Bản đăng ký thi đua, Báo cáo kết quả) follow.
+Above the editor, the form of the selected document can be chosen among those that
+fit it on its date (:func:`desktop.dossier.drafts.form_options`), with the reason of the
+choice and a warning when the plan's form was replaced. The editor of the selected
+document sits under the list (:mod:`desktop.ui.dialogs.document_editor`). Printing asks
 :func:`desktop.dossier.printing.permission` first: paperless campaigns print only
 classified documents and state-level award dossiers; a refused print offers a
 PDF export instead. An allowed print goes through Qt's print dialog and is drawn
@@ -19,10 +24,11 @@ from desktop.package.names import safe_name
 from desktop.errors import UserError
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.models.documents import ID_ROLE, DossierModel
+from desktop.ui.models.package import file_size
 from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.operations import BackgroundTask, attempt, run_op, show_error
 from desktop.ui.qt import (
-    HAVE_PDF, QAbstractPrintDialog, QApplication, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
+    HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
 )
@@ -124,12 +130,47 @@ class DocumentsPage(QWidget):
         self.export_pdf_btn.clicked.connect(lambda: self.export(".pdf"))
         self.export_docx_btn.clicked.connect(lambda: self.export(".docx"))
         self.print_btn.clicked.connect(self.print_document)
+        self.attach_btn = QPushButton(self.tr("Attach file…"))
+        self.attach_btn.setObjectName("documents_attach")
+        self.attach_btn.setToolTip(self.tr("A paper the plan lists that the app does not draft (a confirmation from "
+                                           "another body, an initiative's certificate…): PDF, Word or image"))
+        self.remove_attachment_btn = QPushButton(self.tr("Remove attached file"))
+        self.remove_attachment_btn.setObjectName("documents_remove_attachment")
+        self.attach_btn.clicked.connect(self.attach)
+        self.remove_attachment_btn.clicked.connect(self.remove_attachment)
         for b in (self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn, self.export_docx_btn,
-                  self.print_btn):
+                  self.print_btn, self.attach_btn, self.remove_attachment_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         ul.addLayout(buttons)
         self.splitter.addWidget(upper)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        # The form of the selected document: those that fit its kind and date, the reason of the choice.
+        self.form_row = QWidget()
+        fr = QHBoxLayout(self.form_row)
+        fr.setContentsMargins(0, 0, 0, 0)
+        fr.addWidget(QLabel(self.tr("Form:")))
+        self.form_box = QComboBox()
+        self.form_box.setObjectName("documents_form")
+        self.form_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.form_box.setMinimumContentsLength(40)
+        self.form_box.activated.connect(self._form_chosen)
+        fr.addWidget(self.form_box, 1)
+        self.form_current_btn = QPushButton()
+        self.form_current_btn.setObjectName("documents_form_current")
+        self.form_current_btn.clicked.connect(self._use_current_form)
+        fr.addWidget(self.form_current_btn)
+        lower_layout.addWidget(self.form_row)
+        self.form_reason = QLabel()
+        self.form_reason.setObjectName("documents_form_reason")
+        self.form_reason.setWordWrap(True)
+        self.form_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lower_layout.addWidget(self.form_reason)
+        self.form_options = None                # drafts.FormOptions of the selected document
+        self._pending_forms: dict[tuple, str] = {}   # a form chosen for a document not drafted yet, by item key
 
         self.stack = QStackedWidget()
         self.empty_state = QLabel()
@@ -141,7 +182,8 @@ class DocumentsPage(QWidget):
         self.editor = DocumentEditor(store)
         self.editor.saved.connect(self._saved)
         self.stack.addWidget(self.editor)
-        self.splitter.addWidget(self.stack)
+        lower_layout.addWidget(self.stack, 1)
+        self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 560])
         lay.addWidget(self.splitter, 1)
@@ -217,12 +259,12 @@ class DocumentsPage(QWidget):
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
         elif not self.editor.dirty:
-            self._refresh(item.kind if item else None, item.target_id if item else None)
+            self._refresh(item.key if item else None)
 
-    def _refresh(self, kind: str | None = None, target_id: int | None = None) -> None:
-        """Re-read the list and the editor after a change, selecting the document given."""
+    def _refresh(self, key: tuple | None = None) -> None:
+        """Re-read the list and the editor after a change, selecting the document given (by its item key)."""
         self.model.reload()
-        row = self.model.row_of_target(kind, target_id) if kind else None
+        row = self.model.row_of_key(key) if key else None
         if row is None and self.model.rowCount():
             row = 0
         self._row = -1
@@ -264,38 +306,129 @@ class DocumentsPage(QWidget):
                 self.tr("There is no campaign yet: add the plan on the campaigns page first.")
                 if self.campaign_id() is None else self.tr("Choose a document of the dossier."))
             self.stack.setCurrentWidget(self.empty_state)
+        elif item.is_paper:
+            if item.attachments:
+                a = item.attachments[0]
+                text = self.tr("“%1” is attached as “%2” (%3).").replace("%1", item.title).replace(
+                    "%2", a.file_name).replace("%3", file_size(a.size))
+                if a.signed:
+                    text += "\n" + self.tr("The PDF carries a digital signature: it is kept as it is and travels "
+                                           "unchanged with the dossier.")
+            else:
+                text = self.tr("“%1” is a paper the app does not draft.\nPress “Attach file…” to attach it (PDF, "
+                               "Word or image); it then counts as present and travels with the dossier.").replace(
+                    "%1", item.title)
+            self.empty_state.setText(text)
+            self.stack.setCurrentWidget(self.empty_state)
         elif draft_id is None:
             self.empty_state.setText(self.tr("“%1” is not drafted yet.\nPress “Draft” to draft it from the "
                                              "records.").replace("%1", item.title))
             self.stack.setCurrentWidget(self.empty_state)
         else:
             self.stack.setCurrentWidget(self.editor)
+        self._show_forms(item)
         self._update_buttons()
+
+    # -- the form of the selected document ----------------------------------------------------------------
+
+    def _show_forms(self, item) -> None:
+        """The forms that fit the document on its date, the chosen one selected, and why it was chosen."""
+        self.form_options = None
+        if item is None or item.is_paper:
+            self.form_row.setVisible(False)
+            self.form_reason.setVisible(False)
+            return
+        options = run_op(self, lambda: drafts.form_options(self.store, item.kind, item.target_id, item.draft_id))
+        self.form_row.setVisible(options is not None)
+        self.form_reason.setVisible(options is not None)
+        if options is None:
+            return
+        self.form_options = options
+        pending = self._pending_forms.get(item.key) if item.draft is None else None
+        chosen = pending or options.chosen.id
+        self.form_box.blockSignals(True)
+        self.form_box.clear()
+        for f in options.forms:
+            label = f.label
+            if not f.in_force(options.on):
+                label += " " + self.tr("(replaced on this date)")
+            self.form_box.addItem(label, f.id)
+        self.form_box.setCurrentIndex(max(0, self.form_box.findData(chosen)))
+        self.form_box.blockSignals(False)
+        self.form_box.setEnabled(item.draft is None or not item.draft.finalised)
+        reason = options.reason or self.tr("The form the plan cites, or the one in force on the document's date "
+                                           "(%1).").replace("%1", options.on.strftime("%d/%m/%Y"))
+        self.form_reason.setText(reason)
+        self.form_reason.setStyleSheet("color: #b00020;" if options.replaced else "color: #555;")
+        offer = options.current is not None and options.current.id != chosen
+        self.form_current_btn.setVisible(offer and options.replaced)
+        if offer:
+            self.form_current_btn.setText(self.tr("Use the form in force: %1").replace(
+                "%1", f"{options.current.decree} {options.current.form}"))
+        self.form_current_btn.setEnabled(self.form_box.isEnabled())
+
+    def _use_current_form(self) -> None:
+        if self.form_options is not None and self.form_options.current is not None:
+            self.form_box.setCurrentIndex(self.form_box.findData(self.form_options.current.id))
+            self._form_chosen()
+
+    def _form_chosen(self, *_args) -> None:
+        """A form picked in the list: kept for drafting, or the draft is drafted again with it (asked first)."""
+        item = self.current_item()
+        form_id = self.form_box.currentData()
+        if item is None or item.is_paper or form_id is None:
+            return
+        if item.draft is None:
+            self._pending_forms[item.key] = form_id
+            self.message.setText(self.tr("“%1” will be drafted with the form chosen.").replace("%1", item.title))
+            return
+        if item.draft.form == form_id or item.draft.finalised:
+            return
+        if not self.editor.confirm_discard() or QMessageBox.question(
+                self, self.tr("Change the form"),
+                self.tr("Draft “%1” again with the form “%2”?\nEvery section is composed again from the records; the "
+                        "text so far stays in the document's history.").replace("%1", item.title).replace(
+                    "%2", self.form_box.currentText())) != QMessageBox.Yes:
+            self._show_forms(item)
+            return
+        draft_id = item.draft.id
+        if attempt(self, lambda: drafts.change_form(self.store, draft_id, form_id)):
+            self._after_change(item.key, self.tr("“%1” is drafted again with the form chosen.").replace(
+                "%1", item.title))
+            self.editor.load(draft_id)        # the same document, its new version
 
     def _update_buttons(self) -> None:
         item = self.current_item()
         d = item.draft if item else None
-        self.draft_btn.setEnabled(item is not None and d is None)
+        paper = item is not None and item.is_paper
+        self.draft_btn.setEnabled(item is not None and d is None and not paper)
         self.finalise_btn.setEnabled(d is not None and not d.finalised)
         self.reopen_btn.setEnabled(d is not None and d.finalised)
         for b in (self.export_pdf_btn, self.export_docx_btn, self.print_btn):
             b.setEnabled(d is not None)
+        self.attach_btn.setVisible(paper)
+        self.remove_attachment_btn.setVisible(paper)
+        self.attach_btn.setEnabled(paper)
+        self.remove_attachment_btn.setEnabled(paper and bool(item.attachments))
 
     def _activated(self, *_args) -> None:
         item = self.current_item()
-        if item is not None and item.draft is None:
+        if item is not None and item.is_paper:
+            self.attach()
+        elif item is not None and item.draft is None:
             self.draft()
 
     def _saved(self, _draft_id: int) -> None:
         item = self.current_item()
         self.model.reload()
         if item is not None:
-            row = self.model.row_of_target(item.kind, item.target_id)
+            row = self.model.row_of_key(item.key)
             if row is not None:
                 self.view.selectionModel().blockSignals(True)
                 self.view.setCurrentIndex(self.model.index(row, 0))
                 self.view.selectionModel().blockSignals(False)
                 self._row = row
+        self._show_forms(self.current_item())    # a new date may bring other forms into force
         self._update_buttons()
         self.changed.emit()
 
@@ -304,17 +437,24 @@ class DocumentsPage(QWidget):
     def draft(self) -> None:
         """Soạn: draft the selected document from the records."""
         item = self.current_item()
-        if item is None or item.draft is not None:
+        if item is None or item.draft is not None or item.is_paper:
             return
+        form = self._pending_forms.get(item.key)
+        if item.kind in drafts.CAMPAIGN_KINDS:
+            def work():
+                return drafts.create_for_campaign(self.store, item.kind, item.target_id, item.phase_id)
+        else:
+            def work():
+                return drafts.create(self.store, item.kind, item.target_id, item.authority or None, form=form)
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            draft_id = run_op(self, lambda: drafts.create(self.store, item.kind, item.target_id,
-                                                          item.authority or None))
+            draft_id = run_op(self, work)
         finally:
             QApplication.restoreOverrideCursor()
         if draft_id is None:
             return
-        self._refresh(item.kind, item.target_id)
+        self._pending_forms.pop(item.key, None)
+        self._refresh(item.key)
         self.message.setText(self.tr("“%1” is drafted from the records (version 1).").replace("%1", item.title))
         self.changed.emit()
 
@@ -332,9 +472,9 @@ class DocumentsPage(QWidget):
                         "sending; it can no longer be edited directly (reopen it to change it).").replace(
                     "%1", item.title)) != QMessageBox.Yes:
             return
-        draft_id, kind, target = item.draft.id, item.kind, item.target_id
+        draft_id, key = item.draft.id, item.key
         self._run(self.tr("Finalising the document"), lambda store, _progress: drafts.finalise(store, draft_id),
-                  lambda _result: self._after_change(kind, target, self.tr("“%1” is finalised.").replace(
+                  lambda _result: self._after_change(key, self.tr("“%1” is finalised.").replace(
                       "%1", item.title)))
 
     def reopen(self) -> None:
@@ -349,11 +489,43 @@ class DocumentsPage(QWidget):
             return
         draft_id = item.draft.id
         if attempt(self, lambda: drafts.reopen(self.store, draft_id)):
-            self._after_change(item.kind, item.target_id, self.tr("“%1” is a draft again.").replace(
-                "%1", item.title))
+            self._after_change(item.key, self.tr("“%1” is a draft again.").replace("%1", item.title))
 
-    def _after_change(self, kind: str, target_id: int, message: str) -> None:
-        self._refresh(kind, target_id)
+    def attach(self) -> None:
+        """Đính kèm: the file of a paper of the plan's list (replacing the one attached before, if any)."""
+        from desktop.dossier import attachments
+
+        item = self.current_item()
+        campaign_id = self.campaign_id()
+        if item is None or not item.is_paper or campaign_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to attach"), self._export_folder(),
+                                              self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        number = item.target_id
+        added = run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path))
+        if added is not None:
+            self._after_change(item.key, self.tr("“%1” is attached to “%2”.").replace(
+                "%1", added.file_name).replace("%2", item.title))
+
+    def remove_attachment(self) -> None:
+        from desktop.dossier import attachments
+
+        item = self.current_item()
+        if item is None or not item.is_paper or not item.attachments:
+            return
+        a = item.attachments[0]
+        if QMessageBox.question(self, self.tr("Remove attached file"),
+                                self.tr("Remove “%1” from “%2”? The paper is then missing from the dossier again.")
+                                .replace("%1", a.file_name).replace("%2", item.title)) != QMessageBox.Yes:
+            return
+        if attempt(self, lambda: attachments.remove(self.store, a.id)):
+            self._after_change(item.key, self.tr("“%1” is removed from “%2”.").replace(
+                "%1", a.file_name).replace("%2", item.title))
+
+    def _after_change(self, key: tuple, message: str) -> None:
+        self._refresh(key)
         self.message.setText(message)
         self.changed.emit()
 
