@@ -818,6 +818,32 @@ def test_a_plan_of_a_few_megabytes_is_read_whole():
     assert plan.signer == small.signer and plan.recipients == small.recipients
 
 
+def _slow_key(text: str, keep: str = "") -> str:
+    from desktop.text import fold
+
+    return re.sub(f"[^a-z0-9{re.escape(keep)}]+", " ", fold(text)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_the_fast_word_key_is_the_folded_text_in_plain_words(text):
+    """desktop.plans.folding.key (the hot path of a long plan) gives what fold() and a regex give, for any text."""
+    from desktop.plans.folding import key
+
+    assert key(text) == _slow_key(text)
+    assert key(text, keep="/") == _slow_key(text, "/")
+
+
+def test_the_fast_word_key_on_the_lines_of_real_plans():
+    from desktop.plans.folding import key
+
+    lines = [ln for p in [*FIXTURES, *REAL_PLANS] for ln in p.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 300
+    assert [key(ln) for ln in lines] == [_slow_key(ln) for ln in lines]
+    assert key("Hồ sơ đề nghị “khen thưởng” 2023–2025:") == "ho so de nghi khen thuong 2023 2025"
+    assert key("ĐƠN VỊ ngày 05/01", keep="/") == "don vi ngay 05/01"
+
+
 def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     seen = []
 
