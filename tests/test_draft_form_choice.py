@@ -71,3 +71,16 @@ def test_a_form_number_in_two_decrees_is_chosen_by_the_campaigns_kind_and_date()
     form, why = drafts.form_choice(c, "bao_cao", "tap_the", on=dt.date(2024, 9, 1))
     assert form.path.stem == "nd98-2023-mau08-bao-cao-tap-the"
     assert "có ở 2 nghị định" in why and "chuyên đề" in why and "01/09/2024" in why
+
+
+def test_a_document_dated_before_every_form_takes_the_earliest_and_says_so(fixed_clock):
+    """Công văn 13/BTC-TĐKT (2009) asks for dossiers by 31/01/2010: no form the app has was in force then."""
+    from desktop import campaigns
+
+    fixed_clock(dt.date(2010, 1, 18))
+    form, why = drafts.form_choice(campaigns.Campaign("Phong trào"), "to_trinh", on=dt.date(2010, 1, 18))
+    assert form.path.stem == "nd30-2020-mau1.4-to-trinh"
+    assert "18/01/2010" in why and form.label in why and "sớm nhất" in why
+    # A date with a form in force keeps the usual choice, without a reason.
+    assert drafts.form_choice(campaigns.Campaign("Phong trào"), "to_trinh", on=dt.date(2024, 6, 1)) == \
+        (drafts.fitting_forms("to_trinh", on=dt.date(2024, 6, 1))[0], "")
