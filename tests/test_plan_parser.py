@@ -863,6 +863,32 @@ def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     assert seen == list(range(10))
 
 
+def test_the_collector_paused_for_a_parse_is_put_back_as_it_was():
+    import gc
+
+    path = DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    paused = []
+    assert gc.isenabled()
+    parse_plan(path, progress=lambda d, t, m: paused.append(not gc.isenabled()))
+    assert all(paused) and gc.isenabled()
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total, message):
+        raise Stop
+
+    with pytest.raises(Stop):
+        parse_plan(path, progress=stop)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_plan(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_awards_the_catalog_does_not_name_are_reported_for_the_clerk():
     """Công văn 13/BTC-TĐKT (2009): "(tặng Kỷ niệm chương, Bằng khen)" of ministries, beside the Thủ tướng's."""
     plan = parse_plan(DATA / "cong-van-tieu-ban-tdkt-dai-hoi-dtts-2009-13.txt")
