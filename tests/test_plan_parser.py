@@ -844,6 +844,27 @@ def test_the_fast_word_key_on_the_lines_of_real_plans():
     assert key("ĐƠN VỊ ngày 05/01", keep="/") == "don vi ngay 05/01"
 
 
+def test_the_memory_a_parse_takes_grows_with_the_text_within_the_10_mb_budget():
+    """Issue 10: a 10 MB plan under 300 MB. Python and the catalog take about 50 MB before a parse; the
+    parse may then allocate at most 24 MB per MB of text at its peak (measured on 0.25 MB; the bench,
+    bench/plan_parse.py, measures 10 MB and its time)."""
+    import tracemalloc
+
+    from bench.plan_parse import big_plan
+    from desktop.catalog import load
+
+    catalog = load()
+    text = big_plan(0.25)
+    tracemalloc.start()
+    try:
+        plan = parse_plan_text(text, catalog)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert plan.awards and plan.number == "156/KH-SNV"
+    assert peak < 24 * len(text.encode())
+
+
 def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     seen = []
 
