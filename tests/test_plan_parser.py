@@ -834,6 +834,16 @@ def test_the_fast_word_key_is_the_folded_text_in_plain_words(text):
     assert key(text, keep="/") == _slow_key(text, "/")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ệ\t\u00a0\u00ad\u2003\n\x1f")), max_size=30))
+def test_squeezing_a_piece_fast_or_slow_gives_the_same_text_and_offsets(text):
+    from desktop.plans.piece import _LOOSE_SPACES, Piece
+
+    piece = Piece.of(text)
+    slow = piece.sub(_LOOSE_SPACES, " ").strip()
+    assert piece.squeeze() == slow
+
+
 def test_the_fast_word_key_on_the_lines_of_real_plans():
     from desktop.plans.folding import key
 

@@ -119,7 +119,9 @@ def read_source(text: str) -> Source:
             entries.append(_Entry(Piece.empty()))
             i = j
             continue
-        if _CELL_GAP.search(piece.text.strip()):
+        text = piece.text
+        # A gap is a tab or four white spaces; printable text has only " " for white space, so it needs "    ".
+        if ("    " in text or not text.isprintable()) and _CELL_GAP.search(text.strip()):
             j = i
             while j < len(raw) and raw[j].text.strip() and not _is_table_line(raw[j].text):
                 j += 1
@@ -320,7 +322,7 @@ def _clean_entry(entry: _Entry) -> Line | None:
     text = Piece.join(filled, " " if entry.table is None else " | ")
     if entry.table is None:
         cleaned = filled  # data-table rows keep empty cells so that columns line up
-    if entry.table is None and not entry.layout and not bullet and _PAGE_NUMBER.match(text.text):
+    if entry.table is None and not entry.layout and not bullet and len(text) <= 24 and _PAGE_NUMBER.match(text.text):
         return None
     return Line(text=text, cells=cleaned, heading=heading, bullet=bullet, refs=tuple(refs),
                 table=entry.table, row=entry.row)
