@@ -127,3 +127,16 @@ def test_form_options_of_a_document_not_drafted_give_the_reason_and_the_form_in_
     assert options.current is not None and options.current.id.startswith("nd152-2025-mau08")
     assert "Cảnh báo" in options.reason and options.forms[0] == options.chosen
     assert all(f.in_force(dt.date(2025, 9, 1)) for f in options.forms[1:])
+
+
+def test_a_document_dated_before_every_form_takes_the_earliest_and_says_so(fixed_clock):
+    """Công văn 13/BTC-TĐKT (2009) asks for dossiers by 31/01/2010: no form the app has was in force then."""
+    from desktop.campaigns import campaign as campaigns
+
+    fixed_clock(dt.date(2010, 1, 18))
+    form, why = drafts.form_choice(campaigns.Campaign("Phong trào"), "to_trinh", on=dt.date(2010, 1, 18))
+    assert form.path.stem == "nd30-2020-mau1.4-to-trinh"
+    assert "18/01/2010" in why and form.label in why and "sớm nhất" in why
+    # A date with a form in force keeps the usual choice, without a reason.
+    assert drafts.form_choice(campaigns.Campaign("Phong trào"), "to_trinh", on=dt.date(2024, 6, 1)) == \
+        (drafts.fitting_forms("to_trinh", on=dt.date(2024, 6, 1))[0], "")

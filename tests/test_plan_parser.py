@@ -819,6 +819,63 @@ def test_a_plan_of_a_few_megabytes_is_read_whole():
     assert plan.signer == small.signer and plan.recipients == small.recipients
 
 
+def _slow_key(text: str, keep: str = "") -> str:
+    from desktop.text import fold
+
+    return re.sub(f"[^a-z0-9{re.escape(keep)}]+", " ", fold(text)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_the_fast_word_key_is_the_folded_text_in_plain_words(text):
+    """desktop.campaigns.plans.folding.key (the hot path of a long plan) gives what fold() and a regex give, for any text."""
+    from desktop.campaigns.plans.folding import key
+
+    assert key(text) == _slow_key(text)
+    assert key(text, keep="/") == _slow_key(text, "/")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ệ\t\u00a0\u00ad\u2003\n\x1f")), max_size=30))
+def test_squeezing_a_piece_fast_or_slow_gives_the_same_text_and_offsets(text):
+    from desktop.campaigns.plans.piece import _LOOSE_SPACES, Piece
+
+    piece = Piece.of(text)
+    slow = piece.sub(_LOOSE_SPACES, " ").strip()
+    assert piece.squeeze() == slow
+
+
+def test_the_fast_word_key_on_the_lines_of_real_plans():
+    from desktop.campaigns.plans.folding import key
+
+    lines = [ln for p in [*FIXTURES, *REAL_PLANS] for ln in p.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 300
+    assert [key(ln) for ln in lines] == [_slow_key(ln) for ln in lines]
+    assert key("Hồ sơ đề nghị “khen thưởng” 2023–2025:") == "ho so de nghi khen thuong 2023 2025"
+    assert key("ĐƠN VỊ ngày 05/01", keep="/") == "don vi ngay 05/01"
+
+
+def test_the_memory_a_parse_takes_grows_with_the_text_within_the_10_mb_budget():
+    """Issue 10: a 10 MB plan under 300 MB. Python and the catalog take about 50 MB before a parse; the
+    parse may then allocate at most 24 MB per MB of text at its peak (measured on 0.25 MB; the bench,
+    bench/plan_parse.py, measures 10 MB and its time)."""
+    import tracemalloc
+
+    from bench.plan_parse import big_plan
+    from desktop.catalog import load
+
+    catalog = load()
+    text = big_plan(0.25)
+    tracemalloc.start()
+    try:
+        plan = parse_plan_text(text, catalog)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert plan.awards and plan.number == "156/KH-SNV"
+    assert peak < 24 * len(text.encode())
+
+
 def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     seen = []
 
@@ -836,6 +893,32 @@ def test_parse_reports_its_steps_and_stops_when_the_report_raises():
     seen.clear()
     parse_plan(DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt", progress=lambda d, t, m: seen.append(d))
     assert seen == list(range(10))
+
+
+def test_the_collector_paused_for_a_parse_is_put_back_as_it_was():
+    import gc
+
+    path = DATA / "ke-hoach-binh-dinh-snv-2025-footnotes.txt"
+    paused = []
+    assert gc.isenabled()
+    parse_plan(path, progress=lambda d, t, m: paused.append(not gc.isenabled()))
+    assert all(paused) and gc.isenabled()
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total, message):
+        raise Stop
+
+    with pytest.raises(Stop):
+        parse_plan(path, progress=stop)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_plan(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_awards_the_catalog_does_not_name_are_reported_for_the_clerk():

@@ -146,8 +146,27 @@ def form_choice(c: campaigns.Campaign, kind: str, subject: str | None = None,
             return pick, " ".join(x for x in (why, replaced) if x)
         return pick, why
     if current is None:
-        current = forms_mod.choose(kind, subject=subject, award_type=award_type)
+        try:
+            current = forms_mod.choose(kind, subject=subject, award_type=award_type)
+        except UserError:
+            earliest = _earliest_form(kind, subject, award_type, on)
+            if earliest is None:
+                raise
+            # A document dated before every form the app has (a plan of 2009): the earliest form, said so.
+            return earliest, (f"Không có mẫu {forms_mod.KINDS[kind].lower()} còn hiệu lực ngày {on:%d/%m/%Y}; "
+                              f"dùng {earliest.label}, mẫu sớm nhất Sổ thi đua có.")
     return current, ""
+
+
+def _earliest_form(kind: str, subject: str | None, award_type: str | None,
+                   on: dt.date) -> forms_mod.Form | None:
+    """The first form of ``kind`` to come into force after ``on``, when ``on`` predates them all."""
+    fitting = [f for f in forms_mod.list_forms() if f.kind == kind
+               and (subject is None or f.subject in (subject, "ca_hai"))
+               and (not award_type or f.award_type in (award_type, ""))]
+    if not fitting or any(f.effective_from <= on for f in fitting):
+        return None
+    return sorted(fitting, key=lambda f: (f.effective_from, f.subject != subject, f.award_type != (award_type or "")))[0]
 
 
 def _form_by_name(name: str) -> forms_mod.Form:

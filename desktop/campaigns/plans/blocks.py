@@ -11,11 +11,9 @@ its mark so that a rule can take "everything under heading X" with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
-from desktop.text import fold
-
+from desktop.campaigns.plans.folding import key
 from desktop.campaigns.plans.piece import Piece
 from desktop.campaigns.plans.source import Line
 
@@ -40,13 +38,13 @@ _WANTS_NUMBER = re.compile(r"(?:\bsố|\bmẫu|\bMẫu|\bngày|\btháng|\bnăm|\
 _ARTICLE = re.compile(r"^Điều\s+\d{1,3}\s*[.:]\s*")
 _LETTER = re.compile(r"^([a-zđ])\s*[).\/]\s+(?=\S)")
 _PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _TERMINAL = re.compile(r"[.;:!?…][\s)”\"’'»*]*$")
 _UPPER_OK = re.compile(r"[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph: one or more lines joined with spaces."""
 
@@ -56,6 +54,7 @@ class Block:
     mark: str | None
     body: Piece  # the text after the numbering mark or bullet
     heading: bool
+    _key: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def first(self) -> Line:
@@ -70,14 +69,18 @@ class Block:
     def span(self):
         return self.text.span()
 
-    @cached_property
+    @property
     def body_key(self) -> str:
         """The body folded to plain words ("hinh thuc khen thuong"), computed once for every rule that asks."""
-        return _NOT_KEY.sub(" ", fold(self.body.text)).strip()
+        if self._key is None:
+            self._key = key(self.body.text)
+        return self._key
 
 
 def is_upper(text: str) -> bool:
     """Whether ``text`` has at least two letters and all of them are capitals."""
+    if not text.isupper():
+        return False  # a lower-case character, or nothing cased: the common body line, answered in C
     letters = _NOT_LETTER.sub("", text)
     return len(letters) >= 2 and letters.isupper()
 
@@ -93,23 +96,25 @@ def _mark_of(line: Line) -> tuple[int | None, str | None, int]:
     text = line.text.text
     if line.table is not None:
         return None, None, 0
-    m = _PART.match(text)
+    # Each mark begins with its own kind of character: only the patterns that can match are tried.
+    first = text[:1]
+    m = _PART.match(text) if first in "PCM" else None
     if m:
         return LEVEL_PART, m.group(0).strip(), m.end()
-    m = _ROMAN.match(text)
+    m = _ROMAN.match(text) if first in "IVXLC" else None
     if m and m.group(1):
         return LEVEL_ROMAN, m.group(1), m.end()
-    m = _ARTICLE.match(text)
+    m = _ARTICLE.match(text) if first == "Đ" else None
     if m:
         return LEVEL_ARABIC, m.group(0).strip(), m.end()
-    m = _ARABIC.match(text)
+    m = _ARABIC.match(text) if first.isdecimal() else None
     if m:
         number = m.group(1) or m.group(2)
         return LEVEL_ARABIC + 10 * number.count("."), number, m.end()
-    m = _LETTER.match(text)
+    m = _LETTER.match(text) if first in _LETTERS else None
     if m:
         return LEVEL_LETTER, m.group(1), m.end()
-    m = _PAREN.match(text)
+    m = _PAREN.match(text) if first == "(" else None
     if m:
         return LEVEL_PAREN, m.group(1), m.end()
     if line.bullet:

@@ -62,17 +62,24 @@ def date_from_match(m: re.Match[str]) -> PartialDate | None:
 
 # A full day written with its year ("31/02/2025", "ngày 45 tháng 13 năm 2025"): the shapes checked for days
 # that do not exist. Dotted numbers ("1.200/2025") and version-like runs are not dates, so "." is left out.
-_FULL_DATE = re.compile(
-    r"(?<![\d/.\-])(?P<d>\d{1,2})\s*[/\-]\s*(?P<m>\d{1,2})\s*[/\-]\s*(?P<y>(?:19|20)\d{2})(?![\d/])"
-    r"|(?<![^\W\d_])ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})(?!\d)",
+# The numeric shape starts with its digits (so the regex engine can skip ahead fast); the character before
+# it must not be a digit, "/", "." or "-", which :func:`impossible_dates` checks.
+_NUMERIC_DATE = re.compile(r"(?P<d>\d{1,2})\s*[/\-]\s*(?P<m>\d{1,2})\s*[/\-]\s*(?P<y>(?:19|20)\d{2})(?![\d/])")
+_WORDED_DATE = re.compile(
+    r"(?<![^\W\d_])ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
 
 
 def impossible_dates(text: str):
     """(text, start, end) of every written day that does not exist: 31/02/2025, 45/13/2025."""
-    for m in _FULL_DATE.finditer(text):
-        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else \
-            (m.group("d2"), m.group("m2"), m.group("y2"))
-        if not PartialDate(int(y), int(mo), int(d)).exists():
+    found = []
+    for m in _NUMERIC_DATE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isdecimal() or before in "/.-":
+            continue
+        found.append(m)
+    found.extend(_WORDED_DATE.finditer(text))
+    for m in sorted(found, key=lambda m: m.start()):
+        if not PartialDate(int(m.group("y")), int(m.group("m")), int(m.group("d"))).exists():
             yield m.group(0), m.start(), m.end()

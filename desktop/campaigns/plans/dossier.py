@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.text import fold
+from desktop.campaigns.plans.folding import key
 from desktop.campaigns.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
 from desktop.campaigns.plans.model import DossierItem, PlanExtraction
 from desktop.campaigns.plans.piece import Piece
@@ -91,11 +91,10 @@ def _fill_decrees(items: list[DossierItem], heading_decree: str | None) -> None:
         item.decree = heading_decree or (same[0] if same else None)
 
 
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def _key(text: str) -> str:
-    return _NOT_KEY.sub(" ", fold(text)).strip()
+    return key(text)
 
 
 def _is_anchor(block: Block) -> bool:

@@ -7,9 +7,11 @@ they could not read.
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.catalog import Catalog, load
@@ -46,6 +48,29 @@ def parse_plan_text(text: str, catalog: Catalog | None = None,
     ``spans`` are offsets into it. ``progress(done, total, "")``, when given, is
     called between the steps (the window's progress bar; it may raise to cancel).
     """
+    with _no_cyclic_gc():
+        return _parse(text, catalog, progress)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """The cyclic garbage collector paused while a plan is read, then put back as it was.
+
+    Reading a long plan makes hundreds of thousands of small objects (lines, pieces, paragraphs) and
+    no reference cycles; the collector would walk them again and again (about an eighth of the time
+    on a 10 MB plan) without freeing anything. Memory is still freed by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse(text: str, catalog: Catalog | None,
+           progress: Callable[[int, int, str], None] | None) -> PlanExtraction:
     step = (lambda k: progress(k, STEPS, "")) if progress else (lambda k: None)
     catalog = catalog or load()
     step(0)

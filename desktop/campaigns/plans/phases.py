@@ -23,9 +23,13 @@ _PHASE = re.compile(
     r"(?:so\s+ket|tong\s+ket|giai\s+doan\s+(?:\d+|[ivx]+|mot|hai|ba|bon)\b|dot\s+(?:\d+|[ivx]+|mot|hai|ba|bon)\b)"
 )
 
+_PHASE_HINT = re.compile(r"so ket|tong ket|giai doan|dot")
+
 
 def _is_phase_heading(block: Block) -> bool:
     if block.level is None or block.level >= LEVEL_DASH:
+        return False
+    if not _PHASE_HINT.search(block.body_key):
         return False
     head = block.body.text.split(":", 1)[0]
     return len(head) <= 160 and bool(_PHASE.match(fold(head)))

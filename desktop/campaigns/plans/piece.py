@@ -123,6 +123,9 @@ class Piece:
 
     def squeeze(self) -> Piece:
         """Runs of white space made one space, ends trimmed (offsets kept)."""
+        text = self.text
+        if "  " not in text and text.isprintable():
+            return self.strip()  # the only white space is single " " (printable text has no other): nothing to squeeze
         return self.sub(_LOOSE_SPACES, " ").strip()
 
     @staticmethod

@@ -43,6 +43,8 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _HEADING_TAIL = re.compile(r"\s+#+\s*$")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _BULLET = re.compile(r"^\s*([-+•–—●○▪■□◦‣⁃∙])\s*(?=[^\s\-–—])|^\s*(\*)\s+(?=\S)")
+_RULE_LEAD = frozenset("-*_=~+")
+_BULLET_LEAD = frozenset("-+•–—●○▪■□◦‣⁃∙*")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]{1,10})\]:\s?")
 _RULE = re.compile(r"^\s*(?:([-*_=~+])\s*\1(?:\s*\1)+|(?:-{3,}\s+)+-{3,})\s*$")
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+\s]*\+\s*$")
@@ -55,7 +57,7 @@ _INLINE_WORK = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u
                           "¹²³⁴⁵⁶⁷⁸⁹⁰\\\\*~_]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of cleaned text.
 
@@ -105,7 +107,7 @@ def read_source(text: str) -> Source:
             entries.extend(_table_entries(raw[i:j], table_no))
             i = j
             continue
-        note = _FOOTNOTE_DEF.match(piece.text)
+        note = _FOOTNOTE_DEF.match(piece.text) if "[^" in piece.text else None
         if note:
             body = [piece[note.end():]]
             j = i + 1
@@ -117,7 +119,9 @@ def read_source(text: str) -> Source:
             entries.append(_Entry(Piece.empty()))
             i = j
             continue
-        if _CELL_GAP.search(piece.text.strip()):
+        text = piece.text
+        # A gap is a tab or four white spaces; printable text has only " " for white space, so it needs "    ".
+        if ("    " in text or not text.isprintable()) and _CELL_GAP.search(text.strip()):
             j = i
             while j < len(raw) and raw[j].text.strip() and not _is_table_line(raw[j].text):
                 j += 1
@@ -143,7 +147,7 @@ def read_source(text: str) -> Source:
 
 # -- raw lines and layout -----------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     piece: Piece
     cells: list[Piece] | None = None
@@ -163,6 +167,8 @@ def _raw_lines(text: str) -> list[Piece]:
 
 
 def _is_table_line(text: str) -> bool:
+    if text.lstrip()[:1] not in ("+", "|"):
+        return False  # neither a grid border nor a pipe row: the common line
     stripped = text.strip()
     if _GRID_BORDER.match(stripped) and stripped.count("+") >= 2:
         return True
@@ -284,20 +290,24 @@ def _clean_entry(entry: _Entry) -> Line | None:
     first = cells[0]
     if _INLINE_WORK.search(first.text):
         first = _keep(first.sub(_INVISIBLE, "").sub(_ODD_SPACE, " "), _ESCAPE)
-    if not first.text.strip() and len(cells) == 1:
+    lead = first.text.lstrip()[:1]
+    if not lead and len(cells) == 1:
         return None
-    if _RULE.match(first.text) and len(cells) == 1:
+    # The patterns below all begin with one of a few characters: a line starting otherwise skips them.
+    if lead in _RULE_LEAD and _RULE.match(first.text) and len(cells) == 1:
         return None
     heading = False
-    m = _HEADING.match(first.text)
+    m = _HEADING.match(first.text) if lead == "#" else None
     if m:
         heading = True
         first = first[m.end():].sub(_HEADING_TAIL, "")
-    m = _QUOTE.match(first.text)
+        lead = first.text.lstrip()[:1]
+    m = _QUOTE.match(first.text) if lead == ">" else None
     if m:
         first = first[m.end():]
+        lead = first.text.lstrip()[:1]
     bullet = None
-    m = _BULLET.match(first.text)
+    m = _BULLET.match(first.text) if lead in _BULLET_LEAD else None
     if m:
         bullet = m.group(1) or m.group(2)
         if bullet in "–—":
@@ -312,7 +322,7 @@ def _clean_entry(entry: _Entry) -> Line | None:
     text = Piece.join(filled, " " if entry.table is None else " | ")
     if entry.table is None:
         cleaned = filled  # data-table rows keep empty cells so that columns line up
-    if entry.table is None and not entry.layout and not bullet and _PAGE_NUMBER.match(text.text):
+    if entry.table is None and not entry.layout and not bullet and len(text) <= 24 and _PAGE_NUMBER.match(text.text):
         return None
     return Line(text=text, cells=cleaned, heading=heading, bullet=bullet, refs=tuple(refs),
                 table=entry.table, row=entry.row)

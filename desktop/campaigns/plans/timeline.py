@@ -21,6 +21,7 @@ import re
 from desktop.text import fold
 from desktop.campaigns.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
 from desktop.campaigns.plans.dates import make, parse_date
+from desktop.campaigns.plans.folding import key
 from desktop.dates import PartialDate
 from desktop.campaigns.plans.model import PlanExtraction
 from desktop.campaigns.plans.piece import Piece, Span
@@ -86,11 +87,8 @@ _UNITS = re.compile(r"\b(?:cac\s+(?:phong|don\s+vi|co\s+quan|so|truong|dia\s+phu
 _RECEIVE = ("tiep nhan", "nhan")
 
 
-_NOT_KEY = re.compile(r"[^a-z0-9/]+")
-
-
 def _key(text: str) -> str:
-    return _NOT_KEY.sub(" ", fold(text)).strip()
+    return key(text, keep="/")
 
 
 def _from_iso(iso: str | None) -> PartialDate | None:
@@ -202,7 +200,7 @@ def read_period(plan: PlanExtraction, blocks: list[Block], title: Piece | None,
                 return
     # 3. A "từ … đến …" sentence about the campaign anywhere in the body.
     for block in blocks:
-        if block.text.text.startswith("Căn cứ") or not _CAMPAIGN.search(_key(block.text.text)):
+        if block.text.text.startswith("Căn cứ") or not _CAMPAIGN.search(block.body_key):
             continue
         found = [r for r in _ranges(block.text, issued, with_years=False)
                  if not _hangs_on_dossier(block.text, _offset_in(block.text, r[2]))]
@@ -260,6 +258,8 @@ def _open_ends(piece: Piece, issued: PartialDate | None):
 
 
 def _is_period_anchor(block: Block) -> bool:
+    if "thoi gian" not in block.body_key:
+        return False  # the folded body, made once per block for every rule: most blocks stop here
     key = _key(block.body.text.split(":", 1)[0])
     if not _PERIOD_ANCHOR.search(key):
         return False
@@ -277,6 +277,9 @@ def read_deadline(plan: PlanExtraction, blocks: list[Block]) -> None:
     issued = _from_iso(plan.date)
     best: tuple[int, int, PartialDate, Span | None, re.Match[str], Block] | None = None
     for order, block in enumerate(blocks):
+        k = block.body_key
+        if not ("truoc" in k or "nhat" in k or "han" in k or "het" in k):
+            continue  # none of "trước", "chậm/muộn nhất", "hạn", "đến hết": the patterns below cannot match
         text = block.text.text
         for m in [*_DEADLINE.finditer(text), *_DEADLINE_LABEL.finditer(text)]:
             score = _deadline_score(text, m)
