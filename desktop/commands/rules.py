@@ -6,9 +6,6 @@ ISO dates). The conditions are the data of ``resources/award_rules.toml``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
-import sys
 
 from ..cli import db_path
 
@@ -33,16 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_checks)
 
 
-def _dump(data) -> None:
-    def default(value):
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=default)
-    print()
-
-
 # -- rules ------------------------------------------------------------------------------------------
 
 def _condition_lines(c, depth: int) -> list[str]:
@@ -65,6 +52,7 @@ def _condition_lines(c, depth: int) -> list[str]:
 def run_rules(args: argparse.Namespace) -> int:
     from .. import catalog, rules
     from ..errors import NotFound
+    from .records import _dump
 
     data = rules.load()
     entries = list(data.conditions)
@@ -121,6 +109,7 @@ def _check_lines(c, depth: int) -> list[str]:
 def run_checks(args: argparse.Namespace) -> int:
     from .. import nominations
     from ..store import Store
+    from .records import _dump
 
     with Store(db_path(args)) as store:
         n = nominations.get(store, args.id)
