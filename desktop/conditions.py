@@ -39,10 +39,15 @@ class Check:
     def result(self) -> str:
         return self.state or ("met" if self.ok else "not_met")
 
+    @property
+    def headline(self) -> str:
+        """The message; for a group, what it asks and its result (its conditions follow it)."""
+        return f"{self.text}: {STATES[self.result]}." if self.children and self.text else self.message
+
     def lines(self, depth: int = 0) -> list[str]:
         """The check and the conditions inside it, one line each, indented, with a mark."""
         mark = {"met": "✓", "not_met": "✗", "unknown": "?"}[self.result]
-        out = ["  " * depth + f"{mark} {self.message}"]
+        out = ["  " * depth + f"{mark} {self.headline}"]
         for child in self.children:
             out += child.lines(depth + 1)
         return out

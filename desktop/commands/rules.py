@@ -94,7 +94,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def _check_lines(c, depth: int) -> list[str]:
     pad = "  " * depth
-    out = [f"{pad}{MARKS[c.result]} [{RESULTS[c.result]}] {c.message}"]
+    out = [f"{pad}{MARKS[c.result]} [{RESULTS[c.result]}] {c.headline}"]
     for fact in c.facts:
         out.append(f"{pad}    · {fact}")
     if c.source:

@@ -349,7 +349,7 @@ class ChecksModel(QAbstractListModel):
         state = check_state(c)
         if role == Qt.DisplayRole:
             # A group of conditions lists the result of each condition inside it.
-            return "\n".join([c.message] + [line for child in c.children for line in child.lines(1)])
+            return "\n".join([c.headline] + [line for child in c.children for line in child.lines(1)])
         if role == SOURCE_ROLE:
             return c.source
         if role == STATE_ROLE:
