@@ -46,6 +46,12 @@ def nominate(store, w, name, award_index=0, **over) -> int:
     return nm.save(store, n)
 
 
+def recognise_initiative(store, pid, year=2025):
+    from desktop.council import review
+
+    review.save_initiative(store, review.Initiative("Số hóa sổ thụ lý", year, [pid], decision_number="3/QĐ-HĐSK"))
+
+
 def failed(store, nid, today=TODAY):
     return {c.code: c for c in nm.checks(store, nm.get(store, nid), today) if not c.ok}
 
@@ -80,7 +86,10 @@ def test_rating_requirement_comes_from_the_award_rules(store, world):
     weak = nominate(store, world, "Lê Văn Cường")
     assert "chưa đạt “hoàn thành tốt nhiệm vụ”" in failed(store, weak)["rating"].message
     csd = nominate(store, world, "Trần Văn Bình", award_index=1)
-    assert failed(store, csd) == {}  # Chiến sĩ thi đua cơ sở needs "tốt" in the rules file
+    # Chiến sĩ thi đua cơ sở needs "tốt" and, rated only "tốt", an initiative of the year (Luật Điều 23).
+    assert set(failed(store, csd)) == {"route"}
+    recognise_initiative(store, world["people"]["Trần Văn Bình"])
+    assert failed(store, csd) == {}
     people.set_rating(store, world["people"]["Trần Văn Bình"], 2025, None)
     assert "Chưa có xếp loại năm 2025" in failed(store, csd)["rating"].message
 
@@ -160,6 +169,7 @@ def test_impossible_counts_are_refused(counts, message):
 def test_a_whole_meeting_flows_back_to_the_nominations(store, world):
     first = nominate(store, world, "Nguyễn Thị Lan")
     second = nominate(store, world, "Trần Văn Bình", award_index=1)
+    recognise_initiative(store, world["people"]["Trần Văn Bình"])
     for nid in (first, second):
         nm.submit(store, nid, TODAY)
     m = mt.Meeting(world["c"].id, dt.datetime(2025, 12, 1, 8), "Họp xét", dt.datetime(2025, 12, 1, 10),

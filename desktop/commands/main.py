@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "desktop.commands.backup",
     "desktop.commands.outcome",
     "desktop.commands.register",
+    "desktop.commands.rules",
 ]
 
 # Which module registers each command, so that a run imports only the module of its
@@ -51,11 +52,13 @@ COMMANDS: dict[str, str | tuple[str, ...]] = {
     "template": "desktop.commands.excel", "import": "desktop.commands.excel",
     "export": ("desktop.commands.excel", "desktop.commands.outcome"),  # outcome adds `export awards`
     "person": "desktop.commands.records", "collective": "desktop.commands.records",
-    "nomination": ("desktop.commands.records", "desktop.commands.outcome"),  # outcome adds `nomination outcome`…
+    # outcome adds `nomination outcome`…, rules adds `nomination checks`
+    "nomination": ("desktop.commands.records", "desktop.commands.outcome", "desktop.commands.rules"),
     "meeting": "desktop.commands.records", "review": "desktop.commands.outcome",
     "verify": "desktop.commands.verify", "trust": "desktop.commands.verify",
     "backup": "desktop.commands.backup", "restore": "desktop.commands.backup",
     "register": "desktop.commands.register", "deadlines": "desktop.commands.register",
+    "rules": "desktop.commands.rules",
 }
 
 

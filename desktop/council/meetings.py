@@ -161,11 +161,11 @@ def latest(store, campaign_id: int | None = None) -> Meeting | None:
     return get(store, row) if row else None
 
 
-def default_ballot(store, nomination_id: int) -> Ballot:
-    """An empty ballot carrying the threshold of the nomination's award."""
+def default_ballot(store, nomination_id: int, on: dt.date | None = None) -> Ballot:
+    """An empty ballot carrying the threshold of the nomination's award in force on ``on`` (the meeting's day)."""
     award = store.scalar("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
                          "WHERE n.id = ?", (nomination_id,))
-    rule = rules.load().for_award(award)
+    rule = rules.load().for_award(award, on)
     return Ballot(nomination_id, rule=rule.ballot, fraction=rule.fraction, rule_source=rule.source)
 
 
@@ -281,7 +281,7 @@ def add_submitted(store, m: Meeting) -> list[Ballot]:
     for r in store.query("SELECT id FROM nomination WHERE campaign_id = ? AND status = 'trinh_hop_xet'"
                          f"{phase} ORDER BY id", (m.campaign_id,) if m.phase_id is None else (m.campaign_id, m.phase_id)):
         if r["id"] not in have:
-            b = default_ballot(store, r["id"])
+            b = default_ballot(store, r["id"], m.starts_at.date() if m.starts_at else None)
             m.ballots.append(b)
             added.append(b)
     return added

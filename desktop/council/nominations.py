@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog
-from desktop.council import rules
+from desktop.council.conditions import Check  # noqa: F401  (the checks' type, used by the callers)
 from desktop.errors import NotFound, UserError, ValidationError
-from desktop.records.people import RATING_RANK, RATINGS
 from desktop.text import clean, nfc
 from desktop import clock
 
@@ -52,15 +51,6 @@ class Nomination:
     @property
     def ad_hoc(self) -> bool:
         return self.campaign_id is None
-
-
-@dataclass(frozen=True)
-class Check:
-    code: str          # award_subject, quota, deadline, achievements, rating
-    ok: bool
-    blocking: bool     # a failure that cannot be overridden
-    message: str       # Vietnamese: what is wrong (or what was checked)
-    source: str        # the rule's source
 
 
 # -- storage -------------------------------------------------------------------------------------
@@ -210,6 +200,31 @@ def rating_year(c: campaigns.Campaign, today: dt.date) -> int:
     return min(due.year, today.year) if due else today.year
 
 
+def rules_date(c: campaigns.Campaign, phase, today: dt.date) -> dt.date:
+    """The date whose rules a campaign's nomination is checked by: its deadline once passed, else today.
+
+    A nomination made for a dossier due before a decree took effect keeps the
+    rules in force then, whenever it is looked at again.
+    """
+    due = campaigns.phase_deadline_date(c, phase, today)
+    return min(due, today) if due else today
+
+
+def conditions_checks(store, n: Nomination, award: str, year: int, on: dt.date, *,
+                      campaign_title: str = "") -> list[Check]:
+    """The award's conditions from the rules data, each evaluated for the nomination's subject."""
+    from desktop.council import conditions, rules
+
+    kind = n.subject_kind
+    entries = rules.load().of_award(award, kind)
+    if not entries:
+        return [conditions.missing_rules(award, kind)]
+    sid = n.person_id if kind == "person" else n.collective_id
+    ctx = conditions.Context(conditions.Facts(store, on=on), kind, sid, year, on, award=award, nomination=n,
+                             campaign_title=campaign_title)
+    return conditions.evaluate(entries[0], ctx)
+
+
 def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
     """Every rule, passed or failed, for the nomination as it stands (saved or not)."""
     today = today or clock.today()
@@ -221,7 +236,6 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
         return [Check("award_subject", False, True, "Hình thức khen thưởng không thuộc phong trào này.",
                       c.reference)]
     award = catalog.load().get(award_row.award)
-    rule = rules.load().for_award(award.name if award else None)
     phase = c.award_phase(award_row) or c.phase_by_id(n.phase_id)
     in_phase = f" ({phase.name})" if phase else ""
     out: list[Check] = []
@@ -295,22 +309,9 @@ def checks(store, n: Nomination, today: dt.date | None = None) -> list[Check]:
                          "Đã đăng ký thi đua" + (f": {', '.join(titles)}." if titles else "."),
                          "Luật Thi đua, khen thưởng 2022 (đăng ký không còn là điều kiện bắt buộc)"))
 
-    # The person's rating in the campaign's year.
-    if kind == "person" and rule.min_rating:
-        year = rating_year(c, today)
-        have = store.scalar("SELECT rating FROM rating WHERE person_id = ? AND year = ?", (n.person_id, year))
-        need = RATINGS[rule.min_rating].lower()
-        if have is None:
-            out.append(Check("rating", False, True,
-                             f"Chưa có xếp loại năm {year}; {award_row.award} cần từ “{need}” trở lên.",
-                             rule.source))
-        else:
-            ok = RATING_RANK[have] >= RATING_RANK[rule.min_rating]
-            out.append(Check(
-                "rating", ok, True,
-                f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
-                f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need}” mà {award_row.award} yêu cầu.",
-                rule.source))
+    # The award's own conditions (resources/award_rules.toml), in force on the nomination's date.
+    out += conditions_checks(store, n, award_row.award, rating_year(c, today), rules_date(c, phase, today),
+                             campaign_title=c.title)
 
     out.append(_history_check(store, n, rating_year(c, today)))
     return out

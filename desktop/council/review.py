@@ -3,7 +3,8 @@
 Each year the unit reviews its people for Lao động tiên tiến and Chiến sĩ thi
 đua cơ sở, its collectives for Tập thể lao động tiên tiến, and proposes Tập thể
 lao động xuất sắc to the province. Candidates come from the year's quality
-ratings; every title's conditions are data (``resources/review_rules.toml``)
+ratings; every title's conditions are data (``resources/award_rules.toml``,
+evaluated by :mod:`desktop.council.conditions`)
 and are checked with their sources. A collective's conditions count its
 members' titles in the same review: those chosen, or, before anything is
 chosen, those who qualify. The head's decision turns the chosen titles the unit
@@ -12,17 +13,16 @@ awards itself into awards received (``prior_award``), tied to the review.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import tomllib
 from dataclasses import dataclass, field
 
+from desktop.council import conditions
+from desktop.council import rules as rules_mod
 from desktop import clock
 from desktop.council import prizes
 from desktop.dates import DateError, from_iso, parse_date
 from desktop.errors import NotFound, UserError, ValidationError
 from desktop.council.nominations import Check
-from desktop.records.people import RATING_RANK, RATINGS
-from desktop.resources import resource
+from desktop.records.people import RATINGS
 from desktop.text import clean, name_sort_key, word_sort_key
 
 SCOPES = {"co_so": "Cấp cơ sở", "bo_tinh": "Cấp bộ, ngành, tỉnh", "toan_quoc": "Toàn quốc"}
@@ -34,39 +34,35 @@ KINDS = {"ca_nhan": "person", "tap_the": "collective"}
 
 @dataclass(frozen=True)
 class TitleRule:
+    """A title of the review: its conditions are those of the rules data (:mod:`desktop.council.rules`)."""
     name: str
     subject: str                 # "person" or "collective"
-    min_rating: str | None
     decided_by: str              # "don_vi" or "cap_tren"
-    ballot: bool
-    requires: str | None
-    routes: tuple[str, ...]
-    members_title: str | None
-    members_share: float | None
-    members_min_rating: str | None
-    members_with: str | None
+    ballot: bool                 # the council votes on it by secret ballot
     source: str
+    conditions: rules_mod.AwardConditions
 
     @property
     def unit_decides(self) -> bool:
         return self.decided_by == "don_vi"
 
 
-@functools.lru_cache(maxsize=1)
 def rules() -> dict[str, TitleRule]:
-    """The review's titles in the order the review considers them."""
-    with open(resource("review_rules.toml"), "rb") as fh:
-        data = tomllib.load(fh)
+    """The review's titles (those the rules data marks ``review``), in the order the review considers them."""
     out = {}
-    for name, t in data["title"].items():
-        for key in ("min_rating", "members_min_rating"):
-            if t.get(key) is not None and t[key] not in RATINGS:
-                raise ValueError(f"{name}: {key} {t[key]!r} is not a rating")
-        out[name] = TitleRule(name, KINDS[t["subject"]], t.get("min_rating"), t.get("decided_by", "don_vi"),
-                              bool(t.get("ballot", False)), t.get("requires"), tuple(t.get("routes", ())),
-                              t.get("members_title"), t.get("members_share"), t.get("members_min_rating"),
-                              t.get("members_with"), t.get("source", ""))
+    for entry in rules_mod.load().conditions:
+        if entry.review is None:
+            continue
+        subject = KINDS[entry.subject]
+        out[entry.award] = TitleRule(
+            entry.award, subject, entry.review, any(c.kind == "ballot" for c in entry.conditions), entry.source, entry)
     return out
+
+
+def rules_date(store, year: int) -> dt.date:
+    """The date whose rules the review of ``year`` is checked by: its decision's, else the year's last day."""
+    r = get(store, year)
+    return r.decision_date if r is not None and r.decision_date else dt.date(year, 12, 31)
 
 
 # -- collectives' ratings -------------------------------------------------------------------------------
@@ -250,33 +246,6 @@ def ballots(store, year: int) -> dict[tuple[str, int, str], tuple[int, int]]:
             for r in store.query("SELECT * FROM review_ballot WHERE review_year = ?", (year,))}
 
 
-def _members(store) -> dict[int, list[int]]:
-    """Each collective's members: its people and those of the collectives under it."""
-    children: dict[int | None, list[int]] = {}
-    for c in store.query("SELECT id, parent_id FROM collective"):
-        children.setdefault(c["parent_id"], []).append(c["id"])
-    direct: dict[int, list[int]] = {}
-    for p in store.query("SELECT id, collective_id FROM person WHERE collective_id IS NOT NULL"):
-        direct.setdefault(p["collective_id"], []).append(p["id"])
-
-    def collect(cid: int, seen: set[int]) -> list[int]:
-        if cid in seen:
-            return []
-        seen.add(cid)
-        out = list(direct.get(cid, []))
-        for child in children.get(cid, []):
-            out += collect(child, seen)
-        return out
-
-    return {c: collect(c, set()) for c in {c["id"] for c in store.query("SELECT id FROM collective")}}
-
-
-def _pct(x: float) -> str:
-    from desktop.numbers import percent
-
-    return percent(x * 100)  # the one percentage format of the window and the documents
-
-
 def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None) -> list[Candidate]:
     """Every person and collective with every title of the review, and its conditions for ``year``.
 
@@ -288,97 +257,13 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
     people_rows = store.query("SELECT p.id, p.full_name, p.sort_key, c.name AS cname FROM person p "
                               "LEFT JOIN collective c ON c.id = p.collective_id")
     coll_rows = store.query("SELECT id, name FROM collective")
-    ratings = {r["person_id"]: r["rating"] for r in store.query(
-        "SELECT person_id, rating FROM rating WHERE year = ?", (year,))}
-    c_ratings = {r["collective_id"]: r["rating"] for r in store.query(
-        "SELECT collective_id, rating FROM collective_rating WHERE year = ?", (year,))}
-    authored: dict[int, list[str]] = {}
-    for r in store.query("SELECT a.person_id, i.name FROM initiative i JOIN initiative_author a "
-                         "ON a.initiative_id = i.id WHERE i.year = ?", (year,)):
-        authored.setdefault(r["person_id"], []).append(r["name"])
-    members = _members(store)
-
-    def rating_check(have: str | None, need: str | None, rule: TitleRule, whose: str) -> Check | None:
-        if not need:
-            return None
-        need_text = RATINGS[need].lower()
-        if have is None:
-            return Check("rating", False, True, f"Chưa có xếp loại năm {year} của {whose}; cần từ “{need_text}”.",
-                         rule.source)
-        ok = RATING_RANK[have] >= RATING_RANK[need]
-        return Check("rating", ok, True, f"Xếp loại năm {year}: {RATINGS[have].lower()}." if ok else
-                     f"Xếp loại năm {year} là “{RATINGS[have].lower()}”, chưa đạt “{need_text}”.", rule.source)
-
+    on = rules_date(store, year)
     has: dict[str, set[int]] = {}     # title -> people who have it (chosen, or qualifying)
-    votes = ballots(store, year)
+    facts = conditions.Facts(store, same_year=has, ballots=ballots(store, year), on=on)
 
-    def ballot_check(key, rule: TitleRule) -> Check:
-        from desktop.council import rules as award_rules
-
-        threshold = award_rules.load().for_award(rule.name)
-        if key not in votes:
-            return Check("ballot", False, True, f"Chưa có kết quả bỏ phiếu kín của Hội đồng; {rule.name} cần phiếu "
-                                                f"đồng ý {threshold.threshold_text()}.", threshold.source)
-        yes, members = votes[key]
-        ok = threshold.passes(yes, members)
-        return Check("ballot", ok, True, f"Phiếu đồng ý {yes}/{members} thành viên Hội đồng ({_pct(yes / members)}), "
-                     + ("đạt" if ok else "chưa đạt") + f" tỷ lệ {threshold.threshold_short()}.", threshold.source)
-
-    def person_title(rule: TitleRule) -> list[Candidate]:
-        out = []
-        for p in people_rows:
-            checks = [rating_check(ratings.get(p["id"]), rule.min_rating, rule, "cá nhân")]
-            if rule.requires:
-                ok = p["id"] in has.get(rule.requires, set())
-                checks.append(Check("requires", ok, True, f"Đạt {rule.requires} năm {year}." if ok else
-                                    f"Chưa đạt {rule.requires} năm {year}.", rule.source))
-            if rule.routes:
-                ways = []
-                if "xuat_sac" in rule.routes and ratings.get(p["id"]) == "xuat_sac":
-                    ways.append("hoàn thành xuất sắc nhiệm vụ")
-                if "initiative" in rule.routes and authored.get(p["id"]):
-                    ways.append("sáng kiến “" + "”, “".join(authored[p["id"]]) + "”")
-                checks.append(Check("route", bool(ways), True, ("Có " + "; ".join(ways) + ".") if ways else
-                                    f"Chưa hoàn thành xuất sắc nhiệm vụ và chưa có sáng kiến được công nhận năm {year}.",
-                                    rule.source))
-            if rule.ballot:
-                checks.append(ballot_check(("person", p["id"], rule.name), rule))
-            out.append(Candidate("person", p["id"], p["full_name"], p["cname"] or "", rule.name,
-                                 tuple(c for c in checks if c)))
-        out.sort(key=lambda c: name_sort_key(c.name))
-        return out
-
-    def collective_title(rule: TitleRule) -> list[Candidate]:
-        out = []
-        for c in coll_rows:
-            mem = members.get(c["id"], [])
-            checks = [rating_check(c_ratings.get(c["id"]), rule.min_rating, rule, "tập thể")]
-            if not mem:
-                checks.append(Check("members", False, True, "Tập thể chưa có cá nhân nào.", rule.source))
-            else:
-                if rule.members_title and rule.members_share is not None:
-                    n = len(set(mem) & has.get(rule.members_title, set()))
-                    ok = n >= rule.members_share * len(mem) - 1e-9
-                    checks.append(Check(
-                        "members_share", ok, True,
-                        f"{n}/{len(mem)} cá nhân ({_pct(n / len(mem))}) đạt {rule.members_title}; "
-                        f"cần từ {_pct(rule.members_share)}.", rule.source))
-                if rule.members_min_rating:
-                    below = [m for m in mem if RATING_RANK.get(ratings.get(m, ""), -1)
-                             < RATING_RANK[rule.members_min_rating]]
-                    checks.append(Check(
-                        "members_rating", not below, True,
-                        f"Mọi cá nhân từ “{RATINGS[rule.members_min_rating].lower()}” trở lên." if not below else
-                        f"{len(below)} cá nhân chưa được xếp loại hoặc dưới "
-                        f"“{RATINGS[rule.members_min_rating].lower()}”.", rule.source))
-                if rule.members_with:
-                    n = len(set(mem) & has.get(rule.members_with, set()))
-                    checks.append(Check("members_with", n > 0, True,
-                                        f"{n} cá nhân đạt {rule.members_with}." if n else
-                                        f"Chưa có cá nhân nào đạt {rule.members_with}.", rule.source))
-            out.append(Candidate("collective", c["id"], c["name"], "", rule.name, tuple(x for x in checks if x)))
-        out.sort(key=lambda c: word_sort_key(c.name))
-        return out
+    def evaluate(rule: TitleRule, kind: str, sid: int) -> tuple[Check, ...]:
+        ctx = conditions.Context(facts, kind, sid, year, on, award=rule.name, ballot_required=True)
+        return tuple(conditions.evaluate(rule.conditions, ctx))
 
     # Titles of the year already received (an earlier decision, or typed in) count as held.
     held: dict[str, set[int]] = {}
@@ -388,13 +273,19 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
         held.setdefault(r["award"], set()).add(r["person_id"])
     result: list[Candidate] = []
     for rule in rs.values():
-        found = person_title(rule) if rule.subject == "person" else collective_title(rule)
         if rule.subject == "person":
+            found = sorted((Candidate("person", p["id"], p["full_name"], p["cname"] or "", rule.name,
+                                      evaluate(rule, "person", p["id"])) for p in people_rows),
+                           key=lambda c: name_sort_key(c.name))
             if chosen is not None:
                 has[rule.name] = {c.subject_id for c in found if ("person", c.subject_id, rule.name) in chosen}
             else:
                 has[rule.name] = {c.subject_id for c in found if c.eligible}
             has[rule.name] |= held.get(rule.name, set())
+        else:
+            found = sorted((Candidate("collective", c["id"], c["name"], "", rule.name,
+                                      evaluate(rule, "collective", c["id"])) for c in coll_rows),
+                           key=lambda c: word_sort_key(c.name))
         result += found
     return result
 

@@ -425,9 +425,14 @@ def _nominations(store, rng: random.Random, today: dt.date, meet=lambda c: c.pap
                         break
                     subject = {"person_id" if kind == "person" else "collective_id": r["sid"]}
                     n = nominations.Nomination(campaign.id, award.id, **subject)
-                    # The unit proposes only those who meet the award's conditions (subject, rating).
+                    # The unit proposes only those who meet the award's conditions (subject, rating), and
+                    # of its people only those rated at least "hoàn thành tốt nhiệm vụ" (its own practice).
                     if not all(c.ok for c in nominations.checks(store, n, today)
                                if c.code in ("award_subject", "rating")):
+                        continue
+                    if kind == "person" and store.scalar(
+                            "SELECT rating FROM rating WHERE person_id = ? AND year = ?",
+                            (r["sid"], nominations.rating_year(campaign, today))) not in ("tot", "xuat_sac"):
                         continue
                     chosen += 1
                     n.achievement_ids = [x["id"] for x in store.query(

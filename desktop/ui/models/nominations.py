@@ -19,7 +19,7 @@ from desktop.ui.qt import (
 
 ID_ROLE = Qt.UserRole + 1
 SOURCE_ROLE = Qt.UserRole + 2     # a check's rule source, drawn small and grey under its message
-STATE_ROLE = Qt.UserRole + 3      # "ok", "failed" (blocking), "warning" (may be overridden) or "" (a hint)
+STATE_ROLE = Qt.UserRole + 3      # "ok", "failed" (blocking), "warning" (overridable, or not known yet) or "" (a hint)
 
 ERROR_COLOR = QColor("#b00020")
 OK_COLOR = QColor("#1b6e20")
@@ -75,7 +75,10 @@ def state_icon(state: str) -> QIcon:
 
 
 def check_state(c: Check) -> str:
-    return "ok" if c.ok else "failed" if c.blocking else "warning"
+    """ok, failed, or warning: a failure the clerk may override, or a condition not known yet (the council's)."""
+    if not c.ok:
+        return "failed" if c.blocking else "warning"
+    return "warning" if c.result == "unknown" else "ok"
 
 
 # -- quota use per award ------------------------------------------------------------------------------------
@@ -316,7 +319,8 @@ class ChecksModel(QAbstractListModel):
         c = self._items[index.row()]
         state = check_state(c)
         if role == Qt.DisplayRole:
-            return c.message
+            # A group of conditions lists the result of each condition inside it.
+            return "\n".join([c.headline] + [line for child in c.children for line in child.lines(1)])
         if role == SOURCE_ROLE:
             return c.source
         if role == STATE_ROLE:
@@ -324,7 +328,8 @@ class ChecksModel(QAbstractListModel):
         if role == Qt.DecorationRole:
             return state_icon(state)
         if role == Qt.ToolTipRole:
-            return f"{c.message}\n{c.source}" if c.source else c.message
+            return "\n".join(x for x in (c.message, *(f"• {f}" for f in c.facts), c.source,
+                                          c.period and f"({c.period})", c.note) if x)
         if role == Qt.ForegroundRole and state != "ok":
             return ERROR_COLOR if state == "failed" else WARNING_COLOR
         return None

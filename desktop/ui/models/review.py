@@ -98,7 +98,7 @@ class CandidatesModel(RowsTableModel):
             if key == "conditions":
                 return "✓" if not failed else str(len(failed))
         if role == Qt.ToolTipRole and key == "conditions":
-            return "\n".join(("✓ " if x.ok else "✗ ") + x.message for x in c.checks)
+            return "\n".join(line for x in c.checks for line in x.lines())
         if role == Qt.ForegroundRole and key == "conditions":
             return OK_COLOR if not failed else ERROR_COLOR
         if role == Qt.TextAlignmentRole and key == "conditions":
