@@ -21,7 +21,8 @@ import pytest
 
 from desktop.errors import UserError
 from desktop.package import asice, names, zipfmt
-from desktop.package.asice import PackageCancelled, PackageFile, build_package
+from desktop.package.asice import PackageFile, build_package
+from desktop.progress import Cancelled, Progress
 from desktop.package.verify import verify_package
 from desktop.signing import keys
 from desktop.signing.pdf import sign_pdf
@@ -290,25 +291,26 @@ def test_cancel_leaves_nothing_behind(identity, tmp_path, when):
     big = tmp_path / "src" / "scan.bin"
     big.parent.mkdir()
     big.write_bytes(b"\x00" * (3 * zipfmt.CHUNK_SIZE + 17))
-    calls = 0
+    reports = []
 
-    def cancel() -> bool:
-        nonlocal calls
-        calls += 1
-        return calls >= when
+    def heard(done, total, message):  # the Cancel button pressed while the n-th report is shown
+        reports.append(done)
+        if len(reports) >= when:
+            progress.cancel()
 
+    progress = Progress(heard)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    with pytest.raises(PackageCancelled):
-        build_package(out_dir / "goi.asice", [("a.txt", b"1"), ("scan.bin", big)], identity, cancel=cancel)
-    assert list(out_dir.iterdir()) == []
+    with pytest.raises(Cancelled, match="Đã hủy tạo gói hồ sơ"):
+        build_package(out_dir / "goi.asice", [("a.txt", b"1"), ("scan.bin", big)], identity, progress=progress)
+    assert len(reports) == when and list(out_dir.iterdir()) == []
 
 
-def test_cancel_event_and_failure_leave_nothing_behind(identity, tmp_path, monkeypatch):
-    event = threading.Event()
-    event.set()
-    with pytest.raises(PackageCancelled):
-        build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity, cancel=event)
+def test_cancel_before_start_and_failure_leave_nothing_behind(identity, tmp_path, monkeypatch):
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity, progress=progress)
     assert list(tmp_path.iterdir()) == []
 
     def broken(*args, **kwargs):

@@ -7,7 +7,8 @@ from ...nominations import Nomination, RuleViolation
 from ..models.base import RowsTableModel
 from ..models.nominations import ID_ROLE, AchievementPickModel, status_text
 from ..models.people import CollectivesModel, PersonChoiceModel
-from ..operations import show_error
+from ...changes import OUTCOME_RECORDED, Area
+from ..operations import announce, show_error
 from ..qt import (
     QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit, QModelIndex,
     QPushButton, QTableView, QVBoxLayout, Qt, Signal,
@@ -58,7 +59,6 @@ class AdHocModel(RowsTableModel):
 
 
 class AdHocDialog(QDialog):
-    changed = Signal()
 
     def __init__(self, parent, store):
         super().__init__(parent)
@@ -162,7 +162,7 @@ class AdHocDialog(QDialog):
         self.summary.clear()
         self.subject.setCurrentIndex(-1)
         self.model.reload()
-        self.changed.emit()
+        announce(self, Area.NOMINATIONS)
         return nid
 
     # -- the list ------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ class AdHocDialog(QDialog):
             return
         self.model.reload()
         self.select(r.id)
-        self.changed.emit()
+        announce(self, Area.NOMINATIONS)
 
     def record_outcome(self) -> None:
         r = self.selected()
@@ -208,4 +208,4 @@ class AdHocDialog(QDialog):
     def _outcome_saved(self, nomination_id: int) -> None:
         self.model.reload()
         self.select(nomination_id)
-        self.changed.emit()
+        announce(self, OUTCOME_RECORDED)

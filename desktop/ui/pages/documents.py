@@ -20,11 +20,12 @@ from ...errors import UserError
 from ..dialogs.document_editor import DocumentEditor
 from ..models.documents import ID_ROLE, DossierModel
 from ..models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
-from ..operations import BackgroundTask, attempt, run_op, show_error
+from ...changes import Area
+from ..operations import Operation, announce, attempt, run_op, show_error
 from ..qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
-    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import campaign_chooser, setup_table
 
@@ -77,13 +78,14 @@ def qt_spooler(printer: QPrinter):
 
 
 class DocumentsPage(QWidget):
-    changed = Signal()
+    # The dossier a campaign requires: its documents, drafted from the nominations, meetings and unit profile.
+    AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE, Area.SETTINGS})
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self.dialog = None                      # the print dialog open on this page, if any
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.printer: QPrinter | None = None    # kept, so the print dialog remembers the printer chosen
         self._loaded = False
         self._row = -1
@@ -296,7 +298,7 @@ class DocumentsPage(QWidget):
                 self.view.selectionModel().blockSignals(False)
                 self._row = row
         self._update_buttons()
-        self.changed.emit()
+        announce(self, Area.DOCUMENTS)  # the editor saved a version
 
     # -- actions ----------------------------------------------------------------------------------------
 
@@ -308,14 +310,13 @@ class DocumentsPage(QWidget):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             draft_id = run_op(self, lambda: drafts.create(self.store, item.kind, item.target_id,
-                                                          item.authority or None))
+                                                          item.authority or None), changes=Area.DOCUMENTS)
         finally:
             QApplication.restoreOverrideCursor()
         if draft_id is None:
             return
         self._refresh(item.kind, item.target_id)
         self.message.setText(self.tr("“%1” is drafted from the records (version 1).").replace("%1", item.title))
-        self.changed.emit()
 
     def _settle_edits(self) -> bool:
         """Before exporting, printing or finalising: what is saved is what goes out."""
@@ -334,7 +335,7 @@ class DocumentsPage(QWidget):
         draft_id, kind, target = item.draft.id, item.kind, item.target_id
         self._run(self.tr("Finalising the document"), lambda store, _progress: drafts.finalise(store, draft_id),
                   lambda _result: self._after_change(kind, target, self.tr("“%1” is finalised.").replace(
-                      "%1", item.title)))
+                      "%1", item.title)), changes=Area.DOCUMENTS)
 
     def reopen(self) -> None:
         item = self.current_item()
@@ -347,29 +348,26 @@ class DocumentsPage(QWidget):
                 != QMessageBox.Yes:
             return
         draft_id = item.draft.id
-        if attempt(self, lambda: drafts.reopen(self.store, draft_id)):
+        if attempt(self, lambda: drafts.reopen(self.store, draft_id), changes=Area.DOCUMENTS):
             self._after_change(item.kind, item.target_id, self.tr("“%1” is a draft again.").replace(
                 "%1", item.title))
 
     def _after_change(self, kind: str, target_id: int, message: str) -> None:
         self._refresh(kind, target_id)
         self.message.setText(message)
-        self.changed.emit()
 
-    def _run(self, title: str, work, done) -> None:
+    def _run(self, title: str, work, done, changes=None) -> None:
         """Long work (rendering) on a worker thread; the buttons wait for it."""
         self._busy(True)
-        self.task = BackgroundTask(self, self.store.path, title, work)
+        self.task = Operation(self, self.store, work, title=title, changes=changes)
 
-        def finished(result=None) -> None:
+        def finished(outcome) -> None:
             self.task = None
             self._busy(False)
-            if result is not _FAILED:
-                done(result)
+            if outcome.ok:
+                done(outcome.value)
 
-        self.task.succeeded.connect(finished)
-        self.task.failed.connect(lambda _e: finished(_FAILED))
-        self.task.cancelled.connect(lambda: finished(_FAILED))
+        self.task.done.connect(finished)
         self.task.start()
 
     def _busy(self, busy: bool) -> None:
@@ -452,7 +450,5 @@ class DocumentsPage(QWidget):
         self.message.setText(self.tr("Printed “%1”: %2 pages × %3 copies. %4 The print is in the print log.")
                              .replace("%1", title).replace("%2", str(pages)).replace("%3", str(copies))
                              .replace("%4", reason))
-        self.changed.emit()
+        announce(self, Area.PRINT_LOG)
 
-
-_FAILED = object()

@@ -7,11 +7,12 @@ from ..models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from ..models.campaigns import CampaignChoiceModel, CriterionChoiceModel
 from ..models.ledger import LedgerModel
 from ..models.people import ID_ROLE, CollectivesModel
+from ...changes import Area
 from ..operations import attempt
 from ..widgets import setup_table
 from ..qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QTableView, QTimer, QVBoxLayout, QWidget, Qt, Signal,
+    QTableView, QTimer, QVBoxLayout, QWidget, Qt,
 )
 
 SEARCH_DELAY_MS = 150
@@ -19,7 +20,7 @@ LEDGER_COLUMN_WIDTHS = {0: 90, 1: 210, 3: 200, 4: 90, 5: 90}
 
 
 class LedgerPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.LEDGER, Area.PEOPLE, Area.CAMPAIGNS})  # achievements, whose, and the campaign filter
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -212,8 +213,7 @@ class LedgerPage(QWidget):
     def _after_save(self, achievement_id: int) -> None:
         self.model.reload()
         self._update_count()
-        self.select(achievement_id)
-        self.changed.emit()
+        self.select(achievement_id)  # the dialog's operation announced the change
 
     def toggle_archive(self) -> None:
         aid = self.selected()
@@ -221,10 +221,9 @@ class LedgerPage(QWidget):
             return
         row = self.view.currentIndex().row()
         action = ach.restore if self.show_archive.isChecked() else ach.archive
-        if attempt(self, lambda: action(self.store, aid)):
+        if attempt(self, lambda: action(self.store, aid), changes=Area.LEDGER):
             self.model.reload()
             self._update_count()
             if self.model.rowCount():
                 self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
             self._update_buttons()
-            self.changed.emit()

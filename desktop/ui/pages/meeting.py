@@ -16,11 +16,12 @@ from ...meetings import Meeting, Member
 from ..models.meetings import BallotsModel, MeetingsModel, MembersModel
 from ..models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR, CampaignsModel
 from ..models.people import PersonChoiceModel
-from ..operations import show_error
+from ...changes import Area
+from ..operations import announce, show_error
 from ..qt import (
     QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QLocale, QMessageBox, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
-    QVBoxLayout, QWidget, Qt, Signal,
+    QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import ERROR_STYLE, DateTimeField, FormPanel, setup_table
 from ... import clock
@@ -108,7 +109,7 @@ class ThresholdDelegate(QStyledItemDelegate):
 
 
 class MeetingPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.MEETINGS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.PEOPLE})  # the meeting, what it votes on
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -624,7 +625,7 @@ class MeetingPage(QWidget):
         self.status.setText(self.tr("Results recorded: %1 passed, %2 not passed.")
                             .replace("%1", str(passed)).replace("%2", str(len(results) - passed)))
         self.status.setVisible(True)
-        self.changed.emit()
+        announce(self, (Area.MEETINGS, Area.NOMINATIONS))  # the results are on the nominations
 
     def delete_meeting(self) -> None:
         m = self.meeting

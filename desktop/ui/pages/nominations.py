@@ -14,10 +14,11 @@ from ...nominations import RuleViolation
 from ..dialogs.nomination import NominationDialog, checks_view
 from ..dialogs.outcome import OutcomeDialog
 from ..models.nominations import ID_ROLE, CampaignsModel, ChecksModel, NominationsModel, QuotaModel
-from ..operations import attempt, show_error
+from ...changes import OUTCOME_RECORDED, Area
+from ..operations import announce, attempt, show_error
 from ..qt import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import setup_table
 
@@ -25,7 +26,8 @@ NOMINATION_COLUMN_WIDTHS = {0: 44, 1: 210, 2: 250, 4: 120, 5: 84, 6: 84, 7: 110,
 
 
 class NominationsPage(QWidget):
-    changed = Signal()
+    # The nominations, their checks (ledger, ratings, registration), the council's votes on them.
+    AREAS = frozenset({Area.NOMINATIONS, Area.CAMPAIGNS, Area.PEOPLE, Area.LEDGER, Area.REGISTRATION, Area.MEETINGS})
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -158,8 +160,8 @@ class NominationsPage(QWidget):
         if nomination_id is not None:
             self.select(nomination_id)
 
-    def _refresh(self, select: int | None = None) -> None:
-        """After a change made on this page: counts, quotas and checks of every row."""
+    def _refresh(self, select: int | None = None, changed=(Area.NOMINATIONS,)) -> None:
+        """After a change made on this page: counts, quotas and checks of every row; other pages hear of it."""
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
         self.quotas.set_campaign(c)
         self._fit_quotas()
@@ -167,7 +169,7 @@ class NominationsPage(QWidget):
         if select is not None:
             self.select(select)
         self._selection_changed()
-        self.changed.emit()
+        announce(self, changed)
 
     # -- selection ----------------------------------------------------------------------------------
 
@@ -269,7 +271,7 @@ class NominationsPage(QWidget):
         if r is None or r.status != "da_gui":
             return
         self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
-        self.dialog.saved.connect(self._refresh_and_select)
+        self.dialog.saved.connect(lambda nomination_id: self._refresh(nomination_id, OUTCOME_RECORDED))
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
 
@@ -277,7 +279,6 @@ class NominationsPage(QWidget):
         from ..dialogs.ad_hoc import AdHocDialog
 
         self.dialog = AdHocDialog(self, self.store)
-        self.dialog.changed.connect(self.changed.emit)
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
 

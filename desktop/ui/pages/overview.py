@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import campaigns, clock, deadlines, printing, start, unit
+from ...changes import ALL
 from ...dates import format_date
 from ..models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, RunningModel, days_text, deadline_text, latest_text,
@@ -303,6 +304,7 @@ def _html(text: str) -> str:
 
 
 class OverviewPage(QWidget):
+    AREAS = ALL  # it sums up everything: refreshed (not reloaded) on any change
     edit_unit_requested = Signal()
     leave_demo_requested = Signal()
     open_achievement = Signal(int)

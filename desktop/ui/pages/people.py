@@ -4,16 +4,17 @@ from __future__ import annotations
 from ... import people
 from ..dialogs.records import CollectiveDialog, PersonDialog
 from ..models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
-from ..operations import attempt
+from ...changes import PERSON_REMOVED, Area
+from ..operations import announce, attempt
 from ..widgets import setup_table
 from ..qt import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
-    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
 )
 
 
 class PeoplePage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.PEOPLE})  # the people, their collectives, their yearly ratings
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -149,14 +150,14 @@ class PeoplePage(QWidget):
 
         dialog = ExcelImportDialog(self, self.store)
         self.dialog = dialog
-        dialog.imported.connect(lambda _n: (self.reload(), self.changed.emit()))
+        dialog.imported.connect(lambda _n: self.reload())  # the import announced what it changed
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         dialog.open()
 
     def _person_saved(self, person_id: int) -> None:
         self.reload()
         self.select_person(person_id)
-        self.changed.emit()
+        announce(self, Area.PEOPLE)
 
     def delete_person(self) -> None:
         pid = self.selected_person()
@@ -167,9 +168,8 @@ class PeoplePage(QWidget):
                                 self.tr("Delete %1 and their ratings and awards?").replace("%1", name)) \
                 != QMessageBox.Yes:
             return
-        if attempt(self, lambda: people.delete_person(self.store, pid)):
+        if attempt(self, lambda: people.delete_person(self.store, pid), changes=PERSON_REMOVED):
             self.reload()
-            self.changed.emit()
 
     # -- collectives -------------------------------------------------------------------------
 
@@ -187,7 +187,7 @@ class PeoplePage(QWidget):
 
     def _collective_saved(self) -> None:
         self.reload()
-        self.changed.emit()
+        announce(self, Area.PEOPLE)
 
     def delete_collective(self) -> None:
         cid = self.selected_collective()
@@ -197,9 +197,8 @@ class PeoplePage(QWidget):
         if QMessageBox.question(self, self.tr("Delete collective"),
                                 self.tr("Delete the collective %1?").replace("%1", name)) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: people.delete_collective(self.store, cid)):
+        if attempt(self, lambda: people.delete_collective(self.store, cid), changes=PERSON_REMOVED):
             self.reload()
-            self.changed.emit()
 
 
 class PeopleProxy(FoldFilterProxy):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ... import printing
+from ...changes import Area
 from ..qt import (
     HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
     QVBoxLayout, QWidget, Qt,
@@ -119,6 +120,8 @@ class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 
 class PrintLogPage(QWidget):
+    AREAS = frozenset({Area.PRINT_LOG})
+
     def __init__(self, store, parent=None):
         from ..models.documents import PrintLogModel  # drafting code: loaded with the page, not the overview
 

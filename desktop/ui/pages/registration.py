@@ -13,16 +13,17 @@ from ... import registration
 from ...errors import UserError, ValidationError
 from ..models.nominations import ID_ROLE, CampaignsModel
 from ..models.registration import RegistrationModel
-from ..operations import show_error
+from ...changes import Area
+from ..operations import announce, attempt, show_error
 from ..qt import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
-    QWidget, Qt, Signal,
+    QWidget, Qt,
 )
 from ..widgets import setup_table
 
 
 class RegistrationPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.REGISTRATION, Area.CAMPAIGNS, Area.PEOPLE})  # who registered what, per campaign
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -163,12 +164,11 @@ class RegistrationPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return False
-        self.changed.emit()
+        announce(self, Area.REGISTRATION)
         return True
 
     def _required_toggled(self, on: bool) -> None:
-        registration.set_required(self.store, on)
-        self.changed.emit()
+        attempt(self, lambda: registration.set_required(self.store, on), changes=Area.REGISTRATION)
 
     def write_template(self) -> None:
         from ...excel.registration import write_template
@@ -207,6 +207,6 @@ class RegistrationPage(QWidget):
             show_error(self, exc)
             return
         self._load()
-        self.changed.emit()
+        announce(self, Area.REGISTRATION)
         QMessageBox.information(self, self.tr("Import from Excel"),
                                 self.tr("%1 registrations imported.").replace("%1", str(count)))

@@ -7,10 +7,11 @@ from pathlib import Path
 from ... import catalog, people, statistics
 from ...prizes import format_vnd
 from ..models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
+from ...changes import Area
 from ..operations import attempt
 from ..qt import (
     HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMargins, QPainter, QPushButton, QSpinBox, QSplitter,
-    QTableView, QTabWidget, QVBoxLayout, QWidget, Qt, Signal,
+    QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from ..widgets import setup_table
 
@@ -79,7 +80,7 @@ class AwardsChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 
 class StatisticsPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.LEDGER, Area.PEOPLE, Area.CAMPAIGNS, Area.NOMINATIONS, Area.REVIEW})  # counted by year
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
