@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ... import achievements as ach
 from ...dates import format_date
-from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt
+from ..qt import QCoreApplication, QAbstractTableModel, QModelIndex, Qt, QTimer
 
 PAGE = 200
 CACHE_LIMIT = 5000
@@ -41,6 +41,7 @@ class LedgerModel(QAbstractTableModel):
             QCoreApplication.translate("LedgerModel", "Evidence"),
         ]
         self.loaded = False
+        self._resetting = False
         if load:
             self.reload()
 
@@ -73,7 +74,16 @@ class LedgerModel(QAbstractTableModel):
             self._ids = self._query()
             self._total = len(self._ids)
         self._cache.clear()
-        self.endResetModel()
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        # A view told of the reset asks for more rows at once; every other listener must hear of the
+        # reset before it hears of rows inserted, so that fetch waits for the next turn of the event loop.
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def _query(self) -> list[int]:
         self.loaded = True
@@ -87,12 +97,15 @@ class LedgerModel(QAbstractTableModel):
         """Load the ids after the first page (the view scrolled to the end)."""
         if not self.canFetchMore(parent):
             return
+        if self._resetting:
+            QTimer.singleShot(0, self, self.fetchMore)
+            return
         ids = self._query()
         if ids[:len(self._ids)] != self._ids:  # the records changed under us: start again
             self.beginResetModel()
             self._ids, self._total = ids, len(ids)
             self._cache.clear()
-            self.endResetModel()
+            self._end_reset()
             return
         if len(ids) > len(self._ids):
             self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
@@ -130,7 +143,7 @@ class LedgerModel(QAbstractTableModel):
         try:
             return self._ids.index(achievement_id)
         except ValueError:
-            if not self.canFetchMore():
+            if not self.canFetchMore() or self._resetting:
                 return None
         self.fetchMore()
         return self.row_of(achievement_id)
