@@ -44,7 +44,8 @@ def parse_plan_text(text: str, catalog: Catalog | None = None,
 
     ``source_text`` of the result is ``text`` in NFC with ``\\n`` line ends;
     ``spans`` are offsets into it. ``progress(done, total, "")``, when given, is
-    called between the steps (the window's progress bar; it may raise to cancel).
+    called between the steps (the window's progress bar); a cancelled
+    :class:`~desktop.progress.Progress` raises :class:`~desktop.progress.Cancelled` there.
     """
     step = (lambda k: progress(k, STEPS, "")) if progress else (lambda k: None)
     catalog = catalog or load()

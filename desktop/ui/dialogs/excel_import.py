@@ -89,7 +89,7 @@ class ExcelImportDialog(QDialog):
         """Read and check the workbook on a worker thread, then show the preview."""
         kind = self.kind.currentData()
         self.open_btn.setEnabled(False)
-        self.task = Operation(self, self.store, lambda store, progress: importer.read(store, kind, path),
+        self.task = Operation(self, self.store, lambda store, progress: importer.read(store, kind, path, progress),
                               title=self.tr("Reading the workbook"))
         self.task.succeeded.connect(self.show_preview)
         self.task.failed.connect(lambda _e: self.open_btn.setEnabled(True))
