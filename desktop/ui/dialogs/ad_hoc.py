@@ -11,7 +11,7 @@ from ...changes import OUTCOME_RECORDED, Area
 from ..operations import announce, show_error
 from ..qt import (
     QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit, QModelIndex,
-    QPushButton, QTableView, QVBoxLayout, Qt, Signal,
+    QPushButton, QTableView, QVBoxLayout, Qt,
 )
 from ..widgets import FormPanel, setup_table
 from .outcome import OutcomeDialog
