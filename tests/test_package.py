@@ -306,6 +306,19 @@ def test_cancel_leaves_nothing_behind(identity, tmp_path, when):
     assert len(reports) == when and list(out_dir.iterdir()) == []
 
 
+def test_checking_a_package_reports_each_file_and_can_be_cancelled(pki, identity, tmp_path):
+    out = tmp_path / "goi.asice"
+    build_package(out, [("a.txt", b"1"), ("b.txt", b"2"), ("c.txt", b"3")], identity)
+    heard = []
+    report = verify_package(out, [pki.ca_pem], progress=Progress(lambda *a: heard.append(a)))
+    assert report.ok and [(d, t) for d, t, _m in heard] == [(0, 3), (1, 3), (2, 3)]
+    assert "“a.txt”" in heard[0][2]
+    stop = Progress()
+    stop.cancel()
+    with pytest.raises(Cancelled):
+        verify_package(out, [pki.ca_pem], progress=stop)
+
+
 def test_cancel_before_start_and_failure_leave_nothing_behind(identity, tmp_path, monkeypatch):
     progress = Progress()
     progress.cancel()

@@ -39,10 +39,10 @@ IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #99
 def verify_job(path: str, trusted: list):
     """The operation: check the file against the certificates trusted (read before, on the GUI thread)."""
 
-    def work(_store, _progress):
+    def work(_store, progress):
         from ...package.pdf_verify import verify_path
 
-        return verify_path(path, trusted)
+        return verify_path(path, trusted, progress=progress)
 
     return work
 
@@ -276,11 +276,17 @@ class VerifyPage(QWidget):
         self._show_report(None, busy=True)
         # No database on the worker: the file and the certificates are all it needs.
         self.worker = Operation(self, None, verify_job(path, self.trusted_certificates()), show_errors=False)
+        self.worker.progressed.connect(self._progressed)
         self.worker.done.connect(self._verified)
         self._set_running(True)
         self.worker.start()
 
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        self.busy.setRange(0, total)      # 0 of 0: busy until the files are hashed one by one
+        self.busy.setValue(done)
+
     def _set_running(self, running: bool) -> None:
+        self.busy.setRange(0, 0)
         self.busy.setVisible(running)
         for w in (self.open_btn, self.open_folder_btn, self.again_btn, self.add_anchor_btn, self.remove_anchor_btn):
             w.setEnabled(not running)
