@@ -23,7 +23,7 @@ class Area(str, enum.Enum):
     DOCUMENTS = "documents"          # drafted documents, their versions and attached papers
     PRINT_LOG = "print_log"          # what was printed or sent
     REVIEW = "review"                # the year-end review and its initiatives
-    SETTINGS = "settings"            # the unit profile, trusted certificates, backups made
+    SETTINGS = "settings"            # the unit profile, trusted certificates, backups made (the overview shows them)
 
 
 ALL: frozenset[Area] = frozenset(Area)

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def edit_unit(self) -> None:
         self.dialog = UnitDialog(self, self.store)
-        self.dialog.accepted.connect(lambda: self.apply_changes(frozenset({Area.SETTINGS}), self.dialog))
+        self.dialog.accepted.connect(lambda: self.apply_changes(frozenset({Area.SETTINGS})))
         self.dialog.open()
 
     def _about(self) -> None:

@@ -78,8 +78,8 @@ def qt_spooler(printer: QPrinter):
 
 
 class DocumentsPage(QWidget):
-    # The dossier a campaign requires: its documents, drafted from the nominations, meetings and unit profile.
-    AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE, Area.SETTINGS})
+    # The dossier a campaign requires: its documents, drafted from the nominations and meetings.
+    AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE})
 
     def __init__(self, store, parent=None):
         super().__init__(parent)

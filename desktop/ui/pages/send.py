@@ -73,7 +73,7 @@ def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | N
 
 class SendPage(QWidget):
     # What the plan requires and what is ready: documents, nominations, the evidence in the ledger.
-    AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS, Area.SETTINGS})
+    AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS})
     verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
     build_finished = Signal(object)     # an Outcome, once the operation has ended and the page has shown it
 
