@@ -16,10 +16,10 @@ pytest.importorskip("pytestqt")
 from desktop.council import nominations
 from desktop.signing import trust  # noqa: E402
 from desktop.errors import UserError  # noqa: E402
-from desktop.package.asice import PackageCancelled  # noqa: E402
+from desktop.progress import Cancelled  # noqa: E402
 from desktop.package.verify import Check  # noqa: E402
 from desktop.signing.keys import KeyInfo, TokenInfo  # noqa: E402
-from desktop.ui import widgets  # noqa: E402
+from desktop.ui import operations  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.package import (  # noqa: E402
     ChecklistModel, ChecksModel, EvidenceChoiceModel, KeysModel, PackageFilesModel, TokensModel, TrustStoreModel,
@@ -316,14 +316,14 @@ def test_cancel_during_the_build_leaves_no_file(qtbot, monkeypatch, send_page, s
 
     # Hold the worker at its first progress report until the clerk has pressed Cancel.
     reached, go_on = threading.Event(), threading.Event()
-    report = widgets.ThreadWorker._report
+    report = operations._Worker.report
 
     def held(self, done, total, message=""):
         report(self, done, total, message)
         reached.set()
         go_on.wait(30)
 
-    monkeypatch.setattr(widgets.ThreadWorker, "_report", held)
+    monkeypatch.setattr(operations._Worker, "report", held)
     qtbot.mouseClick(page.build_btn, Qt.LeftButton)
     assert page.cancel_btn.isVisible() and page.cancel_btn.isEnabled()
     assert not page.build_btn.isEnabled() and not page.campaign.isEnabled()
@@ -331,7 +331,7 @@ def test_cancel_during_the_build_leaves_no_file(qtbot, monkeypatch, send_page, s
     with qtbot.waitSignal(page.build_finished, timeout=60000) as blocker:
         qtbot.mouseClick(page.cancel_btn, Qt.LeftButton)
         go_on.set()
-    assert isinstance(blocker.args[0].error, PackageCancelled)
+    assert isinstance(blocker.args[0].error, Cancelled)
     assert messages.shown == []                      # a cancel needs no message box
     assert page.status.text() == "Đã hủy tạo gói hồ sơ; không có tệp nào được ghi."
     assert list(out_dir.iterdir()) == []

@@ -20,7 +20,8 @@ import pytest
 
 from desktop.errors import UserError
 from desktop.package import asice, names, zipfmt
-from desktop.package.asice import PackageCancelled, PackageFile, build_package
+from desktop.package.asice import PackageFile, build_package
+from desktop.progress import Cancelled, Progress
 from desktop.package.verify import verify_package
 from desktop.signing import keys
 from desktop.signing.pdf import sign_pdf
@@ -278,25 +279,39 @@ def test_cancel_leaves_nothing_behind(identity, tmp_path, when):
     big = tmp_path / "src" / "scan.bin"
     big.parent.mkdir()
     big.write_bytes(b"\x00" * (3 * zipfmt.CHUNK_SIZE + 17))
-    calls = 0
+    reports = []
 
-    def cancel() -> bool:
-        nonlocal calls
-        calls += 1
-        return calls >= when
+    def heard(done, total, message):  # the Cancel button pressed while the n-th report is shown
+        reports.append(done)
+        if len(reports) >= when:
+            progress.cancel()
 
+    progress = Progress(heard)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    with pytest.raises(PackageCancelled):
-        build_package(out_dir / "goi.asice", [("a.txt", b"1"), ("scan.bin", big)], identity, cancel=cancel)
-    assert list(out_dir.iterdir()) == []
+    with pytest.raises(Cancelled, match="Đã hủy tạo gói hồ sơ"):
+        build_package(out_dir / "goi.asice", [("a.txt", b"1"), ("scan.bin", big)], identity, progress=progress)
+    assert len(reports) == when and list(out_dir.iterdir()) == []
 
 
-def test_cancel_event_and_failure_leave_nothing_behind(identity, tmp_path, monkeypatch):
-    event = threading.Event()
-    event.set()
-    with pytest.raises(PackageCancelled):
-        build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity, cancel=event)
+def test_checking_a_package_reports_each_file_and_can_be_cancelled(pki, identity, tmp_path):
+    out = tmp_path / "goi.asice"
+    build_package(out, [("a.txt", b"1"), ("b.txt", b"2"), ("c.txt", b"3")], identity)
+    heard = []
+    report = verify_package(out, [pki.ca_pem], progress=Progress(lambda *a: heard.append(a)))
+    assert report.ok and [(d, t) for d, t, _m in heard] == [(0, 3), (1, 3), (2, 3)]
+    assert "“a.txt”" in heard[0][2]
+    stop = Progress()
+    stop.cancel()
+    with pytest.raises(Cancelled):
+        verify_package(out, [pki.ca_pem], progress=stop)
+
+
+def test_cancel_before_start_and_failure_leave_nothing_behind(identity, tmp_path, monkeypatch):
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity, progress=progress)
     assert list(tmp_path.iterdir()) == []
 
     def broken(*args, **kwargs):

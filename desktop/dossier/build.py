@@ -25,6 +25,7 @@ from desktop.errors import UserError
 from desktop.text import fold
 from desktop import clock
 from desktop.files import temp_prefix
+from desktop.progress import Progress, progress_of
 
 STATES = {"thieu": "Thiếu", "ban_nhap": "Bản nháp", "hoan_thien": "Đã hoàn thiện"}
 
@@ -246,7 +247,7 @@ def document_file_name(store, d: drafts.Draft) -> str:
 
 
 def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids: list[int] = (),
-          progress: Callable[[int, int, str], None] | None = None, cancel=None, overwrite: bool = False,
+          progress: Progress | Callable[[int, int, str], None] | None = None, overwrite: bool = False,
           timestamper=None, appearance=None, format: str = "asice", phase_id: int | None = None):
     """Sign the finalised documents and write the dossier in ``format``; refuses while anything is missing.
 
@@ -256,7 +257,9 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     one ZIP for email. The output is verified as soon as it is written (a
     broken output is removed and reported); the passed nominations become
     "Đã gửi" and the print log records which way the dossier left. With ``phase_id`` the dossier is that
-    phase's (its Tờ trình, meetings, reports and nominations only).
+    phase's (its Tờ trình, meetings, reports and nominations only). ``progress``
+    hears of each step; once cancelled it raises :class:`~desktop.progress.Cancelled`
+    and nothing is written.
     """
     if format not in FORMATS:
         raise UserError(f"Cách gửi “{format}” không có; chọn một trong: {', '.join(FORMATS)}.")
@@ -264,7 +267,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     if missing:
         raise UserError("Chưa tạo được gói hồ sơ:\n" + "\n".join(f"- {m}" for m in missing))
     from desktop.dossier.nomination_list import write_nominations
-    from desktop.package.asice import PackageFile, build_package, check_output
+    from desktop.package.asice import CANCELLED, PackageFile, build_package, check_output
 
     check_output(output, overwrite, folder=format == "pdfs")  # before the signing, which takes seconds
     from desktop.package.names import safe_name
@@ -272,7 +275,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
     from desktop.signing.pdf import sign_pdf
 
     output = Path(output)
-    report = progress or (lambda done, total, message: None)
+    report = progress_of(progress).cancelled_saying(CANCELLED)
     items_required = required(store, campaign_id, phase_id)
     docs = [d for item in items_required for d in item.drafts]
     with tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-goi-")) as tmp:
@@ -293,7 +296,6 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
         signing_time = None
         for i, d in enumerate(docs):
             report(i, len(docs), f"Ký số: {drafts.title(store, d)}")
-            _check_cancel(cancel)
             title = safe_name(drafts.title(store, d))
             pdf = folder / f"{i:02d}.pdf"
             pdf.write_bytes(blobs.read_bytes(store, d.pdf_sha256))
@@ -312,7 +314,7 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
 
         attached = [a for item in items_required for a in item.attachments]
         for a in attached:
-            _check_cancel(cancel)
+            report.check()
             path = folder / f"kem-{a.id}"
             with open(path, "wb") as fh:
                 for chunk in blobs.iter_chunks(store, a.sha256):
@@ -341,11 +343,10 @@ def build(store, campaign_id: int, output: str | Path, identity, *, evidence_ids
                     for chunk in blobs.iter_chunks(store, ev.sha256):
                         fh.write(chunk)
                 files.append(PackageFile(f"{EVIDENCE_FOLDER}{unique(safe_name(ev.file_name))}", path))
-            built = build_package(output, files, identity, progress=progress, cancel=cancel,
+            built = build_package(output, files, identity, progress=report,
                                   overwrite=overwrite, timestamper=timestamper)
         else:
             signed_pdfs.append((unique(safe_name(LISTING_NAME, suffix=".xlsx")), listing))
-            _check_cancel(cancel)
             report(len(docs), len(docs), "Ghi tệp")
             built = _write_documents(output, signed_pdfs, identity, zipped=format == "zip", overwrite=overwrite)
             built.signing_time = signing_time
@@ -439,12 +440,3 @@ def _verify_written(store, path: Path, identity) -> None:
         path.unlink(missing_ok=True)
     reason = bad[0].message if bad else "không có chữ ký nào để kiểm tra"
     raise UserError(f"Hồ sơ vừa ghi không qua được bước tự kiểm tra nên đã bị xóa: {reason}")
-
-
-def _check_cancel(cancel) -> None:
-    from desktop.package.asice import PackageCancelled
-
-    if cancel is None:
-        return
-    if (cancel.is_set() if hasattr(cancel, "is_set") else cancel()):
-        raise PackageCancelled()

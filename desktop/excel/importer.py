@@ -31,6 +31,7 @@ from desktop.records.achievements import Achievement, format_measure, parse_meas
 from desktop.dates import DateError, parse_date
 from desktop.errors import UserError, ValidationError
 from desktop.records.people import Person
+from desktop.progress import Progress, progress_of
 from desktop.text import clean, fold, nfc
 from desktop.excel import columns as cols
 from desktop.excel.workbook import Table, read_table
@@ -277,6 +278,17 @@ class _Row:
         return [issue for _, issue in sorted(self._found, key=lambda pair: pair[0])]
 
 
+def _rows(table: Table, progress: Progress | None):
+    """The rows of the sheet, told to ``progress`` every 50 (a cancel stops the reading there)."""
+    report = progress_of(progress)
+    total = len(table.rows)
+    for i, raw in enumerate(table.rows):
+        if i % 50 == 0:
+            report(i, total, f"Đang kiểm tra dòng {raw.number} của trang “{table.sheet}”…")
+        yield raw
+    report(total, total, "")
+
+
 def _start(table: Table, kind: str, columns: list[str], path: Path) -> tuple[ImportPreview, dict]:
     preview = ImportPreview(kind, Path(path).name, table.sheet, columns, notices=list(table.notices))
     issues = defaultdict(list)
@@ -295,8 +307,8 @@ def _finish(preview: ImportPreview) -> ImportPreview:
 
 # -- people ------------------------------------------------------------------------------------------------
 
-def read_people(store, path: str | Path) -> ImportPreview:
-    """Read and check every row of a people workbook; nothing is written."""
+def read_people(store, path: str | Path, progress: Progress | None = None) -> ImportPreview:
+    """Read and check every row of a people workbook; nothing is written (``progress`` hears of the rows)."""
     table = read_table(path, sheet=cols.PEOPLE_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
                        match=cols.match_people, required=cols.people_header_ok, required_text="cột “Họ và tên”")
     years = [int(k[7:]) for k in sorted((k for k in table.columns if k.startswith("rating:")),
@@ -321,7 +333,7 @@ def read_people(store, path: str | Path) -> ImportPreview:
     seen: dict[tuple[str, str | None], int] = {}
     same_name: list[str] = []
 
-    for raw in table.rows:
+    for raw in _rows(table, progress):
         row = _Row(table, raw.number, cols.PEOPLE_FIELDS)
         for issue in issues.get(raw.number, []):
             row.error(issue.key, issue.message)
@@ -429,8 +441,8 @@ def _find_criterion(c: camp.Campaign, text: str) -> list[camp.Criterion]:
     return hits
 
 
-def read_achievements(store, path: str | Path) -> ImportPreview:
-    """Read and check every row of an achievements workbook; nothing is written."""
+def read_achievements(store, path: str | Path, progress: Progress | None = None) -> ImportPreview:
+    """Read and check every row of an achievements workbook; nothing is written (``progress`` as above)."""
     table = read_table(path, sheet=cols.ACHIEVEMENTS_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
                        match=cols.match_achievements, required=cols.achievements_header_ok,
                        required_text="các cột “Ngày”, “Thành tích” và “Cá nhân (họ tên)” hoặc “Tập thể”")
@@ -450,7 +462,7 @@ def read_achievements(store, path: str | Path) -> ImportPreview:
     seen: dict[tuple, int] = {}
     unmatched_criteria: list[str] = []
 
-    for raw in table.rows:
+    for raw in _rows(table, progress):
         row = _Row(table, raw.number, cols.ACHIEVEMENT_FIELDS)
         for issue in issues.get(raw.number, []):
             row.error(issue.key, issue.message)
@@ -635,10 +647,10 @@ def _refuse_duplicates(store, preview: ImportPreview) -> None:
                 "nhập khác cùng lúc); chưa nhập dòng nào. Hãy đọc lại tệp để xem các dòng trùng.")
 
 
-def read(store, kind: str, path: str | Path) -> ImportPreview:
+def read(store, kind: str, path: str | Path, progress: Progress | None = None) -> ImportPreview:
     """:func:`read_people` or :func:`read_achievements` by ``kind`` (``people`` / ``achievements``)."""
     if kind == "people":
-        return read_people(store, path)
+        return read_people(store, path, progress)
     if kind == "achievements":
-        return read_achievements(store, path)
+        return read_achievements(store, path, progress)
     raise UserError(f"Không biết loại dữ liệu “{kind}”; chọn people (cá nhân) hoặc achievements (thành tích).")

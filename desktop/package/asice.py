@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import io
 import os
-import threading
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
@@ -37,6 +36,7 @@ from typing import Any, BinaryIO
 
 from desktop.errors import UserError, os_reason
 from desktop.files import OutputExists, disk_error, part_path, publish
+from desktop.progress import Progress, progress_of
 from desktop.signing.certs import VN_TZ, check_signing_certificate, display_name
 from desktop.signing.keys import SigningIdentity, signing_errors
 from desktop.package.manifest import ManifestReference, build_manifest
@@ -56,7 +56,6 @@ from desktop.package.zipfmt import (
 __all__ = [
     "PackageFile",
     "BuiltPackage",
-    "PackageCancelled",
     "ProgressCallback",
     "build_package",
     "mime_type_for",
@@ -65,7 +64,8 @@ __all__ = [
 ProgressCallback = Callable[[int, int, str], None]
 """Called with (bytes done, bytes in all, Vietnamese message)."""
 
-CancelCheck = Callable[[], bool] | threading.Event
+CANCELLED = "Đã hủy tạo gói hồ sơ; không có tệp nào được ghi."
+"""What :class:`~desktop.progress.Cancelled` says when a package build is cancelled."""
 
 # Kept below the ZIP64 threshold (2 GiB) and the verifier's default limit.
 MAX_PACKAGE_BYTES = min(ZipLimits().max_total_bytes, (1 << 31) - (64 << 20))
@@ -112,13 +112,6 @@ class BuiltPackage:
     files: tuple[ManifestReference, ...]
     signing_time: datetime
     signer: str
-
-
-class PackageCancelled(UserError):
-    """The clerk cancelled; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("Đã hủy tạo gói hồ sơ; không có tệp nào được ghi.")
 
 
 @dataclass
@@ -200,18 +193,6 @@ def _prepare(files: Iterable[PackageFile | tuple[Any, ...]], output: Path) -> li
     return items
 
 
-def _cancel_check(cancel: CancelCheck | None) -> Callable[[], None]:
-    if cancel is None:
-        return lambda: None
-    probe = cancel.is_set if isinstance(cancel, threading.Event) else cancel
-
-    def check() -> None:
-        if probe():
-            raise PackageCancelled()
-
-    return check
-
-
 def _zip_info(name: str, date_time: tuple[int, ...], size: int) -> zipfile.ZipInfo:
     """An entry with the fixed metadata of the profile in :mod:`.zipfmt`."""
     info = zipfile.ZipInfo(name, date_time=date_time[:6])
@@ -270,8 +251,7 @@ def build_package(
     files: Iterable[PackageFile | tuple[Any, ...]],
     identity: SigningIdentity,
     *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelCheck | None = None,
+    progress: Progress | ProgressCallback | None = None,
     overwrite: bool = False,
     timestamper: Any = None,
     signing_time: datetime | None = None,
@@ -280,14 +260,15 @@ def build_package(
 
     ``files`` holds :class:`PackageFile` or ``(archive_path, source)`` pairs,
     where source is a path or bytes; archive paths are checked (use
-    :func:`~desktop.package.names.safe_name` for each segment). ``cancel`` is
-    a callable or :class:`threading.Event` consulted between files and chunks.
+    :func:`~desktop.package.names.safe_name` for each segment). ``progress``
+    (a :class:`~desktop.progress.Progress`) is told of each chunk and raises
+    :class:`~desktop.progress.Cancelled` between files and chunks once cancelled.
     ``timestamper`` (a pyHanko TimeStamper) makes the signature CAdES-T.
     Call it from a worker thread: signing runs its own event loop.
     """
     output = Path(output)
-    check_cancel = _cancel_check(cancel)
-    report = progress or (lambda done, total, message: None)
+    report = progress_of(progress).cancelled_saying(CANCELLED)
+    check_cancel = report.check
     check_output(output, overwrite)
     items = _prepare(files, output)
     moment = (signing_time or datetime.now(timezone.utc)).replace(microsecond=0)
@@ -317,7 +298,7 @@ def build_package(
             raise disk_error(exc, output) or UserError(
                 f"Không ghi được gói hồ sơ {output}: {os_reason(exc)}.") from exc
         raise
-    report(total, total, "Đã ký và lưu gói hồ sơ.")
+    report.note(total, total, "Đã ký và lưu gói hồ sơ.")  # written: a cancel now comes too late
     return BuiltPackage(
         path=output,
         size=size,

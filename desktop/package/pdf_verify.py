@@ -220,8 +220,10 @@ def _is_package(path: Path) -> bool:
     return head[:4] == b"PK\x03\x04" and head[30:38] == b"mimetype"
 
 
-def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime | None = None):
+def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime | None = None, progress=None):
     """The right check for ``path``: a signed package (ASiC-E), a folder of PDFs, or one PDF.
+
+    ``progress`` (a :class:`~desktop.progress.Progress`) hears of each file of a package hashed.
 
     Returns a report with ``checks``, ``signer``, ``signing_time``, ``files``,
     ``ok`` and ``to_dict`` (and ``kind``: ``package``, ``folder``, ``pdf``).
@@ -232,7 +234,7 @@ def verify_path(path: str | Path, trusted: Iterable[Any] = (), *, now: datetime 
     if _is_package(path):
         from desktop.package.verify import verify_package
 
-        return verify_package(path, trusted, now=now)
+        return verify_package(path, trusted, now=now, progress=progress)
     if path.suffix.lower() == ".zip":
         return verify_zip(path, trusted, now=now)
     return verify_pdf(path, trusted, now=now)

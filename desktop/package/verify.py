@@ -39,6 +39,7 @@ from asn1crypto import cms, x509
 
 from desktop.errors import UserError, os_reason
 from desktop.formatting import byte_size, date_time
+from desktop.progress import Progress, progress_of
 from desktop.signing.certs import display_name, format_vn_time, load_certificates
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, collision_key
@@ -136,6 +137,7 @@ def verify_package(
     limits: ZipLimits | None = None,
     require_pdf_signatures: bool = False,
     now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> VerificationReport:
     """Check the package at ``path``; see the module docstring for what is checked.
 
@@ -149,6 +151,7 @@ def verify_package(
     trust anchors raise :class:`~desktop.errors.UserError`. A package in
     another tool's layout goes to :mod:`.foreign`, which reads it by the
     standard and says what it cannot check instead of calling it tampered.
+    ``progress`` hears of each file hashed (a cancel raises :class:`~desktop.progress.Cancelled`).
     """
     path = Path(path)
     report = VerificationReport(path=path)
@@ -167,7 +170,8 @@ def verify_package(
         report.add("container.open", False, f"Không mở được tệp {path}: {os_reason(exc)}.")
         return report
     with handle:
-        _Verifier(report, handle, anchors, limits, require_pdf_signatures, now).run(path.stat().st_size)
+        _Verifier(report, handle, anchors, limits, require_pdf_signatures, now,
+                  progress_of(progress)).run(path.stat().st_size)
     return report
 
 
@@ -180,7 +184,9 @@ class _Verifier:
         limits: ZipLimits,
         require_pdf_signatures: bool,
         now: datetime,
+        progress: Progress | None = None,
     ):
+        self.progress = progress or Progress()
         self.report = report
         self.handle = handle
         self.anchors = anchors
@@ -327,7 +333,8 @@ class _Verifier:
             r.add("manifest.coverage", True, f"Bảng kê liệt kê đúng và đủ {len(present)} tệp của hồ sơ.")
         entries = {e.name: e for e in data_entries}
         pdfs: dict[str, bytes] = {}
-        for ref in manifest.references:
+        for i, ref in enumerate(manifest.references):
+            self.progress(i, len(manifest.references), f"Đang kiểm tra “{ref.name}”…")
             entry = entries.get(ref.name)
             if entry is None or counted[ref.name] > 1:
                 continue

@@ -29,6 +29,7 @@ from desktop.records import check as check_mod
 from desktop.records import unit as unit_mod
 from desktop.errors import StoreError, UserError
 from desktop.files import OutputExists, clean_stale_parts, disk_error, part_path, publish, umask
+from desktop.progress import Progress, progress_of
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store.db import SQLITE_MAGIC
 from desktop.store.lock import FileLock, LockHeld
@@ -138,15 +139,17 @@ def _target(out: Path | str | None, db: Path, profile: unit_mod.UnitProfile,
 
 def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = None,
            keep: int | None = DEFAULT_KEEP, overwrite: bool = False,
-           progress: Callable[[int, int, str], None] | None = None) -> BackupResult:
+           progress: Progress | Callable[[int, int, str], None] | None = None) -> BackupResult:
     """Write a verified copy of the database ``source`` (a :class:`Store` or a path).
 
     ``out`` is a file, a folder (the copy is named by :func:`backup_name` and
     only the newest ``keep`` backups stay in it) or ``None`` (the folder
     ``sao-luu`` beside the database). Safe while others read and write the
     database. Raises :class:`UserError` (nothing is left under the final name)
-    when the copy cannot be written or is not sound.
+    when the copy cannot be written or is not sound. ``progress`` hears of each
+    step; cancelled, it raises :class:`~desktop.progress.Cancelled` before the copy is saved.
     """
+    report = progress_of(progress)
     db = _source_path(source)
     now = _now(now)
     if not db.is_file():
@@ -173,8 +176,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
             target.parent.mkdir(parents=True, exist_ok=True)
             clean_stale_parts(target.parent)  # a backup killed half-way left its .part here
             tmp = part_path(target)
-            if progress:
-                progress(0, 3, "Đang chép dữ liệu…")
+            report(0, 3, "Đang chép dữ liệu…")
             dst = sqlite3.connect(str(tmp), isolation_level=None)
             try:
                 # One step: the whole snapshot is read inside one read transaction,
@@ -184,8 +186,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-            if progress:
-                progress(1, 3, "Đang kiểm tra bản sao lưu…")
+            report(1, 3, "Đang kiểm tra bản sao lưu…")
             problems, files = _verify_copy(tmp)
             if problems:
                 raise UserError("Bản sao lưu không đạt khi kiểm tra, chưa lưu: " + "; ".join(problems[:5]))
@@ -193,8 +194,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o600)
             size = tmp.stat().st_size
-            if progress:
-                progress(2, 3, "Đang lưu bản sao lưu…")
+            report(2, 3, "Đang lưu bản sao lưu…")
             publish(tmp, target, overwrite=overwrite)
             tmp = None
         except sqlite3.DatabaseError as exc:
@@ -216,8 +216,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
                 except OSError:
                     pass
     removed = tuple(prune(target.parent, keep)) if in_folder and keep else ()
-    if progress:
-        progress(3, 3, "")
+    report.note(3, 3, "")  # saved: a cancel now comes too late
     return BackupResult(target, size, files, now, removed)
 
 

@@ -1,7 +1,7 @@
 """Backups from the window: File → Back up…, a daily automatic backup, and the overview's reminder.
 
 The copying and checking is :mod:`desktop.records.backup`; this module asks where,
-runs it on a worker thread (:class:`~desktop.ui.operations.BackgroundTask`)
+runs it on a worker thread (:class:`~desktop.ui.operations.Operation`)
 and says what happened. The automatic backup folder (often a USB drive) and
 how many backups to keep there are the clerk's choice, remembered in
 QSettings; when the last backup was made is stored in the data file itself,
@@ -14,10 +14,11 @@ from pathlib import Path
 
 from desktop.records import backup as backup_mod
 from desktop.records import unit
-from desktop.ui.operations import BackgroundTask, run_op
+from desktop.changes import Area
+from desktop.ui.operations import Operation, run_op
 from desktop.ui.qt import (
     QAction, QCheckBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QObject, QPushButton, QSettings, QSpinBox, QThread, QVBoxLayout, QWidget, Signal,
+    QObject, QPushButton, QSettings, QSpinBox, QVBoxLayout, QWidget, Signal,
 )
 
 FOLDER_KEY = "backup/folder"
@@ -118,7 +119,7 @@ class BackupActions(QObject):
         super().__init__(window)
         self.window = window
         self.store = store
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.dialog: AutoBackupDialog | None = None
         self.last_message = ""
         app = QCoreApplication.instance()
@@ -127,9 +128,8 @@ class BackupActions(QObject):
 
     def wait(self) -> None:
         """Let a running backup finish (its result arrives through the event loop)."""
-        while self.task is not None:
-            QCoreApplication.processEvents()
-            QThread.msleep(10)
+        if self.task is not None:
+            self.task.finish()
 
     def install(self, menu) -> None:
         self.backup_action = QAction(self.tr("&Back up…"), self.window)
@@ -157,7 +157,7 @@ class BackupActions(QObject):
             self.back_up_to(path, overwrite=True)
 
     def back_up_to(self, out, *, keep: int | None = None, overwrite: bool = False, automatic: bool = False,
-                   now: dt.datetime | None = None) -> BackgroundTask:
+                   now: dt.datetime | None = None) -> Operation:
         """Back up to a file or folder on a worker thread; ``finished`` is emitted with the result."""
 
         def work(store, progress):
@@ -166,7 +166,9 @@ class BackupActions(QObject):
             return result
 
         title = self.tr("Automatic backup") if automatic else self.tr("Backing up")
-        self.task = BackgroundTask(self.window, self.store.path, title, work, show_errors=not automatic)
+        # A backup made records when it was made (the overview's reminder): the settings area.
+        self.task = Operation(self.window, self.store, work, title=title, changes=Area.SETTINGS,
+                              show_errors=not automatic, finish_on_quit=True)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._failed)
@@ -191,7 +193,7 @@ class BackupActions(QObject):
         self.dialog.accepted.connect(lambda: self.auto_backup())
         self.dialog.open()
 
-    def auto_backup(self, now: dt.datetime | None = None) -> BackgroundTask | None:
+    def auto_backup(self, now: dt.datetime | None = None) -> Operation | None:
         """Back up into the chosen folder unless a backup was already made today."""
         folder = auto_folder()
         if not folder:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from desktop import __version__, start
+from desktop.changes import ALL, Area
 from desktop.ui.backups import BackupActions
 from desktop.ui.watch import ExternalChanges
 from desktop.ui.dialogs.records import UnitDialog
@@ -28,6 +29,15 @@ PAGE_CLASSES = {
     "send": ("desktop.ui.pages.send", "SendPage"),
     "verify": ("desktop.ui.pages.verify", "VerifyPage"),
 }
+
+
+def _holds(page, origin) -> bool:
+    """Whether ``origin`` (a widget, a dialog opened from a page, an operation's owner) is part of ``page``."""
+    while origin is not None:
+        if origin is page:
+            return True
+        origin = origin.parent()
+    return False
 
 
 class Pages:
@@ -131,9 +141,8 @@ class MainWindow(QMainWindow):
         overview.open_campaign.connect(self._open_campaign)
 
         self.external = ExternalChanges(store, self)  # a command-line import while the window is open
-        self.external.changed.connect(self._data_changed)
+        self.external.changed.connect(lambda: self.apply_changes(ALL))
         self.backups = BackupActions(self, store)
-        self.backups.finished.connect(lambda _result: self.pages["overview"].refresh())
         self._build_menus()
         self.statusBar().showMessage(str(store.path))
         self.show_page("overview")
@@ -150,9 +159,6 @@ class MainWindow(QMainWindow):
 
             module, name = PAGE_CLASSES[key]
             page = getattr(importlib.import_module(module), name)(self.store)
-        if key in ("people", "ledger", "campaigns", "registration", "nominations", "meeting", "documents", "send",
-                   "review"):
-            page.changed.connect(self._data_changed)
         if key == "campaigns":
             page.show_achievements.connect(self.show_campaign_achievements)
         if key == "send":
@@ -239,16 +245,26 @@ class MainWindow(QMainWindow):
         self.show_page("verify")
         self.pages["verify"].open_file(path)
 
-    def _data_changed(self) -> None:
-        sender = self.sender()
-        for key, page in self.pages.built().items():  # a page not built yet loads fresh when opened
-            if page is not sender and hasattr(page, "reload"):
+    def apply_changes(self, areas: frozenset[Area], origin=None) -> None:
+        """An operation changed ``areas``: reload the pages that show one of them.
+
+        Each page declares the areas it shows (``AREAS``); a page not built yet
+        loads fresh when opened. The page the operation came from (``origin``
+        or a page holding it) has already shown its own result; the overview
+        sums up everything and is refreshed on any change.
+        """
+        if not areas:
+            return
+        for key, page in self.pages.built().items():
+            if key == "overview" or _holds(page, origin):
+                continue
+            if page.AREAS & areas:
                 page.reload()
         self.pages["overview"].refresh()
 
     def edit_unit(self) -> None:
         self.dialog = UnitDialog(self, self.store)
-        self.dialog.accepted.connect(self.pages["overview"].refresh)
+        self.dialog.accepted.connect(lambda: self.apply_changes(frozenset({Area.SETTINGS})))
         self.dialog.open()
 
     def _about(self) -> None:

@@ -1,149 +1,284 @@
-"""How the window runs domain work: errors shown one way, long work off the GUI thread.
+"""How the window runs domain work: one way off the GUI thread, errors shown one way, changes passed on.
 
-``run_op`` calls a quick domain function and turns a :class:`UserError` into
-one consistent message box. ``BackgroundTask`` runs a long one on a worker
-thread with its own database connection, a progress dialog and a cancel
-button; the GUI thread only receives progress and the result.
+An operation is a plain domain function ``fn(store, progress) -> result``.
+:class:`Operation` runs one on a worker thread with its own database
+connection (SQLite connections belong to the thread that opened them), a
+:class:`~desktop.progress.Progress` whose cancel stops it at its next report,
+an optional progress dialog, and success and failure handlers on the GUI
+thread. It is the only place in the window that starts a thread.
+
+``run_op`` and ``attempt`` call a quick domain function on the GUI thread
+(with the window's connection) and turn a :class:`UserError` into one
+consistent message box.
+
+Whichever way it ran, an operation that changed records says which areas
+(:class:`desktop.changes.Area`) it changed — declared by the caller with
+``changes=`` or returned as :class:`desktop.changes.Changed` — and they are
+passed to the main window (:func:`announce`), which reloads the pages that
+show one of them.
 """
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from desktop.errors import UserError
-from desktop.store import Store
-from desktop.ui.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QWidget, Signal
+from desktop import changes as changes_mod
+from desktop.changes import Area
+from desktop.errors import UserError, explain_error
+from desktop.progress import Cancelled, Progress
+from desktop.ui.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QTimer, QWidget, Signal
+
+Changes = Iterable[Area | str] | Area | str | None
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """One message box for a failed operation: the domain's Vietnamese message, or what went wrong."""
     if isinstance(error, UserError):
         QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Cannot do that"), str(error))
     else:
         QMessageBox.critical(
             parent, QCoreApplication.translate("Operations", "Unexpected error"),
-            QCoreApplication.translate("Operations", "Something went wrong and nothing was saved. Details:") + f"\n\n{error}",
+            QCoreApplication.translate("Operations", "Something went wrong and nothing was saved. Details:")
+            + f"\n\n{explain_error(error)}\n({type(error).__name__}: {error})",
         )
 
 
-def run_op(parent: QWidget | None, fn: Callable[[], Any]) -> Any:
+def announce(origin: QObject | None, changed: Changes) -> None:
+    """Pass the areas an operation changed to the window that ``origin`` (a page, a dialog) is part of.
+
+    The window (any ancestor with ``apply_changes(areas, origin)``) reloads the
+    pages showing one of them. Outside a window (a page on its own) nobody else shows anything.
+    """
+    areas = changes_mod.areas(changed)
+    if not areas:
+        return
+    widget = origin
+    while widget is not None:
+        apply = getattr(widget, "apply_changes", None)
+        if apply is not None:
+            apply(areas, origin)
+            return
+        widget = widget.parent()
+
+
+def run_op(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None) -> Any:
     """Run a quick domain call; on a :class:`UserError` show it and return ``None``.
 
+    On success the areas changed (``changes``, or those a returned
+    :class:`~desktop.changes.Changed` names) are announced and the result returned.
     Dialogs that place messages next to their fields catch
     :class:`~desktop.errors.ValidationError` themselves before this.
     """
     try:
-        return fn()
+        result = fn()
     except UserError as exc:
         show_error(parent, exc)
         return None
+    value, areas = changes_mod.split(result, changes_mod.areas(changes))
+    announce(parent, areas)
+    return value
 
 
-def attempt(parent: QWidget | None, fn: Callable[[], Any]) -> bool:
+def attempt(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None) -> bool:
     """Like :func:`run_op` for calls without a result: ``True`` when it succeeded."""
     try:
-        fn()
+        result = fn()
     except UserError as exc:
         show_error(parent, exc)
         return False
+    announce(parent, changes_mod.split(result, changes_mod.areas(changes))[1])
     return True
 
 
-class Cancelled(Exception):
-    """Raised inside a task's progress callback when the user pressed Cancel."""
+class Outcome:
+    """How an :class:`Operation` ended: its value, or the error it raised (a :class:`Cancelled` when cancelled)."""
+
+    def __init__(self, value=None, error: BaseException | None = None, trace: str = "",
+                 changed: frozenset[Area] = frozenset()):
+        self.value = value
+        self.error = error
+        self.trace = trace
+        self.changed = changed
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def cancelled(self) -> bool:
+        return isinstance(self.error, Cancelled)
 
 
 class _Worker(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object)
+    progressed = Signal(int, int, str)
+    ended = Signal(object)
 
     def __init__(self, db_path, fn):
         super().__init__()
         self._db_path = db_path
         self._fn = fn
-        self.cancel_requested = False
+        self.progress = Progress(self.report)
+
+    def report(self, done: int, total: int, message: str) -> None:
+        # Scaled to 0…1000: byte counts of a large package do not fit a Qt int.
+        if total > 0:
+            self.progressed.emit(max(0, min(1000, int(done * 1000 / total))), 1000, message)
+        else:
+            self.progressed.emit(0, 0, message)
 
     def run(self) -> None:
         try:
-            with Store(self._db_path) as store:
-                result = self._fn(store, self._report)
-        except Cancelled:
-            self.failed.emit(Cancelled())
+            if self._db_path is None:
+                result = self._fn(None, self.progress)
+            else:
+                from desktop.store import Store
+
+                with Store(self._db_path) as store:
+                    result = self._fn(store, self.progress)
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.failed.emit(exc)
+            self.ended.emit(Outcome(error=exc, trace=traceback.format_exc()))
         else:
-            self.finished.emit(result)
-
-    def _report(self, done: int, total: int, message: str = "") -> None:
-        if self.cancel_requested:
-            raise Cancelled()
-        self.progress.emit(int(done), int(total), message)
+            self.ended.emit(Outcome(value=result))
+        finally:
+            self.thread().quit()  # the thread ends with the work: waiting for it never waits for more
 
 
-class BackgroundTask(QObject):
-    """Run ``fn(store, progress)`` on a worker thread with a progress dialog.
+_RUNNING: set["Operation"] = set()     # kept alive until their thread has ended
+_ENDED: list["Operation"] = []          # ... and until their handlers have returned
 
-    ``progress(done, total, message)`` raises :class:`Cancelled` once the user
-    cancels, so the domain function stops at its next report and its
-    transaction rolls back. ``succeeded(result)`` or ``failed(error)`` is
-    emitted on the GUI thread; a cancel emits ``cancelled``.
+
+class Operation(QObject):
+    """Run ``fn(store, progress)`` on a worker thread: the window's one way to do long work.
+
+    ``store`` is the window's store (the worker opens its own connection to
+    the same file) or ``None`` for work without the database. ``title`` shows
+    a progress dialog with a Cancel button after a moment; without it the
+    caller shows :attr:`progressed` itself (0…1000, or 0 of 0 while unknown).
+    :meth:`cancel` makes the next progress report raise
+    :class:`~desktop.progress.Cancelled`, so the transaction rolls back.
+
+    On the GUI thread: ``succeeded(value)``, or ``failed(error)`` (shown in a
+    message box unless ``show_errors`` is false), or ``cancelled()``; then
+    always ``done(outcome)``. After a success the areas changed (``changes``,
+    or those the function returned in a :class:`~desktop.changes.Changed`) are
+    announced to the window. An operation still running when the application
+    quits is cancelled and waited for (``finish_on_quit`` lets it finish).
     """
 
+    progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
+    done = Signal(object)
 
-    def __init__(self, parent: QWidget, db_path, title: str, fn: Callable, *, show_errors: bool = True):
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None, store, fn: Callable[[Any, Progress], Any], *,
+                 title: str | None = None, changes: Changes = None, show_errors: bool = True,
+                 finish_on_quit: bool = False):
+        super().__init__()  # no Qt parent: a page closed mid-way must not destroy a running thread
         self._parent = parent
-        self._thread = QThread(self)
-        self._worker = _Worker(db_path, fn)
-        self._worker.moveToThread(self._thread)
+        self._changes = changes_mod.areas(changes)
         self._show_errors = show_errors
-        self.dialog = QProgressDialog(title, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.canceled.connect(self._cancel)
+        self._finish_on_quit = finish_on_quit
+        self.outcome: Outcome | None = None
+        self._thread = QThread()
+        self._worker = _Worker(getattr(store, "path", store), fn)
+        self.progress = self._worker.progress
+        self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.ended.connect(self._on_ended)
+        self.dialog: QProgressDialog | None = None
+        if title is not None:
+            self.dialog = QProgressDialog(title, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.canceled.connect(self.cancel)
 
-    def start(self) -> None:
+    # -- running -------------------------------------------------------------------------------------
+
+    def start(self) -> "Operation":
+        _RUNNING.add(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quit)
         self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Stop at the next progress report (from the GUI thread; the result comes as ``cancelled``)."""
+        self.progress.cancel()
+        if self.dialog is not None:
+            try:
+                self.dialog.setLabelText(QCoreApplication.translate("Operations", "Cancelling…"))
+            except RuntimeError:  # the dialog went with its window
+                pass
+
+    @property
+    def running(self) -> bool:
+        return self in _RUNNING
 
     def wait(self) -> None:
+        """Block until the worker thread has ended (its result still arrives through the event loop)."""
         self._thread.wait()
 
-    def _cancel(self) -> None:
-        self._worker.cancel_requested = True
-        self.dialog.setLabelText(QCoreApplication.translate("Operations", "Cancelling…"))
+    def finish(self) -> None:
+        """Wait for the thread and deliver its result now (tests, and quitting)."""
+        self._thread.wait()
+        QCoreApplication.sendPostedEvents(self)
+        QCoreApplication.processEvents()
+
+    def _quit(self) -> None:
+        if not self._finish_on_quit:
+            self.progress.cancel()
+        self._thread.wait()
+
+    # -- on the GUI thread ---------------------------------------------------------------------------
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, max(total, 1)))
-        if message:
-            self.dialog.setLabelText(message)
+        if self.progress.cancelled:
+            return
+        self.progressed.emit(done, total, message)
+        if self.dialog is not None:
+            try:
+                self.dialog.setMaximum(total)
+                self.dialog.setValue(min(done, total))
+                if message:
+                    self.dialog.setLabelText(message)
+            except RuntimeError:
+                pass
 
-    def _finish(self) -> None:
+    def _on_ended(self, outcome: Outcome) -> None:
         self._thread.quit()
         self._thread.wait()
-        self.dialog.reset()
-        self.dialog.hide()
-
-    def _on_finished(self, result: object) -> None:
-        self._finish()
-        self.succeeded.emit(result)
-        self.deleteLater()
-
-    def _on_failed(self, error: object) -> None:
-        self._finish()
-        if isinstance(error, Cancelled):
-            self.cancelled.emit()
-        else:
-            if self._show_errors:
-                show_error(self._parent, error)  # type: ignore[arg-type]
-            self.failed.emit(error)
-        self.deleteLater()
+        app = QCoreApplication.instance()
+        if app is not None:
+            try:
+                app.aboutToQuit.disconnect(self._quit)
+            except (RuntimeError, TypeError):
+                pass
+        if self.dialog is not None:
+            try:
+                self.dialog.reset()
+                self.dialog.hide()
+                self.dialog.deleteLater()
+            except RuntimeError:
+                pass
+        if outcome.ok:
+            outcome.value, outcome.changed = changes_mod.split(outcome.value, self._changes)
+        self.outcome = outcome
+        try:
+            if outcome.ok:
+                self.succeeded.emit(outcome.value)
+                announce(self._parent, outcome.changed)
+            elif outcome.cancelled:
+                self.cancelled.emit()
+            else:
+                if self._show_errors:
+                    show_error(self._parent, outcome.error)  # type: ignore[arg-type]
+                self.failed.emit(outcome.error)
+            self.done.emit(outcome)
+        finally:
+            _RUNNING.discard(self)
+            _ENDED.append(self)   # not released inside its own slot
+            QTimer.singleShot(0, _ENDED.clear)

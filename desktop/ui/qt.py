@@ -3,8 +3,7 @@ from PySide6.QtCore import (  # noqa: F401
     QAbstractListModel, QAbstractTableModel, QByteArray, QCoreApplication, QDate, QDateTime, QEvent,
     QItemSelectionModel, QLibraryInfo, QLocale, QMargins, QMimeData, QModelIndex, QObject, QPersistentModelIndex,
     QPoint, QPointF, QRect, QRectF, QRegularExpression,
-    QRunnable,
-    QSettings, QSize, QSortFilterProxyModel, QStandardPaths, QStringListModel, Qt, QThread, QThreadPool, QTime,
+    QSettings, QSize, QSortFilterProxyModel, QStandardPaths, QStringListModel, Qt, QThread, QTime,
     QTimer, QTranslator, QUrl,
     Signal, Slot,
 )

@@ -1,14 +1,11 @@
 """Small widgets shared by the dialogs: date fields and a form that shows errors by its fields."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import threading
-import traceback
 
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
-from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QThread, QVBoxLayout, QWidget, Signal
+from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -181,69 +178,6 @@ def setup_table(view) -> None:
     view.setWordWrap(False)
     view.horizontalHeader().setHighlightSections(False)
     fit_columns(view)
-
-
-class ThreadWorker(QThread):
-    """Run ``fn(report, cancel)`` on its own thread; the window only gets progress and the outcome.
-
-    ``report(done, total, message)`` may be called from ``fn`` (it only
-    emits :attr:`progressed`, scaled to 0…1000, and never raises); ``cancel``
-    is a :class:`threading.Event` that :meth:`cancel` sets, for ``fn`` to pass
-    on to the domain (which stops at its next check). :attr:`done` is emitted
-    on the GUI thread with a :class:`WorkOutcome` once the thread has ended.
-    Anything thread-bound (a database connection, a token session) must be
-    opened inside ``fn``.
-    """
-
-    progressed = Signal(int, int, str)
-    done = Signal(object)
-
-    def __init__(self, fn, parent=None):
-        super().__init__(parent)
-        self._fn = fn
-        self.cancel_event = threading.Event()
-        self.outcome: WorkOutcome | None = None
-        self.finished.connect(self._emit_done)
-        app = QCoreApplication.instance()
-        if app is not None:  # the window closed mid-way: stop at the next check, never kill the thread
-            app.aboutToQuit.connect(self._stop)
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    def _stop(self) -> None:
-        self.cancel_event.set()
-        self.wait()
-
-    def _report(self, done: int, total: int, message: str = "") -> None:
-        scaled = min(1000, int(done * 1000 / total)) if total > 0 else 0
-        self.progressed.emit(max(0, scaled), 1000, message or "")
-
-    def run(self) -> None:
-        try:
-            self.outcome = WorkOutcome(value=self._fn(self._report, self.cancel_event))
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.outcome = WorkOutcome(error=exc, trace=traceback.format_exc())
-
-    def _emit_done(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                app.aboutToQuit.disconnect(self._stop)
-        self.done.emit(self.outcome or WorkOutcome(error=RuntimeError("no result")))
-
-
-class WorkOutcome:
-    """What a :class:`ThreadWorker` ended with: a value, or the error it raised."""
-
-    def __init__(self, value=None, error: BaseException | None = None, trace: str = ""):
-        self.value = value
-        self.error = error
-        self.trace = trace
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class CampaignChooser(QWidget):

@@ -46,7 +46,8 @@ def parse_plan_text(text: str, catalog: Catalog | None = None,
 
     ``source_text`` of the result is ``text`` in NFC with ``\\n`` line ends;
     ``spans`` are offsets into it. ``progress(done, total, "")``, when given, is
-    called between the steps (the window's progress bar; it may raise to cancel).
+    called between the steps (the window's progress bar); a cancelled
+    :class:`~desktop.progress.Progress` raises :class:`~desktop.progress.Cancelled` there.
     """
     with _no_cyclic_gc():
         return _parse(text, catalog, progress)

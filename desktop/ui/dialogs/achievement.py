@@ -17,7 +17,8 @@ from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
 from desktop.ui.models.records import EvidenceModel
-from desktop.ui.operations import BackgroundTask, run_op, show_error
+from desktop.changes import Area
+from desktop.ui.operations import Operation, run_op, show_error
 from desktop.ui.qt import (
     QComboBox, QCompleter, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
     QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel, QTableView,
@@ -38,7 +39,7 @@ class AchievementDialog(QDialog):
         self.setAcceptDrops(True)
         self.pending: list[Path] = []      # files to attach on save
         self.removed: set[int] = set()     # evidence ids to remove on save
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
 
         lay = QVBoxLayout(self)
         self.form = FormPanel(self)
@@ -310,7 +311,7 @@ class AchievementDialog(QDialog):
             return record.id
 
         self.buttons.setEnabled(False)
-        self.task = BackgroundTask(self, self.store.path, self.tr("Saving achievement"), work)
+        self.task = Operation(self, self.store, work, title=self.tr("Saving achievement"), changes=Area.LEDGER)
         self.task.succeeded.connect(self._saved)
         self.task.failed.connect(lambda _e: self.buttons.setEnabled(True))
         self.task.cancelled.connect(lambda: self.buttons.setEnabled(True))

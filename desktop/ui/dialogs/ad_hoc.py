@@ -8,10 +8,11 @@ from desktop.council.nominations import Nomination, RuleViolation
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.models.nominations import ID_ROLE, AchievementPickModel, status_text
 from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
-from desktop.ui.operations import show_error
+from desktop.changes import OUTCOME_RECORDED, Area
+from desktop.ui.operations import announce, show_error
 from desktop.ui.qt import (
     QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit, QModelIndex,
-    QPushButton, QTableView, QVBoxLayout, Qt, Signal,
+    QPushButton, QTableView, QVBoxLayout, Qt,
 )
 from desktop.ui.widgets import FormPanel, setup_table
 from desktop.ui.dialogs.outcome import OutcomeDialog
@@ -60,7 +61,6 @@ class AdHocModel(RowsTableModel):
 
 
 class AdHocDialog(QDialog):
-    changed = Signal()
 
     def __init__(self, parent, store):
         super().__init__(parent)
@@ -164,7 +164,7 @@ class AdHocDialog(QDialog):
         self.summary.clear()
         self.subject.setCurrentIndex(-1)
         self.model.reload()
-        self.changed.emit()
+        announce(self, Area.NOMINATIONS)
         return nid
 
     # -- the list ------------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class AdHocDialog(QDialog):
             return
         self.model.reload()
         self.select(r.id)
-        self.changed.emit()
+        announce(self, Area.NOMINATIONS)
 
     def record_outcome(self) -> None:
         r = self.selected()
@@ -210,4 +210,4 @@ class AdHocDialog(QDialog):
     def _outcome_saved(self, nomination_id: int) -> None:
         self.model.reload()
         self.select(nomination_id)
-        self.changed.emit()
+        announce(self, OUTCOME_RECORDED)

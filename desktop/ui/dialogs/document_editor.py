@@ -27,11 +27,11 @@ from desktop.errors import UserError
 from desktop.ui.models.documents import (
     PAGE_ROLE, HistoryModel, SectionsModel, ThumbnailsModel, classification_keys, classification_label,
 )
-from desktop.ui.operations import attempt
+from desktop.ui.operations import Operation, attempt
 from desktop.ui.qt import (
     HAVE_PDF, QComboBox, QHBoxLayout, QKeySequence, QLabel, QLineEdit, QListView, QMessageBox,
     QObject, QPlainTextEdit, QPointF, QPushButton, QShortcut, QSize, QSplitter, QTabWidget, QTableView,
-    QSizePolicy, QTextCursor, QThreadPool, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
+    QSizePolicy, QTextCursor, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.widgets import DateField, setup_table
 from desktop.files import temp_prefix
@@ -47,12 +47,11 @@ TABLE_TEMPLATE = "| Cột 1 | Cột 2 |\n|-----|-----|\n|  |  |"
 
 # -- rendering the preview off the GUI thread -------------------------------------------------------------
 
-class _JobSignals(QObject):
-    done = Signal(int, str, str)   # generation, pdf path, error message
-
-
 class PreviewRenderer(QObject):
-    """Renders documents to PDF files on one worker thread; only the newest request counts.
+    """Renders documents to PDF files off the GUI thread, one at a time; only the newest request counts.
+
+    Each rendering is an :class:`~desktop.ui.operations.Operation` without the
+    database (the document is composed already) and without a progress dialog.
 
     ``ready(path)`` or ``failed(message)`` arrives on the GUI thread. The files
     live in a private temporary folder removed with the renderer.
@@ -63,13 +62,11 @@ class PreviewRenderer(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)      # created first, so it is destroyed (and waited for) first
-        self._pool.setMaxThreadCount(1)
+        self._operation: Operation | None = None   # the rendering under way
         self._folder = tempfile.TemporaryDirectory(prefix=temp_prefix("thidua-xem-truoc-"))
         self._generation = 0
         self._busy = False
         self._pending: tuple[int, Document] | None = None
-        self._signals: dict[int, _JobSignals] = {}
         self._files: list[Path] = []
 
     @property
@@ -91,26 +88,25 @@ class PreviewRenderer(QObject):
     def _start(self, generation: int, document: Document) -> None:
         self._busy = True
         path = Path(self._folder.name) / f"xem-truoc-{generation}.pdf"
-        signals = _JobSignals()
-        signals.done.connect(self._done)
-        self._signals[generation] = signals
 
-        def work(signals=signals, generation=generation, document=document, path=path) -> None:
-            try:
-                from desktop.dossier.documents.render_pdf import render_pdf  # loaded when a preview is made
+        def work(_store, _progress, document=document, path=path) -> str:
+            from desktop.dossier.documents.render_pdf import render_pdf  # loaded when a preview is made
 
-                render_pdf(document, path)
-            except UserError as exc:
-                signals.done.emit(generation, "", str(exc))
-            except Exception as exc:  # noqa: BLE001 - shown in the preview, never fatal for the editor
-                signals.done.emit(generation, "", f"{type(exc).__name__}: {exc}")
-            else:
-                signals.done.emit(generation, str(path), "")
+            render_pdf(document, path)
+            return str(path)
 
-        self._pool.start(work)
+        self._operation = Operation(self, None, work, show_errors=False)
+        self._operation.done.connect(lambda outcome, generation=generation: self._done(generation, outcome))
+        self._operation.start()
 
-    def _done(self, generation: int, path: str, error: str) -> None:
-        self._signals.pop(generation, None)
+    def _done(self, generation: int, outcome) -> None:
+        try:
+            self._finished(generation, outcome)
+        except RuntimeError:    # the editor closed while the last preview was being made
+            pass
+
+    def _finished(self, generation: int, outcome) -> None:
+        self._operation = None
         self._busy = False
         if self._pending is not None:
             pending, self._pending = self._pending, None
@@ -118,11 +114,13 @@ class PreviewRenderer(QObject):
             return
         if generation != self._generation:
             return      # cancelled meanwhile
-        if error:
-            self.failed.emit(error)
-        else:
-            self._keep(Path(path))
-            self.ready.emit(path)
+        if outcome.ok:
+            self._keep(Path(outcome.value))
+            self.ready.emit(outcome.value)
+        elif isinstance(outcome.error, UserError):
+            self.failed.emit(str(outcome.error))
+        else:       # shown in the preview, never fatal for the editor
+            self.failed.emit(f"{type(outcome.error).__name__}: {outcome.error}")
 
     def kept_copy(self, store, draft_id: int) -> Path:
         """The finalised document's kept PDF, copied where the preview can open it."""
@@ -144,7 +142,8 @@ class PreviewRenderer(QObject):
                 pass
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        if self._operation is not None:
+            self._operation.finish()
 
 
 class PreviewPane(QWidget):

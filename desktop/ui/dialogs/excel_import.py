@@ -10,7 +10,8 @@ from pathlib import Path
 
 from desktop.excel import importer, templates
 from desktop.ui.models.excel import ImportPreviewModel
-from desktop.ui.operations import BackgroundTask, run_op
+from desktop.changes import Area
+from desktop.ui.operations import Operation, run_op
 from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
     QStandardPaths, QTableView, QVBoxLayout, Signal,
@@ -25,7 +26,7 @@ class ExcelImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.preview: importer.ImportPreview | None = None
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.setWindowTitle(self.tr("Import from Excel"))
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -87,8 +88,8 @@ class ExcelImportDialog(QDialog):
         """Read and check the workbook on a worker thread, then show the preview."""
         kind = self.kind.currentData()
         self.open_btn.setEnabled(False)
-        self.task = BackgroundTask(self, self.store.path, self.tr("Reading the workbook"),
-                                   lambda store, progress: importer.read(store, kind, path))
+        self.task = Operation(self, self.store, lambda store, progress: importer.read(store, kind, path, progress),
+                              title=self.tr("Reading the workbook"))
         self.task.succeeded.connect(self.show_preview)
         self.task.failed.connect(lambda _e: self.open_btn.setEnabled(True))
         self.task.start()
@@ -117,7 +118,8 @@ class ExcelImportDialog(QDialog):
     def apply(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
-        count = run_op(self, lambda: importer.apply(self.store, self.preview))
+        changed = Area.PEOPLE if self.preview.kind == "people" else Area.LEDGER
+        count = run_op(self, lambda: importer.apply(self.store, self.preview), changes=changed)
         if count is not None:
             self.imported.emit(count)
             self.accept()

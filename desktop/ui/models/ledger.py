@@ -4,7 +4,7 @@ from __future__ import annotations
 from desktop.records import achievements as ach
 from desktop.dates import format_date
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
+from desktop.ui.qt import QCoreApplication, QModelIndex, Qt, QTimer
 
 PAGE = 200
 CACHE_LIMIT = 5000
@@ -43,6 +43,7 @@ class LedgerModel(RowsTableModel):
             QCoreApplication.translate("LedgerModel", "Evidence"),
         ]
         self.loaded = False
+        self._resetting = False
         if load:
             self.reload()
 
@@ -75,7 +76,16 @@ class LedgerModel(RowsTableModel):
             self._ids = self._query()
             self._total = len(self._ids)
         self._cache.clear()
-        self.endResetModel()
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        # A view told of the reset asks for more rows at once; every other listener must hear of the
+        # reset before it hears of rows inserted, so that fetch waits for the next turn of the event loop.
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def _query(self) -> list[int]:
         self.loaded = True
@@ -89,12 +99,15 @@ class LedgerModel(RowsTableModel):
         """Load the ids after the first page (the view scrolled to the end)."""
         if not self.canFetchMore(parent):
             return
+        if self._resetting:
+            QTimer.singleShot(0, self, self.fetchMore)
+            return
         ids = self._query()
         if ids[:len(self._ids)] != self._ids:  # the records changed under us: start again
             self.beginResetModel()
             self._ids, self._total = ids, len(ids)
             self._cache.clear()
-            self.endResetModel()
+            self._end_reset()
             return
         if len(ids) > len(self._ids):
             self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
@@ -132,7 +145,7 @@ class LedgerModel(RowsTableModel):
         try:
             return self._ids.index(achievement_id)
         except ValueError:
-            if not self.canFetchMore():
+            if not self.canFetchMore() or self._resetting:
                 return None
         self.fetchMore()
         return self.row_of(achievement_id)

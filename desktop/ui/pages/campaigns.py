@@ -16,7 +16,8 @@ from desktop.campaigns.campaign import Campaign
 from desktop.errors import UserError, ValidationError
 from desktop.ui.dialogs.campaign_editor import CampaignEditor
 from desktop.ui.models.campaigns import CampaignListModel
-from desktop.ui.operations import BackgroundTask, attempt, show_error
+from desktop.changes import CAMPAIGN_REMOVED, Area
+from desktop.ui.operations import Operation, announce, attempt, show_error
 from desktop.ui.qt import (
     QDesktopServices, QFileDialog, QHBoxLayout, QKeySequence, QLabel, QMessageBox, QPushButton, QShortcut,
     QSplitter, QStackedWidget, QTableView, QUrl, QVBoxLayout, QWidget, Qt, Signal,
@@ -29,14 +30,15 @@ from desktop.files import temp_prefix
 # -- the page --------------------------------------------------------------------------------------------
 
 class CampaignsPage(QWidget):
-    changed = Signal()
+    # The campaigns, and the progress line: achievements against the registered targets.
+    AREAS = frozenset({Area.CAMPAIGNS, Area.LEDGER, Area.REGISTRATION})
     show_achievements = Signal(int)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self.dialog = None          # the plan-import review open on this page, if any
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self._shown_id: int | None = None
         self._new = False           # the editor holds a campaign not saved yet
         self._reverting = False
@@ -282,7 +284,7 @@ class CampaignsPage(QWidget):
         self.editor.set_campaign(campaigns.get(self.store, c.id))
         self._progress_line = self._progress_summary(c.id)
         self._update_buttons()
-        self.changed.emit()
+        announce(self, Area.CAMPAIGNS)
         return True
 
     def delete_campaign(self) -> None:
@@ -302,11 +304,10 @@ class CampaignsPage(QWidget):
                                      "campaign.").replace("%1", str(linked))
         if QMessageBox.question(self, self.tr("Delete campaign"), text) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: campaigns.delete(self.store, cid)):
+        if attempt(self, lambda: campaigns.delete(self.store, cid), changes=CAMPAIGN_REMOVED):
             self.editor.dirty = False
             self._shown_id = None
             self.reload()
-            self.changed.emit()
 
     def open_source(self) -> None:
         """Open the plan file kept with the campaign in the system's viewer (a private temporary copy)."""
@@ -358,7 +359,7 @@ class CampaignsPage(QWidget):
             return extraction
 
         self.import_btn.setEnabled(False)
-        self.task = BackgroundTask(self, self.store.path, self.tr("Reading the plan"), work, show_errors=False)
+        self.task = Operation(self, self.store, work, title=self.tr("Reading the plan"), show_errors=False)
         self.task.succeeded.connect(lambda x: self._parsed(path, x))
         self.task.failed.connect(self._parse_failed)
         self.task.cancelled.connect(self._parse_done)
@@ -401,4 +402,4 @@ class CampaignsPage(QWidget):
             self.model.reload()
             self._show(campaign_id)
             self._select_quietly(campaign_id)
-        self.changed.emit()
+        announce(self, Area.CAMPAIGNS)

@@ -26,11 +26,12 @@ from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
 from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
-from desktop.ui.operations import BackgroundTask, attempt, run_op, show_error
+from desktop.changes import Area
+from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
-    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.widgets import CampaignChooser, setup_table
 
@@ -83,13 +84,14 @@ def qt_spooler(printer: QPrinter):
 
 
 class DocumentsPage(QWidget):
-    changed = Signal()
+    # The dossier a campaign requires: its documents, drafted from the nominations and meetings.
+    AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE})
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self.dialog = None                      # the print dialog open on this page, if any
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.printer: QPrinter | None = None    # kept, so the print dialog remembers the printer chosen
         self._loaded = False
         self._row = -1
@@ -430,7 +432,7 @@ class DocumentsPage(QWidget):
                 self._row = row
         self._show_forms(self.current_item())    # a new date may bring other forms into force
         self._update_buttons()
-        self.changed.emit()
+        announce(self, Area.DOCUMENTS)  # the editor saved a version
 
     # -- actions ----------------------------------------------------------------------------------------
 
@@ -448,7 +450,7 @@ class DocumentsPage(QWidget):
                 return drafts.create(self.store, item.kind, item.target_id, item.authority or None, form=form)
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            draft_id = run_op(self, work)
+            draft_id = run_op(self, work, changes=Area.DOCUMENTS)
         finally:
             QApplication.restoreOverrideCursor()
         if draft_id is None:
@@ -456,7 +458,6 @@ class DocumentsPage(QWidget):
         self._pending_forms.pop(item.key, None)
         self._refresh(item.key)
         self.message.setText(self.tr("“%1” is drafted from the records (version 1).").replace("%1", item.title))
-        self.changed.emit()
 
     def _settle_edits(self) -> bool:
         """Before exporting, printing or finalising: what is saved is what goes out."""
@@ -475,7 +476,7 @@ class DocumentsPage(QWidget):
         draft_id, key = item.draft.id, item.key
         self._run(self.tr("Finalising the document"), lambda store, _progress: drafts.finalise(store, draft_id),
                   lambda _result: self._after_change(key, self.tr("“%1” is finalised.").replace(
-                      "%1", item.title)))
+                      "%1", item.title)), changes=Area.DOCUMENTS)
 
     def reopen(self) -> None:
         item = self.current_item()
@@ -488,7 +489,7 @@ class DocumentsPage(QWidget):
                 != QMessageBox.Yes:
             return
         draft_id = item.draft.id
-        if attempt(self, lambda: drafts.reopen(self.store, draft_id)):
+        if attempt(self, lambda: drafts.reopen(self.store, draft_id), changes=Area.DOCUMENTS):
             self._after_change(item.key, self.tr("“%1” is a draft again.").replace("%1", item.title))
 
     def attach(self) -> None:
@@ -504,7 +505,8 @@ class DocumentsPage(QWidget):
         if not path:
             return
         number = item.target_id
-        added = run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path))
+        added = run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path),
+                       changes=Area.DOCUMENTS)
         if added is not None:
             self._after_change(item.key, self.tr("“%1” is attached to “%2”.").replace(
                 "%1", added.file_name).replace("%2", item.title))
@@ -520,29 +522,26 @@ class DocumentsPage(QWidget):
                                 self.tr("Remove “%1” from “%2”? The paper is then missing from the dossier again.")
                                 .replace("%1", a.file_name).replace("%2", item.title)) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: attachments.remove(self.store, a.id)):
+        if attempt(self, lambda: attachments.remove(self.store, a.id), changes=Area.DOCUMENTS):
             self._after_change(item.key, self.tr("“%1” is removed from “%2”.").replace(
                 "%1", a.file_name).replace("%2", item.title))
 
     def _after_change(self, key: tuple, message: str) -> None:
         self._refresh(key)
         self.message.setText(message)
-        self.changed.emit()
 
-    def _run(self, title: str, work, done) -> None:
+    def _run(self, title: str, work, done, changes=None) -> None:
         """Long work (rendering) on a worker thread; the buttons wait for it."""
         self._busy(True)
-        self.task = BackgroundTask(self, self.store.path, title, work)
+        self.task = Operation(self, self.store, work, title=title, changes=changes)
 
-        def finished(result=None) -> None:
+        def finished(outcome) -> None:
             self.task = None
             self._busy(False)
-            if result is not _FAILED:
-                done(result)
+            if outcome.ok:
+                done(outcome.value)
 
-        self.task.succeeded.connect(finished)
-        self.task.failed.connect(lambda _e: finished(_FAILED))
-        self.task.cancelled.connect(lambda: finished(_FAILED))
+        self.task.done.connect(finished)
         self.task.start()
 
     def _busy(self, busy: bool) -> None:
@@ -625,7 +624,5 @@ class DocumentsPage(QWidget):
         self.message.setText(self.tr("Printed “%1”: %2 pages × %3 copies. %4 The print is in the print log.")
                              .replace("%1", title).replace("%2", str(pages)).replace("%3", str(copies))
                              .replace("%4", reason))
-        self.changed.emit()
+        announce(self, Area.PRINT_LOG)
 
-
-_FAILED = object()

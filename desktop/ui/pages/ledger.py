@@ -7,18 +7,19 @@ from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CriterionChoiceModel
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
+from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.widgets import CampaignChooser, setup_table
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QTableView, QTimer, QVBoxLayout, QWidget, Qt, Signal,
+    QTableView, QTimer, QVBoxLayout, QWidget, Qt,
 )
 
 SEARCH_DELAY_MS = 150
 
 
 class LedgerPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.LEDGER, Area.PEOPLE, Area.CAMPAIGNS})  # achievements, whose, and the campaign filter
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -211,8 +212,7 @@ class LedgerPage(QWidget):
     def _after_save(self, achievement_id: int) -> None:
         self.model.reload()
         self._update_count()
-        self.select(achievement_id)
-        self.changed.emit()
+        self.select(achievement_id)  # the dialog's operation announced the change
 
     def toggle_archive(self) -> None:
         aid = self.selected()
@@ -220,10 +220,9 @@ class LedgerPage(QWidget):
             return
         row = self.view.currentIndex().row()
         action = ach.restore if self.show_archive.isChecked() else ach.archive
-        if attempt(self, lambda: action(self.store, aid)):
+        if attempt(self, lambda: action(self.store, aid), changes=Area.LEDGER):
             self.model.reload()
             self._update_count()
             if self.model.rowCount():
                 self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
             self._update_buttons()
-            self.changed.emit()

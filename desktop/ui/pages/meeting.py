@@ -17,11 +17,12 @@ from desktop.council.meetings import Meeting, Member
 from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel
 from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR
 from desktop.ui.models.people import PersonChoiceModel
-from desktop.ui.operations import show_error
+from desktop.changes import Area
+from desktop.ui.operations import announce, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QLocale, QMessageBox, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
-    QVBoxLayout, QWidget, Qt, Signal,
+    QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, DateTimeField, FormPanel, setup_table
 from desktop import clock
@@ -107,7 +108,7 @@ class ThresholdDelegate(QStyledItemDelegate):
 
 
 class MeetingPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.MEETINGS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.PEOPLE})  # the meeting, what it votes on
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -647,7 +648,7 @@ class MeetingPage(QWidget):
         self.status.setText(self.tr("Results recorded: %1 passed, %2 not passed.")
                             .replace("%1", str(passed)).replace("%2", str(len(results) - passed)))
         self.status.setVisible(True)
-        self.changed.emit()
+        announce(self, (Area.MEETINGS, Area.NOMINATIONS))  # the results are on the nominations
 
     def delete_meeting(self) -> None:
         m = self.meeting

@@ -14,16 +14,18 @@ from desktop.council.nominations import RuleViolation
 from desktop.ui.dialogs.nomination import NominationDialog, checks_view
 from desktop.ui.dialogs.outcome import OutcomeDialog
 from desktop.ui.models.nominations import ID_ROLE, ChecksModel, NominationsModel, QuotaModel
-from desktop.ui.operations import attempt, show_error
+from desktop.changes import OUTCOME_RECORDED, Area
+from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.widgets import CampaignChooser, setup_table
 
 
 class NominationsPage(QWidget):
-    changed = Signal()
+    # The nominations, their checks (ledger, ratings, registration), the council's votes on them.
+    AREAS = frozenset({Area.NOMINATIONS, Area.CAMPAIGNS, Area.PEOPLE, Area.LEDGER, Area.REGISTRATION, Area.MEETINGS})
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
@@ -182,8 +184,8 @@ class NominationsPage(QWidget):
         if nomination_id is not None:
             self.select(nomination_id)
 
-    def _refresh(self, select: int | None = None) -> None:
-        """After a change made on this page: counts, quotas and checks of every row."""
+    def _refresh(self, select: int | None = None, changed=(Area.NOMINATIONS,)) -> None:
+        """After a change made on this page: counts, quotas and checks of every row; other pages hear of it."""
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
         self.quotas.set_campaign(c, self.phase_id())
         self._fit_quotas()
@@ -191,7 +193,7 @@ class NominationsPage(QWidget):
         if select is not None:
             self.select(select)
         self._selection_changed()
-        self.changed.emit()
+        announce(self, changed)
 
     # -- selection ----------------------------------------------------------------------------------
 
@@ -293,7 +295,7 @@ class NominationsPage(QWidget):
         if r is None or r.status != "da_gui":
             return
         self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
-        self.dialog.saved.connect(self._refresh_and_select)
+        self.dialog.saved.connect(lambda nomination_id: self._refresh(nomination_id, OUTCOME_RECORDED))
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
 
@@ -301,7 +303,6 @@ class NominationsPage(QWidget):
         from desktop.ui.dialogs.ad_hoc import AdHocDialog
 
         self.dialog = AdHocDialog(self, self.store)
-        self.dialog.changed.connect(self.changed.emit)
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
 

@@ -7,6 +7,7 @@ from desktop.campaigns import campaign as campaigns, deadlines
 from desktop import clock, start
 from desktop.dossier import printing
 from desktop.records import unit
+from desktop.changes import ALL
 from desktop.dates import first_day, format_date, partial_text
 from desktop.ui.models.campaigns import (
     ID_ROLE as CAMPAIGN_ID_ROLE, CriterionProgressModel, DeadlinesModel, RunningModel, days_text, deadline_text, latest_text,
@@ -254,6 +255,7 @@ class RunningCampaigns(QWidget):
 
 
 class OverviewPage(QWidget):
+    AREAS = ALL  # it sums up everything: refreshed (not reloaded) on any change
     edit_unit_requested = Signal()
     leave_demo_requested = Signal()
     open_achievement = Signal(int)

@@ -4,16 +4,17 @@ from __future__ import annotations
 from desktop.records import people
 from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
-from desktop.ui.operations import attempt
+from desktop.changes import PERSON_REMOVED, Area
+from desktop.ui.operations import announce, attempt
 from desktop.ui.widgets import setup_table
 from desktop.ui.qt import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
-    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
 )
 
 
 class PeoplePage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.PEOPLE})  # the people, their collectives, their yearly ratings
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -148,14 +149,14 @@ class PeoplePage(QWidget):
 
         dialog = ExcelImportDialog(self, self.store)
         self.dialog = dialog
-        dialog.imported.connect(lambda _n: (self.reload(), self.changed.emit()))
+        dialog.imported.connect(lambda _n: self.reload())  # the import announced what it changed
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         dialog.open()
 
     def _person_saved(self, person_id: int) -> None:
         self.reload()
         self.select_person(person_id)
-        self.changed.emit()
+        announce(self, Area.PEOPLE)
 
     def delete_person(self) -> None:
         pid = self.selected_person()
@@ -166,9 +167,8 @@ class PeoplePage(QWidget):
                                 self.tr("Delete %1 and their ratings and awards?").replace("%1", name)) \
                 != QMessageBox.Yes:
             return
-        if attempt(self, lambda: people.delete_person(self.store, pid)):
+        if attempt(self, lambda: people.delete_person(self.store, pid), changes=PERSON_REMOVED):
             self.reload()
-            self.changed.emit()
 
     # -- collectives -------------------------------------------------------------------------
 
@@ -186,7 +186,7 @@ class PeoplePage(QWidget):
 
     def _collective_saved(self) -> None:
         self.reload()
-        self.changed.emit()
+        announce(self, Area.PEOPLE)
 
     def delete_collective(self) -> None:
         cid = self.selected_collective()
@@ -196,9 +196,8 @@ class PeoplePage(QWidget):
         if QMessageBox.question(self, self.tr("Delete collective"),
                                 self.tr("Delete the collective %1?").replace("%1", name)) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: people.delete_collective(self.store, cid)):
+        if attempt(self, lambda: people.delete_collective(self.store, cid), changes=PERSON_REMOVED):
             self.reload()
-            self.changed.emit()
 
 
 class PeopleProxy(FoldFilterProxy):

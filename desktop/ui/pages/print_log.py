@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.dossier import printing
+from desktop.changes import Area
 from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
     QVBoxLayout, QWidget, Qt,
@@ -118,6 +119,8 @@ class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 
 class PrintLogPage(QWidget):
+    AREAS = frozenset({Area.PRINT_LOG})
+
     def __init__(self, store, parent=None):
         from desktop.ui.models.documents import PrintLogModel  # drafting code: loaded with the page, not the overview
 

@@ -13,16 +13,17 @@ from desktop.campaigns import registration
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.nominations import ID_ROLE
 from desktop.ui.models.registration import RegistrationModel
-from desktop.ui.operations import show_error
+from desktop.changes import Area
+from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
-    QWidget, Qt, Signal,
+    QWidget, Qt,
 )
 from desktop.ui.widgets import CampaignChooser, setup_table
 
 
 class RegistrationPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.REGISTRATION, Area.CAMPAIGNS, Area.PEOPLE})  # who registered what, per campaign
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -161,12 +162,11 @@ class RegistrationPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return False
-        self.changed.emit()
+        announce(self, Area.REGISTRATION)
         return True
 
     def _required_toggled(self, on: bool) -> None:
-        registration.set_required(self.store, on)
-        self.changed.emit()
+        attempt(self, lambda: registration.set_required(self.store, on), changes=Area.REGISTRATION)
 
     def write_template(self) -> None:
         from desktop.excel.registration import write_template
@@ -205,7 +205,7 @@ class RegistrationPage(QWidget):
             show_error(self, exc)
             return
         self._load()
-        self.changed.emit()
+        announce(self, Area.REGISTRATION)
         QMessageBox.information(self, self.tr("Import from Excel"),
                                 self.tr("%1 registrations imported.").replace("%1", str(count)))
 
@@ -214,5 +214,5 @@ class RegistrationPage(QWidget):
         from desktop.ui.dialogs.yearly_registration import YearRegistrationDialog
 
         self.dialog = YearRegistrationDialog(self, self.store)
-        self.dialog.finished.connect(lambda _result: self.changed.emit())
+        self.dialog.finished.connect(lambda _result: announce(self, Area.REGISTRATION))
         self.dialog.open()

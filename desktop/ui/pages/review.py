@@ -9,16 +9,18 @@ from desktop.council.prizes import format_vnd
 from desktop.ui.dialogs.nomination import checks_view
 from desktop.ui.models.nominations import ChecksModel
 from desktop.ui.models.review import CandidatesModel, DecidedModel
-from desktop.ui.operations import attempt, show_error
+from desktop.changes import Area
+from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget, Qt, Signal,
+    QTableView, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
 
 
 class ReviewPage(QWidget):
-    changed = Signal()
+    # The year's candidates: people and collectives, their ratings, titles, achievements and initiatives.
+    AREAS = frozenset({Area.REVIEW, Area.PEOPLE, Area.LEDGER, Area.NOMINATIONS})
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -173,10 +175,9 @@ class ReviewPage(QWidget):
     def open_review(self) -> None:
         year, ok = QInputDialog.getInt(self, self.tr("Open a review"), self.tr("Year reviewed:"),
                                        clock.today().year, 1950, clock.today().year + 1)
-        if ok and attempt(self, lambda: review.open_review(self.store, year)):
+        if ok and attempt(self, lambda: review.open_review(self.store, year), changes=Area.REVIEW):
             self.reload()
             self.set_year(year)
-            self.changed.emit()
 
     # -- candidates --------------------------------------------------------------------------------
 
@@ -237,7 +238,7 @@ class ReviewPage(QWidget):
         self.model._load()
         self.model.chosen = chosen
         self._after_reset()
-        self.changed.emit()
+        announce(self, Area.REVIEW)
 
     def save_decision(self) -> None:
         from desktop.ui.qt import QFileDialog
@@ -264,8 +265,7 @@ class ReviewPage(QWidget):
                 self.tr("Print the %1 Giấy khen of the decision on the default printer?").replace(
                     "%1", str(self.decided.rowCount()))) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: certificate.print_certificates(self.store, year)):
-            self.changed.emit()
+        attempt(self, lambda: certificate.print_certificates(self.store, year), changes=Area.PRINT_LOG)
 
     def decide(self) -> None:
         year = self.selected_year()
@@ -293,4 +293,4 @@ class ReviewPage(QWidget):
             return
         self.form.set_errors({})
         self.reload()
-        self.changed.emit()
+        announce(self, (Area.REVIEW, Area.PEOPLE))  # the titles decided are now titles held

@@ -4,7 +4,7 @@ The page shows what the plan requires (:func:`desktop.dossier.build.required`) a
 why a package cannot be made yet (:func:`desktop.dossier.build.problems`), lets the
 clerk pick the evidence files to include and the key to sign with — a
 PKCS#12 file or a USB token through its PKCS#11 driver — and where to save
-the package. Signing and packing run on a :class:`~desktop.ui.widgets.ThreadWorker`
+the package. Signing and packing run as an :class:`~desktop.ui.operations.Operation`
 with its own database connection; a token's session is opened on that thread
 too, since PKCS#11 sessions belong to the thread that opened them. The
 password or PIN is asked for right before signing, handed to the worker and
@@ -21,7 +21,9 @@ from desktop.signing import source as key_sources
 from desktop.signing.source import KeySource
 from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
-from desktop.ui.operations import run_op, show_error
+from desktop.changes import Area
+from desktop.progress import Cancelled
+from desktop.ui.operations import Operation, Outcome, run_op, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
@@ -29,38 +31,36 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, ThreadWorker, WorkOutcome, setup_table
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, setup_table
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
 
 
-def build_job(db_path: Path, campaign_id: int, output: Path, source: KeySource, secret: str | None,
+def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | None,
               evidence_ids: list[int], overwrite: bool, fmt: str = "asice"):
-    """The worker's function: open the database and the key on the worker thread, sign and pack."""
+    """The operation: open the key on the worker thread (a token's session belongs to it), sign and pack."""
 
-    def work(report, cancel):
-        from desktop.store import Store
-
-        report(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
-        with Store(db_path) as store:
-            with key_sources.load_key(source, secret) as identity:
-                return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
-                                     progress=report, cancel=cancel, overwrite=overwrite, format=fmt)
+    def work(store, progress):
+        progress(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
+        with key_sources.load_key(source, secret) as identity:
+            return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
+                                 progress=progress, overwrite=overwrite, format=fmt)
 
     return work
 
 
 class SendPage(QWidget):
-    changed = Signal()                  # the passed nominations are now "đã gửi"
+    # What the plan requires and what is ready: documents, nominations, the evidence in the ledger.
+    AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS})
     verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
-    build_finished = Signal(object)     # a WorkOutcome, once the worker has ended and the page has shown it
+    build_finished = Signal(object)     # an Outcome, once the operation has ended and the page has shown it
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self.dialog = None
-        self.worker: ThreadWorker | None = None
+        self.worker: Operation | None = None
         self.built = None               # the last BuiltPackage
         self._loaded = False
         self._output_folder = ""
@@ -642,11 +642,13 @@ class SendPage(QWidget):
         s.setValue("send/output_folder", str(output.parent))
         self._output_folder = str(output.parent)
 
-        job = build_job(self.store.path, campaign_id, output, source, secret, self.evidence.checked_ids(),
-                        overwrite, self.output_format())
+        job = build_job(campaign_id, output, source, secret, self.evidence.checked_ids(), overwrite,
+                        self.output_format())
         secret = None
         self._show_result(None)
-        self.worker = ThreadWorker(job, self)
+        # Sent: the passed nominations are now "đã gửi", and the print log says how the dossier left.
+        self.worker = Operation(self, self.store, job, changes=(Area.NOMINATIONS, Area.PRINT_LOG),
+                                show_errors=False)
         self.worker.progressed.connect(self._progressed)
         self.worker.done.connect(self._build_done)
         self._set_running(True)
@@ -666,7 +668,7 @@ class SendPage(QWidget):
         if self.progress.maximum() == 0 and done > 0:
             self.progress.setRange(0, total)
         self.progress.setValue(done)
-        if message and self.worker is not None and not self.worker.cancel_event.is_set():
+        if message and self.worker is not None and not self.worker.progress.cancelled:
             self._say(message)
 
     def _set_running(self, running: bool) -> None:
@@ -680,19 +682,15 @@ class SendPage(QWidget):
         self._update_buttons()
         self._evidence_allowed()
 
-    def _build_done(self, outcome: WorkOutcome) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.wait()
-            worker.deleteLater()
+    def _build_done(self, outcome: Outcome) -> None:
+        self.worker = None
         self._set_running(False)
         error = outcome.error
         if error is None:
             self.built = outcome.value
             self._show_result(self.built)
             self._refresh_dossier()
-            self.changed.emit()
-        elif type(error).__name__ == "PackageCancelled":  # desktop.package.asice loads only when signing
+        elif isinstance(error, Cancelled):
             self._say(str(error))
         elif isinstance(error, UserError):
             self._say(str(error), error=True)

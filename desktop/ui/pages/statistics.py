@@ -9,10 +9,11 @@ from desktop.records import people
 from desktop.council import statistics
 from desktop.council.prizes import format_vnd
 from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
+from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMargins, QPainter, QPushButton, QSpinBox, QSplitter,
-    QTableView, QTabWidget, QVBoxLayout, QWidget, Qt, Signal,
+    QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.widgets import setup_table
 
@@ -81,7 +82,7 @@ class AwardsChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
 
 
 class StatisticsPage(QWidget):
-    changed = Signal()
+    AREAS = frozenset({Area.LEDGER, Area.PEOPLE, Area.CAMPAIGNS, Area.NOMINATIONS, Area.REVIEW})  # counted by year
 
     def __init__(self, store, parent=None):
         super().__init__(parent)

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from desktop.errors import UserError
 from desktop.ui.models.package import ChecksModel, PackageFilesModel, TrustStoreModel
-from desktop.ui.operations import show_error
+from desktop.changes import Area
+from desktop.ui.operations import Operation, Outcome, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QTableView, QVBoxLayout,
     QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import ThreadWorker, WorkOutcome, setup_table
+from desktop.ui.widgets import setup_table
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".p7b", ".p7c")
@@ -36,22 +37,25 @@ IDLE_STYLE = ("QLabel { color: #555; background: #f3f3f3; border: 1px dashed #99
 
 
 def verify_job(path: str, trusted: list):
-    def work(_report, _cancel):
+    """The operation: check the file against the certificates trusted (read before, on the GUI thread)."""
+
+    def work(_store, progress):
         from desktop.package.pdf_verify import verify_path
 
-        return verify_path(path, trusted)
+        return verify_path(path, trusted, progress=progress)
 
     return work
 
 
 class VerifyPage(QWidget):
-    verified = Signal(object)     # a WorkOutcome (its value the VerificationReport), once shown
+    AREAS: frozenset[Area] = frozenset()  # a file from outside; its own list of trusted certificates
+    verified = Signal(object)     # an Outcome (its value the VerificationReport), once shown
 
     def __init__(self, store=None, parent=None):
         super().__init__(parent)
         self.store = store
         self.dialog = None
-        self.worker: ThreadWorker | None = None
+        self.worker: Operation | None = None
         self.report = None
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
@@ -270,22 +274,26 @@ class VerifyPage(QWidget):
             return
         self.report = None
         self._show_report(None, busy=True)
-        self.worker = ThreadWorker(verify_job(path, self.trusted_certificates()), self)
+        # No database on the worker: the file and the certificates are all it needs.
+        self.worker = Operation(self, None, verify_job(path, self.trusted_certificates()), show_errors=False)
+        self.worker.progressed.connect(self._progressed)
         self.worker.done.connect(self._verified)
         self._set_running(True)
         self.worker.start()
 
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        self.busy.setRange(0, total)      # 0 of 0: busy until the files are hashed one by one
+        self.busy.setValue(done)
+
     def _set_running(self, running: bool) -> None:
+        self.busy.setRange(0, 0)
         self.busy.setVisible(running)
         for w in (self.open_btn, self.open_folder_btn, self.again_btn, self.add_anchor_btn, self.remove_anchor_btn):
             w.setEnabled(not running)
         self.again_btn.setEnabled(not running and bool(self.path.text()))
 
-    def _verified(self, outcome: WorkOutcome) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.wait()
-            worker.deleteLater()
+    def _verified(self, outcome: Outcome) -> None:
+        self.worker = None
         self._set_running(False)
         if outcome.error is None:
             self.report = outcome.value
