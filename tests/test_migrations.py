@@ -270,6 +270,31 @@ def check_phases(store: Store) -> None:
     store.conn.execute("DELETE FROM draft WHERE kind = 'dang_ky'")
 
 
+def seed_attachments(conn: sqlite3.Connection) -> None:
+    """A campaign with its meeting and Tờ trình (version 14), and a year's review opened."""
+    seed_review(conn)
+
+
+def check_unit_documents(store: Store) -> None:
+    """The campaign's meeting and draft keep their campaign; a review now has its meeting and documents."""
+    from desktop import drafts, meetings
+
+    check_review(store)
+    assert meetings.get(store, 1).campaign_id == 1 and meetings.get(store, 1).review_year is None
+    assert drafts.get(store, 1).campaign_id == 1 and drafts.get(store, 1).review_year is None
+    m = meetings.Meeting(None, meetings.get(store, 1).starts_at, "Họp bình xét", review_year=2025,
+                         members=[meetings.Member("Trần Văn Chủ", role="chu_tich")])
+    mid = meetings.save(store, m)
+    assert mid in [x.id for x in meetings.list_for_review(store, 2025)]
+    meetings.delete(store, mid)
+    store.conn.execute("INSERT INTO draft(kind, review_year, form) VALUES ('quyet_dinh', 2025, 'x')")
+    with pytest.raises(sqlite3.IntegrityError):  # one decision per review
+        store.conn.execute("INSERT INTO draft(kind, review_year, form) VALUES ('quyet_dinh', 2025, 'y')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, form) VALUES ('khac', 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'quyet_dinh'")
+
+
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
 # Versions 6 (the application id) and 7 (the trust store) added no rows of their own: the rows of
 # version 5 stand for them.
@@ -278,7 +303,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            7: (seed_v5, check_v5), 8: (seed_sent, check_sent), 9: (seed_outcome, check_outcome),
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
-           13: (seed_review, check_review)}
+           13: (seed_review, check_review),
+           14: (seed_attachments, check_unit_documents)}
 
 
 def test_every_older_version_has_a_seeder():

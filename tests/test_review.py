@@ -8,6 +8,8 @@ import pytest
 from desktop import clock, people, prizes, review
 from desktop.errors import NotFound, UserError, ValidationError
 
+from review_support import hold_review_meeting
+
 YEAR = 2025
 
 
@@ -29,7 +31,7 @@ def unit(store):
     review.set_collective_rating(store, t2, YEAR, "tot")
     # The year's review is open; the council of 9 has voted 8 for Lan's Chiến sĩ thi đua cơ sở.
     review.open_review(store, YEAR)
-    review.set_ballot(store, YEAR, ("person", ids["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"), yes=8, members=9)
+    hold_review_meeting(store, YEAR, {("person", ids["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"): 8}, members=9)
     return {"unit": u, "t1": t1, "t2": t2, **ids}
 
 
@@ -69,13 +71,17 @@ def test_chien_si_thi_dua_co_so_by_excellence_or_by_an_initiative(store, unit):
     assert find(cands, "person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở").eligible
     binh = find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
     assert set(failing(binh)) == {"route", "ballot"}
-    review.set_ballot(store, YEAR, binh.key, yes=8, members=9)
+    with pytest.raises(UserError, match="Chưa hoàn thành xuất sắc"):   # not put to the council without a route
+        review.propose(store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến"), binh.key])
     # An initiative recognised in 2025 opens the other route; one of 2024 does not.
     review.save_initiative(store, review.Initiative("Sổ tay tra cứu", 2024, [unit["Trần Văn Bình"]]))
     assert not find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
     review.save_initiative(store, review.Initiative(
         "Số hóa quy trình tiếp nhận vụ việc", YEAR, [unit["Trần Văn Bình"], unit["Lê Văn Cường"]],
         recognised_by="Hội đồng sáng kiến Trung tâm", decision_number="12/QĐ-HĐSK", decision_date="10/12/2025"))
+    binh = find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    assert set(failing(binh)) == {"ballot"}
+    hold_review_meeting(store, YEAR, {binh.key: 8}, members=9)
     binh = find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
     assert binh.eligible
     assert any("sáng kiến “Số hóa quy trình tiếp nhận vụ việc”" in c.message for c in binh.checks)
@@ -90,15 +96,19 @@ def test_chien_si_thi_dua_co_so_needs_eighty_percent_of_all_council_members(stor
     lan = find(review.candidates(store, YEAR), *key)
     assert lan.eligible
     assert any(c.message == "Phiếu đồng ý 8/9 thành viên Hội đồng (88,89\xa0%), đạt tỷ lệ từ 80\xa0% trở lên." for c in lan.checks)
-    review.set_ballot(store, YEAR, key, yes=7, members=9)     # 77.8\xa0% of all members
-    lan = find(review.candidates(store, YEAR), *key)
-    assert failing(lan) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (77,78\xa0%), chưa đạt tỷ lệ từ 80\xa0% trở lên."}
-    review.set_ballot(store, YEAR, key, yes=8, members=10)    # exactly 80\xa0%
+    review.save_initiative(store, review.Initiative("Sổ tay tra cứu", YEAR, [unit["Trần Văn Bình"]]))
+    key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    m = hold_review_meeting(store, YEAR, {key: 7}, members=9, when=dt.datetime(YEAR, 12, 27, 8, 0))
+    binh = find(review.candidates(store, YEAR), *key)
+    assert failing(binh) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (77,78\xa0%), chưa đạt tỷ lệ từ 80\xa0% trở lên."}
+    # Only the title that needs a secret ballot was balloted; Lao động tiên tiến was agreed without one.
+    statuses = {p.key: p.status for p in review.proposals(store, YEAR)}
+    assert [b.nomination_id for b in m.ballots] == [p.id for p in review.proposals(store, YEAR) if p.key == key]
+    assert statuses[key] == "khong_thong_qua" and statuses[key[:2] + ("Lao động tiên tiến",)] == "thong_qua"
+    # Put again to a later meeting: its ballot is the one that counts.
+    hold_review_meeting(store, YEAR, {key: 8}, members=10, when=dt.datetime(YEAR, 12, 29, 8, 0))   # exactly 80 %
     assert find(review.candidates(store, YEAR), *key).eligible
-    with pytest.raises(ValidationError):
-        review.set_ballot(store, YEAR, key, yes=11, members=10)
-    with pytest.raises(UserError, match="không cần bỏ phiếu"):
-        review.set_ballot(store, YEAR, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"), yes=1, members=1)
+    assert {p.key: p.status for p in review.proposals(store, YEAR)}[key] == "thong_qua"
 
 
 def test_collective_needs_seventy_percent_of_members_lao_dong_tien_tien(store, unit):
@@ -312,7 +322,7 @@ def test_a_title_already_received_for_the_year_counts(store, unit):
     people.add_prior_award(store, people.PriorAward("Lao động tiên tiến", YEAR, "1/QĐ", dt.date(2025, 12, 30),
                                                     person_id=unit["Trần Văn Bình"]))
     review.save_initiative(store, review.Initiative("Sổ tay", YEAR, [unit["Trần Văn Bình"]]))
-    review.set_ballot(store, YEAR, ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở"), yes=9, members=9)
+    hold_review_meeting(store, YEAR, {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở"): 9}, members=9)
     chosen = {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")}
     cands = review.candidates(store, YEAR, chosen)
     assert find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
@@ -424,8 +434,13 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
 
 def test_review_decision_command(store, unit, tmp_path, capsys):
     from desktop import cli
+    from desktop import unit as unit_mod
 
     _decided(store, unit)
+    assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 2
+    assert "Chưa nhập họ tên Thủ trưởng đơn vị" in capsys.readouterr().err   # who signs it
+    unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
+                                              "TTTGPL", "Trần Đình Hùng", "Giám đốc"))
     assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 0
     assert "Đã soạn quyết định năm 2025" in capsys.readouterr().out
     assert (tmp_path / "qd.docx").exists()
