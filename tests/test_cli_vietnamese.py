@@ -95,7 +95,7 @@ def test_missing_argument(capsys):
 
 def test_unknown_subcommand(capsys):
     _, err = usage_error(capsys, "draft", "xyz")
-    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, bien-ban, bao-cao, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
+    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, bien-ban, bao-cao, to-trinh-dot-xuat, bao-cao-dot-xuat, bien-ban-binh-xet, quyet-dinh, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
     assert_vietnamese(err)
 
 
