@@ -1291,6 +1291,14 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
         <translation>Thành tích</translation>
     </message>
     <message>
+        <source>Collectives and their yearly ratings</source>
+        <translation>Tập thể và xếp loại hằng năm</translation>
+    </message>
+    <message>
+        <source>Awards received (people and collectives)</source>
+        <translation>Khen thưởng đã nhận (cá nhân, tập thể)</translation>
+    </message>
+    <message>
         <source>Import:</source>
         <translation>Nhập:</translation>
     </message>
