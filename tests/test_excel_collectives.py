@@ -111,3 +111,18 @@ def test_template_and_import_commands_know_the_new_kinds(store, unit, tmp_path, 
         fill(write_template(store, "collectives", tmp_path / "t.xlsx"), tmp_path / "f.xlsx",
              [["Phòng Nghiệp vụ 1", None, "HTXSNV"]]))]) == 0
     assert review.collective_ratings(store, unit["team"]) == {2025: "xuat_sac"}
+
+
+def test_prize_money_follows_the_base_salary_in_force_on_the_decision_date():
+    """legal.md C.4: 2.340.000 đ from 01/07/2024; the value before comes from the decree it replaced."""
+    from desktop import prizes
+
+    table = prizes.load()
+    assert table.base_salary(dt.date(2024, 7, 1)).amount == 2_340_000
+    assert "73/2024" in table.base_salary(dt.date(2026, 1, 12)).source
+    assert table.base_salary(dt.date(2024, 6, 30)).amount == 1_800_000
+    assert table.base_salary(dt.date(2019, 6, 30)) is None          # no sourced value: no prize computed
+    assert prizes.prize("Lao động tiên tiến", "person", dt.date(2024, 6, 30)).amount == 540_000
+    p = prizes.prize("Tập thể lao động tiên tiến", "collective", dt.date(2025, 1, 5))
+    assert (p.amount, p.explain()) == (1_872_000, "0,8 × 2.340.000 đ = 1.872.000 đ")
+    assert prizes.prize("Chiến sĩ thi đua cơ sở", "collective", dt.date(2025, 1, 5)) is None

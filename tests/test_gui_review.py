@@ -147,8 +147,9 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     assert stats.chart.sets == {"Cá nhân": [4], "Tập thể": [1]}
     counts = stats.counts
     assert [counts.index(i, 0).data() for i in range(counts.rowCount())] == [
-        "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến", "Tổng số"]
+        "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến", "Tổng số", "Tiền thưởng"]
     assert counts.index(1, 2).data() == "3" and counts.index(3, 3).data() == "5"
+    assert counts.index(4, 2).data() == counts.index(4, 3).data() == "6.318.000 đ"   # the year's prizes
     assert stats.shares.rowCount() == 2 and stats.shares.index(1, 3).data() == "75\xa0%"
     stats.subject.setCurrentIndex(stats.subject.findData(f"person:{unit['Nguyễn Thị Lan']}"))
     assert [stats.history.index(i, 2).data() for i in range(stats.history.rowCount())] == [
@@ -167,7 +168,8 @@ def test_statistics_export_from_the_window(qtbot, gui_store, unit, tmp_path):
     qtbot.addWidget(page)
     assert len(statistics.awards(gui_store)) == 1
     assert page.export_to(tmp_path / "kt.xlsx")
-    assert load_workbook(tmp_path / "kt.xlsx").sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+    assert load_workbook(tmp_path / "kt.xlsx").sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm",
+                                                             "Xếp loại hằng năm"]
 
 
 def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_store, unit):

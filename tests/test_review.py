@@ -297,7 +297,7 @@ def test_export_awards_writes_the_list_and_the_counts(store, unit, tmp_path, cap
     code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2024", "--to", "2025", str(out)])
     assert code == 0 and "Đã xuất 7 khen thưởng đã nhận" in capsys.readouterr().out
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+    assert wb.sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm", "Xếp loại hằng năm"]
     listing = [tuple(row) for row in wb["Danh sách khen thưởng"].iter_rows(values_only=True)]
     data = [r for r in listing if isinstance(r[0], int)]
     assert len(data) == 7

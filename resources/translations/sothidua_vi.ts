@@ -3410,6 +3410,10 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Tổng số</translation>
     </message>
     <message>
+        <source>Prize money</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
