@@ -398,6 +398,7 @@ def test_review_commands(store, unit, tmp_path, capsys):
     assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Bình xét năm 2025: đã có quyết định, Quyết định số 05/QĐ-TTTGPL ngày 12/01/2026" in out
+    assert "Danh sách trình Hội đồng: 2 danh hiệu; 2 thông qua, 0 chờ họp." in out   # Lan's, in the fixture
     assert "- Tập thể lao động xuất sắc (đề nghị cấp trên): 1 đủ điều kiện: Phòng Nghiệp vụ 1" in out
     assert "  5. Phòng Nghiệp vụ 1 — Tập thể lao động tiên tiến — 1.872.000 đ" in out
     assert cli.main(["--db", str(store.path), "review", "certificates", "2025", str(tmp_path / "gk.pdf")]) == 0

@@ -168,3 +168,13 @@ def test_the_ad_hoc_dossier_from_the_command_line(store, unit, feat, tmp_path, c
     assert cli.main(["--db", str(store.path), "draft", "bao-cao-dot-xuat", str(feat), "--out", str(out)]) == 0
     assert "mẫu nd152-2025-mau06-bao-cao-dot-xuat" in capsys.readouterr().out
     assert "BÁO CÁO THÀNH TÍCH" in pdf_text(out)
+
+
+def test_an_ad_hoc_state_level_dossier_may_be_printed(store, unit, feat):
+    from desktop import printing
+
+    aid = nominations.get(store, feat).achievement_ids[0]
+    state = nominations.save(store, nominations.Nomination(
+        None, None, person_id=unit["Lê Văn Cường"], award="Bằng khen của Thủ tướng Chính phủ", achievement_ids=[aid]))
+    assert printing.permission(store, drafts.create(store, "bao_cao_dot_xuat", state)).allowed
+    assert not printing.permission(store, drafts.create(store, "bao_cao_dot_xuat", feat)).allowed

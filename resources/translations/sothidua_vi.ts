@@ -3001,8 +3001,16 @@ Nhập từ tệp: %3</translation>
         <translation>Quyết định của thủ trưởng kèm danh sách (Mẫu 1.2, NĐ 30/2020), soạn với số và ngày của quyết định: sửa, hoàn thiện, lưu PDF hoặc Word</translation>
     </message>
     <message>
+        <source>The council met on %1: %2 titles passed. Record the head&apos;s decision.</source>
+        <translation>Hội đồng đã họp ngày %1: %2 danh hiệu được thông qua. Hãy ghi quyết định của thủ trưởng đơn vị.</translation>
+    </message>
+    <message>
         <source>%1 titles are before the council: hold its meeting with “Council meeting…”.</source>
         <translation>%1 danh hiệu đã trình Hội đồng: tổ chức cuộc họp bằng nút “Họp Hội đồng…”.</translation>
+    </message>
+    <message>
+        <source>Under review: tick the titles, put them to the council, then record the head&apos;s decision.</source>
+        <translation>Đang bình xét: đánh dấu các danh hiệu, trình Hội đồng, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
     </message>
     <message>
         <source>No review yet: press “Open a review…”.</source>
@@ -3011,10 +3019,6 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Decided: %1</source>
         <translation>Đã có quyết định: %1</translation>
-    </message>
-    <message>
-        <source>Under review: tick the titles the council agreed, then record the head&apos;s decision.</source>
-        <translation>Đang bình xét: đánh dấu các danh hiệu Hội đồng đã thống nhất, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
     </message>
     <message>
         <source>Total prizes: %1</source>

@@ -162,8 +162,18 @@ class ReviewPage(QWidget):
             self.status.setText(self.tr("Decided: %1").replace(
                 "%1", f"{r.decision_number} ngày {r.decision_date:%d/%m/%Y}"))
         else:
-            self.status.setText(self.tr("Under review: tick the titles the council agreed, then record the "
-                                        "head's decision."))
+            listed = review.proposals(self.store, year)
+            held = self._held_meeting()
+            if held is not None:
+                passed = sum(1 for p in listed if p.status == "thong_qua")
+                self.status.setText(self.tr("The council met on %1: %2 titles passed. Record the head's decision.")
+                                    .replace("%1", f"{held.starts_at:%d/%m/%Y}").replace("%2", str(passed)))
+            elif listed:
+                self.status.setText(self.tr("%1 titles are before the council: hold its meeting with “Council "
+                                            "meeting…”.").replace("%1", str(len(listed))))
+            else:
+                self.status.setText(self.tr("Under review: tick the titles, put them to the council, then record "
+                                            "the head's decision."))
         self.initiatives_btn.setEnabled(r is not None and not decided)
         self.propose_btn.setEnabled(r is not None and not decided)
         self.meeting_btn.setEnabled(r is not None)
