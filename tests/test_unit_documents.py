@@ -178,3 +178,27 @@ def test_an_ad_hoc_state_level_dossier_may_be_printed(store, unit, feat):
         None, None, person_id=unit["Lê Văn Cường"], award="Bằng khen của Thủ tướng Chính phủ", achievement_ids=[aid]))
     assert printing.permission(store, drafts.create(store, "bao_cao_dot_xuat", state)).allowed
     assert not printing.permission(store, drafts.create(store, "bao_cao_dot_xuat", feat)).allowed
+
+
+def test_a_review_meeting_agrees_titles_without_a_ballot_and_refuses_a_ballot_title_left_unvoted(store, unit):
+    keys = [("person", unit[n], "Lao động tiên tiến") for n in ("Trần Văn Bình", "Lê Văn Cường")]
+    review.propose(store, YEAR, keys)
+    m = meetings.Meeting(None, dt.datetime(YEAR, 12, 20, 8, 0), "Họp bình xét", review_year=YEAR, members=council(5))
+    assert meetings.add_submitted(store, m) == []          # Lao động tiên tiến needs no secret ballot
+    m.members[4].present = m.members[3].present = False   # 3 of 5 present: under the 2/3 quorum
+    meetings.save(store, m)
+    with pytest.raises(UserError, match="không đủ số thành viên"):
+        meetings.close(store, m.id)
+    m = meetings.get(store, m.id)
+    m.members[3].present = True
+    meetings.save(store, m)
+    assert meetings.close(store, m.id) == {}
+    assert {p.key: p.status for p in review.proposals(store, YEAR)} == {k: "thong_qua" for k in keys}
+    # A CSTĐCS put to the council whose ballot the clerk took off the meeting cannot pass without it.
+    lan = ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở")
+    review.propose(store, YEAR, [*keys, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"), lan])
+    m2 = meetings.Meeting(None, dt.datetime(YEAR, 12, 27, 8, 0), "Họp lần 2", review_year=YEAR, members=council(5))
+    meetings.save(store, m2)
+    with pytest.raises(UserError, match="cần bỏ phiếu kín"):
+        meetings.close(store, m2.id)
+    assert {p.key: p.status for p in review.proposals(store, YEAR)}[lan] == "trinh_hop_xet"
