@@ -99,7 +99,7 @@ def test_missing_argument(capsys):
 
 def test_unknown_subcommand(capsys):
     _, err = usage_error(capsys, "draft", "xyz")
-    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, cong-van, bien-ban, bao-cao, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
+    assert "Lỗi: không có lệnh “xyz”; các lệnh: to-trinh, cong-van, bien-ban, bao-cao, to-trinh-dot-xuat, bao-cao-dot-xuat, bien-ban-binh-xet, quyet-dinh, all, dang-ky, bao-cao-ket-qua, list, check, attach, finalise, reopen." in err
     assert_vietnamese(err)
 
 
@@ -115,7 +115,7 @@ def test_a_group_without_its_subcommand_is_a_usage_error_on_stderr(capsys):
     (["package", "sign-pdf", "a.pdf", "b.pdf"], "cần một trong các tùy chọn --p12 --pkcs11."),
     (["package", "sign-pdf", "a.pdf", "b.pdf", "--p12", "k.p12", "--pkcs11", "x.so"],
      "--pkcs11: không dùng cùng lúc với --p12."),
-    (["template", "khac", "x.xlsx"], "LOẠI: không có lựa chọn “khac” (chọn một trong: achievements, people)."),
+    (["template", "khac", "x.xlsx"], "LOẠI: không có lựa chọn “khac” (chọn một trong: achievements, awards, collectives, people)."),
     (["gui", "--page", "khong-co"], "--page: không có lựa chọn “khong-co”"),
 ])
 def test_argument_errors(capsys, argv, message):

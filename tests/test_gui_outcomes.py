@@ -130,6 +130,22 @@ def test_an_ad_hoc_award_in_the_window(qtbot, gui_store, sent):
     assert nid and d.model.rowCount() == 1 and d.model.index(0, 2).data() == "Dự kiến"
     d.select(nid)
     assert d.send_btn.isEnabled() and not d.outcome_btn.isEnabled()
+    # Its own short dossier, drafted from the records: the Tờ trình, finalised and saved in the window.
+    from desktop.dossier import drafts
+    from desktop.records import unit as unit_mod
+
+    unit_mod.save(gui_store, unit_mod.UnitProfile("Văn phòng Sở", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh", "VP",
+                                                  "Trần Đình Hùng", "Chánh Văn phòng"))
+    assert d.to_trinh_btn.isEnabled() and d.report_btn.isEnabled()
+    qtbot.mouseClick(d.to_trinh_btn, Qt.LeftButton)
+    doc = d.dialog
+    assert doc.objectName() == "unit_document_dialog" and doc.editor.draft_id == drafts.find(
+        gui_store, "to_trinh_dot_xuat", nid).id
+    doc.editor.number.setText("12")
+    assert doc.finalise() and drafts.get(gui_store, doc.draft_id).finalised
+    assert doc.status.text() == "Đã hoàn thiện" and doc.reopen_btn.isEnabled()
+    doc.reject()
+    d.select(nid)
     qtbot.mouseClick(d.send_btn, Qt.LeftButton)
     assert nominations.get(gui_store, nid).status == "da_gui" and d.outcome_btn.isEnabled()
     qtbot.mouseClick(d.outcome_btn, Qt.LeftButton)

@@ -10,9 +10,8 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop.records import people
-from desktop.council import statistics
-from desktop.council import review  # noqa: E402
+from desktop.council import meetings, review, statistics  # noqa: E402
+from desktop.records import people  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.nominations import STATE_ROLE  # noqa: E402
 from desktop.ui.qt import QInputDialog, QMessageBox, Qt  # noqa: E402
@@ -55,22 +54,46 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     page = window.pages["review"]
     assert page.year.count() == 0 and not page.decide_btn.isEnabled()
 
-    answers = iter([(YEAR, True), (9, True), (8, True)])
+    answers = iter([(YEAR, True)])
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: next(answers))
     qtbot.mouseClick(page.open_btn, Qt.LeftButton)
     assert page.selected_year() == YEAR and page.decide_btn.isEnabled()
+    assert not page.minutes_btn.isEnabled()     # no council meeting held yet
     m = page.model
-    # Lan's Chiến sĩ thi đua cơ sở waits for the council's secret ballot: 8 of the 9 members vote yes.
-    lan = row_of(page, ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"))
+    # Lan's Chiến sĩ thi đua cơ sở waits for the council's secret ballot.
+    lan_key = ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở")
+    lan = row_of(page, lan_key)
     page.view.setCurrentIndex(m.index(lan, 1))
-    assert m.index(lan, 4).data() == "1" and page.ballot_btn.isEnabled()
-    qtbot.mouseClick(page.ballot_btn, Qt.LeftButton)
-    lan = row_of(page, ("person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"))
+    assert m.index(lan, 4).data() == "1"
+    assert "Chưa có kết quả bỏ phiếu kín của Hội đồng" in m.index(lan, 4).data(Qt.ToolTipRole)
+    # The clerk ticks everyone who qualifies and Lan's CSTĐCS, and puts the list to the council.
+    qtbot.mouseClick(page.suggest_btn, Qt.LeftButton)
+    m.setData(m.index(lan, 0), Qt.Checked, Qt.CheckStateRole)
+    qtbot.mouseClick(page.propose_btn, Qt.LeftButton)
+    assert len(review.proposals(gui_store, YEAR)) == 5
+    # The council meets in the same meeting editor as a campaign's: 9 members, 8 vote yes for Lan.
+    qtbot.mouseClick(page.meeting_btn, Qt.LeftButton)
+    dialog = page.dialog
+    mp = dialog.page
+    assert mp.campaign.isHidden() and mp.new_btn.isEnabled()
+    mp.new_meeting()
+    for i in range(9):
+        mp.members.add(meetings.Member(f"Thành viên {i + 1}", "Chuyên viên",
+                                       "chu_tich" if i == 0 else "thu_ky" if i == 1 else "uy_vien"))
+    assert mp.ballots.rowCount() == 1        # only the title that needs a secret ballot
+    assert mp.ballots.index(0, 0).data() == "Nguyễn Thị Lan"
+    for key, value in (("issued", 9), ("returned", 9), ("yes", 8), ("no", 1)):
+        assert mp.ballots.setData(mp.ballots.index(0, mp.ballots.KEYS.index(key)), value, Qt.EditRole)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    qtbot.mouseClick(mp.close_btn, Qt.LeftButton)
+    assert mp.meeting.held
+    dialog.reject()
+    assert {p.status for p in review.proposals(gui_store, YEAR)} == {"thong_qua"}
+    lan = row_of(page, lan_key)
     assert m.index(lan, 4).data() == "✓"
     assert "Phiếu đồng ý 8/9 thành viên Hội đồng (88,89\xa0%), đạt tỷ lệ từ 80\xa0% trở lên." in m.index(lan, 4).data(
         Qt.ToolTipRole)
-    page.view.setCurrentIndex(m.index(row_of(page, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến")), 1))
-    assert not page.ballot_btn.isEnabled()      # Lao động tiên tiến needs no ballot
+    assert page.minutes_btn.isEnabled()
     # Every person for each personal title, every collective for each collective title.
     assert m.rowCount() == 4 * 2 + 2 * 2
     dung = row_of(page, ("person", unit["Phạm Thị Dung"], "Lao động tiên tiến"))
@@ -127,8 +150,9 @@ def test_a_year_end_review_in_the_window(qtbot, gui_store, unit, monkeypatch):
     assert stats.chart.sets == {"Cá nhân": [4], "Tập thể": [1]}
     counts = stats.counts
     assert [counts.index(i, 0).data() for i in range(counts.rowCount())] == [
-        "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến", "Tổng số"]
+        "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến", "Tổng số", "Tiền thưởng"]
     assert counts.index(1, 2).data() == "3" and counts.index(3, 3).data() == "5"
+    assert counts.index(4, 2).data() == counts.index(4, 3).data() == "6.318.000 đ"   # the year's prizes
     assert stats.shares.rowCount() == 2 and stats.shares.index(1, 3).data() == "75\xa0%"
     stats.subject.setCurrentIndex(stats.subject.findData(f"person:{unit['Nguyễn Thị Lan']}"))
     assert [stats.history.index(i, 2).data() for i in range(stats.history.rowCount())] == [
@@ -147,7 +171,8 @@ def test_statistics_export_from_the_window(qtbot, gui_store, unit, tmp_path):
     qtbot.addWidget(page)
     assert len(statistics.awards(gui_store)) == 1
     assert page.export_to(tmp_path / "kt.xlsx")
-    assert load_workbook(tmp_path / "kt.xlsx").sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+    assert load_workbook(tmp_path / "kt.xlsx").sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm",
+                                                             "Xếp loại hằng năm"]
 
 
 def test_the_collective_dialog_keeps_ratings_and_awards_received(qtbot, gui_store, unit):
@@ -176,6 +201,10 @@ def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, 
     from desktop.dossier import printing
     from desktop.ui.pages.review import ReviewPage
 
+    from desktop.records import unit as unit_mod
+
+    unit_mod.save(gui_store, unit_mod.UnitProfile("Trung tâm", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh", "TT",
+                                                  "Trần Đình Hùng", "Giám đốc"))
     review.open_review(gui_store, YEAR)
     review.decide(gui_store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến")],
                   decision_number="05/QĐ-TT", decision_date="12/01/2026")
@@ -189,6 +218,20 @@ def test_printing_the_certificates_from_the_review_page(qtbot, gui_store, unit, 
     assert spooled == ["giay-khen.pdf"]
     assert page.decision_btn.isEnabled() and page.save_decision_to(tmp_path / "qd.docx")
     assert (tmp_path / "qd.docx").stat().st_size > 0
+    # The decision is a document like any other: numbered from the decision, finalised, read back.
+    from pypdf import PdfReader
+
+    from desktop.dossier import drafts
+
+    d = page.open_decision()
+    assert d is not None and d.editor.number.text() == "05"
+    assert d.finalise() and drafts.get(gui_store, d.draft_id).finalised
+    assert d.export_to(tmp_path / "qd.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "qd.pdf")).pages)
+    for words in ("Số: 05/QĐ-TT", "ngày 12 tháng 01 năm 2026", "Trần Văn Bình", "Lao động tiên tiến", "702.000 đ",
+                  "Trần Đình Hùng"):
+        assert words in text, words
+    d.reject()
     assert [e["document"] for e in printing.entries(gui_store)] == [
         "Giấy khen Lao động tiên tiến — Trần Văn Bình (QĐ số 05/QĐ-TT, số sổ vàng 1)"]
 
@@ -198,10 +241,9 @@ def test_initiatives_entered_in_the_window_open_the_other_route(qtbot, gui_store
 
     review.open_review(gui_store, YEAR)
     key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
-    review.set_ballot(gui_store, YEAR, key, yes=5, members=5)
     page = ReviewPage(gui_store)
     qtbot.addWidget(page)
-    assert page.model.index(page.model.row_of(key), 4).data() == "1"   # no excellence, no initiative
+    assert page.model.index(page.model.row_of(key), 4).data() == "2"   # no excellence nor initiative; no ballot
     page.edit_initiatives()
     d = page.dialog
     assert d is not None and d.isVisible()
@@ -215,7 +257,7 @@ def test_initiatives_entered_in_the_window_open_the_other_route(qtbot, gui_store
     type_text(qtbot, d.decision_date, "10/12/2025")
     assert d.add()
     assert d.model.rowCount() == 1 and d.model.index(0, 1).data() == "Trần Văn Bình"
-    assert page.model.index(page.model.row_of(key), 4).data() == "✓"
+    assert page.model.index(page.model.row_of(key), 4).data() == "1"   # the council's ballot is still to come
     [i] = review.initiatives(gui_store, year=YEAR)
     assert (i.name, i.author_ids, i.decision_date) == ("Số hóa quy trình tiếp nhận", [unit["Trần Văn Bình"]],
                                                         dt.date(2025, 12, 10))

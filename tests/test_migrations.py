@@ -334,9 +334,31 @@ def seed_v14(conn: sqlite3.Connection) -> None:
 
 
 def check_latest(store: Store) -> None:
-    """Since 15 a Tờ trình per phase, 16 the year's titles, 17 the Công văn đề nghị."""
+    """Since 15 a Tờ trình per phase, 16 the year's titles, 17 the review's meeting and documents, 18 the
+    Công văn đề nghị."""
     check_phase_dossier_and_year(store)
+    check_unit_documents(store)
     check_attachments(store)
+
+
+def check_unit_documents(store: Store) -> None:
+    """The campaign's meeting and draft keep their campaign; a review now has its meeting and documents."""
+    from desktop.dossier import drafts
+    from desktop.council import meetings
+
+    assert meetings.get(store, 1).campaign_id == 1 and meetings.get(store, 1).review_year is None
+    assert drafts.get(store, 1).campaign_id == 1 and drafts.get(store, 1).review_year is None
+    m = meetings.Meeting(None, meetings.get(store, 1).starts_at, "Họp bình xét", review_year=2025,
+                         members=[meetings.Member("Trần Văn Chủ", role="chu_tich")])
+    mid = meetings.save(store, m)
+    assert mid in [x.id for x in meetings.list_for_review(store, 2025)]
+    meetings.delete(store, mid)
+    store.conn.execute("INSERT INTO draft(kind, review_year, form) VALUES ('quyet_dinh', 2025, 'x')")
+    with pytest.raises(sqlite3.IntegrityError):  # one decision per review
+        store.conn.execute("INSERT INTO draft(kind, review_year, form) VALUES ('quyet_dinh', 2025, 'y')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO draft(kind, form) VALUES ('khac', 'x')")
+    store.conn.execute("DELETE FROM draft WHERE kind = 'quyet_dinh'")
 
 
 # Version 2 only added indexes: the rows of version 1 are representative of it too.
@@ -348,7 +370,7 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
            13: (seed_review, check_review), 14: (seed_v14, check_latest),
-           15: (seed_v14, check_latest), 16: (seed_v14, check_latest)}
+           15: (seed_v14, check_latest), 16: (seed_v14, check_latest), 17: (seed_v14, check_latest)}
 
 
 def test_every_older_version_has_a_seeder():

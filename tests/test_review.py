@@ -8,7 +8,10 @@ import pytest
 from desktop import clock
 from desktop.records import people
 from desktop.council import prizes, review
+from desktop.dossier import drafts
 from desktop.errors import NotFound, UserError, ValidationError
+
+from review_support import hold_review_meeting
 
 YEAR = 2025
 
@@ -31,7 +34,7 @@ def unit(store):
     review.set_collective_rating(store, t2, YEAR, "tot")
     # The year's review is open; the council of 9 has voted 8 for Lan's Chiến sĩ thi đua cơ sở.
     review.open_review(store, YEAR)
-    review.set_ballot(store, YEAR, ("person", ids["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"), yes=8, members=9)
+    hold_review_meeting(store, YEAR, {("person", ids["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở"): 8}, members=9)
     return {"unit": u, "t1": t1, "t2": t2, **ids}
 
 
@@ -71,13 +74,17 @@ def test_chien_si_thi_dua_co_so_by_excellence_or_by_an_initiative(store, unit):
     assert find(cands, "person", unit["Nguyễn Thị Lan"], "Chiến sĩ thi đua cơ sở").eligible
     binh = find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
     assert set(failing(binh)) == {"route", "ballot"}
-    review.set_ballot(store, YEAR, binh.key, yes=8, members=9)
+    with pytest.raises(UserError, match="chưa đạt “hoàn thành xuất sắc nhiệm vụ”"):   # not put to the council without a route
+        review.propose(store, YEAR, [("person", unit["Trần Văn Bình"], "Lao động tiên tiến"), binh.key])
     # An initiative recognised in 2025 opens the other route; one of 2024 does not.
     review.save_initiative(store, review.Initiative("Sổ tay tra cứu", 2024, [unit["Trần Văn Bình"]]))
     assert not find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
     review.save_initiative(store, review.Initiative(
         "Số hóa quy trình tiếp nhận vụ việc", YEAR, [unit["Trần Văn Bình"], unit["Lê Văn Cường"]],
         recognised_by="Hội đồng sáng kiến Trung tâm", decision_number="12/QĐ-HĐSK", decision_date="10/12/2025"))
+    binh = find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    assert set(failing(binh)) == {"ballot"}
+    hold_review_meeting(store, YEAR, {binh.key: 8}, members=9)
     binh = find(review.candidates(store, YEAR), "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
     assert binh.eligible
     assert any("sáng kiến “Số hóa quy trình tiếp nhận vụ việc”" in c.message for c in binh.checks)
@@ -92,15 +99,19 @@ def test_chien_si_thi_dua_co_so_needs_eighty_percent_of_all_council_members(stor
     lan = find(review.candidates(store, YEAR), *key)
     assert lan.eligible
     assert any(c.message == "Phiếu đồng ý 8/9 thành viên Hội đồng (88,89\xa0%), đạt tỷ lệ từ 80\xa0% trở lên." for c in lan.checks)
-    review.set_ballot(store, YEAR, key, yes=7, members=9)     # 77.8\xa0% of all members
-    lan = find(review.candidates(store, YEAR), *key)
-    assert failing(lan) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (77,78\xa0%), chưa đạt tỷ lệ từ 80\xa0% trở lên."}
-    review.set_ballot(store, YEAR, key, yes=8, members=10)    # exactly 80\xa0%
+    review.save_initiative(store, review.Initiative("Sổ tay tra cứu", YEAR, [unit["Trần Văn Bình"]]))
+    key = ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")
+    m = hold_review_meeting(store, YEAR, {key: 7}, members=9, when=dt.datetime(YEAR, 12, 27, 8, 0))
+    binh = find(review.candidates(store, YEAR), *key)
+    assert failing(binh) == {"ballot": "Phiếu đồng ý 7/9 thành viên Hội đồng (77,78\xa0%), chưa đạt tỷ lệ từ 80\xa0% trở lên."}
+    # Only the title that needs a secret ballot was balloted; Lao động tiên tiến was agreed without one.
+    statuses = {p.key: p.status for p in review.proposals(store, YEAR)}
+    assert [b.nomination_id for b in m.ballots] == [p.id for p in review.proposals(store, YEAR) if p.key == key]
+    assert statuses[key] == "khong_thong_qua" and statuses[key[:2] + ("Lao động tiên tiến",)] == "thong_qua"
+    # Put again to a later meeting: its ballot is the one that counts.
+    hold_review_meeting(store, YEAR, {key: 8}, members=10, when=dt.datetime(YEAR, 12, 29, 8, 0))   # exactly 80 %
     assert find(review.candidates(store, YEAR), *key).eligible
-    with pytest.raises(ValidationError):
-        review.set_ballot(store, YEAR, key, yes=11, members=10)
-    with pytest.raises(UserError, match="không cần bỏ phiếu"):
-        review.set_ballot(store, YEAR, ("person", unit["Nguyễn Thị Lan"], "Lao động tiên tiến"), yes=1, members=1)
+    assert {p.key: p.status for p in review.proposals(store, YEAR)}[key] == "thong_qua"
 
 
 def test_collective_needs_seventy_percent_of_members_lao_dong_tien_tien(store, unit):
@@ -289,7 +300,7 @@ def test_export_awards_writes_the_list_and_the_counts(store, unit, tmp_path, cap
     code = cli.main(["--db", str(store.path), "export", "awards", "--from", "2024", "--to", "2025", str(out)])
     assert code == 0 and "Đã xuất 7 khen thưởng đã nhận" in capsys.readouterr().out
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm"]
+    assert wb.sheetnames == ["Danh sách khen thưởng", "Tổng hợp theo năm", "Xếp loại hằng năm"]
     listing = [tuple(row) for row in wb["Danh sách khen thưởng"].iter_rows(values_only=True)]
     data = [r for r in listing if isinstance(r[0], int)]
     assert len(data) == 7
@@ -314,7 +325,7 @@ def test_a_title_already_received_for_the_year_counts(store, unit):
     people.add_prior_award(store, people.PriorAward("Lao động tiên tiến", YEAR, "1/QĐ", dt.date(2025, 12, 30),
                                                     person_id=unit["Trần Văn Bình"]))
     review.save_initiative(store, review.Initiative("Sổ tay", YEAR, [unit["Trần Văn Bình"]]))
-    review.set_ballot(store, YEAR, ("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở"), yes=9, members=9)
+    hold_review_meeting(store, YEAR, {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở"): 9}, members=9)
     chosen = {("person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở")}
     cands = review.candidates(store, YEAR, chosen)
     assert find(cands, "person", unit["Trần Văn Bình"], "Chiến sĩ thi đua cơ sở").eligible
@@ -391,6 +402,7 @@ def test_review_commands(store, unit, tmp_path, capsys):
     assert cli.main(["--db", str(store.path), "review", "show", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Bình xét năm 2025: đã có quyết định, Quyết định số 05/QĐ-TTTGPL ngày 12/01/2026" in out
+    assert "Danh sách trình Hội đồng: 2 danh hiệu; 2 thông qua, 0 chờ họp." in out   # Lan's, in the fixture
     assert "- Tập thể lao động xuất sắc (đề nghị cấp trên): 1 đủ điều kiện: Phòng Nghiệp vụ 1" in out
     assert "  5. Phòng Nghiệp vụ 1 — Tập thể lao động tiên tiến — 1.872.000 đ" in out
     assert cli.main(["--db", str(store.path), "review", "certificates", "2025", str(tmp_path / "gk.pdf")]) == 0
@@ -408,9 +420,9 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
     unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
                                               "TTTGPL", "Trần Đình Hùng", "Giám đốc"))
     with pytest.raises(NotFound):
-        review.render_decision(store, YEAR, tmp_path / "qd.pdf")
+        drafts.render_decision(store, YEAR, tmp_path / "qd.pdf")
     _decided(store, unit)
-    pdf = review.render_decision(store, YEAR, tmp_path / "qd.pdf", family=find_family(prefer_system=False))
+    pdf = drafts.render_decision(store, YEAR, tmp_path / "qd.pdf", family=find_family(prefer_system=False))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
     for words in ("Số: 05/QĐ-TTTGPL", "Hà Tĩnh, ngày 12 tháng 01 năm 2026", "QUYẾT ĐỊNH",
                   "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2025",
@@ -418,17 +430,22 @@ def test_the_decision_document_lists_the_titles_with_prizes(store, unit, tmp_pat
                   "cho 01 tập thể và 03 cá nhân", "Phòng Nghiệp vụ 1", "Tập thể lao động tiên tiến",
                   "Tổng cộng", "6.318.000 đ", "Điều 3.", "Trần Đình Hùng"):
         assert words in text, words
-    docx = review.render_decision(store, YEAR, tmp_path / "qd.docx")
+    docx = drafts.render_decision(store, YEAR, tmp_path / "qd.docx")
     body = "\n".join(p.text for p in Docx(str(docx)).paragraphs)
     assert "Về việc công nhận danh hiệu thi đua và tặng Giấy khen năm 2025" in body
     with pytest.raises(UserError, match=".pdf hoặc .docx"):
-        review.render_decision(store, YEAR, tmp_path / "qd.txt")
+        drafts.render_decision(store, YEAR, tmp_path / "qd.txt")
 
 
 def test_review_decision_command(store, unit, tmp_path, capsys):
     from desktop.commands import main as cli
+    from desktop.records import unit as unit_mod
 
     _decided(store, unit)
+    assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 2
+    assert "Chưa nhập họ tên Thủ trưởng đơn vị" in capsys.readouterr().err   # who signs it
+    unit_mod.save(store, unit_mod.UnitProfile("Trung tâm Trợ giúp pháp lý", "Sở Tư pháp tỉnh Hà Tĩnh", "Hà Tĩnh",
+                                              "TTTGPL", "Trần Đình Hùng", "Giám đốc"))
     assert cli.main(["--db", str(store.path), "review", "decision", "2025", str(tmp_path / "qd.docx")]) == 0
     assert "Đã soạn quyết định năm 2025" in capsys.readouterr().out
     assert (tmp_path / "qd.docx").exists()

@@ -21,7 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name, kind, target in (("to-trinh", "to_trinh", "mã số phong trào"),
                                ("cong-van", "cong_van", "mã số phong trào"),
                                ("bien-ban", "bien_ban", "mã số cuộc họp xét"),
-                               ("bao-cao", "bao_cao", "mã số đề nghị khen thưởng")):
+                               ("bao-cao", "bao_cao", "mã số đề nghị khen thưởng"),
+                               ("to-trinh-dot-xuat", "to_trinh_dot_xuat", "mã số đề nghị khen thưởng đột xuất"),
+                               ("bao-cao-dot-xuat", "bao_cao_dot_xuat", "mã số đề nghị khen thưởng đột xuất"),
+                               ("bien-ban-binh-xet", "bien_ban_binh_xet", "mã số cuộc họp bình xét cuối năm"),
+                               ("quyet-dinh", "quyet_dinh", "năm bình xét (quyết định của thủ trưởng đơn vị)")):
         p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} (tạo bản nháp nếu chưa có)")
         p.add_argument("target", type=int, metavar="MÃ", help=target)
         p.add_argument("--out", type=Path, required=True, metavar="TỆP",

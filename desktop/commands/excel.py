@@ -20,8 +20,10 @@ from desktop.store import Store
 export_subparsers: argparse._SubParsersAction | None = None
 """The ``export`` group's sub-parsers, set by :func:`register`."""
 
-KIND_HELP = "people (danh sách cá nhân) hoặc achievements (thành tích)"
-KIND_LABELS = {"people": "cá nhân", "achievements": "thành tích"}
+KIND_HELP = ("people (danh sách cá nhân), achievements (thành tích), collectives (tập thể và xếp loại) "
+             "hoặc awards (khen thưởng đã nhận)")
+KIND_LABELS = {"people": "cá nhân", "achievements": "thành tích", "collectives": "tập thể",
+               "awards": "khen thưởng đã nhận"}
 OVERWRITE_HELP = "ghi đè tệp đã có (mặc định: báo lỗi nếu tệp đã có)"
 
 

@@ -123,8 +123,13 @@ def run_review_show(args: argparse.Namespace) -> int:
             raise NotFound(f"Chưa có đợt bình xét năm {args.year}.")
         cands = review.candidates(store, args.year)
         decided = review.decided_list(store, args.year)
+        listed = review.proposals(store, args.year)
     print(f"Bình xét năm {r.year}: {review.STATUSES[r.status].lower()}"
           + (f", Quyết định số {r.decision_number} ngày {r.decision_date:%d/%m/%Y}" if r.decision_date else ""))
+    if listed:
+        passed = sum(1 for p in listed if p.status == "thong_qua")
+        waiting = sum(1 for p in listed if p.status == "trinh_hop_xet")
+        print(f"Danh sách trình Hội đồng: {len(listed)} danh hiệu; {passed} thông qua, {waiting} chờ họp.")
     for title, rule in review.rules().items():
         ok = [c for c in cands if c.title == title and c.eligible]
         who = "đề nghị cấp trên" if not rule.unit_decides else "đơn vị quyết định"
@@ -180,10 +185,10 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def run_review_decision(args: argparse.Namespace) -> int:
-    from desktop.council import review
+    from desktop.dossier import drafts
 
     with Store(db_path(args)) as store:
-        out = review.render_decision(store, args.year, args.out)
+        out = drafts.render_decision(store, args.year, args.out)
     print(f"Đã soạn quyết định năm {args.year}: {out}")
     return 0
 

@@ -50,7 +50,7 @@ class Ballot:
 
 @dataclass
 class Meeting:
-    campaign_id: int
+    campaign_id: int | None         # None: the council meeting of a year's review (``review_year``)
     starts_at: dt.datetime
     title: str = ""
     ends_at: dt.datetime | None = None
@@ -62,6 +62,7 @@ class Meeting:
     ballots: list[Ballot] = field(default_factory=list)
     id: int | None = None
     phase_id: int | None = None   # the campaign's phase it considers (sơ kết, tổng kết); None: the whole campaign
+    review_year: int | None = None  # the year-end review (bình xét cuối năm) it votes for, instead of a campaign
 
     @property
     def council(self) -> list[Member]:
@@ -163,8 +164,7 @@ def latest(store, campaign_id: int | None = None) -> Meeting | None:
 
 def default_ballot(store, nomination_id: int, on: dt.date | None = None) -> Ballot:
     """An empty ballot carrying the threshold of the nomination's award in force on ``on`` (the meeting's day)."""
-    award = store.scalar("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
-                         "WHERE n.id = ?", (nomination_id,))
+    award = _award(store, nomination_id)
     rule = rules.load().for_award(award, on)
     return Ballot(nomination_id, rule=rule.ballot, fraction=rule.fraction, rule_source=rule.source)
 
@@ -185,6 +185,8 @@ def _validate(m: Meeting) -> Meeting:
         errors["members"] = "Mỗi thành viên phải có họ tên."
     if not m.council:
         errors["members"] = "Hội đồng phải có ít nhất một thành viên."
+    if (m.campaign_id is None) == (m.review_year is None):
+        errors["campaign"] = "Cuộc họp phải thuộc một phong trào hoặc một đợt bình xét cuối năm."
     if sum(1 for x in m.members if x.role == "chu_tich") > 1 or sum(1 for x in m.members if x.role == "thu_ky") > 1:
         errors["members"] = "Hội đồng chỉ có một Chủ tịch và một Thư ký."
     if m.ends_at is not None and m.ends_at < m.starts_at:
@@ -205,15 +207,16 @@ def save(store, m: Meeting) -> int:
     with store.transaction() as conn:
         values = (m.campaign_id, m.title, m.starts_at.isoformat(timespec="minutes"),
                   m.ends_at.isoformat(timespec="minutes") if m.ends_at else None, m.place, m.quorum, int(m.held),
-                  m.note, m.phase_id)
+                  m.note, m.phase_id, m.review_year)
         if m.phase_id is not None and not store.scalar(
                 "SELECT 1 FROM campaign_phase WHERE id = ? AND campaign_id = ?", (m.phase_id, m.campaign_id)):
             raise ValidationError({"phase": "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."})
         if m.id is None:
             m.id = conn.execute("INSERT INTO meeting(campaign_id, title, starts_at, ends_at, place, quorum, held, note, "
-                                "phase_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+                                "phase_id, review_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
         elif conn.execute("UPDATE meeting SET campaign_id = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, "
-                          "quorum = ?, held = ?, note = ?, phase_id = ? WHERE id = ?", (*values, m.id)).rowcount == 0:
+                          "quorum = ?, held = ?, note = ?, phase_id = ?, review_year = ? WHERE id = ?",
+                          (*values, m.id)).rowcount == 0:
             raise NotFound(f"Không tìm thấy cuộc họp số {m.id}.")
         keep = [x.id for x in m.members if x.id is not None]
         conn.execute(f"DELETE FROM meeting_member WHERE meeting_id = ? AND id NOT IN ({','.join('?' * len(keep))})",
@@ -249,7 +252,7 @@ def get(store, meeting_id: int) -> Meeting:
         raise NotFound(f"Không tìm thấy cuộc họp số {meeting_id}.")
     m = Meeting(r["campaign_id"], dt.datetime.fromisoformat(r["starts_at"]), r["title"],
                 dt.datetime.fromisoformat(r["ends_at"]) if r["ends_at"] else None, r["place"], r["quorum"],
-                bool(r["held"]), r["note"], id=r["id"], phase_id=r["phase_id"])
+                bool(r["held"]), r["note"], id=r["id"], phase_id=r["phase_id"], review_year=r["review_year"])
     m.members = [Member(x["name"], x["title"], x["role"], bool(x["present"]), x["written_opinion"], x["person_id"],
                         x["id"]) for x in store.query(
         "SELECT * FROM meeting_member WHERE meeting_id = ? ORDER BY position, id", (meeting_id,))]
@@ -262,6 +265,12 @@ def get(store, meeting_id: int) -> Meeting:
 def list_for_campaign(store, campaign_id: int) -> list[Meeting]:
     return [get(store, r["id"]) for r in store.query(
         "SELECT id FROM meeting WHERE campaign_id = ? ORDER BY starts_at DESC, id DESC", (campaign_id,))]
+
+
+def list_for_review(store, year: int) -> list[Meeting]:
+    """The council meetings of a year's review, newest first."""
+    return [get(store, r["id"]) for r in store.query(
+        "SELECT id FROM meeting WHERE review_year = ? ORDER BY starts_at DESC, id DESC", (year,))]
 
 
 def delete(store, meeting_id: int) -> None:
@@ -277,9 +286,18 @@ def add_submitted(store, m: Meeting) -> list[Ballot]:
     phase: every such nomination of that phase)."""
     have = {b.nomination_id for b in m.ballots}
     added = []
-    phase = "" if m.phase_id is None else " AND phase_id = ?"
-    for r in store.query("SELECT id FROM nomination WHERE campaign_id = ? AND status = 'trinh_hop_xet'"
-                         f"{phase} ORDER BY id", (m.campaign_id,) if m.phase_id is None else (m.campaign_id, m.phase_id)):
+    if m.review_year is not None:
+        # A review's proposals: only the titles that need a secret ballot are voted on paper.
+        from desktop.council import review
+
+        rows = [r for r in store.query("SELECT id, award FROM nomination WHERE review_year = ? AND "
+                                       "status = 'trinh_hop_xet' ORDER BY id", (m.review_year,))
+                if review.needs_ballot(r["award"])]
+    else:
+        phase = "" if m.phase_id is None else " AND phase_id = ?"
+        rows = store.query("SELECT id FROM nomination WHERE campaign_id = ? AND status = 'trinh_hop_xet'"
+                           f"{phase} ORDER BY id", (m.campaign_id,) if m.phase_id is None else (m.campaign_id, m.phase_id))
+    for r in rows:
         if r["id"] not in have:
             b = default_ballot(store, r["id"], m.starts_at.date() if m.starts_at else None)
             m.ballots.append(b)
@@ -312,7 +330,23 @@ def close(store, meeting_id: int) -> dict[int, Result]:
     q = quorum(m)
     if not q.ok:
         raise UserError(q.text)
-    if not m.ballots:
+    if not m.ballots and m.review_year is None:
+        raise UserError("Chưa có kết quả bỏ phiếu nào để ghi nhận.")
+    agreed: list[int] = []
+    if m.review_year is not None:
+        # The review's other proposals (titles without a secret ballot) are agreed by show of hands;
+        # one whose title needs a ballot cannot pass without it.
+        from desktop.council import review
+
+        voted = {b.nomination_id for b in m.ballots}
+        for r in store.query("SELECT id, award FROM nomination WHERE review_year = ? AND status = 'trinh_hop_xet'",
+                             (m.review_year,)):
+            if r["id"] in voted:
+                continue
+            if review.needs_ballot(r["award"]):
+                raise UserError(f"{r['award']} cần bỏ phiếu kín: đề nghị số {r['id']} chưa có kết quả kiểm phiếu.")
+            agreed.append(r["id"])
+    elif not m.ballots:
         raise UserError("Chưa có kết quả bỏ phiếu nào để ghi nhận.")
     outcomes: dict[int, Result] = {}
     with store.transaction() as conn:
@@ -326,6 +360,8 @@ def close(store, meeting_id: int) -> dict[int, Result]:
             res = result(m, b)
             outcomes[b.nomination_id] = res
             nominations.set_status(store, n.id, "thong_qua" if res.passed else "khong_thong_qua")
+        for nid in agreed:
+            nominations.set_status(store, nid, "thong_qua")
         conn.execute("UPDATE meeting SET held = 1 WHERE id = ?", (meeting_id,))
     return outcomes
 
@@ -344,8 +380,13 @@ def candidates_on_council(store, m: Meeting) -> dict[int, str]:
     return out
 
 
+def _award(store, nomination_id: int) -> str | None:
+    """The award a nomination proposes: its campaign's award, or its own (ad-hoc, a review's title)."""
+    return store.scalar("SELECT coalesce(ca.award, n.award) FROM nomination n LEFT JOIN campaign_award ca "
+                        "ON ca.id = n.campaign_award_id WHERE n.id = ?", (nomination_id,))
+
+
 def award_name(store, nomination_id: int) -> str:
-    name = store.scalar("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
-                        "WHERE n.id = ?", (nomination_id,))
+    name = _award(store, nomination_id)
     known = catalog.load().get(name or "")
     return known.name if known else (name or "")

@@ -43,6 +43,7 @@ class Nomination:
     id: int | None = None
     award: str | None = None           # the award an ad-hoc nomination proposes (a campaign's comes from its award)
     phase_id: int | None = None   # the campaign's phase it belongs to (its award's phase); None: the whole campaign
+    review_year: int | None = None  # a title put to that year's review council (see desktop.council.review), not ad-hoc
 
     @property
     def subject_kind(self) -> str:
@@ -50,7 +51,7 @@ class Nomination:
 
     @property
     def ad_hoc(self) -> bool:
-        return self.campaign_id is None
+        return self.campaign_id is None and self.review_year is None
 
 
 # -- storage -------------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def get(store, nomination_id: int) -> Nomination:
         "SELECT achievement_id FROM nomination_achievement WHERE nomination_id = ? ORDER BY achievement_id",
         (nomination_id,))]
     return Nomination(r["campaign_id"], r["campaign_award_id"], r["person_id"], r["collective_id"], r["summary"],
-                      ids, r["status"], r["override_reason"], r["id"], r["award"], r["phase_id"])
+                      ids, r["status"], r["override_reason"], r["id"], r["award"], r["phase_id"], r["review_year"])
 
 
 def delete(store, nomination_id: int) -> None:
@@ -376,7 +377,7 @@ def list_ad_hoc(store) -> list[NominationRow]:
         "c.name AS collective_name, (SELECT count(*) FROM nomination_achievement x WHERE x.nomination_id = n.id) "
         "AS n_ach FROM nomination n LEFT JOIN person p ON p.id = n.person_id "
         "LEFT JOIN collective pc ON pc.id = p.collective_id LEFT JOIN collective c ON c.id = n.collective_id "
-        "WHERE n.campaign_id IS NULL ORDER BY n.id DESC")
+        "WHERE n.campaign_id IS NULL AND n.review_year IS NULL ORDER BY n.id DESC")
     out = []
     for r in rows:
         person = r["person_id"] is not None

@@ -214,36 +214,122 @@ def open_review(store, year: int) -> Review:
     return get(store, year)
 
 
-def set_ballot(store, year: int, key: tuple[str, int, str], *, yes: int, members: int) -> None:
-    """Record the council's secret ballot on one candidate's title (yes-votes over all members)."""
-    kind, sid, title = key
-    r = get(store, year)
-    if r is None:
+def needs_ballot(title: str | None) -> bool:
+    """Whether the council must vote on ``title`` by secret ballot (``ballot`` in the rules data)."""
+    rule = rules().get(title or "")
+    return bool(rule and rule.ballot)
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The council's secret ballot on one candidate's title: yes-votes over ALL council members."""
+    yes: int
+    members: int
+    passed: bool
+    threshold: str      # "từ 80% trở lên", as the rule that applied is worded
+    source: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A title put to the review's council (a nomination of the review): its subject, title and status."""
+    id: int
+    key: tuple[str, int, str]
+    status: str
+
+
+def _key(row) -> tuple[str, int, str]:
+    return (("person", row["person_id"]) if row["person_id"] is not None else
+            ("collective", row["collective_id"])) + (row["award"],)
+
+
+def proposals(store, year: int) -> list[Proposal]:
+    """The titles put to the year's council, in the order they were put."""
+    return [Proposal(r["id"], _key(r), r["status"]) for r in store.query(
+        "SELECT id, person_id, collective_id, award, status FROM nomination WHERE review_year = ? ORDER BY id",
+        (year,))]
+
+
+def propose(store, year: int, chosen: list[tuple[str, int, str]]) -> list[int]:
+    """Put the chosen titles to the council (the danh sách đề nghị), each "trình họp xét".
+
+    The council meets through the same machinery as a campaign's (:mod:`desktop.council.meetings`,
+    a meeting with ``review_year``): titles that need a secret ballot get a ballot, the
+    others are agreed when the meeting closes. Proposing again replaces the list; a title
+    the council already voted on stays. Each title must meet its conditions other than
+    the ballot (counted with the others chosen). Returns the proposals' ids.
+    """
+    review = get(store, year)
+    if review is None:
         raise NotFound(f"Chưa có đợt bình xét năm {year}.")
-    if r.status == "da_quyet_dinh":
-        raise UserError(f"Đợt bình xét năm {year} đã có quyết định; không sửa kết quả bỏ phiếu.")
-    if not rules().get(title) or not rules()[title].ballot:
-        raise UserError(f"{title} không cần bỏ phiếu kín.")
-    errors = {}
-    if not isinstance(members, int) or members < 1:
-        errors["members"] = "Số thành viên Hội đồng phải từ 1 trở lên."
-    elif not isinstance(yes, int) or not 0 <= yes <= members:
-        errors["yes"] = f"Số phiếu đồng ý phải từ 0 đến {members}."
-    if errors:
-        raise ValidationError(errors)
-    pid, cid = (sid, None) if kind == "person" else (None, sid)
+    if review.status == "da_quyet_dinh":
+        raise UserError(f"Đợt bình xét năm {year} đã có quyết định; không trình thêm.")
+    wanted = list(dict.fromkeys(tuple(k) for k in chosen))
+    if not wanted:
+        raise ValidationError({"chosen": "Chưa chọn danh hiệu nào để trình Hội đồng."})
+    by_key = {c.key: c for c in candidates(store, year, set(wanted))}
+    problems = []
+    for key in wanted:
+        c = by_key.get(key)
+        if c is None:
+            problems.append(f"{key[2]}: không có đối tượng này trong đơn vị.")
+            continue
+        problems += [f"{c.name} — {c.title}: {f.message} ({f.source})" for f in c.checks
+                     if not f.ok and f.code != "ballot"]
+    if problems:
+        raise UserError("Chưa trình Hội đồng được:\n" + "\n".join(f"- {p}" for p in problems))
+    existing = {p.key: p for p in proposals(store, year)}
+    ids = []
     with store.transaction() as conn:
-        conn.execute("DELETE FROM review_ballot WHERE review_year = ? AND title = ? AND person_id IS ? "
-                     "AND collective_id IS ?", (year, title, pid, cid))
-        conn.execute("INSERT INTO review_ballot(review_year, person_id, collective_id, title, members, yes) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", (year, pid, cid, title, members, yes))
+        for key, p in existing.items():
+            if key not in wanted and p.status in ("du_kien", "trinh_hop_xet"):
+                conn.execute("DELETE FROM nomination WHERE id = ?", (p.id,))
+        for key in wanted:
+            p = existing.get(key)
+            kind, sid, title = key
+            if p is None:
+                ids.append(conn.execute(
+                    "INSERT INTO nomination(review_year, award, person_id, collective_id, status) "
+                    "VALUES (?, ?, ?, ?, 'trinh_hop_xet')",
+                    (year, title, sid if kind == "person" else None, sid if kind == "collective" else None)).lastrowid)
+            else:
+                if p.status in ("du_kien", "khong_thong_qua"):  # put (again) to the council
+                    conn.execute("UPDATE nomination SET status = 'trinh_hop_xet' WHERE id = ?", (p.id,))
+                ids.append(p.id)
+    return ids
 
 
-def ballots(store, year: int) -> dict[tuple[str, int, str], tuple[int, int]]:
-    """(kind, subject, title) → (yes, members) of the year's ballots."""
-    return {(("person", r["person_id"]) if r["person_id"] is not None else ("collective", r["collective_id"]))
-            + (r["title"],): (r["yes"], r["members"])
-            for r in store.query("SELECT * FROM review_ballot WHERE review_year = ?", (year,))}
+def council_passed(store, year: int) -> list[tuple[str, int, str]]:
+    """The titles the council passed (by ballot, or agreed without one), in the order they were put."""
+    return [p.key for p in proposals(store, year) if p.status == "thong_qua"]
+
+
+def ballots(store, year: int) -> dict[tuple[str, int, str], Vote]:
+    """(kind, subject, title) → the council's vote, from the review's closed meetings (the latest wins).
+
+    Files made before review meetings existed may hold a bare count (yes over members) per title;
+    it is read with the award's threshold from the rules data.
+    """
+    from desktop.council import meetings
+    from desktop.council import rules as award_rules
+
+    out: dict[tuple[str, int, str], Vote] = {}
+    for r in store.query("SELECT * FROM review_ballot WHERE review_year = ?", (year,)):
+        rule = award_rules.load().for_award(r["title"])
+        key = (("person", r["person_id"]) if r["person_id"] is not None else ("collective", r["collective_id"]))
+        out[key + (r["title"],)] = Vote(r["yes"], r["members"], rule.passes(r["yes"], r["members"]),
+                                        rule.threshold_short(), rule.source)
+    for m in reversed(meetings.list_for_review(store, year)):
+        if not m.held:
+            continue
+        for b in m.ballots:
+            row = store.one("SELECT person_id, collective_id, award FROM nomination WHERE id = ?", (b.nomination_id,))
+            if row is None:
+                continue
+            res = meetings.result(m, b)
+            out[_key(row)] = Vote(b.yes, len(m.council), res.passed, meetings.ballot_rule(b).threshold_short(),
+                                  b.rule_source)
+    return out
 
 
 def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None) -> list[Candidate]:
@@ -259,7 +345,7 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
     coll_rows = store.query("SELECT id, name FROM collective")
     on = rules_date(store, year)
     has: dict[str, set[int]] = {}     # title -> people who have it (chosen, or qualifying)
-    facts = conditions.Facts(store, same_year=has, ballots=ballots(store, year), on=on)
+    facts = conditions.Facts(store, same_year=has, ballots={k: (v.yes, v.members) for k, v in ballots(store, year).items()}, on=on)
 
     def evaluate(rule: TitleRule, kind: str, sid: int) -> tuple[Check, ...]:
         ctx = conditions.Context(facts, kind, sid, year, on, award=rule.name, ballot_required=True)
@@ -290,14 +376,17 @@ def candidates(store, year: int, chosen: set[tuple[str, int, str]] | None = None
     return result
 
 
-def decide(store, year: int, chosen: list[tuple[str, int, str]], *, decision_number: str,
+def decide(store, year: int, chosen: list[tuple[str, int, str]] | None = None, *, decision_number: str,
            decision_date: dt.date | str, issuer: str = "") -> list[int]:
     """Record the head's decision: each chosen title the unit awards becomes an award received.
 
-    Every chosen title must meet its conditions (counted with the others chosen);
-    a title a higher authority decides is refused here (it is proposed upward).
+    ``chosen`` defaults to what the council passed (:func:`council_passed`) among the titles
+    the unit awards itself. Every chosen title must meet its conditions (counted with the
+    others chosen); a title a higher authority decides is refused here (it is proposed upward).
     Returns the ids of the awards received, in the decision's order.
     """
+    if chosen is None:
+        chosen = [k for k in council_passed(store, year) if k[2] in rules() and rules()[k[2]].unit_decides]
     review = get(store, year)
     if review is None:
         raise NotFound(f"Chưa có đợt bình xét năm {year}.")
@@ -405,7 +494,7 @@ def decision_context(store, year: int) -> dict:
     number = r.decision_number.split("/", 1)[0]
     return {
         "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
-                 "place": p.province, "drafting_unit": ""},
+                 "place": p.province, "drafting_unit": p.abbreviation},
         "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
         "decision": {"year": year, "authority": f"{head} {p.name}".upper(),
                      "total": prizes.format_vnd(sum(x.prize or 0 for x in rows))},
@@ -417,22 +506,3 @@ def decision_context(store, year: int) -> dict:
         "document": {"number": number, "date": r.decision_date, "classification": "thuong"},
         "signers": {"signer": {"authority": "", "title": head.upper(), "name": p.head_name}},
     }
-
-
-def render_decision(store, year: int, path, *, family=None):
-    """The head's decision with its list, as PDF or Word (by the file's extension), written atomically."""
-    from pathlib import Path
-
-    from desktop.dossier.documents.compose import compose
-    from desktop.dossier.documents.forms import load_form
-    from desktop.dossier.documents.render_docx import render_docx
-    from desktop.dossier.documents.render_pdf import render_pdf
-    from desktop.resources import forms_dir
-
-    doc = compose(load_form(forms_dir() / f"{DECISION_FORM}.toml"), decision_context(store, year))
-    path = Path(path)
-    if path.suffix.lower() == ".docx":
-        return render_docx(doc, path)
-    if path.suffix.lower() != ".pdf":
-        raise UserError("Tệp kết quả phải là .pdf hoặc .docx.")
-    return render_pdf(doc, path, family=family)

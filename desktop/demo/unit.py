@@ -597,23 +597,57 @@ def _award_years(store, rng: random.Random, today: dt.date) -> tuple[int, int]:
     last = today.year - 1
     review.open_review(store, last)
     rules = review.rules()
-    # The council (7 members) voted by secret ballot on everyone qualifying for a title that needs it.
-    for cand in review.candidates(store, last):
-        if rules[cand.title].ballot and all(c.ok for c in cand.checks if c.code != "ballot"):
-            review.set_ballot(store, last, cand.key, yes=7 - rng.randint(0, 1), members=7)
     have = {(r["person_id"], r["collective_id"], r["award"]) for r in store.query(
         "SELECT person_id, collective_id, award FROM prior_award WHERE year = ?", (last,))}
-    chosen = []
-    for _round in range(2):  # personal titles first, then collectives counted with them
-        for cand in review.candidates(store, last, set(chosen) if chosen else None):
-            subject = (cand.subject_id, None) if cand.kind == "person" else (None, cand.subject_id)
-            if cand.eligible and rules[cand.title].unit_decides and (*subject, cand.title) not in have \
-                    and cand.key not in chosen and (_round == 0) == (cand.kind == "person"):
-                chosen.append(cand.key)
-    review.decide(store, last, chosen, decision_number=f"{rng.randint(5, 30)}/QĐ-TTTGPL",
+
+    def proposals(year: int) -> list[tuple[str, int, str]]:
+        """Everyone meeting a title's conditions but the ballot: people first, then collectives counted with them."""
+        chosen: list[tuple[str, int, str]] = []
+        for _round in range(2):
+            for cand in review.candidates(store, year, set(chosen) if chosen else None):
+                subject = (cand.subject_id, None) if cand.kind == "person" else (None, cand.subject_id)
+                if all(c.ok for c in cand.checks if c.code != "ballot") and (*subject, cand.title) not in have \
+                        and cand.key not in chosen and (_round == 0) == (cand.kind == "person"):
+                    chosen.append(cand.key)
+        return chosen
+
+    # The unit's council met on the year's list; Chiến sĩ thi đua cơ sở went to a secret ballot.
+    review.propose(store, last, proposals(last))
+    council = meetings.latest(store)
+    m = meetings.Meeting(None, dt.datetime(last, 12, 22, 8, 0), f"Họp Hội đồng Thi đua - Khen thưởng bình xét thi "
+                         f"đua năm {last}", dt.datetime(last, 12, 22, 10, 0), "Phòng họp tầng 2, trụ sở Trung tâm",
+                         review_year=last)
+    m.members = [meetings.Member(x.name, x.title, x.role, True, "", x.person_id) for x in council.members] \
+        if council else []
+    meetings.add_submitted(store, m)
+    present = sum(1 for x in m.council if x.present)
+    for b in m.ballots:
+        b.issued = b.returned = present
+        b.yes = present - rng.randint(0, 1)
+        b.no = present - b.yes
+    meetings.save(store, m)
+    meetings.close(store, m.id)
+    review.decide(store, last, decision_number=f"{rng.randint(5, 30)}/QĐ-TTTGPL",
                   decision_date=min(dt.date(today.year, 1, 15), today),
                   issuer="Giám đốc Trung tâm Trợ giúp pháp lý nhà nước tỉnh Hà Tĩnh")
+    from desktop.dossier import drafts
+
+    minutes = drafts.create(store, "bien_ban_binh_xet", m.id)
+    drafts.edit(store, minutes, header={"number": f"{rng.randint(2, 9):02d}"}, note="Vào sổ văn bản đi")
+    for draft_id in (minutes, drafts.create(store, "quyet_dinh", last)):
+        drafts.finalise(store, draft_id)
+    # This year's review is in progress: the list is before the council, whose meeting is planned.
     review.open_review(store, today.year)
+    listed = proposals(today.year)
+    if listed:
+        review.propose(store, today.year, listed)
+    planned = meetings.Meeting(None, dt.datetime.combine(today + dt.timedelta(days=5), dt.time(8, 0)),
+                               f"Họp Hội đồng Thi đua - Khen thưởng bình xét thi đua năm {today.year}",
+                               place="Phòng họp tầng 2, trụ sở Trung tâm", review_year=today.year,
+                               members=[meetings.Member(x.name, x.title, x.role, True, "", x.person_id)
+                                        for x in (council.members if council else m.members)])
+    meetings.add_submitted(store, planned)
+    meetings.save(store, planned)
     return 2, 12
 
 

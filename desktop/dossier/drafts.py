@@ -62,6 +62,7 @@ class Draft:
     docx_sha256: str | None
     authority: str = ""      # a Tờ trình's approving authority (see AUTHORITIES)
     phase_id: int | None = None   # a Tờ trình (or Báo cáo kết quả) of one phase; None: the whole campaign
+    review_year: int | None = None   # a year-end review's document (see UNIT_KINDS); then no campaign
 
     @property
     def finalised(self) -> bool:
@@ -518,25 +519,26 @@ def context_to_trinh(store, campaign_id: int, authority: str = "", phase_id: int
                 cand.update({k: votes[cand["id"]][k] for k in ("votes", "passed") if k in votes[cand["id"]]})
     code = authority or (ctx["candidates"][0]["authority"] if ctx["candidates"] else "giam_doc_so")
     ctx["award"] = _award_context([x["award_key"] for x in ctx["candidates"]], profile)
-    approver = approver_text(code, profile)
-    # The unit sends to its governing body; an award decided higher up goes through it.
-    head_of_body = approver_text("giam_doc_so", profile)
-    what = f"{ctx['award']['verb']} {ctx['award']['name']}".strip()
-    if code == "giam_doc_so" or not (profile.governing_body or "").startswith("Sở"):
-        recipient = approver
-        ctx["award"]["request"] = f"{approver} xem xét, {what}"
-        ctx["award"]["closing"] = f"{approver} xem xét, quyết định"
-    else:
-        recipient = head_of_body
-        chain = approver if code != "thu_tuong" else (
-            f"{approver_text('chu_tich_ubnd_tinh', profile)} đề nghị {approver}")
-        ctx["award"]["request"] = f"{head_of_body} xem xét, trình {chain} {what}"
-        ctx["award"]["closing"] = f"{head_of_body} xem xét, trình {chain} quyết định"
+    ctx["award"].update(_approval_route(code, profile, f"{ctx['award']['verb']} {ctx['award']['name']}".strip()))
     office = send_to(store, c)
-    ctx["award"]["approver"] = approver
-    ctx["award"]["recipient"] = recipient
-    ctx["document"]["recipients"] = [recipient + (f" (qua {office})" if office else "")]
+    ctx["document"]["recipients"] = [ctx["award"]["recipient"] + (f" (qua {office})" if office else "")]
     return ctx
+
+
+def _approval_route(code: str, profile: unit.UnitProfile, what: str) -> dict[str, str]:
+    """Who approves, whom the Tờ trình is addressed to, and its request and closing sentences.
+
+    The unit sends to its governing body; an award decided higher up goes through it.
+    """
+    approver = approver_text(code, profile)
+    head_of_body = approver_text("giam_doc_so", profile)
+    if code == "giam_doc_so" or not (profile.governing_body or "").startswith("Sở"):
+        return {"approver": approver, "recipient": approver, "request": f"{approver} xem xét, {what}",
+                "closing": f"{approver} xem xét, quyết định"}
+    chain = approver if code != "thu_tuong" else f"{approver_text('chu_tich_ubnd_tinh', profile)} đề nghị {approver}"
+    return {"approver": approver, "recipient": head_of_body,
+            "request": f"{head_of_body} xem xét, trình {chain} {what}",
+            "closing": f"{head_of_body} xem xét, trình {chain} quyết định"}
 
 
 def context_cong_van(store, campaign_id: int) -> dict[str, Any]:
@@ -642,6 +644,20 @@ def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
     profile = unit.get(store)
     award = next((a.award for a in c.awards if a.id == n.campaign_award_id), None)
     ctx["award"] = _award_context([award] if award else [], profile)
+    _report_subject(store, n, profile, ctx)
+    ctx["prior_awards"] = _history(store, n, profile)
+    ctx["ratings"] = [{"year": y, "text": people.RATINGS[r]}
+                      for y, r in sorted(people.ratings(store, n.person_id).items())] if n.person_id else []
+    ctx["achievements"] = _achievements_by_criterion(store, n, c)
+    measures, effect = _report_texts(store, n.id)
+    ctx["measures"] = [x for x in measures.split("\n") if x.strip()] if measures else []
+    ctx["texts"] = {"effect": effect}
+    _with_registered_targets(store, n, c, ctx["achievements"])
+    return ctx
+
+
+def _report_subject(store, n: nominations.Nomination, profile: unit.UnitProfile, ctx: dict[str, Any]) -> None:
+    """A report's subject (the person or the collective, as the forms ask) and who signs it."""
     unit_head = {"name": profile.head_name}
     if n.person_id is not None:
         d = people.person_detail(store, n.person_id)
@@ -673,15 +689,6 @@ def context_bao_cao(store, nomination_id: int) -> dict[str, Any]:
                              "parent_line": "" if col.is_unit else parent,
                              "functions": col.functions or col.note,
                              "head": f"{head.title} {head.name}".strip() if head else ""}
-    ctx["prior_awards"] = _history(store, n, profile)
-    ctx["ratings"] = [{"year": y, "text": people.RATINGS[r]}
-                      for y, r in sorted(people.ratings(store, n.person_id).items())] if n.person_id else []
-    ctx["achievements"] = _achievements_by_criterion(store, n, c)
-    measures, effect = _report_texts(store, n.id)
-    ctx["measures"] = [x for x in measures.split("\n") if x.strip()] if measures else []
-    ctx["texts"] = {"effect": effect}
-    _with_registered_targets(store, n, c, ctx["achievements"])
-    return ctx
 
 
 def _is_additive(unit_name: str) -> bool:
@@ -775,6 +782,8 @@ def find(store, kind: str, target_id: int, authority: str | None = None, phase_i
     phase ``phase_id``, else of the whole campaign)."""
     if kind in CAMPAIGN_KINDS:
         return find_for_campaign(store, kind, target_id, phase_id)
+    if kind in UNIT_KINDS:
+        return find_unit_document(store, kind, target_id)
     col = {"to_trinh": "campaign_id", "cong_van": "campaign_id", "bien_ban": "meeting_id",
            "bao_cao": "nomination_id"}[kind]
     sql = f"SELECT * FROM draft WHERE kind = ? AND {col} = ?"
@@ -799,6 +808,8 @@ def list_for_campaign(store, campaign_id: int) -> list[Draft]:
 def context(store, d: Draft) -> dict[str, Any]:
     if d.kind in CAMPAIGN_KINDS:
         return context_campaign_document(store, d)
+    if d.kind in UNIT_KINDS:
+        return context_unit_document(store, d)
     if d.kind == "to_trinh":
         return context_to_trinh(store, d.campaign_id, d.authority, d.phase_id)
     if d.kind == "cong_van":
@@ -926,6 +937,8 @@ def create(store, kind: str, target_id: int, authority: str | None = None, form:
     """
     if kind not in KINDS:
         raise UserError(f"Loại văn bản “{kind}” không có.")
+    if kind in UNIT_KINDS:
+        return create_unit_document(store, kind, target_id, form)
     if kind == "to_trinh":
         c = campaigns.get(store, target_id)
         if phase_id is not None and c.phase_by_id(phase_id) is None:
@@ -949,8 +962,8 @@ def _create_one(store, kind: str, target_id: int, authority: str, form_id: str |
     if kind == "cong_van":
         campaigns.get(store, target_id)
     if kind not in ("to_trinh", "bien_ban", "cong_van") and nominations.get(store, target_id).campaign_id is None:
-        raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất; Sổ thi đua chưa soạn được hồ sơ "
-                        "khen thưởng đột xuất (báo cáo, tờ trình) từ dữ liệu.")
+        raise UserError(f"Đề nghị số {target_id} là khen thưởng đột xuất: hồ sơ của nó là tờ trình và báo cáo "
+                        "thành tích đột xuất (loại văn bản to_trinh_dot_xuat, bao_cao_dot_xuat).")
     missing = missing_facts(store, kind, target_id, phase_id) + missing_signers(store, kind, target_id)
     if missing:
         raise UserError(f"Chưa soạn được {KINDS[kind].lower()}:\n" + "\n".join(f"- {m}" for m in missing))
@@ -1089,6 +1102,8 @@ def title(store, d: Draft) -> str:
     """The document's Vietnamese title, used for file names and lists."""
     if d.kind in CAMPAIGN_KINDS:
         return campaign_document_title(store, d)
+    if d.kind in UNIT_KINDS:
+        return unit_document_title(store, d)
     if d.kind == "bao_cao" and d.nomination_id:
         rows = {r.id: r for r in nominations.list_for_campaign(store, d.campaign_id)}
         r = rows.get(d.nomination_id)
@@ -1407,3 +1422,278 @@ def _with_registered_targets(store, n: nominations.Nomination, c: campaigns.Camp
         group["criterion"] = f"{k.text} (chỉ tiêu đã đăng ký: {target}; kết quả: {result})"
     order = {k.text: i for i, k in enumerate(c.criteria)}
     groups.sort(key=lambda g: order.get(g["criterion"].split(" (chỉ tiêu đã đăng ký")[0], len(order)))
+
+
+# -- the unit's own documents (issue 13) ---------------------------------------------------------------------
+# The year-end review's Biên bản bình xét (of a review meeting) and the head's Quyết định (of the review's
+# year), and an ad-hoc award's Tờ trình and Báo cáo thành tích đột xuất (of the nomination). They have no
+# campaign; like every draft they keep versions, take a number and are finalised to PDF and DOCX.
+
+UNIT_KINDS = ("bien_ban_binh_xet", "quyet_dinh", "to_trinh_dot_xuat", "bao_cao_dot_xuat")
+KINDS.update({"bien_ban_binh_xet": "Biên bản họp bình xét thi đua cuối năm",
+              "quyet_dinh": "Quyết định công nhận danh hiệu thi đua và khen thưởng",
+              "to_trinh_dot_xuat": "Tờ trình đề nghị khen thưởng đột xuất",
+              "bao_cao_dot_xuat": "Báo cáo thành tích đề nghị khen thưởng đột xuất"})
+_UNIT_TARGET = {"bien_ban_binh_xet": "meeting_id", "quyet_dinh": "review_year", "to_trinh_dot_xuat": "nomination_id",
+                "bao_cao_dot_xuat": "nomination_id"}
+
+
+def find_unit_document(store, kind: str, target_id: int) -> Draft | None:
+    """The draft of a review meeting's minutes, a review's decision (``target_id`` = the year) or an
+    ad-hoc nomination's Tờ trình or report."""
+    row = store.one(f"SELECT * FROM draft WHERE kind = ? AND {_UNIT_TARGET[kind]} = ?", (kind, target_id))
+    return _draft(row) if row else None
+
+
+def list_for_review(store, year: int) -> list[Draft]:
+    """The year-end review's documents: each meeting's minutes, then the decision."""
+    return [_draft(r) for r in store.query(
+        "SELECT * FROM draft WHERE review_year = ? ORDER BY kind = 'quyet_dinh', id", (year,))]
+
+
+def list_for_nomination(store, nomination_id: int) -> list[Draft]:
+    """An ad-hoc nomination's dossier: its Tờ trình, then its report."""
+    return [_draft(r) for r in store.query(
+        "SELECT * FROM draft WHERE nomination_id = ? AND kind IN ('to_trinh_dot_xuat', 'bao_cao_dot_xuat') "
+        "ORDER BY kind DESC, id", (nomination_id,))]
+
+
+def _unit_missing(store, kind: str, target_id: int) -> list[str]:
+    from desktop.council import review
+
+    profile = unit.get(store)
+    out = []
+    if kind == "bien_ban_binh_xet":
+        m = meetings.get(store, target_id)
+        if m.review_year is None:
+            return [f"Cuộc họp số {target_id} là cuộc họp xét của một phong trào; biên bản của nó là biên bản họp xét "
+                    "(loại bien_ban)."]
+        if not m.held:
+            out.append("Cuộc họp chưa kết thúc, chưa ghi nhận kết quả bình xét")
+        for role, label in (("chu_tich", "chủ tọa (Chủ tịch Hội đồng)"), ("thu_ky", "thư ký")):
+            if m.by_role(role) is None:
+                out.append(f"Cuộc họp chưa có {label}.")
+        return out
+    if not profile.head_name:
+        out.append("Chưa nhập họ tên Thủ trưởng đơn vị trong thông tin đơn vị (người ký văn bản).")
+    if kind == "quyet_dinh":
+        r = review.get(store, target_id)
+        if r is None:
+            raise NotFound(f"Chưa có đợt bình xét năm {target_id}.")
+        if r.status != "da_quyet_dinh":
+            out.insert(0, f"Thủ trưởng đơn vị chưa quyết định kết quả bình xét năm {target_id} (số, ngày quyết định)")
+        return out
+    n = nominations.get(store, target_id)
+    if not n.ad_hoc:
+        raise UserError(f"Đề nghị số {target_id} không phải khen thưởng đột xuất; hồ sơ của nó soạn theo phong trào.")
+    if not n.achievement_ids:
+        out.append("Chưa chọn thành tích đột xuất nào trong sổ làm căn cứ đề nghị")
+    if kind == "bao_cao_dot_xuat" and n.collective_id is not None:
+        col = people.get_collective(store, n.collective_id)
+        if not col.is_unit and collective_head(store, col.id) is None:
+            out.append(f"Tập thể “{col.name}” chưa có người đứng đầu: hãy chọn trong hồ sơ tập thể; người đó ký "
+                       "báo cáo thành tích của tập thể.")
+    return out
+
+
+def create_unit_document(store, kind: str, target_id: int, form_id: str | None = None) -> int:
+    """Draft one of the unit's own documents from the records (or return the existing draft's id).
+
+    The decision's draft starts with the number and date of the decision the head recorded.
+    """
+    from desktop.council import review
+
+    existing = find_unit_document(store, kind, target_id)
+    if existing:
+        return existing.id
+    missing = _unit_missing(store, kind, target_id)
+    if missing:
+        raise UserError(f"Chưa soạn được {KINDS[kind].lower()}:\n" + "\n".join(f"- {m}" for m in missing))
+    header: dict[str, Any] = {"number": "", "date": clock.today().isoformat()}
+    meeting_id = nomination_id = review_year = None
+    subject = None
+    if kind == "bien_ban_binh_xet":
+        meeting_id, review_year = target_id, meetings.get(store, target_id).review_year
+    elif kind == "quyet_dinh":
+        r = review.get(store, target_id)
+        review_year = target_id
+        header = {"number": r.decision_number.split("/", 1)[0], "date": r.decision_date.isoformat()}
+    else:
+        nomination_id = target_id
+        subject = _subject_of(store, target_id)
+    form = _chosen_form(kind, form_id, subject) if form_id else forms_mod.choose(kind, subject=subject)
+    with store.transaction() as conn:
+        draft_id = conn.execute(
+            "INSERT INTO draft(kind, meeting_id, nomination_id, review_year, form) VALUES (?, ?, ?, ?, ?)",
+            (kind, meeting_id, nomination_id, review_year, form.path.stem)).lastrowid
+        doc = compose(form, context(store, get(store, draft_id)))
+        _add_version(conn, draft_id, header, {s.id: _stored(s.blocks) for s in doc.sections}, "Soạn từ dữ liệu")
+    return draft_id
+
+
+def unit_document_title(store, d: Draft) -> str:
+    if d.kind == "bien_ban_binh_xet":
+        return f"{KINDS[d.kind]} năm {d.review_year}"
+    if d.kind == "quyet_dinh":
+        return f"Quyết định công nhận danh hiệu thi đua, tặng Giấy khen năm {d.review_year}"
+    row = store.one("SELECT coalesce(p.full_name, c.name) AS name FROM nomination n LEFT JOIN person p "
+                    "ON p.id = n.person_id LEFT JOIN collective c ON c.id = n.collective_id WHERE n.id = ?",
+                    (d.nomination_id,))
+    return f"{KINDS[d.kind]} - {row['name']}" if row else KINDS[d.kind]
+
+
+def _unit_base(store) -> dict[str, Any]:
+    p = unit.get(store)
+    head = {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}
+    return {
+        "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
+                 "place": p.province, "drafting_unit": p.abbreviation},
+        "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
+        "document": {"number": "", "date": clock.today(), "classification": "thuong"},
+        "signers": {"signer": {"authority": "", **head}, "head": dict(head)},
+    }
+
+
+def _subject_line(store, person_id: int | None, collective_id: int | None,
+                  profile: unit.UnitProfile) -> dict[str, Any]:
+    """Name, kind, position and workplace of a person or a collective, as the lists write them."""
+    if person_id is not None:
+        p = people.get_person(store, person_id)
+        return {"name": p.full_name, "kind": "ca_nhan", "person_id": p.id, "position": p.position,
+                "unit": people.workplace(store, p.collective_id) or profile.name}
+    col = people.get_collective(store, collective_id)
+    return {"name": col.name, "kind": "tap_the", "person_id": None, "position": "",
+            "unit": "" if col.is_unit else (people.workplace(store, col.parent_id) or profile.name)}
+
+
+def context_unit_document(store, d: Draft) -> dict[str, Any]:
+    from desktop.council import review
+
+    if d.kind == "quyet_dinh":
+        return review.decision_context(store, d.review_year)
+    if d.kind == "bien_ban_binh_xet":
+        return context_bien_ban_binh_xet(store, d.meeting_id)
+    return context_dot_xuat(store, d.nomination_id)
+
+
+def context_bien_ban_binh_xet(store, meeting_id: int) -> dict[str, Any]:
+    """The review meeting's minutes: who sat, each proposal with its conditions, the ballots, the danh sách."""
+    from desktop.council import review
+
+    m = meetings.get(store, meeting_id)
+    year = m.review_year
+    profile = unit.get(store)
+    ctx = _unit_base(store)
+    ctx["review"] = {"year": year}
+    ctx["meeting"] = _meeting_context(store, m)
+    rules_ = review.rules()
+    order = list(rules_)
+    props = sorted(review.proposals(store, year), key=lambda p: (order.index(p.key[2]) if p.key[2] in order else 99,
+                                                                  p.id))
+    cands = {c.key: c for c in review.candidates(store, year, {p.key for p in props})}
+    votes = {b.nomination_id: b for b in m.ballots}
+    items = []
+    for p in props:
+        kind, sid, title = p.key
+        item = _subject_line(store, sid if kind == "person" else None, sid if kind == "collective" else None, profile)
+        item.update({"id": p.id, "award": title, "award_key": title})
+        c = cands.get(p.key)
+        if c is not None:
+            item["summary"] = " ".join(f.message for f in c.checks if f.code != "ballot")
+        b = votes.get(p.id)
+        if b is not None:
+            res = meetings.result(m, b)
+            item.update({"votes": b.yes, "threshold": round(b.fraction * 100, 2), "passed": res.passed,
+                         "threshold_text": _threshold_text(b), "rule_source": b.rule_source})
+        elif p.status in ("thong_qua", "khong_thong_qua"):
+            item["passed"] = p.status == "thong_qua"
+        items.append(item)
+    ctx["candidates"] = items
+    voted = [b for b in m.ballots]
+    issued = max((b.issued for b in voted), default=0)
+    returned = max((b.returned for b in voted), default=0)
+    invalid = max((b.invalid for b in voted), default=0)
+    used = list(dict.fromkeys((x["award"], x["threshold_text"], x["rule_source"]) for x in items
+                              if x.get("threshold_text")))
+    ctx["ballot"] = {"issued": issued, "returned": returned, "valid": returned - invalid, "invalid": invalid,
+                     "threshold": round(voted[0].fraction * 100, 2) if voted else None,
+                     "rules": [{"award": a, "text": t, "source": s} for a, t, s in used]}
+    ctx["award"] = _award_context([x["award_key"] for x in items], profile)
+    conclusion = []
+    for title in order:
+        passed = [x for x in items if x["award"] == title and x.get("passed")]
+        for kind in ("tap_the", "ca_nhan"):
+            group = [x for x in passed if x["kind"] == kind]
+            if group:
+                verb = ("Đề nghị Thủ trưởng đơn vị công nhận danh hiệu" if rules_[title].unit_decides
+                        else "Đề nghị cấp trên xét tặng danh hiệu")
+                conclusion.append({"award": title, "kind": kind, "verb": verb,
+                                   "items": [", ".join(v for v in (x["name"], x["position"], x["unit"]) if v)
+                                             for x in group]})
+    ctx["conclusion"] = conclusion
+    chair, secretary = m.by_role("chu_tich"), m.by_role("thu_ky")
+    ctx["signers"].update({"chair": {"title": "CHỦ TỌA", "name": chair.name if chair else ""},
+                           "secretary": {"title": "THƯ KÝ", "name": secretary.name if secretary else ""}})
+    ctx["document"]["date"] = m.starts_at.date()
+    return ctx
+
+
+def context_dot_xuat(store, nomination_id: int) -> dict[str, Any]:
+    """An ad-hoc award's Tờ trình and report: the subject, the feats it rests on, the approval route."""
+    n = nominations.get(store, nomination_id)
+    profile = unit.get(store)
+    ctx = _unit_base(store)
+    ctx["award"] = _award_context([n.award], profile)
+    ctx["award"].update(_approval_route(authority_of(n.award), profile,
+                                        f"{ctx['award']['verb']} {ctx['award']['name']}".strip()))
+    ctx["document"]["recipients"] = [ctx["award"]["recipient"]]
+    _report_subject(store, n, profile, ctx)
+    if n.collective_id is not None:
+        # The collective's head reports; the unit's head confirms and proposes (legal.md E.3).
+        head = ctx["signers"].get("head") or {}
+        ctx["signers"] = {"reporter": {"title": "Thủ trưởng tập thể", "note": "(Ký, ghi rõ họ và tên)",
+                                       "name": head.get("name", "")}, "head": {"name": profile.head_name}}
+    ctx["prior_awards"] = _history(store, n, profile)
+    rows = ach.rows(store, n.achievement_ids)
+    feats = sorted((r for r in rows.values() if r.get("date")), key=lambda r: r["date"])
+    items = []
+    for r in feats:
+        result = ach.format_measure(r["measure_value"], r["measure_unit"] or "")
+        items.append({"text": f"Ngày {dt.date.fromisoformat(r['date']):%d/%m/%Y}: {r['title']}", "result": result}
+                     if result else f"Ngày {dt.date.fromisoformat(r['date']):%d/%m/%Y}: {r['title']}")
+    ctx["achievements"] = [{"criterion": "Thành tích xuất sắc đột xuất", "items": items, "measures": [],
+                            "result": ""}] if items else []
+    _measures, effect = _report_texts(store, n.id)
+    ctx["texts"] = {"effect": effect}
+    who = _subject_line(store, n.person_id, n.collective_id, profile)
+    lines = [(f"{i['text']} (kết quả: {i['result']})." if isinstance(i, dict) else f"{i}.") for i in items]
+    ctx["feat"] = {"intro": (n.summary or f"{who['name']} đã lập thành tích xuất sắc đột xuất, cụ thể:"),
+                   "items": lines}
+    ctx["candidates"] = [{**who, "award": award_full_name(n.award, profile), "award_key": n.award,
+                          "summary": n.summary or "; ".join(x.rstrip(".") for x in lines)}]
+    return ctx
+
+
+def render_decision(store, year: int, path, *, family=None):
+    """The head's decision with its list, as PDF or Word (by the file's extension), written atomically.
+
+    The decision is a document like any other (kind ``quyet_dinh``): drafted
+    once with the decision's number and date, kept with its versions; a finalised one is written
+    from the files kept when it was finalised.
+    """
+    from pathlib import Path
+
+    from desktop.council import review
+
+    path = Path(path)
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError("Tệp kết quả phải là .pdf hoặc .docx.")
+    r = review.get(store, year)
+    if r is None or r.status != "da_quyet_dinh":
+        raise NotFound(f"Đợt bình xét năm {year} chưa có quyết định.")
+    draft_id = create(store, "quyet_dinh", year)
+    if family is None or get(store, draft_id).finalised or path.suffix.lower() != ".pdf":
+        return render(store, draft_id, path)
+    from desktop.dossier.documents.render_pdf import render_pdf
+
+    return render_pdf(document(store, draft_id), path, family=family)

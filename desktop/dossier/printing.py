@@ -41,9 +41,9 @@ class Permission:
 
 def state_level_awards(store, d: drafts.Draft) -> list[str]:
     """The state-level awards whose dossier this document belongs to."""
-    if d.kind == "bao_cao":
-        rows = store.query("SELECT ca.award FROM nomination n JOIN campaign_award ca ON ca.id = n.campaign_award_id "
-                           "WHERE n.id = ?", (d.nomination_id,))
+    if d.kind in ("bao_cao", "to_trinh_dot_xuat", "bao_cao_dot_xuat"):   # an ad-hoc one proposes its own award
+        rows = store.query("SELECT coalesce(ca.award, n.award) AS award FROM nomination n LEFT JOIN campaign_award ca "
+                           "ON ca.id = n.campaign_award_id WHERE n.id = ?", (d.nomination_id,))
     elif d.kind == "bien_ban":
         rows = store.query("SELECT DISTINCT ca.award FROM ballot b JOIN nomination n ON n.id = b.nomination_id "
                            "JOIN campaign_award ca ON ca.id = n.campaign_award_id WHERE b.meeting_id = ?",

@@ -54,11 +54,33 @@ def write_awards(store, path: str | os.PathLike[str], *, year_from: int | None =
                                     subtitles=[span]),
                      count_cols, [(None, table + footer if table else [])], landscape=True,
                      sheet_name="Tổng hợp theo năm", signatures=(), empty_text="(Chưa có khen thưởng nào)")
+        _write_table(wb, TitleBlock("XẾP LOẠI CHẤT LƯỢNG HẰNG NĂM CỦA CÁ NHÂN, TẬP THỂ", agency=agency, motto=True,
+                                    subtitles=[span]),
+                     RATING_COLUMNS, [(None, rating_rows(store, year_from, year_to))], landscape=False,
+                     sheet_name="Xếp loại hằng năm", signatures=(), empty_text="(Chưa có xếp loại nào)")
     except BaseException:
         _discard(wb)
         raise
     save_atomically(wb, path)
     return Path(path)
+
+
+RATING_COLUMNS = [Column("STT", 6, "center"), Column("Năm", 8, "center"), Column("Cá nhân / tập thể", 12),
+                  Column("Họ và tên / Tên tập thể", 30), Column("Xếp loại", 30)]
+
+
+def rating_rows(store, year_from: int | None = None, year_to: int | None = None) -> list[list]:
+    """The yearly quality ratings of people and of collectives (tập thể first each year), in the range."""
+    from desktop.records.people import RATINGS
+
+    rows = store.query(
+        "SELECT r.year, 1 AS person, p.full_name AS name, p.sort_key AS k, r.rating FROM rating r "
+        "JOIN person p ON p.id = r.person_id UNION ALL "
+        "SELECT r.year, 0, c.name, c.name, r.rating FROM collective_rating r JOIN collective c ON c.id = r.collective_id")
+    rows = [r for r in rows if (year_from is None or r["year"] >= year_from) and (year_to is None or r["year"] <= year_to)]
+    rows.sort(key=lambda r: (r["year"], r["person"], r["k"] or ""))
+    return [[i, r["year"], "Cá nhân" if r["person"] else "Tập thể", r["name"], RATINGS.get(r["rating"], r["rating"])]
+            for i, r in enumerate(rows, 1)]
 
 
 def _span(year_from, year_to, rows) -> str:

@@ -16,7 +16,10 @@ PEOPLE_SHEET = "Cá nhân"
 ACHIEVEMENTS_SHEET = "Thành tích"
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
-KINDS = {"people": PEOPLE_SHEET, "achievements": ACHIEVEMENTS_SHEET}
+COLLECTIVES_SHEET = "Tập thể"
+AWARDS_SHEET = "Khen thưởng"
+KINDS = {"people": PEOPLE_SHEET, "achievements": ACHIEVEMENTS_SHEET, "collectives": COLLECTIVES_SHEET,
+         "awards": AWARDS_SHEET}
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,40 @@ ACHIEVEMENT_FIELDS = [
           "142/KH-STP"),
 ]
 
+# Collectives are rated yearly like people (bình xét cuối năm counts them): one column per rated year.
+COLLECTIVE_FIELDS = [
+    Field("name", "Tên tập thể", True, ("Tập thể", "Tên phòng, ban", "Phòng, ban", "Phòng"), 34,
+          "Tên tập thể đúng như trong sổ (để ghi xếp loại); tên chưa có trong sổ thì tập thể được thêm mới.",
+          "Phòng Nghiệp vụ 1"),
+    Field("parent", "Trực thuộc", False, ("Thuộc", "Tập thể cấp trên", "Đơn vị cấp trên"), 30,
+          "Chỉ dùng khi thêm tập thể mới: tên tập thể cấp trên đã có trong sổ (để trống: trực thuộc đơn vị).",
+          ""),
+]
+
+# Awards received (khen thưởng đã nhận), by a person or a collective, with their decision.
+AWARD_FIELDS = [
+    Field("person", "Cá nhân (họ tên)", False, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
+          "Họ và tên của cá nhân được khen thưởng, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể.",
+          "Nguyễn Văn An", one_of=SUBJECT_ONE_OF),
+    Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
+          "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
+    Field("collective", "Tập thể", False, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
+          "Tên tập thể được khen thưởng, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân.", "Phòng Nghiệp vụ 2",
+          one_of=SUBJECT_ONE_OF),
+    Field("award", "Danh hiệu, hình thức khen thưởng", True, ("Danh hiệu", "Hình thức khen thưởng", "Khen thưởng",
+                                                               "Danh hiệu thi đua"), 36,
+          "Tên danh hiệu thi đua hoặc hình thức khen thưởng trong danh mục, ví dụ Lao động tiên tiến, "
+          "Tập thể lao động tiên tiến, Giấy khen của Giám đốc Sở.", "Lao động tiên tiến"),
+    Field("year", "Năm", True, ("Năm khen thưởng", "Năm đạt", "Năm được khen"), 9,
+          "Năm của danh hiệu, khen thưởng (bốn chữ số).", "2024"),
+    Field("decision_number", "Số quyết định", False, ("Số QĐ", "Quyết định số", "Quyết định"), 18,
+          "Số, ký hiệu của quyết định khen thưởng.", "15/QĐ-STP"),
+    Field("decision_date", "Ngày quyết định", False, ("Ngày QĐ", "Ngày ký quyết định"), 14,
+          f"Ngày của quyết định, {DATE_HELP}.", "10/01/2025", date=True),
+    Field("issuer", "Cấp quyết định", False, ("Cơ quan quyết định", "Cơ quan ban hành", "Người ký"), 30,
+          "Người hoặc cơ quan ra quyết định.", "Giám đốc Sở Tư pháp"),
+]
+
 RATING_HEADER = re.compile(r"^(?:xep loai|danh gia xep loai|danh gia)(?: chat luong)?(?: nam)? (\d{4})$")
 
 
@@ -121,6 +158,8 @@ def _matcher(fields: list[Field], ratings: bool):
 
 match_people = _matcher(PEOPLE_FIELDS, ratings=True)
 match_achievements = _matcher(ACHIEVEMENT_FIELDS, ratings=False)
+match_collectives = _matcher(COLLECTIVE_FIELDS, ratings=True)
+match_awards = _matcher(AWARD_FIELDS, ratings=False)
 
 
 def people_header_ok(keys: set[str]) -> bool:
@@ -129,6 +168,14 @@ def people_header_ok(keys: set[str]) -> bool:
 
 def achievements_header_ok(keys: set[str]) -> bool:
     return {"date", "title"} <= keys and bool({"person", "collective"} & keys)
+
+
+def collectives_header_ok(keys: set[str]) -> bool:
+    return "name" in keys
+
+
+def awards_header_ok(keys: set[str]) -> bool:
+    return {"award", "year"} <= keys and bool({"person", "collective"} & keys)
 
 
 def field(fields: list[Field], key: str) -> Field:

@@ -441,6 +441,55 @@ def _find_criterion(c: camp.Campaign, text: str) -> list[camp.Criterion]:
     return hits
 
 
+def _subject(row: "_Row", take, v: dict, table: Table, persons: "_NameIndex", collectives: "_NameIndex",
+             what: str, record: str) -> tuple[int | None, int | None, str]:
+    """The person (by name, and birth date among namesakes) or the collective a row is about, errors noted."""
+    person_name = _text(v.get("person"))
+    collective_name = _text(v.get("collective"))
+    person_id = collective_id = None
+    subject_text = person_name or collective_name
+    subject_key = "person" if "person" in table.columns else "collective"
+    if person_name and collective_name:
+        row.error(subject_key, "Chỉ ghi một trong hai cột “Cá nhân” hoặc “Tập thể”, không ghi cả hai.")
+    elif person_name:
+        birth = take("birth_date", _date, table.epoch)
+        hits = persons.find(person_name)
+        if birth is not None:
+            narrowed = [h for h in hits if h["birth_date"] == birth.isoformat()]
+            if hits and not narrowed:
+                known = ", ".join(dt.date.fromisoformat(h["birth_date"]).strftime("%d/%m/%Y")
+                                  for h in hits if h["birth_date"]) or "không ghi ngày sinh"
+                row.error("person", f"Trong sổ không có “{person_name}” sinh ngày {birth:%d/%m/%Y} "
+                                    f"(người cùng tên trong sổ: {known}).")
+            hits = narrowed if narrowed or not hits else hits
+        if "person" not in row.bad and "birth_date" not in row.bad:
+            if not hits:
+                row.error("person", f"Không có cá nhân “{person_name}” trong sổ. Hãy thêm người này "
+                                    f"(hoặc nhập danh sách cá nhân) trước, rồi nhập {record}.")
+            elif len(hits) > 1:
+                if birth is None:
+                    row.error("person", f"Trong sổ có {len(hits)} người tên “{person_name}”; hãy ghi cột "
+                                        "“Ngày sinh (nếu trùng tên)” để chọn đúng người.")
+                else:
+                    row.error("person", f"Trong sổ có {len(hits)} người tên “{person_name}” cùng ngày sinh; "
+                                        f"hãy nhập {record} này trong cửa sổ" + (" Sổ thành tích." if record == "thành tích" else "."))
+            else:
+                person_id = hits[0]["id"]
+                subject_text = hits[0]["full_name"]
+    elif collective_name:
+        hits = collectives.find(collective_name)
+        if not hits:
+            row.error("collective", f"Không có tập thể “{collective_name}” trong sổ.")
+        elif len(hits) > 1:
+            row.error("collective", f"Có {len(hits)} tập thể cùng tên “{collective_name}” trong sổ.")
+        else:
+            collective_id = hits[0].id
+            subject_text = hits[0].name
+    elif "person" not in row.bad and "collective" not in row.bad:
+        row.error(subject_key, f"Hãy ghi họ tên cá nhân hoặc tên tập thể {what}.")
+    return person_id, collective_id, subject_text
+
+
 def read_achievements(store, path: str | Path, progress: Progress | None = None) -> ImportPreview:
     """Read and check every row of an achievements workbook; nothing is written (``progress`` as above)."""
     table = read_table(path, sheet=cols.ACHIEVEMENTS_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
@@ -486,49 +535,8 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
             except _Bad as exc:
                 row.error("measure", str(exc))
 
-        person_name = _text(v.get("person"))
-        collective_name = _text(v.get("collective"))
-        person_id = collective_id = None
-        subject_text = person_name or collective_name
-        subject_key = "person" if "person" in table.columns else "collective"
-        if person_name and collective_name:
-            row.error(subject_key, "Chỉ ghi một trong hai cột “Cá nhân” hoặc “Tập thể”, không ghi cả hai.")
-        elif person_name:
-            birth = take("birth_date", _date, table.epoch)
-            hits = persons.find(person_name)
-            if birth is not None:
-                narrowed = [h for h in hits if h["birth_date"] == birth.isoformat()]
-                if hits and not narrowed:
-                    known = ", ".join(dt.date.fromisoformat(h["birth_date"]).strftime("%d/%m/%Y")
-                                      for h in hits if h["birth_date"]) or "không ghi ngày sinh"
-                    row.error("person", f"Trong sổ không có “{person_name}” sinh ngày {birth:%d/%m/%Y} "
-                                        f"(người cùng tên trong sổ: {known}).")
-                hits = narrowed if narrowed or not hits else hits
-            if "person" not in row.bad and "birth_date" not in row.bad:
-                if not hits:
-                    row.error("person", f"Không có cá nhân “{person_name}” trong sổ. Hãy thêm người này "
-                                        "(hoặc nhập danh sách cá nhân) trước, rồi nhập thành tích.")
-                elif len(hits) > 1:
-                    if birth is None:
-                        row.error("person", f"Trong sổ có {len(hits)} người tên “{person_name}”; hãy ghi cột "
-                                            "“Ngày sinh (nếu trùng tên)” để chọn đúng người.")
-                    else:
-                        row.error("person", f"Trong sổ có {len(hits)} người tên “{person_name}” cùng ngày sinh; "
-                                            "hãy nhập thành tích này trong cửa sổ Sổ thành tích.")
-                else:
-                    person_id = hits[0]["id"]
-                    subject_text = hits[0]["full_name"]
-        elif collective_name:
-            hits = collectives.find(collective_name)
-            if not hits:
-                row.error("collective", f"Không có tập thể “{collective_name}” trong sổ.")
-            elif len(hits) > 1:
-                row.error("collective", f"Có {len(hits)} tập thể cùng tên “{collective_name}” trong sổ.")
-            else:
-                collective_id = hits[0].id
-                subject_text = hits[0].name
-        elif "person" not in row.bad and "collective" not in row.bad:
-            row.error(subject_key, "Hãy ghi họ tên cá nhân hoặc tên tập thể đạt thành tích.")
+        person_id, collective_id, subject_text = _subject(row, take, v, table, persons, collectives,
+                                                          "đạt thành tích", "thành tích")
 
         campaign = criterion_obj = None
         if "campaign" in v and "campaign" not in row.bad:
@@ -562,6 +570,7 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
             try:
                 ach.validate(record)
             except ValidationError as exc:
+                subject_key = "person" if "person" in table.columns else "collective"
                 target = {"date": "date", "title": "title", "measure": "measure", "subject": subject_key}
                 for key, message in exc.fields.items():
                     row.error(target.get(key), message)
@@ -584,6 +593,143 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
                                                       if len(unmatched_criteria) > 5 else "")
         preview.notices.append("Tiêu chí không khớp tiêu chí nào của phong trào nên chỉ được ghi như văn bản: "
                                f"{listed}.")
+    return _finish(preview)
+
+
+# -- collectives' ratings and awards received (issue 13) -----------------------------------------------------------
+
+@dataclass
+class CollectiveRow:
+    """A collective of the workbook: an existing one (``id``) whose ratings are set, or a new one."""
+    name: str
+    id: int | None
+    parent_id: int | None
+
+
+def _rating_years(table: Table) -> list[int]:
+    years = [int(k[7:]) for k in sorted((k for k in table.columns if k.startswith("rating:")),
+                                        key=lambda k: table.columns[k][0])]
+    for year in years:
+        if not 1950 <= year <= 2200:
+            raise UserError(f"Trang “{table.sheet}”, dòng {table.header_row}: cột "
+                            f"“{table.header(f'rating:{year}')}” có năm {year} không hợp lệ.")
+    return years
+
+
+def read_collectives(store, path: str | Path) -> ImportPreview:
+    """Read the collectives' workbook: each collective's yearly ratings (a new name adds the collective)."""
+    table = read_table(path, sheet=cols.COLLECTIVES_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
+                       match=cols.match_collectives, required=cols.collectives_header_ok,
+                       required_text="cột “Tên tập thể”")
+    years = _rating_years(table)
+    shown = [f for f in cols.COLLECTIVE_FIELDS if f.key in table.columns]
+    headers = [table.header(f.key) for f in shown] + [table.header(f"rating:{y}") for y in years]
+    preview, issues = _start(table, "collectives", headers, path)
+    collectives = _NameIndex()
+    for c in people.list_collectives(store):
+        collectives.add(c.name, c)
+    unit_id = store.scalar("SELECT id FROM collective WHERE is_unit = 1")
+    seen: dict[str, int] = {}
+    for raw in table.rows:
+        row = _Row(table, raw.number, cols.COLLECTIVE_FIELDS)
+        for issue in issues.get(raw.number, []):
+            row.error(issue.key, issue.message)
+        v = raw.values
+        take = row.taker(v)
+        name = _text(v.get("name"))
+        record = None
+        if not name:
+            row.error("name", "Tên tập thể không được để trống.")
+        elif len(name) > 200:
+            row.error("name", "Tên tập thể quá dài (tối đa 200 ký tự).")
+        elif name.casefold() in seen:
+            row.error("name", f"Trùng với dòng {seen[name.casefold()]} ở trên.")
+        else:
+            seen[name.casefold()] = raw.number
+            hits = collectives.find(name)
+            parent_id = None
+            if len(hits) > 1:
+                row.error("name", f"Có {len(hits)} tập thể cùng tên “{name}” trong sổ.")
+            elif not hits:
+                parent_id = unit_id
+                wanted = _text(v.get("parent"))
+                if wanted:
+                    found = collectives.find(wanted)
+                    if len(found) != 1:
+                        row.error("parent", f"Không có (đúng một) tập thể “{wanted}” trong sổ.")
+                    else:
+                        parent_id = found[0].id
+            record = CollectiveRow(hits[0].name if len(hits) == 1 else name, hits[0].id if len(hits) == 1 else None,
+                                   parent_id)
+        ratings: dict[int, str] = {}
+        for year in years:
+            code = take(f"rating:{year}", _rating)
+            if code:
+                ratings[year] = code
+        cells = {"name": name if record is None else record.name + ("" if record.id is not None else " (thêm mới)"),
+                 "parent": _text(v.get("parent"))}
+        texts = [cells[f.key] for f in shown]
+        texts += [people.RATINGS[ratings[y]] if y in ratings else _text(v.get(f"rating:{y}")) for y in years]
+        preview.rows.append(PreviewRow(raw.number, texts, None if row.errors else record, ratings, list(row.errors)))
+    return _finish(preview)
+
+
+def read_awards(store, path: str | Path) -> ImportPreview:
+    """Read the awards-received workbook (people's and collectives'), each with its decision."""
+    from desktop.catalog import load as catalog
+
+    table = read_table(path, sheet=cols.AWARDS_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
+                       match=cols.match_awards, required=cols.awards_header_ok,
+                       required_text="các cột “Danh hiệu, hình thức khen thưởng”, “Năm” và “Cá nhân (họ tên)” "
+                                     "hoặc “Tập thể”")
+    headers = ["Cá nhân/Tập thể", "Danh hiệu, hình thức khen thưởng", "Năm", "Quyết định", "Cấp quyết định"]
+    preview, issues = _start(table, "awards", headers, path)
+    persons = _NameIndex()
+    for r in store.query("SELECT id, full_name, birth_date FROM person"):
+        persons.add(r["full_name"], r)
+    collectives = _NameIndex()
+    for c in people.list_collectives(store):
+        collectives.add(c.name, c)
+    existing = {(r["person_id"], r["collective_id"], r["award"], r["year"])
+                for r in store.query("SELECT person_id, collective_id, award, year FROM prior_award")}
+    seen: dict[tuple, int] = {}
+    for raw in table.rows:
+        row = _Row(table, raw.number, cols.AWARD_FIELDS)
+        for issue in issues.get(raw.number, []):
+            row.error(issue.key, issue.message)
+        v = raw.values
+        take = row.taker(v)
+        person_id, collective_id, subject_text = _subject(row, take, v, table, persons, collectives,
+                                                          "được khen thưởng", "khen thưởng")
+        year = take("year", _year)
+        if year is None and "year" not in row.bad:
+            row.error("year", "Hãy ghi năm của danh hiệu, khen thưởng.")
+        when = take("decision_date", _date, table.epoch)
+        wanted = _text(v.get("award"))
+        known = catalog().get(wanted)
+        if not wanted:
+            row.error("award", "Hãy ghi danh hiệu hoặc hình thức khen thưởng.")
+        elif known is None:
+            row.error("award", f"“{wanted}” không có trong danh mục danh hiệu, hình thức khen thưởng.")
+        record = people.PriorAward(known.name if known else wanted, year or 0, _text(v.get("decision_number")),
+                                   when, _text(v.get("issuer")), person_id, collective_id)
+        if known is not None and year and (person_id or collective_id) and not row.errors:
+            try:
+                people._validate_award(record)
+            except ValidationError as exc:
+                for key, message in exc.fields.items():
+                    row.error(key if key in ("award", "year", "decision_date") else None, message)
+            key = (person_id, collective_id, record.award, year)
+            if key in existing:
+                row.error("award", f"{subject_text} đã có {record.award} năm {year} trong sổ; bỏ dòng này để khỏi "
+                                   "nhập trùng.")
+            elif key in seen:
+                row.error("award", f"Trùng với dòng {seen[key]} ở trên.")
+            else:
+                seen[key] = raw.number
+        decision = record.decision_number + (f" ngày {when:%d/%m/%Y}" if when else "")
+        cells = [subject_text, record.award, str(year) if year else _text(v.get("year")), decision, record.issuer]
+        preview.rows.append(PreviewRow(raw.number, cells, None if row.errors else record, {}, list(row.errors)))
     return _finish(preview)
 
 
@@ -613,6 +759,17 @@ def apply(store, preview: ImportPreview) -> int:
                     pid = people.add_person(store, replace(current.record, id=None))
                     for year, rating in sorted(current.ratings.items()):
                         people.set_rating(store, pid, year, rating)
+                elif preview.kind == "collectives":
+                    from desktop.council import review
+
+                    cid = current.record.id
+                    if cid is None:
+                        cid = people.add_collective(store, people.Collective(current.record.name,
+                                                                             parent_id=current.record.parent_id))
+                    for year, rating in sorted(current.ratings.items()):
+                        review.set_collective_rating(store, cid, year, rating)
+                elif preview.kind == "awards":
+                    people.add_prior_award(store, replace(current.record, id=None))
                 else:
                     ach.add(store, replace(current.record, id=None))
     except (ValidationError, sqlite3.IntegrityError) as exc:
@@ -629,7 +786,19 @@ def _refuse_duplicates(store, preview: ImportPreview) -> None:
     The preview checked this when the file was read; another import (another
     window, a command) may have saved the same rows since.
     """
-    if preview.kind == "people":
+    if preview.kind == "collectives":
+        names = {clean(r["name"]).casefold() for r in store.query("SELECT name FROM collective")}
+        for row in preview.rows:
+            if row.record.id is None and clean(row.record.name).casefold() in names:
+                raise UserError(f"Trang “{preview.sheet}”, dòng {row.row}: tập thể “{row.record.name}” vừa được "
+                                "thêm từ nơi khác; chưa nhập dòng nào. Hãy đọc lại tệp.")
+        return
+    if preview.kind == "awards":
+        existing = {(r["person_id"], r["collective_id"], r["award"], r["year"])
+                    for r in store.query("SELECT person_id, collective_id, award, year FROM prior_award")}
+        key = lambda a: (a.person_id, a.collective_id, a.award, a.year)  # noqa: E731
+        what = "Khen thưởng này đã có trong sổ"
+    elif preview.kind == "people":
         existing = {(clean(r["full_name"]).casefold(), r["birth_date"])
                     for r in store.query("SELECT full_name, birth_date FROM person")}
         key = lambda p: (clean(p.full_name).casefold(), p.birth_date.isoformat() if p.birth_date else None)  # noqa: E731
@@ -653,4 +822,9 @@ def read(store, kind: str, path: str | Path, progress: Progress | None = None) -
         return read_people(store, path, progress)
     if kind == "achievements":
         return read_achievements(store, path, progress)
-    raise UserError(f"Không biết loại dữ liệu “{kind}”; chọn people (cá nhân) hoặc achievements (thành tích).")
+    if kind == "collectives":
+        return read_collectives(store, path)
+    if kind == "awards":
+        return read_awards(store, path)
+    raise UserError(f"Không biết loại dữ liệu “{kind}”; chọn people (cá nhân), achievements (thành tích), "
+                    "collectives (tập thể và xếp loại) hoặc awards (khen thưởng đã nhận).")

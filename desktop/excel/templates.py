@@ -38,21 +38,26 @@ from desktop.excel.style import (
 from desktop.excel.workbook import MAX_ROWS, num
 from desktop import clock
 
-KINDS = ("people", "achievements")
+KINDS = ("people", "achievements", "collectives", "awards")
 
 
 def template_fields(kind: str, today: dt.date | None = None) -> list[cols.Field]:
     """The columns of a template, in order; people get ratings of the two previous years."""
     today = today or clock.today()
+    ratings = [cols.Field(f"rating:{y}", f"Xếp loại {y}", False, (), 22,
+                          f"Xếp loại chất lượng năm {y}: " + "; ".join(people.RATINGS.values()) + ".",
+                          people.RATINGS["tot"])
+               for y in (today.year - 1, today.year - 2)]
     if kind == "people":
-        ratings = [cols.Field(f"rating:{y}", f"Xếp loại {y}", False, (), 22,
-                              f"Xếp loại chất lượng năm {y}: " + "; ".join(people.RATINGS.values()) + ".",
-                              people.RATINGS["tot"])
-                   for y in (today.year - 1, today.year - 2)]
         return [*cols.PEOPLE_FIELDS, *ratings]
+    if kind == "collectives":
+        return [*cols.COLLECTIVE_FIELDS, *ratings]
     if kind == "achievements":
         return list(cols.ACHIEVEMENT_FIELDS)
-    raise UserError(f"Không biết loại mẫu “{kind}”; chọn people (cá nhân) hoặc achievements (thành tích).")
+    if kind == "awards":
+        return list(cols.AWARD_FIELDS)
+    raise UserError(f"Không biết loại mẫu “{kind}”; chọn people (cá nhân), achievements (thành tích), "
+                    "collectives (tập thể và xếp loại) hoặc awards (khen thưởng đã nhận).")
 
 
 def write_template(store, kind: str, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
@@ -62,7 +67,7 @@ def write_template(store, kind: str, path: str | os.PathLike[str], *, today: dt.
     collectives = [c.name for c in people.list_collectives(store)]
     campaigns = camp.list_campaigns(store) if kind == "achievements" else []
     persons = ([r["full_name"] for r in store.query("SELECT full_name FROM person ORDER BY sort_key, id")]
-               if kind == "achievements" else [])
+               if kind in ("achievements", "awards") else [])
 
     wb = Workbook()
     ws = wb.active
@@ -171,13 +176,16 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
         ws.row_dimensions[row].height = max(18, 16 * (1 + len(text) // 120))
         row += 1
 
-    what = "danh sách cá nhân" if kind == "people" else "thành tích của cá nhân, tập thể"
+    what = {"people": "danh sách cá nhân", "achievements": "thành tích của cá nhân, tập thể",
+            "collectives": "tập thể và xếp loại hằng năm",
+            "awards": "khen thưởng đã nhận của cá nhân, tập thể"}[kind]
+    one = {"people": "người", "achievements": "thành tích", "collectives": "tập thể", "awards": "khen thưởng"}[kind]
     line(f"HƯỚNG DẪN NHẬP {what.upper()} TỪ EXCEL", bold=True, size=14)
     if unit_name:
         line(f"Đơn vị: {unit_name}", italic=True)
     one_of = list(dict.fromkeys(f.one_of for f in fields if f.one_of))
     either = "".join(f" Mỗi dòng điền {o} (một trong hai cột, không điền cả hai)." for o in one_of)
-    line(f"Ghi dữ liệu vào trang “{sheet}”, mỗi dòng một {'người' if kind == 'people' else 'thành tích'}, "
+    line(f"Ghi dữ liệu vào trang “{sheet}”, mỗi dòng một {one}, "
          f"bắt đầu từ dòng 2. Cột có dấu * là bắt buộc.{either}")
     line("Giữ nguyên dòng tiêu đề. Có thể đổi thứ tự các cột hoặc thêm cột khác (cột lạ được bỏ qua); "
          "dòng trống được bỏ qua; không dùng công thức chưa tính.")
@@ -185,6 +193,12 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
          "thì không nhập dòng nào và liệt kê từng lỗi (trang, dòng, cột, lý do) để sửa.")
     line("Ngày ghi dạng ngày/tháng/năm, ví dụ 05/03/1990 (các cột ngày đã được định dạng văn bản để Excel "
          "không đảo ngày và tháng).")
+    if kind == "collectives":
+        line("Tập thể đã có trong sổ được ghi xếp loại các năm; tên chưa có thì thêm tập thể mới (trực thuộc "
+             "tập thể ghi ở cột “Trực thuộc”, để trống là trực thuộc đơn vị).")
+    if kind == "awards":
+        line("Mỗi khen thưởng ghi MỘT trong hai cột “Cá nhân (họ tên)” hoặc “Tập thể”; cá nhân, tập thể phải có "
+             "sẵn trong sổ. Khen thưởng đã nhận được tính vào điều kiện các danh hiệu và báo cáo thành tích.")
     if kind == "achievements":
         line("Mỗi thành tích ghi MỘT trong hai cột “Cá nhân (họ tên)” hoặc “Tập thể”. Cá nhân, tập thể và "
              "phong trào phải có sẵn trong sổ; nếu có nhiều người trùng họ tên, ghi thêm ngày sinh.")
@@ -209,8 +223,16 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
         row += 1
     row += 1
 
-    if kind == "people":
-        line("Giới tính: Nam hoặc Nữ.", bold=True)
+    if kind == "awards":
+        from desktop.catalog import load as catalog
+
+        line("Danh hiệu, hình thức khen thưởng trong danh mục (ghi đúng một tên):", bold=True)
+        for a in catalog():
+            line(f"    • {a.name}")
+        row += 1
+    if kind in ("people", "collectives"):
+        if kind == "people":
+            line("Giới tính: Nam hoặc Nữ.", bold=True)
         line("Xếp loại chất lượng (các cột “Xếp loại <năm>”, có thể thêm cột cho năm khác):", bold=True)
         for code, label in people.RATINGS.items():
             short = {"xuat_sac": "HTXSNV", "tot": "HTTNV", "hoan_thanh": "HTNV", "khong_hoan_thanh": "KHTNV"}[code]
@@ -232,7 +254,8 @@ def _guide(ws, kind: str, fields: list[cols.Field], collectives: list[str], camp
 
 def default_name(kind: str) -> str:
     """A file name to offer for the template: ``Mau-nhap-ca-nhan.xlsx``."""
-    return {"people": "Mau-nhap-ca-nhan.xlsx", "achievements": "Mau-nhap-thanh-tich.xlsx"}.get(kind, "Mau-nhap.xlsx")
+    return {"people": "Mau-nhap-ca-nhan.xlsx", "achievements": "Mau-nhap-thanh-tich.xlsx",
+            "collectives": "Mau-nhap-tap-the.xlsx", "awards": "Mau-nhap-khen-thuong.xlsx"}.get(kind, "Mau-nhap.xlsx")
 
 
 __all__ = ["KINDS", "default_name", "template_fields", "write_template"]

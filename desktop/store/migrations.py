@@ -754,10 +754,40 @@ def _yearly_title_registration(conn: sqlite3.Connection) -> None:
     audit.install_triggers(conn, "title_registration")
 
 
+def _review_meetings_and_unit_documents(conn: sqlite3.Connection) -> None:
+    """The year-end review's council meeting, its proposals and the unit's own documents.
+
+    A meeting belongs to a campaign or to a year's review (``review_year``); a nomination
+    with a ``review_year`` is a title put to that review's council (its proposals, voted by
+    the same ballots). A draft may belong to a review (the Biên bản bình xét, the head's
+    Quyết định) or to an ad-hoc nomination (its Tờ trình and Báo cáo thành tích đột xuất),
+    so its campaign becomes optional. The NOT NULLs and the kind CHECK are loosened in place
+    (see :func:`_widen_check`): every stored row already satisfies the looser schema.
+    """
+    _widen_check(conn, "meeting", "campaign_id INTEGER NOT NULL REFERENCES", "campaign_id INTEGER REFERENCES")
+    _widen_check(conn, "draft", "campaign_id    INTEGER NOT NULL REFERENCES", "campaign_id    INTEGER REFERENCES")
+    _widen_check(conn, "draft", "'dang_ky', 'bao_cao_ket_qua')",
+                 "'dang_ky', 'bao_cao_ket_qua', 'bien_ban_binh_xet', 'quyet_dinh', "
+                 "'to_trinh_dot_xuat', 'bao_cao_dot_xuat')")
+    run_script(conn, """
+        ALTER TABLE meeting ADD COLUMN review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE;
+        ALTER TABLE nomination ADD COLUMN review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE;
+        ALTER TABLE draft ADD COLUMN review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE;
+        CREATE INDEX meeting_review ON meeting(review_year) WHERE review_year IS NOT NULL;
+        CREATE INDEX nomination_review ON nomination(review_year, status) WHERE review_year IS NOT NULL;
+        CREATE UNIQUE INDEX draft_quyet_dinh ON draft(review_year) WHERE kind = 'quyet_dinh';
+        CREATE UNIQUE INDEX draft_bien_ban_binh_xet ON draft(meeting_id) WHERE kind = 'bien_ban_binh_xet';
+        CREATE UNIQUE INDEX draft_dot_xuat ON draft(kind, nomination_id)
+            WHERE kind IN ('to_trinh_dot_xuat', 'bao_cao_dot_xuat');
+        """)
+    for table in ("meeting", "nomination", "draft"):
+        audit.install_triggers(conn, table)
+
+
 def _cong_van_drafts(conn: sqlite3.Connection) -> None:
     """One more kind of document: the unit's Công văn đề nghị khen thưởng (NĐ 30/2020 Mẫu 1.5), one per campaign."""
-    _widen_check(conn, "draft", "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua')",
-                 "kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'cong_van')")
+    _widen_check(conn, "draft", "'to_trinh_dot_xuat', 'bao_cao_dot_xuat')",
+                 "'to_trinh_dot_xuat', 'bao_cao_dot_xuat', 'cong_van')")
     run_script(conn, "CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';")
 
 
@@ -778,6 +808,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _dossier_attachments,
     _to_trinh_per_phase,
     _yearly_title_registration,
+    _review_meetings_and_unit_documents,
     _cong_van_drafts,
 ]
 

@@ -167,6 +167,22 @@
         <translation>Ghi kết quả…</translation>
     </message>
     <message>
+        <source>Tờ trình…</source>
+        <translation>Tờ trình…</translation>
+    </message>
+    <message>
+        <source>The Tờ trình proposing the ad-hoc award, drafted from the records</source>
+        <translation>Tờ trình đề nghị khen thưởng đột xuất, soạn từ dữ liệu trong sổ</translation>
+    </message>
+    <message>
+        <source>Report of the feat…</source>
+        <translation>Báo cáo thành tích…</translation>
+    </message>
+    <message>
+        <source>The Báo cáo thành tích đề nghị khen thưởng đột xuất, drafted from the records</source>
+        <translation>Báo cáo thành tích đề nghị khen thưởng đột xuất, soạn từ dữ liệu trong sổ</translation>
+    </message>
+    <message>
         <source>New ad-hoc award</source>
         <translation>Đề nghị khen thưởng đột xuất mới</translation>
     </message>
@@ -1395,6 +1411,14 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
         <translation>Thành tích</translation>
     </message>
     <message>
+        <source>Collectives and their yearly ratings</source>
+        <translation>Tập thể và xếp loại hằng năm</translation>
+    </message>
+    <message>
+        <source>Awards received (people and collectives)</source>
+        <translation>Khen thưởng đã nhận (cá nhân, tập thể)</translation>
+    </message>
+    <message>
         <source>Import:</source>
         <translation>Nhập:</translation>
     </message>
@@ -1882,6 +1906,10 @@ Tệp dữ liệu: %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>No title awaiting the council needs a secret ballot. The titles put to the council without one are agreed when the meeting closes.</source>
+        <translation>Không có danh hiệu nào đang chờ Hội đồng cần bỏ phiếu kín. Các danh hiệu không bỏ phiếu kín được Hội đồng thống nhất khi kết thúc cuộc họp.</translation>
+    </message>
+    <message>
         <source>No nomination of this campaign is awaiting the council. Submit nominations on the nominations page first.</source>
         <translation>Phong trào này chưa có đề nghị nào chờ Hội đồng xét. Hãy trình đề nghị ở trang Đề nghị khen thưởng trước.</translation>
     </message>
@@ -1904,6 +1932,10 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>No meeting yet for this campaign: press “Add meeting”.</source>
         <translation>Phong trào này chưa có cuộc họp nào: bấm “Thêm cuộc họp”.</translation>
+    </message>
+    <message>
+        <source>No council meeting yet for this review: press “Add meeting”.</source>
+        <translation>Đợt bình xét này chưa có cuộc họp Hội đồng: bấm “Thêm cuộc họp”.</translation>
     </message>
     <message>
         <source>This meeting is closed; its results are recorded on the nominations.</source>
@@ -2965,6 +2997,13 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReviewMeetingDialog</name>
+    <message>
+        <source>Council meeting of the %1 review</source>
+        <translation>Họp Hội đồng bình xét năm %1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModels</name>
     <message>
         <source>Chosen</source>
@@ -3026,12 +3065,28 @@ Nhập từ tệp: %3</translation>
         <translation>Các sáng kiến được công nhận trong năm, căn cứ xét Chiến sĩ thi đua cơ sở</translation>
     </message>
     <message>
-        <source>Ballot result…</source>
-        <translation>Kết quả bỏ phiếu…</translation>
+        <source>Put to the council</source>
+        <translation>Trình Hội đồng</translation>
     </message>
     <message>
-        <source>The council&apos;s secret ballot on the selected candidate&apos;s title: yes-votes over all council members</source>
-        <translation>Kết quả bỏ phiếu kín của Hội đồng về danh hiệu của đối tượng đang chọn: số phiếu đồng ý trên tổng số thành viên Hội đồng</translation>
+        <source>The ticked titles become the list before the council (danh sách đề nghị); titles that need a secret ballot get one at the meeting</source>
+        <translation>Các danh hiệu đã đánh dấu thành danh sách đề nghị trình Hội đồng; danh hiệu cần bỏ phiếu kín sẽ được bỏ phiếu tại cuộc họp</translation>
+    </message>
+    <message>
+        <source>Council meeting…</source>
+        <translation>Họp Hội đồng…</translation>
+    </message>
+    <message>
+        <source>The council&apos;s meeting on the review: members, quorum, secret ballots; closing it records the results on the list</source>
+        <translation>Cuộc họp bình xét của Hội đồng: thành viên, số có mặt, bỏ phiếu kín; kết thúc cuộc họp thì ghi kết quả vào danh sách</translation>
+    </message>
+    <message>
+        <source>Minutes…</source>
+        <translation>Biên bản…</translation>
+    </message>
+    <message>
+        <source>The Biên bản bình xét of the latest closed council meeting, drafted from it: edit, number and finalise it like any document</source>
+        <translation>Biên bản bình xét của cuộc họp Hội đồng đã kết thúc gần nhất, soạn từ cuộc họp: sửa, ghi số và hoàn thiện như mọi văn bản</translation>
     </message>
     <message>
         <source>Conditions of the selected candidate</source>
@@ -3070,12 +3125,24 @@ Nhập từ tệp: %3</translation>
         <translation>Giấy khen của từng người, tập thể được khen, mỗi trang một Giấy khen; khen thưởng bằng giấy được in, mỗi lần in đều ghi vào sổ in</translation>
     </message>
     <message>
-        <source>Save the decision…</source>
-        <translation>Lưu quyết định…</translation>
+        <source>Decision document…</source>
+        <translation>Văn bản quyết định…</translation>
     </message>
     <message>
-        <source>The head&apos;s decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word</source>
-        <translation>Quyết định của thủ trưởng đơn vị kèm danh sách (Mẫu 1.2, NĐ 30/2020), dạng PDF hoặc Word</translation>
+        <source>The head&apos;s decision with its list (Mẫu 1.2, NĐ 30/2020), drafted with the decision&apos;s number and date: edit, finalise, save as PDF or Word</source>
+        <translation>Quyết định của thủ trưởng kèm danh sách (Mẫu 1.2, NĐ 30/2020), soạn với số và ngày của quyết định: sửa, hoàn thiện, lưu PDF hoặc Word</translation>
+    </message>
+    <message>
+        <source>The council met on %1: %2 titles passed. Record the head&apos;s decision.</source>
+        <translation>Hội đồng đã họp ngày %1: %2 danh hiệu được thông qua. Hãy ghi quyết định của thủ trưởng đơn vị.</translation>
+    </message>
+    <message>
+        <source>%1 titles are before the council: hold its meeting with “Council meeting…”.</source>
+        <translation>%1 danh hiệu đã trình Hội đồng: tổ chức cuộc họp bằng nút “Họp Hội đồng…”.</translation>
+    </message>
+    <message>
+        <source>Under review: tick the titles, put them to the council, then record the head&apos;s decision.</source>
+        <translation>Đang bình xét: đánh dấu các danh hiệu, trình Hội đồng, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
     </message>
     <message>
         <source>No review yet: press “Open a review…”.</source>
@@ -3084,10 +3151,6 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Decided: %1</source>
         <translation>Đã có quyết định: %1</translation>
-    </message>
-    <message>
-        <source>Under review: tick the titles the council agreed, then record the head&apos;s decision.</source>
-        <translation>Đang bình xét: đánh dấu các danh hiệu Hội đồng đã thống nhất, rồi ghi quyết định của thủ trưởng đơn vị.</translation>
     </message>
     <message>
         <source>Total prizes: %1</source>
@@ -3108,18 +3171,6 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Select a candidate to see the title&apos;s conditions.</source>
         <translation>Chọn một đối tượng để xem điều kiện của danh hiệu.</translation>
-    </message>
-    <message>
-        <source>Ballot result</source>
-        <translation>Kết quả bỏ phiếu</translation>
-    </message>
-    <message>
-        <source>Members of the council (all of them, present or not):</source>
-        <translation>Tổng số thành viên Hội đồng (kể cả vắng mặt):</translation>
-    </message>
-    <message>
-        <source>Yes-votes for %1 — %2:</source>
-        <translation>Số phiếu đồng ý cho %1 — %2:</translation>
     </message>
     <message>
         <source>Save the decision</source>
@@ -3495,6 +3546,10 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <translation>Tổng số</translation>
     </message>
     <message>
+        <source>Prize money</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
@@ -3630,6 +3685,37 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>New documents are drafted with this profile: the header, the place, the abbreviation in the number and the head&apos;s signature block.</source>
         <translation>Văn bản soạn mới dùng các thông tin này: phần đầu văn bản, địa danh, chữ viết tắt trong số ký hiệu và phần chữ ký của thủ trưởng.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDocumentDialog</name>
+    <message>
+        <source>Finalise</source>
+        <translation>Hoàn thiện</translation>
+    </message>
+    <message>
+        <source>Reopen for editing</source>
+        <translation>Mở lại để sửa</translation>
+    </message>
+    <message>
+        <source>Save as PDF or Word…</source>
+        <translation>Lưu PDF hoặc Word…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Reopen the document as a draft? The finalised PDF and Word files are dropped.</source>
+        <translation>Mở lại văn bản thành bản nháp? Các tệp PDF và Word đã hoàn thiện sẽ bị bỏ.</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Lưu văn bản</translation>
+    </message>
+    <message>
+        <source>PDF or Word (*.pdf *.docx)</source>
+        <translation>PDF hoặc Word (*.pdf *.docx)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
--- Sổ thi đua schema, version 17, application_id 0x53544455
-PRAGMA user_version = 17;
+-- Sổ thi đua schema, version 18, application_id 0x53544455
+PRAGMA user_version = 18;
 PRAGMA application_id = 1398031445;
 
 CREATE TABLE achievement (
@@ -144,8 +144,8 @@ CREATE TABLE dossier_attachment (
 
 CREATE TABLE draft (
             id             INTEGER PRIMARY KEY,
-            kind           TEXT NOT NULL CHECK (kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'cong_van')),
-            campaign_id    INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            kind           TEXT NOT NULL CHECK (kind IN ('to_trinh', 'bien_ban', 'bao_cao', 'dang_ky', 'bao_cao_ket_qua', 'bien_ban_binh_xet', 'quyet_dinh', 'to_trinh_dot_xuat', 'bao_cao_dot_xuat', 'cong_van')),
+            campaign_id    INTEGER REFERENCES campaign(id) ON DELETE CASCADE,
             meeting_id     INTEGER REFERENCES meeting(id) ON DELETE CASCADE,
             nomination_id  INTEGER REFERENCES nomination(id) ON DELETE CASCADE,
             form           TEXT NOT NULL,
@@ -156,7 +156,7 @@ CREATE TABLE draft (
             finalised_at   TEXT,
             pdf_sha256     TEXT REFERENCES blob(sha256) ON DELETE RESTRICT,
             docx_sha256    TEXT REFERENCES blob(sha256) ON DELETE RESTRICT
-        , authority TEXT NOT NULL DEFAULT '', phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE);
+        , authority TEXT NOT NULL DEFAULT '', phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE CASCADE, review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE);
 
 CREATE TABLE draft_version (
             id         INTEGER PRIMARY KEY,
@@ -199,7 +199,7 @@ CREATE TABLE initiative_author (
 
 CREATE TABLE meeting (
             id          INTEGER PRIMARY KEY,
-            campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+            campaign_id INTEGER REFERENCES campaign(id) ON DELETE CASCADE,
             title       TEXT NOT NULL DEFAULT '',
             starts_at   TEXT NOT NULL,
             ends_at     TEXT,
@@ -207,7 +207,7 @@ CREATE TABLE meeting (
             quorum      REAL NOT NULL CHECK (quorum > 0 AND quorum <= 1),
             held        INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),
             note        TEXT NOT NULL DEFAULT ''
-        , phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL);
+        , phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL, review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE);
 
 CREATE TABLE meeting_member (
             id              INTEGER PRIMARY KEY,
@@ -232,7 +232,7 @@ CREATE TABLE nomination (
             status            TEXT NOT NULL DEFAULT 'du_kien'
                               CHECK (status IN ('du_kien', 'trinh_hop_xet', 'thong_qua', 'khong_thong_qua', 'da_gui')),
             override_reason   TEXT,
-            created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), award TEXT, measures TEXT NOT NULL DEFAULT '', effect TEXT NOT NULL DEFAULT '', phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL,
+            created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), award TEXT, measures TEXT NOT NULL DEFAULT '', effect TEXT NOT NULL DEFAULT '', phase_id INTEGER REFERENCES campaign_phase(id) ON DELETE SET NULL, review_year INTEGER REFERENCES yearly_review(year) ON DELETE CASCADE,
             CHECK ((person_id IS NULL) <> (collective_id IS NULL))
         );
 
@@ -425,9 +425,16 @@ CREATE UNIQUE INDEX draft_bao_cao_ket_qua ON draft(campaign_id, coalesce(phase_i
 
 CREATE UNIQUE INDEX draft_bien_ban ON draft(meeting_id) WHERE kind = 'bien_ban';
 
+CREATE UNIQUE INDEX draft_bien_ban_binh_xet ON draft(meeting_id) WHERE kind = 'bien_ban_binh_xet';
+
 CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';
 
 CREATE UNIQUE INDEX draft_dang_ky ON draft(campaign_id) WHERE kind = 'dang_ky';
+
+CREATE UNIQUE INDEX draft_dot_xuat ON draft(kind, nomination_id)
+            WHERE kind IN ('to_trinh_dot_xuat', 'bao_cao_dot_xuat');
+
+CREATE UNIQUE INDEX draft_quyet_dinh ON draft(review_year) WHERE kind = 'quyet_dinh';
 
 CREATE UNIQUE INDEX draft_to_trinh ON draft(campaign_id, authority, coalesce(phase_id, 0))
             WHERE kind = 'to_trinh';
@@ -440,6 +447,8 @@ CREATE INDEX initiative_author_person ON initiative_author(person_id);
 
 CREATE INDEX meeting_member_meeting ON meeting_member(meeting_id, position);
 
+CREATE INDEX meeting_review ON meeting(review_year) WHERE review_year IS NOT NULL;
+
 CREATE INDEX nomination_ad_hoc ON nomination(status) WHERE campaign_id IS NULL;
 
 CREATE INDEX nomination_campaign ON nomination(campaign_id, status);
@@ -450,6 +459,8 @@ CREATE UNIQUE INDEX nomination_collective ON nomination(campaign_award_id, colle
 CREATE INDEX nomination_outcome_award ON nomination_outcome(prior_award_id);
 
 CREATE UNIQUE INDEX nomination_person ON nomination(campaign_award_id, person_id) WHERE person_id IS NOT NULL;
+
+CREATE INDEX nomination_review ON nomination(review_year, status) WHERE review_year IS NOT NULL;
 
 CREATE INDEX person_collective ON person(collective_id);
 
@@ -698,19 +709,19 @@ CREATE TRIGGER audit_dossier_attachment_update AFTER UPDATE ON dossier_attachmen
 CREATE TRIGGER audit_draft_delete AFTER DELETE ON draft 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', old.rowid, 'delete', json_object('id', old.id, 'kind', old.kind, 'campaign_id', old.campaign_id, 'meeting_id', old.meeting_id, 'nomination_id', old.nomination_id, 'form', old.form, 'classification', old.classification, 'status', old.status, 'created_at', old.created_at, 'finalised_at', old.finalised_at, 'pdf_sha256', old.pdf_sha256, 'docx_sha256', old.docx_sha256, 'authority', old.authority, 'phase_id', old.phase_id), NULL);
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', old.rowid, 'delete', json_object('id', old.id, 'kind', old.kind, 'campaign_id', old.campaign_id, 'meeting_id', old.meeting_id, 'nomination_id', old.nomination_id, 'form', old.form, 'classification', old.classification, 'status', old.status, 'created_at', old.created_at, 'finalised_at', old.finalised_at, 'pdf_sha256', old.pdf_sha256, 'docx_sha256', old.docx_sha256, 'authority', old.authority, 'phase_id', old.phase_id, 'review_year', old.review_year), NULL);
                 END;
 
 CREATE TRIGGER audit_draft_insert AFTER INSERT ON draft 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', new.rowid, 'insert', NULL, json_object('id', new.id, 'kind', new.kind, 'campaign_id', new.campaign_id, 'meeting_id', new.meeting_id, 'nomination_id', new.nomination_id, 'form', new.form, 'classification', new.classification, 'status', new.status, 'created_at', new.created_at, 'finalised_at', new.finalised_at, 'pdf_sha256', new.pdf_sha256, 'docx_sha256', new.docx_sha256, 'authority', new.authority, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', new.rowid, 'insert', NULL, json_object('id', new.id, 'kind', new.kind, 'campaign_id', new.campaign_id, 'meeting_id', new.meeting_id, 'nomination_id', new.nomination_id, 'form', new.form, 'classification', new.classification, 'status', new.status, 'created_at', new.created_at, 'finalised_at', new.finalised_at, 'pdf_sha256', new.pdf_sha256, 'docx_sha256', new.docx_sha256, 'authority', new.authority, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
-CREATE TRIGGER audit_draft_update AFTER UPDATE ON draft WHEN old.id IS NOT new.id OR old.kind IS NOT new.kind OR old.campaign_id IS NOT new.campaign_id OR old.meeting_id IS NOT new.meeting_id OR old.nomination_id IS NOT new.nomination_id OR old.form IS NOT new.form OR old.classification IS NOT new.classification OR old.status IS NOT new.status OR old.created_at IS NOT new.created_at OR old.finalised_at IS NOT new.finalised_at OR old.pdf_sha256 IS NOT new.pdf_sha256 OR old.docx_sha256 IS NOT new.docx_sha256 OR old.authority IS NOT new.authority OR old.phase_id IS NOT new.phase_id
+CREATE TRIGGER audit_draft_update AFTER UPDATE ON draft WHEN old.id IS NOT new.id OR old.kind IS NOT new.kind OR old.campaign_id IS NOT new.campaign_id OR old.meeting_id IS NOT new.meeting_id OR old.nomination_id IS NOT new.nomination_id OR old.form IS NOT new.form OR old.classification IS NOT new.classification OR old.status IS NOT new.status OR old.created_at IS NOT new.created_at OR old.finalised_at IS NOT new.finalised_at OR old.pdf_sha256 IS NOT new.pdf_sha256 OR old.docx_sha256 IS NOT new.docx_sha256 OR old.authority IS NOT new.authority OR old.phase_id IS NOT new.phase_id OR old.review_year IS NOT new.review_year
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', new.rowid, 'update', json_object('id', old.id, 'kind', old.kind, 'campaign_id', old.campaign_id, 'meeting_id', old.meeting_id, 'nomination_id', old.nomination_id, 'form', old.form, 'classification', old.classification, 'status', old.status, 'created_at', old.created_at, 'finalised_at', old.finalised_at, 'pdf_sha256', old.pdf_sha256, 'docx_sha256', old.docx_sha256, 'authority', old.authority, 'phase_id', old.phase_id), json_object('id', new.id, 'kind', new.kind, 'campaign_id', new.campaign_id, 'meeting_id', new.meeting_id, 'nomination_id', new.nomination_id, 'form', new.form, 'classification', new.classification, 'status', new.status, 'created_at', new.created_at, 'finalised_at', new.finalised_at, 'pdf_sha256', new.pdf_sha256, 'docx_sha256', new.docx_sha256, 'authority', new.authority, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'draft', new.rowid, 'update', json_object('id', old.id, 'kind', old.kind, 'campaign_id', old.campaign_id, 'meeting_id', old.meeting_id, 'nomination_id', old.nomination_id, 'form', old.form, 'classification', old.classification, 'status', old.status, 'created_at', old.created_at, 'finalised_at', old.finalised_at, 'pdf_sha256', old.pdf_sha256, 'docx_sha256', old.docx_sha256, 'authority', old.authority, 'phase_id', old.phase_id, 'review_year', old.review_year), json_object('id', new.id, 'kind', new.kind, 'campaign_id', new.campaign_id, 'meeting_id', new.meeting_id, 'nomination_id', new.nomination_id, 'form', new.form, 'classification', new.classification, 'status', new.status, 'created_at', new.created_at, 'finalised_at', new.finalised_at, 'pdf_sha256', new.pdf_sha256, 'docx_sha256', new.docx_sha256, 'authority', new.authority, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
 CREATE TRIGGER audit_draft_version_delete AFTER DELETE ON draft_version 
@@ -788,13 +799,13 @@ CREATE TRIGGER audit_initiative_update AFTER UPDATE ON initiative WHEN old.id IS
 CREATE TRIGGER audit_meeting_delete AFTER DELETE ON meeting 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', old.rowid, 'delete', json_object('id', old.id, 'campaign_id', old.campaign_id, 'title', old.title, 'starts_at', old.starts_at, 'ends_at', old.ends_at, 'place', old.place, 'quorum', old.quorum, 'held', old.held, 'note', old.note, 'phase_id', old.phase_id), NULL);
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', old.rowid, 'delete', json_object('id', old.id, 'campaign_id', old.campaign_id, 'title', old.title, 'starts_at', old.starts_at, 'ends_at', old.ends_at, 'place', old.place, 'quorum', old.quorum, 'held', old.held, 'note', old.note, 'phase_id', old.phase_id, 'review_year', old.review_year), NULL);
                 END;
 
 CREATE TRIGGER audit_meeting_insert AFTER INSERT ON meeting 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', new.rowid, 'insert', NULL, json_object('id', new.id, 'campaign_id', new.campaign_id, 'title', new.title, 'starts_at', new.starts_at, 'ends_at', new.ends_at, 'place', new.place, 'quorum', new.quorum, 'held', new.held, 'note', new.note, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', new.rowid, 'insert', NULL, json_object('id', new.id, 'campaign_id', new.campaign_id, 'title', new.title, 'starts_at', new.starts_at, 'ends_at', new.ends_at, 'place', new.place, 'quorum', new.quorum, 'held', new.held, 'note', new.note, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
 CREATE TRIGGER audit_meeting_member_delete AFTER DELETE ON meeting_member 
@@ -815,10 +826,10 @@ CREATE TRIGGER audit_meeting_member_update AFTER UPDATE ON meeting_member WHEN o
                   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting_member', new.rowid, 'update', json_object('id', old.id, 'meeting_id', old.meeting_id, 'position', old.position, 'person_id', old.person_id, 'name', old.name, 'title', old.title, 'role', old.role, 'present', old.present, 'written_opinion', old.written_opinion), json_object('id', new.id, 'meeting_id', new.meeting_id, 'position', new.position, 'person_id', new.person_id, 'name', new.name, 'title', new.title, 'role', new.role, 'present', new.present, 'written_opinion', new.written_opinion));
                 END;
 
-CREATE TRIGGER audit_meeting_update AFTER UPDATE ON meeting WHEN old.id IS NOT new.id OR old.campaign_id IS NOT new.campaign_id OR old.title IS NOT new.title OR old.starts_at IS NOT new.starts_at OR old.ends_at IS NOT new.ends_at OR old.place IS NOT new.place OR old.quorum IS NOT new.quorum OR old.held IS NOT new.held OR old.note IS NOT new.note OR old.phase_id IS NOT new.phase_id
+CREATE TRIGGER audit_meeting_update AFTER UPDATE ON meeting WHEN old.id IS NOT new.id OR old.campaign_id IS NOT new.campaign_id OR old.title IS NOT new.title OR old.starts_at IS NOT new.starts_at OR old.ends_at IS NOT new.ends_at OR old.place IS NOT new.place OR old.quorum IS NOT new.quorum OR old.held IS NOT new.held OR old.note IS NOT new.note OR old.phase_id IS NOT new.phase_id OR old.review_year IS NOT new.review_year
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', new.rowid, 'update', json_object('id', old.id, 'campaign_id', old.campaign_id, 'title', old.title, 'starts_at', old.starts_at, 'ends_at', old.ends_at, 'place', old.place, 'quorum', old.quorum, 'held', old.held, 'note', old.note, 'phase_id', old.phase_id), json_object('id', new.id, 'campaign_id', new.campaign_id, 'title', new.title, 'starts_at', new.starts_at, 'ends_at', new.ends_at, 'place', new.place, 'quorum', new.quorum, 'held', new.held, 'note', new.note, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'meeting', new.rowid, 'update', json_object('id', old.id, 'campaign_id', old.campaign_id, 'title', old.title, 'starts_at', old.starts_at, 'ends_at', old.ends_at, 'place', old.place, 'quorum', old.quorum, 'held', old.held, 'note', old.note, 'phase_id', old.phase_id, 'review_year', old.review_year), json_object('id', new.id, 'campaign_id', new.campaign_id, 'title', new.title, 'starts_at', new.starts_at, 'ends_at', new.ends_at, 'place', new.place, 'quorum', new.quorum, 'held', new.held, 'note', new.note, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
 CREATE TRIGGER audit_nomination_achievement_delete AFTER DELETE ON nomination_achievement 
@@ -842,13 +853,13 @@ CREATE TRIGGER audit_nomination_achievement_update AFTER UPDATE ON nomination_ac
 CREATE TRIGGER audit_nomination_delete AFTER DELETE ON nomination 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', old.rowid, 'delete', json_object('id', old.id, 'campaign_id', old.campaign_id, 'campaign_award_id', old.campaign_award_id, 'person_id', old.person_id, 'collective_id', old.collective_id, 'summary', old.summary, 'status', old.status, 'override_reason', old.override_reason, 'created_at', old.created_at, 'award', old.award, 'measures', old.measures, 'effect', old.effect, 'phase_id', old.phase_id), NULL);
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', old.rowid, 'delete', json_object('id', old.id, 'campaign_id', old.campaign_id, 'campaign_award_id', old.campaign_award_id, 'person_id', old.person_id, 'collective_id', old.collective_id, 'summary', old.summary, 'status', old.status, 'override_reason', old.override_reason, 'created_at', old.created_at, 'award', old.award, 'measures', old.measures, 'effect', old.effect, 'phase_id', old.phase_id, 'review_year', old.review_year), NULL);
                 END;
 
 CREATE TRIGGER audit_nomination_insert AFTER INSERT ON nomination 
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', new.rowid, 'insert', NULL, json_object('id', new.id, 'campaign_id', new.campaign_id, 'campaign_award_id', new.campaign_award_id, 'person_id', new.person_id, 'collective_id', new.collective_id, 'summary', new.summary, 'status', new.status, 'override_reason', new.override_reason, 'created_at', new.created_at, 'award', new.award, 'measures', new.measures, 'effect', new.effect, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', new.rowid, 'insert', NULL, json_object('id', new.id, 'campaign_id', new.campaign_id, 'campaign_award_id', new.campaign_award_id, 'person_id', new.person_id, 'collective_id', new.collective_id, 'summary', new.summary, 'status', new.status, 'override_reason', new.override_reason, 'created_at', new.created_at, 'award', new.award, 'measures', new.measures, 'effect', new.effect, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
 CREATE TRIGGER audit_nomination_outcome_delete AFTER DELETE ON nomination_outcome 
@@ -869,10 +880,10 @@ CREATE TRIGGER audit_nomination_outcome_update AFTER UPDATE ON nomination_outcom
                   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination_outcome', new.nomination_id, 'update', json_object('nomination_id', old.nomination_id, 'result', old.result, 'decision_number', old.decision_number, 'decision_date', old.decision_date, 'issuer', old.issuer, 'award', old.award, 'prior_award_id', old.prior_award_id, 'file_name', old.file_name, 'file_sha256', old.file_sha256, 'recorded_at', old.recorded_at), json_object('nomination_id', new.nomination_id, 'result', new.result, 'decision_number', new.decision_number, 'decision_date', new.decision_date, 'issuer', new.issuer, 'award', new.award, 'prior_award_id', new.prior_award_id, 'file_name', new.file_name, 'file_sha256', new.file_sha256, 'recorded_at', new.recorded_at));
                 END;
 
-CREATE TRIGGER audit_nomination_update AFTER UPDATE ON nomination WHEN old.id IS NOT new.id OR old.campaign_id IS NOT new.campaign_id OR old.campaign_award_id IS NOT new.campaign_award_id OR old.person_id IS NOT new.person_id OR old.collective_id IS NOT new.collective_id OR old.summary IS NOT new.summary OR old.status IS NOT new.status OR old.override_reason IS NOT new.override_reason OR old.created_at IS NOT new.created_at OR old.award IS NOT new.award OR old.measures IS NOT new.measures OR old.effect IS NOT new.effect OR old.phase_id IS NOT new.phase_id
+CREATE TRIGGER audit_nomination_update AFTER UPDATE ON nomination WHEN old.id IS NOT new.id OR old.campaign_id IS NOT new.campaign_id OR old.campaign_award_id IS NOT new.campaign_award_id OR old.person_id IS NOT new.person_id OR old.collective_id IS NOT new.collective_id OR old.summary IS NOT new.summary OR old.status IS NOT new.status OR old.override_reason IS NOT new.override_reason OR old.created_at IS NOT new.created_at OR old.award IS NOT new.award OR old.measures IS NOT new.measures OR old.effect IS NOT new.effect OR old.phase_id IS NOT new.phase_id OR old.review_year IS NOT new.review_year
                 BEGIN
                   INSERT INTO audit_log(at, os_user, table_name, row_id, action, old_values, new_values)
-                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', new.rowid, 'update', json_object('id', old.id, 'campaign_id', old.campaign_id, 'campaign_award_id', old.campaign_award_id, 'person_id', old.person_id, 'collective_id', old.collective_id, 'summary', old.summary, 'status', old.status, 'override_reason', old.override_reason, 'created_at', old.created_at, 'award', old.award, 'measures', old.measures, 'effect', old.effect, 'phase_id', old.phase_id), json_object('id', new.id, 'campaign_id', new.campaign_id, 'campaign_award_id', new.campaign_award_id, 'person_id', new.person_id, 'collective_id', new.collective_id, 'summary', new.summary, 'status', new.status, 'override_reason', new.override_reason, 'created_at', new.created_at, 'award', new.award, 'measures', new.measures, 'effect', new.effect, 'phase_id', new.phase_id));
+                  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), thidua_user(), 'nomination', new.rowid, 'update', json_object('id', old.id, 'campaign_id', old.campaign_id, 'campaign_award_id', old.campaign_award_id, 'person_id', old.person_id, 'collective_id', old.collective_id, 'summary', old.summary, 'status', old.status, 'override_reason', old.override_reason, 'created_at', old.created_at, 'award', old.award, 'measures', old.measures, 'effect', old.effect, 'phase_id', old.phase_id, 'review_year', old.review_year), json_object('id', new.id, 'campaign_id', new.campaign_id, 'campaign_award_id', new.campaign_award_id, 'person_id', new.person_id, 'collective_id', new.collective_id, 'summary', new.summary, 'status', new.status, 'override_reason', new.override_reason, 'created_at', new.created_at, 'award', new.award, 'measures', new.measures, 'effect', new.effect, 'phase_id', new.phase_id, 'review_year', new.review_year));
                 END;
 
 CREATE TRIGGER audit_person_delete AFTER DELETE ON person 

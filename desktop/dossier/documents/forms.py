@@ -77,6 +77,9 @@ KINDS = {"to_trinh": "tờ trình", "bien_ban": "biên bản", "bao_cao": "báo 
          "quyet_dinh": "quyết định"}
 # The campaign's own documents to the Sở (issue 14): registration and the report of results.
 KINDS.update({"dang_ky": "bản đăng ký thi đua", "bao_cao_ket_qua": "báo cáo kết quả thực hiện phong trào"})
+# The year-end review's minutes, and an ad-hoc award's own Tờ trình and report (issue 13).
+KINDS.update({"bien_ban_binh_xet": "biên bản bình xét thi đua cuối năm", "to_trinh_dot_xuat": "tờ trình khen thưởng đột xuất",
+              "bao_cao_dot_xuat": "báo cáo thành tích đột xuất"})
 SUBJECTS = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ca_hai": "tập thể và cá nhân"}
 LAYOUTS = {"ND30-1.4": "Mẫu 1.4 (văn bản có tên loại)", "ND30-1.5": "Mẫu 1.5 (công văn)",
            "ND30-1.9": "Mẫu 1.9 (biên bản)"}

@@ -194,6 +194,18 @@ _PRIOR_AWARDS = {
 # The unit head's year-end decision (the Quyết định form): the same invented example unit.
 _DECISION = {
     "decision": {"year": 2024, "authority": "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH HÀ TĨNH", "total": "5.382.000 đ"},
+    # The year-end review's minutes and an ad-hoc award's Tờ trình (invented, like the rest).
+    "review": {"year": 2024},
+    "conclusion": [
+        {"award": "Chiến sĩ thi đua cơ sở", "kind": "ca_nhan", "verb": "Đề nghị Thủ trưởng đơn vị công nhận danh hiệu",
+         "items": ["Nguyễn Thị Hồng Nhung, Chuyên viên, Phòng Hành chính tư pháp"]},
+        {"award": "Lao động tiên tiến", "kind": "ca_nhan", "verb": "Đề nghị Thủ trưởng đơn vị công nhận danh hiệu",
+         "items": ["Nguyễn Thị Hồng Nhung, Chuyên viên, Phòng Hành chính tư pháp",
+                   "Trần Văn Hưng, Chuyên viên, Văn phòng Sở"]},
+    ],
+    "feat": {"intro": "Ngày 12/8/2025, tại xã Kỳ Anh, bà Nguyễn Thị Hồng Nhung đã kịp thời hỗ trợ pháp lý cho "
+                      "12 hộ dân bị thiệt hại do lũ quét.",
+             "items": ["Ngày 12/08/2025: Hỗ trợ pháp lý khẩn cấp cho 12 hộ dân vùng lũ (12 hộ)."]},
     "decided": [
         {"name": "Phòng Hành chính tư pháp", "unit": "Sở Tư pháp", "award": "Tập thể lao động tiên tiến",
          "prize": "1.872.000 đ"},

@@ -491,6 +491,27 @@ def decided_table(context: Mapping[str, Any], options: Mapping[str, Any], subjec
     return (Table(header, tuple(body), (7, 27, 26, 24, 16)),)
 
 
+def review_conclusion(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    """The year-end review's conclusion: what the council proposes, title by title (the danh sách đề nghị).
+
+    ``conclusion``: list of ``{award, kind ("tap_the"|"ca_nhan"), verb, items: [text]}``.
+    """
+    groups = [g for g in _list(lookup(context, "conclusion"))
+              if isinstance(g, Mapping) and any(_text(x) for x in _list(g.get("items")))]
+    if not groups:
+        return ()
+    blocks: list[Block] = [Paragraph.of("Hội đồng thống nhất đề nghị:")]
+    letters = "abcdđeghiklmn"
+    for i, g in enumerate(groups):
+        items = [_text(x) for x in _list(g.get("items")) if _text(x)]
+        who = "tập thể" if g.get("kind") == "tap_the" else "cá nhân"
+        verb = _text(g.get("verb")) or "Công nhận danh hiệu"
+        blocks.append(Paragraph.of(f"{letters[i % len(letters)]}) {verb} {_text(g.get('award'))} "
+                                   f"cho {two_digits(len(items))} {who}:"))
+        blocks.append(_items(items))
+    return tuple(blocks)
+
+
 SourceFn = Callable[[Mapping[str, Any], Mapping[str, Any], str], tuple[Block, ...]]
 
 
@@ -515,6 +536,7 @@ SOURCES: dict[str, Source] = {
     "prior_awards": Source(prior_awards, "Không có.", frozenset({"kind"})),
     "text": Source(text, "Chưa nhập nội dung.", frozenset({"key"})),
     "decided_table": Source(decided_table, "Chưa có tập thể, cá nhân nào được khen thưởng."),
+    "review_conclusion": Source(review_conclusion, "Chưa có tập thể, cá nhân nào được Hội đồng thống nhất đề nghị."),
 }
 
 

@@ -80,6 +80,16 @@ class AdHocDialog(QDialog):
         self.send_btn.clicked.connect(self.send)
         self.outcome_btn = QPushButton(self.tr("Record outcome…"))
         self.outcome_btn.clicked.connect(self.record_outcome)
+        # Its own short dossier: the Tờ trình and the report of the feat (Mẫu 01 and 06, NĐ 152/2025).
+        self.to_trinh_btn = QPushButton(self.tr("Tờ trình…"))
+        self.to_trinh_btn.setToolTip(self.tr("The Tờ trình proposing the ad-hoc award, drafted from the records"))
+        self.to_trinh_btn.clicked.connect(lambda: self.open_document("to_trinh_dot_xuat"))
+        self.report_btn = QPushButton(self.tr("Report of the feat…"))
+        self.report_btn.setToolTip(self.tr("The Báo cáo thành tích đề nghị khen thưởng đột xuất, drafted from the "
+                                           "records"))
+        self.report_btn.clicked.connect(lambda: self.open_document("bao_cao_dot_xuat"))
+        row.addWidget(self.to_trinh_btn)
+        row.addWidget(self.report_btn)
         row.addStretch(1)
         row.addWidget(self.send_btn)
         row.addWidget(self.outcome_btn)
@@ -180,6 +190,8 @@ class AdHocDialog(QDialog):
     def _selection_changed(self, *_args) -> None:
         r = self.selected()
         self.send_btn.setEnabled(r is not None and r.status != "da_gui")
+        self.to_trinh_btn.setEnabled(r is not None)
+        self.report_btn.setEnabled(r is not None)
         self.outcome_btn.setEnabled(r is not None and r.status == "da_gui")
 
     def send(self) -> None:
@@ -197,6 +209,16 @@ class AdHocDialog(QDialog):
         self.model.reload()
         self.select(r.id)
         announce(self, Area.NOMINATIONS)
+
+    def open_document(self, kind: str):
+        """Draft (or reopen the draft of) the selected nomination's Tờ trình or report, in its own window."""
+        from desktop.ui.dialogs.unit_documents import open_document
+
+        r = self.selected()
+        if r is None:
+            return None
+        self.dialog = open_document(self, self.store, kind, r.id)
+        return self.dialog
 
     def record_outcome(self) -> None:
         r = self.selected()

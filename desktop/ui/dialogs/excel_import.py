@@ -33,6 +33,8 @@ class ExcelImportDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("People"), "people")
         self.kind.addItem(self.tr("Achievements"), "achievements")
+        self.kind.addItem(self.tr("Collectives and their yearly ratings"), "collectives")
+        self.kind.addItem(self.tr("Awards received (people and collectives)"), "awards")
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         top.addWidget(QLabel(self.tr("Import:")))
         top.addWidget(self.kind)

@@ -30,16 +30,26 @@ class MeetingsModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self.campaign_id: int | None = None
+        self.review_year: int | None = None     # the meetings of a year's review instead of a campaign's
         self._items: list[tuple[int, str]] = []
 
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
         self.reload()
 
+    def set_review(self, year: int | None) -> None:
+        self.review_year = year
+        self.reload()
+
     def reload(self) -> None:
         self.beginResetModel()
-        self._items = [(m.id, meeting_label(m)) for m in meetings.list_for_campaign(self._store, self.campaign_id)] \
-            if self.campaign_id is not None else []
+        if self.review_year is not None:
+            found = meetings.list_for_review(self._store, self.review_year)
+        elif self.campaign_id is not None:
+            found = meetings.list_for_campaign(self._store, self.campaign_id)
+        else:
+            found = []
+        self._items = [(m.id, meeting_label(m)) for m in found]
         self.endResetModel()
 
     def row_of(self, meeting_id: int | None) -> int:

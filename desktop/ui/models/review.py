@@ -27,8 +27,14 @@ class CandidatesModel(RowsTableModel):
 
     def set_year(self, year: int | None, *, locked: bool = False, only_eligible: bool = False) -> None:
         self.year, self.locked = year, locked
-        # A decided review shows what its decision awarded.
-        self.chosen = review.decided_keys(self._store, year) if locked and year is not None else []
+        # A decided review shows what its decision awarded; an open one, the list before its council
+        # (less what the council turned down).
+        if year is None:
+            self.chosen = []
+        elif locked:
+            self.chosen = review.decided_keys(self._store, year)
+        else:
+            self.chosen = [p.key for p in review.proposals(self._store, year) if p.status != "khong_thong_qua"]
         self.only_eligible = only_eligible
         self._load()
 
@@ -58,11 +64,13 @@ class CandidatesModel(RowsTableModel):
         self._load()
 
     def choose_eligible(self) -> None:
-        """Tick every candidate that qualifies for a title the unit decides (before choices)."""
+        """Tick every candidate that qualifies for a title the unit decides (before choices), the council's
+        secret ballot aside: that comes when the list is put to the council."""
         self.chosen = []
         self._load()
         rules = review.rules()
-        self.chosen = [c.key for c in self._rows if c.eligible and rules[c.title].unit_decides]
+        self.chosen = [c.key for c in self._rows if rules[c.title].unit_decides
+                       and all(x.ok for x in c.checks if x.code != "ballot")]
         self._load()
 
     def flags(self, index: QModelIndex):

@@ -12,7 +12,8 @@ from desktop.ui.models.base import RowsTableModel
 
 
 class CountsModel(RowsTableModel):
-    """One row per award (catalog order), one column per year, a total column and a total row."""
+    """One row per award (catalog order), one column per year, a total column, a total row and the year's
+    prize money (what the decisions' lists add up to)."""
 
     WIDE = ["award"]
 
@@ -20,6 +21,7 @@ class CountsModel(RowsTableModel):
         super().__init__(parent)
         self.years: list[int] = []
         self._rows: list[tuple[str, list[int]]] = []
+        self.prize_row: int = -1
         self.headers = []
         self.KEYS = []
 
@@ -33,8 +35,12 @@ class CountsModel(RowsTableModel):
         for a in awards:
             per = [counts.get((y, a), 0) for y in years]
             body.append((a, per))
+        self.prize_row = -1
         if body:
             body.append((QCoreApplication.translate("StatisticsModels", "Total"), [sum(counts.get((y, a), 0) for a in awards) for y in years]))
+            prizes = statistics.prize_by_year(rows)
+            body.append((QCoreApplication.translate("StatisticsModels", "Prize money"), [prizes.get(y, 0) for y in years]))
+            self.prize_row = len(body) - 1
         self._rows = body
         self.endResetModel()
 
@@ -43,10 +49,12 @@ class CountsModel(RowsTableModel):
             return None
         award, per = self._rows[index.row()]
         col = index.column()
-        total_row = index.row() == len(self._rows) - 1
+        total_row = index.row() >= len(self._rows) - 2
         if role == Qt.DisplayRole:
             if col == 0:
                 return award
+            if index.row() == self.prize_row and col >= 2:
+                return format_vnd(sum(per) if col == len(self.KEYS) - 1 else per[col - 2])
             if col == 1:
                 known = catalog.load().get(award) if not total_row else None
                 return catalog.LEVELS.get(known.level, "") if known else ""

@@ -110,9 +110,11 @@ class ThresholdDelegate(QStyledItemDelegate):
 class MeetingPage(QWidget):
     AREAS = frozenset({Area.MEETINGS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.PEOPLE})  # the meeting, what it votes on
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, review_year: int | None = None):
         super().__init__(parent)
         self.store = store
+        # The council meeting of a year-end review (bình xét cuối năm) instead of a campaign's: the same editor.
+        self.review_year = review_year
         self.meeting: Meeting | None = None   # the working copy shown in the editor
         self.dirty = False
         self._loading = False
@@ -123,6 +125,9 @@ class MeetingPage(QWidget):
         self.chooser = CampaignChooser(store, "meeting_campaign", self, min_chars=12)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         lay.addWidget(self.chooser)
+        if review_year is not None:   # a review's meeting belongs to no campaign
+            self.chooser.hide()
+            self.campaign.hide()
         top = QHBoxLayout()
         caption = QLabel(self.tr("Meeting:"))
         top.addWidget(caption)
@@ -288,6 +293,12 @@ class MeetingPage(QWidget):
         self.ballots.edited.connect(self._ballots_edited)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
         self.meeting_combo.currentIndexChanged.connect(self._meeting_changed)
+        if review_year is not None:
+            self.meetings.set_review(review_year)
+            self.new_btn.setEnabled(True)
+            self._set_combo(self.meeting_combo, 0 if self.meetings.rowCount() else -1)
+            self._load(self.meetings.id_at(self.meeting_combo.currentIndex()))
+            return
         # Open where the council last met (a page opened for a meeting most often continues it).
         latest = meetings.latest(store)
         latest_campaign = latest.campaign_id if latest else None
@@ -298,6 +309,8 @@ class MeetingPage(QWidget):
     # -- choosing ---------------------------------------------------------------------------------
 
     def campaign_id(self) -> int | None:
+        if self.review_year is not None:
+            return None
         return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
 
     def set_campaign(self, campaign_id: int) -> None:
@@ -338,6 +351,11 @@ class MeetingPage(QWidget):
 
     def reload(self) -> None:
         """Another page changed the data: keep unsaved edits, add nominations newly submitted."""
+        if self.review_year is not None:
+            self.meetings.reload()
+            if not self.dirty:
+                self._load(self.meeting.id if self.meeting and self.meeting.id else self.meetings.id_at(0))
+            return
         campaign_id = self.campaign_id()
         meeting_id = self.meeting.id if self.meeting else None
         self.campaigns.reload()
@@ -372,6 +390,12 @@ class MeetingPage(QWidget):
     # -- loading ------------------------------------------------------------------------------------
 
     def _names(self) -> tuple[dict[int, tuple[str, str]], dict[int, str]]:
+        if self.review_year is not None:
+            rows = self.store.query(
+                "SELECT n.id, coalesce(p.full_name, c.name) AS name, n.award, n.status FROM nomination n "
+                "LEFT JOIN person p ON p.id = n.person_id LEFT JOIN collective c ON c.id = n.collective_id "
+                "WHERE n.review_year = ?", (self.review_year,))
+            return {r["id"]: (r["name"], r["award"]) for r in rows}, {r["id"]: r["status"] for r in rows}
         rows = nominations.list_for_campaign(self.store, self.campaign_id()) if self.campaign_id() else []
         return {r.id: (r.name, r.award) for r in rows}, {r.id: r.status for r in rows}
 
@@ -399,10 +423,11 @@ class MeetingPage(QWidget):
 
     def new_meeting(self) -> None:
         cid = self.campaign_id()
-        if cid is None or not self._may_discard():
+        if (cid is None and self.review_year is None) or not self._may_discard():
             return
         start = dt.datetime.combine(clock.today() + dt.timedelta(days=1), dt.time(8, 0))
-        m = Meeting(cid, start, self.tr("Meeting of the Emulation and Commendation Council"))
+        m = Meeting(cid, start, self.tr("Meeting of the Emulation and Commendation Council"),
+                    review_year=self.review_year)
         # The council is usually the same from one meeting to the next: start from the latest one.
         before = meetings.latest(self.store)
         if before is not None:
@@ -511,7 +536,10 @@ class MeetingPage(QWidget):
                     for nid, msgs in self.ballots.errors()]
         self.ballots_error.setText("\n".join(problems))
         self.ballots_error.setVisible(bool(problems))
-        if not m.ballots:
+        if not m.ballots and self.review_year is not None:
+            self.ballots_hint.setText(self.tr("No title awaiting the council needs a secret ballot. The titles put "
+                                              "to the council without one are agreed when the meeting closes."))
+        elif not m.ballots:
             self.ballots_hint.setText(self.tr("No nomination of this campaign is awaiting the council. Submit "
                                               "nominations on the nominations page first."))
         else:
@@ -525,10 +553,11 @@ class MeetingPage(QWidget):
         self.status.setStyleSheet("")
         self.meeting_combo.setPlaceholderText(
             self.tr("(new meeting)") if m is not None and m.id is None else self.tr("(no meeting)"))
-        if self.campaign_id() is None:
+        if self.campaign_id() is None and self.review_year is None:
             text = self.tr("There is no campaign yet: add the plan on the campaigns page first.")
         elif m is None:
-            text = self.tr("No meeting yet for this campaign: press “Add meeting”.")
+            text = self.tr("No meeting yet for this campaign: press “Add meeting”.") if self.review_year is None \
+                else self.tr("No council meeting yet for this review: press “Add meeting”.")
         elif m.held:
             text = self.tr("This meeting is closed; its results are recorded on the nominations.")
         elif m.id is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop import clock
 from desktop.council import review
+from desktop.dossier import drafts
 from desktop.errors import ValidationError
 from desktop.council.prizes import format_vnd
 from desktop.ui.dialogs.nomination import checks_view
@@ -52,12 +53,21 @@ class ReviewPage(QWidget):
         bar.addWidget(self.only_eligible)
         bar.addWidget(self.suggest_btn)
         bar.addWidget(self.initiatives_btn)
-        self.ballot_btn = QPushButton(self.tr("Ballot result…"))
-        self.ballot_btn.setToolTip(self.tr("The council's secret ballot on the selected candidate's title: "
-                                           "yes-votes over all council members"))
-        self.ballot_btn.clicked.connect(self.record_ballot)
-        bar.addWidget(self.ballot_btn)
-        self.council_size = 0
+        self.propose_btn = QPushButton(self.tr("Put to the council"))
+        self.propose_btn.setToolTip(self.tr("The ticked titles become the list before the council (danh sách đề "
+                                            "nghị); titles that need a secret ballot get one at the meeting"))
+        self.propose_btn.clicked.connect(self.propose)
+        bar.addWidget(self.propose_btn)
+        self.meeting_btn = QPushButton(self.tr("Council meeting…"))
+        self.meeting_btn.setToolTip(self.tr("The council's meeting on the review: members, quorum, secret ballots; "
+                                            "closing it records the results on the list"))
+        self.meeting_btn.clicked.connect(self.open_meeting)
+        bar.addWidget(self.meeting_btn)
+        self.minutes_btn = QPushButton(self.tr("Minutes…"))
+        self.minutes_btn.setToolTip(self.tr("The Biên bản bình xét of the latest closed council meeting, drafted "
+                                            "from it: edit, number and finalise it like any document"))
+        self.minutes_btn.clicked.connect(self.open_minutes)
+        bar.addWidget(self.minutes_btn)
         bar.addStretch(1)
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -109,9 +119,10 @@ class ReviewPage(QWidget):
         self.print_btn.setToolTip(self.tr("The Giấy khen of each recipient, a page each; a paper award may be "
                                           "printed, and every print goes to the print log"))
         self.print_btn.clicked.connect(self.print_certificates)
-        self.decision_btn = QPushButton(self.tr("Save the decision…"))
-        self.decision_btn.setToolTip(self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), as PDF or Word"))
-        self.decision_btn.clicked.connect(self.save_decision)
+        self.decision_btn = QPushButton(self.tr("Decision document…"))
+        self.decision_btn.setToolTip(self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), drafted with "
+                                             "the decision's number and date: edit, finalise, save as PDF or Word"))
+        self.decision_btn.clicked.connect(self.open_decision)
         foot.addWidget(self.decision_btn)
         foot.addWidget(self.print_btn)
         dl.addLayout(foot)
@@ -155,9 +166,22 @@ class ReviewPage(QWidget):
             self.status.setText(self.tr("Decided: %1").replace(
                 "%1", f"{r.decision_number} ngày {r.decision_date:%d/%m/%Y}"))
         else:
-            self.status.setText(self.tr("Under review: tick the titles the council agreed, then record the "
-                                        "head's decision."))
+            listed = review.proposals(self.store, year)
+            held = self._held_meeting()
+            if held is not None:
+                passed = sum(1 for p in listed if p.status == "thong_qua")
+                self.status.setText(self.tr("The council met on %1: %2 titles passed. Record the head's decision.")
+                                    .replace("%1", f"{held.starts_at:%d/%m/%Y}").replace("%2", str(passed)))
+            elif listed:
+                self.status.setText(self.tr("%1 titles are before the council: hold its meeting with “Council "
+                                            "meeting…”.").replace("%1", str(len(listed))))
+            else:
+                self.status.setText(self.tr("Under review: tick the titles, put them to the council, then record "
+                                            "the head's decision."))
         self.initiatives_btn.setEnabled(r is not None and not decided)
+        self.propose_btn.setEnabled(r is not None and not decided)
+        self.meeting_btn.setEnabled(r is not None)
+        self.minutes_btn.setEnabled(self._held_meeting() is not None)
         for w in (self.decision_number, self.decision_date, self.issuer, self.decide_btn, self.suggest_btn):
             w.setEnabled(r is not None and not decided)
         if r is not None and decided:
@@ -189,9 +213,6 @@ class ReviewPage(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         c = self.model.candidate_at(self.view.currentIndex().row())
-        r = review.get(self.store, self.selected_year()) if self.selected_year() is not None else None
-        self.ballot_btn.setEnabled(c is not None and review.rules()[c.title].ballot and r is not None
-                                   and r.status != "da_quyet_dinh")
         if c is None:
             self.checks.set_checks([], self.tr("Select a candidate to see the title's conditions.")
                                    if self.model.rowCount() else "")
@@ -201,26 +222,52 @@ class ReviewPage(QWidget):
     def choose_eligible(self) -> None:
         self.model.choose_eligible()
 
-    def record_ballot(self) -> None:
-        """Ask for the council's size and the yes-votes on the selected candidate's title, and record them."""
-        c = self.model.candidate_at(self.view.currentIndex().row())
+    def propose(self) -> None:
+        """Put the ticked titles to the council (the list it reviews)."""
         year = self.selected_year()
-        if c is None or year is None:
+        if year is None:
             return
-        members, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
-            "Members of the council (all of them, present or not):"), self.council_size or 5, 1, 99)
-        if not ok:
+        if attempt(self, lambda: review.propose(self.store, year, list(self.model.chosen)),
+                   changes=(Area.REVIEW, Area.NOMINATIONS)):
+            n = len(review.proposals(self.store, year))
+            self.status.setText(self.tr("%1 titles are before the council: hold its meeting with “Council "
+                                        "meeting…”.").replace("%1", str(n)))
+
+    def _held_meeting(self):
+        from desktop.council import meetings
+
+        year = self.selected_year()
+        held = [m for m in meetings.list_for_review(self.store, year) if m.held] if year is not None else []
+        return held[0] if held else None
+
+    def open_meeting(self) -> None:
+        from desktop.ui.dialogs.unit_documents import ReviewMeetingDialog
+
+        year = self.selected_year()
+        if year is None:
             return
-        yes, ok = QInputDialog.getInt(self, self.tr("Ballot result"), self.tr(
-            "Yes-votes for %1 — %2:").replace("%1", c.name).replace("%2", c.title), members, 0, members)
-        if not ok:
-            return
-        self.council_size = members
-        if attempt(self, lambda: review.set_ballot(self.store, year, c.key, yes=yes, members=members)):
-            self._initiatives_changed()
-            row = self.model.row_of(c.key)
-            if row is not None:
-                self.view.setCurrentIndex(self.model.index(row, 1))
+        self.dialog = ReviewMeetingDialog(self, self.store, year)
+        self.dialog.changed.connect(self._initiatives_changed)
+        self.dialog.finished.connect(lambda _r: (setattr(self, "dialog", None), self._year_changed()))
+        self.dialog.open()
+
+    def open_minutes(self):
+        from desktop.ui.dialogs.unit_documents import open_document
+
+        m = self._held_meeting()
+        if m is not None:
+            self.dialog = open_document(self, self.store, "bien_ban_binh_xet", m.id)
+            return self.dialog
+        return None
+
+    def open_decision(self):
+        from desktop.ui.dialogs.unit_documents import open_document
+
+        year = self.selected_year()
+        if year is not None:
+            self.dialog = open_document(self, self.store, "quyet_dinh", year)
+            return self.dialog
+        return None
 
     def edit_initiatives(self) -> None:
         from desktop.ui.dialogs.initiatives import InitiativesDialog
@@ -253,7 +300,7 @@ class ReviewPage(QWidget):
 
     def save_decision_to(self, path) -> bool:
         year = self.selected_year()
-        return year is not None and attempt(self, lambda: review.render_decision(self.store, year, path))
+        return year is not None and attempt(self, lambda: drafts.render_decision(self.store, year, path))
 
     def print_certificates(self) -> None:
         from desktop.dossier import certificate
