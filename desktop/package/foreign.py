@@ -34,7 +34,7 @@ from asn1crypto import cms
 
 from desktop.signing.certs import display_name, format_vn_time
 from desktop.package.manifest import ManifestError, parse_manifest
-from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport
 from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
 
@@ -155,13 +155,7 @@ class _Foreign:
         if bad:
             r.add("container.paths", False, "Gói có tên tệp không an toàn: " + "; ".join(bad) + ".")
             return False
-        seen: dict[str, str] = {}
-        clashes = []
-        for i in infos:
-            key = collision_key(i.filename)
-            if key in seen:
-                clashes.append(f"“{seen[key]}” và “{i.filename}”")
-            seen.setdefault(key, i.filename)
+        clashes = name_clashes(i.filename for i in infos)
         if clashes:
             r.add("container.duplicates", False, "Gói có tên trùng nhau: " + "; ".join(clashes) + ".")
             return False

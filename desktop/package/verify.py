@@ -42,7 +42,7 @@ from desktop.formatting import byte_size, date_time
 from desktop.progress import Progress, progress_of
 from desktop.signing.certs import display_name, format_vn_time, load_certificates
 from desktop.package.manifest import ManifestError, parse_manifest
-from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.zipfmt import (
     MANIFEST_NAME,
     MIMETYPE,
@@ -259,14 +259,7 @@ class _Verifier:
             self.report.add("container.paths", False, "Gói có tên tệp không an toàn: " + "; ".join(bad) + ".")
         else:
             self.report.add("container.paths", True, "Mọi tên tệp đều an toàn (không có đường dẫn tuyệt đối, “..”, “\\”, ổ đĩa).")
-        seen: dict[str, str] = {}
-        clashes = []
-        for e in entries:
-            key = collision_key(e.name)
-            if key in seen:
-                clashes.append(f"“{seen[key]}” và “{e.name}”")
-            else:
-                seen[key] = e.name
+        clashes = name_clashes(e.name for e in entries)
         if clashes:
             self.report.add("container.duplicates", False, "Gói có tên trùng nhau (kể cả khi bỏ qua chữ hoa/thường): "
                             + "; ".join(clashes) + ".")
