@@ -213,18 +213,11 @@ def _where(flt: LedgerFilter) -> tuple[list[str], list, str | None] | None:
     if match:
         where.append(f"a.id IN ({_MATCHING})")
         params.append(match)
-    if flt.person_id is not None:
-        where.append("a.person_id = ?")
-        params.append(flt.person_id)
-    if flt.collective_id is not None:
-        where.append("a.collective_id = ?")
-        params.append(flt.collective_id)
-    if flt.campaign_id is not None:
-        where.append("a.campaign_id = ?")
-        params.append(flt.campaign_id)
-    if flt.criterion_id is not None:
-        where.append("a.criterion_id = ?")
-        params.append(flt.criterion_id)
+    for column in ("person_id", "collective_id", "campaign_id", "criterion_id"):
+        value = getattr(flt, column)
+        if value is not None:
+            where.append(f"a.{column} = ?")
+            params.append(value)
     if flt.date_from:
         where.append("a.date >= ?")
         params.append(flt.date_from.isoformat())

@@ -148,6 +148,17 @@ def list_collectives(store) -> list[Collective]:
 
 # -- people -------------------------------------------------------------------------------
 
+def _typed_date(value, field: str, errors: dict[str, str]):
+    """A date typed as text read (blank is no date); one that does not read is noted under ``field`` and kept as typed."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_date(value) if value.strip() else None
+    except DateError as exc:
+        errors[field] = str(exc)
+        return value
+
+
 def _validate_person(p: Person) -> Person:
     errors: dict[str, str] = {}
     p.full_name = clean(p.full_name)
@@ -159,11 +170,7 @@ def _validate_person(p: Person) -> Person:
         errors["full_name"] = "Họ và tên không được để trống."
     elif len(p.full_name.split(" ")) < 2:
         errors["full_name"] = "Hãy ghi đủ họ và tên (ít nhất hai chữ)."
-    if isinstance(p.birth_date, str):
-        try:
-            p.birth_date = parse_date(p.birth_date) if p.birth_date.strip() else None
-        except DateError as exc:
-            errors["birth_date"] = str(exc)
+    p.birth_date = _typed_date(p.birth_date, "birth_date", errors)
     if isinstance(p.birth_date, dt.date):
         age = clock.today().year - p.birth_date.year
         if not 15 <= age <= 100:
@@ -326,11 +333,7 @@ def _validate_award(a: PriorAward) -> PriorAward:
         a.award = known.name
     if not a.year or not 1950 <= int(a.year) <= clock.today().year + 1:
         errors["year"] = "Năm khen thưởng không hợp lệ."
-    if isinstance(a.decision_date, str):
-        try:
-            a.decision_date = parse_date(a.decision_date) if a.decision_date.strip() else None
-        except DateError as exc:
-            errors["decision_date"] = str(exc)
+    a.decision_date = _typed_date(a.decision_date, "decision_date", errors)
     if (a.person_id is None) == (a.collective_id is None):
         errors["subject"] = "Khen thưởng phải thuộc về một cá nhân hoặc một tập thể."
     if known is not None and not errors.get("subject"):
