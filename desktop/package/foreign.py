@@ -24,7 +24,6 @@ makes other, equally valid, choices); the content is still fully checked.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import zipfile
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -181,6 +180,11 @@ class _Foreign:
         except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError):
             return None
 
+    def _chunks(self, name: str):
+        with self.archive.open(name) as fh:
+            while chunk := fh.read(1 << 20):
+                yield chunk
+
     # ------------------------------------------------------------------ manifests and their signatures
 
     def _manifest(self, name: str, data_files: set[str], used: set[str], pdfs: dict[str, bytes]) -> set[str]:
@@ -220,26 +224,19 @@ class _Foreign:
                       ref.name)
                 continue
             covered.add(ref.name)   # listed under a valid signature; its digest is judged just below
-            digest = hashlib.new(ref.algorithm)
-            is_pdf = ref.name.lower().endswith(".pdf") or ref.mime_type == "application/pdf"
-            kept: list[bytes] = []
             try:
-                with self.archive.open(ref.name) as fh:
-                    while chunk := fh.read(1 << 20):
-                        digest.update(chunk)
-                        if is_pdf:
-                            kept.append(chunk)
+                matches, pdf = ref.digest_of(self._chunks(ref.name))
             except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
                 r.add("file.digest", False, f"“{ref.name}”: không đọc được trong gói ({exc}).", ref.name)
                 continue
-            if digest.digest() != ref.digest:
+            if not matches:
                 r.add("file.digest", False, f"“{ref.name}”: nội dung đã bị thay đổi (mã băm không khớp bảng kê).",
                       ref.name)
                 continue
             r.add("file.digest", True, f"“{ref.name}”: nội dung đúng như khi ký ({ref.algorithm.upper()} khớp).",
                   ref.name)
-            if is_pdf:
-                pdfs[ref.name] = b"".join(kept)
+            if pdf is not None:
+                pdfs[ref.name] = pdf
         return covered
 
     def _signature(self, manifest_name: str, manifest_bytes: bytes, sig_name: str, signature_bytes: bytes) -> bool:
