@@ -186,15 +186,22 @@ def _validate_person(p: Person) -> Person:
     return p
 
 
+# The person columns a form writes, in the order of _person_values.
+_PERSON_COLUMNS = ("full_name", "sort_key", "birth_date", "sex", "position", "rank", "collective_id", "year_joined",
+                   *PERSON_TEXT_FIELDS)
+
+
+def _person_values(p: Person) -> tuple:
+    return (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
+            p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS))
+
+
 def add_person(store, p: Person) -> int:
     p = _validate_person(p)
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO person(full_name, sort_key, birth_date, sex, position, rank, collective_id, year_joined, "
-            "ethnicity, hometown, residence, education, political_theory) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS)),
+            f"INSERT INTO person({', '.join(_PERSON_COLUMNS)}) VALUES ({', '.join('?' * len(_PERSON_COLUMNS))})",
+            _person_values(p),
         )
         p.id = cur.lastrowid
     return p.id
@@ -204,11 +211,8 @@ def update_person(store, p: Person) -> None:
     p = _validate_person(p)
     with store.transaction() as conn:
         cur = conn.execute(
-            "UPDATE person SET full_name = ?, sort_key = ?, birth_date = ?, sex = ?, position = ?, rank = ?, "
-            "collective_id = ?, year_joined = ?, ethnicity = ?, hometown = ?, residence = ?, education = ?, "
-            "political_theory = ? WHERE id = ?",
-            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS), p.id),
+            f"UPDATE person SET {', '.join(c + ' = ?' for c in _PERSON_COLUMNS)} WHERE id = ?",
+            (*_person_values(p), p.id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"Không tìm thấy cá nhân số {p.id}.")
