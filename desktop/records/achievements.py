@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from desktop import clock
 from desktop.dates import DateError, from_iso, parse_date, utc_now_iso
 from desktop.errors import NotFound, ValidationError
+from desktop.store.db import insert_row
 from desktop.text import clean, fts_query, nfc
 
 
@@ -119,11 +120,7 @@ def add(store, a: Achievement) -> int:
     a = validate(a)
     _check_campaign_link(store, a)
     with store.transaction() as conn:
-        cur = conn.execute(
-            f"INSERT INTO achievement({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            _values(a),
-        )
-        a.id = cur.lastrowid
+        a.id = insert_row(conn, "achievement", _COLUMNS, _values(a))
     return a.id
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from desktop import catalog, clock
 from desktop.dates import DateError, from_iso, parse_date, to_iso
 from desktop.errors import NotFound, UserError, ValidationError
+from desktop.store.db import insert_row
 from desktop.text import clean, name_sort_key, word_sort_key
 
 RATINGS = {
@@ -199,11 +200,7 @@ def _person_values(p: Person) -> tuple:
 def add_person(store, p: Person) -> int:
     p = _validate_person(p)
     with store.transaction() as conn:
-        cur = conn.execute(
-            f"INSERT INTO person({', '.join(_PERSON_COLUMNS)}) VALUES ({', '.join('?' * len(_PERSON_COLUMNS))})",
-            _person_values(p),
-        )
-        p.id = cur.lastrowid
+        p.id = insert_row(conn, "person", _PERSON_COLUMNS, _person_values(p))
     return p.id
 
 
@@ -355,12 +352,10 @@ def _validate_award(a: PriorAward) -> PriorAward:
 def add_prior_award(store, a: PriorAward) -> int:
     a = _validate_award(a)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO prior_award(person_id, collective_id, award, year, decision_number, decision_date, issuer) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (a.person_id, a.collective_id, a.award, a.year, a.decision_number, to_iso(a.decision_date), a.issuer),
-        )
-        a.id = cur.lastrowid
+        a.id = insert_row(conn, "prior_award",
+                          ("person_id", "collective_id", "award", "year", "decision_number", "decision_date", "issuer"),
+                          (a.person_id, a.collective_id, a.award, a.year, a.decision_number, to_iso(a.decision_date),
+                           a.issuer))
     return a.id
 
 

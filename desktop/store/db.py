@@ -198,6 +198,12 @@ class Store:
 _LEDGER_TABLES = {"setting", "unit_profile", "collective", "person", "achievement", "audit_log"}
 
 
+def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], values: tuple) -> int:
+    """Insert one row of ``values`` into ``columns`` (names from code, never from input); the new row's id."""
+    cur = conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
+    return cur.lastrowid
+
+
 def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None:
     """Refuse a SQLite file that is not a Sổ thi đua database, before anything is written.
 
