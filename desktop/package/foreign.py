@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import asyncio
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import cms, x509
 
 from desktop.signing.certs import display_name, format_vn_time
 from desktop.package.manifest import ManifestError, parse_manifest
@@ -90,15 +91,15 @@ def verify_foreign_package(path, anchors: list, limits: ZipLimits, now: datetime
     return report
 
 
+@dataclass
 class _Foreign:
-    def __init__(self, report, archive, roots, intermediates, limits, now, require_pdf_signatures):
-        self.report = report
-        self.archive = archive
-        self.roots = roots
-        self.intermediates = intermediates
-        self.limits = limits
-        self.now = now
-        self.require_pdf_signatures = require_pdf_signatures
+    report: VerificationReport
+    archive: zipfile.ZipFile
+    roots: list[x509.Certificate]
+    intermediates: list[x509.Certificate]
+    limits: ZipLimits
+    now: datetime
+    require_pdf_signatures: bool
 
     def run(self) -> None:
         r = self.report
