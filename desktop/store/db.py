@@ -150,17 +150,11 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
-            except BaseException:
+                self.conn.execute("COMMIT")
+            except BaseException:  # the work or the COMMIT failed: nothing of it stays
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-            else:
-                try:
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                    raise
         except sqlite3.OperationalError as exc:
             raise _translate(exc, self.path) from exc
 
