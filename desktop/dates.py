@@ -133,25 +133,27 @@ class PartialDate:
 
     # -- writing ------------------------------------------------------------------------------------
 
+    def _written(self, yearly: str, year: str, month: str, day: str) -> str:
+        """The pattern (``str.format`` over this date) for what it holds: a yearly day, a year, a month, a day."""
+        if self.year is None:
+            pattern = yearly
+        elif self.month is None:
+            pattern = year
+        elif self.day is None:
+            pattern = month
+        else:
+            pattern = day
+        return pattern.format(self)
+
     def iso(self) -> str:
         """The stored form: ``2025``, ``2025-07``, ``2025-07-28`` or ``--07-28``."""
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}"
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return self._written("--{0.month:02d}-{0.day:02d}", "{0.year:04d}", "{0.year:04d}-{0.month:02d}",
+                             "{0.year:04d}-{0.month:02d}-{0.day:02d}")
 
     def text(self) -> str:
         """As typed in a field: ``28/07/2025``, ``07/2025``, ``2025``, ``04/01 hằng năm``."""
-        if self.year is None:
-            return f"{self.day:02d}/{self.month:02d} hằng năm"
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.month:02d}/{self.year:04d}"
-        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+        return self._written("{0.day:02d}/{0.month:02d} hằng năm", "{0.year:04d}", "{0.month:02d}/{0.year:04d}",
+                             "{0.day:02d}/{0.month:02d}/{0.year:04d}")
 
     def worded(self) -> str:
         """As a sentence says it: ``ngày 28/07/2025``, ``tháng 07/2025``, ``năm 2025``, ``ngày 04/01 hằng năm``."""

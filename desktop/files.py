@@ -72,7 +72,8 @@ def part_path(path: Path) -> Path:
     return Path(name)
 
 
-def _unlink(path: Path) -> None:
+def remove_quietly(path: Path) -> None:
+    """Remove a file if it can be removed (a leftover temporary file); never raises."""
     try:
         path.unlink()
     except OSError:
@@ -109,7 +110,7 @@ def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
             return
     finally:
         if tmp.exists():
-            _unlink(tmp)
+            remove_quietly(tmp)
 
 
 _OVERWRITE: ContextVar[bool] = ContextVar("thidua_overwrite", default=True)
@@ -172,13 +173,13 @@ def atomic_write(path: Path | str, *, overwrite: bool | None = None, private: bo
             pass
         publish(tmp, path, overwrite=overwrite)
     except OSError as exc:
-        _unlink(tmp)
+        remove_quietly(tmp)
         translated = disk_error(exc, path)
         if translated is not None:
             raise translated from exc
         raise
     except BaseException:
-        _unlink(tmp)
+        remove_quietly(tmp)
         raise
 
 
@@ -231,6 +232,14 @@ def _fs_now(folder: Path) -> float:
             os.unlink(name)
 
 
+def _entries(folder: Path | str) -> list[os.DirEntry]:
+    """What ``folder`` holds; nothing when it cannot be read."""
+    try:
+        return list(os.scandir(folder))
+    except OSError:
+        return []
+
+
 def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = None,
                      max_age_hours: float = STALE_HOURS) -> list[Path]:
     """Remove the app's temporary folders (and ``.part`` files) left by programs that were killed.
@@ -243,12 +252,8 @@ def clean_stale_temp(folder: Path | str | None = None, *, now: float | None = No
     base = Path(folder or tempfile.gettempdir())
     now = _fs_now(base) if now is None else now
     removed: list[Path] = []
-    try:
-        entries = list(os.scandir(base))
-    except OSError:
-        return removed
     uid = os.getuid() if hasattr(os, "getuid") else None
-    for entry in entries:
+    for entry in _entries(base):
         if not entry.name.startswith("thidua-"):
             continue
         if not any(entry.name.startswith(p) for p in TEMP_PREFIXES):
@@ -275,11 +280,7 @@ def clean_stale_parts(folder: Path | str, *, now: float | None = None, max_age_h
     """Remove ``.<name>.<random>.part`` files in ``folder`` older than ``max_age_hours`` (a killed writer's)."""
     now = _fs_now(Path(folder)) if now is None else now
     removed: list[Path] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
+    for entry in _entries(folder):
         if not (entry.name.startswith(".") and entry.name.endswith((".part", ".part-wal", ".part-shm", ".part-journal"))):
             continue
         try:

@@ -24,17 +24,17 @@ makes other, equally valid, choices); the content is still fully checked.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import cms, x509
 
 from desktop.signing.certs import display_name, format_vn_time
 from desktop.package.manifest import ManifestError, parse_manifest
-from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport
 from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
 
@@ -91,15 +91,15 @@ def verify_foreign_package(path, anchors: list, limits: ZipLimits, now: datetime
     return report
 
 
+@dataclass
 class _Foreign:
-    def __init__(self, report, archive, roots, intermediates, limits, now, require_pdf_signatures):
-        self.report = report
-        self.archive = archive
-        self.roots = roots
-        self.intermediates = intermediates
-        self.limits = limits
-        self.now = now
-        self.require_pdf_signatures = require_pdf_signatures
+    report: VerificationReport
+    archive: zipfile.ZipFile
+    roots: list[x509.Certificate]
+    intermediates: list[x509.Certificate]
+    limits: ZipLimits
+    now: datetime
+    require_pdf_signatures: bool
 
     def run(self) -> None:
         r = self.report
@@ -155,13 +155,7 @@ class _Foreign:
         if bad:
             r.add("container.paths", False, "Gói có tên tệp không an toàn: " + "; ".join(bad) + ".")
             return False
-        seen: dict[str, str] = {}
-        clashes = []
-        for i in infos:
-            key = collision_key(i.filename)
-            if key in seen:
-                clashes.append(f"“{seen[key]}” và “{i.filename}”")
-            seen.setdefault(key, i.filename)
+        clashes = name_clashes(i.filename for i in infos)
         if clashes:
             r.add("container.duplicates", False, "Gói có tên trùng nhau: " + "; ".join(clashes) + ".")
             return False
@@ -186,6 +180,11 @@ class _Foreign:
             return self.archive.read(info)
         except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError):
             return None
+
+    def _chunks(self, name: str):
+        with self.archive.open(name) as fh:
+            while chunk := fh.read(1 << 20):
+                yield chunk
 
     # ------------------------------------------------------------------ manifests and their signatures
 
@@ -226,26 +225,19 @@ class _Foreign:
                       ref.name)
                 continue
             covered.add(ref.name)   # listed under a valid signature; its digest is judged just below
-            digest = hashlib.new(ref.algorithm)
-            is_pdf = ref.name.lower().endswith(".pdf") or ref.mime_type == "application/pdf"
-            kept: list[bytes] = []
             try:
-                with self.archive.open(ref.name) as fh:
-                    while chunk := fh.read(1 << 20):
-                        digest.update(chunk)
-                        if is_pdf:
-                            kept.append(chunk)
+                matches, pdf = ref.digest_of(self._chunks(ref.name))
             except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
                 r.add("file.digest", False, f"“{ref.name}”: không đọc được trong gói ({exc}).", ref.name)
                 continue
-            if digest.digest() != ref.digest:
+            if not matches:
                 r.add("file.digest", False, f"“{ref.name}”: nội dung đã bị thay đổi (mã băm không khớp bảng kê).",
                       ref.name)
                 continue
             r.add("file.digest", True, f"“{ref.name}”: nội dung đúng như khi ký ({ref.algorithm.upper()} khớp).",
                   ref.name)
-            if is_pdf:
-                pdfs[ref.name] = b"".join(kept)
+            if pdf is not None:
+                pdfs[ref.name] = pdf
         return covered
 
     def _signature(self, manifest_name: str, manifest_bytes: bytes, sig_name: str, signature_bytes: bytes) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 from xml.sax.saxutils import quoteattr
@@ -50,6 +52,23 @@ class ManifestReference:
     mime_type: str
     algorithm: str
     digest: bytes
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.mime_type == "application/pdf" or self.name.lower().endswith(".pdf")
+
+    def digest_of(self, chunks: Iterable[bytes]) -> tuple[bool, bytes | None]:
+        """Whether the file read as ``chunks`` has the digest listed, and its bytes if it is a PDF (else ``None``).
+
+        An error while reading the chunks goes to the caller.
+        """
+        digest = hashlib.new(self.algorithm)
+        kept: list[bytes] | None = [] if self.is_pdf else None
+        for chunk in chunks:
+            digest.update(chunk)
+            if kept is not None:
+                kept.append(chunk)
+        return digest.digest() == self.digest, None if kept is None else b"".join(kept)
 
 
 @dataclass(frozen=True)

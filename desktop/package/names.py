@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "package_file_name",
     "archive_path_problem",
     "collision_key",
+    "name_clashes",
     "FALLBACK_NAME",
 ]
 
@@ -105,6 +107,19 @@ def package_file_name(unit_abbrev: str, campaign_title: str, day: date) -> str:
 def collision_key(name: str) -> str:
     """Names equal under this key would overwrite each other on Windows or macOS."""
     return unicodedata.normalize("NFC", name).casefold()
+
+
+def name_clashes(names: Iterable[str]) -> list[str]:
+    """Each name whose :func:`collision_key` an earlier one already has, as "“earlier” và “later”" (Vietnamese)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for name in names:
+        key = collision_key(name)
+        if key in seen:
+            clashes.append(f"“{seen[key]}” và “{name}”")
+        else:
+            seen[key] = name
+    return clashes
 
 
 def archive_path_problem(name: str) -> str | None:

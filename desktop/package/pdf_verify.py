@@ -107,6 +107,17 @@ class SignatureResult:
         }
 
 
+def _signers(signatures: Iterable[SignatureResult]) -> str | None:
+    """The signers' names, each once in the order first met, joined; None when no signature names one."""
+    names = list(dict.fromkeys(s.signer for s in signatures if s.signer))
+    return ", ".join(names) or None
+
+
+def _latest_signing_time(signatures: Iterable[SignatureResult]) -> datetime | None:
+    times = [s.signing_time for s in signatures if s.signing_time]
+    return max(times) if times else None
+
+
 @dataclass
 class PdfReport:
     """Every signature of one PDF, and the checks in the order they were made."""
@@ -124,13 +135,11 @@ class PdfReport:
 
     @property
     def signer(self) -> str | None:
-        names = list(dict.fromkeys(s.signer for s in self.signatures if s.signer))
-        return ", ".join(names) or None
+        return _signers(self.signatures)
 
     @property
     def signing_time(self) -> datetime | None:
-        times = [s.signing_time for s in self.signatures if s.signing_time]
-        return max(times) if times else None
+        return _latest_signing_time(self.signatures)
 
     @property
     def files(self) -> list[str]:
@@ -173,13 +182,11 @@ class FolderReport:
 
     @property
     def signer(self) -> str | None:
-        names = list(dict.fromkeys(n for d in self.documents for s in d.signatures if (n := s.signer)))
-        return ", ".join(names) or None
+        return _signers(s for d in self.documents for s in d.signatures)
 
     @property
     def signing_time(self) -> datetime | None:
-        times = [t for d in self.documents if (t := d.signing_time)]
-        return max(times) if times else None
+        return _latest_signing_time(s for d in self.documents for s in d.signatures)
 
     @property
     def files(self) -> list[str]:

@@ -26,7 +26,6 @@ Nothing is extracted to disk; content is read in chunks straight from the ZIP.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import io
 import logging
 from collections.abc import Iterable
@@ -42,7 +41,7 @@ from desktop.formatting import byte_size, date_time
 from desktop.progress import Progress, progress_of
 from desktop.signing.certs import display_name, format_vn_time, load_certificates
 from desktop.package.manifest import ManifestError, parse_manifest
-from desktop.package.names import archive_path_problem, collision_key
+from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.zipfmt import (
     MANIFEST_NAME,
     MIMETYPE,
@@ -259,14 +258,7 @@ class _Verifier:
             self.report.add("container.paths", False, "Gói có tên tệp không an toàn: " + "; ".join(bad) + ".")
         else:
             self.report.add("container.paths", True, "Mọi tên tệp đều an toàn (không có đường dẫn tuyệt đối, “..”, “\\”, ổ đĩa).")
-        seen: dict[str, str] = {}
-        clashes = []
-        for e in entries:
-            key = collision_key(e.name)
-            if key in seen:
-                clashes.append(f"“{seen[key]}” và “{e.name}”")
-            else:
-                seen[key] = e.name
+        clashes = name_clashes(e.name for e in entries)
         if clashes:
             self.report.add("container.duplicates", False, "Gói có tên trùng nhau (kể cả khi bỏ qua chữ hoa/thường): "
                             + "; ".join(clashes) + ".")
@@ -338,23 +330,17 @@ class _Verifier:
             entry = entries.get(ref.name)
             if entry is None or counted[ref.name] > 1:
                 continue
-            is_pdf = ref.mime_type == "application/pdf" or ref.name.lower().endswith(".pdf")
-            digest = hashlib.new(ref.algorithm)
-            kept: list[bytes] | None = [] if is_pdf else None
             try:
-                for chunk in iter_entry(self.handle, entry):
-                    digest.update(chunk)
-                    if kept is not None:
-                        kept.append(chunk)
+                matches, pdf = ref.digest_of(iter_entry(self.handle, entry))
             except ZipFormatError as exc:
                 r.add(exc.code, False, exc.message, ref.name)
                 continue
-            if digest.digest() != ref.digest:
+            if not matches:
                 r.add("file.digest", False, f"“{ref.name}”: nội dung đã bị thay đổi (mã băm không khớp bảng kê).", ref.name)
                 continue
             r.add("file.digest", True, f"“{ref.name}”: nội dung đúng như khi ký (SHA-256 khớp).", ref.name)
-            if kept is not None:
-                pdfs[ref.name] = b"".join(kept)
+            if pdf is not None:
+                pdfs[ref.name] = pdf
         return pdfs
 
     # ------------------------------------------------------------------ the package signature

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from desktop import clock
 from desktop.dates import DateError, from_iso, parse_date, utc_now_iso
 from desktop.errors import NotFound, ValidationError
+from desktop.store.db import insert_row
 from desktop.text import clean, fts_query, nfc
 
 
@@ -119,11 +120,7 @@ def add(store, a: Achievement) -> int:
     a = validate(a)
     _check_campaign_link(store, a)
     with store.transaction() as conn:
-        cur = conn.execute(
-            f"INSERT INTO achievement({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-            _values(a),
-        )
-        a.id = cur.lastrowid
+        a.id = insert_row(conn, "achievement", _COLUMNS, _values(a))
     return a.id
 
 
@@ -213,18 +210,11 @@ def _where(flt: LedgerFilter) -> tuple[list[str], list, str | None] | None:
     if match:
         where.append(f"a.id IN ({_MATCHING})")
         params.append(match)
-    if flt.person_id is not None:
-        where.append("a.person_id = ?")
-        params.append(flt.person_id)
-    if flt.collective_id is not None:
-        where.append("a.collective_id = ?")
-        params.append(flt.collective_id)
-    if flt.campaign_id is not None:
-        where.append("a.campaign_id = ?")
-        params.append(flt.campaign_id)
-    if flt.criterion_id is not None:
-        where.append("a.criterion_id = ?")
-        params.append(flt.criterion_id)
+    for column in ("person_id", "collective_id", "campaign_id", "criterion_id"):
+        value = getattr(flt, column)
+        if value is not None:
+            where.append(f"a.{column} = ?")
+            params.append(value)
     if flt.date_from:
         where.append("a.date >= ?")
         params.append(flt.date_from.isoformat())

@@ -28,7 +28,7 @@ from typing import Callable
 from desktop.records import check as check_mod
 from desktop.records import unit as unit_mod
 from desktop.errors import StoreError, UserError
-from desktop.files import OutputExists, clean_stale_parts, disk_error, part_path, publish, umask
+from desktop.files import OutputExists, clean_stale_parts, disk_error, part_path, publish, remove_quietly, umask
 from desktop.progress import Progress, progress_of
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store.db import SQLITE_MAGIC
@@ -211,10 +211,7 @@ def backup(source, out: Path | str | None = None, *, now: dt.datetime | None = N
         src.close()
         if tmp is not None:
             for p in (tmp, Path(str(tmp) + "-journal")):
-                try:
-                    p.unlink()
-                except OSError:
-                    pass
+                remove_quietly(p)
     removed = tuple(prune(target.parent, keep)) if in_folder and keep else ()
     report.note(3, 3, "")  # saved: a cancel now comes too late
     return BackupResult(target, size, files, now, removed)
@@ -372,10 +369,7 @@ def restore(db_path: Path | str, backup_file: Path | str, *, now: dt.datetime | 
     finally:
         if tmp is not None:
             for p in (tmp, *(Path(str(tmp) + s) for s in ("-wal", "-shm", "-journal"))):
-                try:
-                    p.unlink()
-                except OSError:
-                    pass
+                remove_quietly(p)
         lock.release()
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from desktop import catalog, clock
 from desktop.dates import DateError, from_iso, parse_date, to_iso
 from desktop.errors import NotFound, UserError, ValidationError
+from desktop.store.db import insert_row
 from desktop.text import clean, name_sort_key, word_sort_key
 
 RATINGS = {
@@ -148,6 +149,17 @@ def list_collectives(store) -> list[Collective]:
 
 # -- people -------------------------------------------------------------------------------
 
+def _typed_date(value, field: str, errors: dict[str, str]):
+    """A date typed as text read (blank is no date); one that does not read is noted under ``field`` and kept as typed."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_date(value) if value.strip() else None
+    except DateError as exc:
+        errors[field] = str(exc)
+        return value
+
+
 def _validate_person(p: Person) -> Person:
     errors: dict[str, str] = {}
     p.full_name = clean(p.full_name)
@@ -159,11 +171,7 @@ def _validate_person(p: Person) -> Person:
         errors["full_name"] = "Họ và tên không được để trống."
     elif len(p.full_name.split(" ")) < 2:
         errors["full_name"] = "Hãy ghi đủ họ và tên (ít nhất hai chữ)."
-    if isinstance(p.birth_date, str):
-        try:
-            p.birth_date = parse_date(p.birth_date) if p.birth_date.strip() else None
-        except DateError as exc:
-            errors["birth_date"] = str(exc)
+    p.birth_date = _typed_date(p.birth_date, "birth_date", errors)
     if isinstance(p.birth_date, dt.date):
         age = clock.today().year - p.birth_date.year
         if not 15 <= age <= 100:
@@ -179,17 +187,20 @@ def _validate_person(p: Person) -> Person:
     return p
 
 
+# The person columns a form writes, in the order of _person_values.
+_PERSON_COLUMNS = ("full_name", "sort_key", "birth_date", "sex", "position", "rank", "collective_id", "year_joined",
+                   *PERSON_TEXT_FIELDS)
+
+
+def _person_values(p: Person) -> tuple:
+    return (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
+            p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS))
+
+
 def add_person(store, p: Person) -> int:
     p = _validate_person(p)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO person(full_name, sort_key, birth_date, sex, position, rank, collective_id, year_joined, "
-            "ethnicity, hometown, residence, education, political_theory) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS)),
-        )
-        p.id = cur.lastrowid
+        p.id = insert_row(conn, "person", _PERSON_COLUMNS, _person_values(p))
     return p.id
 
 
@@ -197,11 +208,8 @@ def update_person(store, p: Person) -> None:
     p = _validate_person(p)
     with store.transaction() as conn:
         cur = conn.execute(
-            "UPDATE person SET full_name = ?, sort_key = ?, birth_date = ?, sex = ?, position = ?, rank = ?, "
-            "collective_id = ?, year_joined = ?, ethnicity = ?, hometown = ?, residence = ?, education = ?, "
-            "political_theory = ? WHERE id = ?",
-            (p.full_name, name_sort_key(p.full_name), to_iso(p.birth_date), p.sex, p.position, p.rank,
-             p.collective_id, p.year_joined, *(getattr(p, k) for k in PERSON_TEXT_FIELDS), p.id),
+            f"UPDATE person SET {', '.join(c + ' = ?' for c in _PERSON_COLUMNS)} WHERE id = ?",
+            (*_person_values(p), p.id),
         )
         if cur.rowcount == 0:
             raise NotFound(f"Không tìm thấy cá nhân số {p.id}.")
@@ -326,11 +334,7 @@ def _validate_award(a: PriorAward) -> PriorAward:
         a.award = known.name
     if not a.year or not 1950 <= int(a.year) <= clock.today().year + 1:
         errors["year"] = "Năm khen thưởng không hợp lệ."
-    if isinstance(a.decision_date, str):
-        try:
-            a.decision_date = parse_date(a.decision_date) if a.decision_date.strip() else None
-        except DateError as exc:
-            errors["decision_date"] = str(exc)
+    a.decision_date = _typed_date(a.decision_date, "decision_date", errors)
     if (a.person_id is None) == (a.collective_id is None):
         errors["subject"] = "Khen thưởng phải thuộc về một cá nhân hoặc một tập thể."
     if known is not None and not errors.get("subject"):
@@ -348,12 +352,10 @@ def _validate_award(a: PriorAward) -> PriorAward:
 def add_prior_award(store, a: PriorAward) -> int:
     a = _validate_award(a)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO prior_award(person_id, collective_id, award, year, decision_number, decision_date, issuer) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (a.person_id, a.collective_id, a.award, a.year, a.decision_number, to_iso(a.decision_date), a.issuer),
-        )
-        a.id = cur.lastrowid
+        a.id = insert_row(conn, "prior_award",
+                          ("person_id", "collective_id", "award", "year", "decision_number", "decision_date", "issuer"),
+                          (a.person_id, a.collective_id, a.award, a.year, a.decision_number, to_iso(a.decision_date),
+                           a.issuer))
     return a.id
 
 

@@ -451,16 +451,26 @@ def _choose_key(entries: list[_KeyEntry], wanted: str | None, token_label: str, 
     )
 
 
+def _open_session(module: str | Path, token: str | None, pin: str | None):
+    """The token chosen (see :func:`_select_token`) and a session logged in to it."""
+    lib = _open_module(module)
+    tok = _select_token(lib, token)
+    return tok, _login(lib, tok, pin)
+
+
+def _read_key_entries(session, tok):
+    try:
+        return _key_entries(session)
+    except _pkcs11().PKCS11Error as exc:
+        raise UserError(f"Không đọc được danh sách khóa trên thiết bị ký “{tok.label}”.") from exc
+
+
 def list_keys(module: str | Path, token: str | None, pin: str | None, *, at: datetime | None = None) -> list[KeyInfo]:
     """The signing keys on a token, with their certificates and whether each can sign now."""
     at = at or datetime.now(timezone.utc)
-    lib = _open_module(module)
-    tok = _select_token(lib, token)
-    session = _login(lib, tok, pin)
+    tok, session = _open_session(module, token, pin)
     try:
-        entries, _ = _key_entries(session)
-    except _pkcs11().PKCS11Error as exc:
-        raise UserError(f"Không đọc được danh sách khóa trên thiết bị ký “{tok.label}”.") from exc
+        entries, _ = _read_key_entries(session, tok)
     finally:
         with contextlib.suppress(Exception):
             session.close()
@@ -500,14 +510,9 @@ def load_pkcs11(
     from pyhanko.sign.pkcs11 import PKCS11Signer
 
     at = at or datetime.now(timezone.utc)
-    lib = _open_module(module)
-    tok = _select_token(lib, token)
-    session = _login(lib, tok, pin)
+    tok, session = _open_session(module, token, pin)
     try:
-        try:
-            entries, token_certs = _key_entries(session)
-        except _pkcs11().PKCS11Error as exc:
-            raise UserError(f"Không đọc được danh sách khóa trên thiết bị ký “{tok.label}”.") from exc
+        entries, token_certs = _read_key_entries(session, tok)
         entry = _choose_key(entries, key, tok.label, at)
         if entry.cert is None:
             raise UserError(

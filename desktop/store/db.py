@@ -150,17 +150,11 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
-            except BaseException:
+                self.conn.execute("COMMIT")
+            except BaseException:  # the work or the COMMIT failed: nothing of it stays
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-            else:
-                try:
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                    raise
         except sqlite3.OperationalError as exc:
             raise _translate(exc, self.path) from exc
 
@@ -196,6 +190,12 @@ class Store:
 #: Tables every Sổ thi đua file has had since schema version 1; a file of
 #: versions 1–5 (before the application id was set) is recognised by them.
 _LEDGER_TABLES = {"setting", "unit_profile", "collective", "person", "achievement", "audit_log"}
+
+
+def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], values: tuple) -> int:
+    """Insert one row of ``values`` into ``columns`` (names from code, never from input); the new row's id."""
+    cur = conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
+    return cur.lastrowid
 
 
 def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None:
