@@ -13,8 +13,6 @@ the database).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from desktop.errors import UserError
@@ -98,15 +96,11 @@ def _print_report(report, trusted: bool = True) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from desktop.commands.verify import show_report
     from desktop.package.verify import verify_package
 
     report = verify_package(args.file, args.trust, require_pdf_signatures=args.require_signed_pdf)
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        _print_report(report, trusted=bool(args.trust))
-    return 0 if report.ok else 1
+    return show_report(report, args.json, lambda r: _print_report(r, trusted=bool(args.trust)))
 
 
 def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:
