@@ -66,6 +66,15 @@ def subject_errors(store, r, errors: dict[str, str]) -> None:
         errors["subject"] = f"Không tìm thấy tập thể số {r.collective_id}."
 
 
+def catalog_titles(written: list[str]):
+    """(title, its catalog entry or None) for each title written, blanks left out."""
+    cat = catalog.load()
+    for t in written:
+        t = clean(t)
+        if t:
+            yield t, cat.get(t)
+
+
 def finish(r, errors: dict[str, str]):
     """The last checks of a registration (its date, its note); raise ``errors`` if any, else return ``r``."""
     if r.registered_on:
@@ -158,13 +167,8 @@ def _validate(store, r: Registration) -> Registration:
     subject_errors(store, r, errors)
     if r.phase_id is not None and c.phase_by_id(r.phase_id) is None:
         errors["phase"] = "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."
-    cat = catalog.load()
     titles = []
-    for t in r.titles:
-        t = clean(t)
-        if not t:
-            continue
-        known = cat.get(t)
+    for t, known in catalog_titles(r.titles):
         if known is None:
             errors["titles"] = f"“{t}” không có trong danh mục danh hiệu, hình thức khen thưởng."
             continue

@@ -13,10 +13,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from desktop import catalog
 from desktop.campaigns import registration
 from desktop.errors import NotFound
-from desktop.text import clean
 
 # The titles the window's table offers as tick boxes, in order: the first level, then the higher one.
 COMMON_TITLES = {
@@ -46,13 +44,8 @@ def _validate(store, r: YearRegistration) -> YearRegistration:
     if not isinstance(r.year, int) or not 1900 <= r.year <= 2200:
         errors["year"] = f"Năm “{r.year}” không hợp lệ."
     registration.subject_errors(store, r, errors)
-    cat = catalog.load()
     titles: list[str] = []
-    for t in r.titles:
-        t = clean(t)
-        if not t:
-            continue
-        known = cat.get(t)
+    for t, known in registration.catalog_titles(r.titles):
         if known is None:
             errors["titles"] = f"“{t}” không có trong danh mục danh hiệu thi đua."
         elif known.type != "danh_hieu":

@@ -77,21 +77,38 @@ def run_show(args: argparse.Namespace) -> int:
                         for t in r.registration.targets if t.criterion_id in criteria],
         } for r in rows], ensure_ascii=False, indent=2))
         return 0
-    print(f"Đăng ký thi đua — phong trào số {c.id}: {c.title}")
-    if not rows:
-        print("Chưa có tập thể, cá nhân nào đăng ký.")
-        return 0
-    for i, r in enumerate(rows, 1):
-        where = ", ".join(x for x in (r.position, r.collective) if x)
-        phase = f" [{r.phase}]" if r.phase else ""
-        print(f"{i}. {KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}{phase}")
+
+    def lines(r) -> list[str]:
+        out = [_who(r) + (f" [{r.phase}]" if r.phase else "")]
         if r.registration.titles:
-            print(f"   Danh hiệu đăng ký: {'; '.join(r.registration.titles)}")
+            out.append(f"   Danh hiệu đăng ký: {'; '.join(r.registration.titles)}")
         for t in r.registration.targets:
             k = criteria.get(t.criterion_id)
             text = registration.target_text(t, k)
             if k is not None and text:
-                print(f"   - {k.text}: {text}")
+                out.append(f"   - {k.text}: {text}")
+        return out
+
+    return _print_rows(f"Đăng ký thi đua — phong trào số {c.id}: {c.title}", rows, lines)
+
+
+def _who(r) -> str:
+    """``Cá nhân: Name (position, collective)`` of a listed registration."""
+    where = ", ".join(x for x in (r.position, r.collective) if x)
+    return f"{KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}"
+
+
+def _print_rows(heading: str, rows: list, lines) -> int:
+    """The heading, each registration numbered (``lines(row)``: its first line, then its details), the total."""
+    print(heading)
+    if not rows:
+        print("Chưa có tập thể, cá nhân nào đăng ký.")
+        return 0
+    for i, r in enumerate(rows, 1):
+        first, *rest = lines(r)
+        print(f"{i}. {first}")
+        for line in rest:
+            print(line)
     print(f"Tổng cộng {number(len(rows))} bản đăng ký.")
     return 0
 
@@ -107,16 +124,8 @@ def _show_year(args: argparse.Namespace) -> int:
             "position": r.position, "collective": r.collective, "titles": r.registration.titles,
             "registered_on": r.registration.registered_on} for r in rows], ensure_ascii=False, indent=2))
         return 0
-    print(f"Đăng ký danh hiệu thi đua năm {args.year}")
-    if not rows:
-        print("Chưa có tập thể, cá nhân nào đăng ký.")
-        return 0
-    for i, r in enumerate(rows, 1):
-        where = ", ".join(x for x in (r.position, r.collective) if x)
-        print(f"{i}. {KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}: "
-              f"{'; '.join(r.registration.titles)}")
-    print(f"Tổng cộng {number(len(rows))} bản đăng ký.")
-    return 0
+    return _print_rows(f"Đăng ký danh hiệu thi đua năm {args.year}", rows,
+                       lambda r: [f"{_who(r)}: {'; '.join(r.registration.titles)}"])
 
 
 def run_export(args: argparse.Namespace) -> int:
