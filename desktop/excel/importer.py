@@ -106,14 +106,16 @@ class ImportPreview:
 
 
 class ImportRejected(UserError):
-    """The workbook has errors; nothing was saved. ``issues`` lists every one."""
+    """The workbook has errors; nothing was saved. ``issues`` lists every one, the message the first ``listed``."""
+
+    listed = MAX_LISTED_ERRORS
 
     def __init__(self, preview: ImportPreview):
         self.preview = preview
         self.issues = list(preview.errors)
-        lines = [f"  - {e}" for e in self.issues[:MAX_LISTED_ERRORS]]
-        if len(self.issues) > MAX_LISTED_ERRORS:
-            lines.append(f"  … và {len(self.issues) - MAX_LISTED_ERRORS} lỗi khác.")
+        lines = [f"  - {e}" for e in self.issues[:self.listed]]
+        if len(self.issues) > self.listed:
+            lines.append(f"  … và {len(self.issues) - self.listed} lỗi khác.")
         super().__init__(f"Tệp “{preview.file_name}” có {len(self.issues)} lỗi nên chưa nhập dòng nào "
                          "(sửa hết rồi nhập lại):\n" + "\n".join(lines))
 

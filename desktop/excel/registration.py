@@ -19,9 +19,10 @@ from desktop.dates import parse_partial, partial_text
 from desktop.campaigns import campaign as campaigns, registration
 from desktop import catalog, clock
 from desktop.records import people, unit
-from desktop.errors import UserError, ValidationError
+from desktop.errors import ValidationError
 from desktop.text import clean
 from desktop.excel.export import agency_lines
+from desktop.excel.importer import ImportIssue as Issue, ImportRejected
 from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
 from desktop.excel.workbook import header_forms, read_table
 
@@ -147,18 +148,6 @@ def _save_with_guide(wb, path: str | os.PathLike[str], lines: list[str]) -> Path
 
 # -- the import -----------------------------------------------------------------------------------------
 
-@dataclass
-class Issue:
-    sheet: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"Trang “{self.sheet}”" + (f", dòng {self.row}" if self.row is not None else "")
-        return where + (f", cột “{self.column}”" if self.column else "") + f": {self.message}"
-
-
 class _Counted:
     """What both previews (a campaign's, a year's) answer: how many registrations they would save."""
     records: list
@@ -178,14 +167,10 @@ class Preview(_Counted):
     skipped: int = 0
 
 
-class Rejected(UserError):
-    def __init__(self, preview: Preview):
-        self.preview = preview
-        lines = [f"  - {e}" for e in preview.errors[:MAX_LISTED_ERRORS]]
-        if len(preview.errors) > MAX_LISTED_ERRORS:
-            lines.append(f"  … và {len(preview.errors) - MAX_LISTED_ERRORS} lỗi khác.")
-        super().__init__(f"Tệp “{preview.file_name}” có {len(preview.errors)} lỗi nên chưa nhập dòng nào "
-                         "(sửa hết rồi nhập lại):\n" + "\n".join(lines))
+class Rejected(ImportRejected):
+    """The registration workbook has errors; nothing was saved (the message names the first 30)."""
+
+    listed = MAX_LISTED_ERRORS
 
 
 def _match(form: str) -> str | None:
