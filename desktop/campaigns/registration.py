@@ -102,6 +102,22 @@ def validate_each(store, registrations: list, validate) -> None:
         raise ValidationError(errors)
 
 
+def write_row(conn, table: str, r, row_id: int | None, **scope) -> int:
+    """Insert ``r`` into ``table`` (``row_id`` None) or update that row, with its ``scope`` columns (campaign
+    and phase, or year) first; sets and returns ``r.id``."""
+    columns = [*scope, "person_id", "collective_id", "titles", "registered_on", "note"]
+    values = (*scope.values(), r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False),
+              r.registered_on, r.note)
+    r.id = row_id
+    if r.id is None:
+        r.id = conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                            values).lastrowid
+    elif conn.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                      (*values, r.id)).rowcount == 0:
+        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
+    return r.id
+
+
 def delete_row(store, table: str, registration_id: int) -> None:
     with store.transaction() as conn:
         if conn.execute(f"DELETE FROM {table} WHERE id = ?", (registration_id,)).rowcount == 0:
@@ -220,16 +236,8 @@ def save(store, r: Registration, *, conn=None) -> int:
 
 
 def _write(store, conn, r: Registration) -> int:
-    if r.id is None:
-        r.id = _existing(store, r)
-    values = (r.campaign_id, r.phase_id, r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False),
-              r.registered_on, r.note)
-    if r.id is None:
-        r.id = conn.execute("INSERT INTO registration(campaign_id, phase_id, person_id, collective_id, titles, "
-                            "registered_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)", values).lastrowid
-    elif conn.execute("UPDATE registration SET campaign_id = ?, phase_id = ?, person_id = ?, collective_id = ?, "
-                      "titles = ?, registered_on = ?, note = ? WHERE id = ?", (*values, r.id)).rowcount == 0:
-        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
+    write_row(conn, "registration", r, _existing(store, r) if r.id is None else r.id,
+              campaign_id=r.campaign_id, phase_id=r.phase_id)
     conn.execute("DELETE FROM registration_target WHERE registration_id = ?", (r.id,))
     for t in r.targets:
         t.id = conn.execute(

@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass, field
 
 from desktop.campaigns import registration
-from desktop.errors import NotFound
 
 # The titles the window's table offers as tick boxes, in order: the first level, then the higher one.
 COMMON_TITLES = {
@@ -66,17 +65,8 @@ def _existing(store, r: YearRegistration) -> int | None:
 
 
 def _write(store, conn, r: YearRegistration) -> int:
-    if r.id is None:
-        r.id = _existing(store, r)
-    values = (r.year, r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False), r.registered_on,
-              r.note)
-    if r.id is None:
-        r.id = conn.execute("INSERT INTO title_registration(year, person_id, collective_id, titles, registered_on, "
-                            "note) VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
-    elif conn.execute("UPDATE title_registration SET year = ?, person_id = ?, collective_id = ?, titles = ?, "
-                      "registered_on = ?, note = ? WHERE id = ?", (*values, r.id)).rowcount == 0:
-        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
-    return r.id
+    return registration.write_row(conn, "title_registration", r, _existing(store, r) if r.id is None else r.id,
+                                  year=r.year)
 
 
 def save(store, r: YearRegistration) -> int:
