@@ -53,6 +53,91 @@ class Registration:
         return "person" if self.person_id is not None else "collective"
 
 
+# -- shared with the year's registrations (desktop.campaigns.yearly_registration) --------------------------
+
+def subject_errors(store, r, errors: dict[str, str]) -> None:
+    """Add ``errors["subject"]`` unless ``r`` names exactly one existing person or collective."""
+    if (r.person_id is None) == (r.collective_id is None):
+        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đăng ký."
+    elif r.person_id is not None and not store.scalar("SELECT 1 FROM person WHERE id = ?", (r.person_id,)):
+        errors["subject"] = f"Không tìm thấy cá nhân số {r.person_id}."
+    elif r.collective_id is not None and not store.scalar("SELECT 1 FROM collective WHERE id = ?",
+                                                          (r.collective_id,)):
+        errors["subject"] = f"Không tìm thấy tập thể số {r.collective_id}."
+
+
+def catalog_titles(written: list[str]):
+    """(title, its catalog entry or None) for each title written, blanks left out."""
+    cat = catalog.load()
+    for t in written:
+        t = clean(t)
+        if t:
+            yield t, cat.get(t)
+
+
+def finish(r, errors: dict[str, str]):
+    """The last checks of a registration (its date, its note); raise ``errors`` if any, else return ``r``."""
+    if r.registered_on:
+        try:
+            r.registered_on = parse_partial(r.registered_on)
+        except ValueError:
+            errors["registered_on"] = f"Ngày “{r.registered_on}” không hợp lệ."
+    else:
+        r.registered_on = None
+    r.note = clean(r.note)
+    if errors:
+        raise ValidationError(errors)
+    return r
+
+
+def validate_each(store, registrations: list, validate) -> None:
+    """Validate every registration; a row that fails is reported as ``row[i].field``."""
+    errors: dict[str, str] = {}
+    for i, r in enumerate(registrations):
+        try:
+            validate(store, r)
+        except ValidationError as exc:
+            errors.update({f"row[{i}].{k}": m for k, m in exc.fields.items()})
+    if errors:
+        raise ValidationError(errors)
+
+
+def write_row(conn, table: str, r, row_id: int | None, **scope) -> int:
+    """Insert ``r`` into ``table`` (``row_id`` None) or update that row, with its ``scope`` columns (campaign
+    and phase, or year) first; sets and returns ``r.id``."""
+    columns = [*scope, "person_id", "collective_id", "titles", "registered_on", "note"]
+    values = (*scope.values(), r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False),
+              r.registered_on, r.note)
+    r.id = row_id
+    if r.id is None:
+        r.id = conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                            values).lastrowid
+    elif conn.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                      (*values, r.id)).rowcount == 0:
+        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
+    return r.id
+
+
+def delete_row(store, table: str, registration_id: int) -> None:
+    with store.transaction() as conn:
+        if conn.execute(f"DELETE FROM {table} WHERE id = ?", (registration_id,)).rowcount == 0:
+            raise NotFound(f"Không tìm thấy bản đăng ký số {registration_id}.")
+
+
+def subject_of(row) -> tuple[str, str, tuple[int, str], str, str]:
+    """(kind, name, sort order, position, collective) of a listed registration row: the unit first, then
+    collectives by name, then people in Vietnamese name order."""
+    from desktop.text import word_sort_key
+
+    person = row["person_id"] is not None
+    kind = "person" if person else "unit" if row["is_unit"] else "collective"
+    name = row["full_name"] if person else row["collective_name"]
+    key = row["sort_key"] if person else word_sort_key(name)
+    return (kind, name, ({"unit": 0, "collective": 1, "person": 2}[kind], key),
+            (row["person_position"] or "") if person else "",
+            (row["person_collective"] or "") if person else (row["parent_name"] or ""))
+
+
 # -- the unit's rule ----------------------------------------------------------------------------------
 
 def required(store) -> bool:
@@ -95,22 +180,11 @@ def new(store, campaign_id: int, *, person_id: int | None = None, collective_id:
 def _validate(store, r: Registration) -> Registration:
     errors: dict[str, str] = {}
     c = campaigns.get(store, r.campaign_id)
-    if (r.person_id is None) == (r.collective_id is None):
-        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đăng ký."
-    elif r.person_id is not None and not store.scalar("SELECT 1 FROM person WHERE id = ?", (r.person_id,)):
-        errors["subject"] = f"Không tìm thấy cá nhân số {r.person_id}."
-    elif r.collective_id is not None and not store.scalar("SELECT 1 FROM collective WHERE id = ?",
-                                                          (r.collective_id,)):
-        errors["subject"] = f"Không tìm thấy tập thể số {r.collective_id}."
+    subject_errors(store, r, errors)
     if r.phase_id is not None and c.phase_by_id(r.phase_id) is None:
         errors["phase"] = "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."
-    cat = catalog.load()
     titles = []
-    for t in r.titles:
-        t = clean(t)
-        if not t:
-            continue
-        known = cat.get(t)
+    for t, known in catalog_titles(r.titles):
         if known is None:
             errors["titles"] = f"“{t}” không có trong danh mục danh hiệu, hình thức khen thưởng."
             continue
@@ -139,17 +213,7 @@ def _validate(store, r: Registration) -> Registration:
                 errors[f"targets[{i}]"] = f"Ngày “{t.due_date}” không hợp lệ."
         else:
             t.due_date = None
-    if r.registered_on:
-        try:
-            r.registered_on = parse_partial(r.registered_on)
-        except ValueError:
-            errors["registered_on"] = f"Ngày “{r.registered_on}” không hợp lệ."
-    else:
-        r.registered_on = None
-    r.note = clean(r.note)
-    if errors:
-        raise ValidationError(errors)
-    return r
+    return finish(r, errors)
 
 
 def _existing(store, r: Registration) -> int | None:
@@ -172,16 +236,8 @@ def save(store, r: Registration, *, conn=None) -> int:
 
 
 def _write(store, conn, r: Registration) -> int:
-    if r.id is None:
-        r.id = _existing(store, r)
-    values = (r.campaign_id, r.phase_id, r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False),
-              r.registered_on, r.note)
-    if r.id is None:
-        r.id = conn.execute("INSERT INTO registration(campaign_id, phase_id, person_id, collective_id, titles, "
-                            "registered_on, note) VALUES (?, ?, ?, ?, ?, ?, ?)", values).lastrowid
-    elif conn.execute("UPDATE registration SET campaign_id = ?, phase_id = ?, person_id = ?, collective_id = ?, "
-                      "titles = ?, registered_on = ?, note = ? WHERE id = ?", (*values, r.id)).rowcount == 0:
-        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
+    write_row(conn, "registration", r, _existing(store, r) if r.id is None else r.id,
+              campaign_id=r.campaign_id, phase_id=r.phase_id)
     conn.execute("DELETE FROM registration_target WHERE registration_id = ?", (r.id,))
     for t in r.targets:
         t.id = conn.execute(
@@ -215,9 +271,7 @@ def find(store, campaign_id: int, *, person_id: int | None = None, collective_id
 
 
 def delete(store, registration_id: int) -> None:
-    with store.transaction() as conn:
-        if conn.execute("DELETE FROM registration WHERE id = ?", (registration_id,)).rowcount == 0:
-            raise NotFound(f"Không tìm thấy bản đăng ký số {registration_id}.")
+    delete_row(store, "registration", registration_id)
 
 
 @dataclass(frozen=True)
@@ -237,8 +291,6 @@ def list_for_campaign(store, campaign_id: int, *, phase_id: int | None = None, a
     With ``all_phases`` (the default) every registration of the campaign is
     listed; otherwise only those of ``phase_id`` (None: the whole campaign).
     """
-    from desktop.text import word_sort_key
-
     c = campaigns.get(store, campaign_id)
     sql = ("SELECT r.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "
            "c.name AS collective_name, c.is_unit, parent.name AS parent_name, ph.position AS phase_position "
@@ -252,16 +304,10 @@ def list_for_campaign(store, campaign_id: int, *, phase_id: int | None = None, a
         params.append(phase_id)
     out = []
     for row in store.query(sql, params):
-        person = row["person_id"] is not None
-        kind = "person" if person else "unit" if row["is_unit"] else "collective"
-        name = row["full_name"] if person else row["collective_name"]
-        key = row["sort_key"] if person else word_sort_key(name)
+        kind, name, order, position, collective = subject_of(row)
         phase = c.phase_by_id(row["phase_id"])
-        out.append(((row["phase_position"] if row["phase_position"] is not None else -1,
-                     {"unit": 0, "collective": 1, "person": 2}[kind], key),
-                    Row(_from_row(store, row), kind, name, (row["person_position"] or "") if person else "",
-                        (row["person_collective"] or "") if person else (row["parent_name"] or ""),
-                        phase.name if phase else "")))
+        out.append(((row["phase_position"] if row["phase_position"] is not None else -1, *order),
+                    Row(_from_row(store, row), kind, name, position, collective, phase.name if phase else "")))
     out.sort(key=lambda t: t[0])
     return [t[1] for t in out]
 
@@ -303,14 +349,7 @@ def save_all(store, registrations: list[Registration], *, removed: list[int] = (
 
     A row that fails is reported as ``row[i].field`` (its position in ``registrations``) and nothing is saved.
     """
-    errors: dict[str, str] = {}
-    for i, r in enumerate(registrations):
-        try:
-            _validate(store, r)
-        except ValidationError as exc:
-            errors.update({f"row[{i}].{k}": m for k, m in exc.fields.items()})
-    if errors:
-        raise ValidationError(errors)
+    validate_each(store, registrations, _validate)
     with store.transaction() as conn:
         for rid in removed:
             conn.execute("DELETE FROM registration WHERE id = ?", (rid,))

@@ -13,11 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from desktop.dates import parse_partial
-from desktop import catalog
-from desktop.campaigns import campaign as campaigns
-from desktop.errors import NotFound, ValidationError
-from desktop.text import clean
+from desktop.campaigns import registration
 
 # The titles the window's table offers as tick boxes, in order: the first level, then the higher one.
 COMMON_TITLES = {
@@ -46,20 +42,9 @@ def _validate(store, r: YearRegistration) -> YearRegistration:
     errors: dict[str, str] = {}
     if not isinstance(r.year, int) or not 1900 <= r.year <= 2200:
         errors["year"] = f"Năm “{r.year}” không hợp lệ."
-    if (r.person_id is None) == (r.collective_id is None):
-        errors["subject"] = "Hãy chọn một cá nhân hoặc một tập thể đăng ký."
-    elif r.person_id is not None and not store.scalar("SELECT 1 FROM person WHERE id = ?", (r.person_id,)):
-        errors["subject"] = f"Không tìm thấy cá nhân số {r.person_id}."
-    elif r.collective_id is not None and not store.scalar("SELECT 1 FROM collective WHERE id = ?",
-                                                          (r.collective_id,)):
-        errors["subject"] = f"Không tìm thấy tập thể số {r.collective_id}."
-    cat = catalog.load()
+    registration.subject_errors(store, r, errors)
     titles: list[str] = []
-    for t in r.titles:
-        t = clean(t)
-        if not t:
-            continue
-        known = cat.get(t)
+    for t, known in registration.catalog_titles(r.titles):
         if known is None:
             errors["titles"] = f"“{t}” không có trong danh mục danh hiệu thi đua."
         elif known.type != "danh_hieu":
@@ -71,17 +56,7 @@ def _validate(store, r: YearRegistration) -> YearRegistration:
     r.titles = titles
     if not titles and "titles" not in errors:
         errors["titles"] = "Hãy chọn ít nhất một danh hiệu đăng ký."
-    if r.registered_on:
-        try:
-            r.registered_on = parse_partial(r.registered_on)
-        except ValueError:
-            errors["registered_on"] = f"Ngày “{r.registered_on}” không hợp lệ."
-    else:
-        r.registered_on = None
-    r.note = clean(r.note)
-    if errors:
-        raise ValidationError(errors)
-    return r
+    return registration.finish(r, errors)
 
 
 def _existing(store, r: YearRegistration) -> int | None:
@@ -90,17 +65,8 @@ def _existing(store, r: YearRegistration) -> int | None:
 
 
 def _write(store, conn, r: YearRegistration) -> int:
-    if r.id is None:
-        r.id = _existing(store, r)
-    values = (r.year, r.person_id, r.collective_id, json.dumps(r.titles, ensure_ascii=False), r.registered_on,
-              r.note)
-    if r.id is None:
-        r.id = conn.execute("INSERT INTO title_registration(year, person_id, collective_id, titles, registered_on, "
-                            "note) VALUES (?, ?, ?, ?, ?, ?)", values).lastrowid
-    elif conn.execute("UPDATE title_registration SET year = ?, person_id = ?, collective_id = ?, titles = ?, "
-                      "registered_on = ?, note = ? WHERE id = ?", (*values, r.id)).rowcount == 0:
-        raise NotFound(f"Không tìm thấy bản đăng ký số {r.id}.")
-    return r.id
+    return registration.write_row(conn, "title_registration", r, _existing(store, r) if r.id is None else r.id,
+                                  year=r.year)
 
 
 def save(store, r: YearRegistration) -> int:
@@ -113,14 +79,7 @@ def save(store, r: YearRegistration) -> int:
 def save_all(store, registrations: list[YearRegistration], *, removed: list[int] = ()) -> None:
     """Save several registrations and delete ``removed`` ones in one transaction; a row that fails is
     reported as ``row[i].field`` and nothing is saved."""
-    errors: dict[str, str] = {}
-    for i, r in enumerate(registrations):
-        try:
-            _validate(store, r)
-        except ValidationError as exc:
-            errors.update({f"row[{i}].{k}": m for k, m in exc.fields.items()})
-    if errors:
-        raise ValidationError(errors)
+    registration.validate_each(store, registrations, _validate)
     with store.transaction() as conn:
         for rid in removed:
             conn.execute("DELETE FROM title_registration WHERE id = ?", (rid,))
@@ -141,9 +100,7 @@ def find(store, year: int, *, person_id: int | None = None, collective_id: int |
 
 
 def delete(store, registration_id: int) -> None:
-    with store.transaction() as conn:
-        if conn.execute("DELETE FROM title_registration WHERE id = ?", (registration_id,)).rowcount == 0:
-            raise NotFound(f"Không tìm thấy bản đăng ký số {registration_id}.")
+    registration.delete_row(store, "title_registration", registration_id)
 
 
 @dataclass(frozen=True)
@@ -157,8 +114,6 @@ class Row:
 
 def list_for_year(store, year: int) -> list[Row]:
     """The year's registrations: the unit first, then collectives by name, then people in name order."""
-    from desktop.text import word_sort_key
-
     out = []
     for row in store.query(
             "SELECT r.*, p.full_name, p.position AS person_position, p.sort_key, pc.name AS person_collective, "
@@ -166,13 +121,8 @@ def list_for_year(store, year: int) -> list[Row]:
             "LEFT JOIN person p ON p.id = r.person_id LEFT JOIN collective pc ON pc.id = p.collective_id "
             "LEFT JOIN collective c ON c.id = r.collective_id LEFT JOIN collective parent ON parent.id = c.parent_id "
             "WHERE r.year = ?", (year,)):
-        person = row["person_id"] is not None
-        kind = "person" if person else "unit" if row["is_unit"] else "collective"
-        name = row["full_name"] if person else row["collective_name"]
-        key = row["sort_key"] if person else word_sort_key(name)
-        out.append((({"unit": 0, "collective": 1, "person": 2}[kind], key),
-                    Row(_from_row(row), kind, name, (row["person_position"] or "") if person else "",
-                        (row["person_collective"] or "") if person else (row["parent_name"] or ""))))
+        kind, name, order, position, collective = registration.subject_of(row)
+        out.append((order, Row(_from_row(row), kind, name, position, collective)))
     out.sort(key=lambda t: t[0])
     return [t[1] for t in out]
 

@@ -13,8 +13,6 @@ the database).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from desktop.errors import UserError
@@ -45,13 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign = group.add_parser("sign-pdf", help="ký số một tệp PDF (PAdES) bằng tệp .p12 hoặc thiết bị ký")
     sign.add_argument("input", type=Path, metavar="VÀO.pdf", help="tệp PDF cần ký")
     sign.add_argument("output", type=Path, metavar="RA.pdf", help="tệp PDF đã ký (có thể trùng tệp vào)")
-    source = sign.add_mutually_exclusive_group(required=True)
-    source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
-    source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
-    sign.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
-    sign.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
-    sign.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
-                      help="chứng thư số trung gian đưa kèm chữ ký")
+    _add_key_options(sign)
     sign.add_argument("--page", type=int, default=0, metavar="SỐ",
                       help="trang đặt chữ ký, đếm từ 1; số âm đếm từ cuối (mặc định: trang cuối)")
     sign.add_argument("--box", metavar="X1,Y1,X2,Y2", help="khung chữ ký theo điểm (pt) từ góc dưới trái trang")
@@ -74,17 +66,22 @@ def register(sub: argparse._SubParsersAction) -> None:
              "đặt tên theo số ký hiệu và trích yếu để tải lên hệ thống quản lý văn bản; zip = thư mục đó nén "
              "thành một tệp để gửi thư điện tử",
     )
-    key_source = build.add_mutually_exclusive_group(required=True)
-    key_source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
-    key_source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
-    build.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
-    build.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
-    build.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
-                       help="chứng thư số trung gian đưa kèm chữ ký")
+    _add_key_options(build)
     build.add_argument("--evidence", type=int, action="append", default=[], metavar="MÃ",
                        help="mã số tệp minh chứng đưa vào gói (dùng nhiều lần)")
     build.add_argument("--overwrite", action="store_true", help="ghi đè tệp gói đã có")
     build.set_defaults(func=run_build)
+
+
+def _add_key_options(p: argparse.ArgumentParser) -> None:
+    """Where the signing key comes from (a .p12 file or a PKCS#11 device) and the chain sent with it."""
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
+    source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
+    p.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
+    p.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
+    p.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
+                   help="chứng thư số trung gian đưa kèm chữ ký")
 
 
 def _print_report(report, trusted: bool = True) -> None:
@@ -99,15 +96,11 @@ def _print_report(report, trusted: bool = True) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from desktop.commands.verify import show_report
     from desktop.package.verify import verify_package
 
     report = verify_package(args.file, args.trust, require_pdf_signatures=args.require_signed_pdf)
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        _print_report(report, trusted=bool(args.trust))
-    return 0 if report.ok else 1
+    return show_report(report, args.json, lambda r: _print_report(r, trusted=bool(args.trust)))
 
 
 def _parse_box(text: str | None) -> tuple[float, float, float, float] | None:

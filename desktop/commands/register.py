@@ -20,41 +20,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("register", help="đăng ký thi đua của đơn vị, tập thể, cá nhân cho một phong trào "
                                             "hoặc danh hiệu thi đua của năm (--year)")
     rs = group.add_subparsers(dest="register_command", metavar="LỆNH", required=True)
-    p = rs.add_parser("show", help="xem danh sách đăng ký thi đua của một phong trào")
-    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
-                   help="mã số phong trào (bỏ trống khi dùng --year)")
-    p.add_argument("--year", type=int, metavar="NĂM",
-                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
-                        "lao động tiên tiến…), ngoài các phong trào")
+    p = _subcommand(rs, "show", "xem danh sách đăng ký thi đua của một phong trào")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(func=run_show)
-    p = rs.add_parser("export", help="xuất danh sách đăng ký thi đua ra tệp Excel để in hoặc gửi")
-    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
-                   help="mã số phong trào (bỏ trống khi dùng --year)")
-    p.add_argument("--year", type=int, metavar="NĂM",
-                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
-                        "lao động tiên tiến…), ngoài các phong trào")
+    p = _subcommand(rs, "export", "xuất danh sách đăng ký thi đua ra tệp Excel để in hoặc gửi")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
     p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_export)
-    p = rs.add_parser("template", help="tạo tệp Excel mẫu để đăng ký thi đua cho danh sách dài")
-    p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
-                   help="mã số phong trào (bỏ trống khi dùng --year)")
-    p.add_argument("--year", type=int, metavar="NĂM",
-                   help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
-                        "lao động tiên tiến…), ngoài các phong trào")
+    p = _subcommand(rs, "template", "tạo tệp Excel mẫu để đăng ký thi đua cho danh sách dài")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel mẫu sẽ tạo")
     p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
     p.set_defaults(func=run_template)
-    p = rs.add_parser("import", help="nhập đăng ký thi đua từ tệp Excel (nhập hết hoặc không nhập gì)")
+    p = _subcommand(rs, "import", "nhập đăng ký thi đua từ tệp Excel (nhập hết hoặc không nhập gì)")
+    p.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp Excel đã điền theo mẫu")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo lỗi, không ghi gì vào sổ")
+    p.set_defaults(func=run_import)
+
+
+def _subcommand(rs: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A ``register`` subcommand, for a campaign (its number) or for the year's titles (``--year``)."""
+    p = rs.add_parser(name, help=help_text)
     p.add_argument("campaign", type=int, nargs="?", metavar="PHONG_TRÀO",
                    help="mã số phong trào (bỏ trống khi dùng --year)")
     p.add_argument("--year", type=int, metavar="NĂM",
                    help="đăng ký danh hiệu thi đua của năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể "
                         "lao động tiên tiến…), ngoài các phong trào")
-    p.add_argument("file", type=Path, metavar="TỆP.xlsx", help="tệp Excel đã điền theo mẫu")
-    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và báo lỗi, không ghi gì vào sổ")
-    p.set_defaults(func=run_import)
+    return p
 
 
 def _year_or_campaign(args: argparse.Namespace) -> int | None:
@@ -86,21 +77,38 @@ def run_show(args: argparse.Namespace) -> int:
                         for t in r.registration.targets if t.criterion_id in criteria],
         } for r in rows], ensure_ascii=False, indent=2))
         return 0
-    print(f"Đăng ký thi đua — phong trào số {c.id}: {c.title}")
-    if not rows:
-        print("Chưa có tập thể, cá nhân nào đăng ký.")
-        return 0
-    for i, r in enumerate(rows, 1):
-        where = ", ".join(x for x in (r.position, r.collective) if x)
-        phase = f" [{r.phase}]" if r.phase else ""
-        print(f"{i}. {KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}{phase}")
+
+    def lines(r) -> list[str]:
+        out = [_who(r) + (f" [{r.phase}]" if r.phase else "")]
         if r.registration.titles:
-            print(f"   Danh hiệu đăng ký: {'; '.join(r.registration.titles)}")
+            out.append(f"   Danh hiệu đăng ký: {'; '.join(r.registration.titles)}")
         for t in r.registration.targets:
             k = criteria.get(t.criterion_id)
             text = registration.target_text(t, k)
             if k is not None and text:
-                print(f"   - {k.text}: {text}")
+                out.append(f"   - {k.text}: {text}")
+        return out
+
+    return _print_rows(f"Đăng ký thi đua — phong trào số {c.id}: {c.title}", rows, lines)
+
+
+def _who(r) -> str:
+    """``Cá nhân: Name (position, collective)`` of a listed registration."""
+    where = ", ".join(x for x in (r.position, r.collective) if x)
+    return f"{KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}"
+
+
+def _print_rows(heading: str, rows: list, lines) -> int:
+    """The heading, each registration numbered (``lines(row)``: its first line, then its details), the total."""
+    print(heading)
+    if not rows:
+        print("Chưa có tập thể, cá nhân nào đăng ký.")
+        return 0
+    for i, r in enumerate(rows, 1):
+        first, *rest = lines(r)
+        print(f"{i}. {first}")
+        for line in rest:
+            print(line)
     print(f"Tổng cộng {number(len(rows))} bản đăng ký.")
     return 0
 
@@ -116,35 +124,28 @@ def _show_year(args: argparse.Namespace) -> int:
             "position": r.position, "collective": r.collective, "titles": r.registration.titles,
             "registered_on": r.registration.registered_on} for r in rows], ensure_ascii=False, indent=2))
         return 0
-    print(f"Đăng ký danh hiệu thi đua năm {args.year}")
-    if not rows:
-        print("Chưa có tập thể, cá nhân nào đăng ký.")
-        return 0
-    for i, r in enumerate(rows, 1):
-        where = ", ".join(x for x in (r.position, r.collective) if x)
-        print(f"{i}. {KIND_LABELS[r.kind]}: {r.name}{' (' + where + ')' if where else ''}: "
-              f"{'; '.join(r.registration.titles)}")
-    print(f"Tổng cộng {number(len(rows))} bản đăng ký.")
-    return 0
+    return _print_rows(f"Đăng ký danh hiệu thi đua năm {args.year}", rows,
+                       lambda r: [f"{_who(r)}: {'; '.join(r.registration.titles)}"])
 
 
 def run_export(args: argparse.Namespace) -> int:
     from desktop.excel.registration import write_list, write_year_list
 
-    year = _year_or_campaign(args)
-    with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        out = write_year_list(store, year, args.out) if year else write_list(store, args.campaign, args.out)
-    print(f"Đã xuất danh sách đăng ký thi đua: {out}")
-    return 0
+    return _write(args, write_list, write_year_list, "Đã xuất danh sách đăng ký thi đua")
 
 
 def run_template(args: argparse.Namespace) -> int:
     from desktop.excel.registration import write_template, write_year_template
 
+    return _write(args, write_template, write_year_template, "Đã tạo tệp mẫu đăng ký thi đua")
+
+
+def _write(args: argparse.Namespace, for_campaign, for_year, done: str) -> int:
+    """Write ``args.out`` with ``for_year(store, year, out)`` or ``for_campaign(store, campaign, out)``."""
     year = _year_or_campaign(args)
     with Store(db_path(args)) as store, existing_files(overwrite=args.overwrite):
-        out = write_year_template(store, year, args.out) if year else write_template(store, args.campaign, args.out)
-    print(f"Đã tạo tệp mẫu đăng ký thi đua: {out}")
+        out = for_year(store, year, args.out) if year else for_campaign(store, args.campaign, args.out)
+    print(f"{done}: {out}")
     return 0
 
 

@@ -112,12 +112,16 @@ def verify_any(path: Path, trusted: list):
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    report = verify_any(args.path, trusted_certificates(args))
-    if args.json:
+    return show_report(verify_any(args.path, trusted_certificates(args)), args.json, print_report)
+
+
+def show_report(report, as_json: bool, print_lines) -> int:
+    """Print a verification report as JSON or as ``print_lines`` says it; exit status 0 when it is valid."""
+    if as_json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print_report(report)
+        print_lines(report)
     return 0 if report.ok else 1
 
 

@@ -106,14 +106,16 @@ class ImportPreview:
 
 
 class ImportRejected(UserError):
-    """The workbook has errors; nothing was saved. ``issues`` lists every one."""
+    """The workbook has errors; nothing was saved. ``issues`` lists every one, the message the first ``listed``."""
+
+    listed = MAX_LISTED_ERRORS
 
     def __init__(self, preview: ImportPreview):
         self.preview = preview
         self.issues = list(preview.errors)
-        lines = [f"  - {e}" for e in self.issues[:MAX_LISTED_ERRORS]]
-        if len(self.issues) > MAX_LISTED_ERRORS:
-            lines.append(f"  … và {len(self.issues) - MAX_LISTED_ERRORS} lỗi khác.")
+        lines = [f"  - {e}" for e in self.issues[:self.listed]]
+        if len(self.issues) > self.listed:
+            lines.append(f"  … và {len(self.issues) - self.listed} lỗi khác.")
         super().__init__(f"Tệp “{preview.file_name}” có {len(self.issues)} lỗi nên chưa nhập dòng nào "
                          "(sửa hết rồi nhập lại):\n" + "\n".join(lines))
 
@@ -278,15 +280,26 @@ class _Row:
         return [issue for _, issue in sorted(self._found, key=lambda pair: pair[0])]
 
 
-def _rows(table: Table, progress: Progress | None):
-    """The rows of the sheet, told to ``progress`` every 50 (a cancel stops the reading there)."""
+def _rows(table: Table, progress: Progress | None, issues: dict, fields: list[cols.Field]):
+    """(raw row, its :class:`_Row` holding the issues of reading it, its ``take``) for every row of the sheet,
+    told to ``progress`` every 50 (a cancel stops the reading there)."""
     report = progress_of(progress)
     total = len(table.rows)
     for i, raw in enumerate(table.rows):
         if i % 50 == 0:
             report(i, total, f"Đang kiểm tra dòng {raw.number} của trang “{table.sheet}”…")
-        yield raw
+        row = _Row(table, raw.number, fields)
+        for issue in issues.get(raw.number, []):
+            row.error(issue.key, issue.message)
+        yield raw, row, row.taker(raw.values)
     report(total, total, "")
+
+
+def _collective_index(store) -> _NameIndex:
+    collectives = _NameIndex()
+    for c in people.list_collectives(store):
+        collectives.add(c.name, c)
+    return collectives
 
 
 def _start(table: Table, kind: str, columns: list[str], path: Path) -> tuple[ImportPreview, dict]:
@@ -321,9 +334,7 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
     headers = [table.header(f.key) for f in shown] + [table.header(f"rating:{y}") for y in years]
     preview, issues = _start(table, "people", headers, path)
 
-    collectives = _NameIndex()
-    for c in people.list_collectives(store):
-        collectives.add(c.name, c)
+    collectives = _collective_index(store)
     known_collectives = "; ".join(c.name for c in people.list_collectives(store)[:12]) or "(chưa có tập thể nào)"
     existing: dict[tuple[str, str | None], int] = {}
     namesakes: dict[str, list[str | None]] = defaultdict(list)
@@ -333,13 +344,8 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
     seen: dict[tuple[str, str | None], int] = {}
     same_name: list[str] = []
 
-    for raw in _rows(table, progress):
-        row = _Row(table, raw.number, cols.PEOPLE_FIELDS)
-        for issue in issues.get(raw.number, []):
-            row.error(issue.key, issue.message)
+    for raw, row, take in _rows(table, progress, issues, cols.PEOPLE_FIELDS):
         v = raw.values
-
-        take = row.taker(v)
 
         name = _text(v.get("full_name"))
         birth = take("birth_date", _date, table.epoch)
@@ -501,9 +507,7 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
     persons = _NameIndex()
     for r in store.query("SELECT id, full_name, birth_date FROM person"):
         persons.add(r["full_name"], r)
-    collectives = _NameIndex()
-    for c in people.list_collectives(store):
-        collectives.add(c.name, c)
+    collectives = _collective_index(store)
     campaigns = _campaign_index(store)
     existing = {(r["date"], r["person_id"], r["collective_id"], clean(r["title"]).casefold())
                 for r in store.query("SELECT date, person_id, collective_id, title FROM achievement "
@@ -511,13 +515,8 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
     seen: dict[tuple, int] = {}
     unmatched_criteria: list[str] = []
 
-    for raw in _rows(table, progress):
-        row = _Row(table, raw.number, cols.ACHIEVEMENT_FIELDS)
-        for issue in issues.get(raw.number, []):
-            row.error(issue.key, issue.message)
+    for raw, row, take in _rows(table, progress, issues, cols.ACHIEVEMENT_FIELDS):
         v = raw.values
-
-        take = row.taker(v)
 
         when = take("date", _date, table.epoch)
         if when is None and "date" not in row.bad:

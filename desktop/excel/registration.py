@@ -19,9 +19,10 @@ from desktop.dates import parse_partial, partial_text
 from desktop.campaigns import campaign as campaigns, registration
 from desktop import catalog, clock
 from desktop.records import people, unit
-from desktop.errors import UserError, ValidationError
+from desktop.errors import ValidationError
 from desktop.text import clean
 from desktop.excel.export import agency_lines
+from desktop.excel.importer import ImportIssue as Issue, ImportRejected
 from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
 from desktop.excel.workbook import header_forms, read_table
 
@@ -59,16 +60,22 @@ def rows(store, campaign_id: int) -> list[tuple[str, list[list]]]:
 def write_list(store, campaign_id: int, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
     """The danh sách đăng ký thi đua of the campaign as a printable workbook."""
     c = campaigns.get(store, campaign_id)
+    return _write_signed_list(store, path, "DANH SÁCH ĐĂNG KÝ THI ĐUA",
+                              [f"Thực hiện {c.reference}" if c.number or c.doc_date else c.title, c.title],
+                              COLUMNS, rows(store, campaign_id), today)
+
+
+def _write_signed_list(store, path, heading: str, subtitles: list[str], columns: list[Column],
+                       groups: list[tuple[str, list[list]]], today: dt.date | None) -> Path:
+    """A printable list under the unit's heading, dated at its province and signed by its head."""
     profile = unit.get(store)
     today = today or clock.today()
     place = profile.province or ""
     title = TitleBlock(
-        "DANH SÁCH ĐĂNG KÝ THI ĐUA",
-        agency=agency_lines(store), motto=True,
-        subtitles=[f"Thực hiện {c.reference}" if c.number or c.doc_date else c.title, c.title],
+        heading, agency=agency_lines(store), motto=True, subtitles=subtitles,
         date_line=f"{place + ', ' if place else ''}ngày {today.day:02d} tháng {today.month:02d} năm {today.year}")
     signer = [Signature(profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ", profile.head_name, "(Ký, đóng dấu)")]
-    write_table_workbook(path, title, COLUMNS, rows(store, campaign_id), signatures=signer,
+    write_table_workbook(path, title, columns, groups, signatures=signer,
                          empty_text="(Chưa có tập thể, cá nhân nào đăng ký)")
     return Path(path)
 
@@ -82,22 +89,11 @@ def _criterion_header(i: int, k: campaigns.Criterion) -> str:
 
 def write_template(store, campaign_id: int, path: str | os.PathLike[str]) -> Path:
     """A workbook to fill: one row per subject, the plan's targets already in, a guide sheet."""
-    from openpyxl import Workbook
-
-    from desktop.excel.style import font
-
     c = campaigns.get(store, campaign_id)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
     headers = ["Loại đối tượng", "Họ và tên / Tên tập thể", "Đợt", "Danh hiệu đăng ký"]
     for i, k in enumerate(c.criteria, 1):
         headers += [_criterion_header(i, k), f"Thời hạn {i} (dd/mm/yyyy)"]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = font(bold=True)
-    for col, width in zip("ABCD", (14, 30, 18, 36)):
-        ws.column_dimensions[col].width = width
+    wb, ws = _template(headers, (14, 30, 18, 36))
 
     def add(kind: str, name: str) -> None:
         defaults = {t.criterion_id: t for t in registration.default_targets(
@@ -113,8 +109,7 @@ def write_template(store, campaign_id: int, path: str | os.PathLike[str]) -> Pat
         add("unit" if col.is_unit else "collective", col.name)
     for p in people.list_people(store):
         add("person", p.full_name)
-    guide = wb.create_sheet("Hướng dẫn")
-    lines = [
+    return _save_with_guide(wb, path, [
         f"Đăng ký thi đua: {c.title}",
         "Mỗi dòng là một đối tượng đăng ký: Đơn vị, Tập thể hoặc Cá nhân (đúng tên như trong sổ).",
         "Cột “Đợt”: để trống nếu đăng ký cho cả phong trào; hoặc ghi tên một đợt: "
@@ -123,7 +118,28 @@ def write_template(store, campaign_id: int, path: str | os.PathLike[str]) -> Pat
         "Cột “Chỉ tiêu …”: con số đăng ký theo đơn vị tính của tiêu chí; để trống nếu không đăng ký chỉ tiêu đó.",
         "Cột “Thời hạn …”: ngày hoàn thành chỉ tiêu (dd/mm/yyyy), có thể để trống.",
         "Dòng không có danh hiệu và không có chỉ tiêu nào thì bỏ qua. Tệp có lỗi thì không nhập dòng nào.",
-    ]
+    ])
+
+
+def _template(headers: list[str], widths: tuple[int, ...]):
+    """(workbook, sheet) of a template: its bold header row, its first columns' widths."""
+    from openpyxl import Workbook
+
+    from desktop.excel.style import font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = font(bold=True)
+    for col, width in zip("ABCD", widths):
+        ws.column_dimensions[col].width = width
+    return wb, ws
+
+
+def _save_with_guide(wb, path: str | os.PathLike[str], lines: list[str]) -> Path:
+    guide = wb.create_sheet("Hướng dẫn")
     for line in lines:
         guide.append([line])
     guide.column_dimensions["A"].width = 120
@@ -132,20 +148,17 @@ def write_template(store, campaign_id: int, path: str | os.PathLike[str]) -> Pat
 
 # -- the import -----------------------------------------------------------------------------------------
 
-@dataclass
-class Issue:
-    sheet: str
-    row: int | None
-    column: str | None
-    message: str
+class _Counted:
+    """What both previews (a campaign's, a year's) answer: how many registrations they would save."""
+    records: list
 
-    def __str__(self) -> str:
-        where = f"Trang “{self.sheet}”" + (f", dòng {self.row}" if self.row is not None else "")
-        return where + (f", cột “{self.column}”" if self.column else "") + f": {self.message}"
+    @property
+    def count(self) -> int:
+        return len(self.records)
 
 
 @dataclass
-class Preview:
+class Preview(_Counted):
     campaign_id: int
     file_name: str
     sheet: str
@@ -153,19 +166,11 @@ class Preview:
     errors: list[Issue] = field(default_factory=list)
     skipped: int = 0
 
-    @property
-    def count(self) -> int:
-        return len(self.records)
 
+class Rejected(ImportRejected):
+    """The registration workbook has errors; nothing was saved (the message names the first 30)."""
 
-class Rejected(UserError):
-    def __init__(self, preview: Preview):
-        self.preview = preview
-        lines = [f"  - {e}" for e in preview.errors[:MAX_LISTED_ERRORS]]
-        if len(preview.errors) > MAX_LISTED_ERRORS:
-            lines.append(f"  … và {len(preview.errors) - MAX_LISTED_ERRORS} lỗi khác.")
-        super().__init__(f"Tệp “{preview.file_name}” có {len(preview.errors)} lỗi nên chưa nhập dòng nào "
-                         "(sửa hết rồi nhập lại):\n" + "\n".join(lines))
+    listed = MAX_LISTED_ERRORS
 
 
 def _match(form: str) -> str | None:
@@ -193,6 +198,32 @@ def _number(value: Any) -> float | None:
     return float(text.replace(",", "."))
 
 
+def _reporter(preview, table):
+    """``bad(row, key, message)`` adding an issue to ``preview`` (the column named as the sheet heads it),
+    after adding the issues of reading ``table`` itself."""
+    def bad(row: int | None, key: str | None, message: str) -> None:
+        preview.errors.append(Issue(table.sheet, row, table.header(key) if key in table.columns else key, message))
+
+    for issue in table.issues:
+        bad(issue.row, issue.key, issue.message)
+    return bad
+
+
+def _kind(v: dict) -> str | None:
+    """The kind of subject ("unit", "collective", "person") a row's “Loại đối tượng” names, if any."""
+    kind_text = clean(str(v.get("kind") or "")).casefold()
+    return next((k for k, label in KINDS.items() if label.casefold() == kind_text), None)
+
+
+def _keep(preview, bad, seen: dict[tuple, int], key: tuple, n: int, r, name: str, same: str = "") -> None:
+    """Add ``r`` (row ``n``) to the preview unless its subject registered already on an earlier row."""
+    if key in seen:
+        bad(n, "name", f"“{name}” đã đăng ký ở dòng {seen[key]}{same}.")
+        return
+    seen[key] = n
+    preview.records.append(r)
+
+
 def _date(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -211,12 +242,7 @@ def read(store, campaign_id: int, path: str | Path) -> Preview:
                        required=lambda keys: {"kind", "name"} <= keys,
                        required_text="cột “Loại đối tượng” và “Họ và tên / Tên tập thể”")
     preview = Preview(campaign_id, Path(path).name, table.sheet)
-
-    def bad(row: int | None, key: str | None, message: str) -> None:
-        preview.errors.append(Issue(table.sheet, row, table.header(key) if key in table.columns else key, message))
-
-    for issue in table.issues:
-        bad(issue.row, issue.key, issue.message)
+    bad = _reporter(preview, table)
     for key in table.columns:
         if key.startswith(("target:", "due:")) and not 1 <= int(key.split(":")[1]) <= len(c.criteria):
             bad(table.header_row, key, f"phong trào chỉ có {len(c.criteria)} tiêu chí.")
@@ -232,8 +258,7 @@ def read(store, campaign_id: int, path: str | Path) -> Preview:
     for raw in table.rows:
         v = raw.values
         n = raw.number
-        kind_text = clean(str(v.get("kind") or "")).casefold()
-        kind = next((k for k, label in KINDS.items() if label.casefold() == kind_text), None)
+        kind = _kind(v)
         name = clean(str(v.get("name") or ""))
         errors_before = len(preview.errors)
         if kind is None:
@@ -295,12 +320,7 @@ def read(store, campaign_id: int, path: str | Path) -> Preview:
         if not r.titles and not r.targets:
             preview.skipped += 1
             continue
-        key = (r.phase_id, r.person_id, r.collective_id)
-        if key in seen:
-            bad(n, "name", f"“{name}” đã đăng ký ở dòng {seen[key]} cho cùng đợt.")
-            continue
-        seen[key] = n
-        preview.records.append(r)
+        _keep(preview, bad, seen, (r.phase_id, r.person_id, r.collective_id), n, r, name, " cho cùng đợt")
     if not preview.records and not preview.errors:
         preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần danh hiệu hoặc chỉ tiêu)."))
     return preview
@@ -342,65 +362,39 @@ def year_rows(store, year: int) -> list[tuple[str, list[list]]]:
 
 def write_year_list(store, year: int, path: str | os.PathLike[str], *, today: dt.date | None = None) -> Path:
     """The danh sách đăng ký danh hiệu thi đua năm ``year`` as a printable workbook."""
-    profile = unit.get(store)
-    today = today or clock.today()
-    place = profile.province or ""
-    title = TitleBlock(
-        f"DANH SÁCH ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM {year}",
-        agency=agency_lines(store), motto=True, subtitles=[],
-        date_line=f"{place + ', ' if place else ''}ngày {today.day:02d} tháng {today.month:02d} năm {today.year}")
-    signer = [Signature(profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ", profile.head_name, "(Ký, đóng dấu)")]
-    write_table_workbook(path, title, YEAR_COLUMNS, year_rows(store, year), signatures=signer,
-                         empty_text="(Chưa có tập thể, cá nhân nào đăng ký)")
-    return Path(path)
+    return _write_signed_list(store, path, f"DANH SÁCH ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM {year}", [],
+                              YEAR_COLUMNS, year_rows(store, year), today)
 
 
 def write_year_template(store, year: int, path: str | os.PathLike[str]) -> Path:
     """A workbook to fill for the year: one row per subject, what it registered already filled in."""
-    from openpyxl import Workbook
-
     from desktop.campaigns import yearly_registration as yr
-    from desktop.excel.style import font
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    ws.append(["Loại đối tượng", "Họ và tên / Tên tập thể", "Danh hiệu đăng ký", "Ngày đăng ký (dd/mm/yyyy)"])
-    for cell in ws[1]:
-        cell.font = font(bold=True)
-    for col, width in zip("ABCD", (14, 32, 50, 22)):
-        ws.column_dimensions[col].width = width
+    wb, ws = _template(["Loại đối tượng", "Họ và tên / Tên tập thể", "Danh hiệu đăng ký",
+                        "Ngày đăng ký (dd/mm/yyyy)"], (14, 32, 50, 22))
     for kind, subject_id, name in registration.subjects(store):
         r = yr.find(store, year, person_id=subject_id if kind == "person" else None,
                     collective_id=None if kind == "person" else subject_id)
         day = partial_text(r.registered_on) if r and r.registered_on else None
         ws.append([KINDS[kind], name, "; ".join(r.titles) if r else "", day])
-    guide = wb.create_sheet("Hướng dẫn")
-    for line in (
+    return _save_with_guide(wb, path, [
         f"Đăng ký danh hiệu thi đua năm {year} (ngoài các phong trào).",
         "Mỗi dòng là một đối tượng: Đơn vị, Tập thể hoặc Cá nhân (đúng tên như trong sổ).",
         "Cột “Danh hiệu đăng ký”: tên danh hiệu thi đua theo danh mục, cách nhau bởi dấu chấm phẩy (;): "
         "cá nhân — " + "; ".join(yr.COMMON_TITLES["person"]) + "; tập thể — "
         + "; ".join(yr.COMMON_TITLES["collective"]) + ".",
         "Dòng để trống danh hiệu thì bỏ qua. Tệp có lỗi thì không nhập dòng nào.",
-    ):
-        guide.append([line])
-    guide.column_dimensions["A"].width = 120
-    return save_atomically(wb, path)
+    ])
 
 
 @dataclass
-class YearPreview:
+class YearPreview(_Counted):
     year: int
     file_name: str
     sheet: str
     records: list = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     skipped: int = 0
-
-    @property
-    def count(self) -> int:
-        return len(self.records)
 
 
 def read_year(store, year: int, path: str | Path) -> YearPreview:
@@ -414,20 +408,14 @@ def read_year(store, year: int, path: str | Path) -> YearPreview:
                        required=lambda keys: {"kind", "name", "titles"} <= keys,
                        required_text="cột “Loại đối tượng”, “Họ và tên / Tên tập thể” và “Danh hiệu đăng ký”")
     preview = YearPreview(year, Path(path).name, table.sheet)
-
-    def bad(row: int | None, key: str | None, message: str) -> None:
-        preview.errors.append(Issue(table.sheet, row, table.header(key) if key in table.columns else key, message))
-
-    for issue in table.issues:
-        bad(issue.row, issue.key, issue.message)
+    bad = _reporter(preview, table)
     subjects = {}
     for kind, subject_id, name in registration.subjects(store):
         subjects.setdefault((kind, clean(name).casefold()), []).append(subject_id)
     seen: dict[tuple, int] = {}
     for raw in table.rows:
         v, n = raw.values, raw.number
-        kind_text = clean(str(v.get("kind") or "")).casefold()
-        kind = next((k for k, label in KINDS.items() if label.casefold() == kind_text), None)
+        kind = _kind(v)
         name = clean(str(v.get("name") or ""))
         titles = [clean(t) for t in re.split(r"[;\n]", str(v.get("titles") or "")) if clean(t)]
         if not titles:
@@ -458,12 +446,7 @@ def read_year(store, year: int, path: str | Path) -> YearPreview:
             for key, message in exc.fields.items():
                 bad(n, {"titles": "titles", "registered_on": "day"}.get(key, "name"), message)
             continue
-        key = (r.person_id, r.collective_id)
-        if key in seen:
-            bad(n, "name", f"“{name}” đã đăng ký ở dòng {seen[key]}.")
-            continue
-        seen[key] = n
-        preview.records.append(r)
+        _keep(preview, bad, seen, (r.person_id, r.collective_id), n, r, name)
     if not preview.records and not preview.errors:
         preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần ít nhất một danh hiệu)."))
     return preview
