@@ -239,3 +239,22 @@ class CampaignChooser(QWidget):
         row = self.model.row_of(keep)
         self.combo.setCurrentIndex(row if row >= 0 else (0 if self.model.rowCount() else -1))
 
+
+def start_chart(view, margin: int = 4):
+    """Give a chart view the one look of the app's charts (antialiased, square, ``margin`` px around,
+    legend below) and return its :class:`QChart`; ``None`` without QtCharts, where the view is a
+    label that wraps its words and the caller writes the values as text."""
+    from desktop.ui.qt import HAVE_CHARTS, QMargins, QPainter, Qt
+
+    if not HAVE_CHARTS:
+        view.setWordWrap(True)
+        return None
+    from desktop.ui.qt import QChart
+
+    view.setRenderHint(QPainter.Antialiasing)
+    chart = QChart()
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(margin, margin, margin, margin))
+    chart.legend().setAlignment(Qt.AlignBottom)
+    view.setChart(chart)
+    return chart

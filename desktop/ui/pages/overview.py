@@ -16,15 +16,15 @@ from desktop.ui.models.campaigns import (
 from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import setup_table, start_chart
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
+    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView,
     QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 if HAVE_CHARTS:
-    from desktop.ui.qt import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+    from desktop.ui.qt import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):
@@ -49,15 +49,8 @@ class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[mis
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(200)
-        if not HAVE_CHARTS:
-            self.setWordWrap(True)
+        if start_chart(self) is None:
             return
-        self.setRenderHint(QPainter.Antialiasing)
-        chart = QChart()
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignBottom)
-        self.setChart(chart)
         self.values: QLineSeries | None = None
         self.target: QLineSeries | None = None
 
