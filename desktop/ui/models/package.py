@@ -10,10 +10,10 @@ from desktop.records import achievements as ach
 from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import CheckableRowsModel, RowsTableModel
 from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
 from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QColor, QCoreApplication, QFont, \
-    QModelIndex, Qt, Signal
+    QModelIndex, Qt
 from desktop.ui.models.nominations import state_icon
 
 ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
@@ -157,10 +157,9 @@ class EvidenceRow:
     achievement: str         # "title — person or collective"
 
 
-class EvidenceChoiceModel(RowsTableModel):
+class EvidenceChoiceModel(CheckableRowsModel):
     """The evidence files of the achievements linked to a campaign, each checkable for the package."""
 
-    checked_changed = Signal()
     KEYS = ("file", "size", "achievement")
     WIDE = ["file", "achievement"]
 
@@ -196,29 +195,11 @@ class EvidenceChoiceModel(RowsTableModel):
         self.endResetModel()
         self.checked_changed.emit()
 
-    def checked_ids(self) -> list[int]:
-        return [r.evidence.id for r in self._rows if r.evidence.id in self._checked]
+    def row_id(self, row: EvidenceRow) -> int:
+        return row.evidence.id
 
     def checked_size(self) -> int:
         return sum(r.evidence.size for r in self._rows if r.evidence.id in self._checked)
-
-    def set_all(self, checked: bool) -> None:
-        self._checked = {r.evidence.id for r in self._rows} if checked else set()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
-        self.checked_changed.emit()
-
-    def row_of(self, evidence_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.evidence.id == evidence_id:
-                return i
-        return None
-
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -228,7 +209,7 @@ class EvidenceChoiceModel(RowsTableModel):
         if role == ID_ROLE:
             return r.evidence.id
         if role == Qt.CheckStateRole and key == "file":
-            return Qt.Checked if r.evidence.id in self._checked else Qt.Unchecked
+            return self.check_state(r)
         if role == Qt.DisplayRole:
             if key == "file":
                 return r.evidence.file_name
@@ -240,18 +221,6 @@ class EvidenceChoiceModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and key == "size":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
-
-    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
-        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
-            return False
-        eid = self._rows[index.row()].evidence.id
-        if Qt.CheckState(value) == Qt.Checked:
-            self._checked.add(eid)
-        else:
-            self._checked.discard(eid)
-        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
-        self.checked_changed.emit()
-        return True
 
 
 # -- signing tokens and their keys --------------------------------------------------------------------------
