@@ -5,7 +5,7 @@ import datetime as dt
 
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
-from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
+from desktop.ui.qt import QCoreApplication, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -232,12 +232,22 @@ class CampaignChooser(QWidget):
         self.combo.setCurrentIndex(row)
         return True
 
-    def reload(self) -> None:
-        """Re-read the campaigns, keeping the one chosen when it is still there (else the first)."""
+    def reload(self, *, quiet: bool = False) -> None:
+        """Re-read the campaigns, keeping the one chosen when it is still there (else the first);
+        ``quiet``: the combo says nothing of it (the page compares the campaign before and after)."""
         keep = self.campaign_id()
+        blocked = self.combo.blockSignals(True) if quiet else None
         self.model.reload()
         row = self.model.row_of(keep)
         self.combo.setCurrentIndex(row if row >= 0 else (0 if self.model.rowCount() else -1))
+        if quiet:
+            self.combo.blockSignals(blocked)
+
+    def show_row(self, row: int) -> None:
+        """Show a row of the list (``-1``: none) without the combo saying so."""
+        blocked = self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(row)
+        self.combo.blockSignals(blocked)
 
 
 def start_chart(view, margin: int = 4):
@@ -258,3 +268,45 @@ def start_chart(view, margin: int = 4):
     chart.legend().setAlignment(Qt.AlignBottom)
     view.setChart(chart)
     return chart
+
+
+class SubjectChooser(QGroupBox):
+    """The row "[A person ▾] [name…]" that says whom an achievement or a nomination is for.
+
+    ``kind`` chooses ``"person"`` or ``"collective"``; ``combo`` lists the people or the
+    collectives (:meth:`show_kind` switches them) and completes what the clerk types.
+    """
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
+        from desktop.ui.qt import QComboBox, QHBoxLayout
+
+        self.setFlat(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("subject_kind")
+        self.kind.addItem(QCoreApplication.translate("SubjectChooser", "A person"), "person")
+        self.kind.addItem(QCoreApplication.translate("SubjectChooser", "A collective"), "collective")
+        self.combo = QComboBox()
+        self.combo.setObjectName("subject")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        self.people_model = PersonChoiceModel(store, self)
+        self.collectives_model = CollectivesModel(store, self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind)
+        row.addWidget(self.combo, 1)
+
+    def show_kind(self) -> None:
+        """List the people or the collectives, as ``kind`` says, with none chosen."""
+        from desktop.ui.qt import QCompleter, Qt
+
+        model = self.people_model if self.kind.currentData() == "person" else self.collectives_model
+        self.combo.setModel(model)
+        completer = QCompleter(model, self.combo)
+        completer.setCompletionRole(Qt.EditRole)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.combo.setCompleter(completer)
+        self.combo.setCurrentIndex(-1)

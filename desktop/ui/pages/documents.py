@@ -25,7 +25,6 @@ from desktop.errors import UserError
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
-from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
@@ -217,13 +216,11 @@ class DocumentsPage(QWidget):
                          default="")
             if worked > latest:
                 latest, row = worked, i
-        self.campaign.blockSignals(True)
-        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
-        self.campaign.blockSignals(False)
+        self.chooser.show_row(row if self.campaigns.rowCount() else -1)
         self._campaign_changed()
 
     def campaign_id(self) -> int | None:
-        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return self.chooser.campaign_id()
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
@@ -236,9 +233,7 @@ class DocumentsPage(QWidget):
     def _campaign_changed(self, *_args) -> None:
         if not self.editor.confirm_discard():
             # Stay on the campaign of the document with the unsaved edits.
-            self.campaign.blockSignals(True)
-            self.campaign.setCurrentIndex(self.campaigns.row_of(self.model.campaign_id))
-            self.campaign.blockSignals(False)
+            self.chooser.show_row(self.campaigns.row_of(self.model.campaign_id))
             return
         self.model.set_campaign(self.campaign_id())
         self._row = -1
@@ -253,11 +248,7 @@ class DocumentsPage(QWidget):
             self.campaigns.reload()
             return
         campaign_id, item = self.campaign_id(), self.current_item()
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
         elif not self.editor.dirty:

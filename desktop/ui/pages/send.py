@@ -19,7 +19,6 @@ from desktop.dossier import build as dossier
 from desktop.errors import UserError
 from desktop.signing import source as key_sources
 from desktop.signing.source import KeySource
-from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from desktop.changes import Area
 from desktop.progress import Cancelled
@@ -317,13 +316,11 @@ class SendPage(QWidget):
             if not dossier.problems(self.store, self.campaigns.campaign_at(i).id):
                 row = i
                 break
-        self.campaign.blockSignals(True)
-        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
-        self.campaign.blockSignals(False)
+        self.chooser.show_row(row if self.campaigns.rowCount() else -1)
         self._campaign_changed()
 
     def campaign_id(self) -> int | None:
-        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return self.chooser.campaign_id()
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
@@ -337,11 +334,7 @@ class SendPage(QWidget):
             self.campaigns.reload()
             return
         campaign_id = self.campaign_id()
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
         else:
