@@ -1,0 +1,40 @@
+"""Writing and reading the registration workbooks from the window: ask for the file, show a refusal."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from desktop.errors import UserError
+from desktop.ui.operations import show_error
+from desktop.ui.qt import QFileDialog, QWidget
+
+EXCEL_FILTER = "Excel (*.xlsx)"
+
+
+def save_workbook(parent: QWidget, caption: str, file_name: str, write: Callable[[str], object]) -> None:
+    """Ask where to save a workbook (``file_name`` proposed) and ``write(path)`` it; a refusal is shown."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, file_name, EXCEL_FILTER)
+    if path:
+        try:
+            write(path)
+        except UserError as exc:
+            show_error(parent, exc)
+
+
+def import_workbook(parent: QWidget, caption: str, read: Callable[[Path], object],
+                    apply: Callable[[object], int]) -> int | None:
+    """Ask for a registration workbook, ``read`` it, refuse it whole when any row has an error, else
+    ``apply`` it: the number of rows imported, ``None`` when the clerk cancelled or it was refused."""
+    from desktop.excel.registration import Rejected
+
+    path, _ = QFileDialog.getOpenFileName(parent, caption, "", EXCEL_FILTER)
+    if not path:
+        return None
+    try:
+        preview = read(Path(path))
+        if preview.errors:
+            raise Rejected(preview)
+        return apply(preview)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
