@@ -16,14 +16,6 @@
         <translation>Ngày</translation>
     </message>
     <message>
-        <source>A person</source>
-        <translation>Cá nhân</translation>
-    </message>
-    <message>
-        <source>A collective</source>
-        <translation>Tập thể</translation>
-    </message>
-    <message>
         <source>Achieved by</source>
         <translation>Người/tập thể đạt</translation>
     </message>
@@ -1963,14 +1955,6 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Đợt: %1</translation>
     </message>
     <message>
-        <source>A person</source>
-        <translation>Cá nhân</translation>
-    </message>
-    <message>
-        <source>A collective</source>
-        <translation>Tập thể</translation>
-    </message>
-    <message>
         <source>Proposed for</source>
         <translation>Đề nghị cho</translation>
     </message>
@@ -3608,6 +3592,17 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectChooser</name>
+    <message>
+        <source>A person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>A collective</source>
+        <translation>Tập thể</translation>
     </message>
 </context>
 <context>
