@@ -5,7 +5,10 @@ import datetime as dt
 
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
-from desktop.ui.qt import QCoreApplication, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
+from desktop.ui.qt import (
+    QComboBox, QCoreApplication, QFormLayout, QGroupBox, QLabel, QLineEdit, QStyledItemDelegate, QVBoxLayout, QWidget,
+    Qt, Signal,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -310,3 +313,23 @@ class SubjectChooser(QGroupBox):
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.combo.setCompleter(completer)
         self.combo.setCurrentIndex(-1)
+
+
+class ComboDelegate(QStyledItemDelegate):
+    """A table cell edited with a combo box: ``choices()`` gives its ``(label, value)`` rows; the
+    cell's edit value chooses the row (the first when none has it) and the row's value is written back."""
+
+    def choices(self) -> list[tuple[str, object]]:  # pragma: no cover - each delegate defines it
+        raise TypeError(f"{type(self).__name__} must define choices()")
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for label, value in self.choices():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)

@@ -17,12 +17,17 @@ from desktop.ui.qt import (
     QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date
+from desktop.ui.widgets import ComboDelegate, DateField, FormPanel, read_date
 from desktop import clock
 
 
 class _Dialog(QDialog):
-    """Common frame: a body and OK/Cancel buttons whose OK runs ``save``."""
+    """Common frame: a body and OK/Cancel buttons whose OK runs ``save``.
+
+    A dialog whose form is one tab of ``tabs`` goes back to it to show the form's errors.
+    """
+
+    tabs: QTabWidget | None = None
 
     def __init__(self, parent, title: str):
         super().__init__(parent)
@@ -50,7 +55,21 @@ class _Dialog(QDialog):
             self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self.form)
         self.form.set_errors(errors)
+
+    def save_record(self, record, write) -> None:
+        """``write(new)`` the record in one transaction; when a new record's insert is rolled back
+        with the rest, the record loses its id again (the next Save inserts it anew)."""
+        was_new = record.id is None
+        try:
+            with self.store.transaction():
+                write(was_new)
+        except BaseException:
+            if was_new:
+                record.id = None  # the insert was rolled back with the rest
+            raise
 
 
 class UnitForm(FormPanel):
@@ -144,22 +163,12 @@ class CollectiveDialog(_Dialog):
         c.note = self.note.text()
         c.head_person_id = self.head.currentData()
         c.functions = self.functions.toPlainText()
-        was_new = c.id is None
-        try:
-            with self.store.transaction():
-                if was_new:
-                    people.add_collective(self.store, c)
-                else:
-                    people.update_collective(self.store, c)
-                save_collective_records(self, c.id)
-        except BaseException:
-            if was_new:
-                c.id = None  # the insert was rolled back with the rest
-            raise
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.tabs.setCurrentWidget(self.form)
-        self.form.set_errors(errors)
+        def write(new: bool) -> None:
+            (people.add_collective if new else people.update_collective)(self.store, c)
+            save_collective_records(self, c.id)
+
+        self.save_record(c, write)
 
 
 def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidget:
@@ -203,29 +212,25 @@ def save_collective_records(dialog, collective_id: int) -> None:
     from desktop.council import review
 
     review.set_collective_ratings(dialog.store, collective_id, dialog.ratings_model.ratings())
+    save_prior_awards(dialog, collective_id=collective_id)
+
+
+def save_prior_awards(dialog, **subject) -> None:
+    """Replace the person's or the collective's awards received before with the dialog's table
+    (inside the caller's transaction); a refused row shows the table and says why."""
     try:
-        people.replace_prior_awards(dialog.store, collective_id=collective_id, awards=dialog.awards_model.awards())
+        people.replace_prior_awards(dialog.store, awards=dialog.awards_model.awards(), **subject)
     except ValidationError as exc:
         dialog.tabs.setCurrentWidget(dialog.awards_box)
         raise UserError(QCoreApplication.translate("CollectiveDialog", "Awards received: %1").replace(
             "%1", " ".join(exc.fields.values()))) from None
 
 
-class RatingDelegate(QStyledItemDelegate):
+class RatingDelegate(ComboDelegate):
     """A combo box of the four ratings (and none)."""
 
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        combo.addItem(self.tr("(not rated)"), "")
-        for key, label in people.RATINGS.items():
-            combo.addItem(label, key)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+    def choices(self):
+        return [(self.tr("(not rated)"), "")] + [(label, key) for key, label in people.RATINGS.items()]
 
 
 class AwardDelegate(QStyledItemDelegate):
@@ -359,25 +364,10 @@ class PersonDialog(_Dialog):
             setattr(p, name, getattr(self, name).text())
         if errors:
             raise ValidationError(errors)
-        was_new = p.id is None
-        try:
-            with self.store.transaction():
-                if was_new:
-                    people.add_person(self.store, p)
-                else:
-                    people.update_person(self.store, p)
-                people.set_ratings(self.store, p.id, self.ratings_model.ratings())
-                try:
-                    people.replace_prior_awards(self.store, person_id=p.id, awards=self.awards_model.awards())
-                except ValidationError as exc:
-                    self.tabs.setCurrentWidget(self.awards_box)
-                    raise UserError(self.tr("Awards received: %1").replace(
-                        "%1", " ".join(exc.fields.values()))) from None
-        except BaseException:
-            if was_new:
-                p.id = None  # the insert was rolled back with the rest
-            raise
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.tabs.setCurrentWidget(self.form)
-        self.form.set_errors(errors)
+        def write(new: bool) -> None:
+            (people.add_person if new else people.update_person)(self.store, p)
+            people.set_ratings(self.store, p.id, self.ratings_model.ratings())
+            save_prior_awards(self, person_id=p.id)
+
+        self.save_record(p, write)
