@@ -48,6 +48,12 @@ class RowsTableModel(QAbstractTableModel):
         """The tool tip of a column's header: its whole caption, unless a subclass says more."""
         return self.headers[section] or None
 
+    def set_rows(self, rows) -> None:
+        """Show ``rows`` in place of those shown (one model reset)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
     def key(self, column: int) -> str:
         """The key of a column (``"name"``, ``"award"``…)."""
         return self.KEYS[column]

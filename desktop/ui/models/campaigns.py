@@ -253,6 +253,7 @@ class _RowsModel(RowsTableModel):
 
     PREFIX = ""
     KEYS: tuple[str, ...] = ()
+    TIP_KEY = ""            # the column of running text whose whole text is its cell's tool tip
     ROW_NUMBERS = True
     edited = Signal()
 
@@ -341,6 +342,8 @@ class _RowsModel(RowsTableModel):
         return True
 
     def extra(self, item, key: str, role: int):
+        if role == Qt.ToolTipRole and key == self.TIP_KEY:
+            return getattr(item, key) or None
         return None
 
     # -- Qt model interface ----------------------------------------------------------------------
@@ -387,6 +390,7 @@ class CriteriaModel(_RowsModel):
 
     PREFIX = "criteria"
     KEYS = ("subject", "text", "target_value", "target_unit")
+    TIP_KEY = "text"
     WIDE = ["text"]
 
     def __init__(self, items=(), parent=None):
@@ -428,9 +432,7 @@ class CriteriaModel(_RowsModel):
     def extra(self, item, key, role):
         if role == Qt.TextAlignmentRole and key == "target_value":
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and key == "text" and item.text:
-            return item.text
-        return None
+        return super().extra(item, key, role)
 
 
 class AwardsModel(_RowsModel):
@@ -438,6 +440,7 @@ class AwardsModel(_RowsModel):
 
     PREFIX = "awards"
     KEYS = ("award", "text", "quota_collective", "quota_individual", "phase")
+    TIP_KEY = "text"
     WIDE = ["award", "text"]
 
     def __init__(self, items=(), parent=None):
@@ -528,9 +531,7 @@ class AwardsModel(_RowsModel):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             if role == Qt.ForegroundRole and getattr(item, key) is None:
                 return PLACEHOLDER_COLOR
-        if role == Qt.ToolTipRole and key == "text" and item.text:
-            return item.text
-        return None
+        return super().extra(item, key, role)
 
 
 class PhasesModel(_RowsModel):
@@ -578,6 +579,7 @@ class DocumentsModel(_RowsModel):
 
     PREFIX = "documents"
     KEYS = ("name", "form", "decree")
+    TIP_KEY = "name"
     WIDE = ["name", "decree"]
 
     def __init__(self, items=(), parent=None):
@@ -601,11 +603,6 @@ class DocumentsModel(_RowsModel):
         text = str(value or "")
         setattr(item, key, text if key == "name" else (text or None))
         return True
-
-    def extra(self, item, key, role):
-        if role == Qt.ToolTipRole and key == "name" and item.name:
-            return item.name
-        return None
 
 
 # -- the overview: campaigns under way -----------------------------------------------------------------

@@ -237,9 +237,7 @@ class TokensModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
 
     def set_tokens(self, tokens: list) -> None:
-        self.beginResetModel()
-        self._rows = list(tokens)
-        self.endResetModel()
+        self.set_rows(tokens)
 
     def token_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -281,9 +279,7 @@ class KeysModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
 
     def set_keys(self, keys: list) -> None:
-        self.beginResetModel()
-        self._rows = list(keys)
-        self.endResetModel()
+        self.set_rows(keys)
 
     def key_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -379,9 +375,7 @@ class ChecksModel(RowsTableModel):
         self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
 
     def set_checks(self, checks: list) -> None:
-        self.beginResetModel()
-        self._rows = list(checks)
-        self.endResetModel()
+        self.set_rows(checks)
 
     def check_at(self, row: int):
         return self._rows[row]
@@ -442,9 +436,7 @@ class PackageFilesModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
 
     def set_files(self, files: list[str]) -> None:
-        self.beginResetModel()
-        self._rows = list(files)
-        self.endResetModel()
+        self.set_rows(files)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

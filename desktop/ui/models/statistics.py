@@ -77,11 +77,6 @@ class AwardsModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), QCoreApplication.translate("StatisticsModels", "Individual / collective"), QCoreApplication.translate("StatisticsModels", "Name"),
                         QCoreApplication.translate("StatisticsModels", "Collective"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Decision date"), QCoreApplication.translate("StatisticsModels", "Issued by"), QCoreApplication.translate("StatisticsModels", "Prize")]
 
-    def set_rows(self, rows: list[statistics.AwardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -111,11 +106,6 @@ class SharesModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[statistics.TitleShare] = []
         self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Title"), QCoreApplication.translate("StatisticsModels", "Holders / staff rated"), QCoreApplication.translate("StatisticsModels", "Share")]
-
-    def set_rows(self, rows: list[statistics.TitleShare]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
