@@ -2710,10 +2710,6 @@ Nhập từ tệp: %3</translation>
         <source>Awards received</source>
         <translation>Khen thưởng đã nhận</translation>
     </message>
-    <message>
-        <source>Awards received: %1</source>
-        <translation>Khen thưởng đã nhận: %1</translation>
-    </message>
 </context>
 <context>
     <name>PhaseDelegate</name>
