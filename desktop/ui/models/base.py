@@ -11,7 +11,7 @@ class RowsTableModel(QAbstractTableModel):
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
     depend on the data), ``self.headers`` (same length) and ``self._rows`` (an
-    attribute or a property) and implement ``data``; counting rows and columns
+    attribute or a property) and implement ``cell`` (or ``data``); counting rows and columns
     and the horizontal header (its text, and the same text as its tool tip for
     a column too narrow to show it) are here.
 
@@ -42,6 +42,16 @@ class RowsTableModel(QAbstractTableModel):
             return self.headers[section]
         if role == Qt.ToolTipRole:
             return self.header_tip(section)
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], self.KEYS[index.column()], role)
+
+    def cell(self, row, key: str, role: int):
+        """What the cell of ``row`` (one of ``self._rows``) in column ``key`` holds in ``role``; a model
+        that needs more than the row and the key overrides :meth:`data` instead."""
         return None
 
     def header_tip(self, section: int) -> str | None:

@@ -426,11 +426,7 @@ class AchievementPickModel(CheckableRowsModel):
     def row_id(self, row: dict) -> int:
         return row["id"]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         linked = r["campaign_id"] == self._campaign_id
         if role == ID_ROLE:
             return r["id"]

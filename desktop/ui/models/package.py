@@ -201,11 +201,7 @@ class EvidenceChoiceModel(CheckableRowsModel):
     def checked_size(self) -> int:
         return sum(r.evidence.size for r in self._rows if r.evidence.id in self._checked)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == ID_ROLE:
             return r.evidence.id
         if role == Qt.CheckStateRole and key == "file":
@@ -242,11 +238,7 @@ class TokensModel(RowsTableModel):
     def token_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        t = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, t, key: str, role: int):
         if role == ID_ROLE:
             return t.label
         if role == Qt.DisplayRole:
@@ -287,11 +279,7 @@ class KeysModel(RowsTableModel):
     def first_usable(self) -> int | None:
         return next((i for i, k in enumerate(self._rows) if k.can_sign), None)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        k = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, k, key: str, role: int):
         if role == ID_ROLE:
             return f"id {k.key_id}" if k.key_id else k.label
         if role == Qt.DisplayRole:
@@ -380,11 +368,7 @@ class ChecksModel(RowsTableModel):
     def check_at(self, row: int):
         return self._rows[row]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, c, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "mark":
                 return "✓" if c.ok else "✗"
