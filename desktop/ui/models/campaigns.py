@@ -130,11 +130,8 @@ class CampaignListModel(RowsTableModel):
     def campaign_at(self, row: int) -> Campaign:
         return copy.deepcopy(self._rows[row][0])
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c, due, days, running = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, row, key: str, role: int):
+        c, due, days, running = row
         if role == ID_ROLE:
             return c.id
         if role == Qt.DisplayRole:

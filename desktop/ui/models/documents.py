@@ -488,10 +488,7 @@ class PrintLogModel(RowsTableModel):
         self._rows = printing.entries(self._store)
         self.endResetModel()
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, key = self._rows[index.row()], self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "at":
                 return local_time(r["at"])

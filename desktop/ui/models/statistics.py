@@ -134,11 +134,8 @@ class HistoryModel(RowsTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        year, rating, a = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, row, key: str, role: int):
+        year, rating, a = row
         if role == Qt.DisplayRole:
             if key == "year":
                 return str(year)
