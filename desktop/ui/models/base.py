@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.ui.qt import QAbstractTableModel, QModelIndex, Qt, Signal
+from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -122,3 +122,22 @@ class CheckableRowsModel(RowsTableModel):
         self.dataChanged.emit(index, index, [Qt.CheckStateRole])
         self.checked_changed.emit()
         return True
+
+
+class ItemsListModel(QAbstractListModel):
+    """A list (for a combo box or a list view) over ``self._items``: counting the rows and checking
+    the index are here; subclasses say what an item shows in each role (:meth:`item_data`)."""
+
+    _items: list
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        return self.item_data(self._items[index.row()], role)
+
+    def item_data(self, item, role: int):
+        """What ``item`` (one of ``self._items``) shows in ``role``."""
+        return None

@@ -19,9 +19,9 @@ from desktop.campaigns.campaign import (
 )
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ItemsListModel, RowsTableModel
 from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
-from desktop.ui.qt import QAbstractListModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
@@ -155,7 +155,7 @@ class CampaignListModel(RowsTableModel):
         return None
 
 
-class CampaignChoiceModel(QAbstractListModel):
+class CampaignChoiceModel(ItemsListModel):
     """Every campaign (newest plan first) for a combo box, the one list of campaigns to choose from.
 
     With ``first`` (such as "All campaigns" or "(not part of a campaign)") a
@@ -185,13 +185,7 @@ class CampaignChoiceModel(QAbstractListModel):
     def campaign_at(self, row: int) -> Campaign | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        c = self._items[index.row()]
+    def item_data(self, c, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             return self._first if c is None else c.title
         if role == Qt.ToolTipRole:
@@ -201,7 +195,7 @@ class CampaignChoiceModel(QAbstractListModel):
         return None
 
 
-class CriterionChoiceModel(QAbstractListModel):
+class CriterionChoiceModel(ItemsListModel):
     """The criteria of one campaign for a combo box, led by a row without a criterion (id ``None``)."""
 
     def __init__(self, store, first: str, parent=None):
@@ -229,13 +223,8 @@ class CriterionChoiceModel(QAbstractListModel):
                 return i
         return 0
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        kid, text = self._items[index.row()]
+    def item_data(self, item, role: int):
+        kid, text = item
         if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             return text
         if role == ID_ROLE:
@@ -604,7 +593,7 @@ class DocumentsModel(_RowsModel):
 
 # -- the overview: campaigns under way -----------------------------------------------------------------
 
-class RunningModel(QAbstractListModel):
+class RunningModel(ItemsListModel):
     """The campaigns under way (``campaigns.running``), nearest deadline first: title and days left."""
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
@@ -627,13 +616,7 @@ class RunningModel(QAbstractListModel):
                 return i
         return None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        p = self._items[index.row()]
+    def item_data(self, p, role: int):
         if role == Qt.DisplayRole:
             due = (deadline_text(p.deadline, p.days_left)
                    or QCoreApplication.translate("CampaignModels", "no deadline set"))
@@ -650,7 +633,7 @@ class RunningModel(QAbstractListModel):
         return None
 
 
-class CriterionProgressModel(QAbstractListModel):
+class CriterionProgressModel(ItemsListModel):
     """The criteria of one running campaign that have a numeric target: latest measured value vs target."""
 
     def __init__(self, parent=None):
@@ -666,13 +649,7 @@ class CriterionProgressModel(QAbstractListModel):
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        k = self._items[index.row()]
+    def item_data(self, k, role: int):
         if role == Qt.DisplayRole:
             return f"{k.criterion.text}\n{latest_text(k)}"
         if role == Qt.ToolTipRole:

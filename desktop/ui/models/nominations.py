@@ -11,7 +11,7 @@ from desktop.council import nominations, outcomes, prizes
 from desktop.dates import format_date
 from desktop.errors import NotFound
 from desktop.council.nominations import Check, Nomination, NominationRow
-from desktop.ui.models.base import CheckableRowsModel, RowsTableModel
+from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
     QPointF, Qt,
@@ -83,7 +83,7 @@ def check_state(c: Check) -> str:
 
 # -- quota use per award ------------------------------------------------------------------------------------
 
-class QuotaModel(QAbstractListModel):
+class QuotaModel(ItemsListModel):
     """One line per award of the campaign: "Giấy khen … — tập thể 2/2, cá nhân 3/5", red when over.
 
     Counts are :func:`desktop.campaigns.campaign.nomination_counts` (every nomination not turned down).
@@ -133,13 +133,8 @@ class QuotaModel(QAbstractListModel):
     def over_at(self, row: int) -> bool:
         return self._items[row][1]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        text, over, tip = self._items[index.row()]
+    def item_data(self, item, role: int):
+        text, over, tip = item
         if role == Qt.DisplayRole:
             return text
         if role == Qt.ToolTipRole:
@@ -337,7 +332,7 @@ class ChecksModel(QAbstractListModel):
 
 # -- awards of the campaign that fit a subject --------------------------------------------------------------
 
-class AwardChoiceModel(QAbstractListModel):
+class AwardChoiceModel(ItemsListModel):
     """The campaign's awards that the catalog gives to the chosen kind of subject."""
 
     def __init__(self, campaign: campaigns.Campaign, parent=None, *, phase_id: int | None = None):
@@ -361,13 +356,7 @@ class AwardChoiceModel(QAbstractListModel):
                 return i
         return -1
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        a = self._items[index.row()]
+    def item_data(self, a, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             phase = self._campaign.award_phase(a)
             return award_label(a) + (f" ({phase.name})" if phase is not None else "")
