@@ -2699,10 +2699,6 @@ Nhập từ tệp: %3</translation>
         <translation>Lý lịch</translation>
     </message>
     <message>
-        <source>Add year</source>
-        <translation>Thêm năm</translation>
-    </message>
-    <message>
         <source>Yearly ratings</source>
         <translation>Xếp loại hằng năm</translation>
     </message>

@@ -179,32 +179,41 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
     tabs.addTab(dialog.form, QCoreApplication.translate("CollectiveDialog", "Profile"))
     dialog.ratings_model = RatingsModel(review.collective_ratings(store, collective_id) if collective_id else {},
                                         dialog)
-    view = QTableView()
-    view.setObjectName("collective_ratings")
-    view.setModel(dialog.ratings_model)
-    view.setItemDelegateForColumn(1, RatingDelegate(view))
-    fit_columns(view)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.AllEditTriggers)
-    box = QWidget()
-    bl = QVBoxLayout(box)
-    bl.addWidget(view)
-    row = QHBoxLayout()
-    dialog.new_year = QSpinBox()
-    dialog.new_year.setRange(1990, clock.today().year)
-    dialog.new_year.setValue(clock.today().year - 1)
-    add_btn = QPushButton(QCoreApplication.translate("CollectiveDialog", "Add year"))
-    add_btn.clicked.connect(lambda: dialog.ratings_model.add_year(dialog.new_year.value()))
-    row.addWidget(dialog.new_year)
-    row.addWidget(add_btn)
-    row.addStretch(1)
-    bl.addLayout(row)
+    box = ratings_tab(dialog, "collective_ratings", years_back=1)
     tabs.addTab(box, QCoreApplication.translate("CollectiveDialog", "Yearly ratings"))
     dialog.awards_model = PriorAwardsModel(
         people.prior_awards(store, collective_id=collective_id) if collective_id else [], dialog)
     dialog.awards_box = awards_table(dialog, dialog.awards_model, "collective")
     tabs.addTab(dialog.awards_box, QCoreApplication.translate("CollectiveDialog", "Awards received"))
     return tabs
+
+
+def ratings_tab(dialog, object_name: str, *, years_back: int) -> QWidget:
+    """The yearly ratings tab over ``dialog.ratings_model``: a table whose ratings are chosen from a
+    list (``dialog.ratings_view``) and a row to add a year (``dialog.new_year``, at first
+    ``years_back`` years before this one)."""
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setModel(dialog.ratings_model)
+    view.setItemDelegateForColumn(1, RatingDelegate(view))
+    fit_columns(view)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+    dialog.ratings_view = view
+    box = QWidget()
+    bl = QVBoxLayout(box)
+    bl.addWidget(view)
+    row = QHBoxLayout()
+    dialog.new_year = QSpinBox()
+    dialog.new_year.setRange(1990, clock.today().year)
+    dialog.new_year.setValue(clock.today().year - years_back)
+    add_btn = QPushButton(QCoreApplication.translate("CollectiveDialog", "Add year"))
+    add_btn.clicked.connect(lambda: dialog.ratings_model.add_year(dialog.new_year.value()))
+    row.addWidget(dialog.new_year)
+    row.addWidget(add_btn)
+    row.addStretch(1)
+    bl.addLayout(row)
+    return box
 
 
 def save_collective_records(dialog, collective_id: int) -> None:
@@ -320,28 +329,7 @@ class PersonDialog(_Dialog):
         tabs.addTab(self.form, self.tr("Profile"))
 
         self.ratings_model = RatingsModel(detail.ratings if detail else {}, self)
-        ratings_view = QTableView()
-        ratings_view.setObjectName("ratings")
-        ratings_view.setModel(self.ratings_model)
-        ratings_view.setItemDelegateForColumn(1, RatingDelegate(ratings_view))
-        fit_columns(ratings_view)
-        ratings_view.verticalHeader().hide()
-        ratings_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
-        self.ratings_view = ratings_view
-        ratings_box = QWidget()
-        rl = QVBoxLayout(ratings_box)
-        rl.addWidget(ratings_view)
-        add_year = QHBoxLayout()
-        self.new_year = QSpinBox()
-        self.new_year.setRange(1990, clock.today().year)
-        self.new_year.setValue(clock.today().year - 4)
-        add_btn = QPushButton(self.tr("Add year"))
-        add_btn.clicked.connect(lambda: self.ratings_model.add_year(self.new_year.value()))
-        add_year.addWidget(self.new_year)
-        add_year.addWidget(add_btn)
-        add_year.addStretch(1)
-        rl.addLayout(add_year)
-        tabs.addTab(ratings_box, self.tr("Yearly ratings"))
+        tabs.addTab(ratings_tab(self, "ratings", years_back=4), self.tr("Yearly ratings"))
 
         self.awards_model = PriorAwardsModel(detail.awards if detail else [], self)
         self.awards_box = awards_table(self, self.awards_model, "person")
