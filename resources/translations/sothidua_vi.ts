@@ -2920,10 +2920,6 @@ Nhập từ tệp: %3</translation>
         <translation>%1 đã đăng ký</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>Không lưu được</translation>
-    </message>
-    <message>
         <source>Excel template</source>
         <translation>Tệp Excel mẫu</translation>
     </message>
@@ -2938,6 +2934,13 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>%1 registrations imported.</source>
         <translation>Đã nhập %1 bản đăng ký.</translation>
+    </message>
+</context>
+<context>
+    <name>Registrations</name>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
     </message>
 </context>
 <context>
@@ -3917,10 +3920,6 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>The registrations have changes that are not saved. Discard them?</source>
         <translation>Bản đăng ký có thay đổi chưa lưu. Bỏ các thay đổi đó?</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Không lưu được</translation>
     </message>
     <message>
         <source>Excel template</source>

@@ -3,14 +3,12 @@ any campaign; saved in one go, with the Excel template, import and printable lis
 from __future__ import annotations
 
 from desktop import clock
-from desktop.errors import UserError, ValidationError
 from desktop.ui.models.yearly_registration import YearRegistrationModel
-from desktop.ui.operations import show_error
 from desktop.ui.qt import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTableView,
     QVBoxLayout,
 )
-from desktop.ui.excel_files import import_workbook, save_workbook
+from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
 from desktop.ui.widgets import setup_table
 
 
@@ -90,15 +88,7 @@ class YearRegistrationDialog(QDialog):
         self.model.load(year)
 
     def save(self) -> bool:
-        try:
-            self.model.save()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
-            return False
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return save_registrations(self, self.model.save)
 
     def reject(self) -> None:
         if self._may_discard():

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 
 from desktop.campaigns import registration
-from desktop.errors import UserError, ValidationError
 from desktop.ui.models.nominations import ID_ROLE
 from desktop.ui.models.registration import RegistrationModel
 from desktop.changes import Area
-from desktop.ui.operations import announce, attempt, show_error
+from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
     QWidget, Qt,
 )
-from desktop.ui.excel_files import import_workbook, save_workbook
+from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
 from desktop.ui.widgets import CampaignChooser, setup_table
 
 
@@ -154,13 +153,7 @@ class RegistrationPage(QWidget):
     # -- actions ------------------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        try:
-            self.model.save()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
-            return False
-        except UserError as exc:
-            show_error(self, exc)
+        if not save_registrations(self, self.model.save):
             return False
         announce(self, Area.REGISTRATION)
         return True
