@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from desktop.errors import UserError, ValidationError
-from desktop.ui.operations import show_error
+from desktop.errors import UserError
+from desktop.ui.operations import attempt, show_error
 from desktop.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QWidget
 
 EXCEL_FILTER = "Excel (*.xlsx)"
@@ -15,16 +15,8 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 def save_registrations(parent: QWidget, save: Callable[[], object]) -> bool:
     """``save()`` the edited registrations: ``True`` when saved; the rows the domain refuses are
     listed in a warning, any other refusal is shown."""
-    try:
-        save()
-    except ValidationError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Registrations", "Cannot save"),
-                            "\n".join(exc.fields.values()))
-        return False
-    except UserError as exc:
-        show_error(parent, exc)
-        return False
-    return True
+    return attempt(parent, save, fields=lambda messages: QMessageBox.warning(
+        parent, QCoreApplication.translate("Registrations", "Cannot save"), "\n".join(messages.values())))
 
 
 def save_workbook(parent: QWidget, caption: str, file_name: str, write: Callable[[str], object]) -> None:

@@ -10,7 +10,7 @@ from desktop.records.people import Collective, Person
 from desktop.ui.columns import fit_columns
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.ui.models.records import PriorAwardsModel, RatingsModel
-from desktop.ui.operations import show_error
+from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QCoreApplication,
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
@@ -45,13 +45,7 @@ class _Dialog(QDialog):
         raise AssertionError("subclass must define save()")
 
     def _on_save(self) -> None:
-        try:
-            self.save()
-        except ValidationError as exc:
-            self.show_errors(exc.fields)
-        except UserError as exc:
-            show_error(self, exc)
-        else:
+        if attempt(self, self.save, fields=self.show_errors):
             self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:
