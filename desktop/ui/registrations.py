@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from desktop.errors import UserError
-from desktop.ui.operations import attempt, show_error
+from desktop.ui.operations import attempt, run_op
 from desktop.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QWidget
 
 EXCEL_FILTER = "Excel (*.xlsx)"
@@ -23,10 +22,7 @@ def save_workbook(parent: QWidget, caption: str, file_name: str, write: Callable
     """Ask where to save a workbook (``file_name`` proposed) and ``write(path)`` it; a refusal is shown."""
     path, _ = QFileDialog.getSaveFileName(parent, caption, file_name, EXCEL_FILTER)
     if path:
-        try:
-            write(path)
-        except UserError as exc:
-            show_error(parent, exc)
+        attempt(parent, lambda: write(path))
 
 
 def import_workbook(parent: QWidget, caption: str, read: Callable[[Path], object],
@@ -38,11 +34,11 @@ def import_workbook(parent: QWidget, caption: str, read: Callable[[Path], object
     path, _ = QFileDialog.getOpenFileName(parent, caption, "", EXCEL_FILTER)
     if not path:
         return None
-    try:
+
+    def load() -> int:
         preview = read(Path(path))
         if preview.errors:
             raise Rejected(preview)
         return apply(preview)
-    except UserError as exc:
-        show_error(parent, exc)
-        return None
+
+    return run_op(parent, load)
