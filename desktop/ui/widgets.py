@@ -183,6 +183,18 @@ def setup_table(view) -> None:
     fit_columns(view)
 
 
+def table_view(model, object_name: str = ""):
+    """A read-only table over ``model`` with the look of :func:`setup_table`."""
+    from desktop.ui.qt import QTableView
+
+    view = QTableView()
+    if object_name:
+        view.setObjectName(object_name)
+    view.setModel(model)
+    setup_table(view)
+    return view
+
+
 class CampaignChooser(QWidget):
     """The row "Phong trào: [campaign ▾]" that the pages about one campaign start with.
 

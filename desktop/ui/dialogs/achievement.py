@@ -21,10 +21,10 @@ from desktop.changes import Area
 from desktop.ui.operations import Operation, run_op, show_error
 from desktop.ui.qt import (
     QComboBox, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
-    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel, QTableView,
+    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel,
     QUrl, QVBoxLayout, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, read_date, table_view
 
 
 class AchievementDialog(QDialog):
@@ -87,10 +87,7 @@ class AchievementDialog(QDialog):
         box = QGroupBox(self.tr("Evidence (drop files here)"))
         bl = QVBoxLayout(box)
         self.evidence_model = EvidenceModel(store, self.record.id if self.record else None, self)
-        self.evidence_view = QTableView()
-        self.evidence_view.setObjectName("evidence")
-        self.evidence_view.setModel(self.evidence_model)
-        setup_table(self.evidence_view)
+        self.evidence_view = table_view(self.evidence_model, "evidence")
         self.evidence_view.doubleClicked.connect(self.open_selected)
         bl.addWidget(self.evidence_view)
         buttons = QHBoxLayout()

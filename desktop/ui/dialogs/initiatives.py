@@ -9,9 +9,9 @@ from desktop.ui.models.base import RowsTableModel
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QAbstractListModel, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-    QListView, QModelIndex, QPushButton, QTableView, QVBoxLayout, Qt, Signal,
+    QListView, QModelIndex, QPushButton, QVBoxLayout, Qt, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, read_date, table_view
 
 
 class InitiativesModel(RowsTableModel):
@@ -104,9 +104,7 @@ class InitiativesDialog(QDialog):
         self.store, self.year = store, year
         lay = QVBoxLayout(self)
         self.model = InitiativesModel(store, year, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model)
         lay.addWidget(self.view)
         self.delete_btn = QPushButton(self.tr("Delete the selected initiative"))
         self.delete_btn.clicked.connect(self.delete)

@@ -19,10 +19,10 @@ from desktop.ui.models.nominations import (
 )
 from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QFont, QFontMetrics, QGroupBox, QIcon, QLabel,
-    QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
     QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import FormPanel, SubjectChooser, setup_table
+from desktop.ui.widgets import FormPanel, SubjectChooser, table_view
 from desktop.ui.dialogs.records import _Dialog
 
 
@@ -142,10 +142,7 @@ class NominationDialog(_Dialog):
         box = QGroupBox(self.tr("Achievements it rests on (from the ledger)"))
         bl = QVBoxLayout(box)
         self.achievements = AchievementPickModel(store, self.campaign.id, self)
-        self.achievements_view = QTableView()
-        self.achievements_view.setObjectName("nomination_achievements")
-        self.achievements_view.setModel(self.achievements)
-        setup_table(self.achievements_view)
+        self.achievements_view = table_view(self.achievements, "nomination_achievements")
         self.achievements_view.clicked.connect(self._toggle_clicked)
         bl.addWidget(self.achievements_view)
         self.achievements_hint = QLabel()

@@ -9,7 +9,7 @@ from desktop.ui.qt import (
     QVBoxLayout,
 )
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import table_view
 
 
 class YearRegistrationDialog(QDialog):
@@ -37,10 +37,7 @@ class YearRegistrationDialog(QDialog):
         hint.setStyleSheet("color: #555;")
         lay.addWidget(hint)
         self.model = YearRegistrationModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("year_registrations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "year_registrations")
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()

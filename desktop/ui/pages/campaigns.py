@@ -20,10 +20,10 @@ from desktop.changes import CAMPAIGN_REMOVED, Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
     QDesktopServices, QFileDialog, QHBoxLayout, QKeySequence, QLabel, QMessageBox, QPushButton, QShortcut,
-    QSplitter, QStackedWidget, QTableView, QUrl, QVBoxLayout, QWidget, Qt, Signal,
+    QSplitter, QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import table_view
 from desktop.files import temp_prefix
 
 
@@ -62,10 +62,7 @@ class CampaignsPage(QWidget):
         self.splitter = QSplitter(Qt.Vertical, self)
         self.splitter.setObjectName("campaigns_splitter")
         self.model = CampaignListModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("campaigns")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "campaigns")
         self.splitter.addWidget(self.view)
 
         self.stack = QStackedWidget()

@@ -30,9 +30,9 @@ from desktop.ui.operations import Operation, announce, attempt, run_op, show_err
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
-    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt,
+    QStackedWidget, QStandardPaths, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -107,10 +107,7 @@ class DocumentsPage(QWidget):
         ul = QHBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         self.model = DossierModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("dossier_documents")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "dossier_documents")
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
         buttons = QVBoxLayout()

@@ -18,9 +18,9 @@ from desktop.changes import OUTCOME_RECORDED, Area
 from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
+    QPushButton, QSplitter, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, table_view
 
 
 class NominationsPage(QWidget):
@@ -95,10 +95,7 @@ class NominationsPage(QWidget):
         self.splitter.setObjectName("nominations_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.model = NominationsModel(store, self, today=today)
-        self.view = QTableView()
-        self.view.setObjectName("nominations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "nominations")
         self.view.doubleClicked.connect(self.edit)
         self.splitter.addWidget(self.view)
 

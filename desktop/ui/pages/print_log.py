@@ -7,10 +7,10 @@ import datetime as dt
 from desktop.dossier import printing
 from desktop.changes import Area
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen, QSplitter, QTableView,
+    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen, QSplitter,
     QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import setup_table, start_chart
+from desktop.ui.widgets import start_chart, table_view
 from desktop import clock
 
 if HAVE_CHARTS:
@@ -137,10 +137,7 @@ class PrintLogPage(QWidget):
         self.splitter.setObjectName("print_log_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.model = PrintLogModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("print_log")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "print_log")
         self.splitter.addWidget(self.view)
         box = QWidget()
         bl = QVBoxLayout(box)

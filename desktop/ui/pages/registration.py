@@ -18,7 +18,7 @@ from desktop.ui.qt import (
     QWidget, Qt,
 )
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, table_view
 
 
 class RegistrationPage(QWidget):
@@ -48,10 +48,7 @@ class RegistrationPage(QWidget):
         lay.addWidget(self.hint)
 
         self.model = RegistrationModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("registrations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "registrations")
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed
                                   | QTableView.SelectedClicked)
         self.view.setSelectionBehavior(QTableView.SelectItems)

@@ -26,11 +26,11 @@ from desktop.ui.operations import Operation, Outcome, run_op, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
+    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, setup_table
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -108,10 +108,7 @@ class SendPage(QWidget):
         evidence_box = QGroupBox(self.tr("2. Evidence to include"))
         el = QVBoxLayout(evidence_box)
         self.evidence = EvidenceChoiceModel(store, self)
-        self.evidence_view = QTableView()
-        self.evidence_view.setObjectName("send_evidence")
-        self.evidence_view.setModel(self.evidence)
-        setup_table(self.evidence_view)
+        self.evidence_view = table_view(self.evidence, "send_evidence")
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
         self.all_btn = QPushButton(self.tr("Select all"))
@@ -199,10 +196,7 @@ class SendPage(QWidget):
         frow.addStretch(1)
         tl.addLayout(frow)
         self.tokens = TokensModel(self)
-        self.tokens_view = QTableView()
-        self.tokens_view.setObjectName("send_tokens")
-        self.tokens_view.setModel(self.tokens)
-        setup_table(self.tokens_view)
+        self.tokens_view = table_view(self.tokens, "send_tokens")
         self.tokens_view.setMinimumHeight(60)
         self.tokens_view.setMaximumHeight(120)
         tokens_caption = QLabel(self.tr("Tokens found:"))
@@ -210,10 +204,7 @@ class SendPage(QWidget):
         tl.addWidget(tokens_caption)
         tl.addWidget(self.tokens_view, 1)
         self.keys = KeysModel(self)
-        self.keys_view = QTableView()
-        self.keys_view.setObjectName("send_keys")
-        self.keys_view.setModel(self.keys)
-        setup_table(self.keys_view)
+        self.keys_view = table_view(self.keys, "send_keys")
         self.keys_view.setMinimumHeight(60)
         self.keys_view.setMaximumHeight(120)
         keys_caption = QLabel(self.tr("Keys and certificates on the token:"))

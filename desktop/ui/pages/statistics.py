@@ -15,7 +15,7 @@ from desktop.ui.qt import (
     HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import setup_table, start_chart
+from desktop.ui.widgets import start_chart, table_view
 
 if HAVE_CHARTS:
     from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChartView, QValueAxis
@@ -148,10 +148,7 @@ class StatisticsPage(QWidget):
         self.reload()
 
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        setup_table(view)
+        view = table_view(model, name)
         return view
 
     def reload(self) -> None:
