@@ -285,6 +285,32 @@ def start_chart(view, margin: int = 4):
     return chart
 
 
+class LazyCampaignPage:
+    """For a page about one campaign (``self.chooser``, a :class:`CampaignChooser`) that reads its
+    data when first shown (``ensure_loaded``): it opens on :meth:`first_row` and shows the campaign
+    chosen with ``_campaign_changed``. Put it before ``QWidget`` among the page's bases."""
+
+    _loaded = False
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self.chooser.show_row(self.first_row() if self.chooser.model.rowCount() else -1)
+        self._campaign_changed()
+
+    def first_row(self) -> int:
+        """The row of the campaign the page opens on."""
+        return 0
+
+    def campaign_id(self) -> int | None:
+        return self.chooser.campaign_id()
+
+
 class SubjectChooser(QGroupBox):
     """The row "[A person ▾] [name…]" that says whom an achievement or a nomination is for.
 

@@ -32,7 +32,7 @@ from desktop.ui.qt import (
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, table_view
+from desktop.ui.widgets import CampaignChooser, LazyCampaignPage, table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -82,7 +82,7 @@ def qt_spooler(printer: QPrinter):
     return spool
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(LazyCampaignPage, QWidget):
     # The dossier a campaign requires: its documents, drafted from the nominations and meetings.
     AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE})
 
@@ -198,26 +198,15 @@ class DocumentsPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        self.ensure_loaded()
-        super().showEvent(event)
-
-    def ensure_loaded(self) -> None:
-        """Load when first shown, on the campaign whose dossier was worked on last."""
-        if self._loaded:
-            return
-        self._loaded = True
+    def first_row(self) -> int:
+        """When first shown, the page opens on the campaign whose dossier was worked on last."""
         latest, row = "", 0
         for i in range(self.campaigns.rowCount()):
             worked = max((d.created_at for d in drafts.list_for_campaign(self.store, self.campaigns.campaign_at(i).id)),
                          default="")
             if worked > latest:
                 latest, row = worked, i
-        self.chooser.show_row(row if self.campaigns.rowCount() else -1)
-        self._campaign_changed()
-
-    def campaign_id(self) -> int | None:
-        return self.chooser.campaign_id()
+        return row
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()

@@ -30,7 +30,7 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, table_view
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, LazyCampaignPage, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -49,7 +49,7 @@ def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | N
     return work
 
 
-class SendPage(QWidget):
+class SendPage(LazyCampaignPage, QWidget):
     # What the plan requires and what is ready: documents, nominations, the evidence in the ledger.
     AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS})
     verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
@@ -293,25 +293,12 @@ class SendPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        self.ensure_loaded()
-        super().showEvent(event)
-
-    def ensure_loaded(self) -> None:
-        """Load when first shown, on the first campaign whose dossier is ready (else the newest)."""
-        if self._loaded:
-            return
-        self._loaded = True
-        row = 0
+    def first_row(self) -> int:
+        """When first shown, the page opens on the first campaign whose dossier is ready (else the newest)."""
         for i in range(self.campaigns.rowCount()):
             if not dossier.problems(self.store, self.campaigns.campaign_at(i).id):
-                row = i
-                break
-        self.chooser.show_row(row if self.campaigns.rowCount() else -1)
-        self._campaign_changed()
-
-    def campaign_id(self) -> int | None:
-        return self.chooser.campaign_id()
+                return i
+        return 0
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
