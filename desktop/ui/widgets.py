@@ -183,6 +183,13 @@ def setup_table(view) -> None:
     fit_columns(view)
 
 
+def open_dialog(owner, dialog) -> None:
+    """Show ``dialog`` window-modally without blocking; ``owner.dialog`` holds it until it closes."""
+    owner.dialog = dialog
+    dialog.finished.connect(lambda _result: setattr(owner, "dialog", None))
+    dialog.open()
+
+
 def table_view(model, object_name: str = ""):
     """A read-only table over ``model`` with the look of :func:`setup_table`."""
     from desktop.ui.qt import QTableView
