@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable
 
 from desktop import changes as changes_mod
 from desktop.changes import Area
-from desktop.errors import UserError, explain_error
+from desktop.errors import UserError, ValidationError, explain_error
 from desktop.progress import Cancelled, Progress
 from desktop.ui.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QTimer, QWidget, Signal
 
@@ -61,30 +61,39 @@ def announce(origin: QObject | None, changed: Changes) -> None:
         widget = widget.parent()
 
 
-def run_op(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None) -> Any:
+def _refused(parent: QWidget | None, error: UserError, fields: Callable[[dict[str, str]], Any] | None) -> None:
+    if fields is not None and isinstance(error, ValidationError):
+        fields(error.fields)
+    else:
+        show_error(parent, error)
+
+
+def run_op(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None,
+           fields: Callable[[dict[str, str]], Any] | None = None) -> Any:
     """Run a quick domain call; on a :class:`UserError` show it and return ``None``.
 
     On success the areas changed (``changes``, or those a returned
     :class:`~desktop.changes.Changed` names) are announced and the result returned.
-    Dialogs that place messages next to their fields catch
-    :class:`~desktop.errors.ValidationError` themselves before this.
+    Dialogs that place messages next to their fields pass ``fields``: a
+    :class:`~desktop.errors.ValidationError`'s messages go there instead.
     """
     try:
         result = fn()
     except UserError as exc:
-        show_error(parent, exc)
+        _refused(parent, exc, fields)
         return None
     value, areas = changes_mod.split(result, changes_mod.areas(changes))
     announce(parent, areas)
     return value
 
 
-def attempt(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None) -> bool:
+def attempt(parent: QWidget | None, fn: Callable[[], Any], *, changes: Changes = None,
+            fields: Callable[[dict[str, str]], Any] | None = None) -> bool:
     """Like :func:`run_op` for calls without a result: ``True`` when it succeeded."""
     try:
         result = fn()
     except UserError as exc:
-        show_error(parent, exc)
+        _refused(parent, exc, fields)
         return False
     announce(parent, changes_mod.split(result, changes_mod.areas(changes))[1])
     return True

@@ -5,7 +5,10 @@ import datetime as dt
 
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
-from desktop.ui.qt import QCoreApplication, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
+from desktop.ui.qt import (
+    QComboBox, QCoreApplication, QFormLayout, QGroupBox, QLabel, QLineEdit, QStyledItemDelegate, QVBoxLayout, QWidget,
+    Qt, Signal,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -180,6 +183,25 @@ def setup_table(view) -> None:
     fit_columns(view)
 
 
+def open_dialog(owner, dialog) -> None:
+    """Show ``dialog`` window-modally without blocking; ``owner.dialog`` holds it until it closes."""
+    owner.dialog = dialog
+    dialog.finished.connect(lambda _result: setattr(owner, "dialog", None))
+    dialog.open()
+
+
+def table_view(model, object_name: str = ""):
+    """A read-only table over ``model`` with the look of :func:`setup_table`."""
+    from desktop.ui.qt import QTableView
+
+    view = QTableView()
+    if object_name:
+        view.setObjectName(object_name)
+    view.setModel(model)
+    setup_table(view)
+    return view
+
+
 class CampaignChooser(QWidget):
     """The row "Phong trào: [campaign ▾]" that the pages about one campaign start with.
 
@@ -232,10 +254,127 @@ class CampaignChooser(QWidget):
         self.combo.setCurrentIndex(row)
         return True
 
-    def reload(self) -> None:
-        """Re-read the campaigns, keeping the one chosen when it is still there (else the first)."""
+    def reload(self, *, quiet: bool = False) -> None:
+        """Re-read the campaigns, keeping the one chosen when it is still there (else the first);
+        ``quiet``: the combo says nothing of it (the page compares the campaign before and after)."""
         keep = self.campaign_id()
+        blocked = self.combo.blockSignals(True) if quiet else None
         self.model.reload()
         row = self.model.row_of(keep)
         self.combo.setCurrentIndex(row if row >= 0 else (0 if self.model.rowCount() else -1))
+        if quiet:
+            self.combo.blockSignals(blocked)
 
+    def show_row(self, row: int) -> None:
+        """Show a row of the list (``-1``: none) without the combo saying so."""
+        blocked = self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(row)
+        self.combo.blockSignals(blocked)
+
+
+def start_chart(view, margin: int = 4):
+    """Give a chart view the one look of the app's charts (antialiased, square, ``margin`` px around,
+    legend below) and return its :class:`QChart`; ``None`` without QtCharts, where the view is a
+    label that wraps its words and the caller writes the values as text."""
+    from desktop.ui.qt import HAVE_CHARTS, QMargins, QPainter, Qt
+
+    if not HAVE_CHARTS:
+        view.setWordWrap(True)
+        return None
+    from desktop.ui.qt import QChart
+
+    view.setRenderHint(QPainter.Antialiasing)
+    chart = QChart()
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(margin, margin, margin, margin))
+    chart.legend().setAlignment(Qt.AlignBottom)
+    view.setChart(chart)
+    return chart
+
+
+class LazyCampaignPage:
+    """For a page about one campaign (``self.chooser``, a :class:`CampaignChooser`) that reads its
+    data when first shown (``ensure_loaded``): it opens on :meth:`first_row` and shows the campaign
+    chosen with ``_campaign_changed``. Put it before ``QWidget`` among the page's bases."""
+
+    _loaded = False
+
+    def showEvent(self, event) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self.chooser.show_row(self.first_row() if self.chooser.model.rowCount() else -1)
+        self._campaign_changed()
+
+    def first_row(self) -> int:
+        """The row of the campaign the page opens on."""
+        return 0
+
+    def campaign_id(self) -> int | None:
+        return self.chooser.campaign_id()
+
+
+class SubjectChooser(QGroupBox):
+    """The row "[A person ▾] [name…]" that says whom an achievement or a nomination is for.
+
+    ``kind`` chooses ``"person"`` or ``"collective"``; ``combo`` lists the people or the
+    collectives (:meth:`show_kind` switches them) and completes what the clerk types.
+    """
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
+        from desktop.ui.qt import QComboBox, QHBoxLayout
+
+        self.setFlat(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("subject_kind")
+        self.kind.addItem(QCoreApplication.translate("SubjectChooser", "A person"), "person")
+        self.kind.addItem(QCoreApplication.translate("SubjectChooser", "A collective"), "collective")
+        self.combo = QComboBox()
+        self.combo.setObjectName("subject")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        self.people_model = PersonChoiceModel(store, self)
+        self.collectives_model = CollectivesModel(store, self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind)
+        row.addWidget(self.combo, 1)
+
+    def show_kind(self) -> None:
+        """List the people or the collectives, as ``kind`` says, with none chosen."""
+        from desktop.ui.qt import QCompleter, Qt
+
+        model = self.people_model if self.kind.currentData() == "person" else self.collectives_model
+        self.combo.setModel(model)
+        completer = QCompleter(model, self.combo)
+        completer.setCompletionRole(Qt.EditRole)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.combo.setCompleter(completer)
+        self.combo.setCurrentIndex(-1)
+
+
+class ComboDelegate(QStyledItemDelegate):
+    """A table cell edited with a combo box: ``choices()`` gives its ``(label, value)`` rows; the
+    cell's edit value chooses the row (the first when none has it) and the row's value is written back."""
+
+    def choices(self) -> list[tuple[str, object]]:  # pragma: no cover - each delegate defines it
+        raise TypeError(f"{type(self).__name__} must define choices()")
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for label, value in self.choices():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.EditRole)

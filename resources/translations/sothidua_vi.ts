@@ -16,14 +16,6 @@
         <translation>Ngày</translation>
     </message>
     <message>
-        <source>A person</source>
-        <translation>Cá nhân</translation>
-    </message>
-    <message>
-        <source>A collective</source>
-        <translation>Tập thể</translation>
-    </message>
-    <message>
         <source>Achieved by</source>
         <translation>Người/tập thể đạt</translation>
     </message>
@@ -1995,14 +1987,6 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Đợt: %1</translation>
     </message>
     <message>
-        <source>A person</source>
-        <translation>Cá nhân</translation>
-    </message>
-    <message>
-        <source>A collective</source>
-        <translation>Tập thể</translation>
-    </message>
-    <message>
         <source>Proposed for</source>
         <translation>Đề nghị cho</translation>
     </message>
@@ -2747,20 +2731,12 @@ Nhập từ tệp: %3</translation>
         <translation>Lý lịch</translation>
     </message>
     <message>
-        <source>Add year</source>
-        <translation>Thêm năm</translation>
-    </message>
-    <message>
         <source>Yearly ratings</source>
         <translation>Xếp loại hằng năm</translation>
     </message>
     <message>
         <source>Awards received</source>
         <translation>Khen thưởng đã nhận</translation>
-    </message>
-    <message>
-        <source>Awards received: %1</source>
-        <translation>Khen thưởng đã nhận: %1</translation>
     </message>
 </context>
 <context>
@@ -2976,10 +2952,6 @@ Nhập từ tệp: %3</translation>
         <translation>%1 đã đăng ký</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>Không lưu được</translation>
-    </message>
-    <message>
         <source>Excel template</source>
         <translation>Tệp Excel mẫu</translation>
     </message>
@@ -2994,6 +2966,13 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>%1 registrations imported.</source>
         <translation>Đã nhập %1 bản đăng ký.</translation>
+    </message>
+</context>
+<context>
+    <name>Registrations</name>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3645,17 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     </message>
 </context>
 <context>
+    <name>SubjectChooser</name>
+    <message>
+        <source>A person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>A collective</source>
+        <translation>Tập thể</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdEditor</name>
     <message>
         <source>at least</source>
@@ -4016,10 +4006,6 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>The registrations have changes that are not saved. Discard them?</source>
         <translation>Bản đăng ký có thay đổi chưa lưu. Bỏ các thay đổi đó?</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Không lưu được</translation>
     </message>
     <message>
         <source>Excel template</source>

@@ -15,16 +15,16 @@ from desktop.records import evidence as evidence_mod
 from desktop.errors import UserError, ValidationError
 from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CampaignChoiceModel, CriterionChoiceModel
-from desktop.ui.models.people import ID_ROLE, CollectivesModel, PersonChoiceModel
+from desktop.ui.models.people import ID_ROLE
 from desktop.ui.models.records import EvidenceModel
 from desktop.changes import Area
 from desktop.ui.operations import Operation, run_op, show_error
 from desktop.ui.qt import (
-    QComboBox, QCompleter, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
-    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel, QTableView,
-    QUrl, QVBoxLayout, Qt, Signal,
+    QComboBox, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
+    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel,
+    QUrl, QVBoxLayout, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, read_date, table_view
 
 
 class AchievementDialog(QDialog):
@@ -44,22 +44,10 @@ class AchievementDialog(QDialog):
         lay = QVBoxLayout(self)
         self.form = FormPanel(self)
         self.date = self.form.add("date", self.tr("Date"), DateField(), required=True)
-        self.subject_kind = QComboBox()
-        self.subject_kind.addItem(self.tr("A person"), "person")
-        self.subject_kind.addItem(self.tr("A collective"), "collective")
-        self.subject = QComboBox()
-        self.subject.setEditable(True)
-        self.subject.setInsertPolicy(QComboBox.NoInsert)
-        self.people_model = PersonChoiceModel(store, self)
-        self.collectives_model = CollectivesModel(store, self)
-        subject_row = QHBoxLayout()
-        subject_row.setContentsMargins(0, 0, 0, 0)
-        subject_row.addWidget(self.subject_kind)
-        subject_row.addWidget(self.subject, 1)
-        subject_box = QGroupBox()
-        subject_box.setFlat(True)
-        subject_box.setLayout(subject_row)
-        self.form.add("subject", self.tr("Achieved by"), subject_box, required=True)
+        self.subject_box = SubjectChooser(store)
+        self.subject_kind, self.subject = self.subject_box.kind, self.subject_box.combo
+        self.people_model, self.collectives_model = self.subject_box.people_model, self.subject_box.collectives_model
+        self.form.add("subject", self.tr("Achieved by"), self.subject_box, required=True)
         self.title = self.form.add("title", self.tr("Achievement"), QLineEdit(), required=True)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
@@ -99,10 +87,7 @@ class AchievementDialog(QDialog):
         box = QGroupBox(self.tr("Evidence (drop files here)"))
         bl = QVBoxLayout(box)
         self.evidence_model = EvidenceModel(store, self.record.id if self.record else None, self)
-        self.evidence_view = QTableView()
-        self.evidence_view.setObjectName("evidence")
-        self.evidence_view.setModel(self.evidence_model)
-        setup_table(self.evidence_view)
+        self.evidence_view = table_view(self.evidence_model, "evidence")
         self.evidence_view.doubleClicked.connect(self.open_selected)
         bl.addWidget(self.evidence_view)
         buttons = QHBoxLayout()
@@ -167,14 +152,7 @@ class AchievementDialog(QDialog):
             self.criterion.setEditText(self.campaign_criterion.currentText()[:200])
 
     def _subject_kind_changed(self) -> None:
-        model = self.people_model if self.subject_kind.currentData() == "person" else self.collectives_model
-        self.subject.setModel(model)
-        completer = QCompleter(model, self.subject)
-        completer.setCompletionRole(Qt.EditRole)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.subject.setCompleter(completer)
-        self.subject.setCurrentIndex(-1)
+        self.subject_box.show_kind()
 
     # -- evidence ---------------------------------------------------------------------------
 

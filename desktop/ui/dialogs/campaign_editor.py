@@ -17,69 +17,45 @@ from desktop.ui.models.campaigns import (
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRegularExpression, QRegularExpressionValidator,
-    QScrollArea, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt, Signal,
+    QScrollArea, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import ERROR_STYLE, FormPanel, PartialDateField
+from desktop.ui.widgets import ERROR_STYLE, ComboDelegate, FormPanel, PartialDateField
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
 
 # -- cell editors of the tables ----------------------------------------------------------------------
 
-class SubjectDelegate(QStyledItemDelegate):
+class SubjectDelegate(ComboDelegate):
     """Tập thể / Cá nhân / Cả hai."""
 
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for key, label in subject_labels().items():
-            combo.addItem(label, key)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+    def choices(self):
+        return [(label, key) for key, label in subject_labels().items()]
 
 
-class CatalogAwardDelegate(QStyledItemDelegate):
+class CatalogAwardDelegate(ComboDelegate):
     """Every award of the catalog; the first entry leaves the plan's wording unmatched."""
 
+    def choices(self):
+        return [(self.tr("(not in the catalog)"), "")] + [(name, name) for name in catalog.load().names()]
+
     def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        combo.addItem(self.tr("(not in the catalog)"), "")
-        for name in catalog.load().names():
-            combo.addItem(name, name)
+        combo = super().createEditor(parent, option, index)
         combo.setMaxVisibleItems(20)
         return combo
 
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole) or "")))
 
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
-
-
-class PhaseDelegate(QStyledItemDelegate):
+class PhaseDelegate(ComboDelegate):
     """The whole campaign or one of its phases, as the phases table names them now."""
 
     def __init__(self, names, parent=None):
         super().__init__(parent)
         self._names = names
 
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        combo.addItem(self.tr("Whole campaign"), -1)
-        for i, name in enumerate(self._names()):
-            combo.addItem(name or self.tr("Phase %1").replace("%1", str(i + 1)), i)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+    def choices(self):
+        return [(self.tr("Whole campaign"), -1)] + [
+            (name or self.tr("Phase %1").replace("%1", str(i + 1)), i) for i, name in enumerate(self._names())]
 
 
 class PatternDelegate(QStyledItemDelegate):

@@ -30,10 +30,10 @@ from desktop.ui.models.documents import (
 from desktop.ui.operations import Operation, attempt
 from desktop.ui.qt import (
     HAVE_PDF, QComboBox, QHBoxLayout, QKeySequence, QLabel, QLineEdit, QListView, QMessageBox,
-    QObject, QPlainTextEdit, QPointF, QPushButton, QShortcut, QSize, QSplitter, QTabWidget, QTableView,
+    QObject, QPlainTextEdit, QPointF, QPushButton, QShortcut, QSize, QSplitter, QTabWidget,
     QSizePolicy, QTextCursor, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import DateField, setup_table
+from desktop.ui.widgets import DateField, table_view
 from desktop.files import temp_prefix
 
 if HAVE_PDF:
@@ -402,10 +402,7 @@ class DocumentEditor(QWidget):
         hl = QVBoxLayout(history)
         hl.setContentsMargins(4, 4, 4, 4)
         self.history = HistoryModel(store, self)
-        self.history_view = QTableView()
-        self.history_view.setObjectName("document_history")
-        self.history_view.setModel(self.history)
-        setup_table(self.history_view)
+        self.history_view = table_view(self.history, "document_history")
         hl.addWidget(self.history_view, 1)
         hb = QHBoxLayout()
         hb.addStretch(1)

@@ -14,9 +14,9 @@ from desktop.changes import Area
 from desktop.ui.operations import Operation, run_op
 from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-    QStandardPaths, QTableView, QVBoxLayout, Signal,
+    QStandardPaths, QVBoxLayout, Signal,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import table_view
 
 
 class ExcelImportDialog(QDialog):
@@ -51,10 +51,7 @@ class ExcelImportDialog(QDialog):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.model = ImportPreviewModel(parent=self)
-        self.view = QTableView()
-        self.view.setObjectName("import_preview")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "import_preview")
         lay.addWidget(self.view, 1)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)

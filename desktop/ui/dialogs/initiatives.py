@@ -4,14 +4,14 @@ from __future__ import annotations
 from desktop.records import people
 from desktop.council import review
 from desktop.dates import format_date
-from desktop.errors import UserError, ValidationError
+from desktop.errors import ValidationError
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.operations import show_error
+from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QAbstractListModel, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-    QListView, QModelIndex, QPushButton, QTableView, QVBoxLayout, Qt, Signal,
+    QListView, QModelIndex, QPushButton, QVBoxLayout, Qt, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import DateField, FormPanel, read_date, table_view
 
 
 class InitiativesModel(RowsTableModel):
@@ -104,9 +104,7 @@ class InitiativesDialog(QDialog):
         self.store, self.year = store, year
         lay = QVBoxLayout(self)
         self.model = InitiativesModel(store, year, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model)
         lay.addWidget(self.view)
         self.delete_btn = QPushButton(self.tr("Delete the selected initiative"))
         self.delete_btn.clicked.connect(self.delete)
@@ -143,17 +141,15 @@ class InitiativesDialog(QDialog):
     def add(self) -> bool:
         errors: dict[str, str] = {}
         date = read_date(self.decision_date, "decision_date", errors)
-        try:
+
+        def save() -> None:
             if errors:
                 raise ValidationError(errors)
             review.save_initiative(self.store, review.Initiative(
                 self.name.text(), self.year, sorted(self.authors.ticked), self.scope.currentData(),
                 self.recognised_by.text(), self.decision_number.text(), date))
-        except ValidationError as exc:
-            self.form.set_errors(exc.fields)
-            return False
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not attempt(self, save, fields=self.form.set_errors):
             return False
         self.form.set_errors({})
         for w in (self.name, self.recognised_by, self.decision_number, self.decision_date):

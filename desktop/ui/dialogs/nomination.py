@@ -17,13 +17,12 @@ from desktop.council.nominations import Nomination
 from desktop.ui.models.nominations import (
     ID_ROLE, SOURCE_ROLE, AchievementPickModel, AwardChoiceModel, ChecksModel, MUTED_COLOR, unsaved,
 )
-from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QCompleter, QFont, QFontMetrics, QGroupBox, QHBoxLayout, QIcon, QLabel,
-    QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
+    QAbstractItemView, QComboBox, QFont, QFontMetrics, QGroupBox, QIcon, QLabel,
+    QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
     QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import FormPanel, setup_table
+from desktop.ui.widgets import FormPanel, SubjectChooser, table_view
 from desktop.ui.dialogs.records import _Dialog
 
 
@@ -122,24 +121,10 @@ class NominationDialog(_Dialog):
         self.layout_.addWidget(self.note)
 
         self.form = FormPanel(self)
-        self.subject_kind = QComboBox()
-        self.subject_kind.setObjectName("subject_kind")
-        self.subject_kind.addItem(self.tr("A person"), "person")
-        self.subject_kind.addItem(self.tr("A collective"), "collective")
-        self.subject = QComboBox()
-        self.subject.setObjectName("subject")
-        self.subject.setEditable(True)
-        self.subject.setInsertPolicy(QComboBox.NoInsert)
-        self.people_model = PersonChoiceModel(store, self)
-        self.collectives_model = CollectivesModel(store, self)
-        subject_row = QHBoxLayout()
-        subject_row.setContentsMargins(0, 0, 0, 0)
-        subject_row.addWidget(self.subject_kind)
-        subject_row.addWidget(self.subject, 1)
-        subject_box = QGroupBox()
-        subject_box.setFlat(True)
-        subject_box.setLayout(subject_row)
-        self.form.add("subject", self.tr("Proposed for"), subject_box, required=True)
+        self.subject_box = SubjectChooser(store)
+        self.subject_kind, self.subject = self.subject_box.kind, self.subject_box.combo
+        self.people_model, self.collectives_model = self.subject_box.people_model, self.subject_box.collectives_model
+        self.form.add("subject", self.tr("Proposed for"), self.subject_box, required=True)
         self.award = QComboBox()
         self.award.setObjectName("award")
         self.award_model = AwardChoiceModel(self.campaign, self, phase_id=self.phase_id)
@@ -157,10 +142,7 @@ class NominationDialog(_Dialog):
         box = QGroupBox(self.tr("Achievements it rests on (from the ledger)"))
         bl = QVBoxLayout(box)
         self.achievements = AchievementPickModel(store, self.campaign.id, self)
-        self.achievements_view = QTableView()
-        self.achievements_view.setObjectName("nomination_achievements")
-        self.achievements_view.setModel(self.achievements)
-        setup_table(self.achievements_view)
+        self.achievements_view = table_view(self.achievements, "nomination_achievements")
         self.achievements_view.clicked.connect(self._toggle_clicked)
         bl.addWidget(self.achievements_view)
         self.achievements_hint = QLabel()
@@ -217,14 +199,7 @@ class NominationDialog(_Dialog):
 
     def _subject_kind_changed(self) -> None:
         kind = self.subject_kind.currentData()
-        model = self.people_model if kind == "person" else self.collectives_model
-        self.subject.setModel(model)
-        completer = QCompleter(model, self.subject)
-        completer.setCompletionRole(Qt.EditRole)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.subject.setCompleter(completer)
-        self.subject.setCurrentIndex(-1)
+        self.subject_box.show_kind()
         award_id = self.award.currentData(ID_ROLE)
         self.award_model.set_subject_kind(kind)
         row = self.award_model.row_of(award_id)

@@ -12,8 +12,8 @@ from pathlib import Path
 from desktop import catalog, clock
 from desktop.council import nominations, outcomes, prizes
 from desktop.dates import DateError
-from desktop.errors import UserError, ValidationError
-from desktop.ui.operations import show_error
+from desktop.errors import ValidationError
+from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
     QWidget, Signal,
@@ -138,12 +138,6 @@ class OutcomeDialog(QDialog):
                         issuer=self.issuer.text(), award=self.award.currentText(), file=self.file)
 
     def _on_save(self) -> None:
-        try:
-            self.save()
-        except ValidationError as exc:
-            self.form.set_errors(exc.fields)
-        except UserError as exc:
-            show_error(self, exc)
-        else:
+        if attempt(self, self.save, fields=self.form.set_errors):
             self.saved.emit(self.nomination_id)
             self.accept()

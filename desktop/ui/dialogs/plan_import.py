@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.campaigns import campaign as campaigns
-from desktop.errors import UserError, ValidationError
-from desktop.ui.operations import show_error
+from desktop.errors import ValidationError
+from desktop.ui.operations import attempt
 from desktop.ui.dialogs.campaign_editor import CampaignEditor
 from desktop.ui.qt import (
     QAbstractItemView, QColor, QDialog, QDialogButtonBox, QLabel, QListView, QMessageBox, QPlainTextEdit,
@@ -213,18 +213,16 @@ class PlanImportDialog(QDialog):
                 QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Yes)
             if answer != QMessageBox.Yes:
                 return
-        try:
+
+        def write() -> None:
             if existing is not None:
                 campaigns.update_from_plan(self.store, existing.id, c, self.path)
             else:
                 with self.store.transaction():
                     campaigns.save(self.store, c)
                     campaigns.attach_source(self.store, c.id, self.path)
-        except ValidationError as exc:
-            self.editor.set_errors(exc.fields)
-            return
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not attempt(self, write, fields=self.editor.set_errors):
             return
         self.campaign_id = c.id
         self.saved.emit(c.id)

@@ -10,19 +10,24 @@ from desktop.records.people import Collective, Person
 from desktop.ui.columns import fit_columns
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.ui.models.records import PriorAwardsModel, RatingsModel
-from desktop.ui.operations import show_error
+from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QCoreApplication,
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton,
     QSpinBox, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date
+from desktop.ui.widgets import ComboDelegate, DateField, FormPanel, read_date
 from desktop import clock
 
 
 class _Dialog(QDialog):
-    """Common frame: a body and OK/Cancel buttons whose OK runs ``save``."""
+    """Common frame: a body and OK/Cancel buttons whose OK runs ``save``.
+
+    A dialog whose form is one tab of ``tabs`` goes back to it to show the form's errors.
+    """
+
+    tabs: QTabWidget | None = None
 
     def __init__(self, parent, title: str):
         super().__init__(parent)
@@ -40,17 +45,25 @@ class _Dialog(QDialog):
         raise AssertionError("subclass must define save()")
 
     def _on_save(self) -> None:
-        try:
-            self.save()
-        except ValidationError as exc:
-            self.show_errors(exc.fields)
-        except UserError as exc:
-            show_error(self, exc)
-        else:
+        if attempt(self, self.save, fields=self.show_errors):
             self.accept()
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self.form)
         self.form.set_errors(errors)
+
+    def save_record(self, record, write) -> None:
+        """``write(new)`` the record in one transaction; when a new record's insert is rolled back
+        with the rest, the record loses its id again (the next Save inserts it anew)."""
+        was_new = record.id is None
+        try:
+            with self.store.transaction():
+                write(was_new)
+        except BaseException:
+            if was_new:
+                record.id = None  # the insert was rolled back with the rest
+            raise
 
 
 class UnitForm(FormPanel):
@@ -144,22 +157,12 @@ class CollectiveDialog(_Dialog):
         c.note = self.note.text()
         c.head_person_id = self.head.currentData()
         c.functions = self.functions.toPlainText()
-        was_new = c.id is None
-        try:
-            with self.store.transaction():
-                if was_new:
-                    people.add_collective(self.store, c)
-                else:
-                    people.update_collective(self.store, c)
-                save_collective_records(self, c.id)
-        except BaseException:
-            if was_new:
-                c.id = None  # the insert was rolled back with the rest
-            raise
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.tabs.setCurrentWidget(self.form)
-        self.form.set_errors(errors)
+        def write(new: bool) -> None:
+            (people.add_collective if new else people.update_collective)(self.store, c)
+            save_collective_records(self, c.id)
+
+        self.save_record(c, write)
 
 
 def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidget:
@@ -170,26 +173,7 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
     tabs.addTab(dialog.form, QCoreApplication.translate("CollectiveDialog", "Profile"))
     dialog.ratings_model = RatingsModel(review.collective_ratings(store, collective_id) if collective_id else {},
                                         dialog)
-    view = QTableView()
-    view.setObjectName("collective_ratings")
-    view.setModel(dialog.ratings_model)
-    view.setItemDelegateForColumn(1, RatingDelegate(view))
-    fit_columns(view)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.AllEditTriggers)
-    box = QWidget()
-    bl = QVBoxLayout(box)
-    bl.addWidget(view)
-    row = QHBoxLayout()
-    dialog.new_year = QSpinBox()
-    dialog.new_year.setRange(1990, clock.today().year)
-    dialog.new_year.setValue(clock.today().year - 1)
-    add_btn = QPushButton(QCoreApplication.translate("CollectiveDialog", "Add year"))
-    add_btn.clicked.connect(lambda: dialog.ratings_model.add_year(dialog.new_year.value()))
-    row.addWidget(dialog.new_year)
-    row.addWidget(add_btn)
-    row.addStretch(1)
-    bl.addLayout(row)
+    box = ratings_tab(dialog, "collective_ratings", years_back=1)
     tabs.addTab(box, QCoreApplication.translate("CollectiveDialog", "Yearly ratings"))
     dialog.awards_model = PriorAwardsModel(
         people.prior_awards(store, collective_id=collective_id) if collective_id else [], dialog)
@@ -198,34 +182,58 @@ def collective_record_tabs(dialog, store, collective_id: int | None) -> QTabWidg
     return tabs
 
 
+def ratings_tab(dialog, object_name: str, *, years_back: int) -> QWidget:
+    """The yearly ratings tab over ``dialog.ratings_model``: a table whose ratings are chosen from a
+    list (``dialog.ratings_view``) and a row to add a year (``dialog.new_year``, at first
+    ``years_back`` years before this one)."""
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setModel(dialog.ratings_model)
+    view.setItemDelegateForColumn(1, RatingDelegate(view))
+    fit_columns(view)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.AllEditTriggers)
+    dialog.ratings_view = view
+    box = QWidget()
+    bl = QVBoxLayout(box)
+    bl.addWidget(view)
+    row = QHBoxLayout()
+    dialog.new_year = QSpinBox()
+    dialog.new_year.setRange(1990, clock.today().year)
+    dialog.new_year.setValue(clock.today().year - years_back)
+    add_btn = QPushButton(QCoreApplication.translate("CollectiveDialog", "Add year"))
+    add_btn.clicked.connect(lambda: dialog.ratings_model.add_year(dialog.new_year.value()))
+    row.addWidget(dialog.new_year)
+    row.addWidget(add_btn)
+    row.addStretch(1)
+    bl.addLayout(row)
+    return box
+
+
 def save_collective_records(dialog, collective_id: int) -> None:
     """Save the ratings and awards of the collective dialog (inside the caller's transaction)."""
     from desktop.council import review
 
     review.set_collective_ratings(dialog.store, collective_id, dialog.ratings_model.ratings())
+    save_prior_awards(dialog, collective_id=collective_id)
+
+
+def save_prior_awards(dialog, **subject) -> None:
+    """Replace the person's or the collective's awards received before with the dialog's table
+    (inside the caller's transaction); a refused row shows the table and says why."""
     try:
-        people.replace_prior_awards(dialog.store, collective_id=collective_id, awards=dialog.awards_model.awards())
+        people.replace_prior_awards(dialog.store, awards=dialog.awards_model.awards(), **subject)
     except ValidationError as exc:
         dialog.tabs.setCurrentWidget(dialog.awards_box)
         raise UserError(QCoreApplication.translate("CollectiveDialog", "Awards received: %1").replace(
             "%1", " ".join(exc.fields.values()))) from None
 
 
-class RatingDelegate(QStyledItemDelegate):
+class RatingDelegate(ComboDelegate):
     """A combo box of the four ratings (and none)."""
 
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        combo.addItem(self.tr("(not rated)"), "")
-        for key, label in people.RATINGS.items():
-            combo.addItem(label, key)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+    def choices(self):
+        return [(self.tr("(not rated)"), "")] + [(label, key) for key, label in people.RATINGS.items()]
 
 
 class AwardDelegate(QStyledItemDelegate):
@@ -315,28 +323,7 @@ class PersonDialog(_Dialog):
         tabs.addTab(self.form, self.tr("Profile"))
 
         self.ratings_model = RatingsModel(detail.ratings if detail else {}, self)
-        ratings_view = QTableView()
-        ratings_view.setObjectName("ratings")
-        ratings_view.setModel(self.ratings_model)
-        ratings_view.setItemDelegateForColumn(1, RatingDelegate(ratings_view))
-        fit_columns(ratings_view)
-        ratings_view.verticalHeader().hide()
-        ratings_view.setEditTriggers(QAbstractItemView.AllEditTriggers)
-        self.ratings_view = ratings_view
-        ratings_box = QWidget()
-        rl = QVBoxLayout(ratings_box)
-        rl.addWidget(ratings_view)
-        add_year = QHBoxLayout()
-        self.new_year = QSpinBox()
-        self.new_year.setRange(1990, clock.today().year)
-        self.new_year.setValue(clock.today().year - 4)
-        add_btn = QPushButton(self.tr("Add year"))
-        add_btn.clicked.connect(lambda: self.ratings_model.add_year(self.new_year.value()))
-        add_year.addWidget(self.new_year)
-        add_year.addWidget(add_btn)
-        add_year.addStretch(1)
-        rl.addLayout(add_year)
-        tabs.addTab(ratings_box, self.tr("Yearly ratings"))
+        tabs.addTab(ratings_tab(self, "ratings", years_back=4), self.tr("Yearly ratings"))
 
         self.awards_model = PriorAwardsModel(detail.awards if detail else [], self)
         self.awards_box = awards_table(self, self.awards_model, "person")
@@ -359,25 +346,10 @@ class PersonDialog(_Dialog):
             setattr(p, name, getattr(self, name).text())
         if errors:
             raise ValidationError(errors)
-        was_new = p.id is None
-        try:
-            with self.store.transaction():
-                if was_new:
-                    people.add_person(self.store, p)
-                else:
-                    people.update_person(self.store, p)
-                people.set_ratings(self.store, p.id, self.ratings_model.ratings())
-                try:
-                    people.replace_prior_awards(self.store, person_id=p.id, awards=self.awards_model.awards())
-                except ValidationError as exc:
-                    self.tabs.setCurrentWidget(self.awards_box)
-                    raise UserError(self.tr("Awards received: %1").replace(
-                        "%1", " ".join(exc.fields.values()))) from None
-        except BaseException:
-            if was_new:
-                p.id = None  # the insert was rolled back with the rest
-            raise
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.tabs.setCurrentWidget(self.form)
-        self.form.set_errors(errors)
+        def write(new: bool) -> None:
+            (people.add_person if new else people.update_person)(self.store, p)
+            people.set_ratings(self.store, p.id, self.ratings_model.ratings())
+            save_prior_awards(self, person_id=p.id)
+
+        self.save_record(p, write)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.records import unit
-from desktop.errors import UserError, ValidationError
-from desktop.ui.operations import show_error
+from desktop.errors import UserError
+from desktop.ui.operations import attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCommandLinkButton, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
     QPushButton, QStackedWidget, QStringListModel, QVBoxLayout, QWidget, Qt,
@@ -164,13 +164,8 @@ class WelcomeDialog(QDialog):
         self.form.name.setFocus()
 
     def set_up(self) -> None:
-        try:
-            self._set_up(self.form.profile(), self.collectives.names(), self._then_excel)
-        except ValidationError as exc:
-            self.form.set_errors(exc.fields)
-        except UserError as exc:
-            show_error(self, exc)
-        else:
+        if attempt(self, lambda: self._set_up(self.form.profile(), self.collectives.names(), self._then_excel),
+                   fields=self.form.set_errors):
             self.choice = "excel" if self._then_excel else "setup"
             self.accept()
 

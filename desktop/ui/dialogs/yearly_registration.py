@@ -2,17 +2,14 @@
 any campaign; saved in one go, with the Excel template, import and printable list."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from desktop import clock
-from desktop.errors import UserError, ValidationError
 from desktop.ui.models.yearly_registration import YearRegistrationModel
-from desktop.ui.operations import show_error
 from desktop.ui.qt import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTableView,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTableView,
     QVBoxLayout,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
+from desktop.ui.widgets import table_view
 
 
 class YearRegistrationDialog(QDialog):
@@ -40,10 +37,7 @@ class YearRegistrationDialog(QDialog):
         hint.setStyleSheet("color: #555;")
         lay.addWidget(hint)
         self.model = YearRegistrationModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("year_registrations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "year_registrations")
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -91,15 +85,7 @@ class YearRegistrationDialog(QDialog):
         self.model.load(year)
 
     def save(self) -> bool:
-        try:
-            self.model.save()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
-            return False
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return save_registrations(self, self.model.save)
 
     def reject(self) -> None:
         if self._may_discard():
@@ -108,38 +94,22 @@ class YearRegistrationDialog(QDialog):
     def write_template(self) -> None:
         from desktop.excel.registration import write_year_template
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Excel template"),
-                                              f"dang-ky-danh-hieu-{self._shown_year}.xlsx", "Excel (*.xlsx)")
-        if path:
-            try:
-                write_year_template(self.store, self._shown_year, path)
-            except UserError as exc:
-                show_error(self, exc)
+        save_workbook(self, self.tr("Excel template"), f"dang-ky-danh-hieu-{self._shown_year}.xlsx",
+                      lambda path: write_year_template(self.store, self._shown_year, path))
 
     def export_list(self) -> None:
         from desktop.excel.registration import write_year_list
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"),
-                                              f"danh-sach-dang-ky-danh-hieu-{self._shown_year}.xlsx", "Excel (*.xlsx)")
-        if path:
-            try:
-                write_year_list(self.store, self._shown_year, path)
-            except UserError as exc:
-                show_error(self, exc)
+        save_workbook(self, self.tr("Export list"), f"danh-sach-dang-ky-danh-hieu-{self._shown_year}.xlsx",
+                      lambda path: write_year_list(self.store, self._shown_year, path))
 
     def import_excel(self) -> None:
-        from desktop.excel.registration import Rejected, apply_year, read_year
+        from desktop.excel.registration import apply_year, read_year
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", "Excel (*.xlsx)")
-        if not path:
-            return
-        try:
-            preview = read_year(self.store, self._shown_year, Path(path))
-            if preview.errors:
-                raise Rejected(preview)
-            count = apply_year(self.store, preview)
-        except UserError as exc:
-            show_error(self, exc)
+        count = import_workbook(self, self.tr("Import from Excel"),
+                                lambda path: read_year(self.store, self._shown_year, path),
+                                lambda preview: apply_year(self.store, preview))
+        if count is None:
             return
         self.model.load(self._shown_year)
         QMessageBox.information(self, self.tr("Import from Excel"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.ui.qt import QAbstractTableModel, QModelIndex, Qt
+from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -11,7 +11,7 @@ class RowsTableModel(QAbstractTableModel):
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
     depend on the data), ``self.headers`` (same length) and ``self._rows`` (an
-    attribute or a property) and implement ``data``; counting rows and columns
+    attribute or a property) and implement ``cell`` (or ``data``); counting rows and columns
     and the horizontal header (its text, and the same text as its tool tip for
     a column too narrow to show it) are here.
 
@@ -44,9 +44,25 @@ class RowsTableModel(QAbstractTableModel):
             return self.header_tip(section)
         return None
 
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], self.KEYS[index.column()], role)
+
+    def cell(self, row, key: str, role: int):
+        """What the cell of ``row`` (one of ``self._rows``) in column ``key`` holds in ``role``; a model
+        that needs more than the row and the key overrides :meth:`data` instead."""
+        return None
+
     def header_tip(self, section: int) -> str | None:
         """The tool tip of a column's header: its whole caption, unless a subclass says more."""
         return self.headers[section] or None
+
+    def set_rows(self, rows) -> None:
+        """Show ``rows`` in place of those shown (one model reset)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
 
     def key(self, column: int) -> str:
         """The key of a column (``"name"``, ``"award"``…)."""
@@ -55,3 +71,73 @@ class RowsTableModel(QAbstractTableModel):
     def wide_columns(self) -> list[int]:
         """The columns that get the width (see ``WIDE``)."""
         return [i for i, key in enumerate(self.KEYS) if key in self.WIDE]
+
+
+class CheckableRowsModel(RowsTableModel):
+    """A :class:`RowsTableModel` whose rows are ticked in a check box in the first column.
+
+    Subclasses say which id a row has (:meth:`row_id`) and keep ``self._checked``, the set of
+    ticked ids; ``checked_changed`` tells any change of the ticks.
+    """
+
+    checked_changed = Signal()
+    _checked: set[int]
+
+    def row_id(self, row) -> int:  # pragma: no cover - each model defines it
+        raise TypeError(f"{type(self).__name__} must define row_id()")
+
+    def checked_ids(self) -> list[int]:
+        """The ticked rows' ids, in the rows' order."""
+        return [self.row_id(r) for r in self._rows if self.row_id(r) in self._checked]
+
+    def set_all(self, checked: bool) -> None:
+        self._checked = {self.row_id(r) for r in self._rows} if checked else set()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
+        self.checked_changed.emit()
+
+    def row_of(self, row_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if self.row_id(r) == row_id:
+                return i
+        return None
+
+    def check_state(self, row) -> Qt.CheckState:
+        return Qt.Checked if self.row_id(row) in self._checked else Qt.Unchecked
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
+        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
+            return False
+        row_id = self.row_id(self._rows[index.row()])
+        if Qt.CheckState(value) == Qt.Checked:
+            self._checked.add(row_id)
+        else:
+            self._checked.discard(row_id)
+        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+
+class ItemsListModel(QAbstractListModel):
+    """A list (for a combo box or a list view) over ``self._items``: counting the rows and checking
+    the index are here; subclasses say what an item shows in each role (:meth:`item_data`)."""
+
+    _items: list
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        return self.item_data(self._items[index.row()], role)
+
+    def item_data(self, item, role: int):
+        """What ``item`` (one of ``self._items``) shows in ``role``."""
+        return None

@@ -19,9 +19,9 @@ from desktop.campaigns.campaign import (
 )
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ItemsListModel, RowsTableModel
 from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
-from desktop.ui.qt import QAbstractListModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
 
 ID_ROLE = Qt.UserRole + 1
@@ -130,11 +130,8 @@ class CampaignListModel(RowsTableModel):
     def campaign_at(self, row: int) -> Campaign:
         return copy.deepcopy(self._rows[row][0])
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c, due, days, running = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, row, key: str, role: int):
+        c, due, days, running = row
         if role == ID_ROLE:
             return c.id
         if role == Qt.DisplayRole:
@@ -158,7 +155,7 @@ class CampaignListModel(RowsTableModel):
         return None
 
 
-class CampaignChoiceModel(QAbstractListModel):
+class CampaignChoiceModel(ItemsListModel):
     """Every campaign (newest plan first) for a combo box, the one list of campaigns to choose from.
 
     With ``first`` (such as "All campaigns" or "(not part of a campaign)") a
@@ -188,13 +185,7 @@ class CampaignChoiceModel(QAbstractListModel):
     def campaign_at(self, row: int) -> Campaign | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        c = self._items[index.row()]
+    def item_data(self, c, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             return self._first if c is None else c.title
         if role == Qt.ToolTipRole:
@@ -204,7 +195,7 @@ class CampaignChoiceModel(QAbstractListModel):
         return None
 
 
-class CriterionChoiceModel(QAbstractListModel):
+class CriterionChoiceModel(ItemsListModel):
     """The criteria of one campaign for a combo box, led by a row without a criterion (id ``None``)."""
 
     def __init__(self, store, first: str, parent=None):
@@ -232,13 +223,8 @@ class CriterionChoiceModel(QAbstractListModel):
                 return i
         return 0
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        kid, text = self._items[index.row()]
+    def item_data(self, item, role: int):
+        kid, text = item
         if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             return text
         if role == ID_ROLE:
@@ -253,6 +239,7 @@ class _RowsModel(RowsTableModel):
 
     PREFIX = ""
     KEYS: tuple[str, ...] = ()
+    TIP_KEY = ""            # the column of running text whose whole text is its cell's tool tip
     ROW_NUMBERS = True
     edited = Signal()
 
@@ -341,6 +328,8 @@ class _RowsModel(RowsTableModel):
         return True
 
     def extra(self, item, key: str, role: int):
+        if role == Qt.ToolTipRole and key == self.TIP_KEY:
+            return getattr(item, key) or None
         return None
 
     # -- Qt model interface ----------------------------------------------------------------------
@@ -387,6 +376,7 @@ class CriteriaModel(_RowsModel):
 
     PREFIX = "criteria"
     KEYS = ("subject", "text", "target_value", "target_unit")
+    TIP_KEY = "text"
     WIDE = ["text"]
 
     def __init__(self, items=(), parent=None):
@@ -428,9 +418,7 @@ class CriteriaModel(_RowsModel):
     def extra(self, item, key, role):
         if role == Qt.TextAlignmentRole and key == "target_value":
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and key == "text" and item.text:
-            return item.text
-        return None
+        return super().extra(item, key, role)
 
 
 class AwardsModel(_RowsModel):
@@ -438,6 +426,7 @@ class AwardsModel(_RowsModel):
 
     PREFIX = "awards"
     KEYS = ("award", "text", "quota_collective", "quota_individual", "phase")
+    TIP_KEY = "text"
     WIDE = ["award", "text"]
 
     def __init__(self, items=(), parent=None):
@@ -528,9 +517,7 @@ class AwardsModel(_RowsModel):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             if role == Qt.ForegroundRole and getattr(item, key) is None:
                 return PLACEHOLDER_COLOR
-        if role == Qt.ToolTipRole and key == "text" and item.text:
-            return item.text
-        return None
+        return super().extra(item, key, role)
 
 
 class PhasesModel(_RowsModel):
@@ -578,6 +565,7 @@ class DocumentsModel(_RowsModel):
 
     PREFIX = "documents"
     KEYS = ("name", "form", "decree")
+    TIP_KEY = "name"
     WIDE = ["name", "decree"]
 
     def __init__(self, items=(), parent=None):
@@ -602,15 +590,10 @@ class DocumentsModel(_RowsModel):
         setattr(item, key, text if key == "name" else (text or None))
         return True
 
-    def extra(self, item, key, role):
-        if role == Qt.ToolTipRole and key == "name" and item.name:
-            return item.name
-        return None
-
 
 # -- the overview: campaigns under way -----------------------------------------------------------------
 
-class RunningModel(QAbstractListModel):
+class RunningModel(ItemsListModel):
     """The campaigns under way (``campaigns.running``), nearest deadline first: title and days left."""
 
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
@@ -633,13 +616,7 @@ class RunningModel(QAbstractListModel):
                 return i
         return None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        p = self._items[index.row()]
+    def item_data(self, p, role: int):
         if role == Qt.DisplayRole:
             due = (deadline_text(p.deadline, p.days_left)
                    or QCoreApplication.translate("CampaignModels", "no deadline set"))
@@ -656,7 +633,7 @@ class RunningModel(QAbstractListModel):
         return None
 
 
-class CriterionProgressModel(QAbstractListModel):
+class CriterionProgressModel(ItemsListModel):
     """The criteria of one running campaign that have a numeric target: latest measured value vs target."""
 
     def __init__(self, parent=None):
@@ -672,13 +649,7 @@ class CriterionProgressModel(QAbstractListModel):
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        k = self._items[index.row()]
+    def item_data(self, k, role: int):
         if role == Qt.DisplayRole:
             return f"{k.criterion.text}\n{latest_text(k)}"
         if role == Qt.ToolTipRole:

@@ -24,6 +24,25 @@ FINAL_COLOR = QColor("#1b6e20")
 SECRET_COLOR = QColor("#b00020")
 
 
+def _font(*, bold: bool = False, italic: bool = False) -> QFont:
+    """The default font, bold or italic."""
+    font = QFont()
+    if bold:
+        font.setBold(True)
+    if italic:
+        font.setItalic(True)
+    return font
+
+
+def _item_role(item, role: int):
+    """What a dossier row says in the roles every row has (its kind, what it is drafted for)."""
+    if role == KIND_ROLE:
+        return item.kind
+    if role == TARGET_ROLE:
+        return item.target_id
+    return None
+
+
 def classification_label(key: str) -> str:
     """Thường, Mật, Tối mật, Tuyệt mật."""
     return {
@@ -215,16 +234,10 @@ class DossierModel(RowsTableModel):
                 return MUTED_COLOR
             return None
         if role == Qt.FontRole and col == 1 and d is None:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return _font(italic=True)
         if role == ID_ROLE:
             return item.draft_id
-        if role == KIND_ROLE:
-            return item.kind
-        if role == TARGET_ROLE:
-            return item.target_id
-        return None
+        return _item_role(item, role)
 
     @staticmethod
     def _paper_data(item: DossierItem, col: int, role: int):
@@ -246,14 +259,8 @@ class DossierModel(RowsTableModel):
         if role == Qt.ForegroundRole and col == 1:
             return FINAL_COLOR if files else MUTED_COLOR
         if role == Qt.FontRole and col == 1 and not files:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == KIND_ROLE:
-            return item.kind
-        if role == TARGET_ROLE:
-            return item.target_id
-        return None
+            return _font(italic=True)
+        return _item_role(item, role)
 
 
 # -- the sections of one document -------------------------------------------------------------------------
@@ -328,9 +335,7 @@ class SectionsModel(QAbstractListModel):
             tip = self.label(index.row())
             return tip + "\n" + QCoreApplication.translate("DocumentModels", "Edited, not saved yet") if edited else tip
         if role == Qt.FontRole and edited:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _font(bold=True)
         if role == ID_ROLE:
             return sid
         return None
@@ -374,9 +379,7 @@ class HistoryModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and col == 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.FontRole and index.row() == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _font(bold=True)
         if role == ID_ROLE:
             return v.version
         return None
@@ -485,10 +488,7 @@ class PrintLogModel(RowsTableModel):
         self._rows = printing.entries(self._store)
         self.endResetModel()
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, key = self._rows[index.row()], self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "at":
                 return local_time(r["at"])

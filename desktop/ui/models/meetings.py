@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from desktop.council import meetings
 from desktop.council.meetings import Ballot, Meeting, Member
-from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QAbstractListModel, QColor, QCoreApplication, QModelIndex, Qt, Signal
+from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
 ID_ROLE = Qt.UserRole + 1
@@ -23,7 +23,7 @@ def meeting_label(m: Meeting) -> str:
     return text
 
 
-class MeetingsModel(QAbstractListModel):
+class MeetingsModel(ItemsListModel):
     """The meetings of one campaign, newest first, for a combo box."""
 
     def __init__(self, store, parent=None):
@@ -61,13 +61,8 @@ class MeetingsModel(QAbstractListModel):
     def id_at(self, row: int) -> int | None:
         return self._items[row][0] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        mid, label = self._items[index.row()]
+    def item_data(self, item, role: int):
+        mid, label = item
         if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
             return label
         if role == ID_ROLE:

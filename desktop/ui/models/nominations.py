@@ -11,10 +11,10 @@ from desktop.council import nominations, outcomes, prizes
 from desktop.dates import format_date
 from desktop.errors import NotFound
 from desktop.council.nominations import Check, Nomination, NominationRow
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
-    QPointF, Qt, Signal,
+    QPointF, Qt,
 )
 
 ID_ROLE = Qt.UserRole + 1
@@ -83,7 +83,7 @@ def check_state(c: Check) -> str:
 
 # -- quota use per award ------------------------------------------------------------------------------------
 
-class QuotaModel(QAbstractListModel):
+class QuotaModel(ItemsListModel):
     """One line per award of the campaign: "Giấy khen … — tập thể 2/2, cá nhân 3/5", red when over.
 
     Counts are :func:`desktop.campaigns.campaign.nomination_counts` (every nomination not turned down).
@@ -133,13 +133,8 @@ class QuotaModel(QAbstractListModel):
     def over_at(self, row: int) -> bool:
         return self._items[row][1]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        text, over, tip = self._items[index.row()]
+    def item_data(self, item, role: int):
+        text, over, tip = item
         if role == Qt.DisplayRole:
             return text
         if role == Qt.ToolTipRole:
@@ -337,7 +332,7 @@ class ChecksModel(QAbstractListModel):
 
 # -- awards of the campaign that fit a subject --------------------------------------------------------------
 
-class AwardChoiceModel(QAbstractListModel):
+class AwardChoiceModel(ItemsListModel):
     """The campaign's awards that the catalog gives to the chosen kind of subject."""
 
     def __init__(self, campaign: campaigns.Campaign, parent=None, *, phase_id: int | None = None):
@@ -361,13 +356,7 @@ class AwardChoiceModel(QAbstractListModel):
                 return i
         return -1
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        a = self._items[index.row()]
+    def item_data(self, a, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             phase = self._campaign.award_phase(a)
             return award_label(a) + (f" ({phase.name})" if phase is not None else "")
@@ -380,12 +369,11 @@ class AwardChoiceModel(QAbstractListModel):
 
 # -- the achievements a nomination rests on --------------------------------------------------------------
 
-class AchievementPickModel(RowsTableModel):
+class AchievementPickModel(CheckableRowsModel):
     """A subject's achievements from the ledger, those linked to the campaign first, each with a check box."""
 
     KEYS = ["date", "title", "criterion", "measure", "campaign"]
     WIDE = ["title", "criterion", "campaign"]
-    checked_changed = Signal()
 
     def __init__(self, store, campaign_id: int, parent=None):
         super().__init__(parent)
@@ -424,31 +412,15 @@ class AchievementPickModel(RowsTableModel):
         self.endResetModel()
         self.checked_changed.emit()
 
-    def checked_ids(self) -> list[int]:
-        return [r["id"] for r in self._rows if r["id"] in self._checked]
+    def row_id(self, row: dict) -> int:
+        return row["id"]
 
-    def row_of(self, achievement_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r["id"] == achievement_id:
-                return i
-        return None
-
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         linked = r["campaign_id"] == self._campaign_id
         if role == ID_ROLE:
             return r["id"]
         if role == Qt.CheckStateRole and key == "date":
-            return Qt.Checked if r["id"] in self._checked else Qt.Unchecked
+            return self.check_state(r)
         if role == Qt.DisplayRole:
             if key == "date":
                 return format_date(r["date"])
@@ -471,18 +443,6 @@ class AchievementPickModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and key == "measure":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
-
-    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
-        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
-            return False
-        aid = self._rows[index.row()]["id"]
-        if Qt.CheckState(value) == Qt.Checked:
-            self._checked.add(aid)
-        else:
-            self._checked.discard(aid)
-        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
-        self.checked_changed.emit()
-        return True
 
 
 def unsaved(campaign_id: int, award_id: int | None, kind: str, subject_id: int | None, achievement_ids: list[int],

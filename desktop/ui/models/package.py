@@ -10,10 +10,10 @@ from desktop.records import achievements as ach
 from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import CheckableRowsModel, RowsTableModel
 from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
 from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QColor, QCoreApplication, QFont, \
-    QModelIndex, Qt, Signal
+    QModelIndex, Qt
 from desktop.ui.models.nominations import state_icon
 
 ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
@@ -157,10 +157,9 @@ class EvidenceRow:
     achievement: str         # "title — person or collective"
 
 
-class EvidenceChoiceModel(RowsTableModel):
+class EvidenceChoiceModel(CheckableRowsModel):
     """The evidence files of the achievements linked to a campaign, each checkable for the package."""
 
-    checked_changed = Signal()
     KEYS = ("file", "size", "achievement")
     WIDE = ["file", "achievement"]
 
@@ -196,39 +195,17 @@ class EvidenceChoiceModel(RowsTableModel):
         self.endResetModel()
         self.checked_changed.emit()
 
-    def checked_ids(self) -> list[int]:
-        return [r.evidence.id for r in self._rows if r.evidence.id in self._checked]
+    def row_id(self, row: EvidenceRow) -> int:
+        return row.evidence.id
 
     def checked_size(self) -> int:
         return sum(r.evidence.size for r in self._rows if r.evidence.id in self._checked)
 
-    def set_all(self, checked: bool) -> None:
-        self._checked = {r.evidence.id for r in self._rows} if checked else set()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
-        self.checked_changed.emit()
-
-    def row_of(self, evidence_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.evidence.id == evidence_id:
-                return i
-        return None
-
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == ID_ROLE:
             return r.evidence.id
         if role == Qt.CheckStateRole and key == "file":
-            return Qt.Checked if r.evidence.id in self._checked else Qt.Unchecked
+            return self.check_state(r)
         if role == Qt.DisplayRole:
             if key == "file":
                 return r.evidence.file_name
@@ -240,18 +217,6 @@ class EvidenceChoiceModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and key == "size":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
-
-    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
-        if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
-            return False
-        eid = self._rows[index.row()].evidence.id
-        if Qt.CheckState(value) == Qt.Checked:
-            self._checked.add(eid)
-        else:
-            self._checked.discard(eid)
-        self.dataChanged.emit(index, index, [Qt.CheckStateRole])
-        self.checked_changed.emit()
-        return True
 
 
 # -- signing tokens and their keys --------------------------------------------------------------------------
@@ -268,18 +233,12 @@ class TokensModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
 
     def set_tokens(self, tokens: list) -> None:
-        self.beginResetModel()
-        self._rows = list(tokens)
-        self.endResetModel()
+        self.set_rows(tokens)
 
     def token_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        t = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, t, key: str, role: int):
         if role == ID_ROLE:
             return t.label
         if role == Qt.DisplayRole:
@@ -312,9 +271,7 @@ class KeysModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
 
     def set_keys(self, keys: list) -> None:
-        self.beginResetModel()
-        self._rows = list(keys)
-        self.endResetModel()
+        self.set_rows(keys)
 
     def key_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -322,11 +279,7 @@ class KeysModel(RowsTableModel):
     def first_usable(self) -> int | None:
         return next((i for i, k in enumerate(self._rows) if k.can_sign), None)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        k = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, k, key: str, role: int):
         if role == ID_ROLE:
             return f"id {k.key_id}" if k.key_id else k.label
         if role == Qt.DisplayRole:
@@ -410,18 +363,12 @@ class ChecksModel(RowsTableModel):
         self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
 
     def set_checks(self, checks: list) -> None:
-        self.beginResetModel()
-        self._rows = list(checks)
-        self.endResetModel()
+        self.set_rows(checks)
 
     def check_at(self, row: int):
         return self._rows[row]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, c, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "mark":
                 return "✓" if c.ok else "✗"
@@ -473,9 +420,7 @@ class PackageFilesModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
 
     def set_files(self, files: list[str]) -> None:
-        self.beginResetModel()
-        self._rows = list(files)
-        self.endResetModel()
+        self.set_rows(files)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -85,16 +85,7 @@ class AwardsModel(RowsTableModel):
         self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), QCoreApplication.translate("StatisticsModels", "Individual / collective"), QCoreApplication.translate("StatisticsModels", "Name"),
                         QCoreApplication.translate("StatisticsModels", "Collective"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Decision date"), QCoreApplication.translate("StatisticsModels", "Issued by"), QCoreApplication.translate("StatisticsModels", "Prize")]
 
-    def set_rows(self, rows: list[statistics.AwardRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
             return {
                 "year": str(r.year), "award": r.award, "level": catalog.LEVELS.get(r.level, ""),
@@ -120,16 +111,7 @@ class SharesModel(RowsTableModel):
         self._rows: list[statistics.TitleShare] = []
         self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Title"), QCoreApplication.translate("StatisticsModels", "Holders / staff rated"), QCoreApplication.translate("StatisticsModels", "Share")]
 
-    def set_rows(self, rows: list[statistics.TitleShare]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
             return {"year": str(r.year), "title": r.title, "holders": f"{r.holders}/{r.staff}",
                     "share": percent(r.share * 100, 0)}[key]
@@ -160,11 +142,8 @@ class HistoryModel(RowsTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        year, rating, a = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, row, key: str, role: int):
+        year, rating, a = row
         if role == Qt.DisplayRole:
             if key == "year":
                 return str(year)

@@ -13,17 +13,17 @@ from pathlib import Path
 from desktop.records import achievements, blobs
 from desktop.campaigns import campaign as campaigns
 from desktop.campaigns.campaign import Campaign
-from desktop.errors import UserError, ValidationError
+from desktop.errors import UserError
 from desktop.ui.dialogs.campaign_editor import CampaignEditor
 from desktop.ui.models.campaigns import CampaignListModel
 from desktop.changes import CAMPAIGN_REMOVED, Area
-from desktop.ui.operations import Operation, announce, attempt, show_error
+from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
     QDesktopServices, QFileDialog, QHBoxLayout, QKeySequence, QLabel, QMessageBox, QPushButton, QShortcut,
-    QSplitter, QStackedWidget, QTableView, QUrl, QVBoxLayout, QWidget, Qt, Signal,
+    QSplitter, QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import table_view
 from desktop.files import temp_prefix
 
 
@@ -62,10 +62,7 @@ class CampaignsPage(QWidget):
         self.splitter = QSplitter(Qt.Vertical, self)
         self.splitter.setObjectName("campaigns_splitter")
         self.model = CampaignListModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("campaigns")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "campaigns")
         self.splitter.addWidget(self.view)
 
         self.stack = QStackedWidget()
@@ -268,14 +265,14 @@ class CampaignsPage(QWidget):
     def save(self) -> bool:
         if not (self._new or self._shown_id is not None):
             return False
-        try:
+
+        def save() -> Campaign:
             c = self.editor.campaign()
             campaigns.save(self.store, c)
-        except ValidationError as exc:
-            self.editor.set_errors(exc.fields)
-            return False
-        except UserError as exc:
-            show_error(self, exc)
+            return c
+
+        c = run_op(self, save, fields=self.editor.set_errors)
+        if c is None:
             return False
         self._new = False
         self._shown_id = c.id

@@ -25,15 +25,14 @@ from desktop.errors import UserError
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
-from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
-    QStackedWidget, QStandardPaths, QTableView, QVBoxLayout, QWidget, Qt,
+    QStackedWidget, QStandardPaths, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, LazyCampaignPage, table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -83,7 +82,7 @@ def qt_spooler(printer: QPrinter):
     return spool
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(LazyCampaignPage, QWidget):
     # The dossier a campaign requires: its documents, drafted from the nominations and meetings.
     AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE})
 
@@ -108,10 +107,7 @@ class DocumentsPage(QWidget):
         ul = QHBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         self.model = DossierModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("dossier_documents")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "dossier_documents")
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
         buttons = QVBoxLayout()
@@ -202,28 +198,15 @@ class DocumentsPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        self.ensure_loaded()
-        super().showEvent(event)
-
-    def ensure_loaded(self) -> None:
-        """Load when first shown, on the campaign whose dossier was worked on last."""
-        if self._loaded:
-            return
-        self._loaded = True
+    def first_row(self) -> int:
+        """When first shown, the page opens on the campaign whose dossier was worked on last."""
         latest, row = "", 0
         for i in range(self.campaigns.rowCount()):
             worked = max((d.created_at for d in drafts.list_for_campaign(self.store, self.campaigns.campaign_at(i).id)),
                          default="")
             if worked > latest:
                 latest, row = worked, i
-        self.campaign.blockSignals(True)
-        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
-        self.campaign.blockSignals(False)
-        self._campaign_changed()
-
-    def campaign_id(self) -> int | None:
-        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return row
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
@@ -236,9 +219,7 @@ class DocumentsPage(QWidget):
     def _campaign_changed(self, *_args) -> None:
         if not self.editor.confirm_discard():
             # Stay on the campaign of the document with the unsaved edits.
-            self.campaign.blockSignals(True)
-            self.campaign.setCurrentIndex(self.campaigns.row_of(self.model.campaign_id))
-            self.campaign.blockSignals(False)
+            self.chooser.show_row(self.campaigns.row_of(self.model.campaign_id))
             return
         self.model.set_campaign(self.campaign_id())
         self._row = -1
@@ -253,11 +234,7 @@ class DocumentsPage(QWidget):
             self.campaigns.reload()
             return
         campaign_id, item = self.campaign_id(), self.current_item()
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
         elif not self.editor.dirty:

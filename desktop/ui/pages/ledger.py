@@ -9,7 +9,7 @@ from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, open_dialog, setup_table
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTableView, QTimer, QVBoxLayout, QWidget, Qt,
@@ -204,10 +204,8 @@ class LedgerPage(QWidget):
 
     def _open(self, dialog: AchievementDialog) -> None:
         """Show the dialog window-modally without blocking; the table follows when it saves."""
-        self.dialog = dialog
         dialog.saved.connect(self._after_save)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
+        open_dialog(self, dialog)
 
     def _after_save(self, achievement_id: int) -> None:
         self.model.reload()

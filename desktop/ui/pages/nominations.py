@@ -18,9 +18,9 @@ from desktop.changes import OUTCOME_RECORDED, Area
 from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
+    QPushButton, QSplitter, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.widgets import CampaignChooser, open_dialog, table_view
 
 
 class NominationsPage(QWidget):
@@ -95,10 +95,7 @@ class NominationsPage(QWidget):
         self.splitter.setObjectName("nominations_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.model = NominationsModel(store, self, today=today)
-        self.view = QTableView()
-        self.view.setObjectName("nominations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "nominations")
         self.view.doubleClicked.connect(self.edit)
         self.splitter.addWidget(self.view)
 
@@ -242,10 +239,8 @@ class NominationsPage(QWidget):
 
     def _open(self, dialog: NominationDialog) -> None:
         """Show the dialog window-modally without blocking; the table follows when it saves."""
-        self.dialog = dialog
         dialog.saved.connect(self._refresh_and_select)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
+        open_dialog(self, dialog)
 
     def _refresh_and_select(self, nomination_id: int) -> None:
         self._refresh(nomination_id)
@@ -294,17 +289,14 @@ class NominationsPage(QWidget):
         r = self.model.row_at(self.view.currentIndex().row())
         if r is None or r.status != "da_gui":
             return
-        self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
-        self.dialog.saved.connect(lambda nomination_id: self._refresh(nomination_id, OUTCOME_RECORDED))
-        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        self.dialog.open()
+        dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
+        dialog.saved.connect(lambda nomination_id: self._refresh(nomination_id, OUTCOME_RECORDED))
+        open_dialog(self, dialog)
 
     def open_ad_hoc(self) -> None:
         from desktop.ui.dialogs.ad_hoc import AdHocDialog
 
-        self.dialog = AdHocDialog(self, self.store)
-        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        self.dialog.open()
+        open_dialog(self, AdHocDialog(self, self.store))
 
     def withdraw(self) -> None:
         nid = self.selected()

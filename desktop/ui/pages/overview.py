@@ -16,15 +16,15 @@ from desktop.ui.models.campaigns import (
 from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import start_chart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QMargins, QPainter,
-    QPen, QPushButton, QSplitter, QStackedWidget, QTableView, QTime, QVBoxLayout, QWidget, Qt, Signal,
+    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView,
+    QPen, QPushButton, QSplitter, QStackedWidget, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 if HAVE_CHARTS:
-    from desktop.ui.qt import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+    from desktop.ui.qt import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):
@@ -49,15 +49,8 @@ class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[mis
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(200)
-        if not HAVE_CHARTS:
-            self.setWordWrap(True)
+        if start_chart(self) is None:
             return
-        self.setRenderHint(QPainter.Antialiasing)
-        chart = QChart()
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignBottom)
-        self.setChart(chart)
         self.values: QLineSeries | None = None
         self.target: QLineSeries | None = None
 
@@ -340,20 +333,14 @@ class OverviewPage(QWidget):
 
         lay.addWidget(QLabel("<b>" + self.tr("Upcoming deadlines") + "</b>"))
         self.deadlines = DeadlinesModel(self)
-        self.deadlines_view = QTableView()
-        self.deadlines_view.setObjectName("deadlines")
-        self.deadlines_view.setModel(self.deadlines)
-        setup_table(self.deadlines_view)
+        self.deadlines_view = table_view(self.deadlines, "deadlines")
         self.deadlines_view.doubleClicked.connect(
             lambda ix: self.open_campaign.emit(self.deadlines.item(ix.row()).campaign_id))
         lay.addWidget(self.deadlines_view, 1)
 
         lay.addWidget(QLabel("<b>" + self.tr("Latest entries") + "</b>"))
         self.latest = LedgerModel(store, self, limit=12, load=False)
-        self.latest_view = QTableView()
-        self.latest_view.setObjectName("latest")
-        self.latest_view.setModel(self.latest)
-        setup_table(self.latest_view)
+        self.latest_view = table_view(self.latest, "latest")
         self.latest_view.doubleClicked.connect(lambda ix: self.open_achievement.emit(self.latest.id_at(ix.row())))
         lay.addWidget(self.latest_view, 2)
         self.refresh()

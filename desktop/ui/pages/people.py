@@ -6,7 +6,7 @@ from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from desktop.changes import PERSON_REMOVED, Area
 from desktop.ui.operations import announce, attempt
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import open_dialog, setup_table
 from desktop.ui.qt import (
     QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
     QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
@@ -130,10 +130,8 @@ class PeoplePage(QWidget):
 
     def _open(self, dialog, on_saved) -> None:
         """Show a dialog window-modally without blocking; ``on_saved`` runs when it saved."""
-        self.dialog = dialog
         dialog.accepted.connect(on_saved)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
+        open_dialog(self, dialog)
 
     def add_person(self) -> None:
         dialog = PersonDialog(self, self.store, collective_id=self.collective_view.currentIndex().data(ID_ROLE))
@@ -148,10 +146,8 @@ class PeoplePage(QWidget):
         from desktop.ui.dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
 
         dialog = ExcelImportDialog(self, self.store)
-        self.dialog = dialog
         dialog.imported.connect(lambda _n: self.reload())  # the import announced what it changed
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
+        open_dialog(self, dialog)
 
     def _person_saved(self, person_id: int) -> None:
         self.reload()

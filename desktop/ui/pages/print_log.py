@@ -7,14 +7,14 @@ import datetime as dt
 from desktop.dossier import printing
 from desktop.changes import Area
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QMargins, QPainter, QPen, QSplitter, QTableView,
+    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen, QSplitter,
     QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import start_chart, table_view
 from desktop import clock
 
 if HAVE_CHARTS:
-    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
+    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChartView, QLineSeries, QValueAxis
 
 BAR_COLOR = QColor("#0b4f8a")
 TARGET_COLOR = QColor("#b00020")
@@ -53,17 +53,9 @@ class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
         self.months: list[str] = []
         self.values: list[int] = []
         self.target_shown = False
-        if not HAVE_CHARTS:
-            self.setWordWrap(True)
-            return
-        self.setRenderHint(QPainter.Antialiasing)
-        chart = QChart()
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(2, 2, 2, 2))
-        if compact:
+        chart = start_chart(self, 2)
+        if chart is not None and compact:
             chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.legend().setAlignment(Qt.AlignBottom)
-        self.setChart(chart)
 
     def show_pages(self, pages: dict[str, int], *, target: bool = False, today: dt.date | None = None) -> None:
         self.months = month_keys(pages, today)
@@ -145,10 +137,7 @@ class PrintLogPage(QWidget):
         self.splitter.setObjectName("print_log_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.model = PrintLogModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("print_log")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "print_log")
         self.splitter.addWidget(self.view)
         box = QWidget()
         bl = QVBoxLayout(box)

@@ -7,19 +7,18 @@ all-or-nothing import; the printable list is exported to Excel.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from desktop.campaigns import registration
-from desktop.errors import UserError, ValidationError
 from desktop.ui.models.nominations import ID_ROLE
 from desktop.ui.models.registration import RegistrationModel
 from desktop.changes import Area
-from desktop.ui.operations import announce, attempt, show_error
+from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
     QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, setup_table
+from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
+from desktop.ui.widgets import CampaignChooser, table_view
 
 
 class RegistrationPage(QWidget):
@@ -49,10 +48,7 @@ class RegistrationPage(QWidget):
         lay.addWidget(self.hint)
 
         self.model = RegistrationModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("registrations")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "registrations")
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed
                                   | QTableView.SelectedClicked)
         self.view.setSelectionBehavior(QTableView.SelectItems)
@@ -154,13 +150,7 @@ class RegistrationPage(QWidget):
     # -- actions ------------------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        try:
-            self.model.save()
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), "\n".join(exc.fields.values()))
-            return False
-        except UserError as exc:
-            show_error(self, exc)
+        if not save_registrations(self, self.model.save):
             return False
         announce(self, Area.REGISTRATION)
         return True
@@ -171,38 +161,22 @@ class RegistrationPage(QWidget):
     def write_template(self) -> None:
         from desktop.excel.registration import write_template
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Excel template"), "dang-ky-thi-dua.xlsx",
-                                              "Excel (*.xlsx)")
-        if path:
-            try:
-                write_template(self.store, self.campaign_id(), path)
-            except UserError as exc:
-                show_error(self, exc)
+        save_workbook(self, self.tr("Excel template"), "dang-ky-thi-dua.xlsx",
+                      lambda path: write_template(self.store, self.campaign_id(), path))
 
     def export_list(self) -> None:
         from desktop.excel.registration import write_list
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), "danh-sach-dang-ky-thi-dua.xlsx",
-                                              "Excel (*.xlsx)")
-        if path:
-            try:
-                write_list(self.store, self.campaign_id(), path)
-            except UserError as exc:
-                show_error(self, exc)
+        save_workbook(self, self.tr("Export list"), "danh-sach-dang-ky-thi-dua.xlsx",
+                      lambda path: write_list(self.store, self.campaign_id(), path))
 
     def import_excel(self) -> None:
-        from desktop.excel.registration import Rejected, apply, read
+        from desktop.excel.registration import apply, read
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", "Excel (*.xlsx)")
-        if not path:
-            return
-        try:
-            preview = read(self.store, self.campaign_id(), Path(path))
-            if preview.errors:
-                raise Rejected(preview)
-            count = apply(self.store, preview)
-        except UserError as exc:
-            show_error(self, exc)
+        count = import_workbook(self, self.tr("Import from Excel"),
+                                lambda path: read(self.store, self.campaign_id(), path),
+                                lambda preview: apply(self.store, preview))
+        if count is None:
             return
         self._load()
         announce(self, Area.REGISTRATION)

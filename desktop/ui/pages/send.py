@@ -19,7 +19,6 @@ from desktop.dossier import build as dossier
 from desktop.errors import UserError
 from desktop.signing import source as key_sources
 from desktop.signing.source import KeySource
-from desktop.ui.models.nominations import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.package import ID_ROLE, ChecklistModel, EvidenceChoiceModel, KeysModel, TokensModel, file_size
 from desktop.changes import Area
 from desktop.progress import Cancelled
@@ -27,11 +26,11 @@ from desktop.ui.operations import Operation, Outcome, run_op, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTableView, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
+    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, setup_table
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, LazyCampaignPage, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -50,7 +49,7 @@ def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | N
     return work
 
 
-class SendPage(QWidget):
+class SendPage(LazyCampaignPage, QWidget):
     # What the plan requires and what is ready: documents, nominations, the evidence in the ledger.
     AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS})
     verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
@@ -109,10 +108,7 @@ class SendPage(QWidget):
         evidence_box = QGroupBox(self.tr("2. Evidence to include"))
         el = QVBoxLayout(evidence_box)
         self.evidence = EvidenceChoiceModel(store, self)
-        self.evidence_view = QTableView()
-        self.evidence_view.setObjectName("send_evidence")
-        self.evidence_view.setModel(self.evidence)
-        setup_table(self.evidence_view)
+        self.evidence_view = table_view(self.evidence, "send_evidence")
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
         self.all_btn = QPushButton(self.tr("Select all"))
@@ -200,10 +196,7 @@ class SendPage(QWidget):
         frow.addStretch(1)
         tl.addLayout(frow)
         self.tokens = TokensModel(self)
-        self.tokens_view = QTableView()
-        self.tokens_view.setObjectName("send_tokens")
-        self.tokens_view.setModel(self.tokens)
-        setup_table(self.tokens_view)
+        self.tokens_view = table_view(self.tokens, "send_tokens")
         self.tokens_view.setMinimumHeight(60)
         self.tokens_view.setMaximumHeight(120)
         tokens_caption = QLabel(self.tr("Tokens found:"))
@@ -211,10 +204,7 @@ class SendPage(QWidget):
         tl.addWidget(tokens_caption)
         tl.addWidget(self.tokens_view, 1)
         self.keys = KeysModel(self)
-        self.keys_view = QTableView()
-        self.keys_view.setObjectName("send_keys")
-        self.keys_view.setModel(self.keys)
-        setup_table(self.keys_view)
+        self.keys_view = table_view(self.keys, "send_keys")
         self.keys_view.setMinimumHeight(60)
         self.keys_view.setMaximumHeight(120)
         keys_caption = QLabel(self.tr("Keys and certificates on the token:"))
@@ -303,27 +293,12 @@ class SendPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        self.ensure_loaded()
-        super().showEvent(event)
-
-    def ensure_loaded(self) -> None:
-        """Load when first shown, on the first campaign whose dossier is ready (else the newest)."""
-        if self._loaded:
-            return
-        self._loaded = True
-        row = 0
+    def first_row(self) -> int:
+        """When first shown, the page opens on the first campaign whose dossier is ready (else the newest)."""
         for i in range(self.campaigns.rowCount()):
             if not dossier.problems(self.store, self.campaigns.campaign_at(i).id):
-                row = i
-                break
-        self.campaign.blockSignals(True)
-        self.campaign.setCurrentIndex(row if self.campaigns.rowCount() else -1)
-        self.campaign.blockSignals(False)
-        self._campaign_changed()
-
-    def campaign_id(self) -> int | None:
-        return self.campaign.currentData(CAMPAIGN_ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+                return i
+        return 0
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
@@ -337,11 +312,7 @@ class SendPage(QWidget):
             self.campaigns.reload()
             return
         campaign_id = self.campaign_id()
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
         else:

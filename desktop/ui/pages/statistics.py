@@ -12,13 +12,13 @@ from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel,
 from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMargins, QPainter, QPushButton, QSpinBox, QSplitter,
+    HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import start_chart, table_view
 
 if HAVE_CHARTS:
-    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChartView, QValueAxis
 
 GROUPS = ("level", "type", "kind")
 
@@ -38,15 +38,8 @@ class AwardsChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
         super().__init__(parent)
         self.setMinimumHeight(240)
         self.sets: dict[str, list[int]] = {}
-        if not HAVE_CHARTS:
-            self.setWordWrap(True)
+        if start_chart(self) is None:
             return
-        self.setRenderHint(QPainter.Antialiasing)
-        chart = QChart()
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignBottom)
-        self.setChart(chart)
 
     def show_counts(self, rows: list[statistics.AwardRow], group: str) -> None:
         labels = _group_labels(group)
@@ -155,10 +148,7 @@ class StatisticsPage(QWidget):
         self.reload()
 
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        setup_table(view)
+        view = table_view(model, name)
         return view
 
     def reload(self) -> None:

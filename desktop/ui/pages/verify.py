@@ -19,10 +19,10 @@ from desktop.changes import Area
 from desktop.ui.operations import Operation, Outcome, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QTableView, QVBoxLayout,
+    QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QVBoxLayout,
     QWidget, Qt, Signal,
 )
-from desktop.ui.widgets import setup_table
+from desktop.ui.widgets import table_view
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der", ".p7b", ".p7c")
@@ -145,10 +145,7 @@ class VerifyPage(QWidget):
         checks_box = QGroupBox(self.tr("Checks"))
         cl = QVBoxLayout(checks_box)
         self.checks = ChecksModel(self)
-        self.checks_view = QTableView()
-        self.checks_view.setObjectName("verify_checks")
-        self.checks_view.setModel(self.checks)
-        setup_table(self.checks_view)
+        self.checks_view = table_view(self.checks, "verify_checks")
         self.checks_view.setWordWrap(True)
         self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         cl.addWidget(self.checks_view)
@@ -156,10 +153,7 @@ class VerifyPage(QWidget):
         files_box = QGroupBox(self.tr("Files in the package"))
         fl = QVBoxLayout(files_box)
         self.files = PackageFilesModel(self)
-        self.files_view = QTableView()
-        self.files_view.setObjectName("verify_files")
-        self.files_view.setModel(self.files)
-        setup_table(self.files_view)
+        self.files_view = table_view(self.files, "verify_files")
         fl.addWidget(self.files_view)
         self.splitter.addWidget(files_box)
         self.splitter.setStretchFactor(0, 3)
