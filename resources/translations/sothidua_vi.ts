@@ -2764,6 +2764,17 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhaseChooser</name>
+    <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+</context>
+<context>
     <name>PhaseDelegate</name>
     <message>
         <source>Whole campaign</source>
