@@ -378,3 +378,52 @@ class ComboDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentData(), Qt.EditRole)
+
+
+
+
+class PhaseChooser(QWidget):
+    """The "Đợt: [Cả phong trào ▾]" choice next to the campaign of the pages whose work can be one phase's.
+
+    ``set_campaign`` offers the whole campaign (``None``, first) and each of its phases
+    (sơ kết, tổng kết…); the row is hidden when the campaign has no phases.
+    ``changed(phase_id)`` tells the phase the clerk chose.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, object_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from desktop.ui.qt import QComboBox, QHBoxLayout
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel(self.tr("Phase:"), self)
+        row.addWidget(self.caption)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName(object_name)
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.caption.setBuddy(self.combo)
+        row.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(lambda *_: self.changed.emit(self.phase_id()))
+        self.set_campaign(None)
+
+    def set_campaign(self, campaign, phase_id: int | None = None) -> None:
+        """Offer ``campaign``'s phases, choosing ``phase_id`` when it is one of them (else the whole campaign);
+        ``changed`` is not emitted."""
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(self.tr("Whole campaign"), None)
+        for p in campaign.phase_records if campaign else []:
+            self.combo.addItem(p.name, p.id)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(phase_id)) if phase_id is not None else 0)
+        self.combo.blockSignals(False)
+        self.setVisible(bool(campaign and campaign.phase_records))
+
+    def phase_id(self) -> int | None:
+        """The phase chosen (``None``: the whole campaign)."""
+        return self.combo.currentData() if self.combo.currentIndex() > 0 else None
+
+    def set_phase(self, phase_id: int | None) -> None:
+        """Choose a phase (``None``: the whole campaign); ``changed`` follows when the choice changes."""
+        self.combo.setCurrentIndex(max(0, self.combo.findData(phase_id)) if phase_id is not None else 0)

@@ -2740,6 +2740,17 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhaseChooser</name>
+    <message>
+        <source>Phase:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Cả phong trào</translation>
+    </message>
+</context>
+<context>
     <name>PhaseDelegate</name>
     <message>
         <source>Whole campaign</source>

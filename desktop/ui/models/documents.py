@@ -113,48 +113,54 @@ def document_title(x: build.DossierDocument) -> str:
     return QCoreApplication.translate("DocumentModels", "Achievement report — %1").replace("%1", x.nominee or "?")
 
 
-def dossier_items(store, campaign_id: int) -> list[DossierItem]:
+def dossier_items(store, campaign_id: int, phase_id: int | None = None) -> list[DossierItem]:
     """What the Hồ sơ page lists, in order: :func:`desktop.dossier.build.dossier_documents` (the unit's
     proposal, each Biên bản and Báo cáo; drafts no longer needed marked so), titled and with the current
     version of each draft; a phase's own Tờ trình; the papers of the plan's list the app does not draft
     (attached files); then the campaign's own documents to the Sở (Bản đăng ký thi đua, Báo cáo kết quả of
-    the campaign and of each phase)."""
+    the campaign and of each phase).
+
+    With ``phase_id``, the dossier of that phase (sơ kết, tổng kết): its Tờ trình (drafted for the phase),
+    the Biên bản of the meetings held for it, the Báo cáo of its nominations, the papers of the plan's list,
+    then the phase's own Báo cáo kết quả."""
     from desktop.campaigns import campaign as campaigns
 
     def version(d):
         return drafts.current(store, d.id).version if d is not None else None
 
     items = []
-    for x in build.dossier_documents(store, campaign_id):
+    for x in build.dossier_documents(store, campaign_id, phase_id):
         note = "" if x.needed else QCoreApplication.translate(
             "DocumentModels", "No longer needed by the dossier (the nomination or meeting changed).")
         items.append(DossierItem(x.kind, x.target_id, document_title(x), x.draft, version(x.draft), note,
-                                 x.authority))
+                                 x.authority, phase_id=phase_id if x.kind == "to_trinh" else None))
     every = drafts.list_for_campaign(store, campaign_id)
-    # A phase's own Tờ trình (thidua draft to-trinh --phase) is listed after the campaign's dossier.
-    items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, version(d), "", d.authority)
-              for d in every if d.kind == "to_trinh" and d.phase_id is not None]
-    for number, req in enumerate(build.required(store, campaign_id), 1):
+    if phase_id is None:
+        # A phase's own Tờ trình (thidua draft to-trinh --phase) is listed after the campaign's dossier.
+        items += [DossierItem("to_trinh", campaign_id, drafts.title(store, d), d, version(d), "", d.authority,
+                              phase_id=d.phase_id)
+                  for d in every if d.kind == "to_trinh" and d.phase_id is not None]
+    for number, req in enumerate(build.required(store, campaign_id, phase_id), 1):
         if req.kind is None:
             items.append(DossierItem(PAPER, number, req.name, attachments=list(req.attachments)))
     own = {(d.kind, d.phase_id): d for d in every if d.kind in drafts.CAMPAIGN_KINDS}
-    reports = [DossierItem("dang_ky", campaign_id,
-                           QCoreApplication.translate("DocumentModels", "Emulation registration")),
-               DossierItem("bao_cao_ket_qua", campaign_id,
-                           QCoreApplication.translate("DocumentModels", "Report of results — whole campaign"))]
+    phases = campaigns.get(store, campaign_id).phase_records
+    reports = [] if phase_id is not None else [
+        DossierItem("dang_ky", campaign_id, QCoreApplication.translate("DocumentModels", "Emulation registration")),
+        DossierItem("bao_cao_ket_qua", campaign_id,
+                    QCoreApplication.translate("DocumentModels", "Report of results — whole campaign"))]
     reports += [DossierItem("bao_cao_ket_qua", campaign_id,
                             QCoreApplication.translate("DocumentModels", "Report of results — %1").replace(
                                 "%1", phase.name), phase_id=phase.id)
-                for phase in campaigns.get(store, campaign_id).phase_records]
+                for phase in phases if phase_id is None or phase.id == phase_id]
     for item in reports:
         item.draft = own.get((item.kind, item.phase_id))
         item.version = version(item.draft)
     return items + reports
-    return items
 
 
 class DossierModel(RowsTableModel):
-    """The documents of one campaign's dossier with their state and classification."""
+    """The documents of one campaign's dossier (or of one of its phases) with their state and classification."""
 
     KEYS = ["document", "state", "classification"]
     WIDE = ["document"]
@@ -163,6 +169,7 @@ class DossierModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self.campaign_id: int | None = None
+        self.phase_id: int | None = None         # None: the whole campaign's dossier
         self._rows: list[DossierItem] = []
         self.headers = [
             QCoreApplication.translate("DocumentModels", "Document"),
@@ -170,13 +177,14 @@ class DossierModel(RowsTableModel):
             QCoreApplication.translate("DocumentModels", "Classification"),
         ]
 
-    def set_campaign(self, campaign_id: int | None) -> None:
-        self.campaign_id = campaign_id
+    def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
+        self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = dossier_items(self._store, self.campaign_id) if self.campaign_id is not None else []
+        self._rows = dossier_items(self._store, self.campaign_id, self.phase_id) \
+            if self.campaign_id is not None else []
         self.endResetModel()
 
     def item_at(self, row: int) -> DossierItem | None:

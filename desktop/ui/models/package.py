@@ -56,17 +56,19 @@ class ChecklistModel(QAbstractItemModel):
         super().__init__(parent)
         self._store = store
         self.campaign_id: int | None = None
+        self.phase_id: int | None = None          # None: the whole campaign's dossier
         self._items: list[dossier.RequiredItem] = []
         self._lines: list[list[_Line]] = []
         self.headers = [QCoreApplication.translate("PackageModels", "Required document"), QCoreApplication.translate("PackageModels", "State")]
 
-    def set_campaign(self, campaign_id: int | None) -> None:
-        self.campaign_id = campaign_id
+    def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
+        self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._items = dossier.required(self._store, self.campaign_id) if self.campaign_id is not None else []
+        self._items = dossier.required(self._store, self.campaign_id, self.phase_id) \
+            if self.campaign_id is not None else []
         self._lines = []
         for item in self._items:
             lines = [_Line(drafts.title(self._store, d), "hoan_thien" if d.finalised else "ban_nhap")

@@ -6,6 +6,9 @@ the plan asks for), a Biên bản for each held council meeting and a Báo cáo 
 tích for each nomination the council passed (or that was sent); the papers of the
 plan's list that the app does not draft are attached as files on their row; the
 campaign's own documents to the Sở (Bản đăng ký thi đua, Báo cáo kết quả) follow.
+A campaign with phases (sơ kết, tổng kết) offers "Đợt:": the dossier of one phase
+(:func:`desktop.dossier.build.dossier_documents` with its ``phase_id``; its Tờ trình is
+drafted for that phase) or of the whole campaign.
 Above the editor, the form of the selected document can be chosen among those that
 fit it on its date (:func:`desktop.dossier.drafts.form_options`), with the reason of the
 choice and a warning when the plan's form was replaced. The editor of the selected
@@ -32,7 +35,7 @@ from desktop.ui.qt import (
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
     QStackedWidget, QStandardPaths, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, LazyCampaignPage, table_view
+from desktop.ui.widgets import CampaignChooser, LazyCampaignPage, PhaseChooser, table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -98,7 +101,13 @@ class DocumentsPage(LazyCampaignPage, QWidget):
 
         self.chooser = CampaignChooser(store, "documents_campaign", self, placeholder="")
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
-        lay.addWidget(self.chooser)
+        # A campaign with phases (sơ kết, tổng kết): the dossier of one phase, or of the whole campaign.
+        self.phases = PhaseChooser("documents_phase", self)
+        self.phase = self.phases.combo
+        top = QHBoxLayout()
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.phases)
+        lay.addLayout(top)
 
         self.splitter = QSplitter(Qt.Vertical, self)
         self.splitter.setObjectName("documents_splitter")
@@ -193,6 +202,7 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         lay.addWidget(self.message)
 
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.phases.changed.connect(self._phase_changed)
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._update_buttons()
 
@@ -208,6 +218,13 @@ class DocumentsPage(LazyCampaignPage, QWidget):
                 latest, row = worked, i
         return row
 
+    def phase_id(self) -> int | None:
+        """The phase whose dossier is shown (``None``: the whole campaign's)."""
+        return self.phases.phase_id()
+
+    def set_phase(self, phase_id: int | None) -> None:
+        self.phases.set_phase(phase_id)
+
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
         row = self.campaigns.row_of(campaign_id)
@@ -221,7 +238,23 @@ class DocumentsPage(LazyCampaignPage, QWidget):
             # Stay on the campaign of the document with the unsaved edits.
             self.chooser.show_row(self.campaigns.row_of(self.model.campaign_id))
             return
-        self.model.set_campaign(self.campaign_id())
+        # The same campaign shown again keeps its phase; another one starts on its whole dossier.
+        keep = self.phase_id() if self.campaign_id() == self.model.campaign_id else None
+        self.phases.set_campaign(self.chooser.campaign(), keep)
+        self._show_dossier()
+
+    def _phase_changed(self, *_args) -> None:
+        if not self.editor.confirm_discard():
+            # Stay on the phase of the document with the unsaved edits.
+            self.phases.blockSignals(True)
+            self.phases.set_phase(self.model.phase_id)
+            self.phases.blockSignals(False)
+            return
+        self._show_dossier()
+
+    def _show_dossier(self) -> None:
+        """The dossier of the campaign (or phase) chosen, its first document selected."""
+        self.model.set_campaign(self.campaign_id(), self.phase_id())
         self._row = -1
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -233,10 +266,14 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         if not self._loaded:
             self.campaigns.reload()
             return
-        campaign_id, item = self.campaign_id(), self.current_item()
+        campaign_id, phase_id, item = self.campaign_id(), self.phase_id(), self.current_item()
         self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
+            return
+        self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
+        if self.phase_id() != phase_id:
+            self._show_dossier()        # the phase shown is gone: the whole campaign's dossier
         elif not self.editor.dirty:
             self._refresh(item.key if item else None)
 
@@ -424,7 +461,8 @@ class DocumentsPage(LazyCampaignPage, QWidget):
                 return drafts.create_for_campaign(self.store, item.kind, item.target_id, item.phase_id)
         else:
             def work():
-                return drafts.create(self.store, item.kind, item.target_id, item.authority or None, form=form)
+                return drafts.create(self.store, item.kind, item.target_id, item.authority or None, form=form,
+                                     phase_id=item.phase_id if item.kind == "to_trinh" else None)
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             draft_id = run_op(self, work, changes=Area.DOCUMENTS)
@@ -523,6 +561,7 @@ class DocumentsPage(LazyCampaignPage, QWidget):
 
     def _busy(self, busy: bool) -> None:
         self.campaign.setEnabled(not busy)
+        self.phase.setEnabled(not busy)
         self.splitter.setEnabled(not busy)
 
     def _export_folder(self) -> str:

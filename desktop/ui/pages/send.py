@@ -1,7 +1,8 @@
 """Gửi hồ sơ: the campaign's dossier leaves as one signed ASiC-E package for the Sở.
 
 The page shows what the plan requires (:func:`desktop.dossier.build.required`) and
-why a package cannot be made yet (:func:`desktop.dossier.build.problems`), lets the
+why a package cannot be made yet (:func:`desktop.dossier.build.problems`) — of the
+whole campaign, or of the phase chosen under "Đợt:" (sơ kết, tổng kết) —, lets the
 clerk pick the evidence files to include and the key to sign with — a
 PKCS#12 file or a USB token through its PKCS#11 driver — and where to save
 the package. Signing and packing run as an :class:`~desktop.ui.operations.Operation`
@@ -30,21 +31,21 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, LazyCampaignPage, table_view
+from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, LazyCampaignPage, PhaseChooser, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
 
 
 def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | None,
-              evidence_ids: list[int], overwrite: bool, fmt: str = "asice"):
+              evidence_ids: list[int], overwrite: bool, fmt: str = "asice", phase_id: int | None = None):
     """The operation: open the key on the worker thread (a token's session belongs to it), sign and pack."""
 
     def work(store, progress):
         progress(0, 0, QCoreApplication.translate("SendPage", "Opening the signing key…"))
         with key_sources.load_key(source, secret) as identity:
             return dossier.build(store, campaign_id, output, identity, evidence_ids=evidence_ids,
-                                 progress=progress, overwrite=overwrite, format=fmt)
+                                 progress=progress, overwrite=overwrite, format=fmt, phase_id=phase_id)
 
     return work
 
@@ -68,7 +69,13 @@ class SendPage(LazyCampaignPage, QWidget):
 
         self.chooser = CampaignChooser(store, "send_campaign", self, placeholder="")
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
-        lay.addWidget(self.chooser)
+        # A campaign with phases (sơ kết, tổng kết): the package of one phase's dossier, or the whole campaign's.
+        self.phases = PhaseChooser("send_phase", self)
+        self.phase = self.phases.combo
+        top = QHBoxLayout()
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.phases)
+        lay.addLayout(top)
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("send_splitter")
@@ -283,6 +290,7 @@ class SendPage(LazyCampaignPage, QWidget):
         self.splitter.setSizes([540, 520])
 
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.phases.changed.connect(self._phase_changed)
         self.evidence.checked_changed.connect(self._update_summary)
         self.source_group.idToggled.connect(lambda _id, on: on and self._source_changed())
         self.module.currentTextChanged.connect(self._module_changed)
@@ -300,6 +308,13 @@ class SendPage(LazyCampaignPage, QWidget):
                 return i
         return 0
 
+    def phase_id(self) -> int | None:
+        """The phase whose dossier is checked and packed (``None``: the whole campaign's)."""
+        return self.phases.phase_id()
+
+    def set_phase(self, phase_id: int | None) -> None:
+        self.phases.set_phase(phase_id)
+
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
         row = self.campaigns.row_of(campaign_id)
@@ -311,20 +326,29 @@ class SendPage(LazyCampaignPage, QWidget):
         if not self._loaded:
             self.campaigns.reload()
             return
-        campaign_id = self.campaign_id()
+        campaign_id, phase_id = self.campaign_id(), self.phase_id()
         self.chooser.reload(quiet=True)
         if self.campaign_id() != campaign_id:
             self._campaign_changed()
+            return
+        self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
+        self.evidence.reload()
+        if self.phase_id() != phase_id:
+            self._phase_changed()       # the phase chosen is gone: the whole campaign's dossier
         else:
             self._refresh_dossier()
-            self.evidence.reload()
 
     def _campaign_changed(self, *_args) -> None:
-        campaign_id = self.campaign_id()
-        self.evidence.set_campaign(campaign_id)
+        self.evidence.set_campaign(self.campaign_id())
+        self.phases.set_campaign(self.chooser.campaign())
+        self._phase_changed()
+
+    def _phase_changed(self, *_args) -> None:
+        """The dossier of the campaign or phase chosen: its checklist, what is missing, the package's name."""
+        campaign_id, phase_id = self.campaign_id(), self.phase_id()
         self._refresh_dossier()
         if campaign_id is not None:
-            name = run_op(self, lambda: dossier.package_name(self.store, campaign_id))
+            name = run_op(self, lambda: dossier.package_name(self.store, campaign_id, phase_id=phase_id))
             if name:
                 self.output.setText(self._with_format_suffix(str(Path(self._output_folder or default_folder()) / name)))
         else:
@@ -337,7 +361,8 @@ class SendPage(LazyCampaignPage, QWidget):
         campaign_id = self.campaign_id()
         if campaign_id is None:
             return
-        items = [(n, i) for n, i in enumerate(dossier.required(self.store, campaign_id), 1) if i.kind is None]
+        items = [(n, i) for n, i in enumerate(dossier.required(self.store, campaign_id, self.phase_id()), 1)
+                 if i.kind is None]
         if not items:
             QMessageBox.information(self, self.tr("Attach a file"), self.tr(
                 "The plan's dossier list names no paper to attach: the app drafts every document it lists."))
@@ -356,10 +381,10 @@ class SendPage(LazyCampaignPage, QWidget):
             self._refresh_dossier()
 
     def _refresh_dossier(self) -> None:
-        campaign_id = self.campaign_id()
-        self.checklist.set_campaign(campaign_id)
+        campaign_id, phase_id = self.campaign_id(), self.phase_id()
+        self.checklist.set_campaign(campaign_id, phase_id)
         self.checklist_view.expandAll()
-        self.problems = dossier.problems(self.store, campaign_id) if campaign_id is not None else []
+        self.problems = dossier.problems(self.store, campaign_id, phase_id) if campaign_id is not None else []
         if campaign_id is None:
             self.problems_label.setStyleSheet(MUTED_STYLE)
             self.problems_label.setText(self.tr("There is no campaign yet."))
@@ -614,7 +639,7 @@ class SendPage(LazyCampaignPage, QWidget):
         self._output_folder = str(output.parent)
 
         job = build_job(campaign_id, output, source, secret, self.evidence.checked_ids(), overwrite,
-                        self.output_format())
+                        self.output_format(), phase_id=self.phase_id())
         secret = None
         self._show_result(None)
         # Sent: the passed nominations are now "đã gửi", and the print log says how the dossier left.
@@ -643,7 +668,7 @@ class SendPage(LazyCampaignPage, QWidget):
             self._say(message)
 
     def _set_running(self, running: bool) -> None:
-        for w in (self.campaign, self.evidence_view, self.all_btn, self.none_btn, self.p12_radio, self.token_radio,
+        for w in (self.campaign, self.phase, self.evidence_view, self.all_btn, self.none_btn, self.p12_radio, self.token_radio,
                   self.source_stack, self.format, self.output, self.output_btn):
             w.setEnabled(not running)
         self.progress.setVisible(running)
