@@ -144,17 +144,32 @@ def test_the_domain_progress_is_the_one_cancel_protocol():
 
 
 def test_a_running_operation_is_finished_or_cancelled_when_the_application_quits(qtbot, parent, gui_store):
-    release = threading.Event()
+    pressed, go_on = threading.Event(), threading.Event()   # no timed waits: the suite also runs under faketime
 
-    def slow(_store, progress):
-        release.wait(0.3)
+    def held_until_cancelled(_store, progress):
+        pressed.wait()
+        progress(1, 1)
+        return "not cut"
+
+    def held(_store, progress):
+        go_on.wait()
         progress(1, 1)
         return "done"
 
-    cut = Operation(parent, gui_store, slow).start()
-    kept = Operation(parent, gui_store, slow, finish_on_quit=True).start()
-    cut._quit()
-    kept._quit()
+    cut = Operation(parent, gui_store, held_until_cancelled)
+    cancel = cut.progress.cancel
+
+    def cancel_and_tell() -> None:
+        cancel()
+        pressed.set()
+
+    cut.progress.cancel = cancel_and_tell
+    kept = Operation(parent, gui_store, held, finish_on_quit=True)
+    cut.start()
+    kept.start()
+    cut._quit()                 # what quitting the application calls: cancels, and waits for the thread
+    go_on.set()
+    kept._quit()                # ... or lets it finish
     cut.finish()
     kept.finish()
     assert cut.outcome.cancelled and kept.outcome.value == "done"
