@@ -295,6 +295,13 @@ def _rows(table: Table, progress: Progress | None, issues: dict, fields: list[co
     report(total, total, "")
 
 
+def _person_index(store) -> _NameIndex:
+    persons = _NameIndex()
+    for r in store.query("SELECT id, full_name, birth_date FROM person"):
+        persons.add(r["full_name"], r)
+    return persons
+
+
 def _collective_index(store) -> _NameIndex:
     collectives = _NameIndex()
     for c in people.list_collectives(store):
@@ -504,9 +511,7 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
     headers = ["Ngày", "Cá nhân/Tập thể", "Thành tích", "Tiêu chí", "Số đo", "Phong trào"]
     preview, issues = _start(table, "achievements", headers, path)
 
-    persons = _NameIndex()
-    for r in store.query("SELECT id, full_name, birth_date FROM person"):
-        persons.add(r["full_name"], r)
+    persons = _person_index(store)
     collectives = _collective_index(store)
     campaigns = _campaign_index(store)
     existing = {(r["date"], r["person_id"], r["collective_id"], clean(r["title"]).casefold())
@@ -624,17 +629,11 @@ def read_collectives(store, path: str | Path) -> ImportPreview:
     shown = [f for f in cols.COLLECTIVE_FIELDS if f.key in table.columns]
     headers = [table.header(f.key) for f in shown] + [table.header(f"rating:{y}") for y in years]
     preview, issues = _start(table, "collectives", headers, path)
-    collectives = _NameIndex()
-    for c in people.list_collectives(store):
-        collectives.add(c.name, c)
+    collectives = _collective_index(store)
     unit_id = store.scalar("SELECT id FROM collective WHERE is_unit = 1")
     seen: dict[str, int] = {}
-    for raw in table.rows:
-        row = _Row(table, raw.number, cols.COLLECTIVE_FIELDS)
-        for issue in issues.get(raw.number, []):
-            row.error(issue.key, issue.message)
+    for raw, row, take in _rows(table, None, issues, cols.COLLECTIVE_FIELDS):
         v = raw.values
-        take = row.taker(v)
         name = _text(v.get("name"))
         record = None
         if not name:
@@ -683,21 +682,13 @@ def read_awards(store, path: str | Path) -> ImportPreview:
                                      "hoặc “Tập thể”")
     headers = ["Cá nhân/Tập thể", "Danh hiệu, hình thức khen thưởng", "Năm", "Quyết định", "Cấp quyết định"]
     preview, issues = _start(table, "awards", headers, path)
-    persons = _NameIndex()
-    for r in store.query("SELECT id, full_name, birth_date FROM person"):
-        persons.add(r["full_name"], r)
-    collectives = _NameIndex()
-    for c in people.list_collectives(store):
-        collectives.add(c.name, c)
+    persons = _person_index(store)
+    collectives = _collective_index(store)
     existing = {(r["person_id"], r["collective_id"], r["award"], r["year"])
                 for r in store.query("SELECT person_id, collective_id, award, year FROM prior_award")}
     seen: dict[tuple, int] = {}
-    for raw in table.rows:
-        row = _Row(table, raw.number, cols.AWARD_FIELDS)
-        for issue in issues.get(raw.number, []):
-            row.error(issue.key, issue.message)
+    for raw, row, take in _rows(table, None, issues, cols.AWARD_FIELDS):
         v = raw.values
-        take = row.taker(v)
         person_id, collective_id, subject_text = _subject(row, take, v, table, persons, collectives,
                                                           "được khen thưởng", "khen thưởng")
         year = take("year", _year)
