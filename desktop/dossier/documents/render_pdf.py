@@ -315,7 +315,9 @@ class _Builder:
                 centred = len(c) <= 8 and (i == 0 or c.replace(",", "").replace("%", "").isdigit())
                 cells.append(_p(c, s.cell_center if centred else s.cell))
             rows.append(cells)
-        tall = self._tall_rows(rows, widths)
+        heights = self._row_heights(rows, widths)
+        frame = self._frame_height()
+        tall = [r for r, h in enumerate(heights) if h > frame]
         # A row taller than a page (a long achievement described in one cell) splits inside its cells instead
         # of stopping the whole document; other tables keep their rows whole.
         table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0, hAlign="CENTER",
@@ -330,18 +332,29 @@ class _Builder:
             # A row that must be split across pages starts at its top in every cell, so the STT and the
             # short cells stay beside the beginning of the long text instead of in the middle of it.
             *[("VALIGN", (0, r), (-1, r), "TOP") for r in tall],
+            # A group's label row ("I. Tập thể") stays with the first row of its group, never alone at
+            # the foot of a page.
+            *[("NOSPLIT", (0, r), (-1, r + 1)) for r in self._label_rows(block, rows)
+              if heights[r] + heights[r + 1] + (heights[0] if block.header else 0) <= frame],
         ]))
         return table
 
-    def _tall_rows(self, rows: list[list[RLParagraph]], widths: list[float]) -> list[int]:
-        """Rows whose tallest cell would not fit on one page's frame."""
-        frame = (L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM) * mm
-        out = []
-        for r, cells in enumerate(rows):
-            tallest = max(cell.wrap(w - 6, frame)[1] for cell, w in zip(cells, widths))
-            if tallest + 5 > frame:
-                out.append(r)
-        return out
+    @staticmethod
+    def _label_rows(block: Table, rows: list) -> list[int]:
+        """Rows (indices in ``rows``) that only label the group below them: text in the first two cells at
+        most, and a row after them."""
+        first = 1 if block.header else 0
+        return [first + i for i, row in enumerate(block.rows)
+                if first + i + 1 < len(rows) and len(row) > 2 and not any(c.strip() for c in row[2:])]
+
+    @staticmethod
+    def _frame_height() -> float:
+        return (L.PAGE_HEIGHT_MM - L.MARGIN_TOP_MM - L.MARGIN_BOTTOM_MM) * mm
+
+    def _row_heights(self, rows: list[list[RLParagraph]], widths: list[float]) -> list[float]:
+        """Each row's height as laid out (its tallest cell with the table's padding)."""
+        frame = self._frame_height()
+        return [max(cell.wrap(w - 6, frame)[1] for cell, w in zip(cells, widths)) + 5 for cells in rows]
 
     # -- Nơi nhận (9b) and signatures (7a–7c)
 
