@@ -130,6 +130,39 @@ def test_work_without_the_database_gets_no_store(qtbot, parent):
     assert outcome.value is True
 
 
+def test_garbage_made_on_the_gui_thread_is_collected_there_while_a_worker_runs(qtbot, parent):
+    """A Qt object caught in a reference cycle must never be freed by a worker thread (it crashed CI once)."""
+    import gc
+    import weakref
+
+    gui_thread = threading.get_ident()
+    freed_on = []
+
+    class Cycle:
+        pass
+
+    gc.collect()
+    cycle = Cycle()
+    cycle.me = cycle
+    cycle.widget = QWidget()                 # made on the GUI thread, only reachable through the cycle
+    weakref.finalize(cycle, lambda: freed_on.append(threading.get_ident()))
+    del cycle
+    collecting_in_worker = []
+
+    def allocate(_store, _progress):
+        collecting_in_worker.append(gc.isenabled())
+        junk = [[i] for i in range(200_000)]  # far past the youngest generation's threshold
+        del junk
+        return len(freed_on)
+
+    outcome = run(qtbot, Operation(parent, None, allocate))
+    assert collecting_in_worker == [False]
+    assert outcome.value == 0                # the worker's allocations collected nothing
+    assert gc.isenabled()                    # on again once the last operation ended
+    gc.collect()                             # here, on the GUI thread
+    assert freed_on == [gui_thread]
+
+
 def test_the_domain_progress_is_the_one_cancel_protocol():
     heard = []
     progress = Progress(lambda *args: heard.append(args))

@@ -19,6 +19,7 @@ show one of them.
 """
 from __future__ import annotations
 
+import gc
 import traceback
 from typing import Any, Callable, Iterable
 
@@ -152,6 +153,68 @@ class _Worker(QObject):
             self.thread().quit()  # the thread ends with the work: waiting for it never waits for more
 
 
+class _GuiThreadCollector(QObject):
+    """While a worker thread runs, Python's cycle collector runs only on the GUI thread.
+
+    The collector runs in whichever thread happens to allocate when a
+    generation fills up. Run in a worker, it may free a Qt object the GUI
+    thread made (a dialog or model caught in a reference cycle), and Qt then
+    crashes the process. So while any operation runs, automatic collection is
+    off and a timer on the GUI thread collects instead, by the same
+    thresholds; when the last operation has ended it is on again.
+    """
+
+    INTERVAL_MS = 200
+
+    def __init__(self):
+        super().__init__()
+        self._holders = 0
+        self._was_enabled = True
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.collect)
+
+    @property
+    def holding(self) -> bool:
+        return self._holders > 0
+
+    def hold(self) -> None:
+        if self._holders == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+            self._timer.start()
+        self._holders += 1
+
+    def release(self) -> None:
+        if self._holders == 0:
+            return
+        self._holders -= 1
+        if self._holders == 0:
+            self._timer.stop()
+            if self._was_enabled:
+                gc.enable()
+            self.collect()
+
+    @staticmethod
+    def collect() -> None:
+        """Collect the generations whose counts passed their thresholds, as the automatic collector would."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if thresholds[generation] and counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+_COLLECTOR: _GuiThreadCollector | None = None
+
+
+def _collector() -> _GuiThreadCollector:
+    global _COLLECTOR
+    if _COLLECTOR is None:
+        _COLLECTOR = _GuiThreadCollector()
+    return _COLLECTOR
+
+
 _RUNNING: set["Operation"] = set()     # kept alive until their thread has ended
 _ENDED: list["Operation"] = []          # ... and until their handlers have returned
 
@@ -189,6 +252,7 @@ class Operation(QObject):
         self._show_errors = show_errors
         self._finish_on_quit = finish_on_quit
         self.outcome: Outcome | None = None
+        self._collecting = False
         self._thread = QThread()
         self._worker = _Worker(getattr(store, "path", store), fn)
         self.progress = self._worker.progress
@@ -211,6 +275,8 @@ class Operation(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._quit)
+        _collector().hold()
+        self._collecting = True
         self._thread.start()
         return self
 
@@ -260,6 +326,9 @@ class Operation(QObject):
     def _on_ended(self, outcome: Outcome) -> None:
         self._thread.quit()
         self._thread.wait()
+        if self._collecting:
+            self._collecting = False
+            _collector().release()
         app = QCoreApplication.instance()
         if app is not None:
             try:
