@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import gc
 import os
 import shutil
 import sqlite3
@@ -36,6 +37,25 @@ import pytest  # noqa: E402
 from desktop.store import Store  # noqa: E402
 # The certificate authority, signer, token and PDF fixtures every signing test shares (one plugin).
 from pki_fixtures import identity, pdf_file, pdf_maker, pki, softhsm, timestamper  # noqa: E402,F401
+
+
+_QT_GARBAGE = {"may be left": False}
+
+
+def pytest_runtest_setup(item):
+    """Collect a window test's leftover cycles on the main thread before a test that is not one.
+
+    Some tests start plain threads (two writers at once, two builds at once). If
+    Python's cycle collector ran in such a thread it could free a Qt object a
+    window test left in a reference cycle, off the GUI thread, and crash the run.
+    """
+    uses_qt = "qtbot" in item.fixturenames or item.get_closest_marker("gui") is not None
+    if uses_qt:
+        _QT_GARBAGE["may be left"] = True
+    elif _QT_GARBAGE["may be left"]:
+        gc.collect()
+        _QT_GARBAGE["may be left"] = False
+
 
 # The demo data is generated for a fixed "today", so every run sees the same ledger.
 DEMO_SEED = 2025
