@@ -149,3 +149,20 @@ class CampaignPhasePage(LazyCampaignPage):
             return
         self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
         self._reload_shown(phase_gone=self.phase_id() != phase_id)
+
+
+def at_current(view, pick: Callable):
+    """``pick(index)`` of the view's current index; ``None`` when none is current."""
+    ix = view.currentIndex()
+    return pick(ix) if ix.isValid() else None
+
+
+def select_row(view, row: int | None) -> int | None:
+    """Make ``row`` of the view current, or its first row for ``None``; the row made current (``None``: the view
+    has no rows)."""
+    model = view.model()
+    if row is None and model.rowCount():
+        row = 0
+    if row is not None:
+        view.setCurrentIndex(model.index(row, 0))
+    return row

@@ -31,7 +31,7 @@ from desktop.ui.models.package import file_size
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.page_parts import (
-    CampaignPhasePage, button, documents_folder, panel, splitter, text_label, with_chosen_file,
+    CampaignPhasePage, at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
 )
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
@@ -229,23 +229,17 @@ class DocumentsPage(CampaignPhasePage, QWidget):
     def _refresh(self, key: tuple | None = None) -> None:
         """Re-read the list and the editor after a change, selecting the document given (by its item key)."""
         self.model.reload()
-        row = self.model.row_of_key(key) if key else None
-        if row is None and self.model.rowCount():
-            row = 0
         self._row = -1
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
+        select_row(self.view, self.model.row_of_key(key) if key else None)
         self._selection_changed()
 
     # -- selection --------------------------------------------------------------------------------------
 
     def current_item(self):
-        ix = self.view.currentIndex()
-        return self.model.item_at(ix.row()) if ix.isValid() else None
+        return at_current(self.view, lambda ix: self.model.item_at(ix.row()))
 
     def selected_draft(self) -> int | None:
-        ix = self.view.currentIndex()
-        return ix.data(ID_ROLE) if ix.isValid() else None
+        return at_current(self.view, lambda ix: ix.data(ID_ROLE))
 
     def select_draft(self, draft_id: int) -> None:
         row = self.model.row_of_draft(draft_id)

@@ -32,7 +32,8 @@ from desktop.ui.qt import (
 )
 from desktop.ui.columns import fit_columns
 from desktop.ui.page_parts import (
-    CampaignPhasePage, button, caption, choice, documents_folder, group, panel, splitter, text_label, with_chosen_file,
+    CampaignPhasePage, at_current, button, caption, choice, documents_folder, group, panel, splitter, text_label,
+    with_chosen_file,
 )
 from desktop.ui.widgets import ERROR_STYLE, table_view
 
@@ -277,7 +278,8 @@ class SendPage(CampaignPhasePage, QWidget):
         if campaign_id is not None:
             name = run_op(self, lambda: dossier.package_name(self.store, campaign_id, phase_id=phase_id))
             if name:
-                self.output.setText(self._with_format_suffix(str(Path(self._output_folder or documents_folder()) / name)))
+                folder = Path(self._output_folder or documents_folder())
+                self.output.setText(self._with_format_suffix(str(folder / name)))
         else:
             self.output.clear()
         self._show_result(None)
@@ -389,7 +391,8 @@ class SendPage(CampaignPhasePage, QWidget):
         pattern = "*.dll" if sys.platform == "win32" else "*.dylib *.so" if sys.platform == "darwin" else "*.so*"
         start = self.module.currentText() or ("C:\\Windows\\System32" if sys.platform == "win32" else "/usr/lib")
         with_chosen_file(self, self.tr("Choose the token's PKCS#11 driver"), start,
-                         self.tr("PKCS#11 drivers (%1);;All files (*)").replace("%1", pattern), self.module.setCurrentText)
+                         self.tr("PKCS#11 drivers (%1);;All files (*)").replace("%1", pattern),
+                         self.module.setCurrentText)
 
     def module_path(self) -> str:
         return self.module.currentText().strip()
@@ -420,12 +423,10 @@ class SendPage(CampaignPhasePage, QWidget):
         self._update_buttons()
 
     def selected_token(self):
-        ix = self.tokens_view.currentIndex()
-        return self.tokens.token_at(ix.row()) if ix.isValid() else None
+        return at_current(self.tokens_view, lambda ix: self.tokens.token_at(ix.row()))
 
     def selected_key(self) -> str | None:
-        ix = self.keys_view.currentIndex()
-        return self.keys.index(ix.row(), 0).data(ID_ROLE) if ix.isValid() else None
+        return at_current(self.keys_view, lambda ix: self.keys.index(ix.row(), 0).data(ID_ROLE))
 
     def ask_secret(self, title: str, label: str) -> str | None:
         """The password or PIN, typed hidden; ``None`` when the clerk cancels. It is kept nowhere."""
