@@ -14,12 +14,12 @@ from desktop.ui.models.registration import RegistrationModel
 from desktop.changes import Area
 from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QTableView, QVBoxLayout,
+    QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTableView, QVBoxLayout,
     QWidget, Qt,
 )
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.page_parts import button, caption, text_label
-from desktop.ui.widgets import CampaignChooser, table_view
+from desktop.ui.page_parts import button, text_label
+from desktop.ui.widgets import CampaignChooser, PhaseChooser, table_view
 
 
 class RegistrationPage(QWidget):
@@ -33,10 +33,9 @@ class RegistrationPage(QWidget):
         self.chooser = CampaignChooser(store, "registration_campaign", self, min_chars=20)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         top.addWidget(self.chooser, 1)
-        self.phase = QComboBox()
-        self.phase.setObjectName("registration_phase")
-        top.addWidget(caption(self.tr("Phase:"), self.phase))
-        top.addWidget(self.phase)
+        self.phases = PhaseChooser("registration_phase", self)
+        self.phase = self.phases.combo
+        top.addWidget(self.phases)
         lay.addLayout(top)
         self.hint = text_label(self.tr(
             "Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. "
@@ -91,10 +90,10 @@ class RegistrationPage(QWidget):
         if row >= 0:
             self.campaign.setCurrentIndex(row)
         if phase_id is not None:
-            self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)))
+            self.phases.set_phase(phase_id)
 
     def phase_id(self) -> int | None:
-        return self.phase.currentData()
+        return self.phases.phase_id()
 
     def reload(self) -> None:
         """Re-read everything (another page changed the data), keeping the campaign and phase."""
@@ -111,14 +110,10 @@ class RegistrationPage(QWidget):
 
     def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
-        self.phase.blockSignals(True)
-        self.phase.clear()
-        self.phase.addItem(self.tr("Whole campaign"), None)
-        for p in c.phase_records if c else []:
-            self.phase.addItem(p.name, p.id)
-        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
+        self.phases.set_campaign(c, phase_id)
+        # Shown for every campaign, greyed for one without phases.
+        self.phases.show()
         self.phase.setEnabled(bool(c and c.phase_records))
-        self.phase.blockSignals(False)
         self._load()
 
     def _load(self, *_args) -> None:

@@ -12,7 +12,7 @@ from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel,
 from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    HAVE_CHARTS, QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget, Qt,
+    HAVE_CHARTS, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.page_parts import button, choice, with_chosen_file
 from desktop.ui.widgets import start_chart, table_view
@@ -125,9 +125,7 @@ class StatisticsPage(QWidget):
         hl = QVBoxLayout(hist)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("History of:")))
-        self.subject = QComboBox()
-        self.subject.setObjectName("stats_subject")
-        self.subject.currentIndexChanged.connect(self._subject_changed)
+        self.subject = choice("stats_subject", [], self._subject_changed)
         row.addWidget(self.subject, 1)
         hl.addLayout(row)
         self.history_view = table_view(self.history, "stats_history")
