@@ -2915,10 +2915,6 @@ Nhập từ tệp: %3</translation>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <source>Phase:</source>
-        <translation>Đợt:</translation>
-    </message>
-    <message>
         <source>Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. The plan&apos;s targets are filled in. Registration never blocks a nomination unless the unit&apos;s rules require it.</source>
         <translation>Đánh dấu tập thể, cá nhân đăng ký; ghi danh hiệu đăng ký (cách nhau bởi dấu “;”) và chỉ tiêu cho từng tiêu chí. Chỉ tiêu của kế hoạch đã được điền sẵn. Đăng ký thi đua không chặn việc đề nghị khen thưởng, trừ khi quy chế của đơn vị yêu cầu.</translation>
     </message>
@@ -2953,10 +2949,6 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Save</source>
         <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Whole campaign</source>
-        <translation>Cả phong trào</translation>
     </message>
     <message>
         <source>%1 registered</source>

@@ -29,10 +29,11 @@ from desktop.ui.models.documents import (
 )
 from desktop.ui.operations import Operation, attempt
 from desktop.ui.qt import (
-    HAVE_PDF, QComboBox, QHBoxLayout, QKeySequence, QLabel, QLineEdit, QListView, QMessageBox,
-    QObject, QPlainTextEdit, QPointF, QPushButton, QShortcut, QSize, QSplitter, QTabWidget,
+    HAVE_PDF, QHBoxLayout, QKeySequence, QLabel, QLineEdit, QListView, QMessageBox,
+    QObject, QPlainTextEdit, QPointF, QShortcut, QSize, QTabWidget,
     QSizePolicy, QTextCursor, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
+from desktop.ui.page_parts import button, caption, choice, list_view, panel, select_row, splitter, text_label
 from desktop.ui.widgets import DateField, table_view
 from desktop.files import temp_prefix
 
@@ -259,81 +260,57 @@ class DocumentEditor(QWidget):
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel(self.tr("Finalised — not edited directly. To change it, use “Reopen for editing”."))
-        self.banner.setObjectName("finalised_banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setWordWrap(True)
+        self.banner = text_label(
+            self.tr("Finalised — not edited directly. To change it, use “Reopen for editing”."),
+            name="finalised_banner", style=BANNER_STYLE)
         self.banner.hide()
         lay.addWidget(self.banner)
         # What is still blank ("……", an empty Số, "Chưa nhập …"): finalising is refused until it is filled.
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("draft_problems")
-        self.problems_label.setStyleSheet("color: #8a4b00; background: #fff4e5; padding: 4px;")
-        self.problems_label.setWordWrap(True)
+        self.problems_label = text_label(name="draft_problems",
+                                         style="color: #8a4b00; background: #fff4e5; padding: 4px;")
         self.problems_label.hide()
         self.problems: list = []
         lay.addWidget(self.problems_label)
 
-        self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.setObjectName("document_editor_splitter")
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = splitter(Qt.Horizontal, "document_editor_splitter", self)
         lay.addWidget(self.splitter, 1)
 
         # Left: the sections.
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("<b>" + self.tr("Sections") + "</b>")
-        ll.addWidget(caption)
+        left, ll = panel()
         self.sections = SectionsModel(self)
-        self.sections_view = QListView()
-        self.sections_view.setObjectName("document_sections")
-        self.sections_view.setModel(self.sections)
-        self.sections_view.setWordWrap(True)
-        self.sections_view.setStyleSheet("QListView::item { padding: 5px 3px; }")
-        self.sections_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.sections_view.setResizeMode(QListView.Adjust)
-        caption.setBuddy(self.sections_view)
+        self.sections_view = list_view(self.sections, "document_sections", "5px 3px")
+        ll.addWidget(caption("<b>" + self.tr("Sections") + "</b>", self.sections_view))
         ll.addWidget(self.sections_view, 1)
         left.setMinimumWidth(150)
         self.splitter.addWidget(left)
 
         # Middle: header fields, toolbar, text.
-        middle = QWidget()
-        ml = QVBoxLayout(middle)
-        ml.setContentsMargins(4, 0, 4, 0)
+        middle, ml = panel((4, 0, 4, 0))
         header = QHBoxLayout()
-        number_label = QLabel(self.tr("No.:"))
         self.number = QLineEdit()
         self.number.setObjectName("document_number")
         self.number.setPlaceholderText(self.tr("blank"))
         self.number.setToolTip(self.tr("Left blank, the number is given by the e-office system when the "
                                        "document is issued."))
         self.number.setMaximumWidth(70)
-        number_label.setBuddy(self.number)
-        date_label = QLabel(self.tr("Date:"))
         self.date = DateField()
         self.date.setObjectName("document_date")
         self.date.setMaximumWidth(110)
-        date_label.setBuddy(self.date)
-        class_label = QLabel(self.tr("Classification:"))
-        self.classification = QComboBox()
-        self.classification.setObjectName("document_classification")
-        for key in classification_keys():
-            self.classification.addItem(classification_label(key), key)
-        class_label.setBuddy(self.classification)
-        for w in (number_label, self.number, date_label, self.date, class_label, self.classification):
-            header.addWidget(w)
+        self.classification = choice("document_classification",
+                                     [(classification_label(key), key) for key in classification_keys()])
+        for text, field in ((self.tr("No.:"), self.number), (self.tr("Date:"), self.date),
+                            (self.tr("Classification:"), self.classification)):
+            header.addWidget(caption(text, field))
+            header.addWidget(field)
         header.addStretch(1)
         ml.addLayout(header)
         # "Kính gửi": drafted from where the plan says to send the dossier; the clerk may change it.
         to_row = QHBoxLayout()
-        self.recipients_label = QLabel(self.tr("To:"))
         self.recipients = QLineEdit()
         self.recipients.setObjectName("document_recipients")
         self.recipients.setToolTip(self.tr("Who the document is addressed to; several separated by “;”. "
                                            "Left blank, it follows the campaign's plan."))
-        self.recipients_label.setBuddy(self.recipients)
+        self.recipients_label = caption(self.tr("To:"), self.recipients)
         to_row.addWidget(self.recipients_label)
         to_row.addWidget(self.recipients, 1)
         ml.addLayout(to_row)
@@ -372,11 +349,10 @@ class DocumentEditor(QWidget):
         ml.addWidget(self.text, 1)
 
         bottom = QHBoxLayout()
-        self.regenerate_btn = QPushButton(self.tr("Recompose this section from the records"))
-        self.regenerate_btn.setObjectName("regenerate_section")
-        self.regenerate_btn.setToolTip(self.tr("Replaces only this section's text with text composed afresh "
-                                               "from the ledger, nominations and meetings"))
-        self.regenerate_btn.clicked.connect(self.regenerate)
+        self.regenerate_btn = button(self.tr("Recompose this section from the records"), self.regenerate,
+                                     name="regenerate_section",
+                                     tip=self.tr("Replaces only this section's text with text composed afresh "
+                                                 "from the ledger, nominations and meetings"))
         bottom.addWidget(self.regenerate_btn)
         self.state_label = QLabel()
         self.state_label.setObjectName("editor_state")
@@ -384,10 +360,8 @@ class DocumentEditor(QWidget):
         self.state_label.setMinimumWidth(60)
         self.state_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bottom.addWidget(self.state_label, 1)
-        self.save_btn = QPushButton(self.tr("Save"))
-        self.save_btn.setObjectName("save_document")
-        self.save_btn.setToolTip(self.tr("Save the edits as a new version (Ctrl+S)"))
-        self.save_btn.clicked.connect(self.save)
+        self.save_btn = button(self.tr("Save"), self.save, name="save_document",
+                               tip=self.tr("Save the edits as a new version (Ctrl+S)"))
         bottom.addWidget(self.save_btn)
         ml.addLayout(bottom)
         self.splitter.addWidget(middle)
@@ -398,17 +372,13 @@ class DocumentEditor(QWidget):
         self.tabs.setObjectName("document_tabs")
         self.preview = PreviewPane()
         self.tabs.addTab(self.preview, self.tr("Preview"))
-        history = QWidget()
-        hl = QVBoxLayout(history)
-        hl.setContentsMargins(4, 4, 4, 4)
+        history, hl = panel((4, 4, 4, 4))
         self.history = HistoryModel(store, self)
         self.history_view = table_view(self.history, "document_history")
         hl.addWidget(self.history_view, 1)
         hb = QHBoxLayout()
         hb.addStretch(1)
-        self.restore_btn = QPushButton(self.tr("Restore this version"))
-        self.restore_btn.setObjectName("restore_version")
-        self.restore_btn.clicked.connect(self.restore)
+        self.restore_btn = button(self.tr("Restore this version"), self.restore, name="restore_version")
         hb.addWidget(self.restore_btn)
         hl.addLayout(hb)
         self.tabs.addTab(history, self.tr("Versions"))
@@ -430,10 +400,9 @@ class DocumentEditor(QWidget):
         self.sections_view.selectionModel().currentRowChanged.connect(self._section_changed)
         self.history_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_state())
         self.text.textChanged.connect(self._text_changed)
-        self.number.textChanged.connect(self._header_changed)
-        self.recipients.textChanged.connect(self._header_changed)
-        self.date.textChanged.connect(self._header_changed)
-        self.classification.currentIndexChanged.connect(self._header_changed)
+        for signal in (self.number.textChanged, self.recipients.textChanged, self.date.textChanged,
+                       self.classification.currentIndexChanged):
+            signal.connect(self._header_changed)
         self._update_state()
 
     # -- loading ----------------------------------------------------------------------------------------
@@ -486,11 +455,7 @@ class DocumentEditor(QWidget):
                 self.classification.setCurrentIndex(max(0, self.classification.findData(self.draft.classification)))
                 self.history.set_draft(draft_id)
             self.current_section = None
-            row = self.sections.row_of(section)
-            if row is None and self.sections.rowCount():
-                row = 0
-            if row is not None:
-                self.sections_view.setCurrentIndex(self.sections.index(row))
+            row = select_row(self.sections_view, self.sections.row_of(section))
             self._show_section(self.sections.id_at(row) if row is not None else None)
         finally:
             self._loading = False
@@ -598,29 +563,39 @@ class DocumentEditor(QWidget):
         else:
             self.state_label.setText(self.tr("Saved: version %1").replace("%1", str(self.version)))
 
-    def wrap_selection(self, marker: str) -> None:
-        """Đậm / Nghiêng: wrap the selection in the marker, or put an empty pair at the cursor."""
+    def _edit_text(self, edit) -> None:
+        """A toolbar's edit of the text: ``edit(cursor)`` changes it at the text's cursor and returns the
+        cursor to show (``None``: the text's own); the text keeps the focus. Nothing changes a read-only text."""
         if self.text.isReadOnly():
             return
-        cursor = self.text.textCursor()
-        selected = cursor.selectedText()
-        if selected:
-            # Keep the spaces the selection caught outside the markers: "**word** " not "**word **".
-            core = selected.strip()
-            lead = selected[:len(selected) - len(selected.lstrip())]
-            trail = selected[len(selected.rstrip()):]
-            cursor.insertText(f"{lead}{marker}{core}{marker}{trail}")
-        else:
-            cursor.insertText(marker * 2)
-            cursor.movePosition(QTextCursor.Left, QTextCursor.MoveAnchor, len(marker))
+        cursor = edit(self.text.textCursor())
+        if cursor is not None:
             self.text.setTextCursor(cursor)
         self.text.setFocus()
 
+    def wrap_selection(self, marker: str) -> None:
+        """Đậm / Nghiêng: wrap the selection in the marker, or put an empty pair at the cursor."""
+
+        def wrap(cursor: QTextCursor) -> QTextCursor | None:
+            selected = cursor.selectedText()
+            if selected:
+                # Keep the spaces the selection caught outside the markers: "**word** " not "**word **".
+                core = selected.strip()
+                lead = selected[:len(selected) - len(selected.lstrip())]
+                trail = selected[len(selected.rstrip()):]
+                cursor.insertText(f"{lead}{marker}{core}{marker}{trail}")
+                return None
+            cursor.insertText(marker * 2)
+            cursor.movePosition(QTextCursor.Left, QTextCursor.MoveAnchor, len(marker))
+            return cursor
+
+        self._edit_text(wrap)
+
     def toggle_list(self) -> None:
         """Danh sách: the selected lines (or the cursor's line) become "- " items, or stop being."""
-        if self.text.isReadOnly():
-            return
-        cursor = self.text.textCursor()
+        self._edit_text(self._toggle_list)
+
+    def _toggle_list(self, cursor: QTextCursor) -> QTextCursor:
         doc = self.text.document()
         first = doc.findBlock(cursor.selectionStart())
         last = doc.findBlock(cursor.selectionEnd())
@@ -643,14 +618,14 @@ class DocumentEditor(QWidget):
         edit.setPosition(first.position())
         edit.setPosition(last.position() + last.length() - 1, QTextCursor.KeepAnchor)
         edit.insertText("\n".join(new))
-        self.text.setTextCursor(edit)
-        self.text.setFocus()
+        return edit
 
     def insert_table(self) -> None:
         """Bảng: a table of two columns with a header row, on lines of its own."""
-        if self.text.isReadOnly():
-            return
-        cursor = self.text.textCursor()
+        self._edit_text(self._insert_table)
+
+    @staticmethod
+    def _insert_table(cursor: QTextCursor) -> QTextCursor:
         cursor.clearSelection()
         block = cursor.block()
         before = "" if not block.text().strip() else "\n\n"
@@ -658,8 +633,7 @@ class DocumentEditor(QWidget):
             cursor.movePosition(QTextCursor.EndOfBlock)
         after = "\n" if block.next().isValid() and block.next().text().strip() else ""
         cursor.insertText(f"{before}{TABLE_TEMPLATE}\n{after}")
-        self.text.setTextCursor(cursor)
-        self.text.setFocus()
+        return cursor
 
     # -- saving, recomposing, restoring ---------------------------------------------------------------
 

@@ -18,10 +18,11 @@ from desktop.ui.models.nominations import (
     ID_ROLE, SOURCE_ROLE, AchievementPickModel, AwardChoiceModel, ChecksModel, MUTED_COLOR, unsaved,
 )
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QFont, QFontMetrics, QGroupBox, QIcon, QLabel,
+    QAbstractItemView, QComboBox, QFont, QFontMetrics, QIcon, QLabel,
     QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-    QVBoxLayout, QWidget, Qt, Signal,
+    QWidget, Qt, Signal,
 )
+from desktop.ui.page_parts import group, text_label
 from desktop.ui.widgets import FormPanel, SubjectChooser, table_view
 from desktop.ui.dialogs.records import _Dialog
 
@@ -109,14 +110,10 @@ class NominationDialog(_Dialog):
         super().__init__(parent, self.tr("Edit nomination") if self.record else self.tr("New nomination"))
         self.nomination: Nomination | None = None   # what was saved
 
-        intro = QLabel(self.tr("Campaign: %1").replace("%1", self.campaign.title)
-                       + (" — " + self.tr("Phase: %1").replace("%1", phase.name) if phase else ""))
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: #444;")
-        self.layout_.addWidget(intro)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setObjectName("nomination_note")
+        self.layout_.addWidget(text_label(self.tr("Campaign: %1").replace("%1", self.campaign.title)
+                                          + (" — " + self.tr("Phase: %1").replace("%1", phase.name) if phase else ""),
+                                          style="color: #444;"))
+        self.note = text_label(name="nomination_note")
         self.note.hide()
         self.layout_.addWidget(self.note)
 
@@ -139,8 +136,7 @@ class NominationDialog(_Dialog):
 
         body = QSplitter(Qt.Vertical, self)
         body.setChildrenCollapsible(False)
-        box = QGroupBox(self.tr("Achievements it rests on (from the ledger)"))
-        bl = QVBoxLayout(box)
+        box, bl = group(self.tr("Achievements it rests on (from the ledger)"))
         self.achievements = AchievementPickModel(store, self.campaign.id, self)
         self.achievements_view = table_view(self.achievements, "nomination_achievements")
         self.achievements_view.clicked.connect(self._toggle_clicked)
@@ -150,8 +146,7 @@ class NominationDialog(_Dialog):
         bl.addWidget(self.achievements_hint)
         body.addWidget(box)
 
-        checks_box = QGroupBox(self.tr("Award conditions"))
-        cl = QVBoxLayout(checks_box)
+        checks_box, cl = group(self.tr("Award conditions"))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
         self.checks_view.setObjectName("nomination_checks")
@@ -164,8 +159,8 @@ class NominationDialog(_Dialog):
         self.subject_kind.currentIndexChanged.connect(self._subject_kind_changed)
         self.subject.currentIndexChanged.connect(self._subject_changed)
         self.subject.editTextChanged.connect(self._subject_text_changed)
-        self.award.currentIndexChanged.connect(self._update_checks)
-        self.achievements.checked_changed.connect(self._update_checks)
+        for signal in (self.award.currentIndexChanged, self.achievements.checked_changed):
+            signal.connect(self._update_checks)
         self._load()
         self.resize(820, 760)
 

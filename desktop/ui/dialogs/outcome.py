@@ -15,9 +15,9 @@ from desktop.dates import DateError
 from desktop.errors import ValidationError
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget, Signal,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, Signal,
 )
+from desktop.ui.page_parts import button, panel, text_label, with_chosen_file
 from desktop.ui.widgets import DateField, FormPanel, read_date
 
 
@@ -37,10 +37,8 @@ class OutcomeDialog(QDialog):
         existing = outcomes.get(store, nomination_id)
 
         lay = QVBoxLayout(self)
-        head = QLabel(self.tr("%1 — proposed: %2").replace("%1", subject).replace("%2", self.proposed))
-        head.setWordWrap(True)
-        head.setStyleSheet("font-weight: bold;")
-        lay.addWidget(head)
+        lay.addWidget(text_label(self.tr("%1 — proposed: %2").replace("%1", subject).replace("%2", self.proposed),
+                                 style="font-weight: bold;"))
 
         self.form = FormPanel(self)
         self.result = QComboBox()
@@ -59,27 +57,18 @@ class OutcomeDialog(QDialog):
         self.award.addItems([a.name for a in catalog.load() if a.fits(self.nomination.subject_kind)])
         self.form.add("award", self.tr("Award as decided"), self.award)
 
-        file_row = QWidget()
-        fl = QHBoxLayout(file_row)
-        fl.setContentsMargins(0, 0, 0, 0)
+        file_row, fl = panel(layout=QHBoxLayout)
         self.file_label = QLabel(self.tr("(none)"))
         self.file_label.setObjectName("outcome_file")
-        choose = QPushButton(self.tr("Choose PDF…"))
-        choose.clicked.connect(self.choose_file)
         fl.addWidget(self.file_label, 1)
-        fl.addWidget(choose)
+        fl.addWidget(button(self.tr("Choose PDF…"), self.choose_file))
         self.form.add("file", self.tr("Signed decision"), file_row)
-        self.prize = QLabel()
-        self.prize.setObjectName("outcome_prize")
-        self.prize.setWordWrap(True)
+        self.prize = text_label(name="outcome_prize")
         self.form.add("prize", self.tr("Prize money"), self.prize)
         lay.addWidget(self.form)
 
-        note = QLabel(self.tr("A granted award is added to the awards received by the person or collective, "
-                              "and counts in their later nominations."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        lay.addWidget(note)
+        lay.addWidget(text_label(self.tr("A granted award is added to the awards received by the person or "
+                                         "collective, and counts in their later nominations."), style="color: #555;"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self._on_save)
@@ -102,10 +91,8 @@ class OutcomeDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the signed decision"), "",
-                                              self.tr("PDF files (*.pdf)"))
-        if name:
-            self.set_file(Path(name))
+        with_chosen_file(self, self.tr("Choose the signed decision"), "", self.tr("PDF files (*.pdf)"),
+                         lambda name: self.set_file(Path(name)))
 
     def set_file(self, path: Path) -> None:
         self.file = path

@@ -30,12 +30,15 @@ from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
+from desktop.ui.page_parts import (
+    CampaignPhasePage, at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
+)
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
-    QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QPushButton, QRectF, QSettings, QSize, QSplitter,
-    QStackedWidget, QStandardPaths, QVBoxLayout, QWidget, Qt,
+    QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QRectF, QSettings, QSize, QStackedWidget, QVBoxLayout,
+    QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, LazyCampaignPage, PhaseChooser, table_view
+from desktop.ui.widgets import table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -85,7 +88,7 @@ def qt_spooler(printer: QPrinter):
     return spool
 
 
-class DocumentsPage(LazyCampaignPage, QWidget):
+class DocumentsPage(CampaignPhasePage, QWidget):
     # The dossier a campaign requires: its documents, drafted from the nominations and meetings.
     AREAS = frozenset({Area.DOCUMENTS, Area.CAMPAIGNS, Area.NOMINATIONS, Area.MEETINGS, Area.PEOPLE})
 
@@ -98,53 +101,31 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         self._loaded = False
         self._row = -1
         lay = QVBoxLayout(self)
-
-        self.chooser = CampaignChooser(store, "documents_campaign", self, placeholder="")
-        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         # A campaign with phases (sơ kết, tổng kết): the dossier of one phase, or of the whole campaign.
-        self.phases = PhaseChooser("documents_phase", self)
-        self.phase = self.phases.combo
-        top = QHBoxLayout()
-        top.addWidget(self.chooser, 1)
-        top.addWidget(self.phases)
-        lay.addLayout(top)
+        lay.addLayout(self.campaign_row(store, "documents"))
 
-        self.splitter = QSplitter(Qt.Vertical, self)
-        self.splitter.setObjectName("documents_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        upper = QWidget()
-        ul = QHBoxLayout(upper)
-        ul.setContentsMargins(0, 0, 0, 0)
+        self.splitter = splitter(Qt.Vertical, "documents_splitter", self)
+        upper, ul = panel(layout=QHBoxLayout)
         self.model = DossierModel(store, self)
         self.view = table_view(self.model, "dossier_documents")
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
         buttons = QVBoxLayout()
-        self.draft_btn = QPushButton(self.tr("Draft"))
-        self.draft_btn.setToolTip(self.tr("Draft the document from the records"))
-        self.finalise_btn = QPushButton(self.tr("Finalise"))
-        self.finalise_btn.setToolTip(self.tr("Keep this version's PDF and Word files unchanged, for signing "
-                                             "and sending"))
-        self.reopen_btn = QPushButton(self.tr("Reopen for editing"))
-        self.export_pdf_btn = QPushButton(self.tr("Export PDF…"))
-        self.export_docx_btn = QPushButton(self.tr("Export Word…"))
-        self.print_btn = QPushButton(self.tr("Print…"))
-        self.print_btn.setToolTip(self.tr("Paperless campaigns print only classified documents and the "
-                                          "dossiers of state-level awards"))
-        self.draft_btn.clicked.connect(self.draft)
-        self.finalise_btn.clicked.connect(self.finalise)
-        self.reopen_btn.clicked.connect(self.reopen)
-        self.export_pdf_btn.clicked.connect(lambda: self.export(".pdf"))
-        self.export_docx_btn.clicked.connect(lambda: self.export(".docx"))
-        self.print_btn.clicked.connect(self.print_document)
-        self.attach_btn = QPushButton(self.tr("Attach file…"))
-        self.attach_btn.setObjectName("documents_attach")
-        self.attach_btn.setToolTip(self.tr("A paper the plan lists that the app does not draft (a confirmation from "
-                                           "another body, an initiative's certificate…): PDF, Word or image"))
-        self.remove_attachment_btn = QPushButton(self.tr("Remove attached file"))
-        self.remove_attachment_btn.setObjectName("documents_remove_attachment")
-        self.attach_btn.clicked.connect(self.attach)
-        self.remove_attachment_btn.clicked.connect(self.remove_attachment)
+        self.draft_btn = button(self.tr("Draft"), self.draft, tip=self.tr("Draft the document from the records"))
+        self.finalise_btn = button(self.tr("Finalise"), self.finalise,
+                                   tip=self.tr("Keep this version's PDF and Word files unchanged, for signing "
+                                               "and sending"))
+        self.reopen_btn = button(self.tr("Reopen for editing"), self.reopen)
+        self.export_pdf_btn = button(self.tr("Export PDF…"), lambda: self.export(".pdf"))
+        self.export_docx_btn = button(self.tr("Export Word…"), lambda: self.export(".docx"))
+        self.print_btn = button(self.tr("Print…"), self.print_document,
+                                tip=self.tr("Paperless campaigns print only classified documents and the "
+                                            "dossiers of state-level awards"))
+        self.attach_btn = button(self.tr("Attach file…"), self.attach, name="documents_attach",
+                                 tip=self.tr("A paper the plan lists that the app does not draft (a confirmation from "
+                                             "another body, an initiative's certificate…): PDF, Word or image"))
+        self.remove_attachment_btn = button(self.tr("Remove attached file"), self.remove_attachment,
+                                            name="documents_remove_attachment")
         for b in (self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn, self.export_docx_btn,
                   self.print_btn, self.attach_btn, self.remove_attachment_btn):
             buttons.addWidget(b)
@@ -152,13 +133,9 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         ul.addLayout(buttons)
         self.splitter.addWidget(upper)
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower, lower_layout = panel()
         # The form of the selected document: those that fit its kind and date, the reason of the choice.
-        self.form_row = QWidget()
-        fr = QHBoxLayout(self.form_row)
-        fr.setContentsMargins(0, 0, 0, 0)
+        self.form_row, fr = panel(layout=QHBoxLayout)
         fr.addWidget(QLabel(self.tr("Form:")))
         self.form_box = QComboBox()
         self.form_box.setObjectName("documents_form")
@@ -166,25 +143,17 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         self.form_box.setMinimumContentsLength(40)
         self.form_box.activated.connect(self._form_chosen)
         fr.addWidget(self.form_box, 1)
-        self.form_current_btn = QPushButton()
-        self.form_current_btn.setObjectName("documents_form_current")
-        self.form_current_btn.clicked.connect(self._use_current_form)
+        self.form_current_btn = button("", self._use_current_form, name="documents_form_current")
         fr.addWidget(self.form_current_btn)
         lower_layout.addWidget(self.form_row)
-        self.form_reason = QLabel()
-        self.form_reason.setObjectName("documents_form_reason")
-        self.form_reason.setWordWrap(True)
-        self.form_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.form_reason = text_label(name="documents_form_reason", selectable=True)
         lower_layout.addWidget(self.form_reason)
         self.form_options = None                # drafts.FormOptions of the selected document
         self._pending_forms: dict[tuple, str] = {}   # a form chosen for a document not drafted yet, by item key
 
         self.stack = QStackedWidget()
-        self.empty_state = QLabel()
-        self.empty_state.setObjectName("documents_empty_state")
-        self.empty_state.setAlignment(Qt.AlignCenter)
-        self.empty_state.setWordWrap(True)
-        self.empty_state.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+        self.empty_state = text_label(name="documents_empty_state", align=Qt.AlignCenter,
+                                      style="color: #555; font-size: 11pt; padding: 24px;")
         self.stack.addWidget(self.empty_state)
         self.editor = DocumentEditor(store)
         self.editor.saved.connect(self._saved)
@@ -195,14 +164,9 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         self.splitter.setSizes([190, 560])
         lay.addWidget(self.splitter, 1)
 
-        self.message = QLabel()
-        self.message.setObjectName("documents_message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message = text_label(name="documents_message", selectable=True)
         lay.addWidget(self.message)
 
-        self.campaign.currentIndexChanged.connect(self._campaign_changed)
-        self.phases.changed.connect(self._phase_changed)
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self._update_buttons()
 
@@ -217,13 +181,6 @@ class DocumentsPage(LazyCampaignPage, QWidget):
             if worked > latest:
                 latest, row = worked, i
         return row
-
-    def phase_id(self) -> int | None:
-        """The phase whose dossier is shown (``None``: the whole campaign's)."""
-        return self.phases.phase_id()
-
-    def set_phase(self, phase_id: int | None) -> None:
-        self.phases.set_phase(phase_id)
 
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
@@ -261,42 +218,28 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         else:
             self._selection_changed()
 
-    def reload(self) -> None:
-        """Re-read everything (another page changed the data), keeping the campaign and the document."""
-        if not self._loaded:
-            self.campaigns.reload()
-            return
-        campaign_id, phase_id, item = self.campaign_id(), self.phase_id(), self.current_item()
-        self.chooser.reload(quiet=True)
-        if self.campaign_id() != campaign_id:
-            self._campaign_changed()
-            return
-        self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
-        if self.phase_id() != phase_id:
-            self._show_dossier()        # the phase shown is gone: the whole campaign's dossier
+    def _reload_shown(self, *, phase_gone: bool) -> None:
+        """Re-read everything (another page changed the data), keeping the document."""
+        if phase_gone:
+            self._show_dossier()        # the whole campaign's dossier
         elif not self.editor.dirty:
+            item = self.current_item()
             self._refresh(item.key if item else None)
 
     def _refresh(self, key: tuple | None = None) -> None:
         """Re-read the list and the editor after a change, selecting the document given (by its item key)."""
         self.model.reload()
-        row = self.model.row_of_key(key) if key else None
-        if row is None and self.model.rowCount():
-            row = 0
         self._row = -1
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
+        select_row(self.view, self.model.row_of_key(key) if key else None)
         self._selection_changed()
 
     # -- selection --------------------------------------------------------------------------------------
 
     def current_item(self):
-        ix = self.view.currentIndex()
-        return self.model.item_at(ix.row()) if ix.isValid() else None
+        return at_current(self.view, lambda ix: self.model.item_at(ix.row()))
 
     def selected_draft(self) -> int | None:
-        ix = self.view.currentIndex()
-        return ix.data(ID_ROLE) if ix.isValid() else None
+        return at_current(self.view, lambda ix: ix.data(ID_ROLE))
 
     def select_draft(self, draft_id: int) -> None:
         row = self.model.row_of_draft(draft_id)
@@ -515,16 +458,17 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         campaign_id = self.campaign_id()
         if item is None or not item.is_paper or campaign_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to attach"), self._export_folder(),
-                                              self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"))
-        if not path:
-            return
         number = item.target_id
-        added = run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path),
-                       changes=Area.DOCUMENTS)
-        if added is not None:
-            self._after_change(item.key, self.tr("“%1” is attached to “%2”.").replace(
-                "%1", added.file_name).replace("%2", item.title))
+
+        def attach(path: str) -> None:
+            added = run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path),
+                           changes=Area.DOCUMENTS)
+            if added is not None:
+                self._after_change(item.key, self.tr("“%1” is attached to “%2”.").replace(
+                    "%1", added.file_name).replace("%2", item.title))
+
+        with_chosen_file(self, self.tr("Choose the file to attach"), self._export_folder(),
+                         self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"), attach)
 
     def remove_attachment(self) -> None:
         from desktop.dossier import attachments
@@ -568,7 +512,7 @@ class DocumentsPage(LazyCampaignPage, QWidget):
         folder = QSettings().value("documents/export_folder")
         if folder and Path(str(folder)).is_dir():
             return str(folder)
-        return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        return documents_folder()
 
     def export(self, suffix: str) -> None:
         """Xuất PDF… / Xuất Word…: the saved version (a finalised document: its kept file)."""

@@ -16,10 +16,11 @@ from desktop.ui.models.campaigns import (
 from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
+from desktop.ui.page_parts import button, list_view, panel, select_row, text_label
 from desktop.ui.widgets import start_chart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView,
+    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
     QPen, QPushButton, QSplitter, QStackedWidget, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -119,52 +120,32 @@ class RunningCampaigns(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
-        self.empty = QLabel(self.tr("No campaign is under way. Campaigns are imported from the department's "
-                                    "plans on the “Emulation campaigns” page."))
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #555; padding: 8px;")
+        self.empty = text_label(self.tr("No campaign is under way. Campaigns are imported from the department's "
+                                        "plans on the “Emulation campaigns” page."),
+                                style="color: #555; padding: 8px;")
         self.stack.addWidget(self.empty)
 
         body = QSplitter(Qt.Horizontal)
         body.setChildrenCollapsible(False)
-        self.view = QListView()
-        self.view.setObjectName("running_campaigns")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
+        self.view = list_view(self.model, "running_campaigns", "4px")
         self.view.setSpacing(2)
-        self.view.setStyleSheet("QListView::item { padding: 4px; }")
         self.view.setMinimumWidth(180)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.view.setResizeMode(QListView.Adjust)
         self.view.doubleClicked.connect(lambda ix: self.open_campaign.emit(ix.data(CAMPAIGN_ID_ROLE)))
         body.addWidget(self.view)
 
-        detail = QWidget()
-        dl = QHBoxLayout(detail)
-        dl.setContentsMargins(6, 0, 0, 0)
+        detail, dl = panel((6, 0, 0, 0), layout=QHBoxLayout)
         text = QVBoxLayout()
-        self.title_label = QLabel()
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title_label = text_label(selectable=True)
         text.addWidget(self.title_label)
         self.deadline_label = QLabel()
         text.addWidget(self.deadline_label)
-        self.quota_label = QLabel()
-        self.quota_label.setWordWrap(True)
-        self.quota_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.quota_label = text_label(selectable=True)
         text.addWidget(self.quota_label)
         self.criteria_model = CriterionProgressModel(self)
-        self.criteria_view = QListView()
-        self.criteria_view.setObjectName("running_criteria")
-        self.criteria_view.setModel(self.criteria_model)
-        self.criteria_view.setWordWrap(True)
-        self.criteria_view.setStyleSheet("QListView::item { padding: 3px; }")
-        self.criteria_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.criteria_view.setResizeMode(QListView.Adjust)
+        self.criteria_view = list_view(self.criteria_model, "running_criteria", "3px")
         text.addWidget(self.criteria_view, 1)
-        self.no_targets = QLabel(self.tr("No criterion of this campaign has a numeric target to follow."))
-        self.no_targets.setWordWrap(True)
-        self.no_targets.setStyleSheet("color: #555;")
+        self.no_targets = text_label(self.tr("No criterion of this campaign has a numeric target to follow."),
+                                     style="color: #555;")
         text.addWidget(self.no_targets)
         text.addStretch(0)
         dl.addLayout(text, 5)
@@ -183,11 +164,7 @@ class RunningCampaigns(QWidget):
         current = self.view.currentIndex().data(CAMPAIGN_ID_ROLE)
         self.model.reload()
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
-        row = self.model.row_of(current)
-        if row is None and self.model.rowCount():
-            row = 0
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row))
+        row = select_row(self.view, self.model.row_of(current))
         self._show(self.model.progress_at(row) if row is not None else None)
 
     def _campaign_changed(self, current, _previous) -> None:
@@ -265,13 +242,11 @@ class OverviewPage(QWidget):
                                        "#demo_banner QLabel { color: #6b4e00; font-size: 11pt; }")
         banner = QHBoxLayout(self.demo_banner)
         banner.setContentsMargins(10, 6, 10, 6)
-        self.demo_text = QLabel("<b>" + self.tr("SAMPLE DATA") + "</b> — " + self.tr(
+        self.demo_text = text_label("<b>" + self.tr("SAMPLE DATA") + "</b> — " + self.tr(
             "a made-up unit for trying the program, kept in a file of its own. Nothing here mixes with "
             "your unit's records."))
-        self.demo_text.setWordWrap(True)
         banner.addWidget(self.demo_text, 1)
-        self.leave_demo_btn = QPushButton(self.tr("Open my unit's ledger…"))
-        self.leave_demo_btn.clicked.connect(self.leave_demo_requested)
+        self.leave_demo_btn = button(self.tr("Open my unit's ledger…"), self.leave_demo_requested)
         self.leave_demo_btn.hide()
         banner.addWidget(self.leave_demo_btn)
         self.demo_banner.setVisible(start.is_demo(store))
@@ -299,11 +274,9 @@ class OverviewPage(QWidget):
         self._reminded_on: dt.date | None = None
         lay.addWidget(self.deadline_box)
         head = QHBoxLayout()
-        self.unit_label = QLabel()
-        self.unit_label.setWordWrap(True)
+        self.unit_label = text_label()
         head.addWidget(self.unit_label, 1)
-        self.edit_unit = QPushButton(self.tr("Unit profile…"))
-        self.edit_unit.clicked.connect(self.edit_unit_requested)
+        self.edit_unit = button(self.tr("Unit profile…"), self.edit_unit_requested)
         head.addWidget(self.edit_unit)
         top = QHBoxLayout()
         top_left = QVBoxLayout()

@@ -14,11 +14,12 @@ from desktop.ui.models.registration import RegistrationModel
 from desktop.changes import Area
 from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTableView, QVBoxLayout,
     QWidget, Qt,
 )
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.widgets import CampaignChooser, table_view
+from desktop.ui.page_parts import button, text_label
+from desktop.ui.widgets import CampaignChooser, PhaseChooser, table_view
 
 
 class RegistrationPage(QWidget):
@@ -32,19 +33,14 @@ class RegistrationPage(QWidget):
         self.chooser = CampaignChooser(store, "registration_campaign", self, min_chars=20)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         top.addWidget(self.chooser, 1)
-        phase_caption = QLabel(self.tr("Phase:"))
-        top.addWidget(phase_caption)
-        self.phase = QComboBox()
-        self.phase.setObjectName("registration_phase")
-        phase_caption.setBuddy(self.phase)
-        top.addWidget(self.phase)
+        self.phases = PhaseChooser("registration_phase", self)
+        self.phase = self.phases.combo
+        top.addWidget(self.phases)
         lay.addLayout(top)
-        self.hint = QLabel(self.tr(
+        self.hint = text_label(self.tr(
             "Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. "
             "The plan's targets are filled in. Registration never blocks a nomination unless the unit's rules "
-            "require it."))
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+            "require it."), style="color: #555;")
         lay.addWidget(self.hint)
 
         self.model = RegistrationModel(store, self)
@@ -63,30 +59,23 @@ class RegistrationPage(QWidget):
         bottom.addStretch(1)
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
-        self.year_btn = QPushButton(self.tr("Year's titles…"))
-        self.year_btn.setObjectName("year_titles")
-        self.year_btn.setToolTip(self.tr("Register the year's emulation titles (Lao động tiên tiến, Chiến sĩ thi đua "
-                                         "cơ sở…), outside any campaign"))
-        self.year_btn.clicked.connect(self.open_year_titles)
+        self.year_btn = button(self.tr("Year's titles…"), self.open_year_titles, name="year_titles",
+                               tip=self.tr("Register the year's emulation titles (Lao động tiên tiến, Chiến sĩ thi "
+                                           "đua cơ sở…), outside any campaign"))
         bottom.addWidget(self.year_btn)
-        self.template_btn = QPushButton(self.tr("Excel template…"))
-        self.import_btn = QPushButton(self.tr("Import from Excel…"))
-        self.export_btn = QPushButton(self.tr("Export list…"))
-        self.revert_btn = QPushButton(self.tr("Undo changes"))
-        self.save_btn = QPushButton(self.tr("Save"))
+        self.template_btn = button(self.tr("Excel template…"), self.write_template)
+        self.import_btn = button(self.tr("Import from Excel…"), self.import_excel)
+        self.export_btn = button(self.tr("Export list…"), self.export_list)
+        self.revert_btn = button(self.tr("Undo changes"), self._load)
+        self.save_btn = button(self.tr("Save"), self.save)
         self.save_btn.setDefault(True)
         for b in (self.template_btn, self.import_btn, self.export_btn, self.revert_btn, self.save_btn):
             bottom.addWidget(b)
         lay.addLayout(bottom)
 
-        self.template_btn.clicked.connect(self.write_template)
-        self.import_btn.clicked.connect(self.import_excel)
-        self.export_btn.clicked.connect(self.export_list)
-        self.revert_btn.clicked.connect(self._load)
-        self.save_btn.clicked.connect(self.save)
         self.required.toggled.connect(self._required_toggled)
-        self.model.edited.connect(self._update)
-        self.model.modelReset.connect(self._update)
+        for signal in (self.model.edited, self.model.modelReset):
+            signal.connect(self._update)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
         self.phase.currentIndexChanged.connect(self._load)
         self.reload()
@@ -101,10 +90,10 @@ class RegistrationPage(QWidget):
         if row >= 0:
             self.campaign.setCurrentIndex(row)
         if phase_id is not None:
-            self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)))
+            self.phases.set_phase(phase_id)
 
     def phase_id(self) -> int | None:
-        return self.phase.currentData()
+        return self.phases.phase_id()
 
     def reload(self) -> None:
         """Re-read everything (another page changed the data), keeping the campaign and phase."""
@@ -121,14 +110,10 @@ class RegistrationPage(QWidget):
 
     def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
         c = self.campaigns.campaign_at(self.campaign.currentIndex())
-        self.phase.blockSignals(True)
-        self.phase.clear()
-        self.phase.addItem(self.tr("Whole campaign"), None)
-        for p in c.phase_records if c else []:
-            self.phase.addItem(p.name, p.id)
-        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
+        self.phases.set_campaign(c, phase_id)
+        # Shown for every campaign, greyed for one without phases.
+        self.phases.show()
         self.phase.setEnabled(bool(c and c.phase_records))
-        self.phase.blockSignals(False)
         self._load()
 
     def _load(self, *_args) -> None:

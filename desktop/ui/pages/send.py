@@ -25,13 +25,17 @@ from desktop.changes import Area
 from desktop.progress import Cancelled
 from desktop.ui.operations import Operation, Outcome, run_op, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog, QFrame, QGroupBox,
-    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton,
-    QSettings, QSplitter, QStackedWidget, QStandardPaths, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QRadioButton,
+    QSettings, QStackedWidget, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, LazyCampaignPage, PhaseChooser, table_view
+from desktop.ui.page_parts import (
+    CampaignPhasePage, at_current, button, caption, choice, documents_folder, group, panel, splitter, text_label,
+    with_chosen_file,
+)
+from desktop.ui.widgets import ERROR_STYLE, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -50,7 +54,7 @@ def build_job(campaign_id: int, output: Path, source: KeySource, secret: str | N
     return work
 
 
-class SendPage(LazyCampaignPage, QWidget):
+class SendPage(CampaignPhasePage, QWidget):
     # What the plan requires and what is ready: documents, nominations, the evidence in the ledger.
     AREAS = frozenset({Area.DOCUMENTS, Area.NOMINATIONS, Area.CAMPAIGNS, Area.LEDGER, Area.MEETINGS})
     verify_requested = Signal(str)      # check the package just made on the "Kiểm tra gói" page
@@ -66,28 +70,14 @@ class SendPage(LazyCampaignPage, QWidget):
         self._output_folder = ""
         self.problems: list[str] = []   # why the package cannot be made yet (dossier.problems)
         lay = QVBoxLayout(self)
-
-        self.chooser = CampaignChooser(store, "send_campaign", self, placeholder="")
-        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
         # A campaign with phases (sơ kết, tổng kết): the package of one phase's dossier, or the whole campaign's.
-        self.phases = PhaseChooser("send_phase", self)
-        self.phase = self.phases.combo
-        top = QHBoxLayout()
-        top.addWidget(self.chooser, 1)
-        top.addWidget(self.phases)
-        lay.addLayout(top)
-
-        self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.setObjectName("send_splitter")
-        self.splitter.setChildrenCollapsible(False)
+        lay.addLayout(self.campaign_row(store, "send"))
+        self.splitter = splitter(Qt.Horizontal, "send_splitter", self)
         lay.addWidget(self.splitter, 1)
 
         # -- left: the dossier and the evidence ------------------------------------------------------------
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        dossier_box = QGroupBox(self.tr("1. Dossier required by the plan"))
-        dl = QVBoxLayout(dossier_box)
+        left, ll = panel()
+        dossier_box, dl = group(self.tr("1. Dossier required by the plan"))
         self.checklist = ChecklistModel(store, self)
         self.checklist_view = QTreeView()
         self.checklist_view.setObjectName("send_checklist")
@@ -99,29 +89,21 @@ class SendPage(LazyCampaignPage, QWidget):
         self.checklist_view.setFocusPolicy(Qt.NoFocus)
         fit_columns(self.checklist_view)
         dl.addWidget(self.checklist_view, 1)
-        self.attach_btn = QPushButton(self.tr("Attach a file for a listed paper…"))
-        self.attach_btn.setObjectName("send_attach")
-        self.attach_btn.setToolTip(self.tr("A paper the plan lists that the app does not draft (a confirmation "
-                                           "from another body, an initiative's certificate…): PDF, DOCX or image"))
-        self.attach_btn.clicked.connect(self._attach)
+        self.attach_btn = button(self.tr("Attach a file for a listed paper…"), self._attach, name="send_attach",
+                                 tip=self.tr("A paper the plan lists that the app does not draft (a confirmation "
+                                             "from another body, an initiative's certificate…): PDF, DOCX or image"))
         dl.addWidget(self.attach_btn)
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("send_problems")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.problems_label = text_label(name="send_problems", selectable=True)
         dl.addWidget(self.problems_label)
         ll.addWidget(dossier_box, 3)
 
-        evidence_box = QGroupBox(self.tr("2. Evidence to include"))
-        el = QVBoxLayout(evidence_box)
+        evidence_box, el = group(self.tr("2. Evidence to include"))
         self.evidence = EvidenceChoiceModel(store, self)
         self.evidence_view = table_view(self.evidence, "send_evidence")
         el.addWidget(self.evidence_view, 1)
         row = QHBoxLayout()
-        self.all_btn = QPushButton(self.tr("Select all"))
-        self.none_btn = QPushButton(self.tr("Select none"))
-        self.all_btn.clicked.connect(lambda: self.evidence.set_all(True))
-        self.none_btn.clicked.connect(lambda: self.evidence.set_all(False))
+        self.all_btn = button(self.tr("Select all"), lambda: self.evidence.set_all(True))
+        self.none_btn = button(self.tr("Select none"), lambda: self.evidence.set_all(False))
         self.evidence_summary = QLabel()
         self.evidence_summary.setObjectName("send_evidence_summary")
         self.evidence_summary.setStyleSheet(MUTED_STYLE)
@@ -133,11 +115,8 @@ class SendPage(LazyCampaignPage, QWidget):
         self.splitter.addWidget(left)
 
         # -- right: the key, the output, the action ---------------------------------------------------------
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        key_box = QGroupBox(self.tr("3. Signing key"))
-        kl = QVBoxLayout(key_box)
+        right, rl = panel()
+        key_box, kl = group(self.tr("3. Signing key"))
         choose = QHBoxLayout()
         self.p12_radio = QRadioButton(self.tr("Key file (.p12, .pfx)"))
         self.token_radio = QRadioButton(self.tr("USB token"))
@@ -151,30 +130,22 @@ class SendPage(LazyCampaignPage, QWidget):
         self.source_stack = QStackedWidget()
         kl.addWidget(self.source_stack, 1)
 
-        p12_panel = QWidget()
-        pl = QVBoxLayout(p12_panel)
-        pl.setContentsMargins(0, 0, 0, 0)
+        p12_panel, pl = panel()
         prow = QHBoxLayout()
         self.p12_path = QLineEdit()
         self.p12_path.setObjectName("send_p12_path")
         self.p12_path.setPlaceholderText(self.tr("The key file given by the certification authority"))
-        self.p12_browse = QPushButton(self.tr("Choose file…"))
-        self.p12_browse.clicked.connect(self.choose_p12)
+        self.p12_browse = button(self.tr("Choose file…"), self.choose_p12)
         prow.addWidget(self.p12_path, 1)
         prow.addWidget(self.p12_browse)
         pl.addLayout(prow)
-        p12_hint = QLabel(self.tr("The file's password is asked for when signing; it is never saved."))
-        p12_hint.setWordWrap(True)
-        p12_hint.setStyleSheet(MUTED_STYLE)
-        pl.addWidget(p12_hint)
+        pl.addWidget(text_label(self.tr("The file's password is asked for when signing; it is never saved."),
+                                style=MUTED_STYLE))
         pl.addStretch(1)
         self.source_stack.addWidget(p12_panel)
 
-        token_panel = QWidget()
-        tl = QVBoxLayout(token_panel)
-        tl.setContentsMargins(0, 0, 0, 0)
+        token_panel, tl = panel()
         mrow = QHBoxLayout()
-        driver_caption = QLabel(self.tr("Driver:"))
         self.module = QComboBox()
         self.module.setObjectName("send_module")
         self.module.setEditable(True)
@@ -184,101 +155,67 @@ class SendPage(LazyCampaignPage, QWidget):
         self.module.lineEdit().setPlaceholderText(self.tr("The token's PKCS#11 driver (.dll, .so)"))
         self.module.setToolTip(self.tr("The PKCS#11 driver installed with the token's software, e.g. "
                                        "C:\\Windows\\System32\\eTPKCS11.dll"))
-        driver_caption.setBuddy(self.module)
-        self.module_browse = QPushButton(self.tr("Browse…"))
-        self.module_browse.clicked.connect(self.choose_module)
-        mrow.addWidget(driver_caption)
+        self.module_browse = button(self.tr("Browse…"), self.choose_module)
+        mrow.addWidget(caption(self.tr("Driver:"), self.module))
         mrow.addWidget(self.module, 1)
         mrow.addWidget(self.module_browse)
         tl.addLayout(mrow)
         frow = QHBoxLayout()
-        self.find_btn = QPushButton(self.tr("Find tokens"))
-        self.find_btn.setObjectName("send_find_tokens")
-        self.find_btn.clicked.connect(self.find_tokens)
-        self.keys_btn = QPushButton(self.tr("Show certificates…"))
-        self.keys_btn.setToolTip(self.tr("Log in with the PIN to list the keys on the token"))
-        self.keys_btn.clicked.connect(self.show_keys)
+        self.find_btn = button(self.tr("Find tokens"), self.find_tokens, name="send_find_tokens")
+        self.keys_btn = button(self.tr("Show certificates…"), self.show_keys,
+                               tip=self.tr("Log in with the PIN to list the keys on the token"))
         frow.addWidget(self.find_btn)
         frow.addWidget(self.keys_btn)
         frow.addStretch(1)
         tl.addLayout(frow)
         self.tokens = TokensModel(self)
-        self.tokens_view = table_view(self.tokens, "send_tokens")
-        self.tokens_view.setMinimumHeight(60)
-        self.tokens_view.setMaximumHeight(120)
-        tokens_caption = QLabel(self.tr("Tokens found:"))
-        tokens_caption.setBuddy(self.tokens_view)
-        tl.addWidget(tokens_caption)
-        tl.addWidget(self.tokens_view, 1)
+        self.tokens_view = self._token_table(tl, self.tokens, "send_tokens", self.tr("Tokens found:"))
         self.keys = KeysModel(self)
-        self.keys_view = table_view(self.keys, "send_keys")
-        self.keys_view.setMinimumHeight(60)
-        self.keys_view.setMaximumHeight(120)
-        keys_caption = QLabel(self.tr("Keys and certificates on the token:"))
-        keys_caption.setBuddy(self.keys_view)
-        tl.addWidget(keys_caption)
-        tl.addWidget(self.keys_view, 1)
-        pin_hint = QLabel(self.tr("The PIN is asked for when signing; it is never saved. With one certificate on "
-                                  "the token there is nothing to choose."))
-        pin_hint.setWordWrap(True)
-        pin_hint.setStyleSheet(MUTED_STYLE)
-        tl.addWidget(pin_hint)
+        self.keys_view = self._token_table(tl, self.keys, "send_keys", self.tr("Keys and certificates on the token:"))
+        tl.addWidget(text_label(self.tr("The PIN is asked for when signing; it is never saved. With one certificate "
+                                        "on the token there is nothing to choose."), style=MUTED_STYLE))
         tl.addStretch(1)
         self.source_stack.addWidget(token_panel)
         rl.addWidget(key_box, 1)
 
-        out_box = QGroupBox(self.tr("4. How the Sở receives it, and where to save"))
-        ob = QVBoxLayout(out_box)
-        self.format = QComboBox()
-        self.format.setObjectName("send_format")
-        self.format.addItem(self.tr("Signed package (ASiC-E), with the Word files and evidence"), "asice")
-        self.format.addItem(self.tr("A folder of signed PDFs and the Excel list, for the document system"), "pdfs")
-        self.format.addItem(self.tr("The signed PDFs and the Excel list in one ZIP file, for email"), "zip")
-        self.format.currentIndexChanged.connect(self._format_changed)
+        out_box, ob = group(self.tr("4. How the Sở receives it, and where to save"))
+        self.format = choice("send_format", [
+            (self.tr("Signed package (ASiC-E), with the Word files and evidence"), "asice"),
+            (self.tr("A folder of signed PDFs and the Excel list, for the document system"), "pdfs"),
+            (self.tr("The signed PDFs and the Excel list in one ZIP file, for email"), "zip")], self._format_changed)
         ob.addWidget(self.format)
         ol = QHBoxLayout()
         ob.addLayout(ol)
         self.output = QLineEdit()
         self.output.setObjectName("send_output")
-        self.output_btn = QPushButton(self.tr("Change…"))
-        self.output_btn.clicked.connect(self.choose_output)
+        self.output_btn = button(self.tr("Change…"), self.choose_output)
         ol.addWidget(self.output, 1)
         ol.addWidget(self.output_btn)
         rl.addWidget(out_box)
 
-        action = QFrame()
-        al = QVBoxLayout(action)
-        al.setContentsMargins(0, 4, 0, 0)
-        self.build_btn = QPushButton(self.tr("Sign and create package"))
-        self.build_btn.setObjectName("send_build")
+        action, al = panel((0, 4, 0, 0))
+        self.build_btn = button(self.tr("Sign and create package"), self.build, name="send_build")
         self.build_btn.setDefault(True)
         self.build_btn.setMinimumHeight(34)
         font = self.build_btn.font()
         font.setBold(True)
         self.build_btn.setFont(font)
-        self.build_btn.clicked.connect(self.build)
         al.addWidget(self.build_btn)
         prog = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setObjectName("send_progress")
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.cancel_btn = QPushButton(self.tr("Cancel"))
-        self.cancel_btn.setObjectName("send_cancel")
-        self.cancel_btn.clicked.connect(self.cancel)
+        self.cancel_btn = button(self.tr("Cancel"), self.cancel, name="send_cancel")
         prog.addWidget(self.progress, 1)
         prog.addWidget(self.cancel_btn)
         al.addLayout(prog)
-        self.status = QLabel()
-        self.status.setObjectName("send_status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status = text_label(name="send_status", selectable=True)
         al.addWidget(self.status)
         done_row = QHBoxLayout()
-        self.open_folder_btn = QPushButton(self.tr("Open folder"))
-        self.open_folder_btn.clicked.connect(self.open_folder)
-        self.verify_btn = QPushButton(self.tr("Check this package"))
-        self.verify_btn.clicked.connect(lambda: self.built and self.verify_requested.emit(str(self.built.path)))
+        self.open_folder_btn = button(self.tr("Open folder"), self.open_folder)
+        self.verify_btn = button(self.tr("Check this package"),
+                                 lambda: self.built and self.verify_requested.emit(str(self.built.path)))
         done_row.addWidget(self.open_folder_btn)
         done_row.addWidget(self.verify_btn)
         done_row.addStretch(1)
@@ -289,8 +226,6 @@ class SendPage(LazyCampaignPage, QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 520])
 
-        self.campaign.currentIndexChanged.connect(self._campaign_changed)
-        self.phases.changed.connect(self._phase_changed)
         self.evidence.checked_changed.connect(self._update_summary)
         self.source_group.idToggled.connect(lambda _id, on: on and self._source_changed())
         self.module.currentTextChanged.connect(self._module_changed)
@@ -298,6 +233,15 @@ class SendPage(LazyCampaignPage, QWidget):
         self._restore_settings()
         self._set_running(False)
         self._show_result(None)
+
+    def _token_table(self, layout, model, name: str, title: str):
+        """A short table of what the token holds, under its caption."""
+        view = table_view(model, name)
+        view.setMinimumHeight(60)
+        view.setMaximumHeight(120)
+        layout.addWidget(caption(title, view))
+        layout.addWidget(view, 1)
+        return view
 
     # -- loading ------------------------------------------------------------------------------------------
 
@@ -308,33 +252,17 @@ class SendPage(LazyCampaignPage, QWidget):
                 return i
         return 0
 
-    def phase_id(self) -> int | None:
-        """The phase whose dossier is checked and packed (``None``: the whole campaign's)."""
-        return self.phases.phase_id()
-
-    def set_phase(self, phase_id: int | None) -> None:
-        self.phases.set_phase(phase_id)
-
     def set_campaign(self, campaign_id: int) -> None:
         self.ensure_loaded()
         row = self.campaigns.row_of(campaign_id)
         if row >= 0:
             self.campaign.setCurrentIndex(row)
 
-    def reload(self) -> None:
+    def _reload_shown(self, *, phase_gone: bool) -> None:
         """Re-read the dossier and the evidence (another page changed the data), keeping the choices."""
-        if not self._loaded:
-            self.campaigns.reload()
-            return
-        campaign_id, phase_id = self.campaign_id(), self.phase_id()
-        self.chooser.reload(quiet=True)
-        if self.campaign_id() != campaign_id:
-            self._campaign_changed()
-            return
-        self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
         self.evidence.reload()
-        if self.phase_id() != phase_id:
-            self._phase_changed()       # the phase chosen is gone: the whole campaign's dossier
+        if phase_gone:
+            self._phase_changed()       # the whole campaign's dossier
         else:
             self._refresh_dossier()
 
@@ -350,7 +278,8 @@ class SendPage(LazyCampaignPage, QWidget):
         if campaign_id is not None:
             name = run_op(self, lambda: dossier.package_name(self.store, campaign_id, phase_id=phase_id))
             if name:
-                self.output.setText(self._with_format_suffix(str(Path(self._output_folder or default_folder()) / name)))
+                folder = Path(self._output_folder or documents_folder())
+                self.output.setText(self._with_format_suffix(str(folder / name)))
         else:
             self.output.clear()
         self._show_result(None)
@@ -373,12 +302,13 @@ class SendPage(LazyCampaignPage, QWidget):
         if not ok:
             return
         number = items[labels.index(label)][0]
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to attach"), str(Path.home()),
-                                              self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"))
-        if not path:
-            return
-        if run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path)) is not None:
-            self._refresh_dossier()
+
+        def attach(path: str) -> None:
+            if run_op(self, lambda: attachments.attach(self.store, campaign_id, str(number), path)) is not None:
+                self._refresh_dossier()
+
+        with_chosen_file(self, self.tr("Choose the file to attach"), str(Path.home()),
+                         self.tr("PDF, Word or image (*.pdf *.docx *.png *.jpg *.jpeg)"), attach)
 
     def _refresh_dossier(self) -> None:
         campaign_id, phase_id = self.campaign_id(), self.phase_id()
@@ -450,20 +380,19 @@ class SendPage(LazyCampaignPage, QWidget):
         self._update_buttons()
 
     def choose_p12(self) -> None:
-        start = self.p12_path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the key file"), start,
-                                              self.tr("Key files (*.p12 *.pfx);;All files (*)"))
-        if path:
-            self.p12_path.setText(path)
-            self.p12_radio.setChecked(True)
+        with_chosen_file(self, self.tr("Choose the key file"), self.p12_path.text() or documents_folder(),
+                         self.tr("Key files (*.p12 *.pfx);;All files (*)"), self.use_p12)
+
+    def use_p12(self, path: str) -> None:
+        self.p12_path.setText(path)
+        self.p12_radio.setChecked(True)
 
     def choose_module(self) -> None:
         pattern = "*.dll" if sys.platform == "win32" else "*.dylib *.so" if sys.platform == "darwin" else "*.so*"
         start = self.module.currentText() or ("C:\\Windows\\System32" if sys.platform == "win32" else "/usr/lib")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the token's PKCS#11 driver"), start,
-                                              self.tr("PKCS#11 drivers (%1);;All files (*)").replace("%1", pattern))
-        if path:
-            self.module.setCurrentText(path)
+        with_chosen_file(self, self.tr("Choose the token's PKCS#11 driver"), start,
+                         self.tr("PKCS#11 drivers (%1);;All files (*)").replace("%1", pattern),
+                         self.module.setCurrentText)
 
     def module_path(self) -> str:
         return self.module.currentText().strip()
@@ -494,12 +423,10 @@ class SendPage(LazyCampaignPage, QWidget):
         self._update_buttons()
 
     def selected_token(self):
-        ix = self.tokens_view.currentIndex()
-        return self.tokens.token_at(ix.row()) if ix.isValid() else None
+        return at_current(self.tokens_view, lambda ix: self.tokens.token_at(ix.row()))
 
     def selected_key(self) -> str | None:
-        ix = self.keys_view.currentIndex()
-        return self.keys.index(ix.row(), 0).data(ID_ROLE) if ix.isValid() else None
+        return at_current(self.keys_view, lambda ix: self.keys.index(ix.row(), 0).data(ID_ROLE))
 
     def ask_secret(self, title: str, label: str) -> str | None:
         """The password or PIN, typed hidden; ``None`` when the clerk cancels. It is kept nowhere."""
@@ -573,7 +500,7 @@ class SendPage(LazyCampaignPage, QWidget):
         self._show_result(None)
 
     def choose_output(self) -> None:
-        start = self.output.text() or default_folder()
+        start = self.output.text() or documents_folder()
         fmt = self.output_format()
         pattern = {"asice": self.tr("Signed packages (*.asice)"), "zip": self.tr("ZIP files (*.zip)")}.get(
             fmt, self.tr("New folder (*)"))
@@ -720,7 +647,3 @@ class SendPage(LazyCampaignPage, QWidget):
         self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE if ok else "")
         self.status.setText(text)
 
-
-def default_folder() -> str:
-    """The user's Documents folder (the home folder when the system names none)."""
-    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())

@@ -12,9 +12,9 @@ from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel,
 from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    HAVE_CHARTS, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter,
-    QTableView, QTabWidget, QVBoxLayout, QWidget, Qt,
+    HAVE_CHARTS, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
+from desktop.ui.page_parts import button, choice, with_chosen_file
 from desktop.ui.widgets import start_chart, table_view
 
 if HAVE_CHARTS:
@@ -82,32 +82,25 @@ class StatisticsPage(QWidget):
         self.store = store
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("From year:")))
-        self.year_from = QSpinBox()
-        self.year_from.setObjectName("stats_from")
-        top.addWidget(self.year_from)
-        top.addWidget(QLabel(self.tr("to:")))
-        self.year_to = QSpinBox()
-        self.year_to.setObjectName("stats_to")
-        top.addWidget(self.year_to)
-        for box in (self.year_from, self.year_to):
+        self.year_from, self.year_to = QSpinBox(), QSpinBox()
+        for text, box, name in ((self.tr("From year:"), self.year_from, "stats_from"),
+                                (self.tr("to:"), self.year_to, "stats_to")):
+            box.setObjectName(name)
             box.setRange(1950, 2200)
             box.valueChanged.connect(self._range_changed)
+            top.addWidget(QLabel(text))
+            top.addWidget(box)
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Chart by:")))
-        self.group = QComboBox()
-        self.group.setObjectName("stats_group")
-        self.group.addItem(self.tr("Level"), "level")
-        self.group.addItem(self.tr("Kind (title or award form)"), "type")
-        self.group.addItem(self.tr("Individual or collective"), "kind")
-        self.group.currentIndexChanged.connect(self._draw)
+        self.group = choice("stats_group", [(self.tr("Level"), "level"),
+                                            (self.tr("Kind (title or award form)"), "type"),
+                                            (self.tr("Individual or collective"), "kind")], self._draw)
         top.addWidget(self.group)
         top.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("stats_summary")
         top.addWidget(self.summary)
-        self.export_btn = QPushButton(self.tr("Export to Excel…"))
-        self.export_btn.clicked.connect(self.export)
+        self.export_btn = button(self.tr("Export to Excel…"), self.export)
         top.addWidget(self.export_btn)
         lay.addLayout(top)
 
@@ -120,11 +113,11 @@ class StatisticsPage(QWidget):
         self.awards = AwardsModel(self)
         self.shares = SharesModel(self)
         self.history = HistoryModel(self)
-        self.counts_view = self._table(self.counts, "stats_counts")
-        self.awards_view = self._table(self.awards, "stats_awards")
+        self.counts_view = table_view(self.counts, "stats_counts")
+        self.awards_view = table_view(self.awards, "stats_awards")
         for col, width in {0: 56, 2: 130, 3: 100, 4: 180, 5: 170, 6: 130, 7: 100, 8: 220, 9: 110}.items():
             self.awards_view.setColumnWidth(col, width)
-        self.shares_view = self._table(self.shares, "stats_shares")
+        self.shares_view = table_view(self.shares, "stats_shares")
         self.tabs.addTab(self.counts_view, self.tr("By year and award"))
         self.tabs.addTab(self.awards_view, self.tr("Awards received"))
         self.tabs.addTab(self.shares_view, self.tr("Share of staff per title"))
@@ -132,12 +125,10 @@ class StatisticsPage(QWidget):
         hl = QVBoxLayout(hist)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("History of:")))
-        self.subject = QComboBox()
-        self.subject.setObjectName("stats_subject")
-        self.subject.currentIndexChanged.connect(self._subject_changed)
+        self.subject = choice("stats_subject", [], self._subject_changed)
         row.addWidget(self.subject, 1)
         hl.addLayout(row)
-        self.history_view = self._table(self.history, "stats_history")
+        self.history_view = table_view(self.history, "stats_history")
         hl.addWidget(self.history_view)
         self.tabs.addTab(hist, self.tr("History"))
         self.splitter.addWidget(self.tabs)
@@ -146,10 +137,6 @@ class StatisticsPage(QWidget):
         lay.addWidget(self.splitter, 1)
         self.rows: list[statistics.AwardRow] = []
         self.reload()
-
-    def _table(self, model, name: str) -> QTableView:
-        view = table_view(model, name)
-        return view
 
     def reload(self) -> None:
         """Re-read every award; the year range widens to the years on record."""
@@ -202,10 +189,8 @@ class StatisticsPage(QWidget):
             self.store, **({"person_id": sid} if kind == "person" else {"collective_id": sid})))
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export awards"), "khen-thuong.xlsx",
-                                              self.tr("Excel workbooks (*.xlsx)"))
-        if name:
-            self.export_to(Path(name))
+        with_chosen_file(self, self.tr("Export awards"), "khen-thuong.xlsx", self.tr("Excel workbooks (*.xlsx)"),
+                         lambda name: self.export_to(Path(name)), save=True)
 
     def export_to(self, path: Path) -> bool:
         from desktop.excel.awards import write_awards

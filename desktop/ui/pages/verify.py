@@ -18,10 +18,10 @@ from desktop.ui.models.package import ChecksModel, PackageFilesModel, TrustStore
 from desktop.changes import Area
 from desktop.ui.operations import Operation, Outcome, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListView, QMessageBox, QProgressBar, QPushButton, QSettings, QSplitter, QStandardPaths, QVBoxLayout,
-    QWidget, Qt, Signal,
+    QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLineEdit, QListView, QMessageBox,
+    QProgressBar, QSettings, QVBoxLayout, QWidget, Qt, Signal,
 )
+from desktop.ui.page_parts import button, caption, documents_folder, group, splitter, text_label, with_chosen_file
 from desktop.ui.widgets import table_view
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
@@ -61,30 +61,22 @@ class VerifyPage(QWidget):
         lay = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        caption = QLabel(self.tr("Package or PDF:"))
         self.path = QLineEdit()
         self.path.setObjectName("verify_path")
         self.path.setReadOnly(True)
         self.path.setPlaceholderText(self.tr("Open a signed package (.asice), a signed PDF or a folder of PDFs, "
                                              "or drop it on this page"))
-        caption.setBuddy(self.path)
-        self.open_btn = QPushButton(self.tr("Open file…"))
-        self.open_btn.setObjectName("verify_open")
-        self.open_btn.clicked.connect(self.choose_package)
-        self.open_folder_btn = QPushButton(self.tr("Open folder…"))
-        self.open_folder_btn.setObjectName("verify_open_folder")
-        self.open_folder_btn.clicked.connect(self.choose_folder)
-        self.again_btn = QPushButton(self.tr("Check again"))
-        self.again_btn.clicked.connect(self.verify)
-        top.addWidget(caption)
+        self.open_btn = button(self.tr("Open file…"), self.choose_package, name="verify_open")
+        self.open_folder_btn = button(self.tr("Open folder…"), self.choose_folder, name="verify_open_folder")
+        self.again_btn = button(self.tr("Check again"), self.verify)
+        top.addWidget(caption(self.tr("Package or PDF:"), self.path))
         top.addWidget(self.path, 1)
         top.addWidget(self.open_btn)
         top.addWidget(self.open_folder_btn)
         top.addWidget(self.again_btn)
         lay.addLayout(top)
 
-        anchors_box = QGroupBox(self.tr("Trusted certificates (CA), kept in the data file"))
-        al = QHBoxLayout(anchors_box)
+        anchors_box, al = group(self.tr("Trusted certificates (CA), kept in the data file"), QHBoxLayout)
         self.anchors = TrustStoreModel(store, self)
         self.anchors_view = QListView()
         self.anchors_view.setObjectName("verify_anchors")
@@ -93,30 +85,20 @@ class VerifyPage(QWidget):
         self.anchors_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         al.addWidget(self.anchors_view, 1)
         ab = QVBoxLayout()
-        self.add_anchor_btn = QPushButton(self.tr("Import…"))
-        self.add_anchor_btn.clicked.connect(self.choose_anchor)
-        self.remove_anchor_btn = QPushButton(self.tr("Remove"))
-        self.remove_anchor_btn.clicked.connect(self.remove_anchor)
+        self.add_anchor_btn = button(self.tr("Import…"), self.choose_anchor)
+        self.remove_anchor_btn = button(self.tr("Remove"), self.remove_anchor)
         ab.addWidget(self.add_anchor_btn)
         ab.addWidget(self.remove_anchor_btn)
         ab.addStretch(1)
         al.addLayout(ab)
-        self.anchors_hint = QLabel()
-        self.anchors_hint.setWordWrap(True)
-        self.anchors_hint.setStyleSheet("color: #555;")
+        self.anchors_hint = text_label(style="color: #555;")
         self.anchors_hint.setMaximumWidth(360)
         al.addWidget(self.anchors_hint)
         lay.addWidget(anchors_box)
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verify_verdict")
-        self.verdict.setAlignment(Qt.AlignCenter)
-        self.verdict.setWordWrap(True)
+        self.verdict = text_label(name="verify_verdict", align=Qt.AlignCenter)
         lay.addWidget(self.verdict)
-        self.summary = QLabel()
-        self.summary.setObjectName("verify_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setAlignment(Qt.AlignCenter)
+        self.summary = text_label(name="verify_summary", align=Qt.AlignCenter)
         lay.addWidget(self.summary)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -128,30 +110,21 @@ class VerifyPage(QWidget):
         info = QFrame()
         form = QFormLayout(info)
         form.setContentsMargins(0, 0, 0, 0)
-        self.signer = QLabel()
-        self.signer.setObjectName("verify_signer")
-        self.signing_time = QLabel()
-        self.signing_time.setObjectName("verify_signing_time")
-        for label in (self.signer, self.signing_time):
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            label.setWordWrap(True)
+        self.signer = text_label(name="verify_signer", selectable=True)
+        self.signing_time = text_label(name="verify_signing_time", selectable=True)
         form.addRow(self.tr("Signed by:"), self.signer)
         form.addRow(self.tr("Signed at:"), self.signing_time)
         lay.addWidget(info)
 
-        self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.setObjectName("verify_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        checks_box = QGroupBox(self.tr("Checks"))
-        cl = QVBoxLayout(checks_box)
+        self.splitter = splitter(Qt.Horizontal, "verify_splitter", self)
+        checks_box, cl = group(self.tr("Checks"))
         self.checks = ChecksModel(self)
         self.checks_view = table_view(self.checks, "verify_checks")
         self.checks_view.setWordWrap(True)
         self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         cl.addWidget(self.checks_view)
         self.splitter.addWidget(checks_box)
-        files_box = QGroupBox(self.tr("Files in the package"))
-        fl = QVBoxLayout(files_box)
+        files_box, fl = group(self.tr("Files in the package"))
         self.files = PackageFilesModel(self)
         self.files_view = table_view(self.files, "verify_files")
         fl.addWidget(self.files_view)
@@ -210,9 +183,8 @@ class VerifyPage(QWidget):
         return True
 
     def choose_anchor(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose CA certificates"), start,
+            self, self.tr("Choose CA certificates"), documents_folder(),
             self.tr("Certificates (*.pem *.crt *.cer *.der *.p7b);;All files (*)"))
         added = [p for p in paths if self.add_anchor(p)]
         if added and self.report is not None:
@@ -244,15 +216,11 @@ class VerifyPage(QWidget):
     # -- the package ----------------------------------------------------------------------------------------
 
     def choose_package(self) -> None:
-        start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a signed package or PDF"), start,
-            self.tr("Signed packages and PDFs (*.asice *.sce *.zip *.pdf);;All files (*)"))
-        if path:
-            self.open_file(path)
+        with_chosen_file(self, self.tr("Open a signed package or PDF"), self.path.text() or documents_folder(),
+                         self.tr("Signed packages and PDFs (*.asice *.sce *.zip *.pdf);;All files (*)"), self.open_file)
 
     def choose_folder(self) -> None:
-        start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        start = self.path.text() or documents_folder()
         path = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of signed PDFs"), start)
         if path:
             self.open_file(path)
