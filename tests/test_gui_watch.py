@@ -34,3 +34,29 @@ def test_the_window_shows_what_another_program_saved(qtbot, window, gui_store):
         people.add_person(other, Person("Lê Văn Khác"))
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=10000)  # the timer notices
     assert not window.external.check()
+
+
+def test_the_windows_own_work_off_the_gui_thread_is_not_taken_for_another_programs(qtbot, window, gui_store):
+    import threading
+
+    from desktop.changes import Area
+    from desktop.ui.operations import Operation
+
+    inside, go_on = threading.Event(), threading.Event()
+
+    def add(store, _progress):
+        with store.transaction():
+            people.add_person(store, Person("Đỗ Văn Mình"))
+        inside.set()
+        go_on.wait(20)
+
+    op = Operation(window.pages["people"], gui_store, add, changes=Area.PEOPLE)
+    op.start()
+    assert inside.wait(20)
+    assert not window.external.check()          # committed by the window itself, while it runs
+    with qtbot.waitSignal(op.done, timeout=20000):
+        go_on.set()
+    assert not window.external.check()          # ... and once it ended (its connection closed, the file checkpointed)
+    with Store(gui_store.path) as other:        # another program's change is still noticed
+        people.add_person(other, Person("Lê Văn Khác"))
+    assert window.external.check()

@@ -27,6 +27,7 @@ from desktop import changes as changes_mod
 from desktop.changes import Area
 from desktop.errors import UserError, ValidationError, explain_error
 from desktop.progress import Cancelled, Progress
+from desktop.ui import watch
 from desktop.ui.qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, QThread, Qt, QTimer, QWidget, Signal
 
 Changes = Iterable[Area | str] | Area | str | None
@@ -125,7 +126,7 @@ class _Worker(QObject):
 
     def __init__(self, db_path, fn):
         super().__init__()
-        self._db_path = db_path
+        self.db_path = db_path
         self._fn = fn
         self.progress = Progress(self.report)
 
@@ -138,12 +139,12 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            if self._db_path is None:
+            if self.db_path is None:
                 result = self._fn(None, self.progress)
             else:
                 from desktop.store import Store
 
-                with Store(self._db_path) as store:
+                with Store(self.db_path) as store:
                     result = self._fn(store, self.progress)
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
             self.ended.emit(Outcome(error=exc, trace=traceback.format_exc()))
@@ -277,6 +278,8 @@ class Operation(QObject):
             app.aboutToQuit.connect(self._quit)
         _collector().hold()
         self._collecting = True
+        if self._worker.db_path is not None:
+            watch.own_work_started(self._worker.db_path)
         self._thread.start()
         return self
 
@@ -329,6 +332,8 @@ class Operation(QObject):
         if self._collecting:
             self._collecting = False
             _collector().release()
+        if self._worker.db_path is not None:
+            watch.own_work_done(self._worker.db_path)
         app = QCoreApplication.instance()
         if app is not None:
             try:
