@@ -7,7 +7,7 @@ import datetime as dt
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSplitter, QStyledItemDelegate, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -407,6 +407,18 @@ class LazyCampaignPage:
 
     def campaign_id(self) -> int | None:
         return self.chooser.campaign_id()
+
+
+class ReviewYearDialog(QDialog):
+    """A dialog on one year's review (its initiatives, its council meeting) that the review page opens;
+    ``changed`` tells the page to re-read what it shows of the year."""
+
+    changed = Signal()
+
+    def __init__(self, parent, store, year: int, object_name: str):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.store, self.year = store, year
 
 
 class SubjectChooser(QGroupBox):

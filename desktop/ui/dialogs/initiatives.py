@@ -8,10 +8,11 @@ from desktop.errors import ValidationError
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    QAbstractListModel, QComboBox, QCoreApplication, QDialog, QLabel, QLineEdit, QListView, QModelIndex, QVBoxLayout,
-    Qt, Signal,
+    QAbstractListModel, QComboBox, QCoreApplication, QLabel, QLineEdit, QListView, QModelIndex, QVBoxLayout, Qt,
 )
-from desktop.ui.widgets import DateField, FormPanel, close_buttons, hbox, push_button, read_date, table_view
+from desktop.ui.widgets import (
+    DateField, FormPanel, ReviewYearDialog, close_buttons, hbox, push_button, read_date, table_view,
+)
 
 
 class InitiativesModel(RowsTableModel):
@@ -92,14 +93,10 @@ class AuthorsModel(QAbstractListModel):
         self.endResetModel()
 
 
-class InitiativesDialog(QDialog):
-    changed = Signal()
-
+class InitiativesDialog(ReviewYearDialog):
     def __init__(self, parent, store, year: int):
-        super().__init__(parent)
-        self.setObjectName("initiatives_dialog")
+        super().__init__(parent, store, year, "initiatives_dialog")
         self.setWindowTitle(self.tr("Initiatives recognised in %1").replace("%1", str(year)))
-        self.store, self.year = store, year
         lay = QVBoxLayout(self)
         self.model = InitiativesModel(store, year, self)
         self.view = table_view(self.model)

@@ -11,19 +11,16 @@ from desktop.dossier import drafts
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import QDialog, QFileDialog, QLabel, QMessageBox, QVBoxLayout, Signal
-from desktop.ui.widgets import close_buttons, hbox, push_button
+from desktop.ui.widgets import ReviewYearDialog, close_buttons, hbox, push_button
 
 
-class ReviewMeetingDialog(QDialog):
+class ReviewMeetingDialog(ReviewYearDialog):
     """The council meeting of a year's review: members, quorum, the secret ballots, closing with results."""
 
-    changed = Signal()
-
     def __init__(self, parent, store, year: int):
-        super().__init__(parent)
+        super().__init__(parent, store, year, "review_meeting_dialog")
         from desktop.ui.pages.meeting import MeetingPage
 
-        self.setObjectName("review_meeting_dialog")
         self.setWindowTitle(self.tr("Council meeting of the %1 review").replace("%1", str(year)))
         self.resize(1000, 720)
         lay = QVBoxLayout(self)

@@ -10,7 +10,9 @@ from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.widgets import CampaignChooser, hbox, open_dialog, push_button, select_row, setup_table
-from desktop.ui.qt import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QTimer, QVBoxLayout, QWidget, Qt
+from desktop.ui.qt import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
+)
 
 SEARCH_DELAY_MS = 150
 

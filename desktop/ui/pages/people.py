@@ -108,12 +108,12 @@ class PeoplePage(QWidget):
 
     def add_person(self) -> None:
         dialog = PersonDialog(self, self.store, collective_id=self.collective_view.currentIndex().data(ID_ROLE))
-        self._open(dialog, lambda: self._person_saved(dialog.person.id))
+        self._open(dialog, lambda: self._saved(dialog.person.id))
 
     def edit_person(self, *_args) -> None:
         pid = self.selected_person()
         if pid is not None:
-            self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
+            self._open(PersonDialog(self, self.store, pid), lambda: self._saved(pid))
 
     def import_excel(self) -> None:
         from desktop.ui.dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
@@ -122,23 +122,22 @@ class PeoplePage(QWidget):
         dialog.imported.connect(lambda _n: self.reload())  # the import announced what it changed
         open_dialog(self, dialog)
 
-    def _person_saved(self, person_id: int) -> None:
+    def _saved(self, person_id: int | None = None) -> None:
+        """After a person or a collective was saved: the lists show it (a person selected), the other pages too."""
         self.reload()
-        self.select_person(person_id)
+        if person_id is not None:
+            self.select_person(person_id)
         announce(self, Area.PEOPLE)
 
     def delete_person(self) -> None:
-        pid = self.selected_person()
-        if pid is None:
-            return
-        name = people.get_person(self.store, pid).full_name
-        self._delete(self.tr("Delete person"), self.tr("Delete %1 and their ratings and awards?").replace("%1", name),
-                     lambda: people.delete_person(self.store, pid))
+        self._delete(self.selected_person(), self.tr("Delete person"), people.delete_person,
+                     lambda pid: self.tr("Delete %1 and their ratings and awards?").replace(
+                         "%1", people.get_person(self.store, pid).full_name))
 
-    def _delete(self, title: str, question: str, delete) -> None:
-        """Ask ``question``; on yes run ``delete`` and show the list without what it removed."""
-        if QMessageBox.question(self, title, question) == QMessageBox.Yes \
-                and attempt(self, delete, changes=PERSON_REMOVED):
+    def _delete(self, item_id: int | None, title: str, delete, question) -> None:
+        """Ask ``question(item_id)``; on yes ``delete`` the person or collective and show the lists without it."""
+        if item_id is not None and QMessageBox.question(self, title, question(item_id)) == QMessageBox.Yes \
+                and attempt(self, lambda: delete(self.store, item_id), changes=PERSON_REMOVED):
             self.reload()
 
     # -- collectives -------------------------------------------------------------------------
@@ -147,25 +146,17 @@ class PeoplePage(QWidget):
         return self.collective_view.currentIndex().data(ID_ROLE)
 
     def add_collective(self) -> None:
-        self._open(CollectiveDialog(self, self.store), self._collective_saved)
+        self._open(CollectiveDialog(self, self.store), self._saved)
 
     def edit_collective(self, *_args) -> None:
         cid = self.selected_collective()
         if cid is not None:
-            self._open(CollectiveDialog(self, self.store, people.get_collective(self.store, cid)),
-                       self._collective_saved)
-
-    def _collective_saved(self) -> None:
-        self.reload()
-        announce(self, Area.PEOPLE)
+            self._open(CollectiveDialog(self, self.store, people.get_collective(self.store, cid)), self._saved)
 
     def delete_collective(self) -> None:
-        cid = self.selected_collective()
-        if cid is None:
-            return
-        name = people.get_collective(self.store, cid).name
-        self._delete(self.tr("Delete collective"), self.tr("Delete the collective %1?").replace("%1", name),
-                     lambda: people.delete_collective(self.store, cid))
+        self._delete(self.selected_collective(), self.tr("Delete collective"), people.delete_collective,
+                     lambda cid: self.tr("Delete the collective %1?").replace(
+                         "%1", people.get_collective(self.store, cid).name))
 
 
 class PeopleProxy(FoldFilterProxy):

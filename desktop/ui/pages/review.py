@@ -41,7 +41,8 @@ class ReviewPage(QWidget):
         self.suggest_btn = push_button(self.tr("Choose everyone who qualifies"), self.choose_eligible)
         self.initiatives_btn = push_button(
             self.tr("Initiatives…"), self.edit_initiatives,
-            tip=self.tr("The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may rest on"))
+            tip=self.tr("The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may "
+                        "rest on"))
         self.propose_btn = push_button(
             self.tr("Put to the council"), self.propose,
             tip=self.tr("The ticked titles become the list before the council (danh sách đề nghị); titles that "
