@@ -7,8 +7,8 @@ import datetime as dt
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSplitter, QStyledItemDelegate, QVBoxLayout, QWidget, Qt, Signal,
+    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSplitter, QStyledItemDelegate, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 ERROR_STYLE = "color: #b00020;"
