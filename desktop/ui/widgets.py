@@ -1,4 +1,5 @@
-"""Small widgets shared by the dialogs: date fields and a form that shows errors by its fields."""
+"""Small widgets shared by the pages and dialogs: date fields, a form that shows errors by its fields,
+buttons and the rows they stand in, tables, and the campaign and phase choosers."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,11 +7,113 @@ import datetime as dt
 from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QFormLayout, QGroupBox, QLabel, QLineEdit, QStyledItemDelegate, QVBoxLayout, QWidget,
-    Qt, Signal,
+    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSplitter, QStyledItemDelegate, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def push_button(text: str, clicked=None, *, tip: str = "", name: str = "") -> QPushButton:
+    """A button saying ``text`` that calls ``clicked``, with its tool tip and object name when given."""
+    button = QPushButton(text)
+    if clicked is not None:
+        button.clicked.connect(clicked)
+    if tip:
+        button.setToolTip(tip)
+    if name:
+        button.setObjectName(name)
+    return button
+
+
+def hbox(*items) -> QHBoxLayout:
+    """A row of ``items`` left to right: a widget, ``(widget, stretch)``, a number of pixels of space, or
+    ``None`` for the stretch that pushes what follows to the right."""
+    return _line_up(QHBoxLayout(), items)
+
+
+def vbox(*items) -> QVBoxLayout:
+    """A column of ``items`` top to bottom, as :func:`hbox` lines them up."""
+    return _line_up(QVBoxLayout(), items)
+
+
+def _line_up(layout, items):
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, int):
+            layout.addSpacing(item)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def splitter(orientation, *parts: QWidget, stretch: tuple[int, ...] = (), name: str = "",
+             collapsible: bool = True, parent: QWidget | None = None) -> QSplitter:
+    """A splitter holding ``parts`` in order, each growing by its factor in ``stretch``; ``name`` is its object
+    name, under which the window remembers where the clerk left the handle."""
+    split = QSplitter(orientation, parent)
+    if name:
+        split.setObjectName(name)
+    split.setChildrenCollapsible(collapsible)
+    for part in parts:
+        split.addWidget(part)
+    for index, factor in enumerate(stretch):
+        split.setStretchFactor(index, factor)
+    return split
+
+
+def titled_box(title: str, margins: tuple[int, int, int, int] | None = None) -> tuple[QGroupBox, QVBoxLayout]:
+    """A group box with its title and the column inside it (``margins`` around it, else the style's)."""
+    box = QGroupBox(title)
+    column = QVBoxLayout(box)
+    if margins is not None:
+        column.setContentsMargins(*margins)
+    return box, column
+
+
+def close_buttons(dialog) -> QDialogButtonBox:
+    """The Close button at the foot of a dialog that has nothing to save on closing."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def bare_panel(parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
+    """A plain widget and its column without margins: one side of a splitter, a part of a page."""
+    panel = QWidget(parent)
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(0, 0, 0, 0)
+    return panel, column
+
+
+def error_label(object_name: str = "", parent: QWidget | None = None) -> QLabel:
+    """The red, wrapping, hidden-until-needed line that says what is wrong."""
+    label = QLabel(parent)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def select_row(view, row: int | None) -> None:
+    """Make ``row`` of the view's model current and scroll to it; nothing for ``None`` or ``-1``."""
+    if row is not None and row >= 0:
+        index = view.model().index(row, 0)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+
+
+def _typed_field(field: QLineEdit, placeholder: str, max_length: int | None = None) -> None:
+    """The look of a field the clerk types a date into: its pattern as placeholder, a clear button."""
+    field.setPlaceholderText(placeholder)
+    if max_length is not None:
+        field.setMaxLength(max_length)
+    field.setClearButtonEnabled(True)
 
 
 class DateField(QLineEdit):
@@ -18,9 +121,7 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(QCoreApplication.translate("DateField", "dd/mm/yyyy"))
-        self.setMaxLength(10)
-        self.setClearButtonEnabled(True)
+        _typed_field(self, QCoreApplication.translate("DateField", "dd/mm/yyyy"), 10)
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(format_date(value))
@@ -38,9 +139,7 @@ class DateTimeField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(QCoreApplication.translate("DateTimeField", "dd/mm/yyyy hh:mm"))
-        self.setMaxLength(16)
-        self.setClearButtonEnabled(True)
+        _typed_field(self, QCoreApplication.translate("DateTimeField", "dd/mm/yyyy hh:mm"), 16)
 
     def set_datetime(self, value: dt.datetime | None) -> None:
         self.setText(value.strftime("%d/%m/%Y %H:%M") if value else "")
@@ -74,10 +173,9 @@ class PartialDateField(QLineEdit):
     def __init__(self, parent: QWidget | None = None, *, yearly: bool = False):
         super().__init__(parent)
         self.yearly = yearly
-        self.setPlaceholderText(QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, mm/yyyy or yyyy")
-                                if not yearly else
-                                QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, or dd/mm for every year"))
-        self.setClearButtonEnabled(True)
+        _typed_field(self, QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, mm/yyyy or yyyy")
+                     if not yearly else
+                     QCoreApplication.translate("PartialDateField", "dd/mm/yyyy, or dd/mm for every year"))
 
     def set_value(self, value: str | None) -> None:
         if value and value.startswith("--"):
@@ -104,16 +202,10 @@ class FormPanel(QWidget):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
 
     def add(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
-        box = QWidget(self)
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
+        box, lay = bare_panel(self)
         lay.setSpacing(2)
         lay.addWidget(widget)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setObjectName(f"error_{key}")
-        error.hide()
+        error = error_label(f"error_{key}", box)
         lay.addWidget(error)
         text = f"{label} <span style='color:#b00020'>*</span>" if required else label
         caption = QLabel(text, self)
@@ -217,7 +309,6 @@ class CampaignChooser(QWidget):
                  caption: bool = True, min_chars: int = 40, placeholder: str | None = None):
         super().__init__(parent)
         from desktop.ui.models.campaigns import CampaignChoiceModel
-        from desktop.ui.qt import QComboBox, QHBoxLayout
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -318,6 +409,18 @@ class LazyCampaignPage:
         return self.chooser.campaign_id()
 
 
+class ReviewYearDialog(QDialog):
+    """A dialog on one year's review (its initiatives, its council meeting) that the review page opens;
+    ``changed`` tells the page to re-read what it shows of the year."""
+
+    changed = Signal()
+
+    def __init__(self, parent, store, year: int, object_name: str):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.store, self.year = store, year
+
+
 class SubjectChooser(QGroupBox):
     """The row "[A person ▾] [name…]" that says whom an achievement or a nomination is for.
 
@@ -328,7 +431,6 @@ class SubjectChooser(QGroupBox):
     def __init__(self, store, parent: QWidget | None = None):
         super().__init__(parent)
         from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
-        from desktop.ui.qt import QComboBox, QHBoxLayout
 
         self.setFlat(True)
         self.kind = QComboBox()
@@ -348,16 +450,20 @@ class SubjectChooser(QGroupBox):
 
     def show_kind(self) -> None:
         """List the people or the collectives, as ``kind`` says, with none chosen."""
-        from desktop.ui.qt import QCompleter, Qt
-
-        model = self.people_model if self.kind.currentData() == "person" else self.collectives_model
-        self.combo.setModel(model)
-        completer = QCompleter(model, self.combo)
-        completer.setCompletionRole(Qt.EditRole)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.combo.setCompleter(completer)
+        complete_from(self.combo, self.people_model if self.kind.currentData() == "person" else self.collectives_model)
         self.combo.setCurrentIndex(-1)
+
+
+def complete_from(combo: QComboBox, model) -> None:
+    """Let an editable combo list ``model`` and complete what the clerk types from any part of a name."""
+    from desktop.ui.qt import QCompleter
+
+    combo.setModel(model)
+    completer = QCompleter(model, combo)
+    completer.setCompletionRole(Qt.EditRole)
+    completer.setFilterMode(Qt.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    combo.setCompleter(completer)
 
 
 class ComboDelegate(QStyledItemDelegate):
@@ -380,22 +486,33 @@ class ComboDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.EditRole)
 
 
+def offer_phases(combo: QComboBox, campaign, whole: str, phase_id: int | None = None) -> bool:
+    """Fill ``combo`` with ``whole`` (for no phase, ``None``) and each phase of ``campaign`` (sơ kết, tổng kết…),
+    choosing ``phase_id`` when it is one of them (else ``whole``) without the combo saying so;
+    ``True`` when the campaign has phases."""
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(whole, None)
+    for p in campaign.phase_records if campaign else []:
+        combo.addItem(p.name, p.id)
+    combo.setCurrentIndex(max(0, combo.findData(phase_id)) if phase_id is not None else 0)
+    combo.blockSignals(blocked)
+    return bool(campaign and campaign.phase_records)
 
 
 class PhaseChooser(QWidget):
     """The "Đợt: [Cả phong trào ▾]" choice next to the campaign of the pages whose work can be one phase's.
 
-    ``set_campaign`` offers the whole campaign (``None``, first) and each of its phases
-    (sơ kết, tổng kết…); the row is hidden when the campaign has no phases.
+    ``set_campaign`` offers the whole campaign (``None``, first, said as ``whole``) and each of its
+    phases; the row is hidden when the campaign has no phases.
     ``changed(phase_id)`` tells the phase the clerk chose.
     """
 
     changed = Signal(object)
 
-    def __init__(self, object_name: str, parent: QWidget | None = None):
+    def __init__(self, object_name: str, parent: QWidget | None = None, *, whole: str | None = None):
         super().__init__(parent)
-        from desktop.ui.qt import QComboBox, QHBoxLayout
-
+        self.whole = whole if whole is not None else self.tr("Whole campaign")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel(self.tr("Phase:"), self)
@@ -411,14 +528,7 @@ class PhaseChooser(QWidget):
     def set_campaign(self, campaign, phase_id: int | None = None) -> None:
         """Offer ``campaign``'s phases, choosing ``phase_id`` when it is one of them (else the whole campaign);
         ``changed`` is not emitted."""
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem(self.tr("Whole campaign"), None)
-        for p in campaign.phase_records if campaign else []:
-            self.combo.addItem(p.name, p.id)
-        self.combo.setCurrentIndex(max(0, self.combo.findData(phase_id)) if phase_id is not None else 0)
-        self.combo.blockSignals(False)
-        self.setVisible(bool(campaign and campaign.phase_records))
+        self.setVisible(offer_phases(self.combo, campaign, self.whole, phase_id))
 
     def phase_id(self) -> int | None:
         """The phase chosen (``None``: the whole campaign)."""

@@ -2141,10 +2141,6 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
 <context>
     <name>NominationsPage</name>
     <message>
-        <source>Phase:</source>
-        <translation>Đợt:</translation>
-    </message>
-    <message>
         <source>Quotas of the plan (proposed / allowed)</source>
         <translation>Số lượng theo kế hoạch (đã đề nghị / được phép)</translation>
     </message>

@@ -20,11 +20,10 @@ from desktop.ui.models.records import EvidenceModel
 from desktop.changes import Area
 from desktop.ui.operations import Operation, run_op, show_error
 from desktop.ui.qt import (
-    QComboBox, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog,
-    QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QStringListModel,
-    QUrl, QVBoxLayout, Signal,
+    QComboBox, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QLineEdit, QPlainTextEdit,
+    QStringListModel, QUrl, QVBoxLayout, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, read_date, table_view
+from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, hbox, push_button, read_date, table_view
 
 
 class AchievementDialog(QDialog):
@@ -90,19 +89,11 @@ class AchievementDialog(QDialog):
         self.evidence_view = table_view(self.evidence_model, "evidence")
         self.evidence_view.doubleClicked.connect(self.open_selected)
         bl.addWidget(self.evidence_view)
-        buttons = QHBoxLayout()
-        self.attach_btn = QPushButton(self.tr("Attach files…"))
-        self.open_btn = QPushButton(self.tr("Open"))
-        self.copy_btn = QPushButton(self.tr("Save a copy…"))
-        self.remove_btn = QPushButton(self.tr("Remove"))
-        self.attach_btn.clicked.connect(self.choose_files)
-        self.open_btn.clicked.connect(self.open_selected)
-        self.copy_btn.clicked.connect(self.save_copy)
-        self.remove_btn.clicked.connect(self.remove_selected)
-        for b in (self.attach_btn, self.open_btn, self.copy_btn, self.remove_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        bl.addLayout(buttons)
+        self.attach_btn = push_button(self.tr("Attach files…"), self.choose_files)
+        self.open_btn = push_button(self.tr("Open"), self.open_selected)
+        self.copy_btn = push_button(self.tr("Save a copy…"), self.save_copy)
+        self.remove_btn = push_button(self.tr("Remove"), self.remove_selected)
+        bl.addLayout(hbox(self.attach_btn, self.open_btn, self.copy_btn, self.remove_btn, None))
         lay.addWidget(box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -190,38 +181,32 @@ class AchievementDialog(QDialog):
         if problems:
             show_error(self, UserError("\n".join(problems)))
 
-    def _selected_row(self) -> int | None:
+    def _selected_item(self):
+        """The evidence file selected: a stored one, or the :class:`Path` of one to attach; ``None``."""
         rows = self.evidence_view.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
+        return self.evidence_model.item_at(rows[0].row()) if rows else None
 
     def open_selected(self) -> None:
-        row = self._selected_row()
-        if row is None:
+        item = self._selected_item()
+        if item is None:
             return
-        item = self.evidence_model.item_at(row)
-        if isinstance(item, Path):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item)))
-            return
-        path = run_op(self, lambda: evidence_mod.export_for_viewing(self.store, item.id))
+        path = item if isinstance(item, Path) else run_op(
+            self, lambda: evidence_mod.export_for_viewing(self.store, item.id))
         if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def save_copy(self) -> None:
-        row = self._selected_row()
-        if row is None:
-            return
-        item = self.evidence_model.item_at(row)
-        if isinstance(item, Path):
+        item = self._selected_item()
+        if item is None or isinstance(item, Path):
             return
         dest, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), item.file_name)
         if dest:
             run_op(self, lambda: evidence_mod.save_copy(self.store, item.id, dest))
 
     def remove_selected(self) -> None:
-        row = self._selected_row()
-        if row is None:
+        item = self._selected_item()
+        if item is None:
             return
-        item = self.evidence_model.item_at(row)
         if isinstance(item, Path):
             self.pending.remove(item)
         else:

@@ -3,18 +3,15 @@ from __future__ import annotations
 
 from desktop import catalog
 from desktop.council import nominations, outcomes
-from desktop.errors import UserError, ValidationError
-from desktop.council.nominations import Nomination, RuleViolation
+from desktop.errors import ValidationError
+from desktop.council.nominations import Nomination
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.models.nominations import ID_ROLE, AchievementPickModel, status_text
 from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
 from desktop.changes import OUTCOME_RECORDED, Area
-from desktop.ui.operations import announce, show_error
-from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLineEdit, QModelIndex,
-    QPushButton, QTableView, QVBoxLayout, Qt,
-)
-from desktop.ui.widgets import FormPanel, setup_table
+from desktop.ui.operations import announce, attempt, run_op
+from desktop.ui.qt import QComboBox, QCoreApplication, QDialog, QGroupBox, QLineEdit, QModelIndex, QVBoxLayout, Qt
+from desktop.ui.widgets import FormPanel, close_buttons, hbox, open_dialog, push_button, table_view
 from desktop.ui.dialogs.outcome import OutcomeDialog
 
 
@@ -36,10 +33,9 @@ class AdHocModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = nominations.list_ad_hoc(self._store)
-        self._outcomes = {r.id: outcomes.get(self._store, r.id) for r in self._rows}
-        self.endResetModel()
+        rows = nominations.list_ad_hoc(self._store)
+        self._outcomes = {r.id: outcomes.get(self._store, r.id) for r in rows}
+        self.set_rows(rows)
 
     def row_at(self, row: int) -> nominations.NominationRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -70,30 +66,18 @@ class AdHocDialog(QDialog):
         self.dialog: OutcomeDialog | None = None
         lay = QVBoxLayout(self)
         self.model = AdHocModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("ad_hoc")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "ad_hoc")
         lay.addWidget(self.view)
-        row = QHBoxLayout()
-        self.send_btn = QPushButton(self.tr("Mark as sent"))
-        self.send_btn.clicked.connect(self.send)
-        self.outcome_btn = QPushButton(self.tr("Record outcome…"))
-        self.outcome_btn.clicked.connect(self.record_outcome)
+        self.send_btn = push_button(self.tr("Mark as sent"), self.send)
+        self.outcome_btn = push_button(self.tr("Record outcome…"), self.record_outcome)
         # Its own short dossier: the Tờ trình and the report of the feat (Mẫu 01 and 06, NĐ 152/2025).
-        self.to_trinh_btn = QPushButton(self.tr("Tờ trình…"))
-        self.to_trinh_btn.setToolTip(self.tr("The Tờ trình proposing the ad-hoc award, drafted from the records"))
-        self.to_trinh_btn.clicked.connect(lambda: self.open_document("to_trinh_dot_xuat"))
-        self.report_btn = QPushButton(self.tr("Report of the feat…"))
-        self.report_btn.setToolTip(self.tr("The Báo cáo thành tích đề nghị khen thưởng đột xuất, drafted from the "
-                                           "records"))
-        self.report_btn.clicked.connect(lambda: self.open_document("bao_cao_dot_xuat"))
-        row.addWidget(self.to_trinh_btn)
-        row.addWidget(self.report_btn)
-        row.addStretch(1)
-        row.addWidget(self.send_btn)
-        row.addWidget(self.outcome_btn)
-        lay.addLayout(row)
+        self.to_trinh_btn = push_button(
+            self.tr("Tờ trình…"), lambda: self.open_document("to_trinh_dot_xuat"),
+            tip=self.tr("The Tờ trình proposing the ad-hoc award, drafted from the records"))
+        self.report_btn = push_button(
+            self.tr("Report of the feat…"), lambda: self.open_document("bao_cao_dot_xuat"),
+            tip=self.tr("The Báo cáo thành tích đề nghị khen thưởng đột xuất, drafted from the records"))
+        lay.addLayout(hbox(self.to_trinh_btn, self.report_btn, None, self.send_btn, self.outcome_btn))
 
         box = QGroupBox(self.tr("New ad-hoc award"))
         bl = QVBoxLayout(box)
@@ -110,19 +94,14 @@ class AdHocDialog(QDialog):
         self.form.add("award", self.tr("Award"), self.award, required=True)
         self.summary = self.form.add("summary", self.tr("The feat"), QLineEdit())
         self.achievements = AchievementPickModel(store, -1, self)
-        self.achievements_view = QTableView()
-        self.achievements_view.setModel(self.achievements)
-        setup_table(self.achievements_view)
+        self.achievements_view = table_view(self.achievements)
         self.achievements_view.setMaximumHeight(170)
         self.form.add("achievements", self.tr("Achievements it rests on"), self.achievements_view, required=True)
         bl.addWidget(self.form)
-        self.add_btn = QPushButton(self.tr("Add the ad-hoc nomination"))
-        self.add_btn.clicked.connect(self.add)
+        self.add_btn = push_button(self.tr("Add the ad-hoc nomination"), self.add)
         bl.addWidget(self.add_btn)
         lay.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(close_buttons(self))
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.subject.currentIndexChanged.connect(self._subject_changed)
@@ -160,15 +139,14 @@ class AdHocDialog(QDialog):
             errors["subject"] = self.tr("Choose who is proposed.")
         if not n.achievement_ids:
             errors["achievements"] = self.tr("Tick the achievement of the feat in the ledger.")
-        try:
+
+        def save() -> int:
             if errors:
                 raise ValidationError(errors)
-            nid = nominations.save(self.store, n)
-        except ValidationError as exc:
-            self.form.set_errors(exc.fields)
-            return None
-        except UserError as exc:
-            show_error(self, exc)
+            return nominations.save(self.store, n)
+
+        nid = run_op(self, save, fields=self.form.set_errors)
+        if nid is None:
             return None
         self.form.set_errors({})
         self.summary.clear()
@@ -198,17 +176,8 @@ class AdHocDialog(QDialog):
         r = self.selected()
         if r is None:
             return
-        try:
-            nominations.send_ad_hoc(self.store, r.id)
-        except RuleViolation as exc:
-            show_error(self, exc)
-            return
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.model.reload()
-        self.select(r.id)
-        announce(self, Area.NOMINATIONS)
+        if attempt(self, lambda: nominations.send_ad_hoc(self.store, r.id)):
+            self._reload(r.id, Area.NOMINATIONS)
 
     def open_document(self, kind: str):
         """Draft (or reopen the draft of) the selected nomination's Tờ trình or report, in its own window."""
@@ -224,12 +193,12 @@ class AdHocDialog(QDialog):
         r = self.selected()
         if r is None or r.status != "da_gui":
             return
-        self.dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
-        self.dialog.saved.connect(self._outcome_saved)
-        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog.open()
+        dialog = OutcomeDialog(self, self.store, r.id, subject=r.name)
+        dialog.saved.connect(lambda nomination_id: self._reload(nomination_id, OUTCOME_RECORDED))
+        open_dialog(self, dialog)
 
-    def _outcome_saved(self, nomination_id: int) -> None:
+    def _reload(self, nomination_id: int, changed) -> None:
+        """After a nomination changed here: the list shows it, selected, and the window hears of ``changed``."""
         self.model.reload()
         self.select(nomination_id)
-        announce(self, OUTCOME_RECORDED)
+        announce(self, changed)

@@ -15,12 +15,12 @@ from desktop.ui.models.campaigns import (
     KEY_ROLE, AwardsModel, CriteriaModel, DocumentsModel, PhasesModel, subject_labels,
 )
 from desktop.ui.qt import (
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRegularExpression, QRegularExpressionValidator,
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout,
+    QHeaderView, QLineEdit, QPlainTextEdit, QRegularExpression, QRegularExpressionValidator,
     QScrollArea, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import ERROR_STYLE, ComboDelegate, FormPanel, PartialDateField
+from desktop.ui.widgets import ComboDelegate, FormPanel, PartialDateField, error_label, hbox, push_button
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
@@ -95,20 +95,11 @@ class _TableBox(QWidget):
         self.view.horizontalHeader().setHighlightSections(False)
         fit_columns(self.view)
         lay.addWidget(self.view, 1)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(parent=self)
         lay.addWidget(self.error)
-        row = QHBoxLayout()
-        self.add_btn = QPushButton(add_text, self)
-        self.remove_btn = QPushButton(self.tr("Remove row"), self)
-        self.add_btn.clicked.connect(self.add_row)
-        self.remove_btn.clicked.connect(self.remove_row)
-        row.addWidget(self.add_btn)
-        row.addWidget(self.remove_btn)
-        row.addStretch(1)
-        lay.addLayout(row)
+        self.add_btn = push_button(add_text, self.add_row)
+        self.remove_btn = push_button(self.tr("Remove row"), self.remove_row)
+        lay.addLayout(hbox(self.add_btn, self.remove_btn, None))
         self.main = main            # the column a new row is typed in first
 
     def add_row(self) -> None:

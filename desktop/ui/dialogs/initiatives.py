@@ -8,10 +8,11 @@ from desktop.errors import ValidationError
 from desktop.ui.models.base import RowsTableModel
 from desktop.ui.operations import attempt
 from desktop.ui.qt import (
-    QAbstractListModel, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-    QListView, QModelIndex, QPushButton, QVBoxLayout, Qt, Signal,
+    QAbstractListModel, QComboBox, QCoreApplication, QLabel, QLineEdit, QListView, QModelIndex, QVBoxLayout, Qt,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date, table_view
+from desktop.ui.widgets import (
+    DateField, FormPanel, ReviewYearDialog, close_buttons, hbox, push_button, read_date, table_view,
+)
 
 
 class InitiativesModel(RowsTableModel):
@@ -30,10 +31,8 @@ class InitiativesModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         self._names = {p.id: p.full_name for p in people.list_people(self._store)}
-        self._rows = review.initiatives(self._store, year=self.year)
-        self.endResetModel()
+        self.set_rows(review.initiatives(self._store, year=self.year))
 
     def initiative_at(self, row: int) -> review.Initiative | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -94,24 +93,16 @@ class AuthorsModel(QAbstractListModel):
         self.endResetModel()
 
 
-class InitiativesDialog(QDialog):
-    changed = Signal()
-
+class InitiativesDialog(ReviewYearDialog):
     def __init__(self, parent, store, year: int):
-        super().__init__(parent)
-        self.setObjectName("initiatives_dialog")
+        super().__init__(parent, store, year, "initiatives_dialog")
         self.setWindowTitle(self.tr("Initiatives recognised in %1").replace("%1", str(year)))
-        self.store, self.year = store, year
         lay = QVBoxLayout(self)
         self.model = InitiativesModel(store, year, self)
         self.view = table_view(self.model)
         lay.addWidget(self.view)
-        self.delete_btn = QPushButton(self.tr("Delete the selected initiative"))
-        self.delete_btn.clicked.connect(self.delete)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.delete_btn)
-        lay.addLayout(row)
+        self.delete_btn = push_button(self.tr("Delete the selected initiative"), self.delete)
+        lay.addLayout(hbox(None, self.delete_btn))
 
         lay.addWidget(QLabel(self.tr("A new initiative:")))
         self.form = FormPanel(self)
@@ -130,12 +121,9 @@ class InitiativesDialog(QDialog):
         self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit())
         self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField())
         lay.addWidget(self.form)
-        self.add_btn = QPushButton(self.tr("Add the initiative"))
-        self.add_btn.clicked.connect(self.add)
+        self.add_btn = push_button(self.tr("Add the initiative"), self.add)
         lay.addWidget(self.add_btn)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(close_buttons(self))
         self.resize(760, 620)
 
     def add(self) -> bool:

@@ -10,27 +10,23 @@ from __future__ import annotations
 from desktop.dossier import drafts
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.operations import announce, attempt
-from desktop.ui.qt import QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, Signal
+from desktop.ui.qt import QDialog, QFileDialog, QLabel, QMessageBox, QVBoxLayout, Signal
+from desktop.ui.widgets import ReviewYearDialog, close_buttons, hbox, push_button
 
 
-class ReviewMeetingDialog(QDialog):
+class ReviewMeetingDialog(ReviewYearDialog):
     """The council meeting of a year's review: members, quorum, the secret ballots, closing with results."""
 
-    changed = Signal()
-
     def __init__(self, parent, store, year: int):
-        super().__init__(parent)
+        super().__init__(parent, store, year, "review_meeting_dialog")
         from desktop.ui.pages.meeting import MeetingPage
 
-        self.setObjectName("review_meeting_dialog")
         self.setWindowTitle(self.tr("Council meeting of the %1 review").replace("%1", str(year)))
         self.resize(1000, 720)
         lay = QVBoxLayout(self)
         self.page = MeetingPage(store, self, review_year=year)
         lay.addWidget(self.page, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(close_buttons(self))
 
     def apply_changes(self, areas, origin=None) -> None:
         """What the meeting page saved: the review page re-reads it, and the window hears of it too."""
@@ -58,22 +54,13 @@ class UnitDocumentDialog(QDialog):
         self.editor = DocumentEditor(store, self)
         self.editor.saved.connect(lambda _id: self.changed.emit())
         lay.addWidget(self.editor, 1)
-        row = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("unit_document_status")
-        row.addWidget(self.status, 1)
-        self.finalise_btn = QPushButton(self.tr("Finalise"))
-        self.finalise_btn.setObjectName("unit_document_finalise")
-        self.reopen_btn = QPushButton(self.tr("Reopen for editing"))
-        self.export_btn = QPushButton(self.tr("Save as PDF or Word…"))
-        self.finalise_btn.clicked.connect(self.finalise)
-        self.reopen_btn.clicked.connect(self.reopen)
-        self.export_btn.clicked.connect(self.export)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-        for b in (self.finalise_btn, self.reopen_btn, self.export_btn, close):
-            row.addWidget(b)
-        lay.addLayout(row)
+        self.finalise_btn = push_button(self.tr("Finalise"), self.finalise, name="unit_document_finalise")
+        self.reopen_btn = push_button(self.tr("Reopen for editing"), self.reopen)
+        self.export_btn = push_button(self.tr("Save as PDF or Word…"), self.export)
+        lay.addLayout(hbox((self.status, 1), self.finalise_btn, self.reopen_btn, self.export_btn,
+                           push_button(self.tr("Close"), self.reject)))
         self.editor.load(draft_id)
         self._update()
 
@@ -86,21 +73,22 @@ class UnitDocumentDialog(QDialog):
     def finalise(self) -> bool:
         if self.editor.dirty and not self.editor.save():
             return False
-        if attempt(self, lambda: drafts.finalise(self.store, self.draft_id)):
-            self.editor.load(self.draft_id)
-            self._update()
-            self.changed.emit()
-            return True
-        return False
+        return self._change(lambda: drafts.finalise(self.store, self.draft_id))
 
     def reopen(self) -> None:
         if QMessageBox.question(self, self.tr("Reopen for editing"), self.tr(
                 "Reopen the document as a draft? The finalised PDF and Word files are dropped.")) != QMessageBox.Yes:
             return
-        if attempt(self, lambda: drafts.reopen(self.store, self.draft_id)):
-            self.editor.load(self.draft_id)
-            self._update()
-            self.changed.emit()
+        self._change(lambda: drafts.reopen(self.store, self.draft_id))
+
+    def _change(self, change) -> bool:
+        """Run ``change`` (finalise, reopen) on the draft and show the draft as it then is."""
+        if not attempt(self, change):
+            return False
+        self.editor.load(self.draft_id)
+        self._update()
+        self.changed.emit()
+        return True
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document"), "van-ban.pdf",

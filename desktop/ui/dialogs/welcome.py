@@ -18,9 +18,10 @@ from desktop.errors import UserError
 from desktop.ui.operations import attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemDelegate, QAbstractItemView, QApplication, QCommandLinkButton, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
-    QPushButton, QStackedWidget, QStringListModel, QVBoxLayout, QWidget, Qt,
+    QStackedWidget, QStringListModel, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.dialogs.records import UnitForm
+from desktop.ui.widgets import push_button, vbox
 
 SetUp = Callable[[unit.UnitProfile, list[str], bool], None]
 
@@ -47,15 +48,9 @@ class CollectivesEditor(QWidget):
                                   | QAbstractItemView.AnyKeyPressed)
         self.view.setMinimumHeight(120)
         lay.addWidget(self.view, 1)
-        buttons = QVBoxLayout()
-        self.add_btn = QPushButton(self.tr("Add collective"))
-        self.remove_btn = QPushButton(self.tr("Remove"))
-        self.add_btn.clicked.connect(self.add_row)
-        self.remove_btn.clicked.connect(self.remove_row)
-        buttons.addWidget(self.add_btn)
-        buttons.addWidget(self.remove_btn)
-        buttons.addStretch(1)
-        lay.addLayout(buttons)
+        self.add_btn = push_button(self.tr("Add collective"), self.add_row)
+        self.remove_btn = push_button(self.tr("Remove"), self.remove_row)
+        lay.addLayout(vbox(self.add_btn, self.remove_btn, None))
 
     def add_row(self) -> None:
         """A new empty row, opened for typing."""

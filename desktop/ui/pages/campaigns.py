@@ -19,11 +19,11 @@ from desktop.ui.models.campaigns import CampaignListModel
 from desktop.changes import CAMPAIGN_REMOVED, Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.qt import (
-    QDesktopServices, QFileDialog, QHBoxLayout, QKeySequence, QLabel, QMessageBox, QPushButton, QShortcut,
-    QSplitter, QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
+    QDesktopServices, QFileDialog, QKeySequence, QLabel, QMessageBox, QShortcut,
+    QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import table_view
+from desktop.ui.widgets import bare_panel, hbox, push_button, select_row, splitter, table_view
 from desktop.files import temp_prefix
 
 
@@ -45,25 +45,14 @@ class CampaignsPage(QWidget):
         self._progress_line = ""    # the phase under way and the targets reached, for the heading
 
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.add_btn = QPushButton(self.tr("Add campaign"))
-        self.import_btn = QPushButton(self.tr("Import from a plan…"))
-        self.delete_btn = QPushButton(self.tr("Delete"))
-        self.add_btn.clicked.connect(self.add_campaign)
-        self.import_btn.clicked.connect(self.import_plan)
-        self.delete_btn.clicked.connect(self.delete_campaign)
-        for b in (self.add_btn, self.import_btn, self.delete_btn):
-            top.addWidget(b)
-        top.addStretch(1)
+        self.add_btn = push_button(self.tr("Add campaign"), self.add_campaign)
+        self.import_btn = push_button(self.tr("Import from a plan…"), self.import_plan)
+        self.delete_btn = push_button(self.tr("Delete"), self.delete_campaign)
         self.count_label = QLabel()
-        top.addWidget(self.count_label)
-        lay.addLayout(top)
+        lay.addLayout(hbox(self.add_btn, self.import_btn, self.delete_btn, None, self.count_label))
 
-        self.splitter = QSplitter(Qt.Vertical, self)
-        self.splitter.setObjectName("campaigns_splitter")
         self.model = CampaignListModel(store, self)
         self.view = table_view(self.model, "campaigns")
-        self.splitter.addWidget(self.view)
 
         self.stack = QStackedWidget()
         self.empty = QLabel(self.tr(
@@ -73,8 +62,7 @@ class CampaignsPage(QWidget):
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
         self.stack.addWidget(self.empty)
-        panel = QWidget()
-        pl = QVBoxLayout(panel)
+        panel, pl = bare_panel()
         pl.setContentsMargins(0, 4, 0, 0)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -83,26 +71,17 @@ class CampaignsPage(QWidget):
         self.editor = CampaignEditor(panel)
         self.editor.changed.connect(self._update_buttons)
         pl.addWidget(self.editor, 1)
-        bottom = QHBoxLayout()
-        self.source_btn = QPushButton(self.tr("Open source file"))
-        self.achievements_btn = QPushButton(self.tr("Achievements"))
-        self.achievements_btn.setToolTip(self.tr("Show the achievements linked to this campaign in the ledger"))
-        self.revert_btn = QPushButton(self.tr("Undo changes"))
-        self.save_btn = QPushButton(self.tr("Save"))
+        self.source_btn = push_button(self.tr("Open source file"), self.open_source)
+        self.achievements_btn = push_button(
+            self.tr("Achievements"), self._show_achievements,
+            tip=self.tr("Show the achievements linked to this campaign in the ledger"))
+        self.revert_btn = push_button(self.tr("Undo changes"), self.revert)
+        self.save_btn = push_button(self.tr("Save"), self.save)
         self.save_btn.setDefault(True)
-        self.source_btn.clicked.connect(self.open_source)
-        self.achievements_btn.clicked.connect(self._show_achievements)
-        self.revert_btn.clicked.connect(self.revert)
-        self.save_btn.clicked.connect(self.save)
-        bottom.addWidget(self.source_btn)
-        bottom.addWidget(self.achievements_btn)
-        bottom.addStretch(1)
-        bottom.addWidget(self.revert_btn)
-        bottom.addWidget(self.save_btn)
-        pl.addLayout(bottom)
+        pl.addLayout(hbox(self.source_btn, self.achievements_btn, None, self.revert_btn, self.save_btn))
         self.stack.addWidget(panel)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Vertical, self.view, self.stack, stretch=(0, 1), name="campaigns_splitter",
+                                 parent=self)
         self.splitter.setSizes([170, 600])
         lay.addWidget(self.splitter, 1)
 
@@ -147,10 +126,7 @@ class CampaignsPage(QWidget):
         if row is None:
             self.reload()
             row = self.model.row_of(campaign_id)
-        if row is not None:
-            ix = self.model.index(row, 0)
-            self.view.setCurrentIndex(ix)
-            self.view.scrollTo(ix)
+        select_row(self.view, row)
 
     def _row_changed(self, current, _previous) -> None:
         if self._reverting:

@@ -9,10 +9,9 @@ from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
-from desktop.ui.widgets import CampaignChooser, open_dialog, setup_table
+from desktop.ui.widgets import CampaignChooser, hbox, open_dialog, push_button, select_row, setup_table
 from desktop.ui.qt import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QTableView, QTimer, QVBoxLayout, QWidget, Qt,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
 )
 
 SEARCH_DELAY_MS = 150
@@ -58,21 +57,12 @@ class LedgerPage(QWidget):
         self.show_archive = QCheckBox(self.tr("Show archive"))
         lay.addLayout(top)
 
-        buttons = QHBoxLayout()
-        self.add_btn = QPushButton(self.tr("Add achievement…"))
-        self.edit_btn = QPushButton(self.tr("Edit…"))
-        self.archive_btn = QPushButton(self.tr("Archive"))
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.archive_btn.clicked.connect(self.toggle_archive)
-        for b in (self.add_btn, self.edit_btn, self.archive_btn):
-            buttons.addWidget(b)
-        buttons.addSpacing(12)
-        buttons.addWidget(self.show_archive)
-        buttons.addStretch(1)
+        self.add_btn = push_button(self.tr("Add achievement…"), self.add)
+        self.edit_btn = push_button(self.tr("Edit…"), self.edit)
+        self.archive_btn = push_button(self.tr("Archive"), self.toggle_archive)
         self.count_label = QLabel()
-        buttons.addWidget(self.count_label)
-        lay.addLayout(buttons)
+        lay.addLayout(hbox(self.add_btn, self.edit_btn, self.archive_btn, 12, self.show_archive, None,
+                           self.count_label))
 
         self.model = LedgerModel(store, self, load=False)  # loaded when first shown
         self.view = QTableView()
@@ -182,11 +172,7 @@ class LedgerPage(QWidget):
         return self.model.id_at(ix.row()) if ix.isValid() else None
 
     def select(self, achievement_id: int) -> None:
-        row = self.model.row_of(achievement_id)
-        if row is not None:
-            ix = self.model.index(row, 0)
-            self.view.setCurrentIndex(ix)
-            self.view.scrollTo(ix)
+        select_row(self.view, self.model.row_of(achievement_id))
 
     def add(self) -> None:
         # A new achievement joins the campaign (and criterion) the ledger is filtered by.

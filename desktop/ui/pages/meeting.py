@@ -18,13 +18,15 @@ from desktop.ui.models.meetings import BallotsModel, MeetingsModel, MembersModel
 from desktop.ui.models.nominations import ERROR_COLOR, ID_ROLE, OK_COLOR
 from desktop.ui.models.people import PersonChoiceModel
 from desktop.changes import Area
-from desktop.ui.operations import announce, show_error
+from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QCompleter, QDoubleSpinBox, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QLocale, QMessageBox, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyledItemDelegate, QTableView,
-    QVBoxLayout, QWidget, Qt,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QLocale, QMessageBox, QSizePolicy,
+    QSpinBox, QStyledItemDelegate, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, ERROR_STYLE, DateTimeField, FormPanel, setup_table
+from desktop.ui.widgets import (
+    CampaignChooser, ComboDelegate, ERROR_STYLE, DateTimeField, FormPanel, bare_panel, complete_from, error_label,
+    hbox, offer_phases, push_button, splitter, table_view, titled_box,
+)
 from desktop import clock
 
 EDIT_TRIGGERS = (QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
@@ -35,20 +37,11 @@ def _vi_locale() -> QLocale:
     return QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 
 
-class RoleDelegate(QStyledItemDelegate):
+class RoleDelegate(ComboDelegate):
     """The member's role, chosen from the council's roles (and "Khách mời" for a guest)."""
 
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        for key, label in meetings.ROLES.items():
-            combo.addItem(label, key)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData(), Qt.EditRole)
+    def choices(self) -> list[tuple[str, object]]:
+        return [(label, key) for key, label in meetings.ROLES.items()]
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -128,9 +121,7 @@ class MeetingPage(QWidget):
         if review_year is not None:   # a review's meeting belongs to no campaign
             self.chooser.hide()
             self.campaign.hide()
-        top = QHBoxLayout()
         caption = QLabel(self.tr("Meeting:"))
-        top.addWidget(caption)
         self.meeting_combo = QComboBox()
         self.meeting_combo.setObjectName("meetings")
         self.meetings = MeetingsModel(store, self)
@@ -138,22 +129,15 @@ class MeetingPage(QWidget):
         self.meeting_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.meeting_combo.setMinimumContentsLength(12)
         caption.setBuddy(self.meeting_combo)
-        top.addWidget(self.meeting_combo, 1)
-        self.new_btn = QPushButton(self.tr("Add meeting"))
-        self.delete_btn = QPushButton(self.tr("Delete meeting"))
-        self.new_btn.clicked.connect(self.new_meeting)
-        self.delete_btn.clicked.connect(self.delete_meeting)
-        top.addWidget(self.new_btn)
-        top.addWidget(self.delete_btn)
-        lay.addLayout(top)
+        self.new_btn = push_button(self.tr("Add meeting"), self.new_meeting)
+        self.delete_btn = push_button(self.tr("Delete meeting"), self.delete_meeting)
+        lay.addLayout(hbox(caption, (self.meeting_combo, 1), self.new_btn, self.delete_btn))
         self.status = QLabel()
         self.status.setObjectName("meeting_status")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
 
-        self.editor = QWidget()
-        el = QVBoxLayout(self.editor)
-        el.setContentsMargins(0, 0, 0, 0)
+        self.editor, el = bare_panel()
         # -- the meeting itself: three short forms side by side, each field with its error under it
         fields = QHBoxLayout()
         fields.setContentsMargins(0, 0, 0, 0)
@@ -184,33 +168,20 @@ class MeetingPage(QWidget):
         fields.addWidget(self.form, 3)
         fields.addWidget(self.time_form, 1)
         el.addLayout(fields)
-        self.splitter = QSplitter(Qt.Vertical, self.editor)
-        self.splitter.setObjectName("meeting_splitter")
-        self.splitter.setChildrenCollapsible(False)
 
         # -- the council
-        council = QGroupBox(self.tr("Council members and guests"))
-        cl = QVBoxLayout(council)
+        council, cl = titled_box(self.tr("Council members and guests"))
         self.members = MembersModel(self)
-        self.members_view = QTableView()
-        self.members_view.setObjectName("members")
-        self.members_view.setModel(self.members)
-        setup_table(self.members_view)
+        self.members_view = table_view(self.members, "members")
         self.members_view.setEditTriggers(EDIT_TRIGGERS)
         self.members_view.setItemDelegateForColumn(2, RoleDelegate(self.members_view))
         cl.addWidget(self.members_view, 1)
-        add_row = QHBoxLayout()
         self.person = QComboBox()
         self.person.setObjectName("member_person")
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.NoInsert)
         self.people_model = PersonChoiceModel(store, self)
-        self.person.setModel(self.people_model)
-        completer = QCompleter(self.people_model, self.person)
-        completer.setCompletionRole(Qt.EditRole)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.person.setCompleter(completer)
+        complete_from(self.person, self.people_model)
         self.person.setCurrentIndex(-1)
         self.person.lineEdit().setPlaceholderText(self.tr("A person of the unit, or type a name"))
         self.role = QComboBox()
@@ -218,38 +189,21 @@ class MeetingPage(QWidget):
         for key, label in meetings.ROLES.items():
             self.role.addItem(label, key)
         self.role.setCurrentIndex(self.role.findData("uy_vien"))
-        self.add_member_btn = QPushButton(self.tr("Add"))
-        self.remove_member_btn = QPushButton(self.tr("Remove"))
-        self.add_member_btn.clicked.connect(self.add_member)
-        self.remove_member_btn.clicked.connect(self.remove_member)
-        add_row.addWidget(self.person, 3)
-        add_row.addWidget(self.role, 1)
-        add_row.addWidget(self.add_member_btn)
-        add_row.addWidget(self.remove_member_btn)
-        cl.addLayout(add_row)
-        self.members_error = QLabel()
-        self.members_error.setObjectName("members_error")
-        self.members_error.setStyleSheet(ERROR_STYLE)
-        self.members_error.setWordWrap(True)
-        self.members_error.hide()
+        self.add_member_btn = push_button(self.tr("Add"), self.add_member)
+        self.remove_member_btn = push_button(self.tr("Remove"), self.remove_member)
+        cl.addLayout(hbox((self.person, 3), (self.role, 1), self.add_member_btn, self.remove_member_btn))
+        self.members_error = error_label("members_error")
         cl.addWidget(self.members_error)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum_label")
         self.quorum_label.setWordWrap(True)
-        quorum_row = QHBoxLayout()
-        quorum_row.addWidget(self.quorum_form)       # the rule, right by what it says of this meeting
-        quorum_row.addWidget(self.quorum_label, 1)
-        cl.addLayout(quorum_row)
-        self.splitter.addWidget(council)
+        # The rule, right by what it says of this meeting.
+        cl.addLayout(hbox(self.quorum_form, (self.quorum_label, 1)))
 
         # -- the ballots
-        ballots = QGroupBox(self.tr("Secret ballot results"))
-        bl = QVBoxLayout(ballots)
+        ballots, bl = titled_box(self.tr("Secret ballot results"))
         self.ballots = BallotsModel(self)
-        self.ballots_view = QTableView()
-        self.ballots_view.setObjectName("ballots")
-        self.ballots_view.setModel(self.ballots)
-        setup_table(self.ballots_view)
+        self.ballots_view = table_view(self.ballots, "ballots")
         self.ballots_view.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.ballots_view.setEditTriggers(EDIT_TRIGGERS)
         count = CountDelegate(self.ballots_view)
@@ -257,32 +211,20 @@ class MeetingPage(QWidget):
             self.ballots_view.setItemDelegateForColumn(col, count)
         self.ballots_view.setItemDelegateForColumn(7, ThresholdDelegate(self.ballots_view))
         bl.addWidget(self.ballots_view, 1)
-        self.ballots_error = QLabel()
-        self.ballots_error.setObjectName("ballots_error")
-        self.ballots_error.setStyleSheet(ERROR_STYLE)
-        self.ballots_error.setWordWrap(True)
-        self.ballots_error.hide()
+        self.ballots_error = error_label("ballots_error")
         bl.addWidget(self.ballots_error)
         self.ballots_hint = QLabel()
         self.ballots_hint.setWordWrap(True)
         self.ballots_hint.setStyleSheet("color: #6b6b6b;")
         bl.addWidget(self.ballots_hint)
-        self.splitter.addWidget(ballots)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Vertical, council, ballots, stretch=(1, 1), name="meeting_splitter",
+                                 collapsible=False, parent=self.editor)
         el.addWidget(self.splitter, 1)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_btn = QPushButton(self.tr("Save"))
-        self.save_btn.setObjectName("meeting_save")
-        self.close_btn = QPushButton(self.tr("Close the meeting and record the results"))
-        self.close_btn.setObjectName("meeting_close")
-        self.save_btn.clicked.connect(self.save)
-        self.close_btn.clicked.connect(self.close_meeting)
-        buttons.addWidget(self.save_btn)
-        buttons.addWidget(self.close_btn)
-        el.addLayout(buttons)
+        self.save_btn = push_button(self.tr("Save"), self.save, name="meeting_save")
+        self.close_btn = push_button(self.tr("Close the meeting and record the results"), self.close_meeting,
+                                     name="meeting_close")
+        el.addLayout(hbox(None, self.save_btn, self.close_btn))
         lay.addWidget(self.editor, 1)
 
         for w in (self.title, self.starts_at, self.ends_at, self.place):
@@ -302,21 +244,16 @@ class MeetingPage(QWidget):
         # Open where the council last met (a page opened for a meeting most often continues it).
         latest = meetings.latest(store)
         latest_campaign = latest.campaign_id if latest else None
-        self._set_combo(self.campaign, max(self.campaigns.row_of(latest_campaign), 0)
-                        if self.campaigns.rowCount() else -1)
+        self.chooser.show_row(max(self.campaigns.row_of(latest_campaign), 0) if self.campaigns.rowCount() else -1)
         self._campaign_changed()
 
     # -- choosing ---------------------------------------------------------------------------------
 
     def campaign_id(self) -> int | None:
-        if self.review_year is not None:
-            return None
-        return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return self.chooser.campaign_id() if self.review_year is None else None
 
     def set_campaign(self, campaign_id: int) -> None:
-        row = self.campaigns.row_of(campaign_id)
-        if row >= 0:
-            self.campaign.setCurrentIndex(row)
+        self.chooser.set_campaign(campaign_id)
 
     def _may_discard(self) -> bool:
         if not self.dirty:
@@ -327,7 +264,7 @@ class MeetingPage(QWidget):
 
     def _campaign_changed(self, *_args) -> None:
         if self.campaign.currentIndex() != self._campaign_row and not self._may_discard():
-            self._set_combo(self.campaign, self._campaign_row)
+            self.chooser.show_row(self._campaign_row)
             return
         self._campaign_row = self.campaign.currentIndex()
         self.meetings.set_campaign(self.campaign_id())
@@ -358,9 +295,7 @@ class MeetingPage(QWidget):
             return
         campaign_id = self.campaign_id()
         meeting_id = self.meeting.id if self.meeting else None
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self._set_combo(self.campaign, row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
+        self.chooser.reload(quiet=True)
         self._campaign_row = self.campaign.currentIndex()
         if self.campaign_id() != campaign_id:
             self.dirty = False
@@ -471,21 +406,12 @@ class MeetingPage(QWidget):
 
     def _show_phases(self, m: Meeting | None) -> None:
         """The campaign's phases to choose from (the row shows only for a campaign with phases)."""
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
-        phases = c.phase_records if c is not None else []
-        combo = self.meeting_phase
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("Whole campaign"), None)
-        for p in phases:
-            combo.addItem(p.name, p.id)
-        current = m.phase_id if m is not None else None
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-        combo.setEnabled(m is not None and not m.held)
-        combo.blockSignals(False)
-        row, _role = self.form.form.getWidgetPosition(combo.parentWidget())
+        has_phases = offer_phases(self.meeting_phase, self.chooser.campaign(), self.tr("Whole campaign"),
+                                  m.phase_id if m is not None else None)
+        self.meeting_phase.setEnabled(m is not None and not m.held)
+        row, _role = self.form.form.getWidgetPosition(self.meeting_phase.parentWidget())
         if row >= 0:
-            self.form.form.setRowVisible(row, bool(phases))
+            self.form.form.setRowVisible(row, has_phases)
 
     def _phase_changed(self, *_args) -> None:
         """Another phase: the ballots become those of its nominations awaiting the council."""
@@ -691,10 +617,7 @@ class MeetingPage(QWidget):
                                 self.tr("Delete the meeting “%1” and its ballots?").replace("%1", m.title)) \
                 != QMessageBox.Yes:
             return
-        try:
-            meetings.delete(self.store, m.id)
-        except UserError as exc:
-            show_error(self, exc)
+        if not attempt(self, lambda: meetings.delete(self.store, m.id)):
             return
         self.dirty = False
         self.meetings.reload()

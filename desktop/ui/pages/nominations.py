@@ -17,10 +17,11 @@ from desktop.ui.models.nominations import ID_ROLE, ChecksModel, NominationsModel
 from desktop.changes import OUTCOME_RECORDED, Area
 from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-    QPushButton, QSplitter, QVBoxLayout, QWidget, Qt,
+    QAbstractItemView, QInputDialog, QLabel, QListView, QMessageBox, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import CampaignChooser, open_dialog, table_view
+from desktop.ui.widgets import (
+    CampaignChooser, PhaseChooser, hbox, open_dialog, push_button, select_row, splitter, table_view, titled_box,
+)
 
 
 class NominationsPage(QWidget):
@@ -34,27 +35,18 @@ class NominationsPage(QWidget):
         self.dialog: NominationDialog | None = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
         self.chooser = CampaignChooser(store, "nomination_campaign", self, min_chars=20)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
-        top.addWidget(self.chooser, 1)
         # A campaign with phases (sơ kết, tổng kết): the nominations and quotas of one phase, or of all.
-        self.phase_caption = QLabel(self.tr("Phase:"))
-        top.addWidget(self.phase_caption)
-        self.phase = QComboBox()
-        self.phase.setObjectName("nomination_phase")
-        self.phase.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.phase_caption.setBuddy(self.phase)
-        top.addWidget(self.phase)
-        lay.addLayout(top)
+        self.phases = PhaseChooser("nomination_phase", self, whole=self.tr("All phases"))
+        self.phase = self.phases.combo
+        lay.addLayout(hbox((self.chooser, 1), self.phases))
         self.reference = QLabel()
         self.reference.setStyleSheet("color: #6b6b6b;")
         self.reference.setWordWrap(True)
         lay.addWidget(self.reference)
 
-        quota_box = QGroupBox(self.tr("Quotas of the plan (proposed / allowed)"))
-        ql = QVBoxLayout(quota_box)
-        ql.setContentsMargins(6, 2, 6, 6)
+        quota_box, ql = titled_box(self.tr("Quotas of the plan (proposed / allowed)"), (6, 2, 6, 6))
         self.quotas = QuotaModel(store, self)
         self.quota_view = QListView()
         self.quota_view.setObjectName("quotas")
@@ -66,49 +58,30 @@ class NominationsPage(QWidget):
         ql.addWidget(self.quota_view)
         lay.addWidget(quota_box)
 
-        buttons = QHBoxLayout()
-        self.add_btn = QPushButton(self.tr("Add nomination…"))
-        self.edit_btn = QPushButton(self.tr("Edit…"))
-        self.delete_btn = QPushButton(self.tr("Delete"))
-        self.submit_btn = QPushButton(self.tr("Submit to the council"))
-        self.withdraw_btn = QPushButton(self.tr("Withdraw"))
-        self.outcome_btn = QPushButton(self.tr("Record outcome…"))
-        self.outcome_btn.setToolTip(self.tr("Record the decision that came back on a sent nomination"))
-        self.outcome_btn.clicked.connect(self.record_outcome)
-        self.ad_hoc_btn = QPushButton(self.tr("Ad-hoc awards…"))
-        self.ad_hoc_btn.setToolTip(self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
-        self.ad_hoc_btn.clicked.connect(self.open_ad_hoc)
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.delete_btn.clicked.connect(self.delete)
-        self.submit_btn.clicked.connect(self.submit)
-        self.withdraw_btn.clicked.connect(self.withdraw)
-        for b in (self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn,
-                  self.outcome_btn, self.ad_hoc_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        self.add_btn = push_button(self.tr("Add nomination…"), self.add)
+        self.edit_btn = push_button(self.tr("Edit…"), self.edit)
+        self.delete_btn = push_button(self.tr("Delete"), self.delete)
+        self.submit_btn = push_button(self.tr("Submit to the council"), self.submit)
+        self.withdraw_btn = push_button(self.tr("Withdraw"), self.withdraw)
+        self.outcome_btn = push_button(self.tr("Record outcome…"), self.record_outcome,
+                                       tip=self.tr("Record the decision that came back on a sent nomination"))
+        self.ad_hoc_btn = push_button(
+            self.tr("Ad-hoc awards…"), self.open_ad_hoc,
+            tip=self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
         self.count_label = QLabel()
-        buttons.addWidget(self.count_label)
-        lay.addLayout(buttons)
+        lay.addLayout(hbox(self.add_btn, self.edit_btn, self.delete_btn, self.submit_btn, self.withdraw_btn,
+                           self.outcome_btn, self.ad_hoc_btn, None, self.count_label))
 
-        self.splitter = QSplitter(Qt.Vertical, self)
-        self.splitter.setObjectName("nominations_splitter")
-        self.splitter.setChildrenCollapsible(False)
         self.model = NominationsModel(store, self, today=today)
         self.view = table_view(self.model, "nominations")
         self.view.doubleClicked.connect(self.edit)
-        self.splitter.addWidget(self.view)
-
-        checks_box = QGroupBox(self.tr("Conditions of the selected nomination"))
-        cl = QVBoxLayout(checks_box)
-        cl.setContentsMargins(6, 2, 6, 6)
+        checks_box, cl = titled_box(self.tr("Conditions of the selected nomination"), (6, 2, 6, 6))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
         self.checks_view.setObjectName("selected_checks")
         cl.addWidget(self.checks_view)
-        self.splitter.addWidget(checks_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Vertical, self.view, checks_box, stretch=(3, 2), name="nominations_splitter",
+                                 collapsible=False, parent=self)
         lay.addWidget(self.splitter, 1)
 
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
@@ -119,43 +92,29 @@ class NominationsPage(QWidget):
     # -- campaign ---------------------------------------------------------------------------------
 
     def campaign_id(self) -> int | None:
-        return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return self.chooser.campaign_id()
 
     def set_campaign(self, campaign_id: int) -> None:
-        row = self.campaigns.row_of(campaign_id)
-        if row >= 0:
-            self.campaign.setCurrentIndex(row)
+        self.chooser.set_campaign(campaign_id)
 
     def phase_id(self) -> int | None:
         """The phase chosen (``None``: all the campaign's nominations)."""
-        return self.phase.currentData() if self.phase.currentIndex() > 0 else None
+        return self.phases.phase_id()
 
     def set_phase(self, phase_id: int | None) -> None:
-        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
-
-    def _fill_phases(self, c, phase_id: int | None = None) -> None:
-        self.phase.blockSignals(True)
-        self.phase.clear()
-        self.phase.addItem(self.tr("All phases"), None)
-        for p in c.phase_records if c else []:
-            self.phase.addItem(p.name, p.id)
-        self.phase.setCurrentIndex(max(0, self.phase.findData(phase_id)) if phase_id is not None else 0)
-        self.phase.blockSignals(False)
-        has = bool(c and c.phase_records)
-        self.phase.setVisible(has)
-        self.phase_caption.setVisible(has)
+        self.phases.set_phase(phase_id)
 
     def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        c = self.chooser.campaign()
         if c is None:
             self.reference.setText(self.tr("There is no campaign yet: add the plan on the campaigns page first."))
         else:
             self.reference.setText(c.reference)
-        self._fill_phases(c, phase_id)
+        self.phases.set_campaign(c, phase_id)
         self._phase_changed()
 
     def _phase_changed(self, *_args) -> None:
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        c = self.chooser.campaign()
         phase_id = self.phase_id()
         self.quotas.set_campaign(c, phase_id)
         self._fit_quotas()
@@ -172,18 +131,14 @@ class NominationsPage(QWidget):
     def reload(self) -> None:
         """Re-read everything (another page changed the data), keeping the campaign and the selection."""
         campaign_id, nomination_id, phase_id = self.campaign_id(), self.selected(), self.phase_id()
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         self._campaign_changed(phase_id=phase_id if self.campaign_id() == campaign_id else None)
         if nomination_id is not None:
             self.select(nomination_id)
 
     def _refresh(self, select: int | None = None, changed=(Area.NOMINATIONS,)) -> None:
         """After a change made on this page: counts, quotas and checks of every row; other pages hear of it."""
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        c = self.chooser.campaign()
         self.quotas.set_campaign(c, self.phase_id())
         self._fit_quotas()
         self.model.reload()
@@ -195,15 +150,10 @@ class NominationsPage(QWidget):
     # -- selection ----------------------------------------------------------------------------------
 
     def selected(self) -> int | None:
-        ix = self.view.currentIndex()
-        return ix.data(ID_ROLE) if ix.isValid() else None
+        return self.view.currentIndex().data(ID_ROLE)
 
     def select(self, nomination_id: int) -> None:
-        row = self.model.row_of(nomination_id)
-        if row is not None:
-            ix = self.model.index(row, 0)
-            self.view.setCurrentIndex(ix)
-            self.view.scrollTo(ix)
+        select_row(self.view, self.model.row_of(nomination_id))
 
     def _selection_changed(self, *_args) -> None:
         ix = self.view.currentIndex()

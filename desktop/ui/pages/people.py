@@ -6,10 +6,10 @@ from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from desktop.changes import PERSON_REMOVED, Area
 from desktop.ui.operations import announce, attempt
-from desktop.ui.widgets import open_dialog, setup_table
+from desktop.ui.widgets import bare_panel, hbox, open_dialog, push_button, select_row, setup_table, splitter
 from desktop.ui.qt import (
-    QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox, QPushButton,
-    QSortFilterProxyModel, QSplitter, QTableView, QVBoxLayout, QWidget, Qt,
+    QLabel, QLineEdit, QListView, QMessageBox, QSortFilterProxyModel, QTableView, QVBoxLayout, QWidget,
+    Qt,
 )
 
 
@@ -21,13 +21,8 @@ class PeoplePage(QWidget):
         self.store = store
         self.dialog = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
-        self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.setObjectName("people_splitter")
-        lay.addWidget(self.splitter)
 
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
+        left, ll = bare_panel()
         ll.addWidget(QLabel("<b>" + self.tr("Collectives") + "</b>"))
         self.collectives = CollectivesModel(store, self, with_all=True)
         self.collective_view = QListView()
@@ -38,39 +33,22 @@ class PeoplePage(QWidget):
         self.collective_view.selectionModel().currentChanged.connect(self._collective_changed)
         self.collective_view.doubleClicked.connect(self.edit_collective)
         ll.addWidget(self.collective_view)
-        row = QHBoxLayout()
-        self.add_collective_btn = QPushButton(self.tr("Add…"))
-        self.edit_collective_btn = QPushButton(self.tr("Edit…"))
-        self.delete_collective_btn = QPushButton(self.tr("Delete"))
-        self.add_collective_btn.clicked.connect(self.add_collective)
-        self.edit_collective_btn.clicked.connect(self.edit_collective)
-        self.delete_collective_btn.clicked.connect(self.delete_collective)
-        for b in (self.add_collective_btn, self.edit_collective_btn, self.delete_collective_btn):
-            row.addWidget(b)
-        ll.addLayout(row)
-        self.splitter.addWidget(left)
+        self.add_collective_btn = push_button(self.tr("Add…"), self.add_collective)
+        self.edit_collective_btn = push_button(self.tr("Edit…"), self.edit_collective)
+        self.delete_collective_btn = push_button(self.tr("Delete"), self.delete_collective)
+        ll.addLayout(hbox(self.add_collective_btn, self.edit_collective_btn, self.delete_collective_btn))
 
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        right, rl = bare_panel()
         self.filter = QLineEdit()
         self.filter.setObjectName("people_filter")
         self.filter.setPlaceholderText(self.tr("Search people (no need to type diacritics)"))
         self.filter.setClearButtonEnabled(True)
-        top.addWidget(self.filter, 1)
-        self.import_btn = QPushButton(self.tr("Import from Excel…"))
-        self.import_btn.clicked.connect(self.import_excel)
-        top.addWidget(self.import_btn)
-        self.add_person_btn = QPushButton(self.tr("Add person…"))
-        self.edit_person_btn = QPushButton(self.tr("Edit…"))
-        self.delete_person_btn = QPushButton(self.tr("Delete"))
-        self.add_person_btn.clicked.connect(self.add_person)
-        self.edit_person_btn.clicked.connect(self.edit_person)
-        self.delete_person_btn.clicked.connect(self.delete_person)
-        for b in (self.add_person_btn, self.edit_person_btn, self.delete_person_btn):
-            top.addWidget(b)
-        rl.addLayout(top)
+        self.import_btn = push_button(self.tr("Import from Excel…"), self.import_excel)
+        self.add_person_btn = push_button(self.tr("Add person…"), self.add_person)
+        self.edit_person_btn = push_button(self.tr("Edit…"), self.edit_person)
+        self.delete_person_btn = push_button(self.tr("Delete"), self.delete_person)
+        rl.addLayout(hbox((self.filter, 1), self.import_btn, self.add_person_btn, self.edit_person_btn,
+                          self.delete_person_btn))
         self.model = PeopleModel(store, self)
         self.proxy = PeopleProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -84,9 +62,9 @@ class PeoplePage(QWidget):
         rl.addWidget(self.view, 1)
         self.count_label = QLabel()
         rl.addWidget(self.count_label)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter = splitter(Qt.Horizontal, left, right, stretch=(0, 3), name="people_splitter", parent=self)
         self.splitter.setSizes([320, 900])
+        lay.addWidget(self.splitter)
         self.filter.textChanged.connect(self._filter_changed)
         for col, width in enumerate((190, 90, 60, 200, 140, 200, 70)):
             self.view.setColumnWidth(col, width)
@@ -116,17 +94,12 @@ class PeoplePage(QWidget):
     # -- people ---------------------------------------------------------------------------------
 
     def selected_person(self) -> int | None:
-        ix = self.view.currentIndex()
-        return ix.data(ID_ROLE) if ix.isValid() else None
+        return self.view.currentIndex().data(ID_ROLE)
 
     def select_person(self, person_id: int) -> None:
         row = self.model.row_of(person_id)
-        if row is None:
-            return
-        ix = self.proxy.mapFromSource(self.model.index(row, 0))
-        if ix.isValid():
-            self.view.setCurrentIndex(ix)
-            self.view.scrollTo(ix)
+        if row is not None:
+            select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def _open(self, dialog, on_saved) -> None:
         """Show a dialog window-modally without blocking; ``on_saved`` runs when it saved."""
@@ -135,12 +108,12 @@ class PeoplePage(QWidget):
 
     def add_person(self) -> None:
         dialog = PersonDialog(self, self.store, collective_id=self.collective_view.currentIndex().data(ID_ROLE))
-        self._open(dialog, lambda: self._person_saved(dialog.person.id))
+        self._open(dialog, lambda: self._saved(dialog.person.id))
 
     def edit_person(self, *_args) -> None:
         pid = self.selected_person()
         if pid is not None:
-            self._open(PersonDialog(self, self.store, pid), lambda: self._person_saved(pid))
+            self._open(PersonDialog(self, self.store, pid), lambda: self._saved(pid))
 
     def import_excel(self) -> None:
         from desktop.ui.dialogs.excel_import import ExcelImportDialog  # openpyxl loads only when it is used
@@ -149,21 +122,22 @@ class PeoplePage(QWidget):
         dialog.imported.connect(lambda _n: self.reload())  # the import announced what it changed
         open_dialog(self, dialog)
 
-    def _person_saved(self, person_id: int) -> None:
+    def _saved(self, person_id: int | None = None) -> None:
+        """After a person or a collective was saved: the lists show it (a person selected), the other pages too."""
         self.reload()
-        self.select_person(person_id)
+        if person_id is not None:
+            self.select_person(person_id)
         announce(self, Area.PEOPLE)
 
     def delete_person(self) -> None:
-        pid = self.selected_person()
-        if pid is None:
-            return
-        name = people.get_person(self.store, pid).full_name
-        if QMessageBox.question(self, self.tr("Delete person"),
-                                self.tr("Delete %1 and their ratings and awards?").replace("%1", name)) \
-                != QMessageBox.Yes:
-            return
-        if attempt(self, lambda: people.delete_person(self.store, pid), changes=PERSON_REMOVED):
+        self._delete(self.selected_person(), self.tr("Delete person"), people.delete_person,
+                     lambda pid: self.tr("Delete %1 and their ratings and awards?").replace(
+                         "%1", people.get_person(self.store, pid).full_name))
+
+    def _delete(self, item_id: int | None, title: str, delete, question) -> None:
+        """Ask ``question(item_id)``; on yes ``delete`` the person or collective and show the lists without it."""
+        if item_id is not None and QMessageBox.question(self, title, question(item_id)) == QMessageBox.Yes \
+                and attempt(self, lambda: delete(self.store, item_id), changes=PERSON_REMOVED):
             self.reload()
 
     # -- collectives -------------------------------------------------------------------------
@@ -172,28 +146,17 @@ class PeoplePage(QWidget):
         return self.collective_view.currentIndex().data(ID_ROLE)
 
     def add_collective(self) -> None:
-        self._open(CollectiveDialog(self, self.store), self._collective_saved)
+        self._open(CollectiveDialog(self, self.store), self._saved)
 
     def edit_collective(self, *_args) -> None:
         cid = self.selected_collective()
         if cid is not None:
-            self._open(CollectiveDialog(self, self.store, people.get_collective(self.store, cid)),
-                       self._collective_saved)
-
-    def _collective_saved(self) -> None:
-        self.reload()
-        announce(self, Area.PEOPLE)
+            self._open(CollectiveDialog(self, self.store, people.get_collective(self.store, cid)), self._saved)
 
     def delete_collective(self) -> None:
-        cid = self.selected_collective()
-        if cid is None:
-            return
-        name = people.get_collective(self.store, cid).name
-        if QMessageBox.question(self, self.tr("Delete collective"),
-                                self.tr("Delete the collective %1?").replace("%1", name)) != QMessageBox.Yes:
-            return
-        if attempt(self, lambda: people.delete_collective(self.store, cid), changes=PERSON_REMOVED):
-            self.reload()
+        self._delete(self.selected_collective(), self.tr("Delete collective"), people.delete_collective,
+                     lambda cid: self.tr("Delete the collective %1?").replace(
+                         "%1", people.get_collective(self.store, cid).name))
 
 
 class PeopleProxy(FoldFilterProxy):

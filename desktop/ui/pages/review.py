@@ -13,10 +13,11 @@ from desktop.ui.models.review import CandidatesModel, DecidedModel
 from desktop.changes import Area
 from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
-    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget, Qt,
+    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import DateField, FormPanel, read_date, setup_table
+from desktop.ui.widgets import (
+    DateField, FormPanel, hbox, open_dialog, push_button, read_date, splitter, table_view, titled_box,
+)
 
 
 class ReviewPage(QWidget):
@@ -27,74 +28,52 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.store = store
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year:")))
         self.year = QComboBox()
         self.year.setObjectName("review_year")
         self.year.currentIndexChanged.connect(self._year_changed)
-        top.addWidget(self.year)
-        self.open_btn = QPushButton(self.tr("Open a review…"))
-        self.open_btn.clicked.connect(self.open_review)
-        top.addWidget(self.open_btn)
+        self.open_btn = push_button(self.tr("Open a review…"), self.open_review)
         self.status = QLabel()
         self.status.setObjectName("review_status")
-        top.addWidget(self.status, 1)
-        lay.addLayout(top)
+        lay.addLayout(hbox(QLabel(self.tr("Year:")), self.year, self.open_btn, (self.status, 1)))
 
-        bar = QHBoxLayout()
         self.only_eligible = QCheckBox(self.tr("Only those who qualify"))
         self.only_eligible.toggled.connect(lambda _on: self._year_changed())
-        self.suggest_btn = QPushButton(self.tr("Choose everyone who qualifies"))
-        self.suggest_btn.clicked.connect(self.choose_eligible)
-        self.initiatives_btn = QPushButton(self.tr("Initiatives…"))
-        self.initiatives_btn.setToolTip(self.tr("The initiatives (sáng kiến) recognised in the year, which "
-                                                "Chiến sĩ thi đua cơ sở may rest on"))
-        self.initiatives_btn.clicked.connect(self.edit_initiatives)
-        bar.addWidget(self.only_eligible)
-        bar.addWidget(self.suggest_btn)
-        bar.addWidget(self.initiatives_btn)
-        self.propose_btn = QPushButton(self.tr("Put to the council"))
-        self.propose_btn.setToolTip(self.tr("The ticked titles become the list before the council (danh sách đề "
-                                            "nghị); titles that need a secret ballot get one at the meeting"))
-        self.propose_btn.clicked.connect(self.propose)
-        bar.addWidget(self.propose_btn)
-        self.meeting_btn = QPushButton(self.tr("Council meeting…"))
-        self.meeting_btn.setToolTip(self.tr("The council's meeting on the review: members, quorum, secret ballots; "
-                                            "closing it records the results on the list"))
-        self.meeting_btn.clicked.connect(self.open_meeting)
-        bar.addWidget(self.meeting_btn)
-        self.minutes_btn = QPushButton(self.tr("Minutes…"))
-        self.minutes_btn.setToolTip(self.tr("The Biên bản bình xét of the latest closed council meeting, drafted "
-                                            "from it: edit, number and finalise it like any document"))
-        self.minutes_btn.clicked.connect(self.open_minutes)
-        bar.addWidget(self.minutes_btn)
-        bar.addStretch(1)
+        self.suggest_btn = push_button(self.tr("Choose everyone who qualifies"), self.choose_eligible)
+        self.initiatives_btn = push_button(
+            self.tr("Initiatives…"), self.edit_initiatives,
+            tip=self.tr("The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may "
+                        "rest on"))
+        self.propose_btn = push_button(
+            self.tr("Put to the council"), self.propose,
+            tip=self.tr("The ticked titles become the list before the council (danh sách đề nghị); titles that "
+                        "need a secret ballot get one at the meeting"))
+        self.meeting_btn = push_button(
+            self.tr("Council meeting…"), self.open_meeting,
+            tip=self.tr("The council's meeting on the review: members, quorum, secret ballots; closing it records "
+                        "the results on the list"))
+        self.minutes_btn = push_button(
+            self.tr("Minutes…"), self.open_minutes,
+            tip=self.tr("The Biên bản bình xét of the latest closed council meeting, drafted from it: edit, number "
+                        "and finalise it like any document"))
         self.count = QLabel()
-        bar.addWidget(self.count)
-        lay.addLayout(bar)
+        lay.addLayout(hbox(self.only_eligible, self.suggest_btn, self.initiatives_btn, self.propose_btn,
+                           self.meeting_btn, self.minutes_btn, None, self.count))
 
-        self.splitter = QSplitter(Qt.Vertical, self)
         self.model = CandidatesModel(store, self)
-        self.view = QTableView()
-        self.view.setObjectName("review_candidates")
-        self.view.setModel(self.model)
-        setup_table(self.view)
+        self.view = table_view(self.model, "review_candidates")
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
-        self.splitter.addWidget(self.view)
 
         lower = QWidget()
         ll = QHBoxLayout(lower)
         ll.setContentsMargins(0, 0, 0, 0)
-        checks_box = QGroupBox(self.tr("Conditions of the selected candidate"))
-        cl = QVBoxLayout(checks_box)
+        checks_box, cl = titled_box(self.tr("Conditions of the selected candidate"))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
         cl.addWidget(self.checks_view)
         ll.addWidget(checks_box, 3)
 
-        decide_box = QGroupBox(self.tr("The head's decision"))
-        dl = QVBoxLayout(decide_box)
+        decide_box, dl = titled_box(self.tr("The head's decision"))
         self.form = FormPanel(self)
         self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit(),
                                              required=True)
@@ -102,34 +81,24 @@ class ReviewPage(QWidget):
         self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField(), required=True)
         self.issuer = self.form.add("issuer", self.tr("Issued by"), QLineEdit())
         dl.addWidget(self.form)
-        self.decide_btn = QPushButton(self.tr("Record the decision"))
-        self.decide_btn.clicked.connect(self.decide)
+        self.decide_btn = push_button(self.tr("Record the decision"), self.decide)
         dl.addWidget(self.decide_btn)
         self.decided = DecidedModel(store, self)
-        self.decided_view = QTableView()
-        self.decided_view.setObjectName("review_decided")
-        self.decided_view.setModel(self.decided)
-        setup_table(self.decided_view)
+        self.decided_view = table_view(self.decided, "review_decided")
         dl.addWidget(self.decided_view)
-        foot = QHBoxLayout()
         self.total = QLabel()
         self.total.setObjectName("review_total")
-        foot.addWidget(self.total, 1)
-        self.print_btn = QPushButton(self.tr("Print certificates…"))
-        self.print_btn.setToolTip(self.tr("The Giấy khen of each recipient, a page each; a paper award may be "
-                                          "printed, and every print goes to the print log"))
-        self.print_btn.clicked.connect(self.print_certificates)
-        self.decision_btn = QPushButton(self.tr("Decision document…"))
-        self.decision_btn.setToolTip(self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), drafted with "
-                                             "the decision's number and date: edit, finalise, save as PDF or Word"))
-        self.decision_btn.clicked.connect(self.open_decision)
-        foot.addWidget(self.decision_btn)
-        foot.addWidget(self.print_btn)
-        dl.addLayout(foot)
+        self.print_btn = push_button(
+            self.tr("Print certificates…"), self.print_certificates,
+            tip=self.tr("The Giấy khen of each recipient, a page each; a paper award may be printed, and every "
+                        "print goes to the print log"))
+        self.decision_btn = push_button(
+            self.tr("Decision document…"), self.open_decision,
+            tip=self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), drafted with the decision's "
+                        "number and date: edit, finalise, save as PDF or Word"))
+        dl.addLayout(hbox((self.total, 1), self.decision_btn, self.print_btn))
         ll.addWidget(decide_box, 4)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Vertical, self.view, lower, stretch=(3, 2), parent=self)
         lay.addWidget(self.splitter, 1)
         self.reload()
 
@@ -243,42 +212,40 @@ class ReviewPage(QWidget):
     def open_meeting(self) -> None:
         from desktop.ui.dialogs.unit_documents import ReviewMeetingDialog
 
-        year = self.selected_year()
-        if year is None:
-            return
-        self.dialog = ReviewMeetingDialog(self, self.store, year)
-        self.dialog.changed.connect(self._initiatives_changed)
-        self.dialog.finished.connect(lambda _r: (setattr(self, "dialog", None), self._year_changed()))
-        self.dialog.open()
-
-    def open_minutes(self):
-        from desktop.ui.dialogs.unit_documents import open_document
-
-        m = self._held_meeting()
-        if m is not None:
-            self.dialog = open_document(self, self.store, "bien_ban_binh_xet", m.id)
-            return self.dialog
-        return None
-
-    def open_decision(self):
-        from desktop.ui.dialogs.unit_documents import open_document
-
-        year = self.selected_year()
-        if year is not None:
-            self.dialog = open_document(self, self.store, "quyet_dinh", year)
-            return self.dialog
-        return None
+        dialog = self._open_for_year(ReviewMeetingDialog)
+        if dialog is not None:
+            dialog.finished.connect(lambda _r: self._year_changed())
 
     def edit_initiatives(self) -> None:
         from desktop.ui.dialogs.initiatives import InitiativesDialog
 
+        self._open_for_year(InitiativesDialog)
+
+    def _open_for_year(self, dialog_class):
+        """Open a dialog on the year's review (its initiatives, its council meeting), window-modal and not
+        blocking; what it changes shows in the list of candidates."""
         year = self.selected_year()
         if year is None:
-            return
-        self.dialog = InitiativesDialog(self, self.store, year)
-        self.dialog.changed.connect(self._initiatives_changed)
-        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog.open()
+            return None
+        dialog = dialog_class(self, self.store, year)
+        dialog.changed.connect(self._initiatives_changed)
+        open_dialog(self, dialog)
+        return dialog
+
+    def open_minutes(self):
+        m = self._held_meeting()
+        return self._open_document("bien_ban_binh_xet", m.id) if m is not None else None
+
+    def open_decision(self):
+        year = self.selected_year()
+        return self._open_document("quyet_dinh", year) if year is not None else None
+
+    def _open_document(self, kind: str, target_id: int):
+        """Draft (or reopen the draft of) one of the review's documents, in its own window."""
+        from desktop.ui.dialogs.unit_documents import open_document
+
+        self.dialog = open_document(self, self.store, kind, target_id)
+        return self.dialog
 
     def _initiatives_changed(self) -> None:
         chosen = list(self.model.chosen)
