@@ -117,13 +117,23 @@ def timestamper(pki):
 
 
 def make_pdf(pages: int = 2, text: str = "Bao cao tong ket") -> bytes:
-    """A small PDF made with reportlab (core fonts: ASCII text only)."""
+    """A small PDF made with reportlab: ASCII text in a core font, Vietnamese in the app's Liberation Serif."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
+    font = "Helvetica"
+    if not text.isascii():
+        from desktop.resources import resource
+
+        font = "TestSerif"
+        if font not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(font, str(resource("fonts", "LiberationSerif-Regular.ttf"))))
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
     for n in range(pages):
+        c.setFont(font, 12)
         c.drawString(72, 770, f"{text} - trang {n + 1}")
         c.showPage()
     c.save()

@@ -9,6 +9,7 @@ from desktop.dossier import attachments, build as dossier
 from desktop.campaigns import campaign as campaigns
 from desktop.commands import main as cli
 from desktop.errors import UserError
+from pki_fixtures import make_pdf
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -75,10 +76,7 @@ def test_a_signed_pdf_is_kept_byte_for_byte_and_travels_in_the_package(demo_path
     with Store(demo_path) as store:
         number = _with_paper(store, "Giấy chứng nhận sáng kiến của Hội đồng sáng kiến")
     plain = tmp_path / "sang-kien.pdf"
-    from desktop.demo import unit as demo
-    import datetime as dt
-
-    plain.write_bytes(demo._pdf("Giấy chứng nhận sáng kiến", dt.date(2025, 11, 3), ""))
+    plain.write_bytes(make_pdf(1, "Giấy chứng nhận sáng kiến"))
     signed = tmp_path / "sang-kien-da-ky.pdf"
     with load_p12(pki.signer_p12, pki.password) as identity:
         sign_pdf(plain, signed, identity)
@@ -96,19 +94,17 @@ def test_a_signed_pdf_is_kept_byte_for_byte_and_travels_in_the_package(demo_path
 def test_attached_papers_travel_in_the_folder_and_the_zip_of_signed_pdfs(demo_path, tmp_path, pki, fmt):
     """A paper signed by its issuer is kept byte for byte; an unsigned scan is signed by the unit as its copy;
     a Word file goes as it is. The output verifies (each PDF its own signature)."""
-    import datetime as dt
     import io
 
-    from desktop.demo import unit as demo
     from desktop.package.pdf_verify import verify_path
     from desktop.signing.keys import load_p12
     from desktop.signing.pdf import sign_pdf
     from desktop.store import Store
 
     scan = tmp_path / "xac-nhan-thue.pdf"
-    scan.write_bytes(demo._pdf("Giấy xác nhận của Cục Thuế", dt.date(2025, 11, 3), ""))
+    scan.write_bytes(make_pdf(1, "Giấy xác nhận của Cục Thuế"))
     plain = tmp_path / "sang-kien.pdf"
-    plain.write_bytes(demo._pdf("Giấy chứng nhận sáng kiến", dt.date(2025, 11, 3), ""))
+    plain.write_bytes(make_pdf(1, "Giấy chứng nhận sáng kiến"))
     signed = tmp_path / "sang-kien-da-ky.pdf"
     word = tmp_path / "danh-sach.docx"
     from docx import Document as WordDocument

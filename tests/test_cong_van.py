@@ -22,7 +22,7 @@ from desktop.demo import unit as demo
 from desktop.dossier import build as dossier, drafts
 from desktop.dossier.documents import layout as L
 from desktop.dossier.documents.compose import compose
-from desktop.dossier.documents.forms import _parse, list_forms, load_form
+from desktop.dossier.documents.forms import list_forms, load_form
 from desktop.dossier.documents.render_docx import render_docx
 from desktop.dossier.documents.render_pdf import render_pdf
 from desktop.dossier.documents.sample import sample_context
@@ -72,14 +72,18 @@ def test_the_form_is_mau_1_5_of_nd30_with_no_type_name():
 
 
 def test_a_cong_van_form_with_a_type_name_or_without_a_trich_yeu_is_refused(tmp_path):
-    import tomllib
+    import re
 
-    path = next(f.path for f in list_forms() if f.id == FORM_ID)
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    with pytest.raises(Exception, match="không có tên loại"):
-        _parse({**data, "type_name": "CÔNG VĂN"}, path)
-    with pytest.raises(Exception, match="trích yếu"):
-        _parse({**data, "title": []}, path)
+    text = next(f.path for f in list_forms() if f.id == FORM_ID).read_text(encoding="utf-8")
+    edited = tmp_path / f"{FORM_ID}.toml"          # a form file's name is its id
+    edited.write_text(text.replace('type_name = ""', 'type_name = "CÔNG VĂN"', 1), encoding="utf-8")
+    with pytest.raises(UserError, match="không hợp lệ: .*không có tên loại"):
+        load_form(edited)
+    no_title, found = re.subn(r"^title = \[\n.*?^\]", "title = []", text, count=1, flags=re.M | re.S)
+    assert found == 1
+    edited.write_text(no_title, encoding="utf-8")
+    with pytest.raises(UserError, match="không hợp lệ: .*trích yếu"):
+        load_form(edited)
 
 
 def _doc():

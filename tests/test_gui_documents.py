@@ -250,7 +250,10 @@ def test_preview_shows_the_pdf_with_its_pages_and_follows_the_edits(qtbot, page,
     assert drafts.current(demo_store, draft_id).version == 1     # nothing saved by previewing
     # Clicking a thumbnail goes to its page.
     if expected > 1:
-        editor.preview._jump(editor.preview.thumbnails.index(expected - 1))
+        thumbs = editor.preview.thumb_view
+        last = editor.preview.thumbnails.index(expected - 1)
+        thumbs.scrollTo(last)
+        qtbot.mouseClick(thumbs.viewport(), Qt.LeftButton, pos=thumbs.visualRect(last).center())
         assert editor.preview.view.pageNavigator().currentPage() == expected - 1
 
 

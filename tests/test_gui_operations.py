@@ -19,7 +19,7 @@ from desktop.records.people import Person  # noqa: E402
 from desktop.progress import Cancelled, Progress  # noqa: E402
 from desktop.ui.main_window import PAGE_CLASSES, MainWindow  # noqa: E402
 from desktop.ui.operations import Operation, attempt  # noqa: E402
-from desktop.ui.qt import QMessageBox, QWidget  # noqa: E402
+from desktop.ui.qt import QCoreApplication, QMessageBox, QWidget  # noqa: E402
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
 
@@ -196,11 +196,15 @@ def test_a_running_operation_is_finished_or_cancelled_when_the_application_quits
 
     cut.progress.cancel = cancel_and_tell
     kept = Operation(parent, gui_store, held, finish_on_quit=True)
+    app = QCoreApplication.instance()
     cut.start()
+    app.aboutToQuit.connect(go_on.set)     # runs between the two operations' own handlers
     kept.start()
-    cut._quit()                 # what quitting the application calls: cancels, and waits for the thread
-    go_on.set()
-    kept._quit()                # ... or lets it finish
+    try:
+        # The application quits: the first is cancelled and waited for, then the second is let finish.
+        app.aboutToQuit.emit()
+    finally:
+        app.aboutToQuit.disconnect(go_on.set)
     cut.finish()
     kept.finish()
     assert cut.outcome.cancelled and kept.outcome.value == "done"

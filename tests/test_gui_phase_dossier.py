@@ -17,6 +17,7 @@ from desktop.council import nominations as nm  # noqa: E402
 from desktop.dossier import build as dossier, drafts  # noqa: E402
 from desktop.records import achievements as ach  # noqa: E402
 from desktop.records import people, unit  # noqa: E402
+from desktop.ui.models.package import STATE_ROLE  # noqa: E402
 from desktop.ui.pages.documents import DocumentsPage  # noqa: E402
 from desktop.ui.pages.send import SendPage  # noqa: E402
 
@@ -131,20 +132,28 @@ def test_documents_page_lists_and_drafts_one_phase_dossier(qtbot, gui_store, wor
     assert to_trinh[0].draft is None and to_trinh[-1].draft_id == made[0].id
 
 
+def _checklist_lines(model) -> str:
+    """The lines shown under the checklist's required documents: what was drafted or attached, what is missing."""
+    return "\n".join(model.index(line, 0, model.index(r, 0)).data()
+                     for r in range(model.rowCount()) for line in range(model.rowCount(model.index(r, 0))))
+
+
 def test_send_page_checks_one_phase_dossier(qtbot, gui_store, world):
     c, so_ket = world["c"], world["so_ket"]
     page = _show(qtbot, SendPage(gui_store))
     page.set_campaign(c.id)
     assert page.phases.isVisible() and page.phase_id() is None
     whole_name = page.output.text()
-    whole = "\n".join(line.text for lines in page.checklist._lines for line in lines)
+    whole = _checklist_lines(page.checklist)
     assert "Trần Văn Bình" in whole and "Nguyễn Thị Lan" in whole
 
     page.set_phase(so_ket.id)
     assert page.checklist.phase_id == so_ket.id
-    checklist = [(i.name, i.kind, i.state) for i in page.checklist._items]
+    model = page.checklist
+    checklist = [(model.item_at(r).name, model.item_at(r).kind, model.index(r, 0).data(STATE_ROLE))
+                 for r in range(model.rowCount())]
     assert checklist == [(i.name, i.kind, i.state) for i in dossier.required(gui_store, c.id, so_ket.id)]
-    lines = "\n".join(line.text for lines in page.checklist._lines for line in lines)
+    lines = _checklist_lines(model)
     assert "Nguyễn Thị Lan" in lines and "Trần Văn Bình" not in lines
     assert page.problems == dossier.problems(gui_store, c.id, so_ket.id) and page.problems
     assert "Trần Văn Bình" not in page.problems_label.text()

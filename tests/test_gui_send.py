@@ -16,10 +16,9 @@ pytest.importorskip("pytestqt")
 from desktop.council import nominations
 from desktop.signing import trust  # noqa: E402
 from desktop.errors import UserError  # noqa: E402
-from desktop.progress import Cancelled  # noqa: E402
+from desktop.progress import Cancelled, Progress  # noqa: E402
 from desktop.package.verify import Check  # noqa: E402
 from desktop.signing.keys import KeyInfo, TokenInfo  # noqa: E402
-from desktop.ui import operations  # noqa: E402
 from desktop.ui.main_window import PAGE_KEYS, MainWindow  # noqa: E402
 from desktop.ui.models.package import (  # noqa: E402
     ChecklistModel, ChecksModel, EvidenceChoiceModel, KeysModel, PackageFilesModel, TokensModel, TrustStoreModel,
@@ -314,16 +313,17 @@ def test_cancel_during_the_build_leaves_no_file(qtbot, monkeypatch, send_page, s
     target = out_dir / "ho-so.asice"
     choose_output(qtbot, monkeypatch, page, target)
 
-    # Hold the worker at its first progress report until the clerk has pressed Cancel.
+    # Hold the worker at its first progress report (made off the GUI thread) until the clerk has pressed Cancel.
     reached, go_on = threading.Event(), threading.Event()
-    report = operations._Worker.report
+    report = Progress.__call__
 
     def held(self, done, total, message=""):
         report(self, done, total, message)
-        reached.set()
-        go_on.wait(30)
+        if threading.current_thread() is not threading.main_thread():
+            reached.set()
+            go_on.wait(30)
 
-    monkeypatch.setattr(operations._Worker, "report", held)
+    monkeypatch.setattr(Progress, "__call__", held)
     qtbot.mouseClick(page.build_btn, Qt.LeftButton)
     assert page.cancel_btn.isVisible() and page.cancel_btn.isEnabled()
     assert not page.build_btn.isEnabled() and not page.campaign.isEnabled()
@@ -573,7 +573,7 @@ def test_a_listed_paper_is_attached_from_the_page(send_page, demo_store, tmp_pat
     c = campaigns.get(demo_store, 1)
     c.documents.append(campaigns.DossierDocument("Giấy xác nhận của cơ quan bảo hiểm xã hội"))
     campaigns.save(demo_store, c)
-    send_page._refresh_dossier()
+    send_page.reload()                  # as when the campaign page announces the change
     assert any("chưa đính kèm" in p for p in send_page.problems)
     paper = tmp_path / "bhxh.png"
     paper.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)

@@ -20,7 +20,7 @@ from desktop.campaigns import campaign as campaigns  # noqa: E402
 from desktop.ui.columns import ColumnFitter, share_width  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.models.base import RowsTableModel  # noqa: E402
-from desktop.ui.qt import QAbstractTableModel, QSortFilterProxyModel, QTableView, QTreeView  # noqa: E402
+from desktop.ui.qt import QAbstractTableModel, QPoint, QSortFilterProxyModel, Qt, QTableView, QTreeView  # noqa: E402
 from desktop.ui.widgets import CampaignChooser  # noqa: E402
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("isolated_settings")]
@@ -184,14 +184,21 @@ def test_the_clerks_own_widths_are_kept(qtbot, window):
     window.show_page("ledger")
     page = window.pages["ledger"]
     settle(qtbot)
-    fitter = page.view._column_fitter
+    fitter = page.view.findChild(ColumnFitter)
     assert fitter is not None and not fitter.manual
     before = widths(page.view)
-    fitter.manual = True          # as after a drag on the header
-    page.view.setColumnWidth(0, 300)
+    # The clerk drags the first column's right edge 60 pixels to the right.
+    header = page.view.horizontalHeader()
+    edge = header.sectionViewportPosition(0) + header.sectionSize(0) - 1
+    middle = header.height() // 2
+    qtbot.mousePress(header.viewport(), Qt.LeftButton, pos=QPoint(edge, middle))
+    qtbot.mouseMove(header.viewport(), QPoint(edge + 60, middle))
+    qtbot.mouseRelease(header.viewport(), Qt.LeftButton, pos=QPoint(edge + 60, middle))
+    dragged = widths(page.view)[0]
+    assert fitter.manual and dragged == before[0] + 60
     page.model.reload()
     settle(qtbot)
-    assert widths(page.view)[0] == 300 and widths(page.view)[1:] == before[1:]
+    assert widths(page.view)[0] == dragged and widths(page.view)[1:] == before[1:]
 
 
 def test_sharing_the_width():

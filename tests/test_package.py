@@ -314,11 +314,11 @@ def test_cancel_before_start_and_failure_leave_nothing_behind(identity, tmp_path
         build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity, progress=progress)
     assert list(tmp_path.iterdir()) == []
 
-    def broken(*args, **kwargs):
+    async def pulled_out(*args, **kwargs):
         raise RuntimeError("token pulled out")
 
-    monkeypatch.setattr(asice, "_sign_manifest", broken)
-    with pytest.raises(RuntimeError):
+    monkeypatch.setattr(identity.signer, "async_sign_general_data", pulled_out)  # the key fails as it signs
+    with pytest.raises(RuntimeError, match="token pulled out"):
         build_package(tmp_path / "goi.asice", [("a.txt", b"1")], identity)
     assert list(tmp_path.iterdir()) == []
 

@@ -245,14 +245,35 @@ def test_sign_pdf_with_signature_and_seal_images(pki, identity, pdf_file, tmp_pa
     assert len(images) == 2 and all("/SMask" in i for i in images), "both images keep their transparency"
 
 
-def test_seal_covers_left_third_of_signature():
+def _drawn_images(pdf: bytes) -> list[tuple[int, float, float, float, float]]:
+    """The images of the signature's picture in the order drawn: (pixel width, x, y, width, height) in the
+    picture's own frame (each is drawn as ``1 0 0 1 x y cm`` then ``w 0 0 h 0 0 cm /Name Do``)."""
+    import re
+
+    from pypdf import PdfReader
+
+    annot = PdfReader(io.BytesIO(pdf)).pages[-1]["/Annots"][0].get_object()
+    appearance = annot["/AP"]["/N"].get_object()
+    images = {name[1:]: x.get_object() for name, x in appearance["/Resources"]["/XObject"].items()}
+    drawn = re.findall(rb"1 0 0 1 (\S+) (\S+) cm q\s+(\S+) 0 0 (\S+) 0 0 cm /(\S+) Do", appearance.get_data())
+    return [(images[name.decode()]["/Width"], float(x), float(y), float(w), float(h)) for x, y, w, h, name in drawn]
+
+
+def test_seal_covers_left_third_of_signature(identity, pdf_file, tmp_path):
     from PIL import Image
 
-    from desktop.signing.pdf import _SignatureAndSeal
+    def png(size) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGBA", size).save(buffer, "PNG")
+        return buffer.getvalue()
 
-    picture = _SignatureAndSeal(Image.new("RGBA", (400, 100)), Image.new("RGBA", (200, 200)))
-    (_, sig_x, _, sig_w, _), (_, seal_x, _, seal_w, seal_h) = picture._parts
-    assert seal_x == 0 and seal_h == picture.HEIGHT
+    out = tmp_path / "dau.pdf"
+    sign_pdf(pdf_file, out, identity, appearance=SignatureAppearance(signature_image=png((400, 100)),
+                                                                     seal_image=png((200, 200))))
+    [(sig_pixels, sig_x, _, sig_w, sig_h), (seal_pixels, seal_x, seal_y, seal_w, seal_h)] = _drawn_images(
+        out.read_bytes())
+    assert (sig_pixels, seal_pixels) == (400, 200)
+    assert seal_x == 0 and seal_y == 0 and seal_h > sig_h, "the seal, drawn last, takes the picture's whole height"
     assert seal_x + seal_w == pytest.approx(sig_x + sig_w / 3)
 
 
@@ -328,18 +349,39 @@ def test_module_not_loadable(tmp_path):
 # ---------------------------------------------------------------------- token logic without hardware
 
 
+class _FakeSession:
+    """A logged-in session over a fake token's objects (each a dict keyed by ``pkcs11.Attribute``)."""
+
+    def __init__(self, objects):
+        self.objects = objects
+
+    def get_objects(self, template):
+        import pkcs11
+
+        return [o for o in self.objects if o[pkcs11.Attribute.CLASS] == template[pkcs11.Attribute.CLASS]]
+
+    def close(self):
+        pass
+
+
 class _FakeToken:
-    def __init__(self, label, flags, serial=b"1"):
+    """A token holding ``objects``; with ``pin_ok=False`` it refuses every PIN as PKCS#11 does."""
+
+    def __init__(self, label, flags, serial=b"1", objects=(), pin_ok=False):
         self.label = label
         self.flags = flags
         self.serial = serial
+        self.objects = list(objects)
+        self.pin_ok = pin_ok
         self.opened_with = None
 
     def open(self, **kwargs):
         import pkcs11
 
         self.opened_with = kwargs
-        raise pkcs11.PinIncorrect()
+        if not self.pin_ok:
+            raise pkcs11.PinIncorrect()
+        return _FakeSession(self.objects)
 
 
 class _FakeLib:
@@ -348,6 +390,22 @@ class _FakeLib:
 
     def get_slots(self):
         return [SimpleNamespace(get_token=lambda t=t: t) for t in self.tokens]
+
+
+@pytest.fixture
+def driver(tmp_path, monkeypatch):
+    """``driver(*tokens)``: a PKCS#11 driver file whose library sees ``tokens``, for the public loaders."""
+    import pkcs11
+
+    path = tmp_path / "driver.so"
+    path.write_bytes(b"")
+
+    def plug(*tokens):
+        lib = _FakeLib(*tokens)
+        monkeypatch.setattr(pkcs11, "lib", lambda module: lib)
+        return path
+
+    return plug
 
 
 def _flags(*names):
@@ -359,39 +417,56 @@ def _flags(*names):
     return value
 
 
-def test_wrong_pin_final_try_and_locked_messages():
+def _key_pair(label, key_id, cert):
+    """A private key and its certificate on a token, paired by ID."""
+    import pkcs11
+
+    a, cls = pkcs11.Attribute, pkcs11.ObjectClass
+    return [{a.CLASS: cls.PRIVATE_KEY, a.LABEL: label, a.ID: key_id},
+            {a.CLASS: cls.CERTIFICATE, a.LABEL: label, a.ID: key_id, a.VALUE: certs.to_asn1(cert).dump()}]
+
+
+def test_wrong_pin_final_try_and_locked_messages(driver):
     final = _FakeToken("A", _flags("USER_PIN_FINAL_TRY"))
     with pytest.raises(UserError, match="Chỉ còn MỘT lần thử"):
-        keys._login(_FakeLib(final), final, "1111")
+        keys.load_pkcs11(driver(final), "1111")
     locked = _FakeToken("B", _flags("USER_PIN_LOCKED"))
     with pytest.raises(UserError, match="đã bị khóa"):
-        keys._login(_FakeLib(locked), locked, "1111")
+        keys.load_pkcs11(driver(locked), "1111")
     assert locked.opened_with is None, "a locked token is not even tried"
     plain = _FakeToken("C", _flags())
     with pytest.raises(UserError, match="Mã PIN không đúng. Hãy nhập lại"):
-        keys._login(_FakeLib(plain), plain, "1111")
+        keys.load_pkcs11(driver(plain), "1111")
+    assert plain.opened_with == {"user_pin": "1111"}
 
 
-def test_token_selection_rules():
-    a, b = _FakeToken("A", _flags()), _FakeToken("B", _flags())
+def test_token_selection_rules(driver, pki):
+    key = _key_pair("ky", b"\x01", pki.signer.cert)
+    a, b = (_FakeToken(label, _flags(), objects=key, pin_ok=True) for label in ("A", "B"))
     uninitialised = _FakeToken("", 0)
-    assert keys._select_token(_FakeLib(a, uninitialised), None) is a
+    with keys.load_pkcs11(driver(a, uninitialised), "1111") as identity:
+        assert identity.source == "thiết bị ký “A”"
     with pytest.raises(UserError, match="nhiều thiết bị ký"):
-        keys._select_token(_FakeLib(a, b), None)
-    assert keys._select_token(_FakeLib(a, b), "B") is b
+        keys.load_pkcs11(driver(a, b), "1111")
+    with keys.load_pkcs11(driver(a, b), "1111", token="B") as identity:
+        assert identity.source == "thiết bị ký “B”"
     with pytest.raises(UserError, match="Không tìm thấy thiết bị ký"):
-        keys._select_token(_FakeLib(uninitialised), None)
+        keys.load_pkcs11(driver(uninitialised), "1111")
 
 
-def test_key_choice_prefers_the_one_signing_certificate(pki):
-    now = datetime.now(timezone.utc)
-    signing = keys._KeyEntry(key=None, label="ky", key_id=b"\x01", cert=certs.to_asn1(pki.signer.cert))
+def test_key_choice_prefers_the_one_signing_certificate(driver, pki):
+    def token(*objects):
+        return driver(_FakeToken("T", _flags(), objects=[o for pair in objects for o in pair], pin_ok=True))
+
+    signing = _key_pair("ky", b"\x01", pki.signer.cert)
     encrypting_cert = demo_pki.issue_certificate(pki.ca, "Mã hóa", key_usage=("key_encipherment",)).cert
-    encrypting = keys._KeyEntry(key=None, label="ma-hoa", key_id=b"\x02", cert=certs.to_asn1(encrypting_cert))
-    assert keys._choose_key([encrypting, signing], None, "T", now) is signing
-    second = keys._KeyEntry(key=None, label="ky-2", key_id=b"\x03", cert=certs.to_asn1(pki.other_signer.cert))
+    encrypting = _key_pair("ma-hoa", b"\x02", encrypting_cert)
+    with keys.load_pkcs11(token(encrypting, signing), "1111") as identity:
+        assert identity.certificate.dump() == certs.to_asn1(pki.signer.cert).dump()
+    second = _key_pair("ky-2", b"\x03", pki.other_signer.cert)
     with pytest.raises(UserError, match="nhiều chứng thư số dùng để ký"):
-        keys._choose_key([signing, second], None, "T", now)
-    assert keys._choose_key([signing, second], "03", "T", now) is second
+        keys.load_pkcs11(token(signing, second), "1111")
+    with keys.load_pkcs11(token(signing, second), "1111", key="03") as identity:
+        assert identity.certificate.dump() == certs.to_asn1(pki.other_signer.cert).dump()
     with pytest.raises(UserError, match="không có khóa bí mật"):
-        keys._choose_key([], None, "T", now)
+        keys.load_pkcs11(token(), "1111")

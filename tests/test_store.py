@@ -381,10 +381,14 @@ def test_query_helpers(store):
     ("disk I/O error", "Lỗi đọc/ghi đĩa"),
     ("something else", "Lỗi cơ sở dữ liệu"),
 ])
-def test_sqlite_errors_are_translated(tmp_path, sqlite_message, expected):
-    error = db_mod._translate(sqlite3.OperationalError(sqlite_message), tmp_path / "x.sqlite")
-    assert isinstance(error, StoreError)
-    assert expected in str(error)
+def test_sqlite_errors_are_translated(store, sqlite_message, expected):
+    """SQLite's English failure inside a transaction reaches the clerk as a Vietnamese StoreError."""
+    with pytest.raises(StoreError) as info:
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO collective(name) VALUES ('A')")
+            raise sqlite3.OperationalError(sqlite_message)
+    assert expected in str(info.value)
+    assert store.scalar("SELECT count(*) FROM collective") == 0
 
 
 def test_os_user(monkeypatch):
