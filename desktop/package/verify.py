@@ -17,7 +17,9 @@ What is checked, in order:
   the signer's certificate to the given trust anchors, judged at the signing
   time, offline (no OCSP or CRL fetching: the clerk's machine may be offline
   and the signature has no revocation data); every certificate carried in the
-  signature must belong to that chain;
+  signature must belong to that chain (:mod:`.cms_check` accepts a plain
+  signature that passes all of this without loading pyHanko's signers;
+  pyHanko's validator judges every other one, and every failure);
 * each PDF's own signatures (pyHanko, from memory) and that the package signer
   also signed the PDF.
 
