@@ -15,7 +15,6 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from asn1crypto import cms, x509
 
 from desktop.package import asice, verify
@@ -197,14 +196,18 @@ def test_a_certificate_without_signing_usage_is_declined(pki, tmp_path):
     assert not _pyhanko_accepts(b"<manifest/>", signed_data, ca, moment)
 
 
-@pytest.mark.parametrize("attribute", ["signing_time", "signing_certificate_v2"])
-def test_a_duplicated_signed_attribute_is_declined(pki, identity, tmp_path, attribute):
+def test_a_second_certificate_with_the_signers_serial_is_declined(pki, identity, tmp_path):
+    """pyHanko matches the issuer loosely and could take the other one: the quick check does not guess."""
     manifest, signed_data = _parts(_build(tmp_path, identity))
-    attrs = signed_data["signer_infos"][0]["signed_attrs"]
-    twice = next(a for a in attrs if a["type"].native == attribute)
-    signed_data["signer_infos"][0]["signed_attrs"] = [*attrs, twice]
-    moment = signing_time(signed_data["signer_infos"][0]) or datetime.now(timezone.utc)
+    twin = x509.Certificate.load(to_asn1(pki.other_signer.cert).dump())
+    twin["tbs_certificate"]["serial_number"] = to_asn1(pki.signer.cert).serial_number
+    carried = [*signed_data["certificates"]]
+    # Put first, so that taking the last match would still find the real signer and accept.
+    signed_data["certificates"] = [cms.CertificateChoices(name="certificate", value=twin), *carried]
+    moment = signing_time(signed_data["signer_infos"][0])
     assert accept_detached(manifest, signed_data, _context(to_asn1(pki.ca.cert), moment), USAGES) is None
+    signed_data["certificates"] = carried
+    assert accept_detached(manifest, signed_data, _context(to_asn1(pki.ca.cert), moment), USAGES) is not None
 
 
 def test_a_time_stamped_signature_is_left_to_pyhanko(pki, identity, tmp_path, timestamper, monkeypatch):

@@ -154,15 +154,15 @@ def _signer_certificate(
     if any(choice.name != "certificate" for choice in choices):
         return None, []
     certs = [choice.chosen for choice in choices]
-    if sid.name == "issuer_and_serial_number":
-        serial, issuer = sid.chosen["serial_number"].native, sid.chosen["issuer"].dump()
-        same = [c for c in certs if c.serial_number == serial]
+    by_serial = sid.name == "issuer_and_serial_number"
+    if by_serial:
+        same = [c for c in certs if c.serial_number == sid.chosen["serial_number"].native]
     else:
         same = [c for c in certs if c.key_identifier == sid.chosen.native]
     if len({c.dump() for c in same}) != 1:
         return None, []
     cert = same[-1]  # pyHanko takes the last match; the others, copies included, only help build the path
-    if sid.name == "issuer_and_serial_number" and cert.issuer.dump() != issuer:
+    if by_serial and cert.issuer.dump() != sid.chosen["issuer"].dump():
         return None, []
     return cert, [c for c in certs if c is not cert]
 
