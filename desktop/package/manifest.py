@@ -18,7 +18,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
-from xml.sax.saxutils import quoteattr
 
 __all__ = [
     "ASIC_NS",
@@ -89,6 +88,8 @@ def name_to_uri(name: str) -> str:
 
 def build_manifest(signature_name: str, signature_mime: str, references: list[ManifestReference]) -> bytes:
     """The manifest's exact bytes (UTF-8, one element per line)."""
+    from xml.sax.saxutils import quoteattr  # loads urllib.request: only the builder needs it, not verification
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<asic:ASiCManifest xmlns:asic="{ASIC_NS}" xmlns:ds="{DS_NS}">',

@@ -17,7 +17,9 @@ What is checked, in order:
   the signer's certificate to the given trust anchors, judged at the signing
   time, offline (no OCSP or CRL fetching: the clerk's machine may be offline
   and the signature has no revocation data); every certificate carried in the
-  signature must belong to that chain;
+  signature must belong to that chain (:mod:`.cms_check` accepts a plain
+  signature that passes all of this without loading pyHanko's signers;
+  pyHanko's validator judges every other one, and every failure);
 * each PDF's own signatures (pyHanko, from memory) and that the package signer
   also signed the PDF.
 
@@ -40,6 +42,7 @@ from desktop.errors import UserError, os_reason
 from desktop.formatting import byte_size, date_time
 from desktop.progress import Progress, progress_of
 from desktop.signing.certs import display_name, format_vn_time, load_certificates
+from desktop.package.cms_check import accept_detached, signing_time
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.zipfmt import (
@@ -357,15 +360,22 @@ class _Verifier:
             moment=moment,
         )
 
+    def _full_validation(self, manifest_bytes: bytes, signed_data: cms.SignedData, moment: datetime):
+        from pyhanko.sign.validation import async_validate_detached_cms
+
+        return asyncio.run(async_validate_detached_cms(
+            manifest_bytes,
+            signed_data,
+            signer_validation_context=self._validation_context(moment),
+            key_usage_settings=self._key_usage(),
+        ))
+
     def _key_usage(self):
         from pyhanko.sign.validation.settings import KeyUsageConstraints
 
         return KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False)
 
     def _check_signature(self, manifest_bytes: bytes, signature_bytes: bytes) -> None:
-        from pyhanko.sign.validation import async_validate_detached_cms
-        from pyhanko.sign.validation.generic_cms import extract_self_reported_ts
-
         r = self.report
         try:
             info = cms.ContentInfo.load(signature_bytes, strict=True)
@@ -384,21 +394,20 @@ class _Verifier:
             ):
                 # Name matching is case-insensitive (RFC 5280), but the identifier is not signed: demand exact bytes.
                 raise ValueError("the signer identifier matches no carried certificate byte for byte")
-            claimed = extract_self_reported_ts(signer_info)
+            claimed = signing_time(signer_info)
         except (ValueError, TypeError, KeyError):
             r.add("signature.cms", False, f"Tệp chữ ký {SIGNATURE_NAME} hỏng hoặc không đúng dạng CMS/CAdES tách rời.")
             return
         moment = claimed or self.now
-        try:
-            status = asyncio.run(async_validate_detached_cms(
-                manifest_bytes,
-                signed_data,
-                signer_validation_context=self._validation_context(moment),
-                key_usage_settings=self._key_usage(),
-            ))
-        except Exception as exc:  # malformed input must produce a failed line, never a crash
-            r.add("signature.cms", False, f"Không kiểm tra được chữ ký của gói: tệp chữ ký hỏng ({type(exc).__name__}).")
-            return
+        # A plain signature that passes every check is accepted without loading pyHanko's signers (a second
+        # of start-up); anything else, and every failure, is judged and worded by pyHanko's validator.
+        status = accept_detached(manifest_bytes, signed_data, self._validation_context(moment), _SIGNING_USAGES)
+        if status is None:
+            try:
+                status = self._full_validation(manifest_bytes, signed_data, moment)
+            except Exception as exc:  # malformed input must produce a failed line, never a crash
+                r.add("signature.cms", False, f"Không kiểm tra được chữ ký của gói: tệp chữ ký hỏng ({type(exc).__name__}).")
+                return
         cert = status.signing_cert
         r.signer_certificate = cert
         r.signer = display_name(cert)
@@ -478,12 +487,11 @@ class _Verifier:
 
     def _check_pdf(self, name: str, data: bytes) -> None:
         from pyhanko.pdf_utils.reader import PdfFileReader
-        from pyhanko.sign.validation import validate_pdf_signature
 
         r = self.report
         try:
             reader = PdfFileReader(io.BytesIO(data), strict=False)
-            signatures = list(reader.embedded_signatures)
+            signatures = list(reader.embedded_signatures) if _has_form_fields(reader) else []
         except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
             r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
@@ -493,6 +501,8 @@ class _Verifier:
             else:
                 r.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)
             return
+        from pyhanko.sign.validation import validate_pdf_signature
+
         by_package_signer = False
         package_cert = r.signer_certificate
         for sig in signatures:
@@ -525,6 +535,16 @@ class _Verifier:
             r.add("pdf.signer", True, f"“{name}”: được ký bằng cùng chứng thư số với gói hồ sơ.", name)
         else:
             r.add("pdf.signer", False, f"“{name}”: không có chữ ký nào bằng chứng thư số của người ký gói ({r.signer}).", name)
+
+
+def _has_form_fields(reader: Any) -> bool:
+    """Whether the PDF has form fields, so may have signatures: pyHanko's own first test, made here because
+    asking pyHanko for the signatures loads its signers (a second of start-up) even when there are none."""
+    try:
+        reader.root["/AcroForm"]["/Fields"]
+    except KeyError:
+        return False
+    return True
 
 
 def _check_der_lengths(data: bytes, depth: int = 0) -> None:
