@@ -224,6 +224,14 @@ def _keep(preview, bad, seen: dict[tuple, int], key: tuple, n: int, r, name: str
     preview.records.append(r)
 
 
+def _finish(preview, table, needed: str):
+    """``preview``, with an error when no row registers anything (``needed``: what a row must hold) and none
+    was wrong."""
+    if not preview.records and not preview.errors:
+        preview.errors.append(Issue(table.sheet, None, None, f"không có dòng đăng ký nào ({needed})."))
+    return preview
+
+
 def _date(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -321,9 +329,7 @@ def read(store, campaign_id: int, path: str | Path) -> Preview:
             preview.skipped += 1
             continue
         _keep(preview, bad, seen, (r.phase_id, r.person_id, r.collective_id), n, r, name, " cho cùng đợt")
-    if not preview.records and not preview.errors:
-        preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần danh hiệu hoặc chỉ tiêu)."))
-    return preview
+    return _finish(preview, table, "cần danh hiệu hoặc chỉ tiêu")
 
 
 def apply(store, preview: Preview) -> int:
@@ -447,9 +453,7 @@ def read_year(store, year: int, path: str | Path) -> YearPreview:
                 bad(n, {"titles": "titles", "registered_on": "day"}.get(key, "name"), message)
             continue
         _keep(preview, bad, seen, (r.person_id, r.collective_id), n, r, name)
-    if not preview.records and not preview.errors:
-        preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần ít nhất một danh hiệu)."))
-    return preview
+    return _finish(preview, table, "cần ít nhất một danh hiệu")
 
 
 def apply_year(store, preview: YearPreview) -> int:
