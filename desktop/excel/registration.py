@@ -23,7 +23,8 @@ from desktop.errors import ValidationError
 from desktop.text import clean
 from desktop.excel.export import agency_lines
 from desktop.excel.importer import ImportIssue as Issue, ImportRejected
-from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
+from desktop.excel.style import (Column, Signature, TitleBlock, save_atomically, subject_columns,
+                                 write_table_workbook)
 from desktop.excel.workbook import header_forms, read_table
 
 SHEET = "Đăng ký"
@@ -31,9 +32,7 @@ KINDS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá nhân
 MAX_LISTED_ERRORS = 30
 
 COLUMNS = [
-    Column("STT", 6, "center"),
-    Column("Họ và tên / Tên tập thể", 28),
-    Column("Chức vụ, đơn vị công tác", 28),
+    *subject_columns(28, 28),
     Column("Đợt", 16),
     Column("Danh hiệu, hình thức đăng ký", 30),
     Column("Chỉ tiêu đăng ký", 60),
@@ -345,9 +344,7 @@ def apply(store, preview: Preview) -> int:
 # -- the year's titles, outside any campaign ---------------------------------------------------------------
 
 YEAR_COLUMNS = [
-    Column("STT", 6, "center"),
-    Column("Họ và tên / Tên tập thể", 30),
-    Column("Chức vụ, đơn vị công tác", 32),
+    *subject_columns(30, 32),
     Column("Danh hiệu thi đua đăng ký", 44),
     Column("Ngày đăng ký", 14, "center"),
 ]
