@@ -236,27 +236,44 @@ def is_running(c: Campaign, today: dt.date) -> bool:
 
 # -- validation and storage ----------------------------------------------------------------------------
 
+def _clean_texts(record, *names: str) -> None:
+    """Tidy the white space of ``record``'s text fields ``names`` in place (see :func:`desktop.text.clean`)."""
+    for name in names:
+        setattr(record, name, clean(getattr(record, name)))
+
+
+def _read_dates(record, names: tuple[str, ...]) -> dict[str, str]:
+    """Turn ``record``'s typed dates ``names`` into partial dates in place (a deadline may be yearly, a blank is
+    ``None``); returns those that are no date, with the text as typed."""
+    wrong: dict[str, str] = {}
+    for name in names:
+        value = getattr(record, name)
+        try:
+            setattr(record, name, parse_partial(value, yearly=name.endswith("deadline")) if value else None)
+        except ValueError:
+            wrong[name] = value
+    return wrong
+
+
+def _ends_before_start(record) -> bool:
+    """Whether ``record``'s period (both ends given and read) ends before it starts."""
+    return bool(record.period_start and record.period_end) and first_day(record.period_start) > last_day(record.period_end)
+
+
 def validate(c: Campaign) -> Campaign:
     errors: dict[str, str] = {}
-    c.title = clean(c.title)
     c.kind = clean(c.kind) or "Kế hoạch"
     c.number = clean(c.number) or None
     c.symbol = clean(c.symbol).upper().replace(" ", "")
-    c.place = clean(c.place)
-    for name in ("signer_authority", "signer_title", "signer_name", "note", "issuer"):
-        setattr(c, name, clean(getattr(c, name)))
+    _clean_texts(c, "title", "place", "signer_authority", "signer_title", "signer_name", "note", "issuer")
     c.recipients = [clean(r) for r in c.recipients if clean(r)]
     if not c.title:
         errors["title"] = "Tên (trích yếu) của phong trào không được để trống."
-    for key in ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline"):
-        value = getattr(c, key)
-        try:
-            setattr(c, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
-        except ValueError:
-            errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
-    if c.period_start and c.period_end and "period_start" not in errors and "period_end" not in errors:
-        if first_day(c.period_start) > last_day(c.period_end):
-            errors["period_end"] = "Thời gian kết thúc phải sau thời gian bắt đầu."
+    dates = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
+    for key, value in _read_dates(c, dates).items():
+        errors[key] = f"Ngày “{value}” không hợp lệ; ghi dạng ngày/tháng/năm, tháng/năm hoặc năm."
+    if "period_start" not in errors and "period_end" not in errors and _ends_before_start(c):
+        errors["period_end"] = "Thời gian kết thúc phải sau thời gian bắt đầu."
     cat = catalog.load()
     for i, a in enumerate(c.awards):
         a.text = clean(a.text)
@@ -273,30 +290,22 @@ def validate(c: Campaign) -> Campaign:
             if v is not None and (not isinstance(v, int) or v < 0):
                 errors[f"awards[{i}]"] = "Số lượng phải là số nguyên không âm, hoặc để trống nếu không giới hạn."
     for i, k in enumerate(c.criteria):
-        k.text = clean(k.text)
-        k.target_unit = clean(k.target_unit)
+        _clean_texts(k, "text", "target_unit", "target_reference")
         if not k.text:
             errors[f"criteria[{i}]"] = "Nội dung tiêu chí không được để trống."
         if k.subject not in SUBJECTS:
             errors[f"criteria[{i}]"] = "Đối tượng của tiêu chí phải là tập thể, cá nhân hoặc cả hai."
-        k.target_reference = clean(k.target_reference)
         k.target_direction = k.target_direction or None
         if k.target_direction is not None and (k.target_direction not in DIRECTIONS or k.target_value is None):
             errors[f"criteria[{i}]"] = "Chỉ tiêu so sánh phải là tăng hoặc giảm một mức cụ thể."
     for i, ph in enumerate(c.phase_records):
-        ph.name = clean(ph.name)
-        ph.note = clean(ph.note)
+        _clean_texts(ph, "name", "note")
         if not ph.name:
             errors[f"phases[{i}]"] = "Tên đợt (sơ kết, tổng kết…) không được để trống."
-        for key in ("period_start", "period_end", "deadline", "report_deadline"):
-            value = getattr(ph, key)
-            try:
-                setattr(ph, key, parse_partial(value, yearly=key.endswith("deadline")) if value else None)
-            except ValueError:
-                errors[f"phases[{i}]"] = f"{ph.name or 'Đợt'}: ngày “{value}” không hợp lệ."
-        if ph.period_start and ph.period_end and f"phases[{i}]" not in errors:
-            if first_day(ph.period_start) > last_day(ph.period_end):
-                errors[f"phases[{i}]"] = f"{ph.name}: thời gian kết thúc phải sau thời gian bắt đầu."
+        for value in _read_dates(ph, ("period_start", "period_end", "deadline", "report_deadline")).values():
+            errors[f"phases[{i}]"] = f"{ph.name or 'Đợt'}: ngày “{value}” không hợp lệ."
+        if f"phases[{i}]" not in errors and _ends_before_start(ph):
+            errors[f"phases[{i}]"] = f"{ph.name}: thời gian kết thúc phải sau thời gian bắt đầu."
     for i, a in enumerate(c.awards):
         if a.phase is not None and not (isinstance(a.phase, int) and 0 <= a.phase < len(c.phase_records)):
             errors[f"awards[{i}]"] = "Khen thưởng gắn với một đợt không có trong phong trào."

@@ -230,20 +230,24 @@ def _verb(award: str | None) -> str:
     return "công nhận danh hiệu" if known and known.type == "danh_hieu" else "tặng"
 
 
-def _base(store, c: campaigns.Campaign) -> dict[str, Any]:
+def _base(store, c: campaigns.Campaign | None = None) -> dict[str, Any]:
+    """The context every draft starts from: the unit, its council, a blank document and the head as signer;
+    with ``c``, the campaign the draft belongs to as well."""
     p = unit.get(store)
     head = {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}
-    return {
+    ctx: dict[str, Any] = {
         "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
                  "place": p.province, "drafting_unit": p.abbreviation},
         "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
-        "campaign": {"name": campaign_name(c),
-                     # The plan is quoted with the body that issued it, not the unit's own governing body.
-                     "plan": _plan_quote(c, p.governing_body),
-                     "period": _period(c)},
-        "document": {"number": "", "date": clock.today(), "classification": "thuong"},
-        "signers": {"signer": {"authority": "", **head}, "head": dict(head)},
     }
+    if c is not None:
+        ctx["campaign"] = {"name": campaign_name(c),
+                           # The plan is quoted with the body that issued it, not the unit's own governing body.
+                           "plan": _plan_quote(c, p.governing_body),
+                           "period": _period(c)}
+    ctx["document"] = {"number": "", "date": clock.today(), "classification": "thuong"}
+    ctx["signers"] = {"signer": {"authority": "", **head}, "head": dict(head)}
+    return ctx
 
 
 def _plan_quote(c: campaigns.Campaign, governing_body: str) -> str:
@@ -1542,18 +1546,6 @@ def unit_document_title(store, d: Draft) -> str:
     return f"{KINDS[d.kind]} - {row['name']}" if row else KINDS[d.kind]
 
 
-def _unit_base(store) -> dict[str, Any]:
-    p = unit.get(store)
-    head = {"title": _upper(p.head_title or "Thủ trưởng đơn vị"), "name": p.head_name}
-    return {
-        "unit": {"name": p.name, "governing": p.governing_body, "abbreviation": p.abbreviation,
-                 "place": p.province, "drafting_unit": p.abbreviation},
-        "council": {"name": "Hội đồng Thi đua - Khen thưởng", "abbreviation": "HĐTĐKT"},
-        "document": {"number": "", "date": clock.today(), "classification": "thuong"},
-        "signers": {"signer": {"authority": "", **head}, "head": dict(head)},
-    }
-
-
 def _subject_line(store, person_id: int | None, collective_id: int | None,
                   profile: unit.UnitProfile) -> dict[str, Any]:
     """Name, kind, position and workplace of a person or a collective, as the lists write them."""
@@ -1583,7 +1575,7 @@ def context_bien_ban_binh_xet(store, meeting_id: int) -> dict[str, Any]:
     m = meetings.get(store, meeting_id)
     year = m.review_year
     profile = unit.get(store)
-    ctx = _unit_base(store)
+    ctx = _base(store)
     ctx["review"] = {"year": year}
     ctx["meeting"] = _meeting_context(store, m)
     rules_ = review.rules()
@@ -1642,7 +1634,7 @@ def context_dot_xuat(store, nomination_id: int) -> dict[str, Any]:
     """An ad-hoc award's Tờ trình and report: the subject, the feats it rests on, the approval route."""
     n = nominations.get(store, nomination_id)
     profile = unit.get(store)
-    ctx = _unit_base(store)
+    ctx = _base(store)
     ctx["award"] = _award_context([n.award], profile)
     ctx["award"].update(_approval_route(authority_of(n.award), profile,
                                         f"{ctx['award']['verb']} {ctx['award']['name']}".strip()))

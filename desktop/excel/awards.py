@@ -15,7 +15,8 @@ from desktop import catalog
 from desktop.council import statistics
 from desktop.council.prizes import format_vnd
 from desktop.excel.export import agency_lines
-from desktop.excel.style import Column, Signature, TitleBlock, _discard, _write_table, save_atomically, write_table_workbook
+from desktop.excel.style import (Column, Signature, TitleBlock, _discard, _write_table, save_atomically, subject_columns,
+                                 write_table_workbook)
 
 LIST_COLUMNS = [
     Column("STT", 6, "center"), Column("Năm", 8, "center"), Column("Danh hiệu, hình thức khen thưởng", 32),
@@ -92,10 +93,7 @@ def _span(year_from, year_to, rows) -> str:
     return f"Năm {a}" if a == b else f"Từ năm {a} đến năm {b}"
 
 
-DECIDED_COLUMNS = [
-    Column("STT", 6, "center"), Column("Họ và tên / Tên tập thể", 30), Column("Chức vụ, đơn vị công tác", 34),
-    Column("Tiền thưởng (đồng)", 18, "right"),
-]
+DECIDED_COLUMNS = [*subject_columns(30, 34), Column("Tiền thưởng (đồng)", 18, "right")]
 
 
 def write_decided(store, year: int, path: str | os.PathLike[str]) -> Path:

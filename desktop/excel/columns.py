@@ -57,6 +57,21 @@ DATE_HELP = ("ngày/tháng/năm, ví dụ 05/03/1990 (cũng nhận 5/3/1990, 05-
 
 SUBJECT_ONE_OF = "Cá nhân hoặc Tập thể"
 
+
+def _subject_fields(what: str, only_one: str) -> list[Field]:
+    """The columns naming whom a row is about: a person (with the birth date that tells namesakes apart) or a
+    collective; the help says what the subject did (``what``) and ``only_one`` ends its “one or the other”."""
+    return [
+        Field("person", "Cá nhân (họ tên)", False, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
+              f"Họ và tên của cá nhân {what}, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể{only_one}.",
+              "Nguyễn Văn An", one_of=SUBJECT_ONE_OF),
+        Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
+              "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
+        Field("collective", "Tập thể", False, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
+              f"Tên tập thể {what}, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân{only_one}.",
+              "Phòng Nghiệp vụ 2", one_of=SUBJECT_ONE_OF),
+    ]
+
 PEOPLE_FIELDS = [
     Field("full_name", "Họ và tên", True, ("Họ tên", "Tên cá nhân", "Họ và tên cá nhân"), 28,
           "Họ và tên đầy đủ, ít nhất hai chữ.", "Nguyễn Thị Lan Anh"),
@@ -79,14 +94,7 @@ PEOPLE_FIELDS = [
 ACHIEVEMENT_FIELDS = [
     Field("date", "Ngày", True, ("Ngày đạt", "Ngày đạt thành tích", "Ngày thực hiện", "Thời gian"), 13,
           f"Ngày đạt thành tích, {DATE_HELP}.", "15/06/2025", date=True),
-    Field("person", "Cá nhân (họ tên)", False, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
-          "Họ và tên của cá nhân đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể, "
-          "không ghi cả hai.", "Nguyễn Văn An", one_of=SUBJECT_ONE_OF),
-    Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
-          "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
-    Field("collective", "Tập thể", False, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
-          "Tên tập thể đạt thành tích, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân, không ghi cả hai.",
-          "Phòng Nghiệp vụ 2", one_of=SUBJECT_ONE_OF),
+    *_subject_fields("đạt thành tích", ", không ghi cả hai"),
     Field("title", "Thành tích", True, ("Tên thành tích", "Nội dung thành tích", "Nội dung"), 44,
           "Tên ngắn của thành tích.", "Số hóa hồ sơ vụ việc trợ giúp pháp lý"),
     Field("description", "Mô tả", False, ("Mô tả chi tiết", "Diễn giải", "Chi tiết"), 36,
@@ -113,14 +121,7 @@ COLLECTIVE_FIELDS = [
 
 # Awards received (khen thưởng đã nhận), by a person or a collective, with their decision.
 AWARD_FIELDS = [
-    Field("person", "Cá nhân (họ tên)", False, ("Cá nhân", "Họ và tên", "Họ tên", "Tên cá nhân"), 26,
-          "Họ và tên của cá nhân được khen thưởng, đúng như trong sổ. Ghi cột này HOẶC cột Tập thể.",
-          "Nguyễn Văn An", one_of=SUBJECT_ONE_OF),
-    Field("birth_date", "Ngày sinh (nếu trùng tên)", False, ("Ngày sinh", "Sinh ngày"), 14,
-          "Chỉ cần khi trong sổ có nhiều người cùng họ tên: ngày sinh của đúng người đó.", "", date=True),
-    Field("collective", "Tập thể", False, ("Tên tập thể", "Phòng", "Phòng, ban", "Đơn vị"), 28,
-          "Tên tập thể được khen thưởng, đúng như trong sổ. Ghi cột này HOẶC cột Cá nhân.", "Phòng Nghiệp vụ 2",
-          one_of=SUBJECT_ONE_OF),
+    *_subject_fields("được khen thưởng", ""),
     Field("award", "Danh hiệu, hình thức khen thưởng", True, ("Danh hiệu", "Hình thức khen thưởng", "Khen thưởng",
                                                                "Danh hiệu thi đua"), 36,
           "Tên danh hiệu thi đua hoặc hình thức khen thưởng trong danh mục, ví dụ Lao động tiên tiến, "

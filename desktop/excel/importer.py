@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Container, Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -262,6 +263,20 @@ class _Row:
         if key is not None:
             self.bad.add(key)
 
+    def first_time(self, key: str, found: Hashable, existing: Container, seen: dict, in_ledger: str,
+                   alike: str = "") -> bool:
+        """Whether ``found`` is new: neither in the ledger (``existing``) nor on an earlier row (``seen``, which
+        learns this row). Otherwise the row gets an error on column ``key``: ``in_ledger``, or that it repeats
+        the earlier row (``alike`` says how)."""
+        if found in existing:
+            self.error(key, in_ledger)
+        elif found in seen:
+            self.error(key, f"Trùng với dòng {seen[found]} ở trên{alike}.")
+        else:
+            seen[found] = self.number
+            return True
+        return False
+
     def taker(self, values: dict[str, Any]):
         """``take(key, convert, *args)``: the converted cell, or ``None`` with the error noted."""
         def take(key: str, convert, *args):
@@ -331,12 +346,7 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
     """Read and check every row of a people workbook; nothing is written (``progress`` hears of the rows)."""
     table = read_table(path, sheet=cols.PEOPLE_SHEET, skip_sheets=(cols.GUIDE_SHEET, cols.LISTS_SHEET),
                        match=cols.match_people, required=cols.people_header_ok, required_text="cột “Họ và tên”")
-    years = [int(k[7:]) for k in sorted((k for k in table.columns if k.startswith("rating:")),
-                                        key=lambda k: table.columns[k][0])]
-    for year in years:
-        if not 1950 <= year <= 2200:
-            raise UserError(f"Trang “{table.sheet}”, dòng {table.header_row}: cột "
-                            f"“{table.header(f'rating:{year}')}” có năm {year} không hợp lệ.")
+    years = _rating_years(table)
     shown = [f for f in cols.PEOPLE_FIELDS if f.key in table.columns]
     headers = [table.header(f.key) for f in shown] + [table.header(f"rating:{y}") for y in years]
     preview, issues = _start(table, "people", headers, path)
@@ -370,11 +380,7 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
             else:
                 row.error("collective", f"Có {len(hits)} tập thể cùng tên “{wanted}”; hãy đổi tên cho khác nhau "
                                         "trong sổ rồi nhập lại.")
-        ratings: dict[int, str] = {}
-        for year in years:
-            code = take(f"rating:{year}", _rating)
-            if code:
-                ratings[year] = code
+        ratings = _take_ratings(take, years)
         if "full_name" not in row.bad and not name:
             row.error("full_name", "Họ và tên không được để trống.")
         elif len(name) > 120:
@@ -394,15 +400,11 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
         if name and "birth_date" not in row.bad:
             key = (clean(name).casefold(), birth.isoformat() if birth else None)
             when = f" sinh ngày {birth:%d/%m/%Y}" if birth else " (không ghi ngày sinh)"
-            if key in existing:
-                row.error("full_name", f"“{name}”{when} đã có trong sổ; bỏ dòng này để khỏi nhập trùng "
-                                       "(sửa thông tin người đã có trong cửa sổ Cá nhân).")
-            elif key in seen:
-                row.error("full_name", f"Trùng với dòng {seen[key]} ở trên (cùng họ tên và ngày sinh).")
-            else:
-                seen[key] = raw.number
-                if key[0] in namesakes:
-                    same_name.append(f"dòng {raw.number} (“{name}”)")
+            in_ledger = (f"“{name}”{when} đã có trong sổ; bỏ dòng này để khỏi nhập trùng "
+                         "(sửa thông tin người đã có trong cửa sổ Cá nhân).")
+            if row.first_time("full_name", key, existing, seen, in_ledger, " (cùng họ tên và ngày sinh)") \
+                    and key[0] in namesakes:
+                same_name.append(f"dòng {raw.number} (“{name}”)")
 
         cells = {
             "full_name": name,
@@ -414,7 +416,7 @@ def read_people(store, path: str | Path, progress: Progress | None = None) -> Im
             "year_joined": str(year_joined) if year_joined else _text(v.get("year_joined")),
         }
         texts = [cells[f.key] for f in shown]
-        texts += [people.RATINGS[ratings[y]] if y in ratings else _text(v.get(f"rating:{y}")) for y in years]
+        texts += _rating_cells(ratings, years, v)
         preview.rows.append(PreviewRow(raw.number, texts, None if row.errors else person, ratings,
                                        list(row.errors)))
     if same_name:
@@ -580,13 +582,8 @@ def read_achievements(store, path: str | Path, progress: Progress | None = None)
                     row.error(target.get(key), message)
         if not row.errors:
             key = (when.isoformat(), person_id, collective_id, title.casefold())
-            if key in existing:
-                row.error("title", "Thành tích này đã có trong sổ (cùng ngày, cùng người hoặc tập thể, cùng tên); "
-                                   "bỏ dòng này để khỏi nhập trùng.")
-            elif key in seen:
-                row.error("title", f"Trùng với dòng {seen[key]} ở trên.")
-            else:
-                seen[key] = raw.number
+            row.first_time("title", key, existing, seen, "Thành tích này đã có trong sổ (cùng ngày, cùng người "
+                                                         "hoặc tập thể, cùng tên); bỏ dòng này để khỏi nhập trùng.")
 
         cells = [when.strftime("%d/%m/%Y") if when else _text(v.get("date")), subject_text, title, criterion,
                  format_measure(value, unit) if value is not None else _text(v.get("measure")),
@@ -611,6 +608,7 @@ class CollectiveRow:
 
 
 def _rating_years(table: Table) -> list[int]:
+    """The years of the sheet's rating columns, left to right (a year out of range stops the reading)."""
     years = [int(k[7:]) for k in sorted((k for k in table.columns if k.startswith("rating:")),
                                         key=lambda k: table.columns[k][0])]
     for year in years:
@@ -618,6 +616,21 @@ def _rating_years(table: Table) -> list[int]:
             raise UserError(f"Trang “{table.sheet}”, dòng {table.header_row}: cột "
                             f"“{table.header(f'rating:{year}')}” có năm {year} không hợp lệ.")
     return years
+
+
+def _take_ratings(take, years: list[int]) -> dict[int, str]:
+    """The row's rating code for each rated year whose cell holds one."""
+    ratings: dict[int, str] = {}
+    for year in years:
+        code = take(f"rating:{year}", _rating)
+        if code:
+            ratings[year] = code
+    return ratings
+
+
+def _rating_cells(ratings: dict[int, str], years: list[int], values: dict[str, Any]) -> list[str]:
+    """The preview's rating cells: the rating's name, or the cell as written when it was not read."""
+    return [people.RATINGS[ratings[y]] if y in ratings else _text(values.get(f"rating:{y}")) for y in years]
 
 
 def read_collectives(store, path: str | Path) -> ImportPreview:
@@ -659,15 +672,11 @@ def read_collectives(store, path: str | Path) -> ImportPreview:
                         parent_id = found[0].id
             record = CollectiveRow(hits[0].name if len(hits) == 1 else name, hits[0].id if len(hits) == 1 else None,
                                    parent_id)
-        ratings: dict[int, str] = {}
-        for year in years:
-            code = take(f"rating:{year}", _rating)
-            if code:
-                ratings[year] = code
+        ratings = _take_ratings(take, years)
         cells = {"name": name if record is None else record.name + ("" if record.id is not None else " (thêm mới)"),
                  "parent": _text(v.get("parent"))}
         texts = [cells[f.key] for f in shown]
-        texts += [people.RATINGS[ratings[y]] if y in ratings else _text(v.get(f"rating:{y}")) for y in years]
+        texts += _rating_cells(ratings, years, v)
         preview.rows.append(PreviewRow(raw.number, texts, None if row.errors else record, ratings, list(row.errors)))
     return _finish(preview)
 
@@ -710,13 +719,8 @@ def read_awards(store, path: str | Path) -> ImportPreview:
                 for key, message in exc.fields.items():
                     row.error(key if key in ("award", "year", "decision_date") else None, message)
             key = (person_id, collective_id, record.award, year)
-            if key in existing:
-                row.error("award", f"{subject_text} đã có {record.award} năm {year} trong sổ; bỏ dòng này để khỏi "
-                                   "nhập trùng.")
-            elif key in seen:
-                row.error("award", f"Trùng với dòng {seen[key]} ở trên.")
-            else:
-                seen[key] = raw.number
+            row.first_time("award", key, existing, seen,
+                           f"{subject_text} đã có {record.award} năm {year} trong sổ; bỏ dòng này để khỏi nhập trùng.")
         decision = record.decision_number + (f" ngày {when:%d/%m/%Y}" if when else "")
         cells = [subject_text, record.award, str(year) if year else _text(v.get("year")), decision, record.issuer]
         preview.rows.append(PreviewRow(raw.number, cells, None if row.errors else record, {}, list(row.errors)))

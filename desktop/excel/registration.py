@@ -23,7 +23,8 @@ from desktop.errors import ValidationError
 from desktop.text import clean
 from desktop.excel.export import agency_lines
 from desktop.excel.importer import ImportIssue as Issue, ImportRejected
-from desktop.excel.style import Column, Signature, TitleBlock, save_atomically, write_table_workbook
+from desktop.excel.style import (Column, Signature, TitleBlock, save_atomically, subject_columns,
+                                 write_table_workbook)
 from desktop.excel.workbook import header_forms, read_table
 
 SHEET = "Đăng ký"
@@ -31,9 +32,7 @@ KINDS = {"unit": "Đơn vị", "collective": "Tập thể", "person": "Cá nhân
 MAX_LISTED_ERRORS = 30
 
 COLUMNS = [
-    Column("STT", 6, "center"),
-    Column("Họ và tên / Tên tập thể", 28),
-    Column("Chức vụ, đơn vị công tác", 28),
+    *subject_columns(28, 28),
     Column("Đợt", 16),
     Column("Danh hiệu, hình thức đăng ký", 30),
     Column("Chỉ tiêu đăng ký", 60),
@@ -224,6 +223,14 @@ def _keep(preview, bad, seen: dict[tuple, int], key: tuple, n: int, r, name: str
     preview.records.append(r)
 
 
+def _finish(preview, table, needed: str):
+    """``preview``, with an error when no row registers anything (``needed``: what a row must hold) and none
+    was wrong."""
+    if not preview.records and not preview.errors:
+        preview.errors.append(Issue(table.sheet, None, None, f"không có dòng đăng ký nào ({needed})."))
+    return preview
+
+
 def _date(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -321,9 +328,7 @@ def read(store, campaign_id: int, path: str | Path) -> Preview:
             preview.skipped += 1
             continue
         _keep(preview, bad, seen, (r.phase_id, r.person_id, r.collective_id), n, r, name, " cho cùng đợt")
-    if not preview.records and not preview.errors:
-        preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần danh hiệu hoặc chỉ tiêu)."))
-    return preview
+    return _finish(preview, table, "cần danh hiệu hoặc chỉ tiêu")
 
 
 def apply(store, preview: Preview) -> int:
@@ -339,9 +344,7 @@ def apply(store, preview: Preview) -> int:
 # -- the year's titles, outside any campaign ---------------------------------------------------------------
 
 YEAR_COLUMNS = [
-    Column("STT", 6, "center"),
-    Column("Họ và tên / Tên tập thể", 30),
-    Column("Chức vụ, đơn vị công tác", 32),
+    *subject_columns(30, 32),
     Column("Danh hiệu thi đua đăng ký", 44),
     Column("Ngày đăng ký", 14, "center"),
 ]
@@ -447,9 +450,7 @@ def read_year(store, year: int, path: str | Path) -> YearPreview:
                 bad(n, {"titles": "titles", "registered_on": "day"}.get(key, "name"), message)
             continue
         _keep(preview, bad, seen, (r.person_id, r.collective_id), n, r, name)
-    if not preview.records and not preview.errors:
-        preview.errors.append(Issue(table.sheet, None, None, "không có dòng đăng ký nào (cần ít nhất một danh hiệu)."))
-    return preview
+    return _finish(preview, table, "cần ít nhất một danh hiệu")
 
 
 def apply_year(store, preview: YearPreview) -> int:

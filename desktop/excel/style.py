@@ -77,6 +77,12 @@ class Column:
     number_format: str | None = None    # dates get dd/mm/yyyy without asking
 
 
+def subject_columns(name_width: float, where_width: float) -> list[Column]:
+    """The first columns of a list of collectives and people: STT, the name, then position and workplace."""
+    return [Column("STT", 6, "center"), Column("Họ và tên / Tên tập thể", name_width),
+            Column("Chức vụ, đơn vị công tác", where_width)]
+
+
 @dataclass(frozen=True)
 class Signature:
     """A signature block under the table: the title (``GIÁM ĐỐC``) and the signer's name."""

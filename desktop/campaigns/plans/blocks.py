@@ -40,7 +40,6 @@ _LETTER = re.compile(r"^([a-zđ])\s*[).\/]\s+(?=\S)")
 _PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _TERMINAL = re.compile(r"[.;:!?…][\s)”\"’'»*]*$")
-_UPPER_OK = re.compile(r"[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 

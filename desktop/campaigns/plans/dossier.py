@@ -17,27 +17,33 @@ import re
 from desktop.campaigns.plans.folding import key
 from desktop.campaigns.plans.blocks import LEVEL_HEADING, LEVEL_LETTER, Block, section
 from desktop.campaigns.plans.model import DossierItem, PlanExtraction
+from desktop.campaigns.plans.phrases import any_of
 from desktop.campaigns.plans.piece import Piece
 
 _ANCHOR = re.compile(r"\bho\s+so\b")
-_ANCHOR_TOPIC = re.compile(r"de\s+nghi|khen\s+thuong|gom|thu\s+tuc|xet|thanh\s+phan")
+_ANCHOR_TOPIC = re.compile(any_of("de nghi", "khen thuong", "gom", "thu tuc", "xet", "thanh phan"))
 _LIST_START = re.compile(r"(?:bao\s+)?gồm(?:\s+có)?\s*:|(?:như\s+sau|cụ\s+thể)\s*:", re.IGNORECASE)
 _DOC_NOUN = re.compile(
-    r"^(?:\d{1,2}\s*(?:bản|bộ)\s+)?(?:Tờ\s+trình|Báo\s+cáo|Biên\s+bản|Bản\s|Danh\s+sách|Giấy|Quyết\s+định"
-    r"|Văn\s+bản|Trích\s+ngang|Phiếu|Bảng|Ý\s+kiến|Xác\s+nhận|Chứng\s+nhận|Các\s+(?:văn\s+bản|tài\s+liệu|minh\s+chứng|giấy\s+tờ)"
-    r"|Tài\s+liệu|Hình\s+ảnh|Công\s+văn|Sơ\s+yếu|Tóm\s+tắt|Hồ\s+sơ\s+minh\s+chứng|Minh\s+chứng|Đĩa|Tệp)",
+    r"^(?:\d{1,2}\s*(?:bản|bộ)\s+)?(?:"
+    + any_of("Tờ trình", "Báo cáo", "Biên bản", r"Bản\s", "Danh sách", "Giấy", "Quyết định", "Văn bản", "Trích ngang",
+             "Phiếu", "Bảng", "Ý kiến", "Xác nhận", "Chứng nhận", "Các (?:văn bản|tài liệu|minh chứng|giấy tờ)",
+             "Tài liệu", "Hình ảnh", "Công văn", "Sơ yếu", "Tóm tắt", "Hồ sơ minh chứng", "Minh chứng", "Đĩa", "Tệp")
+    + ")",
     re.IGNORECASE,
 )
 _INSTRUCTION = re.compile(
-    r"\b(?:gửi|nộp|trước\s+ngày|chậm\s+nhất|số\s+lượng|thời\s+gian|thời\s+hạn|hạn\s+chót|địa\s+chỉ|liên\s+hệ)\b",
+    r"\b(?:" + any_of("gửi", "nộp", "trước ngày", "chậm nhất", "số lượng", "thời gian", "thời hạn", "hạn chót",
+                      "địa chỉ", "liên hệ") + r")\b",
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"^(?:\(?\d{1,2}\)|\d{1,2}[.)]|[a-zđ][.)]|\([a-zđ]\)|[-+•–])\s*")
 _SUBHEAD = re.compile(r"^(?:Đối\s+với|Riêng|Trường\s+hợp|Hồ\s+sơ)\b[^:]{0,80}:\s*$", re.IGNORECASE)
 # Where the name of a document ends and what is said about it begins.
 _NAME_END = re.compile(
-    r"\s*[(;:,\[|]|\s+(?:của|các|theo|đối\s+với|kèm\s+theo|do|cho|gửi|được|có|về|trong|thuộc|bằng|nêu|ghi|tại"
-    r"|\(?\d{1,2}\s*(?:bản|bộ))(?=\s|$)|\.\s*$|\s[-–]\s"
+    r"\s*[(;:,\[|]|\s+(?:"
+    + any_of("của", "các", "theo", "đối với", "kèm theo", "do", "cho", "gửi", "được", "có", "về", "trong", "thuộc",
+             "bằng", "nêu", "ghi", "tại", r"\(?\d{1,2}\s*(?:bản|bộ)")
+    + r")(?=\s|$)|\.\s*$|\s[-–]\s"
 )
 _FORM = re.compile(r"[Mm]ẫu\s*(?:số\s*)?[:.]?\s*(?P<form>\d{1,2}(?:\.\d{1,2})?[a-zA-Z]?)(?![\d.,]\d)")
 _DECREE = re.compile(

@@ -19,6 +19,8 @@ from desktop.campaigns.plans.blocks import LEVEL_HEADING, LEVEL_PART, LEVEL_ROMA
 from desktop.campaigns.plans.dates import BLANK, make, number
 from desktop.campaigns.plans.document import Document
 from desktop.campaigns.plans.issuer import read_issuer
+from desktop.campaigns.plans.model import Heading
+from desktop.campaigns.plans.phrases import any_of
 from desktop.campaigns.plans.piece import Piece, Span
 
 # Document types in the order they are tried (longer names first).
@@ -59,8 +61,8 @@ _BARE_DATE = re.compile(
 )
 _VV = re.compile(r"(?:^|(?<=\s))(?:V/[vV]|v/v|V\.v|Về việc)\b[ \t]*[:.]?[ \t]*")
 _NATIONAL = re.compile(
-    r"C[ỘO]NG\s+H[ÒOÀ][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
-    r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    any_of("C[ỘO]NG H[ÒOÀ][AÀ]? X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM", r"Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc",
+           "ĐẢNG CỘNG SẢN VIỆT NAM"),
     re.IGNORECASE,
 )
 _PLACE_PREFIX = {"thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh"}
@@ -69,9 +71,11 @@ _HEADER_LINES = 60
 # The line of a Quyết định naming who decides ("BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
 # printed between the summary and the first "Căn cứ": neither summary nor signature.
 _ISSUER = re.compile(
-    r"^(?:BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:PHÓ\s+)?(?:TỔNG\s+)?GIÁM\s+ĐỐC|Ủ?[YỶ]\s*BAN\s+NHÂN\s+DÂN"
-    r"|UỶ\s+BAN\s+NHÂN\s+DÂN|(?:TỔNG\s+)?CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG"
-    r"|TRƯỞNG\s+BAN|THỦ\s+TRƯỞNG|HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b"
+    "^(?:"
+    + any_of("BỘ TRƯỞNG", "THỨ TRƯỞNG", "(?:PHÓ )?CHỦ TỊCH", "(?:PHÓ )?(?:TỔNG )?GIÁM ĐỐC", r"Ủ?[YỶ]\s*BAN NHÂN DÂN",
+             "UỶ BAN NHÂN DÂN", "(?:TỔNG )?CỤC TRƯỞNG", "VỤ TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CHÁNH VĂN PHÒNG",
+             "TRƯỞNG BAN", "THỦ TRƯỞNG", "HỘI ĐỒNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH")
+    + r")\b"
 )
 
 
@@ -85,14 +89,9 @@ def is_issuer_line(doc: Document, i: int) -> bool:
 
 
 @dataclass
-class Header:
-    kind: str | None = None
-    number: str | None = None
-    symbol: str | None = None
-    place: str | None = None
-    date: str | None = None
-    title: str | None = None
-    issuer: str | None = None  # the issuing body in sentence case: "Sở Tư pháp tỉnh Hà Tĩnh"
+class Header(Heading):
+    """The heading as read, with what the other rules need of the header and what went wrong reading it."""
+
     title_piece: Piece | None = None  # the cleaned summary, for rules that read it (the period)
     body_start: int = 0
     spans: dict[str, Span] = field(default_factory=dict)

@@ -14,20 +14,24 @@ import re
 
 from desktop.campaigns.plans.blocks import is_upper
 from desktop.campaigns.plans.document import Document
+from desktop.campaigns.plans.phrases import any_of
 
 _NATIONAL = re.compile(
-    r"C[ỘO]NG\s+H[ÒOÀ][AÀ]?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–—]\s*Tự\s*[-–—]?\s*(?:do\s*[-–—]\s*)?Hạnh\s+phúc",
+    any_of("C[ỘO]NG H[ÒOÀ][AÀ]? X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM", "ĐẢNG CỘNG SẢN VIỆT NAM",
+           r"Độc lập\s*[-–—]\s*Tự\s*[-–—]?\s*(?:do\s*[-–—]\s*)?Hạnh phúc"),
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?:^|\s)Số\b")
 # Agency types, longer first so that "ỦY BAN NHÂN DÂN" is not read as "BAN", "VĂN PHÒNG" not as "PHÒNG".
 _AGENCY = re.compile(
-    r"(?<!\S)(?:TIỂU\s+BAN|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND|ỦY\s+BAN|UỶ\s+BAN|TỔNG\s+CỤC|CHI\s+CỤC|VĂN\s+PHÒNG"
-    r"|TRUNG\s+TÂM|HỘI\s+ĐỒNG|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ|TỈNH\s+ỦY|TỈNH\s+UỶ|THÀNH\s+ỦY|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY"
-    r"|(?<!CƠ\s)SỞ|BỘ|CỤC|(?<!NỘI\s)(?<!DỊCH\s)(?<!NGHIỆP\s)(?<!NHIỆM\s)(?<!PHỤC\s)(?<!CHỨC\s)VỤ"
-    r"|BAN|VIỆN|(?<!QUỐC\s)PHÒNG|TRƯỜNG(?=\s+(?:ĐẠI|CAO|TRUNG|THPT|THCS|TIỂU|MẦM|CHÍNH|PHỔ))|HỌC\s+VIỆN|TÒA\s+ÁN|KHO\s+BẠC"
-    r"|BẢO\s+HIỂM\s+XÃ\s+HỘI)(?=\s|$)"
+    r"(?<!\S)(?:"
+    + any_of("TIỂU BAN", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "ỦY BAN", "UỶ BAN", "TỔNG CỤC", "CHI CỤC",
+             "VĂN PHÒNG", "TRUNG TÂM", "HỘI ĐỒNG", "ĐẢNG ỦY", "ĐẢNG UỶ", "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "CÔNG AN",
+             "BỘ CHỈ HUY", r"(?<!CƠ\s)SỞ", "BỘ", "CỤC",
+             r"(?<!NỘI\s)(?<!DỊCH\s)(?<!NGHIỆP\s)(?<!NHIỆM\s)(?<!PHỤC\s)(?<!CHỨC\s)VỤ", "BAN", "VIỆN",
+             r"(?<!QUỐC\s)PHÒNG", "TRƯỜNG(?= (?:ĐẠI|CAO|TRUNG|THPT|THCS|TIỂU|MẦM|CHÍNH|PHỔ))", "HỌC VIỆN", "TÒA ÁN",
+             "KHO BẠC", "BẢO HIỂM XÃ HỘI")
+    + r")(?=\s|$)"
 )
 _LOCALITY = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<where>(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+.+)$")
 _LOCALITY_WORDS = {"TỈNH": "tỉnh", "THÀNH PHỐ": "thành phố", "TP.": "thành phố", "TP": "thành phố", "HUYỆN": "huyện",

@@ -68,7 +68,20 @@ class Phase:
 
 
 @dataclass
-class PlanExtraction:
+class Heading:
+    """What the header says of the document itself: its type, number, place and date, summary and issuer."""
+
+    kind: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: str | None = None
+    title: str | None = None
+    issuer: str | None = None  # the issuing body in sentence case ("Sở Tư pháp tỉnh Hà Tĩnh"); not in the README's JSON
+
+
+@dataclass
+class PlanExtraction(Heading):
     """The structured reading of one plan or launch letter.
 
     ``spans`` maps a field to its ``(start, end)`` offsets in ``source_text``.
@@ -80,13 +93,6 @@ class PlanExtraction:
     problem is about, when it has one).
     """
 
-    kind: str | None = None
-    number: str | None = None
-    symbol: str | None = None
-    place: str | None = None
-    date: str | None = None
-    title: str | None = None
-    issuer: str | None = None  # the issuing body ("Sở Tư pháp tỉnh Hà Tĩnh"); not in the README's JSON
     period: Period = field(default_factory=Period)
     awards: list[AwardItem] = field(default_factory=list)
     dossier: list[DossierItem] = field(default_factory=list)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from desktop.catalog import Catalog, load
@@ -23,7 +24,7 @@ from desktop.campaigns.plans.extract import extract_text
 from desktop.campaigns.plans.header import read_header
 from desktop.campaigns.plans.issuer import issuer_from_symbol
 from desktop.campaigns.plans.dates import impossible_dates
-from desktop.campaigns.plans.model import PlanExtraction
+from desktop.campaigns.plans.model import Heading, PlanExtraction
 from desktop.campaigns.plans.phases import read_phases
 from desktop.campaigns.plans.signature import find_tail, read_signature
 from desktop.campaigns.plans.timeline import read_deadline, read_period, read_unit_deadlines
@@ -81,8 +82,8 @@ def _parse(text: str, catalog: Catalog | None,
     step(1)
 
     header = read_header(doc)
-    for name in ("kind", "number", "symbol", "place", "date", "title", "issuer"):
-        setattr(plan, name, getattr(header, name))
+    for f in fields(Heading):
+        setattr(plan, f.name, getattr(header, f.name))
     if plan.issuer is None:
         plan.issuer = issuer_from_symbol(plan.symbol, plan.place)
     plan.spans.update(header.spans)

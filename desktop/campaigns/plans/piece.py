@@ -153,6 +153,5 @@ class Piece:
         return Piece.concat(out)
 
 
-_SPACES = re.compile(r"\s+")
 # What :meth:`Piece.squeeze` changes: runs of white space, and single white space that is not " ".
 _LOOSE_SPACES = re.compile(r"\s{2,}|[^\S ]")

@@ -51,7 +51,6 @@ _GRID_BORDER = re.compile(r"^\s*\+[-=:+\s]*\+\s*$")
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-+=]*$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _CELL_GAP = re.compile(r"\t+|\s{4,}")
-_SPACES = re.compile(r"\s+")
 # A character that one of the inline rules below can act on; a line without any is only squeezed.
 _INLINE_WORK = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u00a0\u2000-\u200a\u202f\u205f\u3000<&\\[!^"
                           "¹²³⁴⁵⁶⁷⁸⁹⁰\\\\*~_]")

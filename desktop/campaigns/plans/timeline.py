@@ -24,6 +24,7 @@ from desktop.campaigns.plans.dates import make, parse_date
 from desktop.campaigns.plans.folding import key
 from desktop.dates import PartialDate
 from desktop.campaigns.plans.model import PlanExtraction
+from desktop.campaigns.plans.phrases import any_of
 from desktop.campaigns.plans.piece import Piece, Span
 
 _POINT = (
@@ -51,8 +52,8 @@ _UNTIL = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_ANCHOR = re.compile(r"\bthoi\s+gian\b")
-_PERIOD_TOPIC = re.compile(r"thi\s+dua|thuc\s+hien|phat\s+dong|trien\s+khai|to\s+chuc|phong\s+trao|ap\s+dung")
-_CAMPAIGN = re.compile(r"phong\s+trao|thi\s+dua|thuc\s+hien|trien\s+khai|to\s+chuc")
+_PERIOD_TOPIC = re.compile(any_of("thi dua", "thuc hien", "phat dong", "trien khai", "to chuc", "phong trao", "ap dung"))
+_CAMPAIGN = re.compile(any_of("phong trao", "thi dua", "thuc hien", "trien khai", "to chuc"))
 
 _DEADLINE = re.compile(
     r"(?<![^\W\d_])(?P<kw>trước(?:\s+hoặc\s+trong)?|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|đến\s+hết)"
@@ -75,14 +76,19 @@ _DEADLINE_LABEL = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\./\.")
 _OFFICE = re.compile(
-    r"^(?:giao\s+|de\s+nghi\s+)?(?:van\s+phong|thuong\s+truc|hoi\s+dong|ban\s+thi\s+dua|so\s+noi\s+vu"
-    r"|phong\s+to\s+chuc|phong\s+noi\s+vu|co\s+quan\s+thuong\s+truc|to\s+giup\s+viec|bo\s+phan|ban\s+to\s+chuc"
-    r"|ban\s+chi\s+dao|lanh\s+dao|giam\s+doc|chu\s+tich|ubnd\s+tinh|uy\s+ban\s+nhan\s+dan\s+tinh"
-    r"|so\s+(?!ban\b|nganh\b)[a-z]|bo\s+phan|phong\s+thi\s+dua)"
+    "^(?:" + any_of("giao ", "de nghi ") + ")?(?:"
+    + any_of("van phong", "thuong truc", "hoi dong", "ban thi dua", "so noi vu", "phong to chuc", "phong noi vu",
+             "co quan thuong truc", "to giup viec", "bo phan", "ban to chuc", "ban chi dao", "lanh dao", "giam doc",
+             "chu tich", "ubnd tinh", "uy ban nhan dan tinh", r"so (?!ban\b|nganh\b)[a-z]", "bo phan",
+             "phong thi dua")
+    + ")"
 )
 # Who the sentence sends to work: the units ("các phòng, đơn vị", "Thủ trưởng các cơ quan").
-_UNITS = re.compile(r"\b(?:cac\s+(?:phong|don\s+vi|co\s+quan|so|truong|dia\s+phuong|tap\s+the|ban|nganh|cum|khoi)"
-                    r"|don\s+vi|thu\s+truong|nguoi\s+dung\s+dau)\b")
+_UNITS = re.compile(
+    r"\b(?:cac\s+(?:"
+    + any_of("phong", "don vi", "co quan", "so", "truong", "dia phuong", "tap the", "ban", "nganh", "cum", "khoi")
+    + ")|" + any_of("don vi", "thu truong", "nguoi dung dau") + r")\b"
+)
 # What the collecting office does itself before a date; it receives the units' dossiers ("tiếp nhận").
 _RECEIVE = ("tiep nhan", "nhan")
 
@@ -372,10 +378,10 @@ def _deadline_score(text: str, m: re.Match[str]) -> int:
 # bản đăng ký, the giao ước) and its report of results (báo cáo kết quả, sơ kết, tổng kết). A
 # "báo cáo thành tích" is part of the dossier, not a report.
 _REPORT_WORK = re.compile(
-    r"\bbao\s+cao\s+(?:ket\s+qua|so\s+ket|tong\s+ket|tinh\s+hinh|viec\s+thuc\s+hien|danh\s+gia)")
+    r"\bbao\s+cao\s+(?:" + any_of("ket qua", "so ket", "tong ket", "tinh hinh", "viec thuc hien", "danh gia") + ")")
 _REGISTRATION_WORK = re.compile(
-    r"\bdang\s+ky\s+(?:thi\s+dua|giao\s+uoc|danh\s+hieu|chi\s+tieu|phan\s+dau)|\bban\s+dang\s+ky\b"
-    r"|\bky\s+(?:ket\s+)?giao\s+uoc\b")
+    r"\bdang\s+ky\s+(?:" + any_of("thi dua", "giao uoc", "danh hieu", "chi tieu", "phan dau") + ")"
+    r"|\bban\s+dang\s+ky\b|\bky\s+(?:ket\s+)?giao\s+uoc\b")
 UNIT_DEADLINE_WORDS = {"registration": "Hạn đăng ký thi đua", "report": "Hạn báo cáo kết quả"}
 # A row of a "Tiến độ thực hiện" table: "Tháng 9/2024 | Đăng ký thi đua | Các đơn vị".
 _ROW_TIME = re.compile(

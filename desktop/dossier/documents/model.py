@@ -212,15 +212,10 @@ class Header:
 
 
 @dataclass(frozen=True)
-class TitleLine:
-    """One line of the title block under the type name (trích yếu, campaign line …)."""
+class TitleLine(Run):
+    """One line of the title block under the type name (trích yếu, campaign line …): bold unless told otherwise."""
 
-    text: str
     bold: bool = True
-    italic: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", nfc(self.text))
 
 
 @dataclass(frozen=True)

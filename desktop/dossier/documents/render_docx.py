@@ -36,33 +36,40 @@ __all__ = ["FONT_NAME", "STYLE_NAMES", "render_docx"]
 
 FONT_NAME = "Times New Roman"
 
-# Paragraph styles: (ASCII style id, name shown in Word, size, bold, italic,
-# alignment, first-line indent, space after).
 _J, _C, _LEFT = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _style(style_id: str, name: str, size: float, *, bold: bool = False, italic: bool = False,
+           align: WD_ALIGN_PARAGRAPH = _C, indent: bool = False, after: float = 0) -> tuple:
+    """A paragraph style: (ASCII id, name shown in Word, size, bold, italic, alignment, first-line indent,
+    space after); the keywords give what differs from a plain centred line."""
+    return style_id, name, size, bold, italic, align, indent, after
+
+
 _STYLE_SPECS = {
-    "governing": ("VBCoQuanChuQuan", "Cơ quan chủ quản", L.SIZE_GOVERNING, False, False, _C, False, 0),
-    "issuing": ("VBCoQuanBanHanh", "Cơ quan ban hành", L.SIZE_ISSUING, True, False, _C, False, 0),
-    "number": ("VBSoKyHieu", "Số, ký hiệu", L.SIZE_NUMBER, False, False, _C, False, 0),
-    "classification": ("VBDoMat", "Độ mật", L.SIZE_CLASSIFICATION, True, False, _C, False, 0),
-    "national": ("VBQuocHieu", "Quốc hiệu", L.SIZE_NATIONAL, True, False, _C, False, 0),
-    "motto": ("VBTieuNgu", "Tiêu ngữ", L.SIZE_MOTTO, True, False, _C, False, 0),
-    "place_date": ("VBDiaDanh", "Địa danh, ngày tháng", L.SIZE_PLACE_DATE, False, True, _C, False, 0),
-    "type_name": ("VBTenLoai", "Tên loại văn bản", L.SIZE_TYPE_NAME, True, False, _C, False, 0),
-    "title": ("VBTrichYeu", "Trích yếu", L.SIZE_TITLE, True, False, _C, False, 0),
-    "cong_van_title": ("VBTrichYeuCongVan", "Trích yếu công văn", L.SIZE_TITLE_CONG_VAN, False, False, _C, False, 0),
-    "rule": ("VBDuongKe", "Đường kẻ", 2, False, False, _C, False, 0),
-    "recipients": ("VBKinhGui", "Kính gửi", L.SIZE_BODY, False, False, _C, False, L.PARAGRAPH_SPACE_PT),
-    "basis": ("VBCanCu", "Căn cứ", L.SIZE_BODY, False, True, _J, True, L.PARAGRAPH_SPACE_PT),
-    "body": ("VBNoiDung", "Nội dung", L.SIZE_BODY, False, False, _J, True, L.PARAGRAPH_SPACE_PT),
-    "heading": ("VBDeMuc", "Đề mục", L.SIZE_BODY, True, False, _J, True, L.PARAGRAPH_SPACE_PT),
-    "cell": ("VBBang", "Nội dung bảng", L.SIZE_TABLE, False, False, _LEFT, False, 0),
-    "cell_header": ("VBTieuDeBang", "Tiêu đề bảng", L.SIZE_TABLE, True, False, _C, False, 0),
-    "sign_title": ("VBChucVuNguoiKy", "Quyền hạn, chức vụ người ký", L.SIZE_SIGNATURE, True, False, _C, False, 0),
-    "sign_note": ("VBGhiChuChuKy", "Ghi chú chữ ký", L.SIZE_SIGNATURE_NOTE, False, True, _C, False, 0),
-    "sign_name": ("VBHoTenNguoiKy", "Họ tên người ký", L.SIZE_SIGNATURE, True, False, _C, False, 0),
-    "noi_nhan_label": ("VBNoiNhanTieuDe", "Nơi nhận", L.SIZE_NOI_NHAN_LABEL, True, True, _LEFT, False, 0),
-    "noi_nhan": ("VBNoiNhanDanhSach", "Danh sách nơi nhận", L.SIZE_NOI_NHAN, False, False, _LEFT, False, 0),
-    "page_number": ("VBSoTrang", "Số trang", L.SIZE_PAGE_NUMBER, False, False, _C, False, 0),
+    "governing": _style("VBCoQuanChuQuan", "Cơ quan chủ quản", L.SIZE_GOVERNING),
+    "issuing": _style("VBCoQuanBanHanh", "Cơ quan ban hành", L.SIZE_ISSUING, bold=True),
+    "number": _style("VBSoKyHieu", "Số, ký hiệu", L.SIZE_NUMBER),
+    "classification": _style("VBDoMat", "Độ mật", L.SIZE_CLASSIFICATION, bold=True),
+    "national": _style("VBQuocHieu", "Quốc hiệu", L.SIZE_NATIONAL, bold=True),
+    "motto": _style("VBTieuNgu", "Tiêu ngữ", L.SIZE_MOTTO, bold=True),
+    "place_date": _style("VBDiaDanh", "Địa danh, ngày tháng", L.SIZE_PLACE_DATE, italic=True),
+    "type_name": _style("VBTenLoai", "Tên loại văn bản", L.SIZE_TYPE_NAME, bold=True),
+    "title": _style("VBTrichYeu", "Trích yếu", L.SIZE_TITLE, bold=True),
+    "cong_van_title": _style("VBTrichYeuCongVan", "Trích yếu công văn", L.SIZE_TITLE_CONG_VAN),
+    "rule": _style("VBDuongKe", "Đường kẻ", 2),
+    "recipients": _style("VBKinhGui", "Kính gửi", L.SIZE_BODY, after=L.PARAGRAPH_SPACE_PT),
+    "basis": _style("VBCanCu", "Căn cứ", L.SIZE_BODY, italic=True, align=_J, indent=True, after=L.PARAGRAPH_SPACE_PT),
+    "body": _style("VBNoiDung", "Nội dung", L.SIZE_BODY, align=_J, indent=True, after=L.PARAGRAPH_SPACE_PT),
+    "heading": _style("VBDeMuc", "Đề mục", L.SIZE_BODY, bold=True, align=_J, indent=True, after=L.PARAGRAPH_SPACE_PT),
+    "cell": _style("VBBang", "Nội dung bảng", L.SIZE_TABLE, align=_LEFT),
+    "cell_header": _style("VBTieuDeBang", "Tiêu đề bảng", L.SIZE_TABLE, bold=True),
+    "sign_title": _style("VBChucVuNguoiKy", "Quyền hạn, chức vụ người ký", L.SIZE_SIGNATURE, bold=True),
+    "sign_note": _style("VBGhiChuChuKy", "Ghi chú chữ ký", L.SIZE_SIGNATURE_NOTE, italic=True),
+    "sign_name": _style("VBHoTenNguoiKy", "Họ tên người ký", L.SIZE_SIGNATURE, bold=True),
+    "noi_nhan_label": _style("VBNoiNhanTieuDe", "Nơi nhận", L.SIZE_NOI_NHAN_LABEL, bold=True, italic=True, align=_LEFT),
+    "noi_nhan": _style("VBNoiNhanDanhSach", "Danh sách nơi nhận", L.SIZE_NOI_NHAN, align=_LEFT),
+    "page_number": _style("VBSoTrang", "Số trang", L.SIZE_PAGE_NUMBER),
 }
 STYLE_NAMES = {key: spec[1] for key, spec in _STYLE_SPECS.items()}
 

@@ -22,6 +22,7 @@ stays a star, the missing cell is blank.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from desktop.dossier.documents.model import Block, BulletList, Paragraph, Run, Table, nfc
 
@@ -66,29 +67,33 @@ def serialise_inline(runs: tuple[Run, ...]) -> str:
     return "".join(parts)
 
 
+def _unescaped(text: str) -> Iterator[tuple[str, bool]]:
+    """The characters of ``text`` with escapes resolved, each with whether it may be markup: an
+    escaped one (``\\*``) stands for itself."""
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
+            yield text[i + 1], False
+            i += 2
+        else:
+            yield text[i], True
+            i += 1
+
+
 def _tokens(text: str) -> list[tuple[str, str]]:
     """Split into ("text", s) and ("stars", "**") tokens, resolving escapes."""
     tokens: list[tuple[str, str]] = []
     buf: list[str] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
-            buf.append(text[i + 1])
-            i += 2
-            continue
-        if ch == "*":
-            j = i
-            while j < len(text) and text[j] == "*":
-                j += 1
+    for ch, markup in _unescaped(text):
+        if not (markup and ch == "*"):
+            buf.append(ch)
+        elif buf or not tokens or tokens[-1][0] != "stars":
             if buf:
                 tokens.append(("text", "".join(buf)))
                 buf = []
-            tokens.append(("stars", text[i:j]))
-            i = j
-            continue
-        buf.append(ch)
-        i += 1
+            tokens.append(("stars", ch))
+        else:  # the star run goes on
+            tokens[-1] = ("stars", tokens[-1][1] + ch)
     if buf:
         tokens.append(("text", "".join(buf)))
     return tokens
@@ -159,19 +164,12 @@ def _split_cells(line: str) -> list[str]:
     body = body.removeprefix("|")
     cells: list[str] = []
     buf: list[str] = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body) and body[i + 1] in _ESCAPABLE:
-            buf.append(body[i + 1])
-            i += 2
-            continue
-        if ch == "|":
+    for ch, markup in _unescaped(body):
+        if markup and ch == "|":
             cells.append("".join(buf).strip())
             buf = []
         else:
             buf.append(ch)
-        i += 1
     rest = "".join(buf).strip()
     if rest:
         cells.append(rest)

@@ -171,22 +171,26 @@ _CONTEXT["awards_summary"] = [
 ]
 
 
+def _prior_award(year: int, name: str, kind: str, decision: str, issuer: str) -> dict[str, Any]:
+    return {"year": year, "name": name, "kind": kind, "decision": decision, "issuer": issuer}
+
+
 _PRIOR_AWARDS = {
     "tap_the": [
-        {"year": 2023, "name": "Tập thể lao động tiên tiến", "kind": "danh_hieu",
-         "decision": "Quyết định số 15/QĐ-STP ngày 10/01/2024", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
-        {"year": 2024, "name": "Tập thể lao động xuất sắc", "kind": "danh_hieu",
-         "decision": "Quyết định số 302/QĐ-UBND ngày 20/01/2025", "issuer": "UBND tỉnh Hà Tĩnh"},
-        {"year": 2024, "name": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "kind": "hinh_thuc",
-         "decision": "Quyết định số 410/QĐ-UBND ngày 05/02/2025", "issuer": "UBND tỉnh Hà Tĩnh"},
+        _prior_award(2023, "Tập thể lao động tiên tiến", "danh_hieu", "Quyết định số 15/QĐ-STP ngày 10/01/2024",
+                     "Sở Tư pháp tỉnh Hà Tĩnh"),
+        _prior_award(2024, "Tập thể lao động xuất sắc", "danh_hieu", "Quyết định số 302/QĐ-UBND ngày 20/01/2025",
+                     "UBND tỉnh Hà Tĩnh"),
+        _prior_award(2024, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "hinh_thuc",
+                     "Quyết định số 410/QĐ-UBND ngày 05/02/2025", "UBND tỉnh Hà Tĩnh"),
     ],
     "ca_nhan": [
-        {"year": 2023, "name": "Lao động tiên tiến", "kind": "danh_hieu",
-         "decision": "Quyết định số 16/QĐ-STP ngày 10/01/2024", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
-        {"year": 2024, "name": "Chiến sĩ thi đua cơ sở", "kind": "danh_hieu",
-         "decision": "Quyết định số 21/QĐ-STP ngày 15/01/2025", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
-        {"year": 2024, "name": "Giấy khen của Giám đốc Sở Tư pháp", "kind": "hinh_thuc",
-         "decision": "Quyết định số 22/QĐ-STP ngày 15/01/2025", "issuer": "Sở Tư pháp tỉnh Hà Tĩnh"},
+        _prior_award(2023, "Lao động tiên tiến", "danh_hieu", "Quyết định số 16/QĐ-STP ngày 10/01/2024",
+                     "Sở Tư pháp tỉnh Hà Tĩnh"),
+        _prior_award(2024, "Chiến sĩ thi đua cơ sở", "danh_hieu", "Quyết định số 21/QĐ-STP ngày 15/01/2025",
+                     "Sở Tư pháp tỉnh Hà Tĩnh"),
+        _prior_award(2024, "Giấy khen của Giám đốc Sở Tư pháp", "hinh_thuc", "Quyết định số 22/QĐ-STP ngày 15/01/2025",
+                     "Sở Tư pháp tỉnh Hà Tĩnh"),
     ],
 }
 

@@ -580,24 +580,27 @@ def registration_list(context: Mapping[str, Any], options: Mapping[str, Any], su
                   tuple(rows), (7, 23, 22, 22, 26)),)
 
 
-def results_table(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
-    items = [r for r in _list(lookup(context, "results")) if isinstance(r, Mapping) and _text(r.get("criterion"))]
+def _numbered_table(context: Mapping[str, Any], path: str, columns: tuple[tuple[str, str], ...],
+                    widths: tuple[int, ...]) -> tuple[Block, ...]:
+    """One numbered row ("STT") per entry of ``path`` whose first column is filled; ``columns`` are
+    (key, header) pairs. No entry gives no table."""
+    items = [e for e in _list(lookup(context, path)) if isinstance(e, Mapping) and _text(e.get(columns[0][0]))]
     if not items:
         return ()
-    rows = tuple((str(i), _text(r.get("criterion")), _text(r.get("target")), _text(r.get("result")),
-                  _text(r.get("assessment"))) for i, r in enumerate(items, 1))
-    return (Table(("STT", "Chỉ tiêu", "Chỉ tiêu đăng ký / kế hoạch", "Kết quả thực hiện", "Đánh giá"), rows,
-                  (7, 38, 20, 20, 15)),)
+    rows = tuple((str(i), *(_text(e.get(key)) for key, _ in columns)) for i, e in enumerate(items, 1))
+    return (Table(("STT", *(header for _, header in columns)), rows, widths),)
+
+
+def results_table(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
+    return _numbered_table(context, "results", (("criterion", "Chỉ tiêu"), ("target", "Chỉ tiêu đăng ký / kế hoạch"),
+                                                ("result", "Kết quả thực hiện"), ("assessment", "Đánh giá")),
+                           (7, 38, 20, 20, 15))
 
 
 def awards_summary(context: Mapping[str, Any], options: Mapping[str, Any], subject: str) -> tuple[Block, ...]:
-    items = [a for a in _list(lookup(context, "awards_summary")) if isinstance(a, Mapping) and _text(a.get("award"))]
-    if not items:
-        return ()
-    rows = tuple((str(i), _text(a.get("award")), _text(a.get("proposed")), _text(a.get("passed")),
-                  _text(a.get("sent"))) for i, a in enumerate(items, 1))
-    return (Table(("STT", "Hình thức khen thưởng", "Số đề nghị", "Hội đồng thông qua", "Đã trình cấp trên"), rows,
-                  (7, 45, 14, 17, 17)),)
+    return _numbered_table(context, "awards_summary", (("award", "Hình thức khen thưởng"), ("proposed", "Số đề nghị"),
+                                                       ("passed", "Hội đồng thông qua"), ("sent", "Đã trình cấp trên")),
+                           (7, 45, 14, 17, 17))
 
 
 SOURCES.update({
