@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.dossier import drafts, printing
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, add_print_options, db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
 from desktop.files import existing_files
@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.set_defaults(func=run_draft_campaign, kind=kind)
     p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
     p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_list)
     p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
@@ -82,8 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("print", help="in một văn bản (chỉ văn bản mật hoặc hồ sơ khen thưởng cấp Nhà nước)")
     p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
-    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
+    add_print_options(p)
     p.set_defaults(func=run_print)
 
 

@@ -133,6 +133,18 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
+# -- options several commands take ------------------------------------------------------------
+
+def add_json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def add_print_options(p: argparse.ArgumentParser) -> None:
+    """The printer and the number of copies of a command that prints."""
+    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
+    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
+
+
 def _quiet_libraries() -> None:
     """Libraries' own English warnings (pypdf's "EOF marker not found", openpyxl's notes on
     Excel extensions) are not shown: every problem reaches the clerk as a Vietnamese message.

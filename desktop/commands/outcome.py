@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from desktop.council import outcomes, prizes
-from desktop.commands.main import db_path
+from desktop.commands.main import add_print_options, db_path
 from desktop.store import Store
 
 
@@ -79,8 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_review_certificates)
     p = group.add_parser("print", help="in Giấy khen (khen thưởng bằng giấy, được in) và ghi vào sổ in")
     p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
+    add_print_options(p)
     p.set_defaults(func=run_review_print)
 
 

@@ -16,7 +16,7 @@ import sys
 from desktop.campaigns import campaign as campaigns
 from desktop.council import meetings, nominations
 from desktop.records import people
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, db_path
 from desktop.formatting import date, date_time, number
 from desktop.store import Store
 
@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                 p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
             if extra is not None:
                 extra(p)
-            p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+            add_json_option(p)
             p.set_defaults(func=func)
 
 
@@ -138,10 +138,16 @@ def run_collective_list(args: argparse.Namespace) -> int:
 
 # -- nominations ---------------------------------------------------------------------------
 
-def run_nomination_list(args: argparse.Namespace) -> int:
+def _of_campaign(args: argparse.Namespace, list_for_campaign):
+    """What ``list_for_campaign`` lists of the campaign ``args.campaign``; one that does not exist is said, not listed
+    as empty."""
     with Store(db_path(args)) as store:
         campaigns.get(store, args.campaign)
-        items = nominations.list_for_campaign(store, args.campaign)
+        return list_for_campaign(store, args.campaign)
+
+
+def run_nomination_list(args: argparse.Namespace) -> int:
+    items = _of_campaign(args, nominations.list_for_campaign)
     if args.json:
         _dump([{k: v for k, v in dataclasses.asdict(r).items() if k != "sort_key"} for r in items])
         return 0
@@ -184,9 +190,7 @@ def run_nomination_show(args: argparse.Namespace) -> int:
 # -- meetings ------------------------------------------------------------------------------
 
 def run_meeting_list(args: argparse.Namespace) -> int:
-    with Store(db_path(args)) as store:
-        campaigns.get(store, args.campaign)
-        items = meetings.list_for_campaign(store, args.campaign)
+    items = _of_campaign(args, meetings.list_for_campaign)
     if args.json:
         _dump([dataclasses.asdict(m) for m in items])
         return 0
