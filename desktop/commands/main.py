@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop import __version__
@@ -133,7 +134,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-# -- options several commands take ------------------------------------------------------------
+# -- what several commands share ------------------------------------------------------------
+
+def add_command(group: argparse._SubParsersAction, name: str, help_text: str, func: Callable[[argparse.Namespace], int],
+                number: tuple[str, str, str] | None = None) -> argparse.ArgumentParser:
+    """The sub-command ``name`` of ``group``, run by ``func``; ``number`` is its numeric argument (an id, a year)
+    as ``(name, metavar, help)``."""
+    p = group.add_parser(name, help=help_text)
+    if number is not None:
+        dest, metavar, arg_help = number
+        p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
+    p.set_defaults(func=func)
+    return p
+
 
 def add_json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")

@@ -16,7 +16,7 @@ import sys
 from desktop.campaigns import campaign as campaigns
 from desktop.council import meetings, nominations
 from desktop.records import people
-from desktop.commands.main import add_json_option, db_path
+from desktop.commands.main import add_command, add_json_option, db_path
 from desktop.formatting import date, date_time, number
 from desktop.store import Store
 
@@ -54,14 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         group = sub.add_parser(group_name, help=group_help)
         gs = group.add_subparsers(dest=f"{group_name}_command", metavar="LỆNH", required=True)
         for name, help_text, positional, extra, func in commands:
-            p = gs.add_parser(name, help=help_text)
-            if positional is not None:
-                dest, metavar, arg_help = positional
-                p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
+            p = add_command(gs, name, help_text, func, positional)
             if extra is not None:
                 extra(p)
             add_json_option(p)
-            p.set_defaults(func=func)
 
 
 def _dump(data) -> None:
