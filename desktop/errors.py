@@ -25,6 +25,12 @@ class ValidationError(UserError):
         self.fields = dict(fields)
         super().__init__("; ".join(self.fields.values()))
 
+    @classmethod
+    def raise_if_any(cls, fields: dict[str, str]) -> None:
+        """Raise one for ``fields`` when a field has a message; nothing when all are acceptable."""
+        if fields:
+            raise cls(fields)
+
 
 class NotFound(UserError):
     """A record asked for by id does not exist."""

@@ -26,9 +26,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from desktop.errors import UserError
+from desktop.errors import UserError, os_reason
 
 __all__ = ["OutputExists", "DiskFull", "atomic_write", "existing_files", "publish", "part_path", "disk_error", "umask",
+           "removed_on_failure", "read_file", "read_head",
            "TEMP_PREFIXES", "temp_prefix", "clean_stale_temp", "clean_stale_parts"]
 
 
@@ -113,6 +114,23 @@ def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
             remove_quietly(tmp)
 
 
+@contextmanager
+def removed_on_failure(written: list[Path], path: Path, what: str) -> Iterator[None]:
+    """Within the block, a failure (or a cancel) removes the files listed in ``written`` by then.
+
+    An ``OSError`` is said to the clerk: a full disk as :class:`DiskFull` (while writing ``path``),
+    any other as "Không ghi được ``what``: why and what to do."
+    """
+    try:
+        yield
+    except BaseException as exc:
+        for done in written:
+            remove_quietly(done)
+        if isinstance(exc, OSError):
+            raise disk_error(exc, path) or UserError(f"Không ghi được {what}: {os_reason(exc)}.") from exc
+        raise
+
+
 _OVERWRITE: ContextVar[bool] = ContextVar("thidua_overwrite", default=True)
 
 
@@ -181,6 +199,25 @@ def atomic_write(path: Path | str, *, overwrite: bool | None = None, private: bo
     except BaseException:
         remove_quietly(tmp)
         raise
+
+
+def read_file(path: Path | str, what: str = "tệp") -> bytes:
+    """The bytes of the file the clerk named; one missing or unreadable is said as ``what`` (“tệp PDF”…) and why."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise UserError(f"Không tìm thấy {what} {path}.") from exc
+    except OSError as exc:
+        raise UserError(f"Không đọc được {what} {path}: {os_reason(exc)}.") from exc
+
+
+def read_head(path: Path | str, size: int, unreadable: str) -> bytes:
+    """The first ``size`` bytes of the file (what kind it is); one unreadable is said as ``unreadable: why.``"""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError as exc:
+        raise UserError(f"{unreadable}: {exc.strerror or exc}.") from exc
 
 
 # -- temporary folders --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.dates import partial_text
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog, formatting
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, db_path
 from desktop.store import Store
 from desktop.commands.plan import add_plan_subcommand, summary
 from desktop import clock
@@ -27,11 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("campaign", help="xem các phong trào thi đua đã lưu")
     cs = group.add_subparsers(dest="campaign_command", metavar="LỆNH", required=True)
     p = cs.add_parser("list", help="liệt kê các phong trào, hạn nộp và số ngày còn lại")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_list)
     p = cs.add_parser("show", help="xem một phong trào và tiến độ của nó")
     p.add_argument("id", type=int, metavar="MÃ", help="mã số phong trào (xem “thidua campaign list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_show)
 
 

@@ -30,14 +30,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--force", action="store_true", help="ghi đè các tệp đã có")
     demo.set_defaults(func=run_demo)
 
-    tokens = cert_sub.add_parser("tokens", help="liệt kê thiết bị ký (USB token) mà trình điều khiển PKCS#11 thấy")
-    tokens.add_argument("module", metavar="THƯ_VIỆN", help="tệp trình điều khiển PKCS#11 (.dll/.so)")
-    tokens.set_defaults(func=run_tokens)
+    def device_command(name: str, help_text: str, func) -> argparse.ArgumentParser:
+        """A sub-command about what a PKCS#11 driver (its argument) sees."""
+        device = cert_sub.add_parser(name, help=help_text)
+        device.add_argument("module", metavar="THƯ_VIỆN", help="tệp trình điều khiển PKCS#11 (.dll/.so)")
+        device.set_defaults(func=func)
+        return device
 
-    keys = cert_sub.add_parser("keys", help="liệt kê khóa ký và chứng thư số trên thiết bị ký (cần PIN)")
-    keys.add_argument("module", metavar="THƯ_VIỆN", help="tệp trình điều khiển PKCS#11 (.dll/.so)")
-    keys.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
-    keys.set_defaults(func=run_keys)
+    device_command("tokens", "liệt kê thiết bị ký (USB token) mà trình điều khiển PKCS#11 thấy", run_tokens)
+    add_token_option(device_command("keys", "liệt kê khóa ký và chứng thư số trên thiết bị ký (cần PIN)", run_keys))
+
+
+def add_token_option(p: argparse.ArgumentParser) -> None:
+    """Which of the plugged-in signing devices."""
+    p.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
 
 
 def read_secret(prompt: str) -> str:

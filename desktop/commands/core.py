@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, db_path
 from desktop.errors import UserError
 from desktop.paths import demo_db_path
 from desktop.store import Store
@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("search", help="tìm thành tích và cá nhân (không cần gõ dấu)")
     p.add_argument("query", nargs="+", metavar="TỪ", help="từ cần tìm")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.add_argument("--limit", type=int, default=50, metavar="SỐ", help="số kết quả tối đa (mặc định 50)")
     p.set_defaults(func=run_search)
 

@@ -7,11 +7,17 @@ import sys
 from pathlib import Path
 
 from desktop.dossier import drafts, printing
-from desktop.commands.main import db_path
+from desktop.commands.main import add_command, add_json_option, add_print_options, db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
 from desktop.files import existing_files
 from desktop.store import Store
+
+
+_DOCUMENT = ("document", "MÃ", "mã số văn bản")
+_CAMPAIGN = ("campaign", "PHONG_TRÀO", "mã số phong trào")
+_PHASE_HELP = ("hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, cuộc họp và thời gian "
+               "của đợt đó; mặc định: cả phong trào")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,20 +42,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "(chưa hoàn thiện) được soạn lại theo mẫu này; mẫu không hợp ngày hoặc loại văn bản thì "
                             "lệnh liệt kê các mẫu phù hợp")
         if kind == "to_trinh":
-            p.add_argument("--phase", type=int, metavar="SỐ",
-                       help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, "
-                            "cuộc họp và thời gian của đợt đó; mặc định: cả phong trào")
+            p.add_argument("--phase", type=int, metavar="SỐ", help=_PHASE_HELP)
         p.set_defaults(func=run_draft, kind=kind)
-    p = ds.add_parser("all", help="soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, "
-                                  "mọi báo cáo thành tích), mỗi văn bản cả PDF và DOCX, cùng các tệp đã đính kèm, "
-                                  "trong một lần chạy")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    p = add_command(ds, "all", "soạn cả bộ hồ sơ của một phong trào (tờ trình, biên bản họp xét, mọi báo cáo thành "
+                               "tích), mỗi văn bản cả PDF và DOCX, cùng các tệp đã đính kèm, trong một lần chạy",
+                    run_draft_all, _CAMPAIGN)
     p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục kết quả (tạo nếu chưa có)")
     p.add_argument("--overwrite", action="store_true", help="ghi đè các tệp kết quả đã có")
-    p.add_argument("--phase", type=int, metavar="SỐ",
-                       help="hồ sơ của một đợt (1 = đợt đầu, theo thứ tự trong phong trào): chỉ các đề nghị, "
-                            "cuộc họp và thời gian của đợt đó; mặc định: cả phong trào")
-    p.set_defaults(func=run_draft_all)
+    p.add_argument("--phase", type=int, metavar="SỐ", help=_PHASE_HELP)
     for name, kind in (("dang-ky", "dang_ky"), ("bao-cao-ket-qua", "bao_cao_ket_qua")):
         p = ds.add_parser(name, help=f"soạn {drafts.KINDS[kind].lower()} của một phong trào (tạo bản nháp nếu chưa có)")
         p.add_argument("target", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
@@ -60,31 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--out", type=Path, required=True, metavar="TỆP", help="tệp kết quả .pdf hoặc .docx")
         p.add_argument("--overwrite", action="store_true", help="ghi đè tệp kết quả đã có")
         p.set_defaults(func=run_draft_campaign, kind=kind)
-    p = ds.add_parser("list", help="các văn bản đã soạn của một phong trào")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    p.set_defaults(func=run_list)
-    p = ds.add_parser("check", help="liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)")
-    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
-    p.set_defaults(func=run_check)
-    p = ds.add_parser("attach", help="đính kèm tệp cho một mục của danh mục hồ sơ mà ứng dụng không soạn "
-                                     "(xác nhận của cơ quan khác, giấy chứng nhận sáng kiến…): PDF, DOCX hoặc ảnh")
-    p.add_argument("campaign", type=int, metavar="PHONG_TRÀO", help="mã số phong trào")
+    add_json_option(add_command(ds, "list", "các văn bản đã soạn của một phong trào", run_list, _CAMPAIGN))
+    add_command(ds, "check", "liệt kê chỗ còn trống, còn thiếu của một văn bản (mã thoát 1 nếu có)", run_check, _DOCUMENT)
+    p = add_command(ds, "attach", "đính kèm tệp cho một mục của danh mục hồ sơ mà ứng dụng không soạn (xác nhận của "
+                                  "cơ quan khác, giấy chứng nhận sáng kiến…): PDF, DOCX hoặc ảnh", run_attach, _CAMPAIGN)
     p.add_argument("item", metavar="MỤC", help="số thứ tự của mục trong danh mục hồ sơ (1, 2, …) hoặc tên mục")
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp PDF (giữ nguyên chữ ký số nếu có), DOCX hoặc ảnh")
-    p.set_defaults(func=run_attach)
-    p = ds.add_parser("finalise", help="đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)")
-    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
-    p.set_defaults(func=run_finalise)
-    p = ds.add_parser("reopen", help="mở lại văn bản đã hoàn thiện thành bản nháp để sửa (ghi vào nhật ký)")
-    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
-    p.set_defaults(func=run_reopen)
+    add_command(ds, "finalise", "đánh dấu văn bản đã hoàn thiện (không sửa trực tiếp nữa)", run_finalise, _DOCUMENT)
+    add_command(ds, "reopen", "mở lại văn bản đã hoàn thiện thành bản nháp để sửa (ghi vào nhật ký)", run_reopen,
+                _DOCUMENT)
 
-    p = sub.add_parser("print", help="in một văn bản (chỉ văn bản mật hoặc hồ sơ khen thưởng cấp Nhà nước)")
-    p.add_argument("document", type=int, metavar="MÃ", help="mã số văn bản")
-    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
-    p.set_defaults(func=run_print)
+    add_print_options(add_command(sub, "print", "in một văn bản (chỉ văn bản mật hoặc hồ sơ khen thưởng cấp Nhà nước)",
+                                  run_print, _DOCUMENT))
 
 
 def _phase_id(store, campaign_id: int, number: int | None) -> int | None:

@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop import __version__
@@ -131,6 +132,30 @@ def db_path(args: argparse.Namespace) -> Path:
     elif not path.exists() and getattr(args, "announce_new_db", True):
         print(f"Tạo tệp dữ liệu mới: {path.expanduser().resolve()}", file=sys.stderr)
     return path
+
+
+# -- what several commands share ------------------------------------------------------------
+
+def add_command(group: argparse._SubParsersAction, name: str, help_text: str, func: Callable[[argparse.Namespace], int],
+                number: tuple[str, str, str] | None = None) -> argparse.ArgumentParser:
+    """The sub-command ``name`` of ``group``, run by ``func``; ``number`` is its numeric argument (an id, a year)
+    as ``(name, metavar, help)``."""
+    p = group.add_parser(name, help=help_text)
+    if number is not None:
+        dest, metavar, arg_help = number
+        p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
+    p.set_defaults(func=func)
+    return p
+
+
+def add_json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def add_print_options(p: argparse.ArgumentParser) -> None:
+    """The printer and the number of copies of a command that prints."""
+    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
+    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
 
 
 def _quiet_libraries() -> None:

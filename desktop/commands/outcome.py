@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from desktop.council import outcomes, prizes
-from desktop.commands.main import db_path
+from desktop.commands.main import add_command, add_print_options, db_path
 from desktop.store import Store
 
 
@@ -23,6 +23,9 @@ def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpar
         if isinstance(action, argparse._SubParsersAction):
             return action
     return parser.add_subparsers(dest=f"{name}_command", metavar="LỆNH")
+
+
+_YEAR = ("year", "NĂM", "năm bình xét")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,27 +64,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_export_awards)
 
     group = _group(sub, "review", "bình xét cuối năm: điều kiện từng danh hiệu, quyết định, Giấy khen")
-    p = group.add_parser("show", help="các đối tượng đủ điều kiện từng danh hiệu và danh sách đã quyết định")
-    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.set_defaults(func=run_review_show)
-    p = group.add_parser("decision", help="soạn Quyết định công nhận danh hiệu, tặng Giấy khen kèm danh sách "
-                                          "(Mẫu 1.2 NĐ 30/2020) ra tệp .pdf hoặc .docx")
-    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp kết quả .pdf hoặc .docx")
-    p.set_defaults(func=run_review_decision)
-    p = group.add_parser("list", help="danh sách kèm theo quyết định (theo danh hiệu, có tiền thưởng) ra tệp Excel")
-    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
-    p.set_defaults(func=run_review_list)
-    p = group.add_parser("certificates", help="in Giấy khen của danh sách đã quyết định ra tệp PDF (mỗi người một trang)")
-    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.add_argument("out", type=Path, metavar="RA.pdf", help="tệp PDF sẽ tạo")
-    p.set_defaults(func=run_review_certificates)
-    p = group.add_parser("print", help="in Giấy khen (khen thưởng bằng giấy, được in) và ghi vào sổ in")
-    p.add_argument("year", type=int, metavar="NĂM", help="năm bình xét")
-    p.add_argument("--printer", default="", metavar="TÊN", help="tên máy in (mặc định: máy in mặc định)")
-    p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
-    p.set_defaults(func=run_review_print)
+    add_command(group, "show", "các đối tượng đủ điều kiện từng danh hiệu và danh sách đã quyết định",
+                run_review_show, _YEAR)
+    for name, help_text, out, out_help, func in (
+            ("decision", "soạn Quyết định công nhận danh hiệu, tặng Giấy khen kèm danh sách (Mẫu 1.2 NĐ 30/2020) "
+                         "ra tệp .pdf hoặc .docx", "RA.pdf", "tệp kết quả .pdf hoặc .docx", run_review_decision),
+            ("list", "danh sách kèm theo quyết định (theo danh hiệu, có tiền thưởng) ra tệp Excel", "RA.xlsx",
+             "tệp Excel sẽ tạo", run_review_list),
+            ("certificates", "in Giấy khen của danh sách đã quyết định ra tệp PDF (mỗi người một trang)", "RA.pdf",
+             "tệp PDF sẽ tạo", run_review_certificates)):
+        add_command(group, name, help_text, func, _YEAR).add_argument("out", type=Path, metavar=out, help=out_help)
+    add_print_options(add_command(group, "print", "in Giấy khen (khen thưởng bằng giấy, được in) và ghi vào sổ in",
+                                  run_review_print, _YEAR))
 
 
 def run_outcome(args: argparse.Namespace) -> int:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.commands.main import add_json_option
+from desktop.commands.verify import add_trust_option
 from desktop.errors import UserError
-from desktop.commands.cert import read_secret
+from desktop.commands.cert import add_token_option, read_secret
 
 package_subparsers: argparse._SubParsersAction | None = None
 """The ``package`` group's sub-parsers, set by :func:`register`."""
@@ -30,11 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     verify = group.add_parser("verify", help="kiểm tra gói hồ sơ ký số (cấu trúc, mã băm, chữ ký, chuỗi tin cậy)")
     verify.add_argument("file", type=Path, metavar="TỆP", help="tệp gói .asice")
-    verify.add_argument(
-        "--trust", type=Path, action="append", default=[], metavar="CA.pem",
-        help="chứng thư số gốc (CA) tin cậy, PEM hoặc DER; dùng nhiều lần cho nhiều CA",
-    )
-    verify.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_trust_option(verify, "chứng thư số gốc (CA) tin cậy, PEM hoặc DER; dùng nhiều lần cho nhiều CA")
+    add_json_option(verify)
     verify.add_argument(
         "--require-signed-pdf", action="store_true", help="coi tệp PDF chưa ký số là lỗi"
     )
@@ -78,7 +77,7 @@ def _add_key_options(p: argparse.ArgumentParser) -> None:
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chữ ký số PKCS#12 (.p12/.pfx)")
     source.add_argument("--pkcs11", metavar="THƯ_VIỆN", help="trình điều khiển PKCS#11 của thiết bị ký (.dll/.so)")
-    p.add_argument("--token", metavar="NHÃN", help="nhãn thiết bị ký (bỏ qua nếu chỉ cắm một thiết bị)")
+    add_token_option(p)
     p.add_argument("--key", metavar="NHÃN", help="nhãn hoặc ID khóa ký (bỏ qua nếu chỉ có một chứng thư ký)")
     p.add_argument("--chain", type=Path, action="append", default=[], metavar="CA.pem",
                    help="chứng thư số trung gian đưa kèm chữ ký")

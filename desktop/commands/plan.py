@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.campaigns.plans import PlanExtraction, parse_plan
 from desktop.dates import PartialDate
+from desktop.commands.main import add_json_option
 
 # The ``plan`` group's sub-command parsers, set by :func:`register`.
 plan_subparsers: argparse._SubParsersAction | None = None
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = add_plan_subcommand("parse", "đọc một kế hoạch và in các trường đọc được", run_parse)
     p.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch .docx, .pdf, .txt hoặc .md")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
 
 
 def add_plan_subcommand(name: str, help: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ import sys
 from desktop.campaigns import campaign as campaigns
 from desktop.council import meetings, nominations
 from desktop.records import people
-from desktop.commands.main import db_path
+from desktop.commands.main import add_command, add_json_option, db_path
 from desktop.formatting import date, date_time, number
 from desktop.store import Store
 
@@ -54,14 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         group = sub.add_parser(group_name, help=group_help)
         gs = group.add_subparsers(dest=f"{group_name}_command", metavar="LỆNH", required=True)
         for name, help_text, positional, extra, func in commands:
-            p = gs.add_parser(name, help=help_text)
-            if positional is not None:
-                dest, metavar, arg_help = positional
-                p.add_argument(dest, type=int, metavar=metavar, help=arg_help)
+            p = add_command(gs, name, help_text, func, positional)
             if extra is not None:
                 extra(p)
-            p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-            p.set_defaults(func=func)
+            add_json_option(p)
 
 
 def _dump(data) -> None:
@@ -138,10 +134,16 @@ def run_collective_list(args: argparse.Namespace) -> int:
 
 # -- nominations ---------------------------------------------------------------------------
 
-def run_nomination_list(args: argparse.Namespace) -> int:
+def _of_campaign(args: argparse.Namespace, list_for_campaign):
+    """What ``list_for_campaign`` lists of the campaign ``args.campaign``; one that does not exist is said, not listed
+    as empty."""
     with Store(db_path(args)) as store:
         campaigns.get(store, args.campaign)
-        items = nominations.list_for_campaign(store, args.campaign)
+        return list_for_campaign(store, args.campaign)
+
+
+def run_nomination_list(args: argparse.Namespace) -> int:
+    items = _of_campaign(args, nominations.list_for_campaign)
     if args.json:
         _dump([{k: v for k, v in dataclasses.asdict(r).items() if k != "sort_key"} for r in items])
         return 0
@@ -184,9 +186,7 @@ def run_nomination_show(args: argparse.Namespace) -> int:
 # -- meetings ------------------------------------------------------------------------------
 
 def run_meeting_list(args: argparse.Namespace) -> int:
-    with Store(db_path(args)) as store:
-        campaigns.get(store, args.campaign)
-        items = meetings.list_for_campaign(store, args.campaign)
+    items = _of_campaign(args, meetings.list_for_campaign)
     if args.json:
         _dump([dataclasses.asdict(m) for m in items])
         return 0

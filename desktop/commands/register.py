@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from desktop.campaigns import campaign as campaigns, registration
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, db_path
 from desktop.files import existing_files
 from desktop.formatting import number
 from desktop.store import Store
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                             "hoặc danh hiệu thi đua của năm (--year)")
     rs = group.add_subparsers(dest="register_command", metavar="LỆNH", required=True)
     p = _subcommand(rs, "show", "xem danh sách đăng ký thi đua của một phong trào")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_show)
     p = _subcommand(rs, "export", "xuất danh sách đăng ký thi đua ra tệp Excel để in hoặc gửi")
     p.add_argument("out", type=Path, metavar="RA.xlsx", help="tệp Excel sẽ tạo")
@@ -169,7 +169,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def register_deadlines(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("deadlines", help="mọi hạn sắp tới của các phong trào (đăng ký, báo cáo, hồ sơ) theo ngày")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_deadlines)
 
 

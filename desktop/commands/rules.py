@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.main import db_path
+from desktop.commands.main import add_json_option, db_path
 
 RESULTS = {"met": "đạt", "not_met": "chưa đạt", "unknown": "chưa xác định"}
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
@@ -19,23 +19,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="điều kiện của từng danh hiệu, hình thức khen thưởng, kèm căn cứ pháp lý")
     p.add_argument("award", nargs="?", default=None, metavar="KHEN_THƯỞNG",
                    help='tên danh hiệu hoặc hình thức khen thưởng, ví dụ "Chiến sĩ thi đua cơ sở" (mặc định: tất cả)')
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_rules)
 
     group = _group(sub, "nomination", "đề nghị khen thưởng")
     p = group.add_parser("checks", help="kết quả từng điều kiện của một đề nghị (đạt / chưa đạt / chưa xác định), "
                                         "kèm dữ kiện đã dùng và căn cứ")
     p.add_argument("id", type=int, metavar="MÃ", help="mã số đề nghị (xem “thidua nomination list”)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(p)
     p.set_defaults(func=run_checks)
 
 
 # -- rules ------------------------------------------------------------------------------------------
 
-def _condition_lines(c, depth: int) -> list[str]:
+def _tree_lines(node, depth: int, lines_of, children_of) -> list[str]:
+    """``lines_of(node, pad)`` (``pad`` indents ``depth`` levels), then the lines of its ``children_of`` a level deeper."""
+    out = lines_of(node, "  " * depth)
+    for child in children_of(node):
+        out += _tree_lines(child, depth + 1, lines_of, children_of)
+    return out
+
+
+def _condition_lines(c, pad: str) -> list[str]:
     from desktop.council import rules
 
-    pad = "  " * depth
     head = {"one_of": "Một trong các điều kiện: ", "all_of": "Tất cả các điều kiện: "}.get(c.kind, "")
     out = [f"{pad}- {head}{c.text}"]
     detail = [f"căn cứ: {c.source}"]
@@ -44,8 +51,6 @@ def _condition_lines(c, depth: int) -> list[str]:
     out.append(f"{pad}  ({'; '.join(detail)})")
     if c.note:
         out.append(f"{pad}  Lưu ý: {c.note}")
-    for part in c.of:
-        out += _condition_lines(part, depth + 1)
     return out
 
 
@@ -83,7 +88,7 @@ def run_rules(args: argparse.Namespace) -> int:
         if e.note:
             print(f"  Lưu ý: {e.note}")
         for c in e.conditions:
-            for line in _condition_lines(c, 1):
+            for line in _tree_lines(c, 1, _condition_lines, lambda c: c.of):
                 print(line)
     if not args.award:
         print()
@@ -93,8 +98,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 # -- a nomination's checks ----------------------------------------------------------------------------
 
-def _check_lines(c, depth: int) -> list[str]:
-    pad = "  " * depth
+def _check_lines(c, pad: str) -> list[str]:
     out = [f"{pad}{MARKS[c.result]} [{RESULTS[c.result]}] {c.headline}"]
     for fact in c.facts:
         out.append(f"{pad}    · {fact}")
@@ -102,8 +106,6 @@ def _check_lines(c, depth: int) -> list[str]:
         out.append(f"{pad}    Căn cứ: {c.source}" + (f" (hiệu lực {c.period})" if c.period else ""))
     if c.note:
         out.append(f"{pad}    Lưu ý: {c.note}")
-    for child in c.children:
-        out += _check_lines(child, depth + 1)
     return out
 
 
@@ -126,7 +128,7 @@ def run_checks(args: argparse.Namespace) -> int:
     print(f"Đề nghị số {n.id}: {award or '(chưa khớp danh mục khen thưởng)'} — "
           f"{'cá nhân' if n.subject_kind == 'person' else 'tập thể'} {name}")
     for c in checks:
-        for line in _check_lines(c, 0):
+        for line in _tree_lines(c, 0, _check_lines, lambda c: c.children):
             print(line)
     failed = [c for c in checks if not c.ok]
     unknown = [c for c in checks if c.ok and c.result == "unknown"]

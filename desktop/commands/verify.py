@@ -14,16 +14,14 @@ import json
 import sys
 from pathlib import Path
 
+from desktop.commands.main import add_json_option
 from desktop.errors import UserError
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF, thư mục PDF hoặc gói hồ sơ .asice")
     p.add_argument("path", type=Path, metavar="TỆP|THƯ_MỤC", help="tệp PDF đã ký, thư mục các tệp PDF, hoặc gói .asice")
-    p.add_argument(
-        "--trust", type=Path, action="append", default=[], metavar="CA.pem",
-        help="thêm chứng thư số tin cậy (gốc hoặc trung gian), PEM hoặc DER; dùng nhiều lần",
-    )
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_trust_option(p, "thêm chứng thư số tin cậy (gốc hoặc trung gian), PEM hoặc DER; dùng nhiều lần")
+    add_json_option(p)
     p.set_defaults(func=run_verify)
 
     t = sub.add_parser("trust", help="danh sách chứng thư số CA tin cậy dùng để kiểm tra chữ ký (lưu trong tệp dữ liệu)")
@@ -32,11 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("files", type=Path, nargs="+", metavar="TỆP", help="tệp chứng thư số")
     add.set_defaults(func=run_trust_add)
     ls = group.add_parser("list", help="liệt kê chứng thư số tin cậy")
-    ls.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_json_option(ls)
     ls.set_defaults(func=run_trust_list)
     rm = group.add_parser("remove", help="bỏ tin cậy một chứng thư số")
     rm.add_argument("key", metavar="SỐ|VÂN_TAY", help="số thứ tự (xem “trust list”) hoặc đầu dấu vân tay SHA-256")
     rm.set_defaults(func=run_trust_remove)
+
+
+def add_trust_option(p: argparse.ArgumentParser, help_text: str) -> None:
+    """``--trust``: certificate files (PEM or DER) trusted in this run, the option given once for each."""
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem", help=help_text)
 
 
 def trusted_certificates(args: argparse.Namespace) -> list:

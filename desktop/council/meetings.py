@@ -197,8 +197,7 @@ def _validate(m: Meeting) -> Meeting:
         problems = ballot_errors(m, b)
         if problems:
             errors[f"ballot[{b.nomination_id}]"] = " ".join(problems)
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return m
 
 
@@ -277,8 +276,7 @@ def delete(store, meeting_id: int) -> None:
     m = get(store, meeting_id)
     if m.held:
         raise UserError("Cuộc họp đã kết thúc và có kết quả; không xóa được.")
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM meeting WHERE id = ?", (meeting_id,))
+    store.delete("meeting", meeting_id)
 
 
 def add_submitted(store, m: Meeting) -> list[Ballot]:

@@ -84,8 +84,7 @@ def _validate(store, n: Nomination) -> Nomination:
             errors["phase"] = "Hãy chọn một đợt (sơ kết, tổng kết) của phong trào này."
     n.summary = nfc(n.summary or "").strip()
     n.achievement_ids = list(dict.fromkeys(int(a) for a in n.achievement_ids))
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return n
 
 
@@ -137,8 +136,7 @@ def delete(store, nomination_id: int) -> None:
     n = get(store, nomination_id)
     if n.status in PASSED:
         raise UserError("Đề nghị đã được Hội đồng thông qua hoặc đã gửi; không xóa được.")
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM nomination WHERE id = ?", (nomination_id,))
+    store.delete("nomination", nomination_id)
 
 
 @dataclass(frozen=True)

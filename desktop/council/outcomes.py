@@ -144,8 +144,7 @@ def record(store, nomination_id: int, *, result: str, decision_number: str, deci
             with open(path, "rb") as fh:
                 if fh.read(5) != b"%PDF-":
                     errors["file"] = f"Tệp {path.name} không phải PDF; hãy đính kèm quyết định đã ký dạng PDF."
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
 
     old = get(store, nomination_id)
     with store.transaction() as conn:

@@ -13,6 +13,7 @@ awards itself into awards received (``prior_award``), tied to the review.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.council import conditions
@@ -23,6 +24,7 @@ from desktop.dates import DateError, from_iso, parse_date
 from desktop.errors import NotFound, UserError, ValidationError
 from desktop.council.nominations import Check
 from desktop.records.people import RATINGS
+from desktop.store.sql import where
 from desktop.text import clean, name_sort_key, word_sort_key
 
 SCOPES = {"co_so": "Cấp cơ sở", "bo_tinh": "Cấp bộ, ngành, tỉnh", "toan_quoc": "Toàn quốc"}
@@ -126,8 +128,7 @@ def save_initiative(store, i: Initiative) -> int:
     i.author_ids = list(dict.fromkeys(int(a) for a in i.author_ids))
     if not i.author_ids:
         errors["authors"] = "Sáng kiến phải có ít nhất một tác giả."
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     values = (i.name, int(i.year), i.scope, clean(i.recognised_by), clean(i.decision_number),
               i.decision_date.isoformat() if i.decision_date else None, clean(i.field), clean(i.effect))
     with store.transaction() as conn:
@@ -144,16 +145,10 @@ def save_initiative(store, i: Initiative) -> int:
 
 
 def initiatives(store, *, year: int | None = None, person_id: int | None = None) -> list[Initiative]:
-    where, params = [], []
-    if year is not None:
-        where.append("i.year = ?")
-        params.append(year)
-    if person_id is not None:
-        where.append("i.id IN (SELECT initiative_id FROM initiative_author WHERE person_id = ?)")
-        params.append(person_id)
-    sql = "SELECT i.* FROM initiative i" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY i.year, i.id"
+    clause, params = where(("i.year = ?", year),
+                           ("i.id IN (SELECT initiative_id FROM initiative_author WHERE person_id = ?)", person_id))
     out = []
-    for r in store.query(sql, params):
+    for r in store.query(f"SELECT i.* FROM initiative i{clause} ORDER BY i.year, i.id", params):
         authors = [a["person_id"] for a in store.query(
             "SELECT person_id FROM initiative_author WHERE initiative_id = ? ORDER BY person_id", (r["id"],))]
         out.append(Initiative(r["name"], r["year"], authors, r["scope"], r["recognised_by"], r["decision_number"],
@@ -162,8 +157,7 @@ def initiatives(store, *, year: int | None = None, person_id: int | None = None)
 
 
 def delete_initiative(store, initiative_id: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM initiative WHERE id = ?", (initiative_id,))
+    store.delete("initiative", initiative_id)
 
 
 # -- the review -----------------------------------------------------------------------------------------
@@ -250,6 +244,28 @@ def proposals(store, year: int) -> list[Proposal]:
         (year,))]
 
 
+def _failed_checks(c: Candidate, skip: str | None = None) -> list[str]:
+    """The candidate's conditions not met (but the one coded ``skip``), each as a line of a refusal."""
+    return [f"{c.name} — {c.title}: {f.message} ({f.source})" for f in c.checks if not f.ok and f.code != skip]
+
+
+def _chosen_candidates(store, year: int, keys: list[tuple[str, int, str]], refused: str,
+                       problems_of: Callable[[Candidate], list[str]]) -> dict[tuple[str, int, str], Candidate]:
+    """The candidates of the chosen ``keys`` (kind, subject, title), by key.
+
+    Raises :class:`UserError` headed ``refused`` that lists, in the order of ``keys``, each key of nobody in
+    the unit and the ``problems_of`` each candidate.
+    """
+    by_key = {c.key: c for c in candidates(store, year, set(keys))}
+    problems = []
+    for key in keys:
+        c = by_key.get(key)
+        problems += problems_of(c) if c is not None else [f"{key[2]}: không có đối tượng này trong đơn vị."]
+    if problems:
+        raise UserError(f"{refused}:\n" + "\n".join(f"- {p}" for p in problems))
+    return by_key
+
+
 def propose(store, year: int, chosen: list[tuple[str, int, str]]) -> list[int]:
     """Put the chosen titles to the council (the danh sách đề nghị), each "trình họp xét".
 
@@ -267,17 +283,8 @@ def propose(store, year: int, chosen: list[tuple[str, int, str]]) -> list[int]:
     wanted = list(dict.fromkeys(tuple(k) for k in chosen))
     if not wanted:
         raise ValidationError({"chosen": "Chưa chọn danh hiệu nào để trình Hội đồng."})
-    by_key = {c.key: c for c in candidates(store, year, set(wanted))}
-    problems = []
-    for key in wanted:
-        c = by_key.get(key)
-        if c is None:
-            problems.append(f"{key[2]}: không có đối tượng này trong đơn vị.")
-            continue
-        problems += [f"{c.name} — {c.title}: {f.message} ({f.source})" for f in c.checks
-                     if not f.ok and f.code != "ballot"]
-    if problems:
-        raise UserError("Chưa trình Hội đồng được:\n" + "\n".join(f"- {p}" for p in problems))
+    _chosen_candidates(store, year, wanted, "Chưa trình Hội đồng được",
+                       lambda c: _failed_checks(c, skip="ballot"))
     existing = {p.key: p for p in proposals(store, year)}
     ids = []
     with store.transaction() as conn:
@@ -398,24 +405,14 @@ def decide(store, year: int, chosen: list[tuple[str, int, str]] | None = None, *
     decision_number, decision_date = check_decision(errors, decision_number, decision_date, "05/QĐ-TTTGPL")
     if not chosen:
         errors["chosen"] = "Chưa chọn danh hiệu nào."
-    if errors:
-        raise ValidationError(errors)
-    wanted = set(chosen)
-    by_key = {c.key: c for c in candidates(store, year, wanted)}
-    problems = []
-    for key in chosen:
-        c = by_key.get(key)
-        if c is None:
-            problems.append(f"{key[2]}: không có đối tượng này trong đơn vị.")
-            continue
-        rule = rules()[c.title]
-        if not rule.unit_decides:
-            problems.append(f"{c.name}: {c.title} do cấp trên quyết định; đơn vị chỉ đề nghị.")
-        for f in c.checks:
-            if not f.ok:
-                problems.append(f"{c.name} — {c.title}: {f.message} ({f.source})")
-    if problems:
-        raise UserError("Chưa ra quyết định được:\n" + "\n".join(f"- {p}" for p in problems))
+    ValidationError.raise_if_any(errors)
+
+    def problems(c: Candidate) -> list[str]:
+        if rules()[c.title].unit_decides:
+            return _failed_checks(c)
+        return [f"{c.name}: {c.title} do cấp trên quyết định; đơn vị chỉ đề nghị.", *_failed_checks(c)]
+
+    by_key = _chosen_candidates(store, year, chosen, "Chưa ra quyết định được", problems)
     ids = []
     with store.transaction() as conn:
         for position, key in enumerate(chosen):

@@ -14,6 +14,7 @@ from desktop import catalog
 from desktop.council import prizes
 from desktop.dates import from_iso
 from desktop.records.people import RATINGS
+from desktop.store.sql import where
 from desktop.text import word_sort_key
 
 SUBJECTS = {"person": "Cá nhân", "collective": "Tập thể"}
@@ -38,18 +39,12 @@ class AwardRow:
 
 def awards(store, year_from: int | None = None, year_to: int | None = None) -> list[AwardRow]:
     """Every award received in the years given (both ends included), by year, award, name."""
-    where, params = [], []
-    if year_from is not None:
-        where.append("pa.year >= ?")
-        params.append(year_from)
-    if year_to is not None:
-        where.append("pa.year <= ?")
-        params.append(year_to)
+    clause, params = where(("pa.year >= ?", year_from), ("pa.year <= ?", year_to))
     rows = store.query(
         "SELECT pa.*, p.full_name, p.sort_key, pc.name AS pcname, c.name AS cname FROM prior_award pa "
         "LEFT JOIN person p ON p.id = pa.person_id LEFT JOIN collective pc ON pc.id = p.collective_id "
         "LEFT JOIN collective c ON c.id = pa.collective_id"
-        + (" WHERE " + " AND ".join(where) if where else ""), params)
+        + clause, params)
     cat = catalog.load()
     table = prizes.load()
     out = []

@@ -7,7 +7,6 @@ mistaken for a real submission: the Sở's verifier will not trust this CA.
 """
 from __future__ import annotations
 
-import contextlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from desktop.errors import UserError, os_reason
-from desktop.files import atomic_write, disk_error
+from desktop.files import atomic_write, removed_on_failure
 
 __all__ = [
     "DEMO_CA_NAME",
@@ -221,19 +220,11 @@ def create_demo_pki(outdir: Path, *, overwrite: bool = False) -> DemoPki:
     ca = make_ca()
     signer = issue_certificate(ca, DEMO_SIGNER_NAME)
     written: list[Path] = []
-    try:
+    # All three or none: a signer.p12 without its password is of no use.
+    with removed_on_failure(written, outdir, f"tệp vào {outdir}"):
         write_pem(result.ca_pem, [ca.cert])
         written.append(result.ca_pem)
         write_p12(result.signer_p12, signer, [ca.cert], result.password, DEMO_SIGNER_NAME)
         written.append(result.signer_p12)
         _write_private(result.password_file, (result.password + "\n").encode("ascii"))
-    except BaseException as exc:
-        # All three or none: a signer.p12 without its password is of no use.
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        if isinstance(exc, OSError):
-            raise disk_error(exc, outdir) or UserError(
-                f"Không ghi được tệp vào {outdir}: {os_reason(exc)}.") from exc
-        raise
     return result

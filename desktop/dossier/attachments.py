@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.records import blobs
 from desktop.campaigns import campaign as campaigns
 from desktop.errors import NotFound, UserError
+from desktop.files import read_head
 from desktop.text import clean, fold
 
 MEDIA = {
@@ -76,12 +77,7 @@ def attach(store, campaign_id: int, item: str, path: str | Path) -> Attachment:
     ext = path.suffix.lower()
     if ext not in MEDIA:
         raise UserError(f"Tệp “{path.name}” không đính kèm được: chỉ nhận PDF, DOCX hoặc ảnh (PNG, JPG).")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError as e:
-        raise UserError(f"Không đọc được tệp “{path}”: {e.strerror or e}.") from None
-    if not head.startswith(MAGIC[ext]):
+    if not read_head(path, 16, f"Không đọc được tệp “{path}”").startswith(MAGIC[ext]):
         raise UserError(f"Tệp “{path.name}” không phải tệp {ext[1:].upper()} hợp lệ (nội dung không khớp đuôi tệp).")
     with store.transaction() as conn:
         sha, size = blobs.put_file(store, path, path.name)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.errors import UserError, os_reason
-from desktop.files import OutputExists, disk_error, part_path, publish
+from desktop.files import OutputExists, disk_error, part_path, publish, removed_on_failure
 from desktop.progress import Progress, progress_of
 from desktop.signing.certs import VN_TZ, check_signing_certificate, display_name
 from desktop.signing.keys import SigningIdentity, signing_errors
@@ -281,7 +281,7 @@ def build_package(
     except OSError as exc:
         raise disk_error(exc, output) or UserError(
             f"Không ghi được vào thư mục {output.parent}: {os_reason(exc)}.") from exc
-    try:
+    with removed_on_failure([tmp], output, f"gói hồ sơ {output}"):
         with open(tmp, "w+b") as handle:
             references = _write_zip(handle, items, identity, moment, date_time, timestamper, report, check_cancel, total)
             handle.flush()
@@ -291,13 +291,6 @@ def build_package(
         # Without overwrite the name is claimed exclusively: of two builds to the
         # same new file, exactly one succeeds and the other is told it exists.
         publish(tmp, output, overwrite=overwrite)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise disk_error(exc, output) or UserError(
-                f"Không ghi được gói hồ sơ {output}: {os_reason(exc)}.") from exc
-        raise
     report.note(total, total, "Đã ký và lưu gói hồ sơ.")  # written: a cancel now comes too late
     return BuiltPackage(
         path=output,

@@ -151,10 +151,7 @@ class PdfReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": "pdf",
-            "path": str(self.path),
-            "valid": self.ok,
-            "signer": self.signer,
+            **_summary(self),
             "signing_time": format_vn_time(self.signing_time) if self.signing_time else None,
             "signatures": [s.to_dict() for s in self.signatures],
             "checks": [c.to_dict() for c in self.checks],
@@ -194,14 +191,16 @@ class FolderReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": "folder",
-            "path": str(self.path),
-            "valid": self.ok,
-            "signer": self.signer,
+            **_summary(self),
             "documents": [d.to_dict() for d in self.documents],
             "not_pdf": list(self.skipped),
             "checks": [c.to_dict() for c in self.extra_checks],
         }
+
+
+def _summary(report: PdfReport | FolderReport) -> dict[str, Any]:
+    """What a report's ``--json`` says first: its kind, path, verdict and signers."""
+    return {"kind": report.kind, "path": str(report.path), "valid": report.ok, "signer": report.signer}
 
 
 def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], list[x509.Certificate]]:

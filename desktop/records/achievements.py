@@ -93,8 +93,7 @@ def validate(a: Achievement) -> Achievement:
         errors["measure"] = "Đơn vị đo cần đi kèm một con số."
     if a.classification not in ("thuong", "mat", "toi_mat", "tuyet_mat"):
         errors["classification"] = "Độ mật phải là thường, mật, tối mật hoặc tuyệt mật."
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return a
 
 

@@ -28,7 +28,8 @@ from typing import Callable
 from desktop.records import check as check_mod
 from desktop.records import unit as unit_mod
 from desktop.errors import StoreError, UserError
-from desktop.files import OutputExists, clean_stale_parts, disk_error, part_path, publish, remove_quietly, umask
+from desktop.files import (OutputExists, clean_stale_parts, disk_error, part_path, publish, read_head, remove_quietly,
+                           umask)
 from desktop.progress import Progress, progress_of
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store.db import SQLITE_MAGIC
@@ -284,12 +285,7 @@ def inspect(path: Path | str) -> int:
     name = path.name
     if not path.is_file():
         raise UserError(f"Không tìm thấy tệp sao lưu {path}.")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp {name}: {exc.strerror}.") from exc
-    if not head.startswith(SQLITE_MAGIC):
+    if not read_head(path, 100, f"Không đọc được tệp {name}").startswith(SQLITE_MAGIC):
         raise UserError(f"Tệp {name} không phải là bản sao lưu của Sổ thi đua (không phải cơ sở dữ liệu SQLite).")
     conn = sqlite3.connect(_uri(path.resolve(), mode="ro", immutable="1"), uri=True)
     try:

@@ -123,8 +123,7 @@ def delete_collective(store, collective_id: int) -> None:
             f"Không xóa được tập thể này: còn {people} cá nhân, {achievements} thành tích và "
             f"{children} tập thể trực thuộc gắn với nó."
         )
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM collective WHERE id = ?", (collective_id,))
+    store.delete("collective", collective_id)
 
 
 def get_collective(store, collective_id: int) -> Collective:
@@ -182,8 +181,7 @@ def _validate_person(p: Person) -> Person:
     if p.year_joined is not None:
         if not 1950 <= int(p.year_joined) <= clock.today().year:
             errors["year_joined"] = "Năm vào đơn vị không hợp lệ."
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return p
 
 
@@ -221,8 +219,7 @@ def delete_person(store, person_id: int) -> None:
         raise UserError(
             f"Không xóa được: cá nhân này còn {n} thành tích trong sổ. Hãy lưu trữ hoặc chuyển các thành tích trước."
         )
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+    store.delete("person", person_id)
 
 
 def _person(row) -> Person:
@@ -344,8 +341,7 @@ def _validate_award(a: PriorAward) -> PriorAward:
                                f"{'tập thể' if kind == 'person' else 'cá nhân'}.")
     a.decision_number = clean(a.decision_number)
     a.issuer = clean(a.issuer)
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return a
 
 

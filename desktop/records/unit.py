@@ -49,8 +49,7 @@ def validate(profile: UnitProfile) -> UnitProfile:
             errors["abbreviation"] = f"Chữ viết tắt dài quá {ABBREVIATION_MAX} ký tự."
     if p.head_name and not p.head_title:
         errors["head_title"] = "Hãy nhập chức vụ của thủ trưởng (ví dụ Giám đốc); văn bản ghi chức vụ trên chữ ký."
-    if errors:
-        raise ValidationError(errors)
+    ValidationError.raise_if_any(errors)
     return p
 
 

@@ -28,7 +28,8 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from desktop.errors import UserError, os_reason
+from desktop.errors import UserError
+from desktop.files import read_file
 from desktop.signing.certs import check_signing_certificate, display_name, has_signing_usage, load_certificates, organisation, to_asn1
 
 __all__ = [
@@ -145,12 +146,7 @@ def load_p12(
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise UserError(f"Không tìm thấy tệp chữ ký số {path}.") from exc
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp chữ ký số {path}: {os_reason(exc)}.") from exc
+    data = read_file(path, "tệp chữ ký số")
     secret = password.encode("utf-8") if password else None
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, secret)

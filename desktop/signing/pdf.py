@@ -36,7 +36,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampReque
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
 from desktop.errors import UserError, explain_pdf_error, os_reason
-from desktop.files import atomic_write
+from desktop.files import atomic_write, read_file
 from desktop.signing.certs import check_signing_certificate, format_vn_time
 from desktop.signing.fonts import VietnameseFontFactory
 from desktop.signing.keys import SigningIdentity, signing_errors
@@ -276,12 +276,7 @@ def _read_input(source: Path | bytes | IO[bytes]) -> bytes:
     if isinstance(source, (bytes, bytearray)):
         return bytes(source)
     if isinstance(source, (str, Path)):
-        try:
-            return Path(source).read_bytes()
-        except FileNotFoundError as exc:
-            raise UserError(f"Không tìm thấy tệp PDF {source}.") from exc
-        except OSError as exc:
-            raise UserError(f"Không đọc được tệp PDF {source}: {os_reason(exc)}.") from exc
+        return read_file(source, "tệp PDF")
     return source.read()
 
 

@@ -174,8 +174,7 @@ def remove(store, cert_id: int) -> TrustedCertificate:
     found = [t for t in list_all(store) if t.id == cert_id]
     if not found:
         raise UserError(f"Không có chứng thư số tin cậy số {cert_id}.")
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM trusted_certificate WHERE id = ?", (cert_id,))
+    store.delete("trusted_certificate", cert_id)
     return found[0]
 
 

@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.store.sql import where
+
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
@@ -60,18 +62,7 @@ class AuditEntry:
 
 def entries(store, table: str | None = None, row_id: Any = None, limit: int = 1000) -> list[AuditEntry]:
     """Newest entries first, optionally for one table and one row."""
-    where, params = [], []
-    if table is not None:
-        where.append("table_name = ?")
-        params.append(table)
-    if row_id is not None:
-        where.append("row_id = ?")
-        params.append(str(row_id))
-    sql = "SELECT * FROM audit_log"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id DESC LIMIT ?"
-    params.append(limit)
+    clause, params = where(("table_name = ?", table), ("row_id = ?", None if row_id is None else str(row_id)))
     return [
         AuditEntry(
             id=r["id"], at=r["at"], os_user=r["os_user"], table_name=r["table_name"], row_id=r["row_id"],
@@ -79,5 +70,5 @@ def entries(store, table: str | None = None, row_id: Any = None, limit: int = 10
             old_values=json.loads(r["old_values"]) if r["old_values"] else None,
             new_values=json.loads(r["new_values"]) if r["new_values"] else None,
         )
-        for r in store.query(sql, params)
+        for r in store.query(f"SELECT * FROM audit_log{clause} ORDER BY id DESC LIMIT ?", [*params, limit])
     ]

@@ -174,6 +174,11 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def delete(self, table: str, row_id: int) -> None:
+        """Delete the row ``row_id`` of ``table`` (a name from code, never from input), in a transaction of its own."""
+        with self.transaction() as conn:
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
     def counts(self) -> dict[str, int]:
         """Record counts shown by ``thidua info`` and the overview page."""
         q = self.scalar
