@@ -5,6 +5,8 @@ from collections.abc import Sequence
 
 from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 
+ID_ROLE = Qt.UserRole + 1     # the id behind a row (a record's, a campaign's…)
+
 
 class RowsTableModel(QAbstractTableModel):
     """A flat table over ``self._rows`` with one column per entry of ``KEYS``.
@@ -140,4 +142,28 @@ class ItemsListModel(QAbstractListModel):
 
     def item_data(self, item, role: int):
         """What ``item`` (one of ``self._items``) shows in ``role``."""
+        return None
+
+
+class IdTextListModel(ItemsListModel):
+    """A list of ``(id, text)`` pairs: the text is shown (and is its own tool tip), the id is the ``ID_ROLE``."""
+
+    MISSING_ROW = -1      # what :meth:`row_of` gives for an id not in the list
+    _items: list[tuple[int | None, str]]
+
+    def row_of(self, item_id: int | None) -> int:
+        for i, (known, _text) in enumerate(self._items):
+            if known == item_id:
+                return i
+        return self.MISSING_ROW
+
+    def id_at(self, row: int) -> int | None:
+        return self._items[row][0] if 0 <= row < len(self._items) else None
+
+    def item_data(self, item, role: int):
+        item_id, text = item
+        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+            return text
+        if role == ID_ROLE:
+            return item_id
         return None

@@ -19,12 +19,11 @@ from desktop.campaigns.campaign import (
 )
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
-from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
 
-ID_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2        # the editor key of a cell, e.g. "awards[2].quota_collective"
 OBJECT_ROLE = Qt.UserRole + 3     # the domain object behind a row
 
@@ -100,12 +99,7 @@ class CampaignListModel(RowsTableModel):
         self._store = store
         self._today = today
         self._rows: list[tuple[Campaign, dt.date | None, int | None, bool]] = []
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Campaign"),
-            QCoreApplication.translate("CampaignModels", "Document"),
-            QCoreApplication.translate("CampaignModels", "Period"),
-            QCoreApplication.translate("CampaignModels", "Deadline"),
-        ]
+        self.headers = [self.tr("Campaign"), self.tr("Document"), self.tr("Period"), self.tr("Deadline")]
         self.reload()
 
     def reload(self) -> None:
@@ -195,8 +189,10 @@ class CampaignChoiceModel(ItemsListModel):
         return None
 
 
-class CriterionChoiceModel(ItemsListModel):
+class CriterionChoiceModel(IdTextListModel):
     """The criteria of one campaign for a combo box, led by a row without a criterion (id ``None``)."""
+
+    MISSING_ROW = 0
 
     def __init__(self, store, first: str, parent=None):
         super().__init__(parent)
@@ -216,20 +212,6 @@ class CriterionChoiceModel(ItemsListModel):
                 self.campaign_id = None
         self._items = [(None, self._first)] + [(k.id, k.text) for k in criteria]
         self.endResetModel()
-
-    def row_of(self, criterion_id: int | None) -> int:
-        for i, (kid, _text) in enumerate(self._items):
-            if kid == criterion_id:
-                return i
-        return 0
-
-    def item_data(self, item, role: int):
-        kid, text = item
-        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
-            return text
-        if role == ID_ROLE:
-            return kid
-        return None
 
 
 # -- the editable tables of one campaign -------------------------------------------------------------
@@ -381,12 +363,7 @@ class CriteriaModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "For"),
-            QCoreApplication.translate("CampaignModels", "Criterion"),
-            QCoreApplication.translate("CampaignModels", "Target"),
-            QCoreApplication.translate("CampaignModels", "Unit"),
-        ]
+        self.headers = [self.tr("For"), self.tr("Criterion"), self.tr("Target"), self.tr("Unit")]
 
     def blank(self) -> Criterion:
         return Criterion("", "ca_hai")
@@ -432,13 +409,8 @@ class AwardsModel(_RowsModel):
     def __init__(self, items=(), parent=None):
         self.phase_names = lambda: []   # the editor's phases, in their current order
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Award (catalog)"),
-            QCoreApplication.translate("CampaignModels", "As the plan writes it"),
-            QCoreApplication.translate("CampaignModels", "Collectives"),
-            QCoreApplication.translate("CampaignModels", "Individuals"),
-            QCoreApplication.translate("CampaignModels", "Phase"),
-        ]
+        self.headers = [self.tr("Award (catalog)"), self.tr("As the plan writes it"), self.tr("Collectives"),
+                        self.tr("Individuals"), self.tr("Phase")]
 
     def phase_removed(self, row: int) -> None:
         """A phase row went: its awards become the whole campaign's, later phases move up one."""
@@ -529,13 +501,8 @@ class PhasesModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Phase"),
-            QCoreApplication.translate("CampaignModels", "From"),
-            QCoreApplication.translate("CampaignModels", "Until"),
-            QCoreApplication.translate("CampaignModels", "Deadline"),
-            QCoreApplication.translate("CampaignModels", "Report due"),
-        ]
+        self.headers = [self.tr("Phase"), self.tr("From"), self.tr("Until"), self.tr("Deadline"),
+                        self.tr("Report due")]
 
     def names(self) -> list[str]:
         return [p.name for p in self._rows]
@@ -570,11 +537,7 @@ class DocumentsModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Dossier document"),
-            QCoreApplication.translate("CampaignModels", "Form no."),
-            QCoreApplication.translate("CampaignModels", "Decree / circular"),
-        ]
+        self.headers = [self.tr("Dossier document"), self.tr("Form no."), self.tr("Decree / circular")]
 
     def blank(self) -> DossierDocument:
         return DossierDocument("")

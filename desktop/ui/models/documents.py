@@ -171,11 +171,7 @@ class DossierModel(RowsTableModel):
         self.campaign_id: int | None = None
         self.phase_id: int | None = None         # None: the whole campaign's dossier
         self._rows: list[DossierItem] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Document"),
-            QCoreApplication.translate("DocumentModels", "State"),
-            QCoreApplication.translate("DocumentModels", "Classification"),
-        ]
+        self.headers = [self.tr("Document"), self.tr("State"), self.tr("Classification")]
 
     def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
         self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
@@ -361,12 +357,7 @@ class HistoryModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[drafts.Version] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Version"),
-            QCoreApplication.translate("DocumentModels", "Saved at"),
-            QCoreApplication.translate("DocumentModels", "Saved by"),
-            QCoreApplication.translate("DocumentModels", "Note"),
-        ]
+        self.headers = [self.tr("Version"), self.tr("Saved at"), self.tr("Saved by"), self.tr("Note")]
 
     def set_draft(self, draft_id: int | None) -> None:
         self.beginResetModel()
@@ -479,15 +470,8 @@ class PrintLogModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[dict] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Printed at"),
-            QCoreApplication.translate("DocumentModels", "Printed by"),
-            QCoreApplication.translate("DocumentModels", "Document"),
-            QCoreApplication.translate("DocumentModels", "Pages"),
-            QCoreApplication.translate("DocumentModels", "Copies"),
-            QCoreApplication.translate("DocumentModels", "Printer"),
-            QCoreApplication.translate("DocumentModels", "Why printing was allowed"),
-        ]
+        self.headers = [self.tr("Printed at"), self.tr("Printed by"), self.tr("Document"), self.tr("Pages"),
+                        self.tr("Copies"), self.tr("Printer"), self.tr("Why printing was allowed")]
 
     def reload(self) -> None:
         from desktop.dossier import printing

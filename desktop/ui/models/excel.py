@@ -23,8 +23,7 @@ class ImportPreviewModel(RowsTableModel):
         self._rows = list(preview.rows) if preview is not None else []
         # The sheet's own columns come between the row number and the problems.
         self.KEYS = ["row", *(f"column{i}" for i in range(len(preview.columns))), "problems"] if preview else []
-        self.headers = [QCoreApplication.translate("ImportPreviewModel", "Row"), *preview.columns,
-                        QCoreApplication.translate("ImportPreviewModel", "Problems")] if preview else []
+        self.headers = [self.tr("Row"), *preview.columns, self.tr("Problems")] if preview else []
         self.endResetModel()
 
     def data(self, index, role=Qt.DisplayRole):

@@ -34,14 +34,8 @@ class LedgerModel(RowsTableModel):
         self._cache: dict[int, dict] = {}
         self._filter = ach.LedgerFilter()
         self._sort = ("date", True)
-        self.headers = [
-            QCoreApplication.translate("LedgerModel", "Date"),
-            QCoreApplication.translate("LedgerModel", "Person / collective"),
-            QCoreApplication.translate("LedgerModel", "Achievement"),
-            QCoreApplication.translate("LedgerModel", "Criterion"),
-            QCoreApplication.translate("LedgerModel", "Measure"),
-            QCoreApplication.translate("LedgerModel", "Evidence"),
-        ]
+        self.headers = [self.tr("Date"), self.tr("Person / collective"), self.tr("Achievement"),
+                        self.tr("Criterion"), self.tr("Measure"), self.tr("Evidence")]
         self.loaded = False
         self._resetting = False
         if load:

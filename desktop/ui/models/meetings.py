@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from desktop.council import meetings
 from desktop.council.meetings import Ballot, Meeting, Member
-from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
-ID_ROLE = Qt.UserRole + 1
 ERROR_BACKGROUND = QColor("#fde2e4")
 
 
@@ -23,7 +22,7 @@ def meeting_label(m: Meeting) -> str:
     return text
 
 
-class MeetingsModel(ItemsListModel):
+class MeetingsModel(IdTextListModel):
     """The meetings of one campaign, newest first, for a combo box."""
 
     def __init__(self, store, parent=None):
@@ -52,23 +51,6 @@ class MeetingsModel(ItemsListModel):
         self._items = [(m.id, meeting_label(m)) for m in found]
         self.endResetModel()
 
-    def row_of(self, meeting_id: int | None) -> int:
-        for i, (mid, _label) in enumerate(self._items):
-            if mid == meeting_id:
-                return i
-        return -1
-
-    def id_at(self, row: int) -> int | None:
-        return self._items[row][0] if 0 <= row < len(self._items) else None
-
-    def item_data(self, item, role: int):
-        mid, label = item
-        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
-            return label
-        if role == ID_ROLE:
-            return mid
-        return None
-
 
 class MembersModel(RowsTableModel):
     """The council and guests: name, title, role (combo), present (check box), written opinion."""
@@ -81,13 +63,8 @@ class MembersModel(RowsTableModel):
         super().__init__(parent)
         self._meeting: Meeting | None = None
         self.candidates: dict[int, str] = {}
-        self.headers = [
-            QCoreApplication.translate("MeetingModels", "Full name"),
-            QCoreApplication.translate("MeetingModels", "Title"),
-            QCoreApplication.translate("MeetingModels", "Role"),
-            QCoreApplication.translate("MeetingModels", "Present"),
-            QCoreApplication.translate("MeetingModels", "Written opinion"),
-        ]
+        self.headers = [self.tr("Full name"), self.tr("Title"), self.tr("Role"), self.tr("Present"),
+                        self.tr("Written opinion")]
 
     def set_meeting(self, m: Meeting | None, candidates: dict[int, str] | None = None) -> None:
         """``candidates``: members proposed at this meeting (:func:`meetings.candidates_on_council`), flagged."""
@@ -228,18 +205,9 @@ class BallotsModel(RowsTableModel):
         super().__init__(parent)
         self._meeting: Meeting | None = None
         self._names: dict[int, tuple[str, str]] = {}    # nomination id: (subject, award)
-        self.headers = [
-            QCoreApplication.translate("MeetingModels", "Candidate"),
-            QCoreApplication.translate("MeetingModels", "Award"),
-            QCoreApplication.translate("MeetingModels", "Issued"),
-            QCoreApplication.translate("MeetingModels", "Returned"),
-            QCoreApplication.translate("MeetingModels", "Yes"),
-            QCoreApplication.translate("MeetingModels", "No"),
-            QCoreApplication.translate("MeetingModels", "Invalid"),
-            QCoreApplication.translate("MeetingModels", "Threshold"),
-            QCoreApplication.translate("MeetingModels", "Yes share"),
-            QCoreApplication.translate("MeetingModels", "Result"),
-        ]
+        self.headers = [self.tr("Candidate"), self.tr("Award"), self.tr("Issued"), self.tr("Returned"),
+                        self.tr("Yes"), self.tr("No"), self.tr("Invalid"), self.tr("Threshold"),
+                        self.tr("Yes share"), self.tr("Result")]
 
     def set_meeting(self, m: Meeting | None, names: dict[int, tuple[str, str]]) -> None:
         self.beginResetModel()

@@ -161,17 +161,9 @@ class NominationsModel(RowsTableModel):
         self.all_phases = True
         self._rows: list[NominationRow] = []
         self._checks: list[list[Check]] = []
-        self.headers = [
-            QCoreApplication.translate("NominationModels", "No."),
-            QCoreApplication.translate("NominationModels", "Name"),
-            QCoreApplication.translate("NominationModels", "Position / collective"),
-            QCoreApplication.translate("NominationModels", "Award"),
-            QCoreApplication.translate("NominationModels", "Status"),
-            QCoreApplication.translate("NominationModels", "Achievements"),
-            QCoreApplication.translate("NominationModels", "Conditions"),
-            QCoreApplication.translate("NominationModels", "Outcome"),
-            QCoreApplication.translate("NominationModels", "Prize"),
-        ]
+        self.headers = [self.tr("No."), self.tr("Name"), self.tr("Position / collective"), self.tr("Award"),
+                        self.tr("Status"), self.tr("Achievements"), self.tr("Conditions"), self.tr("Outcome"),
+                        self.tr("Prize")]
         self._outcomes: dict = {}
         self._prizes: list = []
 
@@ -382,13 +374,8 @@ class AchievementPickModel(CheckableRowsModel):
         self._rows: list[dict] = []
         self._checked: set[int] = set()
         self.subject_id: int | None = None
-        self.headers = [
-            QCoreApplication.translate("NominationModels", "Date"),
-            QCoreApplication.translate("NominationModels", "Achievement"),
-            QCoreApplication.translate("NominationModels", "Criterion"),
-            QCoreApplication.translate("NominationModels", "Measure"),
-            QCoreApplication.translate("NominationModels", "Campaign"),
-        ]
+        self.headers = [self.tr("Date"), self.tr("Achievement"), self.tr("Criterion"), self.tr("Measure"),
+                        self.tr("Campaign")]
 
     def set_subject(self, kind: str, subject_id: int | None, checked: list[int] | None = None) -> None:
         """Load the subject's live achievements (and any already chosen ones, even archived)."""

@@ -59,7 +59,7 @@ class ChecklistModel(QAbstractItemModel):
         self.phase_id: int | None = None          # None: the whole campaign's dossier
         self._items: list[dossier.RequiredItem] = []
         self._lines: list[list[_Line]] = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Required document"), QCoreApplication.translate("PackageModels", "State")]
+        self.headers = [self.tr("Required document"), self.tr("State")]
 
     def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
         self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
@@ -171,7 +171,7 @@ class EvidenceChoiceModel(CheckableRowsModel):
         self.campaign_id: int | None = None
         self._rows: list[EvidenceRow] = []
         self._checked: set[int] = set()
-        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Size"), QCoreApplication.translate("PackageModels", "Achievement")]
+        self.headers = [self.tr("File"), self.tr("Size"), self.tr("Achievement")]
 
     def set_campaign(self, campaign_id: int | None) -> None:
         if campaign_id != self.campaign_id:
@@ -232,7 +232,7 @@ class TokensModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
+        self.headers = [self.tr("Token"), self.tr("Serial number"), self.tr("Maker"), self.tr("PIN")]
 
     def set_tokens(self, tokens: list) -> None:
         self.set_rows(tokens)
@@ -270,7 +270,8 @@ class KeysModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
+        self.headers = [self.tr("Key"), self.tr("Holder"), self.tr("Issued by"), self.tr("Valid until"),
+                        self.tr("Can sign")]
 
     def set_keys(self, keys: list) -> None:
         self.set_rows(keys)
@@ -362,7 +363,7 @@ class ChecksModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
+        self.headers = ["", self.tr("Check"), self.tr("File")]
 
     def set_checks(self, checks: list) -> None:
         self.set_rows(checks)
@@ -419,7 +420,7 @@ class PackageFilesModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[str] = []
-        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
+        self.headers = [self.tr("File"), self.tr("Kind")]
 
     def set_files(self, files: list[str]) -> None:
         self.set_rows(files)

@@ -28,11 +28,9 @@ class PeopleModel(RowsTableModel):
         self._store = store
         self._rows: list[dict] = []
         self.rating_year = clock.today().year - 1
-        self.headers = [
-            QCoreApplication.translate("PeopleModel", "Full name"), QCoreApplication.translate("PeopleModel", "Date of birth"), QCoreApplication.translate("PeopleModel", "Sex"),
-            QCoreApplication.translate("PeopleModel", "Position"), QCoreApplication.translate("PeopleModel", "Rank / title"), QCoreApplication.translate("PeopleModel", "Collective"),
-            QCoreApplication.translate("PeopleModel", "Joined"), QCoreApplication.translate("PeopleModel", "Rating %1").replace("%1", str(self.rating_year)),
-        ]
+        self.headers = [self.tr("Full name"), self.tr("Date of birth"), self.tr("Sex"), self.tr("Position"),
+                        self.tr("Rank / title"), self.tr("Collective"), self.tr("Joined"),
+                        self.tr("Rating %1").replace("%1", str(self.rating_year))]
         self.reload()
 
     def reload(self) -> None:

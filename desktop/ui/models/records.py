@@ -27,7 +27,7 @@ class RatingsModel(RowsTableModel):
         this_year = clock.today().year
         years = set(ratings) | set(range(this_year - 3, this_year + 1))
         self._rows = [[year, ratings.get(year)] for year in sorted(years, reverse=True)]
-        self.headers = [QCoreApplication.translate("RatingsModel", "Year"), QCoreApplication.translate("RatingsModel", "Rating")]
+        self.headers = [self.tr("Year"), self.tr("Rating")]
 
     def ratings(self) -> dict[int, str]:
         return {year: rating for year, rating in self._rows if rating}
@@ -75,11 +75,8 @@ class PriorAwardsModel(RowsTableModel):
     def __init__(self, awards: list[PriorAward], parent=None):
         super().__init__(parent)
         self._rows = [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in awards]
-        self.headers = [
-            QCoreApplication.translate("PriorAwardsModel", "Year"), QCoreApplication.translate("PriorAwardsModel", "Award"),
-            QCoreApplication.translate("PriorAwardsModel", "Decision no."), QCoreApplication.translate("PriorAwardsModel", "Decision date"),
-            QCoreApplication.translate("PriorAwardsModel", "Issued by"),
-        ]
+        self.headers = [self.tr("Year"), self.tr("Award"), self.tr("Decision no."), self.tr("Decision date"),
+                        self.tr("Issued by")]
 
     def awards(self) -> list[PriorAward]:
         return [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in self._rows]
@@ -149,7 +146,7 @@ class EvidenceModel(RowsTableModel):
         self._rows: list[evidence_mod.Evidence | Path] = []
         self._removed: set[int] = set()
         self._pending: list[Path] = []
-        self.headers = [QCoreApplication.translate("EvidenceModel", "File"), QCoreApplication.translate("EvidenceModel", "Size"), QCoreApplication.translate("EvidenceModel", "Added")]
+        self.headers = [self.tr("File"), self.tr("Size"), self.tr("Added")]
         self.reload()
 
     def reload(self) -> None:

@@ -23,7 +23,8 @@ class CandidatesModel(RowsTableModel):
         self.locked = False
         self._rows: list[review.Candidate] = []
         self.chosen: list[tuple[str, int, str]] = []
-        self.headers = [QCoreApplication.translate("ReviewModels", "Chosen"), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Conditions")]
+        self.headers = [self.tr("Chosen"), self.tr("Name"), self.tr("Collective"), self.tr("Title"),
+                        self.tr("Conditions")]
 
     def set_year(self, year: int | None, *, locked: bool = False, only_eligible: bool = False) -> None:
         self.year, self.locked = year, locked
@@ -124,7 +125,7 @@ class DecidedModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[review.DecidedRow] = []
-        self.headers = [QCoreApplication.translate("ReviewModels", "No."), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Prize")]
+        self.headers = [self.tr("No."), self.tr("Name"), self.tr("Collective"), self.tr("Title"), self.tr("Prize")]
 
     def set_year(self, year: int | None) -> None:
         self.beginResetModel()

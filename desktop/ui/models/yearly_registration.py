@@ -43,11 +43,8 @@ class YearRegistrationModel(RowsTableModel):
         self.store = store
         self.year: int | None = None
         self._rows: list[_Row] = []
-        self.headers = [QCoreApplication.translate("YearRegistrationModel", "Collective or person"),
-                        QCoreApplication.translate("YearRegistrationModel", "Title"),
-                        QCoreApplication.translate("YearRegistrationModel", "Higher title"),
-                        QCoreApplication.translate("YearRegistrationModel", "Other titles"),
-                        QCoreApplication.translate("YearRegistrationModel", "Registered on")]
+        self.headers = [self.tr("Collective or person"), self.tr("Title"), self.tr("Higher title"),
+                        self.tr("Other titles"), self.tr("Registered on")]
 
     def load(self, year: int) -> None:
         self.beginResetModel()
