@@ -75,7 +75,11 @@ class MembersModel(RowsTableModel):
 
     def is_candidate(self, row: int) -> bool:
         x = self.member_at(row)
-        return x is not None and x.is_member and x.person_id in self.candidates
+        return x is not None and self._proposed(x)
+
+    def _proposed(self, x: Member) -> bool:
+        """A council member who is also proposed at this meeting."""
+        return x.is_member and x.person_id in self.candidates
 
     @property
     def _rows(self) -> list[Member]:
@@ -109,14 +113,10 @@ class MembersModel(RowsTableModel):
             return base | Qt.ItemIsUserCheckable
         return base | Qt.ItemIsEditable
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        x = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, x: Member, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "role":
-                if self.is_candidate(index.row()):
+                if self._proposed(x):
                     return QCoreApplication.translate("MeetingModels", "%1 — also proposed").replace(
                         "%1", meetings.ROLES.get(x.role, x.role))
                 return meetings.ROLES.get(x.role, x.role)
@@ -138,14 +138,14 @@ class MembersModel(RowsTableModel):
                     "the quorum nor the votes.")
             if key == "name" and not x.name:
                 return QCoreApplication.translate("MeetingModels", "Type the member's full name.")
-            if key in ("name", "role") and self.is_candidate(index.row()):
+            if key in ("name", "role") and self._proposed(x):
                 return QCoreApplication.translate(
                     "MeetingModels", "This member is also proposed at this meeting (%1); the minutes record it.").replace(
                     "%1", self.candidates[x.person_id])
         if role == Qt.ForegroundRole:
             if not x.is_member:
                 return MUTED_COLOR
-            if key == "role" and self.is_candidate(index.row()):
+            if key == "role" and self._proposed(x):
                 return ERROR_COLOR
             if key == "present" and not x.present:
                 return ERROR_COLOR
@@ -265,11 +265,8 @@ class BallotsModel(RowsTableModel):
             return base | Qt.ItemIsEditable
         return base
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self._meeting is None:
-            return None
-        m, b = self._meeting, self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, b: Ballot, key: str, role: int):
+        m = self._meeting       # there are rows only when there is a meeting
         problems = meetings.ballot_errors(m, b)
         voted = b.issued or b.returned or b.yes or b.no or b.invalid
         if role == ID_ROLE:

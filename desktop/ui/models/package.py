@@ -244,14 +244,10 @@ class TokensModel(RowsTableModel):
         if role == ID_ROLE:
             return t.label
         if role == Qt.DisplayRole:
-            if key == "label":
-                return t.label
-            if key == "serial":
-                return t.serial
-            if key == "model":
-                return " ".join(filter(None, (t.manufacturer, t.model)))
             status = t.pin_status
-            return status[:1].upper() + status[1:] if status else QCoreApplication.translate("PackageModels", "OK")
+            pin = status[:1].upper() + status[1:] if status else QCoreApplication.translate("PackageModels", "OK")
+            return {"label": t.label, "serial": t.serial, "model": " ".join(filter(None, (t.manufacturer, t.model))),
+                    "pin": pin}[key]
         if role == Qt.ToolTipRole:
             return t.slot_description or t.label
         if role == Qt.ForegroundRole and key == "pin":

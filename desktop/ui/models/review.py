@@ -88,11 +88,7 @@ class CandidatesModel(RowsTableModel):
             return True
         return False
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, c: review.Candidate, key: str, role: int):
         failed = [x for x in c.checks if not x.ok]
         if role == Qt.CheckStateRole and key == "chosen":
             return Qt.Checked if c.key in self.chosen else Qt.Unchecked
@@ -135,11 +131,7 @@ class DecidedModel(RowsTableModel):
     def total(self) -> int:
         return sum(r.prize or 0 for r in self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r: review.DecidedRow, key: str, role: int):
         if role == Qt.DisplayRole:
             return {"no": str(r.no), "name": r.name, "where": r.where, "title": r.title,
                     "prize": format_vnd(r.prize)}[key]
