@@ -13,8 +13,8 @@ class RowsTableModel(QAbstractTableModel):
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
     depend on the data), ``self.headers`` (same length) and ``self._rows`` (an
-    attribute or a property) and implement ``cell`` (or ``data``); counting rows and columns
-    and the horizontal header (its text, and the same text as its tool tip for
+    attribute or a property) and implement ``cell`` (or ``data``) and, for cells that are edited or ticked,
+    ``column_flags``; counting rows and columns, the flags and the horizontal header (its text, and the same text as its tool tip for
     a column too narrow to show it) are here.
 
     ``WIDE`` names the columns that hold names, award names, titles and other
@@ -50,6 +50,15 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         return self.cell(self._rows[index.row()], self.KEYS[index.column()], role)
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        return flags | self.column_flags(self.KEYS[index.column()]) if index.isValid() else flags
+
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        """What the cells of column ``key`` allow besides being enabled and selected
+        (``Qt.ItemIsEditable``, ``Qt.ItemIsUserCheckable``); nothing unless a subclass says."""
+        return Qt.NoItemFlags
 
     def cell(self, row, key: str, role: int):
         """What the cell of ``row`` (one of ``self._rows``) in column ``key`` holds in ``role``; a model
@@ -107,11 +116,8 @@ class CheckableRowsModel(RowsTableModel):
     def check_state(self, row) -> Qt.CheckState:
         return Qt.Checked if self.row_id(row) in self._checked else Qt.Unchecked
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == self.KEYS[0] else Qt.NoItemFlags
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
         if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:

@@ -316,10 +316,8 @@ class _RowsModel(RowsTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------------
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

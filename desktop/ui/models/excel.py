@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desktop.excel.importer import ImportPreview
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QBrush, QColor, QCoreApplication, Qt
+from desktop.ui.qt import QBrush, QColor, Qt
 
 ERROR_BRUSH = QBrush(QColor("#fde7e9"))
 

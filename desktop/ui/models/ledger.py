@@ -4,7 +4,7 @@ from __future__ import annotations
 from desktop.records import achievements as ach
 from desktop.dates import format_date
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QCoreApplication, QModelIndex, Qt, QTimer
+from desktop.ui.qt import QModelIndex, Qt, QTimer
 
 PAGE = 200
 CACHE_LIMIT = 5000

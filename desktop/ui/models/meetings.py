@@ -105,13 +105,8 @@ class MembersModel(RowsTableModel):
     def member_at(self, row: int) -> Member | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.KEYS[index.column()] == "present":
-            return base | Qt.ItemIsUserCheckable
-        return base | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == "present" else Qt.ItemIsEditable
 
     def cell(self, x: Member, key: str, role: int):
         if role == Qt.DisplayRole:
@@ -257,13 +252,8 @@ class BallotsModel(RowsTableModel):
                 "MeetingModels", "Yes-votes as a share of ALL council members (not only those present).")
         return super().header_tip(section)
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.KEYS[index.column()] in (*COUNTS, "threshold"):
-            return base | Qt.ItemIsEditable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable if key in (*COUNTS, "threshold") else Qt.NoItemFlags
 
     def cell(self, b: Ballot, key: str, role: int):
         m = self._meeting       # there are rows only when there is a meeting

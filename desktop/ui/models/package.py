@@ -10,9 +10,9 @@ from desktop.records import achievements as ach
 from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
-from desktop.ui.models.base import CheckableRowsModel, RowsTableModel
+from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
-from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QColor, QCoreApplication, QFont, \
+from desktop.ui.qt import QAbstractItemModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt
 from desktop.ui.models.nominations import state_icon
 
@@ -302,35 +302,29 @@ class KeysModel(RowsTableModel):
 
 # -- verifying a package ------------------------------------------------------------------------------------
 
-class TrustStoreModel(QAbstractListModel):
+class TrustStoreModel(ItemsListModel):
     """The certificates of the trust store (:mod:`desktop.signing.trust`): roots first, each with its validity."""
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
-        self._rows: list = []
+        self._items: list = []
         self.refresh()
 
     def refresh(self) -> None:
         from desktop.signing import trust
 
         self.beginResetModel()
-        self._rows = trust.list_all(self.store) if self.store is not None else []
+        self._items = trust.list_all(self.store) if self.store is not None else []
         self.endResetModel()
 
     def certificate_at(self, row: int):
-        return self._rows[row]
+        return self._items[row]
 
     def has_root(self) -> bool:
-        return any(t.is_root for t in self._rows)
+        return any(t.is_root for t in self._items)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        t = self._rows[index.row()]
+    def item_data(self, t, role: int):
         expired = t.not_after < dt.datetime.now(dt.timezone.utc).isoformat()
         if role == Qt.DisplayRole:
             kind = (QCoreApplication.translate("PackageModels", "Root") if t.is_root

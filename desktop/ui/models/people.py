@@ -7,10 +7,8 @@ from desktop import clock
 from desktop.records import people
 from desktop.dates import format_date
 from desktop.text import fold
-from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import (
-    QAbstractListModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
-)
+from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.qt import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
@@ -103,7 +101,7 @@ class FoldFilterProxy(QSortFilterProxyModel):
         return all(w in haystack for w in self._words)
 
 
-class CollectivesModel(QAbstractListModel):
+class CollectivesModel(ItemsListModel):
     """The unit and its teams; optionally led by an "all collectives" row (id ``None``)."""
 
     def __init__(self, store, parent=None, *, with_all: bool = False, with_none: bool = False,
@@ -136,13 +134,8 @@ class CollectivesModel(QAbstractListModel):
                 return i
         return 0
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        cid, name, n = self._items[index.row()]
+    def item_data(self, item, role: int):
+        cid, name, n = item
         if role == Qt.DisplayRole:
             return f"{name} ({n})" if self._with_all and self._counts else name
         if role == Qt.EditRole:
@@ -152,28 +145,22 @@ class CollectivesModel(QAbstractListModel):
         return None
 
 
-class PersonChoiceModel(QAbstractListModel):
+class PersonChoiceModel(ItemsListModel):
     """People for a combo box: name and collective, in name order."""
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
-        self._rows = store.query(
+        self._items = store.query(
             "SELECT p.id, p.full_name, coalesce(c.name, '') AS cname FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id ORDER BY p.sort_key, p.id")
 
     def row_of(self, person_id: int | None) -> int:
-        for i, r in enumerate(self._rows):
+        for i, r in enumerate(self._items):
             if r["id"] == person_id:
                 return i
         return -1
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
+    def item_data(self, r, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             return r["full_name"] if role == Qt.EditRole else f"{r['full_name']} — {r['cname']}" if r["cname"] else r["full_name"]
         if role == ID_ROLE:

@@ -42,11 +42,8 @@ class RatingsModel(RowsTableModel):
         self.endInsertRows()
         return pos
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsEditable if index.column() == 1 else base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable if key == "rating" else Qt.NoItemFlags
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -94,10 +91,8 @@ class PriorAwardsModel(RowsTableModel):
             del self._rows[row]
             self.endRemoveRows()
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole):

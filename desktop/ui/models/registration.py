@@ -109,14 +109,8 @@ class RegistrationModel(RowsTableModel):
 
     # -- Qt ------------------------------------------------------------------------------------------
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        if index.column() == 0:
-            return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable
-        if index.column() == 1:
-            return Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return {"registered": Qt.ItemIsUserCheckable, "subject": Qt.NoItemFlags}.get(key, Qt.ItemIsEditable)
 
     def _target(self, row: _Row, col: int) -> registration.Target | None:
         k = self.campaign.criteria[col - FIXED]

@@ -74,11 +74,8 @@ class CandidatesModel(RowsTableModel):
                        and all(x.ok for x in c.checks if x.code != "ballot")]
         self._load()
 
-    def flags(self, index: QModelIndex):
-        base = super().flags(index)
-        if index.isValid() and index.column() == 0 and not self.locked:
-            return base | Qt.ItemIsUserCheckable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == "chosen" and not self.locked else Qt.NoItemFlags
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
         if role == Qt.CheckStateRole and index.column() == 0 and not self.locked:

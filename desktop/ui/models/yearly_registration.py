@@ -89,16 +89,9 @@ class YearRegistrationModel(RowsTableModel):
 
     # -- Qt ------------------------------------------------------------------------------------------
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        key = KEYS[index.column()]
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if key in ("first", "second"):
-            return base | Qt.ItemIsUserCheckable
-        if key == "day":
-            return base | Qt.ItemIsEditable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return {"first": Qt.ItemIsUserCheckable, "second": Qt.ItemIsUserCheckable,
+                "day": Qt.ItemIsEditable}.get(key, Qt.NoItemFlags)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
