@@ -657,14 +657,12 @@ class DeadlinesModel(RowsTableModel):
     def item(self, row: int):
         return self._rows[row]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        d = self._rows[index.row()]
+    def cell(self, d: deadlines.Deadline, key: str, role: int):
         left = d.days_left(self._today)
         if role == Qt.DisplayRole:
-            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
-        if role == Qt.ToolTipRole and index.column() == 3:
+            return {"date": format_date(d.date), "days_left": days_text(left), "what": d.label,
+                    "campaign": d.campaign}[key]
+        if role == Qt.ToolTipRole and key == "campaign":
             return d.campaign
         if role == Qt.ForegroundRole:
             return urgency_color(urgency_of(left))

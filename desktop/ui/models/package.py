@@ -415,12 +415,9 @@ class PackageFilesModel(RowsTableModel):
     def set_files(self, files: list[str]) -> None:
         self.set_rows(files)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        name = self._rows[index.row()]
+    def cell(self, name: str, key: str, role: int):
         if role == Qt.DisplayRole:
-            return name.rpartition("/")[2] if index.column() == 0 else folder_label(name)
+            return name.rpartition("/")[2] if key == "file" else folder_label(name)
         if role == Qt.ToolTipRole:
             return name
         return None

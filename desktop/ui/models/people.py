@@ -52,31 +52,28 @@ class PeopleModel(RowsTableModel):
     def collective_id_at(self, row: int) -> int | None:
         return self._rows[row]["collective_id"]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r, key: str, role: int):
         if role == ID_ROLE:
             return r["id"]
         if role == FOLD_ROLE:
             return r["_fold"]
         if role == Qt.DisplayRole:
-            return [
-                r["full_name"], format_date(r["birth_date"]), people.SEXES.get(r["sex"] or "", ""),
-                r["position"], r["rank"], r["collective_name"] or "", str(r["year_joined"] or ""),
-                people.RATINGS.get(r["last_rating"] or "", ""),
-            ][col]
+            return {
+                "full_name": r["full_name"], "birth_date": format_date(r["birth_date"]),
+                "sex": people.SEXES.get(r["sex"] or "", ""), "position": r["position"], "rank": r["rank"],
+                "collective": r["collective_name"] or "", "joined": str(r["year_joined"] or ""),
+                "rating": people.RATINGS.get(r["last_rating"] or "", ""),
+            }[key]
         if role == SORT_ROLE:
-            if col == 0:
+            if key == "full_name":
                 return r["sort_key"]
-            if col == 1:
+            if key == "birth_date":
                 return r["birth_date"] or ""
-            if col == 7:
+            if key == "rating":
                 return people.RATING_RANK.get(r["last_rating"] or "", -1)
-            if col == 6:
+            if key == "joined":
                 return r["year_joined"] or 0
-            return fold(self.data(index, Qt.DisplayRole))
+            return fold(self.cell(r, key, Qt.DisplayRole))
         return None
 
 

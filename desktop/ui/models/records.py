@@ -45,14 +45,12 @@ class RatingsModel(RowsTableModel):
     def column_flags(self, key: str) -> Qt.ItemFlag:
         return Qt.ItemIsEditable if key == "rating" else Qt.NoItemFlags
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        year, rating = self._rows[index.row()]
+    def cell(self, row, key: str, role: int):
+        year, rating = row
         if role == Qt.DisplayRole:
-            return str(year) if index.column() == 0 else people.RATINGS.get(rating or "", "")
+            return str(year) if key == "year" else people.RATINGS.get(rating or "", "")
         if role == Qt.EditRole:
-            return year if index.column() == 0 else (rating or "")
+            return year if key == "year" else (rating or "")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -94,11 +92,9 @@ class PriorAwardsModel(RowsTableModel):
     def column_flags(self, key: str) -> Qt.ItemFlag:
         return Qt.ItemIsEditable
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole):
+    def cell(self, a: PriorAward, key: str, role: int):
+        if role not in (Qt.DisplayRole, Qt.EditRole):
             return None
-        a = self._rows[index.row()]
-        key = self.KEYS[index.column()]
         value = getattr(a, key)
         if key == "decision_date":
             return format_date(value) if isinstance(value, dt.date) else (value or "")
@@ -161,30 +157,27 @@ class EvidenceModel(RowsTableModel):
     def item_at(self, row: int) -> evidence_mod.Evidence | Path:
         return self._rows[row]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
+    def cell(self, item: evidence_mod.Evidence | Path, key: str, role: int):
         if isinstance(item, Path):
             if role == Qt.DisplayRole:
-                if index.column() == 0:
+                if key == "file":
                     return item.name
-                if index.column() == 1:
+                if key == "size":
                     return file_size(item.stat().st_size) if item.exists() else ""
                 return QCoreApplication.translate("EvidenceModel", "(on save)")
             if role == Qt.ToolTipRole:
                 return str(item)
         else:
             if role == Qt.DisplayRole:
-                if index.column() == 0:
+                if key == "file":
                     return item.file_name
-                if index.column() == 1:
+                if key == "size":
                     return file_size(item.size)
                 return format_date(item.added_at[:10])
             if role == Qt.ToolTipRole:
                 return f"SHA-256: {item.sha256}"
             if role == ID_ROLE:
                 return item.id
-        if role == Qt.TextAlignmentRole and index.column() == 1:
+        if role == Qt.TextAlignmentRole and key == "size":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

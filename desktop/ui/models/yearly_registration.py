@@ -93,11 +93,7 @@ class YearRegistrationModel(RowsTableModel):
         return {"first": Qt.ItemIsUserCheckable, "second": Qt.ItemIsUserCheckable,
                 "day": Qt.ItemIsEditable}.get(key, Qt.NoItemFlags)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = KEYS[index.column()]
+    def cell(self, r: _Row, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "name":
                 label = {"unit": QCoreApplication.translate("YearRegistrationModel", "Unit"),
