@@ -150,6 +150,12 @@ class ItemsListModel(QAbstractListModel):
         """What ``item`` (one of ``self._items``) shows in ``role``."""
         return None
 
+    def set_items(self, items) -> None:
+        """Show ``items`` in place of those shown (one model reset)."""
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
 
 class IdTextListModel(ItemsListModel):
     """A list of ``(id, text)`` pairs: the text is shown (and is its own tool tip), the id is the ``ID_ROLE``."""

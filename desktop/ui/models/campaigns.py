@@ -104,13 +104,11 @@ class CampaignListModel(RowsTableModel):
 
     def reload(self) -> None:
         today = self._today or clock.today()
-        self.beginResetModel()
         rows = []
         for c in campaigns.list_campaigns(self._store):
             due = campaigns.deadline_date(c, today)
             rows.append((c, due, (due - today).days if due else None, campaigns.is_running(c, today)))
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     def row_of(self, campaign_id: int | None) -> int | None:
         for i, (c, *_rest) in enumerate(self._rows):
@@ -164,10 +162,8 @@ class CampaignChoiceModel(ItemsListModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         lead: list[Campaign | None] = [None] if self._first is not None else []
-        self._items = lead + list(campaigns.list_campaigns(self._store))
-        self.endResetModel()
+        self.set_items(lead + list(campaigns.list_campaigns(self._store)))
 
     def row_of(self, campaign_id: int | None) -> int:
         """The row of a campaign; for one not in the list, the leading row (0) when there is one, else -1."""
@@ -202,7 +198,6 @@ class CriterionChoiceModel(IdTextListModel):
         self._items: list[tuple[int | None, str]] = [(None, first)]
 
     def set_campaign(self, campaign_id: int | None) -> None:
-        self.beginResetModel()
         self.campaign_id = campaign_id
         criteria = []
         if campaign_id is not None:
@@ -210,8 +205,7 @@ class CriterionChoiceModel(IdTextListModel):
                 criteria = campaigns.get(self._store, campaign_id).criteria
             except NotFound:
                 self.campaign_id = None
-        self._items = [(None, self._first)] + [(k.id, k.text) for k in criteria]
-        self.endResetModel()
+        self.set_items([(None, self._first)] + [(k.id, k.text) for k in criteria])
 
 
 # -- the editable tables of one campaign -------------------------------------------------------------
@@ -564,9 +558,7 @@ class RunningModel(ItemsListModel):
         self._items: list[CampaignProgress] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._items = campaigns.running(self._store, self._today)
-        self.endResetModel()
+        self.set_items(campaigns.running(self._store, self._today))
 
     def progress_at(self, row: int) -> CampaignProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -602,10 +594,8 @@ class CriterionProgressModel(ItemsListModel):
         self._items: list[campaigns.CriterionProgress] = []
 
     def set_progress(self, p: CampaignProgress | None) -> None:
-        self.beginResetModel()
-        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None
-                       or k.registered is not None]
-        self.endResetModel()
+        self.set_items(k for k in (p.criteria if p else []) if k.criterion.target_value is not None
+                       or k.registered is not None)
 
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None

@@ -178,10 +178,8 @@ class DossierModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = dossier_items(self._store, self.campaign_id, self.phase_id) \
-            if self.campaign_id is not None else []
-        self.endResetModel()
+        self.set_rows(dossier_items(self._store, self.campaign_id, self.phase_id)
+                      if self.campaign_id is not None else [])
 
     def item_at(self, row: int) -> DossierItem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -360,9 +358,7 @@ class HistoryModel(RowsTableModel):
         self.headers = [self.tr("Version"), self.tr("Saved at"), self.tr("Saved by"), self.tr("Note")]
 
     def set_draft(self, draft_id: int | None) -> None:
-        self.beginResetModel()
-        self._rows = drafts.history(self._store, draft_id) if draft_id is not None else []
-        self.endResetModel()
+        self.set_rows(drafts.history(self._store, draft_id) if draft_id is not None else [])
 
     def version_at(self, row: int) -> int | None:
         return self._rows[row].version if 0 <= row < len(self._rows) else None
@@ -476,9 +472,7 @@ class PrintLogModel(RowsTableModel):
     def reload(self) -> None:
         from desktop.dossier import printing
 
-        self.beginResetModel()
-        self._rows = printing.entries(self._store)
-        self.endResetModel()
+        self.set_rows(printing.entries(self._store))
 
     def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:

@@ -41,15 +41,13 @@ class MeetingsModel(IdTextListModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         if self.review_year is not None:
             found = meetings.list_for_review(self._store, self.review_year)
         elif self.campaign_id is not None:
             found = meetings.list_for_campaign(self._store, self.campaign_id)
         else:
             found = []
-        self._items = [(m.id, meeting_label(m)) for m in found]
-        self.endResetModel()
+        self.set_items((m.id, meeting_label(m)) for m in found)
 
 
 class MembersModel(RowsTableModel):

@@ -336,11 +336,9 @@ class AwardChoiceModel(ItemsListModel):
 
     def set_subject_kind(self, kind: str) -> None:
         cat = catalog.load()
-        self.beginResetModel()
-        self._items = [a for a in self._campaign.awards
+        self.set_items(a for a in self._campaign.awards
                        if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)
-                       and (self._phase_id is None or a.phase_id in (None, self._phase_id))]
-        self.endResetModel()
+                       and (self._phase_id is None or a.phase_id in (None, self._phase_id)))
 
     def row_of(self, award_id: int | None) -> int:
         for i, a in enumerate(self._items):

@@ -314,9 +314,7 @@ class TrustStoreModel(ItemsListModel):
     def refresh(self) -> None:
         from desktop.signing import trust
 
-        self.beginResetModel()
-        self._items = trust.list_all(self.store) if self.store is not None else []
-        self.endResetModel()
+        self.set_items(trust.list_all(self.store) if self.store is not None else [])
 
     def certificate_at(self, row: int):
         return self._items[row]

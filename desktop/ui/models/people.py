@@ -32,16 +32,15 @@ class PeopleModel(RowsTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._store.query(
+        rows = self._store.query(
             "SELECT p.*, c.name AS collective_name, r.rating AS last_rating FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id "
             "LEFT JOIN rating r ON r.person_id = p.id AND r.year = ? ORDER BY p.sort_key, p.id",
             (self.rating_year,),
         )
-        for r in self._rows:
+        for r in rows:
             r["_fold"] = fold(" ".join(str(r[k] or "") for k in ("full_name", "position", "rank", "collective_name")))
-        self.endResetModel()
+        self.set_rows(rows)
 
     def row_of(self, person_id: int) -> int | None:
         for i, r in enumerate(self._rows):
@@ -112,7 +111,6 @@ class CollectivesModel(ItemsListModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         counts = {r["collective_id"]: r["n"] for r in self._store.query(
             "SELECT collective_id, count(*) AS n FROM person GROUP BY collective_id")}
         items: list[tuple[int | None, str, int]] = []
@@ -122,8 +120,7 @@ class CollectivesModel(ItemsListModel):
             items.append((None, QCoreApplication.translate("CollectivesModel", "(none)"), 0))
         for c in people.list_collectives(self._store):
             items.append((c.id, c.name, counts.get(c.id, 0)))
-        self._items = items
-        self.endResetModel()
+        self.set_items(items)
 
     def row_of(self, collective_id: int | None) -> int:
         for i, (cid, _, _) in enumerate(self._items):

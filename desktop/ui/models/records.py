@@ -150,9 +150,7 @@ class EvidenceModel(RowsTableModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self.beginResetModel()
-        self._rows = [e for e in self._stored if e.id not in self._removed] + list(self._pending)
-        self.endResetModel()
+        self.set_rows([e for e in self._stored if e.id not in self._removed] + list(self._pending))
 
     def item_at(self, row: int) -> evidence_mod.Evidence | Path:
         return self._rows[row]

@@ -121,9 +121,7 @@ class DecidedModel(RowsTableModel):
         self.headers = [self.tr("No."), self.tr("Name"), self.tr("Collective"), self.tr("Title"), self.tr("Prize")]
 
     def set_year(self, year: int | None) -> None:
-        self.beginResetModel()
-        self._rows = review.decided_list(self._store, year) if year is not None else []
-        self.endResetModel()
+        self.set_rows(review.decided_list(self._store, year) if year is not None else [])
 
     def total(self) -> int:
         return sum(r.prize or 0 for r in self._rows)
