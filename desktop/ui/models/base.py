@@ -75,6 +75,17 @@ class RowsTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def row_id(self, row):  # pragma: no cover - each model that finds rows by id defines it
+        """The id of ``row`` (a record's id, a nomination's…) that :meth:`row_of` looks for."""
+        raise TypeError(f"{type(self).__name__} must define row_id()")
+
+    def row_of(self, row_id) -> int | None:
+        """The row whose id is ``row_id``, or ``None``."""
+        for i, r in enumerate(self._rows):
+            if self.row_id(r) == row_id:
+                return i
+        return None
+
     def key(self, column: int) -> str:
         """The key of a column (``"name"``, ``"award"``…)."""
         return self.KEYS[column]
@@ -94,9 +105,6 @@ class CheckableRowsModel(RowsTableModel):
     checked_changed = Signal()
     _checked: set[int]
 
-    def row_id(self, row) -> int:  # pragma: no cover - each model defines it
-        raise TypeError(f"{type(self).__name__} must define row_id()")
-
     def checked_ids(self) -> list[int]:
         """The ticked rows' ids, in the rows' order."""
         return [self.row_id(r) for r in self._rows if self.row_id(r) in self._checked]
@@ -106,12 +114,6 @@ class CheckableRowsModel(RowsTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
         self.checked_changed.emit()
-
-    def row_of(self, row_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if self.row_id(r) == row_id:
-                return i
-        return None
 
     def check_state(self, row) -> Qt.CheckState:
         return Qt.Checked if self.row_id(row) in self._checked else Qt.Unchecked
@@ -136,6 +138,7 @@ class ItemsListModel(QAbstractListModel):
     """A list (for a combo box or a list view) over ``self._items``: counting the rows and checking
     the index are here; subclasses say what an item shows in each role (:meth:`item_data`)."""
 
+    MISSING_ROW: int | None = -1      # what :meth:`row_of` gives for an id not in the list
     _items: list
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -156,18 +159,25 @@ class ItemsListModel(QAbstractListModel):
         self._items = list(items)
         self.endResetModel()
 
+    def item_id(self, item):  # pragma: no cover - each model that finds rows by id defines it
+        """The id of ``item`` that :meth:`row_of` looks for."""
+        raise TypeError(f"{type(self).__name__} must define item_id()")
+
+    def row_of(self, item_id) -> int | None:
+        """The row of the item whose id is ``item_id``, or ``MISSING_ROW``."""
+        for i, item in enumerate(self._items):
+            if self.item_id(item) == item_id:
+                return i
+        return self.MISSING_ROW
+
 
 class IdTextListModel(ItemsListModel):
     """A list of ``(id, text)`` pairs: the text is shown (and is its own tool tip), the id is the ``ID_ROLE``."""
 
-    MISSING_ROW = -1      # what :meth:`row_of` gives for an id not in the list
     _items: list[tuple[int | None, str]]
 
-    def row_of(self, item_id: int | None) -> int:
-        for i, (known, _text) in enumerate(self._items):
-            if known == item_id:
-                return i
-        return self.MISSING_ROW
+    def item_id(self, item: tuple[int | None, str]) -> int | None:
+        return item[0]
 
     def id_at(self, row: int) -> int | None:
         return self._items[row][0] if 0 <= row < len(self._items) else None

@@ -110,11 +110,8 @@ class CampaignListModel(RowsTableModel):
             rows.append((c, due, (due - today).days if due else None, campaigns.is_running(c, today)))
         self.set_rows(rows)
 
-    def row_of(self, campaign_id: int | None) -> int | None:
-        for i, (c, *_rest) in enumerate(self._rows):
-            if c.id == campaign_id:
-                return i
-        return None
+    def row_id(self, row) -> int:
+        return row[0].id
 
     def id_at(self, row: int) -> int:
         return self._rows[row][0].id
@@ -158,6 +155,7 @@ class CampaignChoiceModel(ItemsListModel):
         super().__init__(parent)
         self._store = store
         self._first = first
+        self.MISSING_ROW = 0 if first is not None else -1    # a campaign not in the list: the leading row
         self._items: list[Campaign | None] = []
         self.reload()
 
@@ -165,12 +163,8 @@ class CampaignChoiceModel(ItemsListModel):
         lead: list[Campaign | None] = [None] if self._first is not None else []
         self.set_items(lead + list(campaigns.list_campaigns(self._store)))
 
-    def row_of(self, campaign_id: int | None) -> int:
-        """The row of a campaign; for one not in the list, the leading row (0) when there is one, else -1."""
-        for i, c in enumerate(self._items):
-            if (c.id if c is not None else None) == campaign_id:
-                return i
-        return 0 if self._first is not None else -1
+    def item_id(self, c: Campaign | None) -> int | None:
+        return c.id if c is not None else None
 
     def campaign_at(self, row: int) -> Campaign | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -551,6 +545,8 @@ class DocumentsModel(_RowsModel):
 class RunningModel(ItemsListModel):
     """The campaigns under way (``campaigns.running``), nearest deadline first: title and days left."""
 
+    MISSING_ROW = None
+
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
         self._store = store
@@ -563,11 +559,8 @@ class RunningModel(ItemsListModel):
     def progress_at(self, row: int) -> CampaignProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def row_of(self, campaign_id: int | None) -> int | None:
-        for i, p in enumerate(self._items):
-            if p.campaign.id == campaign_id:
-                return i
-        return None
+    def item_id(self, p: CampaignProgress) -> int:
+        return p.campaign.id
 
     def item_data(self, p, role: int):
         if role == Qt.DisplayRole:

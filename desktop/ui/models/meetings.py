@@ -224,11 +224,8 @@ class BallotsModel(RowsTableModel):
     def ballot_at(self, row: int) -> Ballot | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, nomination_id: int) -> int | None:
-        for i, b in enumerate(self._rows):
-            if b.nomination_id == nomination_id:
-                return i
-        return None
+    def row_id(self, b: Ballot) -> int:
+        return b.nomination_id
 
     def errors(self) -> list[tuple[int, list[str]]]:
         """(nomination id, Vietnamese messages) of every ballot whose counts cannot be."""

@@ -187,11 +187,8 @@ class NominationsModel(RowsTableModel):
                 self._outcomes, self._prizes = {}, []
         self.endResetModel()
 
-    def row_of(self, nomination_id: int | None) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == nomination_id:
-                return i
-        return None
+    def row_id(self, r: NominationRow) -> int:
+        return r.id
 
     def row_at(self, row: int) -> NominationRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -340,11 +337,8 @@ class AwardChoiceModel(ItemsListModel):
                        if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)
                        and (self._phase_id is None or a.phase_id in (None, self._phase_id)))
 
-    def row_of(self, award_id: int | None) -> int:
-        for i, a in enumerate(self._items):
-            if a.id == award_id:
-                return i
-        return -1
+    def item_id(self, a: campaigns.CampaignAward) -> int:
+        return a.id
 
     def item_data(self, a, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):

@@ -42,11 +42,8 @@ class PeopleModel(RowsTableModel):
             r["_fold"] = fold(" ".join(str(r[k] or "") for k in ("full_name", "position", "rank", "collective_name")))
         self.set_rows(rows)
 
-    def row_of(self, person_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r["id"] == person_id:
-                return i
-        return None
+    def row_id(self, r: dict) -> int:
+        return r["id"]
 
     def collective_id_at(self, row: int) -> int | None:
         return self._rows[row]["collective_id"]
@@ -100,6 +97,8 @@ class FoldFilterProxy(QSortFilterProxyModel):
 class CollectivesModel(ItemsListModel):
     """The unit and its teams; optionally led by an "all collectives" row (id ``None``)."""
 
+    MISSING_ROW = 0
+
     def __init__(self, store, parent=None, *, with_all: bool = False, with_none: bool = False,
                  counts: bool = True):
         super().__init__(parent)
@@ -122,11 +121,8 @@ class CollectivesModel(ItemsListModel):
             items.append((c.id, c.name, counts.get(c.id, 0)))
         self.set_items(items)
 
-    def row_of(self, collective_id: int | None) -> int:
-        for i, (cid, _, _) in enumerate(self._items):
-            if cid == collective_id:
-                return i
-        return 0
+    def item_id(self, item: tuple[int | None, str, int]) -> int | None:
+        return item[0]
 
     def item_data(self, item, role: int):
         cid, name, n = item
@@ -148,11 +144,8 @@ class PersonChoiceModel(ItemsListModel):
             "SELECT p.id, p.full_name, coalesce(c.name, '') AS cname FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id ORDER BY p.sort_key, p.id")
 
-    def row_of(self, person_id: int | None) -> int:
-        for i, r in enumerate(self._items):
-            if r["id"] == person_id:
-                return i
-        return -1
+    def item_id(self, r: dict) -> int:
+        return r["id"]
 
     def item_data(self, r, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):

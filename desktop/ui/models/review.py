@@ -51,11 +51,8 @@ class CandidatesModel(RowsTableModel):
     def candidate_at(self, row: int) -> review.Candidate | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, key) -> int | None:
-        for i, c in enumerate(self._rows):
-            if c.key == key:
-                return i
-        return None
+    def row_id(self, c: review.Candidate):
+        return c.key
 
     def set_chosen(self, key, on: bool) -> None:
         if on and key not in self.chosen:
