@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from desktop.dossier import build, drafts
 from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
 from desktop.dossier.documents.richtext import parse
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ID_ROLE, RowsTableModel
 from desktop.ui.format import local_time
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
 
-ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
+# ID_ROLE (the id behind a row) holds here: the draft's id (None while the document is not drafted)
 KIND_ROLE = Qt.UserRole + 2      # to_trinh | cong_van | bien_ban | bao_cao | dang_ky | bao_cao_ket_qua | kem_theo
 TARGET_ROLE = Qt.UserRole + 3    # the campaign, meeting or nomination the document is drafted for
 PAGE_ROLE = Qt.UserRole + 4      # a thumbnail's page number (0-based)
@@ -202,21 +202,16 @@ class DossierModel(RowsTableModel):
                 return i
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item, col = self._rows[index.row()], index.column()
+    def cell(self, item: DossierItem, key: str, role: int):
         d = item.draft
         if item.is_paper:
-            return self._paper_data(item, col, role)
+            return self._paper_cell(item, key, role)
         if role == Qt.DisplayRole:
-            if col == 0:
+            if key == "document":
                 return item.title
-            if col == 1:
+            if key == "state":
                 return state_text(d, item.version)
-            if col == 2:
-                return classification_label(d.classification) if d else ""
-            return None
+            return classification_label(d.classification) if d else ""
         if role == Qt.ToolTipRole:
             tip = [item.title]
             if d is not None:
@@ -228,27 +223,27 @@ class DossierModel(RowsTableModel):
                 tip.append(item.note)
             return "\n".join(tip)
         if role == Qt.ForegroundRole:
-            if col == 1:
+            if key == "state":
                 return MUTED_COLOR if d is None else FINAL_COLOR if d.finalised else DRAFT_COLOR
-            if col == 2 and d is not None and d.classification != "thuong":
+            if key == "classification" and d is not None and d.classification != "thuong":
                 return SECRET_COLOR
             if item.note:
                 return MUTED_COLOR
             return None
-        if role == Qt.FontRole and col == 1 and d is None:
+        if role == Qt.FontRole and key == "state" and d is None:
             return _font(italic=True)
         if role == ID_ROLE:
             return item.draft_id
         return _item_role(item, role)
 
     @staticmethod
-    def _paper_data(item: DossierItem, col: int, role: int):
+    def _paper_cell(item: DossierItem, key: str, role: int):
         """A paper of the plan's list that the app does not draft: its attached file, or that it is missing."""
         files = ", ".join(a.file_name for a in item.attachments)
         if role == Qt.DisplayRole:
-            if col == 0:
+            if key == "document":
                 return item.title
-            if col == 1:
+            if key == "state":
                 return (QCoreApplication.translate("DocumentModels", "Attached: %1").replace("%1", files)
                         if files else QCoreApplication.translate("DocumentModels", "Not attached"))
             return ""
@@ -258,9 +253,9 @@ class DossierModel(RowsTableModel):
             tip += [a.file_name + (QCoreApplication.translate("DocumentModels", " (signed PDF, kept as it is)")
                                    if a.signed else "") for a in item.attachments]
             return "\n".join(tip)
-        if role == Qt.ForegroundRole and col == 1:
+        if role == Qt.ForegroundRole and key == "state":
             return FINAL_COLOR if files else MUTED_COLOR
-        if role == Qt.FontRole and col == 1 and not files:
+        if role == Qt.FontRole and key == "state" and not files:
             return _font(italic=True)
         return _item_role(item, role)
 
@@ -363,17 +358,15 @@ class HistoryModel(RowsTableModel):
     def version_at(self, row: int) -> int | None:
         return self._rows[row].version if 0 <= row < len(self._rows) else None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        v, col = self._rows[index.row()], index.column()
+    def cell(self, v: drafts.Version, key: str, role: int):
         if role == Qt.DisplayRole:
-            return [str(v.version), local_time(v.created_at), v.os_user, v.note][col] if col < 4 else None
-        if role == Qt.ToolTipRole and col == 3:
+            return {"version": str(v.version), "saved_at": local_time(v.created_at), "saved_by": v.os_user,
+                    "note": v.note}[key]
+        if role == Qt.ToolTipRole and key == "note":
             return v.note
-        if role == Qt.TextAlignmentRole and col == 0:
+        if role == Qt.TextAlignmentRole and key == "version":
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and index.row() == 0:
+        if role == Qt.FontRole and v is self._rows[0]:      # the newest version
             return _font(bold=True)
         if role == ID_ROLE:
             return v.version

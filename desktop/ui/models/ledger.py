@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from desktop.records import achievements as ach
 from desktop.dates import format_date
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ID_ROLE, RowsTableModel
 from desktop.ui.qt import QModelIndex, Qt, QTimer
 
 PAGE = 200
 CACHE_LIMIT = 5000
-ID_ROLE = Qt.UserRole + 1
 ARCHIVED_ROLE = Qt.UserRole + 2
 
 

@@ -11,13 +11,12 @@ from desktop.council import nominations, outcomes, prizes
 from desktop.dates import format_date
 from desktop.errors import NotFound
 from desktop.council.nominations import Check, Nomination, NominationRow
-from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
     QPointF, Qt,
 )
 
-ID_ROLE = Qt.UserRole + 1
 SOURCE_ROLE = Qt.UserRole + 2     # a check's rule source, drawn small and grey under its message
 STATE_ROLE = Qt.UserRole + 3      # "ok", "failed" (blocking), "warning" (overridable, or not known yet) or "" (a hint)
 

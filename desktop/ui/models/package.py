@@ -10,13 +10,13 @@ from desktop.records import achievements as ach
 from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
-from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
 from desktop.ui.qt import QAbstractItemModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt
 from desktop.ui.models.nominations import state_icon
 
-ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
+# ID_ROLE (the id behind a row) holds here: an evidence file's id; a token's label; a key's id (hex) or label
 STATE_ROLE = Qt.UserRole + 2     # a checklist line: thieu / ban_nhap / hoan_thien; a check: "ok" / "failed"
 
 OK_COLOR = QColor("#1b6e20")

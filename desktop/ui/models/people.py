@@ -7,10 +7,9 @@ from desktop import clock
 from desktop.records import people
 from desktop.dates import format_date
 from desktop.text import fold
-from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, ItemsListModel, RowsTableModel
 from desktop.ui.qt import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
-ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 FOLD_ROLE = Qt.UserRole + 3
 

@@ -8,12 +8,11 @@ from desktop.records import evidence as evidence_mod
 from desktop.records import people
 from desktop.dates import DateError, format_date, parse_date
 from desktop.records.people import PriorAward
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ID_ROLE, RowsTableModel
 from desktop.ui.format import file_size
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop import clock
 
-ID_ROLE = Qt.UserRole + 1
 
 
 class RatingsModel(RowsTableModel):
