@@ -8,7 +8,25 @@ from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, 
 ID_ROLE = Qt.UserRole + 1     # the id behind a row (a record's, a campaign's…)
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowFinder:
+    """Finding a row by the id of what it shows (a table's row, a list's item): a model says what it
+    shows (:meth:`shown`) and each entry's id (:meth:`row_id`)."""
+
+    MISSING_ROW: int | None = None      # what :meth:`row_of` gives for an id not shown
+
+    def shown(self) -> list:  # pragma: no cover - each base says
+        raise TypeError(f"{type(self).__name__} must define shown()")
+
+    def row_id(self, entry):  # pragma: no cover - each model that finds rows by id defines it
+        """The id of ``entry`` (a record's id, a nomination's…) that :meth:`row_of` looks for."""
+        raise TypeError(f"{type(self).__name__} must define row_id()")
+
+    def row_of(self, row_id) -> int | None:
+        """The row whose entry has the id ``row_id``, or ``MISSING_ROW``."""
+        return next((i for i, e in enumerate(self.shown()) if self.row_id(e) == row_id), self.MISSING_ROW)
+
+
+class RowsTableModel(RowFinder, QAbstractTableModel):
     """A flat table over ``self._rows`` with one column per entry of ``KEYS``.
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
@@ -75,16 +93,8 @@ class RowsTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_id(self, row):  # pragma: no cover - each model that finds rows by id defines it
-        """The id of ``row`` (a record's id, a nomination's…) that :meth:`row_of` looks for."""
-        raise TypeError(f"{type(self).__name__} must define row_id()")
-
-    def row_of(self, row_id) -> int | None:
-        """The row whose id is ``row_id``, or ``None``."""
-        for i, r in enumerate(self._rows):
-            if self.row_id(r) == row_id:
-                return i
-        return None
+    def shown(self) -> list:
+        return self._rows
 
     def key(self, column: int) -> str:
         """The key of a column (``"name"``, ``"award"``…)."""
@@ -134,11 +144,11 @@ class CheckableRowsModel(RowsTableModel):
         return True
 
 
-class ItemsListModel(QAbstractListModel):
+class ItemsListModel(RowFinder, QAbstractListModel):
     """A list (for a combo box or a list view) over ``self._items``: counting the rows and checking
     the index are here; subclasses say what an item shows in each role (:meth:`item_data`)."""
 
-    MISSING_ROW: int | None = -1      # what :meth:`row_of` gives for an id not in the list
+    MISSING_ROW = -1        # as a combo box's current index: none
     _items: list
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -159,16 +169,8 @@ class ItemsListModel(QAbstractListModel):
         self._items = list(items)
         self.endResetModel()
 
-    def item_id(self, item):  # pragma: no cover - each model that finds rows by id defines it
-        """The id of ``item`` that :meth:`row_of` looks for."""
-        raise TypeError(f"{type(self).__name__} must define item_id()")
-
-    def row_of(self, item_id) -> int | None:
-        """The row of the item whose id is ``item_id``, or ``MISSING_ROW``."""
-        for i, item in enumerate(self._items):
-            if self.item_id(item) == item_id:
-                return i
-        return self.MISSING_ROW
+    def shown(self) -> list:
+        return self._items
 
 
 class IdTextListModel(ItemsListModel):
@@ -176,7 +178,7 @@ class IdTextListModel(ItemsListModel):
 
     _items: list[tuple[int | None, str]]
 
-    def item_id(self, item: tuple[int | None, str]) -> int | None:
+    def row_id(self, item: tuple[int | None, str]) -> int | None:
         return item[0]
 
     def id_at(self, row: int) -> int | None:

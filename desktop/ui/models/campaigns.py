@@ -163,7 +163,7 @@ class CampaignChoiceModel(ItemsListModel):
         lead: list[Campaign | None] = [None] if self._first is not None else []
         self.set_items(lead + list(campaigns.list_campaigns(self._store)))
 
-    def item_id(self, c: Campaign | None) -> int | None:
+    def row_id(self, c: Campaign | None) -> int | None:
         return c.id if c is not None else None
 
     def campaign_at(self, row: int) -> Campaign | None:
@@ -559,7 +559,7 @@ class RunningModel(ItemsListModel):
     def progress_at(self, row: int) -> CampaignProgress | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def item_id(self, p: CampaignProgress) -> int:
+    def row_id(self, p: CampaignProgress) -> int:
         return p.campaign.id
 
     def item_data(self, p, role: int):

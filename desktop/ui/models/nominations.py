@@ -336,7 +336,7 @@ class AwardChoiceModel(ItemsListModel):
                        if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)
                        and (self._phase_id is None or a.phase_id in (None, self._phase_id)))
 
-    def item_id(self, a: campaigns.CampaignAward) -> int:
+    def row_id(self, a: campaigns.CampaignAward) -> int:
         return a.id
 
     def item_data(self, a, role: int):

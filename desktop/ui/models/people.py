@@ -120,7 +120,7 @@ class CollectivesModel(ItemsListModel):
             items.append((c.id, c.name, counts.get(c.id, 0)))
         self.set_items(items)
 
-    def item_id(self, item: tuple[int | None, str, int]) -> int | None:
+    def row_id(self, item: tuple[int | None, str, int]) -> int | None:
         return item[0]
 
     def item_data(self, item, role: int):
@@ -143,7 +143,7 @@ class PersonChoiceModel(ItemsListModel):
             "SELECT p.id, p.full_name, coalesce(c.name, '') AS cname FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id ORDER BY p.sort_key, p.id")
 
-    def item_id(self, r: dict) -> int:
+    def row_id(self, r: dict) -> int:
         return r["id"]
 
     def item_data(self, r, role: int):
