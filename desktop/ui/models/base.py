@@ -21,6 +21,11 @@ class RowFinder:
         """The id of ``entry`` (a record's id, a nomination's…) that :meth:`row_of` looks for."""
         raise TypeError(f"{type(self).__name__} must define row_id()")
 
+    def row_at(self, row: int):
+        """The entry shown at ``row``, or ``None`` past the ends."""
+        shown = self.shown()
+        return shown[row] if 0 <= row < len(shown) else None
+
     def row_of(self, row_id) -> int | None:
         """The row whose entry has the id ``row_id``, or ``MISSING_ROW``."""
         return next((i for i, e in enumerate(self.shown()) if self.row_id(e) == row_id), self.MISSING_ROW)
@@ -182,7 +187,8 @@ class IdTextListModel(ItemsListModel):
         return item[0]
 
     def id_at(self, row: int) -> int | None:
-        return self._items[row][0] if 0 <= row < len(self._items) else None
+        item = self.row_at(row)
+        return item[0] if item is not None else None
 
     def item_data(self, item, role: int):
         item_id, text = item

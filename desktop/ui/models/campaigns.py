@@ -167,7 +167,7 @@ class CampaignChoiceModel(ItemsListModel):
         return c.id if c is not None else None
 
     def campaign_at(self, row: int) -> Campaign | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def item_data(self, c, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -557,7 +557,7 @@ class RunningModel(ItemsListModel):
         self.set_items(campaigns.running(self._store, self._today))
 
     def progress_at(self, row: int) -> CampaignProgress | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def row_id(self, p: CampaignProgress) -> int:
         return p.campaign.id
@@ -591,7 +591,7 @@ class CriterionProgressModel(ItemsListModel):
                        or k.registered is not None)
 
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def item_data(self, k, role: int):
         if role == Qt.DisplayRole:

@@ -182,7 +182,7 @@ class DossierModel(RowsTableModel):
                       if self.campaign_id is not None else [])
 
     def item_at(self, row: int) -> DossierItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of_draft(self, draft_id: int | None) -> int | None:
         for i, item in enumerate(self._rows):
@@ -356,7 +356,8 @@ class HistoryModel(RowsTableModel):
         self.set_rows(drafts.history(self._store, draft_id) if draft_id is not None else [])
 
     def version_at(self, row: int) -> int | None:
-        return self._rows[row].version if 0 <= row < len(self._rows) else None
+        v = self.row_at(row)
+        return v.version if v is not None else None
 
     def cell(self, v: drafts.Version, key: str, role: int):
         if role == Qt.DisplayRole:

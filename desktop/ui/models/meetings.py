@@ -101,7 +101,7 @@ class MembersModel(RowsTableModel):
             self.edited.emit()
 
     def member_at(self, row: int) -> Member | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def column_flags(self, key: str) -> Qt.ItemFlag:
         return Qt.ItemIsUserCheckable if key == "present" else Qt.ItemIsEditable
@@ -222,7 +222,7 @@ class BallotsModel(RowsTableModel):
         return self._meeting.ballots if self._meeting is not None else []
 
     def ballot_at(self, row: int) -> Ballot | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_id(self, b: Ballot) -> int:
         return b.nomination_id

@@ -189,9 +189,6 @@ class NominationsModel(RowsTableModel):
     def row_id(self, r: NominationRow) -> int:
         return r.id
 
-    def row_at(self, row: int) -> NominationRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def outcome_at(self, row: int):
         r = self.row_at(row)
         return self._outcomes.get(r.id) if r else None

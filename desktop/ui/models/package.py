@@ -238,7 +238,7 @@ class TokensModel(RowsTableModel):
         self.set_rows(tokens)
 
     def token_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def cell(self, t, key: str, role: int):
         if role == ID_ROLE:
@@ -273,7 +273,7 @@ class KeysModel(RowsTableModel):
         self.set_rows(keys)
 
     def key_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def first_usable(self) -> int | None:
         return next((i for i, k in enumerate(self._rows) if k.can_sign), None)

@@ -49,7 +49,7 @@ class CandidatesModel(RowsTableModel):
         self.endResetModel()
 
     def candidate_at(self, row: int) -> review.Candidate | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_id(self, c: review.Candidate):
         return c.key
