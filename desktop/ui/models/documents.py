@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from desktop.dossier import build, drafts
 from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
 from desktop.dossier.documents.richtext import parse
-from desktop.ui.models.base import ID_ROLE, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel
 from desktop.ui.format import local_time
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
@@ -272,8 +272,10 @@ def first_words(markup: str, limit: int = 48) -> str:
     return ""
 
 
-class SectionsModel(QAbstractListModel):
+class SectionsModel(IdTextListModel):
     """The sections of the document in the editor: their heading (or first words), marked when edited."""
+
+    MISSING_ROW = None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -301,15 +303,6 @@ class SectionsModel(QAbstractListModel):
         ix = self.index(row)
         self.dataChanged.emit(ix, ix)
 
-    def id_at(self, row: int) -> str | None:
-        return self._items[row][0] if 0 <= row < len(self._items) else None
-
-    def row_of(self, section_id: str | None) -> int | None:
-        for i, (sid, _heading) in enumerate(self._items):
-            if sid == section_id:
-                return i
-        return None
-
     def label(self, row: int) -> str:
         sid, heading = self._items[row]
         if heading.strip():
@@ -318,18 +311,13 @@ class SectionsModel(QAbstractListModel):
         number = QCoreApplication.translate("DocumentModels", "Part %1").replace("%1", str(row + 1))
         return f"{number}: {words}" if words else number
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        sid = self._items[index.row()][0]
+    def item_data(self, item: tuple[str, str], role: int):
+        sid = item[0]
         edited = sid in self._edited
         if role == Qt.DisplayRole:
-            return self.label(index.row()) + (" •" if edited else "")
+            return self.label(self.row_of(sid)) + (" •" if edited else "")
         if role == Qt.ToolTipRole:
-            tip = self.label(index.row())
+            tip = self.label(self.row_of(sid))
             return tip + "\n" + QCoreApplication.translate("DocumentModels", "Edited, not saved yet") if edited else tip
         if role == Qt.FontRole and edited:
             return _font(bold=True)
