@@ -129,6 +129,29 @@
     </message>
 </context>
 <context>
+    <name>AchievementPickModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Thành tích</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Số đo</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Phong trào</translation>
+    </message>
+</context>
+<context>
     <name>AdHocDialog</name>
     <message>
         <source>Name</source>
@@ -247,6 +270,69 @@
     </message>
 </context>
 <context>
+    <name>AwardsModel</name>
+    <message>
+        <source>Award (catalog)</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>As the plan writes it</source>
+        <translation>Ghi trong kế hoạch</translation>
+    </message>
+    <message>
+        <source>Collectives</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Individuals</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Individual / collective</source>
+        <translation>Cá nhân / tập thể</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cấp quyết định</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Back up…</source>
@@ -298,6 +384,49 @@
     <message>
         <source>%1 days ago; back up now (File → Back up…).</source>
         <translation>đã %1 ngày; hãy sao lưu ngay (Tệp → Sao lưu…).</translation>
+    </message>
+</context>
+<context>
+    <name>BallotsModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Phát ra</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Thu về</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Ngưỡng thông qua</translation>
+    </message>
+    <message>
+        <source>Yes share</source>
+        <translation>Tỷ lệ đồng ý</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
     </message>
 </context>
 <context>
@@ -451,6 +580,25 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn gửi hồ sơ</translation>
+    </message>
+</context>
+<context>
     <name>CampaignModels</name>
     <message>
         <source>Collectives</source>
@@ -493,52 +641,8 @@
         <translation>%1 không giới hạn</translation>
     </message>
     <message>
-        <source>Campaign</source>
-        <translation>Phong trào</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Hạn gửi hồ sơ</translation>
-    </message>
-    <message>
         <source>%1 (ended)</source>
         <translation>%1 (đã kết thúc)</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>Đối tượng</translation>
-    </message>
-    <message>
-        <source>Criterion</source>
-        <translation>Tiêu chí</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Chỉ tiêu</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị tính</translation>
-    </message>
-    <message>
-        <source>Award (catalog)</source>
-        <translation>Hình thức khen thưởng</translation>
-    </message>
-    <message>
-        <source>As the plan writes it</source>
-        <translation>Ghi trong kế hoạch</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>Đợt</translation>
     </message>
     <message>
         <source>Whole campaign</source>
@@ -555,30 +659,6 @@
     <message>
         <source>“%1” matched no award in the catalog; choose the award it means.</source>
         <translation>“%1” không khớp hình thức khen thưởng nào trong danh mục; hãy chọn hình thức tương ứng.</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Từ</translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation>Đến</translation>
-    </message>
-    <message>
-        <source>Report due</source>
-        <translation>Hạn báo cáo</translation>
-    </message>
-    <message>
-        <source>Dossier document</source>
-        <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
-        <source>Form no.</source>
-        <translation>Mẫu số</translation>
-    </message>
-    <message>
-        <source>Decree / circular</source>
-        <translation>Theo nghị định, thông tư</translation>
     </message>
     <message>
         <source>no deadline set</source>
@@ -713,10 +793,55 @@
     </message>
 </context>
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Chosen</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện</translation>
+    </message>
+</context>
+<context>
     <name>CatalogAwardDelegate</name>
     <message>
         <source>(not in the catalog)</source>
         <translation>(không có trong danh mục)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Required document</source>
+        <translation>Văn bản theo yêu cầu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksModel</name>
+    <message>
+        <source>Check</source>
+        <translation>Nội dung kiểm tra</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
     </message>
 </context>
 <context>
@@ -801,6 +926,40 @@
     </message>
 </context>
 <context>
+    <name>CountsModel</name>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng số</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaModel</name>
+    <message>
+        <source>For</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+</context>
+<context>
     <name>CriterionChart</name>
     <message>
         <source>Measured</source>
@@ -846,6 +1005,29 @@
     <message>
         <source>Campaign</source>
         <translation>Phong trào</translation>
+    </message>
+</context>
+<context>
+    <name>DecidedModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên, tên tập thể</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Danh hiệu</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
     </message>
 </context>
 <context>
@@ -1076,18 +1258,6 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
         <translation>Hồ sơ không còn cần văn bản này (đề nghị hoặc cuộc họp đã thay đổi).</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Classification</source>
-        <translation>Độ mật</translation>
-    </message>
-    <message>
         <source>Sent to the Sở during the campaign; not part of the award dossier.</source>
         <translation>Gửi Sở trong quá trình phong trào; không thuộc hồ sơ đề nghị khen thưởng.</translation>
     </message>
@@ -1116,52 +1286,27 @@ Chỉ mục này thay đổi; các mục khác giữ nguyên nội dung, nội d
         <translation>Đã sửa, chưa lưu</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>Phiên bản</translation>
-    </message>
-    <message>
-        <source>Saved at</source>
-        <translation>Thời điểm lưu</translation>
-    </message>
-    <message>
-        <source>Saved by</source>
-        <translation>Người lưu</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <source>Printed at</source>
-        <translation>Thời điểm in</translation>
-    </message>
-    <message>
-        <source>Printed by</source>
-        <translation>Người in</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Số trang</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>Số bản</translation>
-    </message>
-    <message>
-        <source>Printer</source>
-        <translation>Máy in</translation>
-    </message>
-    <message>
-        <source>Why printing was allowed</source>
-        <translation>Lý do được in</translation>
-    </message>
-    <message>
         <source>(default printer)</source>
         <translation>(máy in mặc định)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Dossier document</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Form no.</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <source>Decree / circular</source>
+        <translation>Theo nghị định, thông tư</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1515,36 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     </message>
 </context>
 <context>
+    <name>DossierModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceChoiceModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Thành tích</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceModel</name>
     <message>
         <source>File</source>
@@ -1452,6 +1627,45 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Saved at</source>
+        <translation>Thời điểm lưu</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Người lưu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu, hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewModel</name>
     <message>
         <source>Row</source>
@@ -1515,6 +1729,29 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
     <message>
         <source>Add the initiative</source>
         <translation>Thêm sáng kiến</translation>
+    </message>
+</context>
+<context>
+    <name>KeysModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Người được cấp</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Tổ chức cấp</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>Can sign</source>
+        <translation>Dùng để ký</translation>
     </message>
 </context>
 <context>
@@ -1699,26 +1936,6 @@ Tệp dữ liệu: %2</translation>
         <translation>(đã kết thúc)</translation>
     </message>
     <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Vai trò</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Có mặt</translation>
-    </message>
-    <message>
-        <source>Written opinion</source>
-        <translation>Ý kiến bằng văn bản</translation>
-    </message>
-    <message>
         <source>%1 — also proposed</source>
         <translation>%1 — đồng thời là người được đề nghị</translation>
     </message>
@@ -1741,46 +1958,6 @@ Tệp dữ liệu: %2</translation>
     <message>
         <source>This member is also proposed at this meeting (%1); the minutes record it.</source>
         <translation>Thành viên này đồng thời được đề nghị khen thưởng tại cuộc họp này (%1); biên bản ghi nhận điều đó.</translation>
-    </message>
-    <message>
-        <source>Candidate</source>
-        <translation>Họ tên, tên tập thể</translation>
-    </message>
-    <message>
-        <source>Award</source>
-        <translation>Hình thức khen thưởng</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>Phát ra</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Thu về</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Không đồng ý</translation>
-    </message>
-    <message>
-        <source>Invalid</source>
-        <translation>Không hợp lệ</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Ngưỡng thông qua</translation>
-    </message>
-    <message>
-        <source>Yes share</source>
-        <translation>Tỷ lệ đồng ý</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Yes-votes as a share of ALL council members (not only those present).</source>
@@ -1969,6 +2146,29 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Written opinion</source>
+        <translation>Ý kiến bằng văn bản</translation>
+    </message>
+</context>
+<context>
     <name>NominationDialog</name>
     <message>
         <source>Edit nomination</source>
@@ -2066,6 +2266,25 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
         <translation>Số đề nghị vượt quá số lượng kế hoạch cho phép.</translation>
     </message>
     <message>
+        <source>(collective)</source>
+        <translation>(tập thể)</translation>
+    </message>
+    <message>
+        <source>Every condition is met.</source>
+        <translation>Đáp ứng đủ các điều kiện.</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>đã lưu trữ</translation>
+    </message>
+    <message>
+        <source>this campaign</source>
+        <translation>phong trào này</translation>
+    </message>
+</context>
+<context>
+    <name>NominationsModel</name>
+    <message>
         <source>No.</source>
         <translation>STT</translation>
     </message>
@@ -2100,42 +2319,6 @@ Those that reach the threshold become “Thông qua”, the others “Không th�
     <message>
         <source>Prize</source>
         <translation>Tiền thưởng</translation>
-    </message>
-    <message>
-        <source>(collective)</source>
-        <translation>(tập thể)</translation>
-    </message>
-    <message>
-        <source>Every condition is met.</source>
-        <translation>Đáp ứng đủ các điều kiện.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Achievement</source>
-        <translation>Thành tích</translation>
-    </message>
-    <message>
-        <source>Criterion</source>
-        <translation>Tiêu chí</translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation>Số đo</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>Phong trào</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>đã lưu trữ</translation>
-    </message>
-    <message>
-        <source>this campaign</source>
-        <translation>phong trào này</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2586,17 @@ Lý do được lưu cùng đề nghị.</translation>
     </message>
 </context>
 <context>
+    <name>PackageFilesModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+</context>
+<context>
     <name>PackageModels</name>
     <message>
         <source>Missing</source>
@@ -2417,64 +2611,8 @@ Lý do được lưu cùng đề nghị.</translation>
         <translation>Đã hoàn thiện</translation>
     </message>
     <message>
-        <source>Required document</source>
-        <translation>Văn bản theo yêu cầu</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Tệp</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Dung lượng</translation>
-    </message>
-    <message>
-        <source>Achievement</source>
-        <translation>Thành tích</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Thiết bị ký</translation>
-    </message>
-    <message>
-        <source>Serial number</source>
-        <translation>Số sê-ri</translation>
-    </message>
-    <message>
-        <source>Maker</source>
-        <translation>Hãng sản xuất</translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation>Mã PIN</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>Bình thường</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Khóa</translation>
-    </message>
-    <message>
-        <source>Holder</source>
-        <translation>Người được cấp</translation>
-    </message>
-    <message>
-        <source>Issued by</source>
-        <translation>Tổ chức cấp</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>Hiệu lực đến</translation>
-    </message>
-    <message>
-        <source>Can sign</source>
-        <translation>Dùng để ký</translation>
     </message>
     <message>
         <source>(no certificate)</source>
@@ -2505,10 +2643,6 @@ SHA-256: %2
 Nhập từ tệp: %3</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>Nội dung kiểm tra</translation>
-    </message>
-    <message>
         <source>Signed document (PDF)</source>
         <translation>Văn bản đã ký (PDF)</translation>
     </message>
@@ -2531,10 +2665,6 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>Excel list (not signed)</source>
         <translation>Danh sách Excel (không ký số)</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2888,29 @@ Nhập từ tệp: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhasesModel</name>
+    <message>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn gửi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Report due</source>
+        <translation>Hạn báo cáo</translation>
+    </message>
+</context>
+<context>
     <name>PlanImportDialog</name>
     <message>
         <source>Review the plan — %1</source>
@@ -2797,6 +2950,37 @@ Nhập từ tệp: %3</translation>
     <message>
         <source>The preview needs Qt&apos;s PDF module (the PySide6-Pdf package). Export a PDF to see the document.</source>
         <translation>Xem trước cần mô-đun PDF của Qt (gói PySide6-Pdf). Hãy xuất tệp PDF để xem văn bản.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLogModel</name>
+    <message>
+        <source>Printed at</source>
+        <translation>Thời điểm in</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>Người in</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Why printing was allowed</source>
+        <translation>Lý do được in</translation>
     </message>
 </context>
 <context>
@@ -2984,36 +3168,8 @@ Nhập từ tệp: %3</translation>
 <context>
     <name>ReviewModels</name>
     <message>
-        <source>Chosen</source>
-        <translation>Chọn</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Họ tên, tên tập thể</translation>
-    </message>
-    <message>
-        <source>Collective</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Danh hiệu</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>Điều kiện</translation>
-    </message>
-    <message>
         <source>%1 (proposed upward)</source>
         <translation>%1 (đề nghị cấp trên)</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>STT</translation>
-    </message>
-    <message>
-        <source>Prize</source>
-        <translation>Tiền thưởng</translation>
     </message>
 </context>
 <context>
@@ -3510,54 +3666,10 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     </message>
 </context>
 <context>
-    <name>StatisticsModels</name>
-    <message>
-        <source>Award</source>
-        <translation>Danh hiệu, hình thức khen thưởng</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Cấp khen thưởng</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Tổng số</translation>
-    </message>
-    <message>
-        <source>Prize money</source>
-        <translation>Tiền thưởng</translation>
-    </message>
+    <name>SharesModel</name>
     <message>
         <source>Year</source>
         <translation>Năm</translation>
-    </message>
-    <message>
-        <source>Individual / collective</source>
-        <translation>Cá nhân / tập thể</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Họ tên, tên tập thể</translation>
-    </message>
-    <message>
-        <source>Collective</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Quyết định</translation>
-    </message>
-    <message>
-        <source>Decision date</source>
-        <translation>Ngày quyết định</translation>
-    </message>
-    <message>
-        <source>Issued by</source>
-        <translation>Cấp quyết định</translation>
-    </message>
-    <message>
-        <source>Prize</source>
-        <translation>Tiền thưởng</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3571,9 +3683,16 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
         <source>Share</source>
         <translation>Tỷ lệ</translation>
     </message>
+</context>
+<context>
+    <name>StatisticsModels</name>
     <message>
-        <source>Rating</source>
-        <translation>Xếp loại</translation>
+        <source>Total</source>
+        <translation>Tổng số</translation>
+    </message>
+    <message>
+        <source>Prize money</source>
+        <translation>Tiền thưởng</translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3782,25 @@ Dung lượng %2, gồm %3 tệp, do %4 ký lúc %5.</translation>
     <message>
         <source>more than</source>
         <translation>trên</translation>
+    </message>
+</context>
+<context>
+    <name>TokensModel</name>
+    <message>
+        <source>Token</source>
+        <translation>Thiết bị ký</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Số sê-ri</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>Hãng sản xuất</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
     </message>
 </context>
 <context>

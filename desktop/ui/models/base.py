@@ -5,14 +5,39 @@ from collections.abc import Sequence
 
 from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 
+ID_ROLE = Qt.UserRole + 1     # the id behind a row (a record's, a campaign's…)
 
-class RowsTableModel(QAbstractTableModel):
+
+class RowFinder:
+    """Finding a row by the id of what it shows (a table's row, a list's item): a model says what it
+    shows (:meth:`shown`) and each entry's id (:meth:`row_id`)."""
+
+    MISSING_ROW: int | None = None      # what :meth:`row_of` gives for an id not shown
+
+    def shown(self) -> list:  # pragma: no cover - each base says
+        raise TypeError(f"{type(self).__name__} must define shown()")
+
+    def row_id(self, entry):  # pragma: no cover - each model that finds rows by id defines it
+        """The id of ``entry`` (a record's id, a nomination's…) that :meth:`row_of` looks for."""
+        raise TypeError(f"{type(self).__name__} must define row_id()")
+
+    def row_at(self, row: int):
+        """The entry shown at ``row``, or ``None`` past the ends."""
+        shown = self.shown()
+        return shown[row] if 0 <= row < len(shown) else None
+
+    def row_of(self, row_id) -> int | None:
+        """The row whose entry has the id ``row_id``, or ``MISSING_ROW``."""
+        return next((i for i, e in enumerate(self.shown()) if self.row_id(e) == row_id), self.MISSING_ROW)
+
+
+class RowsTableModel(RowFinder, QAbstractTableModel):
     """A flat table over ``self._rows`` with one column per entry of ``KEYS``.
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
     depend on the data), ``self.headers`` (same length) and ``self._rows`` (an
-    attribute or a property) and implement ``cell`` (or ``data``); counting rows and columns
-    and the horizontal header (its text, and the same text as its tool tip for
+    attribute or a property) and implement ``cell`` (or ``data``) and, for cells that are edited or ticked,
+    ``column_flags``; counting rows and columns, the flags and the horizontal header (its text, and the same text as its tool tip for
     a column too narrow to show it) are here.
 
     ``WIDE`` names the columns that hold names, award names, titles and other
@@ -49,6 +74,15 @@ class RowsTableModel(QAbstractTableModel):
             return None
         return self.cell(self._rows[index.row()], self.KEYS[index.column()], role)
 
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        return flags | self.column_flags(self.KEYS[index.column()]) if index.isValid() else flags
+
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        """What the cells of column ``key`` allow besides being enabled and selected
+        (``Qt.ItemIsEditable``, ``Qt.ItemIsUserCheckable``); nothing unless a subclass says."""
+        return Qt.NoItemFlags
+
     def cell(self, row, key: str, role: int):
         """What the cell of ``row`` (one of ``self._rows``) in column ``key`` holds in ``role``; a model
         that needs more than the row and the key overrides :meth:`data` instead."""
@@ -63,6 +97,9 @@ class RowsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def shown(self) -> list:
+        return self._rows
 
     def key(self, column: int) -> str:
         """The key of a column (``"name"``, ``"award"``…)."""
@@ -83,9 +120,6 @@ class CheckableRowsModel(RowsTableModel):
     checked_changed = Signal()
     _checked: set[int]
 
-    def row_id(self, row) -> int:  # pragma: no cover - each model defines it
-        raise TypeError(f"{type(self).__name__} must define row_id()")
-
     def checked_ids(self) -> list[int]:
         """The ticked rows' ids, in the rows' order."""
         return [self.row_id(r) for r in self._rows if self.row_id(r) in self._checked]
@@ -96,20 +130,11 @@ class CheckableRowsModel(RowsTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.CheckStateRole])
         self.checked_changed.emit()
 
-    def row_of(self, row_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if self.row_id(r) == row_id:
-                return i
-        return None
-
     def check_state(self, row) -> Qt.CheckState:
         return Qt.Checked if self.row_id(row) in self._checked else Qt.Unchecked
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsUserCheckable if index.column() == 0 else base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == self.KEYS[0] else Qt.NoItemFlags
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
         if not index.isValid() or role != Qt.CheckStateRole or index.column() != 0:
@@ -124,10 +149,11 @@ class CheckableRowsModel(RowsTableModel):
         return True
 
 
-class ItemsListModel(QAbstractListModel):
+class ItemsListModel(RowFinder, QAbstractListModel):
     """A list (for a combo box or a list view) over ``self._items``: counting the rows and checking
     the index are here; subclasses say what an item shows in each role (:meth:`item_data`)."""
 
+    MISSING_ROW = -1        # as a combo box's current index: none
     _items: list
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -140,4 +166,34 @@ class ItemsListModel(QAbstractListModel):
 
     def item_data(self, item, role: int):
         """What ``item`` (one of ``self._items``) shows in ``role``."""
+        return None
+
+    def set_items(self, items) -> None:
+        """Show ``items`` in place of those shown (one model reset)."""
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def shown(self) -> list:
+        return self._items
+
+
+class IdTextListModel(ItemsListModel):
+    """A list of ``(id, text)`` pairs: the text is shown (and is its own tool tip), the id is the ``ID_ROLE``."""
+
+    _items: list[tuple[int | None, str]]
+
+    def row_id(self, item: tuple[int | None, str]) -> int | None:
+        return item[0]
+
+    def id_at(self, row: int) -> int | None:
+        item = self.row_at(row)
+        return item[0] if item is not None else None
+
+    def item_data(self, item, role: int):
+        item_id, text = item
+        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
+            return text
+        if role == ID_ROLE:
+            return item_id
         return None

@@ -19,12 +19,11 @@ from desktop.campaigns.campaign import (
 )
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
-from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
 
-ID_ROLE = Qt.UserRole + 1
 KEY_ROLE = Qt.UserRole + 2        # the editor key of a cell, e.g. "awards[2].quota_collective"
 OBJECT_ROLE = Qt.UserRole + 3     # the domain object behind a row
 
@@ -100,29 +99,19 @@ class CampaignListModel(RowsTableModel):
         self._store = store
         self._today = today
         self._rows: list[tuple[Campaign, dt.date | None, int | None, bool]] = []
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Campaign"),
-            QCoreApplication.translate("CampaignModels", "Document"),
-            QCoreApplication.translate("CampaignModels", "Period"),
-            QCoreApplication.translate("CampaignModels", "Deadline"),
-        ]
+        self.headers = [self.tr("Campaign"), self.tr("Document"), self.tr("Period"), self.tr("Deadline")]
         self.reload()
 
     def reload(self) -> None:
         today = self._today or clock.today()
-        self.beginResetModel()
         rows = []
         for c in campaigns.list_campaigns(self._store):
             due = campaigns.deadline_date(c, today)
             rows.append((c, due, (due - today).days if due else None, campaigns.is_running(c, today)))
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_of(self, campaign_id: int | None) -> int | None:
-        for i, (c, *_rest) in enumerate(self._rows):
-            if c.id == campaign_id:
-                return i
-        return None
+    def row_id(self, row) -> int:
+        return row[0].id
 
     def id_at(self, row: int) -> int:
         return self._rows[row][0].id
@@ -166,24 +155,19 @@ class CampaignChoiceModel(ItemsListModel):
         super().__init__(parent)
         self._store = store
         self._first = first
+        self.MISSING_ROW = 0 if first is not None else -1    # a campaign not in the list: the leading row
         self._items: list[Campaign | None] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         lead: list[Campaign | None] = [None] if self._first is not None else []
-        self._items = lead + list(campaigns.list_campaigns(self._store))
-        self.endResetModel()
+        self.set_items(lead + list(campaigns.list_campaigns(self._store)))
 
-    def row_of(self, campaign_id: int | None) -> int:
-        """The row of a campaign; for one not in the list, the leading row (0) when there is one, else -1."""
-        for i, c in enumerate(self._items):
-            if (c.id if c is not None else None) == campaign_id:
-                return i
-        return 0 if self._first is not None else -1
+    def row_id(self, c: Campaign | None) -> int | None:
+        return c.id if c is not None else None
 
     def campaign_at(self, row: int) -> Campaign | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def item_data(self, c, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -195,8 +179,10 @@ class CampaignChoiceModel(ItemsListModel):
         return None
 
 
-class CriterionChoiceModel(ItemsListModel):
+class CriterionChoiceModel(IdTextListModel):
     """The criteria of one campaign for a combo box, led by a row without a criterion (id ``None``)."""
+
+    MISSING_ROW = 0
 
     def __init__(self, store, first: str, parent=None):
         super().__init__(parent)
@@ -206,7 +192,6 @@ class CriterionChoiceModel(ItemsListModel):
         self._items: list[tuple[int | None, str]] = [(None, first)]
 
     def set_campaign(self, campaign_id: int | None) -> None:
-        self.beginResetModel()
         self.campaign_id = campaign_id
         criteria = []
         if campaign_id is not None:
@@ -214,22 +199,7 @@ class CriterionChoiceModel(ItemsListModel):
                 criteria = campaigns.get(self._store, campaign_id).criteria
             except NotFound:
                 self.campaign_id = None
-        self._items = [(None, self._first)] + [(k.id, k.text) for k in criteria]
-        self.endResetModel()
-
-    def row_of(self, criterion_id: int | None) -> int:
-        for i, (kid, _text) in enumerate(self._items):
-            if kid == criterion_id:
-                return i
-        return 0
-
-    def item_data(self, item, role: int):
-        kid, text = item
-        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
-            return text
-        if role == ID_ROLE:
-            return kid
-        return None
+        self.set_items([(None, self._first)] + [(k.id, k.text) for k in criteria])
 
 
 # -- the editable tables of one campaign -------------------------------------------------------------
@@ -334,10 +304,8 @@ class _RowsModel(RowsTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------------
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -381,12 +349,7 @@ class CriteriaModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "For"),
-            QCoreApplication.translate("CampaignModels", "Criterion"),
-            QCoreApplication.translate("CampaignModels", "Target"),
-            QCoreApplication.translate("CampaignModels", "Unit"),
-        ]
+        self.headers = [self.tr("For"), self.tr("Criterion"), self.tr("Target"), self.tr("Unit")]
 
     def blank(self) -> Criterion:
         return Criterion("", "ca_hai")
@@ -432,13 +395,8 @@ class AwardsModel(_RowsModel):
     def __init__(self, items=(), parent=None):
         self.phase_names = lambda: []   # the editor's phases, in their current order
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Award (catalog)"),
-            QCoreApplication.translate("CampaignModels", "As the plan writes it"),
-            QCoreApplication.translate("CampaignModels", "Collectives"),
-            QCoreApplication.translate("CampaignModels", "Individuals"),
-            QCoreApplication.translate("CampaignModels", "Phase"),
-        ]
+        self.headers = [self.tr("Award (catalog)"), self.tr("As the plan writes it"), self.tr("Collectives"),
+                        self.tr("Individuals"), self.tr("Phase")]
 
     def phase_removed(self, row: int) -> None:
         """A phase row went: its awards become the whole campaign's, later phases move up one."""
@@ -529,13 +487,8 @@ class PhasesModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Phase"),
-            QCoreApplication.translate("CampaignModels", "From"),
-            QCoreApplication.translate("CampaignModels", "Until"),
-            QCoreApplication.translate("CampaignModels", "Deadline"),
-            QCoreApplication.translate("CampaignModels", "Report due"),
-        ]
+        self.headers = [self.tr("Phase"), self.tr("From"), self.tr("Until"), self.tr("Deadline"),
+                        self.tr("Report due")]
 
     def names(self) -> list[str]:
         return [p.name for p in self._rows]
@@ -570,11 +523,7 @@ class DocumentsModel(_RowsModel):
 
     def __init__(self, items=(), parent=None):
         super().__init__(items, parent)
-        self.headers = [
-            QCoreApplication.translate("CampaignModels", "Dossier document"),
-            QCoreApplication.translate("CampaignModels", "Form no."),
-            QCoreApplication.translate("CampaignModels", "Decree / circular"),
-        ]
+        self.headers = [self.tr("Dossier document"), self.tr("Form no."), self.tr("Decree / circular")]
 
     def blank(self) -> DossierDocument:
         return DossierDocument("")
@@ -596,6 +545,8 @@ class DocumentsModel(_RowsModel):
 class RunningModel(ItemsListModel):
     """The campaigns under way (``campaigns.running``), nearest deadline first: title and days left."""
 
+    MISSING_ROW = None
+
     def __init__(self, store, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
         self._store = store
@@ -603,18 +554,13 @@ class RunningModel(ItemsListModel):
         self._items: list[CampaignProgress] = []
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._items = campaigns.running(self._store, self._today)
-        self.endResetModel()
+        self.set_items(campaigns.running(self._store, self._today))
 
     def progress_at(self, row: int) -> CampaignProgress | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
-    def row_of(self, campaign_id: int | None) -> int | None:
-        for i, p in enumerate(self._items):
-            if p.campaign.id == campaign_id:
-                return i
-        return None
+    def row_id(self, p: CampaignProgress) -> int:
+        return p.campaign.id
 
     def item_data(self, p, role: int):
         if role == Qt.DisplayRole:
@@ -641,13 +587,11 @@ class CriterionProgressModel(ItemsListModel):
         self._items: list[campaigns.CriterionProgress] = []
 
     def set_progress(self, p: CampaignProgress | None) -> None:
-        self.beginResetModel()
-        self._items = [k for k in (p.criteria if p else []) if k.criterion.target_value is not None
-                       or k.registered is not None]
-        self.endResetModel()
+        self.set_items(k for k in (p.criteria if p else []) if k.criterion.target_value is not None
+                       or k.registered is not None)
 
     def progress_at(self, row: int) -> campaigns.CriterionProgress | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def item_data(self, k, role: int):
         if role == Qt.DisplayRole:
@@ -696,14 +640,12 @@ class DeadlinesModel(RowsTableModel):
     def item(self, row: int):
         return self._rows[row]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        d = self._rows[index.row()]
+    def cell(self, d: deadlines.Deadline, key: str, role: int):
         left = d.days_left(self._today)
         if role == Qt.DisplayRole:
-            return [format_date(d.date), days_text(left), d.label, d.campaign][index.column()]
-        if role == Qt.ToolTipRole and index.column() == 3:
+            return {"date": format_date(d.date), "days_left": days_text(left), "what": d.label,
+                    "campaign": d.campaign}[key]
+        if role == Qt.ToolTipRole and key == "campaign":
             return d.campaign
         if role == Qt.ForegroundRole:
             return urgency_color(urgency_of(left))

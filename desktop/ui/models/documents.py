@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from desktop.dossier import build, drafts
 from desktop.dossier.documents.model import CLASSIFICATIONS, block_text_lines
 from desktop.dossier.documents.richtext import parse
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel
 from desktop.ui.format import local_time
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QFont, QImage, QModelIndex, QSize, Qt,
 )
 
-ID_ROLE = Qt.UserRole + 1        # the draft's id (None while the document is not drafted)
+# ID_ROLE (the id behind a row) holds here: the draft's id (None while the document is not drafted)
 KIND_ROLE = Qt.UserRole + 2      # to_trinh | cong_van | bien_ban | bao_cao | dang_ky | bao_cao_ket_qua | kem_theo
 TARGET_ROLE = Qt.UserRole + 3    # the campaign, meeting or nomination the document is drafted for
 PAGE_ROLE = Qt.UserRole + 4      # a thumbnail's page number (0-based)
@@ -171,24 +171,18 @@ class DossierModel(RowsTableModel):
         self.campaign_id: int | None = None
         self.phase_id: int | None = None         # None: the whole campaign's dossier
         self._rows: list[DossierItem] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Document"),
-            QCoreApplication.translate("DocumentModels", "State"),
-            QCoreApplication.translate("DocumentModels", "Classification"),
-        ]
+        self.headers = [self.tr("Document"), self.tr("State"), self.tr("Classification")]
 
     def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
         self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = dossier_items(self._store, self.campaign_id, self.phase_id) \
-            if self.campaign_id is not None else []
-        self.endResetModel()
+        self.set_rows(dossier_items(self._store, self.campaign_id, self.phase_id)
+                      if self.campaign_id is not None else [])
 
     def item_at(self, row: int) -> DossierItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of_draft(self, draft_id: int | None) -> int | None:
         for i, item in enumerate(self._rows):
@@ -208,21 +202,16 @@ class DossierModel(RowsTableModel):
                 return i
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item, col = self._rows[index.row()], index.column()
+    def cell(self, item: DossierItem, key: str, role: int):
         d = item.draft
         if item.is_paper:
-            return self._paper_data(item, col, role)
+            return self._paper_cell(item, key, role)
         if role == Qt.DisplayRole:
-            if col == 0:
+            if key == "document":
                 return item.title
-            if col == 1:
+            if key == "state":
                 return state_text(d, item.version)
-            if col == 2:
-                return classification_label(d.classification) if d else ""
-            return None
+            return classification_label(d.classification) if d else ""
         if role == Qt.ToolTipRole:
             tip = [item.title]
             if d is not None:
@@ -234,27 +223,27 @@ class DossierModel(RowsTableModel):
                 tip.append(item.note)
             return "\n".join(tip)
         if role == Qt.ForegroundRole:
-            if col == 1:
+            if key == "state":
                 return MUTED_COLOR if d is None else FINAL_COLOR if d.finalised else DRAFT_COLOR
-            if col == 2 and d is not None and d.classification != "thuong":
+            if key == "classification" and d is not None and d.classification != "thuong":
                 return SECRET_COLOR
             if item.note:
                 return MUTED_COLOR
             return None
-        if role == Qt.FontRole and col == 1 and d is None:
+        if role == Qt.FontRole and key == "state" and d is None:
             return _font(italic=True)
         if role == ID_ROLE:
             return item.draft_id
         return _item_role(item, role)
 
     @staticmethod
-    def _paper_data(item: DossierItem, col: int, role: int):
+    def _paper_cell(item: DossierItem, key: str, role: int):
         """A paper of the plan's list that the app does not draft: its attached file, or that it is missing."""
         files = ", ".join(a.file_name for a in item.attachments)
         if role == Qt.DisplayRole:
-            if col == 0:
+            if key == "document":
                 return item.title
-            if col == 1:
+            if key == "state":
                 return (QCoreApplication.translate("DocumentModels", "Attached: %1").replace("%1", files)
                         if files else QCoreApplication.translate("DocumentModels", "Not attached"))
             return ""
@@ -264,9 +253,9 @@ class DossierModel(RowsTableModel):
             tip += [a.file_name + (QCoreApplication.translate("DocumentModels", " (signed PDF, kept as it is)")
                                    if a.signed else "") for a in item.attachments]
             return "\n".join(tip)
-        if role == Qt.ForegroundRole and col == 1:
+        if role == Qt.ForegroundRole and key == "state":
             return FINAL_COLOR if files else MUTED_COLOR
-        if role == Qt.FontRole and col == 1 and not files:
+        if role == Qt.FontRole and key == "state" and not files:
             return _font(italic=True)
         return _item_role(item, role)
 
@@ -283,8 +272,10 @@ def first_words(markup: str, limit: int = 48) -> str:
     return ""
 
 
-class SectionsModel(QAbstractListModel):
+class SectionsModel(IdTextListModel):
     """The sections of the document in the editor: their heading (or first words), marked when edited."""
+
+    MISSING_ROW = None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -312,15 +303,6 @@ class SectionsModel(QAbstractListModel):
         ix = self.index(row)
         self.dataChanged.emit(ix, ix)
 
-    def id_at(self, row: int) -> str | None:
-        return self._items[row][0] if 0 <= row < len(self._items) else None
-
-    def row_of(self, section_id: str | None) -> int | None:
-        for i, (sid, _heading) in enumerate(self._items):
-            if sid == section_id:
-                return i
-        return None
-
     def label(self, row: int) -> str:
         sid, heading = self._items[row]
         if heading.strip():
@@ -329,18 +311,13 @@ class SectionsModel(QAbstractListModel):
         number = QCoreApplication.translate("DocumentModels", "Part %1").replace("%1", str(row + 1))
         return f"{number}: {words}" if words else number
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        sid = self._items[index.row()][0]
+    def item_data(self, item: tuple[str, str], role: int):
+        sid = item[0]
         edited = sid in self._edited
         if role == Qt.DisplayRole:
-            return self.label(index.row()) + (" •" if edited else "")
+            return self.label(self.row_of(sid)) + (" •" if edited else "")
         if role == Qt.ToolTipRole:
-            tip = self.label(index.row())
+            tip = self.label(self.row_of(sid))
             return tip + "\n" + QCoreApplication.translate("DocumentModels", "Edited, not saved yet") if edited else tip
         if role == Qt.FontRole and edited:
             return _font(bold=True)
@@ -361,32 +338,24 @@ class HistoryModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[drafts.Version] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Version"),
-            QCoreApplication.translate("DocumentModels", "Saved at"),
-            QCoreApplication.translate("DocumentModels", "Saved by"),
-            QCoreApplication.translate("DocumentModels", "Note"),
-        ]
+        self.headers = [self.tr("Version"), self.tr("Saved at"), self.tr("Saved by"), self.tr("Note")]
 
     def set_draft(self, draft_id: int | None) -> None:
-        self.beginResetModel()
-        self._rows = drafts.history(self._store, draft_id) if draft_id is not None else []
-        self.endResetModel()
+        self.set_rows(drafts.history(self._store, draft_id) if draft_id is not None else [])
 
     def version_at(self, row: int) -> int | None:
-        return self._rows[row].version if 0 <= row < len(self._rows) else None
+        v = self.row_at(row)
+        return v.version if v is not None else None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        v, col = self._rows[index.row()], index.column()
+    def cell(self, v: drafts.Version, key: str, role: int):
         if role == Qt.DisplayRole:
-            return [str(v.version), local_time(v.created_at), v.os_user, v.note][col] if col < 4 else None
-        if role == Qt.ToolTipRole and col == 3:
+            return {"version": str(v.version), "saved_at": local_time(v.created_at), "saved_by": v.os_user,
+                    "note": v.note}[key]
+        if role == Qt.ToolTipRole and key == "note":
             return v.note
-        if role == Qt.TextAlignmentRole and col == 0:
+        if role == Qt.TextAlignmentRole and key == "version":
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and index.row() == 0:
+        if role == Qt.FontRole and v is self._rows[0]:      # the newest version
             return _font(bold=True)
         if role == ID_ROLE:
             return v.version
@@ -479,22 +448,13 @@ class PrintLogModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[dict] = []
-        self.headers = [
-            QCoreApplication.translate("DocumentModels", "Printed at"),
-            QCoreApplication.translate("DocumentModels", "Printed by"),
-            QCoreApplication.translate("DocumentModels", "Document"),
-            QCoreApplication.translate("DocumentModels", "Pages"),
-            QCoreApplication.translate("DocumentModels", "Copies"),
-            QCoreApplication.translate("DocumentModels", "Printer"),
-            QCoreApplication.translate("DocumentModels", "Why printing was allowed"),
-        ]
+        self.headers = [self.tr("Printed at"), self.tr("Printed by"), self.tr("Document"), self.tr("Pages"),
+                        self.tr("Copies"), self.tr("Printer"), self.tr("Why printing was allowed")]
 
     def reload(self) -> None:
         from desktop.dossier import printing
 
-        self.beginResetModel()
-        self._rows = printing.entries(self._store)
-        self.endResetModel()
+        self.set_rows(printing.entries(self._store))
 
     def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from desktop.excel.importer import ImportPreview
 from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QBrush, QColor, QCoreApplication, Qt
+from desktop.ui.qt import QBrush, QColor, Qt
 
 ERROR_BRUSH = QBrush(QColor("#fde7e9"))
 
@@ -23,8 +23,7 @@ class ImportPreviewModel(RowsTableModel):
         self._rows = list(preview.rows) if preview is not None else []
         # The sheet's own columns come between the row number and the problems.
         self.KEYS = ["row", *(f"column{i}" for i in range(len(preview.columns))), "problems"] if preview else []
-        self.headers = [QCoreApplication.translate("ImportPreviewModel", "Row"), *preview.columns,
-                        QCoreApplication.translate("ImportPreviewModel", "Problems")] if preview else []
+        self.headers = [self.tr("Row"), *preview.columns, self.tr("Problems")] if preview else []
         self.endResetModel()
 
     def data(self, index, role=Qt.DisplayRole):

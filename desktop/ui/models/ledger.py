@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from desktop.records import achievements as ach
 from desktop.dates import format_date
-from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import QCoreApplication, QModelIndex, Qt, QTimer
+from desktop.ui.models.base import ID_ROLE, RowsTableModel
+from desktop.ui.qt import QModelIndex, Qt, QTimer
 
 PAGE = 200
 CACHE_LIMIT = 5000
-ID_ROLE = Qt.UserRole + 1
 ARCHIVED_ROLE = Qt.UserRole + 2
 
 
@@ -34,14 +33,8 @@ class LedgerModel(RowsTableModel):
         self._cache: dict[int, dict] = {}
         self._filter = ach.LedgerFilter()
         self._sort = ("date", True)
-        self.headers = [
-            QCoreApplication.translate("LedgerModel", "Date"),
-            QCoreApplication.translate("LedgerModel", "Person / collective"),
-            QCoreApplication.translate("LedgerModel", "Achievement"),
-            QCoreApplication.translate("LedgerModel", "Criterion"),
-            QCoreApplication.translate("LedgerModel", "Measure"),
-            QCoreApplication.translate("LedgerModel", "Evidence"),
-        ]
+        self.headers = [self.tr("Date"), self.tr("Person / collective"), self.tr("Achievement"),
+                        self.tr("Criterion"), self.tr("Measure"), self.tr("Evidence")]
         self.loaded = False
         self._resetting = False
         if load:

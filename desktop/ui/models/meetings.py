@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from desktop.council import meetings
 from desktop.council.meetings import Ballot, Meeting, Member
-from desktop.ui.models.base import ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
-ID_ROLE = Qt.UserRole + 1
 ERROR_BACKGROUND = QColor("#fde2e4")
 
 
@@ -23,7 +22,7 @@ def meeting_label(m: Meeting) -> str:
     return text
 
 
-class MeetingsModel(ItemsListModel):
+class MeetingsModel(IdTextListModel):
     """The meetings of one campaign, newest first, for a combo box."""
 
     def __init__(self, store, parent=None):
@@ -42,32 +41,13 @@ class MeetingsModel(ItemsListModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         if self.review_year is not None:
             found = meetings.list_for_review(self._store, self.review_year)
         elif self.campaign_id is not None:
             found = meetings.list_for_campaign(self._store, self.campaign_id)
         else:
             found = []
-        self._items = [(m.id, meeting_label(m)) for m in found]
-        self.endResetModel()
-
-    def row_of(self, meeting_id: int | None) -> int:
-        for i, (mid, _label) in enumerate(self._items):
-            if mid == meeting_id:
-                return i
-        return -1
-
-    def id_at(self, row: int) -> int | None:
-        return self._items[row][0] if 0 <= row < len(self._items) else None
-
-    def item_data(self, item, role: int):
-        mid, label = item
-        if role in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole):
-            return label
-        if role == ID_ROLE:
-            return mid
-        return None
+        self.set_items((m.id, meeting_label(m)) for m in found)
 
 
 class MembersModel(RowsTableModel):
@@ -81,13 +61,8 @@ class MembersModel(RowsTableModel):
         super().__init__(parent)
         self._meeting: Meeting | None = None
         self.candidates: dict[int, str] = {}
-        self.headers = [
-            QCoreApplication.translate("MeetingModels", "Full name"),
-            QCoreApplication.translate("MeetingModels", "Title"),
-            QCoreApplication.translate("MeetingModels", "Role"),
-            QCoreApplication.translate("MeetingModels", "Present"),
-            QCoreApplication.translate("MeetingModels", "Written opinion"),
-        ]
+        self.headers = [self.tr("Full name"), self.tr("Title"), self.tr("Role"), self.tr("Present"),
+                        self.tr("Written opinion")]
 
     def set_meeting(self, m: Meeting | None, candidates: dict[int, str] | None = None) -> None:
         """``candidates``: members proposed at this meeting (:func:`meetings.candidates_on_council`), flagged."""
@@ -98,7 +73,11 @@ class MembersModel(RowsTableModel):
 
     def is_candidate(self, row: int) -> bool:
         x = self.member_at(row)
-        return x is not None and x.is_member and x.person_id in self.candidates
+        return x is not None and self._proposed(x)
+
+    def _proposed(self, x: Member) -> bool:
+        """A council member who is also proposed at this meeting."""
+        return x.is_member and x.person_id in self.candidates
 
     @property
     def _rows(self) -> list[Member]:
@@ -122,24 +101,15 @@ class MembersModel(RowsTableModel):
             self.edited.emit()
 
     def member_at(self, row: int) -> Member | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.KEYS[index.column()] == "present":
-            return base | Qt.ItemIsUserCheckable
-        return base | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == "present" else Qt.ItemIsEditable
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        x = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, x: Member, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "role":
-                if self.is_candidate(index.row()):
+                if self._proposed(x):
                     return QCoreApplication.translate("MeetingModels", "%1 — also proposed").replace(
                         "%1", meetings.ROLES.get(x.role, x.role))
                 return meetings.ROLES.get(x.role, x.role)
@@ -161,14 +131,14 @@ class MembersModel(RowsTableModel):
                     "the quorum nor the votes.")
             if key == "name" and not x.name:
                 return QCoreApplication.translate("MeetingModels", "Type the member's full name.")
-            if key in ("name", "role") and self.is_candidate(index.row()):
+            if key in ("name", "role") and self._proposed(x):
                 return QCoreApplication.translate(
                     "MeetingModels", "This member is also proposed at this meeting (%1); the minutes record it.").replace(
                     "%1", self.candidates[x.person_id])
         if role == Qt.ForegroundRole:
             if not x.is_member:
                 return MUTED_COLOR
-            if key == "role" and self.is_candidate(index.row()):
+            if key == "role" and self._proposed(x):
                 return ERROR_COLOR
             if key == "present" and not x.present:
                 return ERROR_COLOR
@@ -228,18 +198,9 @@ class BallotsModel(RowsTableModel):
         super().__init__(parent)
         self._meeting: Meeting | None = None
         self._names: dict[int, tuple[str, str]] = {}    # nomination id: (subject, award)
-        self.headers = [
-            QCoreApplication.translate("MeetingModels", "Candidate"),
-            QCoreApplication.translate("MeetingModels", "Award"),
-            QCoreApplication.translate("MeetingModels", "Issued"),
-            QCoreApplication.translate("MeetingModels", "Returned"),
-            QCoreApplication.translate("MeetingModels", "Yes"),
-            QCoreApplication.translate("MeetingModels", "No"),
-            QCoreApplication.translate("MeetingModels", "Invalid"),
-            QCoreApplication.translate("MeetingModels", "Threshold"),
-            QCoreApplication.translate("MeetingModels", "Yes share"),
-            QCoreApplication.translate("MeetingModels", "Result"),
-        ]
+        self.headers = [self.tr("Candidate"), self.tr("Award"), self.tr("Issued"), self.tr("Returned"),
+                        self.tr("Yes"), self.tr("No"), self.tr("Invalid"), self.tr("Threshold"),
+                        self.tr("Yes share"), self.tr("Result")]
 
     def set_meeting(self, m: Meeting | None, names: dict[int, tuple[str, str]]) -> None:
         self.beginResetModel()
@@ -261,13 +222,10 @@ class BallotsModel(RowsTableModel):
         return self._meeting.ballots if self._meeting is not None else []
 
     def ballot_at(self, row: int) -> Ballot | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def row_of(self, nomination_id: int) -> int | None:
-        for i, b in enumerate(self._rows):
-            if b.nomination_id == nomination_id:
-                return i
-        return None
+    def row_id(self, b: Ballot) -> int:
+        return b.nomination_id
 
     def errors(self) -> list[tuple[int, list[str]]]:
         """(nomination id, Vietnamese messages) of every ballot whose counts cannot be."""
@@ -289,19 +247,11 @@ class BallotsModel(RowsTableModel):
                 "MeetingModels", "Yes-votes as a share of ALL council members (not only those present).")
         return super().header_tip(section)
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.KEYS[index.column()] in (*COUNTS, "threshold"):
-            return base | Qt.ItemIsEditable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable if key in (*COUNTS, "threshold") else Qt.NoItemFlags
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or self._meeting is None:
-            return None
-        m, b = self._meeting, self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, b: Ballot, key: str, role: int):
+        m = self._meeting       # there are rows only when there is a meeting
         problems = meetings.ballot_errors(m, b)
         voted = b.issued or b.returned or b.yes or b.no or b.invalid
         if role == ID_ROLE:

@@ -11,13 +11,12 @@ from desktop.council import nominations, outcomes, prizes
 from desktop.dates import format_date
 from desktop.errors import NotFound
 from desktop.council.nominations import Check, Nomination, NominationRow
-from desktop.ui.models.base import CheckableRowsModel, ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.qt import (
     QAbstractListModel, QColor, QCoreApplication, QModelIndex, QPainter, QPen, QPixmap, QIcon,
     QPointF, Qt,
 )
 
-ID_ROLE = Qt.UserRole + 1
 SOURCE_ROLE = Qt.UserRole + 2     # a check's rule source, drawn small and grey under its message
 STATE_ROLE = Qt.UserRole + 3      # "ok", "failed" (blocking), "warning" (overridable, or not known yet) or "" (a hint)
 
@@ -161,17 +160,9 @@ class NominationsModel(RowsTableModel):
         self.all_phases = True
         self._rows: list[NominationRow] = []
         self._checks: list[list[Check]] = []
-        self.headers = [
-            QCoreApplication.translate("NominationModels", "No."),
-            QCoreApplication.translate("NominationModels", "Name"),
-            QCoreApplication.translate("NominationModels", "Position / collective"),
-            QCoreApplication.translate("NominationModels", "Award"),
-            QCoreApplication.translate("NominationModels", "Status"),
-            QCoreApplication.translate("NominationModels", "Achievements"),
-            QCoreApplication.translate("NominationModels", "Conditions"),
-            QCoreApplication.translate("NominationModels", "Outcome"),
-            QCoreApplication.translate("NominationModels", "Prize"),
-        ]
+        self.headers = [self.tr("No."), self.tr("Name"), self.tr("Position / collective"), self.tr("Award"),
+                        self.tr("Status"), self.tr("Achievements"), self.tr("Conditions"), self.tr("Outcome"),
+                        self.tr("Prize")]
         self._outcomes: dict = {}
         self._prizes: list = []
 
@@ -195,14 +186,8 @@ class NominationsModel(RowsTableModel):
                 self._outcomes, self._prizes = {}, []
         self.endResetModel()
 
-    def row_of(self, nomination_id: int | None) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == nomination_id:
-                return i
-        return None
-
-    def row_at(self, row: int) -> NominationRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def row_id(self, r: NominationRow) -> int:
+        return r.id
 
     def outcome_at(self, row: int):
         r = self.row_at(row)
@@ -344,17 +329,12 @@ class AwardChoiceModel(ItemsListModel):
 
     def set_subject_kind(self, kind: str) -> None:
         cat = catalog.load()
-        self.beginResetModel()
-        self._items = [a for a in self._campaign.awards
+        self.set_items(a for a in self._campaign.awards
                        if a.award and (known := cat.get(a.award)) is not None and known.fits(kind)
-                       and (self._phase_id is None or a.phase_id in (None, self._phase_id))]
-        self.endResetModel()
+                       and (self._phase_id is None or a.phase_id in (None, self._phase_id)))
 
-    def row_of(self, award_id: int | None) -> int:
-        for i, a in enumerate(self._items):
-            if a.id == award_id:
-                return i
-        return -1
+    def row_id(self, a: campaigns.CampaignAward) -> int:
+        return a.id
 
     def item_data(self, a, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
@@ -382,13 +362,8 @@ class AchievementPickModel(CheckableRowsModel):
         self._rows: list[dict] = []
         self._checked: set[int] = set()
         self.subject_id: int | None = None
-        self.headers = [
-            QCoreApplication.translate("NominationModels", "Date"),
-            QCoreApplication.translate("NominationModels", "Achievement"),
-            QCoreApplication.translate("NominationModels", "Criterion"),
-            QCoreApplication.translate("NominationModels", "Measure"),
-            QCoreApplication.translate("NominationModels", "Campaign"),
-        ]
+        self.headers = [self.tr("Date"), self.tr("Achievement"), self.tr("Criterion"), self.tr("Measure"),
+                        self.tr("Campaign")]
 
     def set_subject(self, kind: str, subject_id: int | None, checked: list[int] | None = None) -> None:
         """Load the subject's live achievements (and any already chosen ones, even archived)."""

@@ -10,13 +10,13 @@ from desktop.records import achievements as ach
 from desktop.dossier import build as dossier, drafts
 from desktop.records import evidence
 from desktop.errors import UserError
-from desktop.ui.models.base import CheckableRowsModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, CheckableRowsModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import file_size, local_date  # noqa: F401 (file_size: the send page too)
-from desktop.ui.qt import QAbstractItemModel, QAbstractListModel, QColor, QCoreApplication, QFont, \
+from desktop.ui.qt import QAbstractItemModel, QColor, QCoreApplication, QFont, \
     QModelIndex, Qt
 from desktop.ui.models.nominations import state_icon
 
-ID_ROLE = Qt.UserRole + 1        # an evidence file's id; a token's label; a key's id (hex) or label
+# ID_ROLE (the id behind a row) holds here: an evidence file's id; a token's label; a key's id (hex) or label
 STATE_ROLE = Qt.UserRole + 2     # a checklist line: thieu / ban_nhap / hoan_thien; a check: "ok" / "failed"
 
 OK_COLOR = QColor("#1b6e20")
@@ -59,7 +59,7 @@ class ChecklistModel(QAbstractItemModel):
         self.phase_id: int | None = None          # None: the whole campaign's dossier
         self._items: list[dossier.RequiredItem] = []
         self._lines: list[list[_Line]] = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Required document"), QCoreApplication.translate("PackageModels", "State")]
+        self.headers = [self.tr("Required document"), self.tr("State")]
 
     def set_campaign(self, campaign_id: int | None, phase_id: int | None = None) -> None:
         self.campaign_id, self.phase_id = campaign_id, phase_id if campaign_id is not None else None
@@ -171,7 +171,7 @@ class EvidenceChoiceModel(CheckableRowsModel):
         self.campaign_id: int | None = None
         self._rows: list[EvidenceRow] = []
         self._checked: set[int] = set()
-        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Size"), QCoreApplication.translate("PackageModels", "Achievement")]
+        self.headers = [self.tr("File"), self.tr("Size"), self.tr("Achievement")]
 
     def set_campaign(self, campaign_id: int | None) -> None:
         if campaign_id != self.campaign_id:
@@ -232,26 +232,22 @@ class TokensModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Token"), QCoreApplication.translate("PackageModels", "Serial number"), QCoreApplication.translate("PackageModels", "Maker"), QCoreApplication.translate("PackageModels", "PIN")]
+        self.headers = [self.tr("Token"), self.tr("Serial number"), self.tr("Maker"), self.tr("PIN")]
 
     def set_tokens(self, tokens: list) -> None:
         self.set_rows(tokens)
 
     def token_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def cell(self, t, key: str, role: int):
         if role == ID_ROLE:
             return t.label
         if role == Qt.DisplayRole:
-            if key == "label":
-                return t.label
-            if key == "serial":
-                return t.serial
-            if key == "model":
-                return " ".join(filter(None, (t.manufacturer, t.model)))
             status = t.pin_status
-            return status[:1].upper() + status[1:] if status else QCoreApplication.translate("PackageModels", "OK")
+            pin = status[:1].upper() + status[1:] if status else QCoreApplication.translate("PackageModels", "OK")
+            return {"label": t.label, "serial": t.serial, "model": " ".join(filter(None, (t.manufacturer, t.model))),
+                    "pin": pin}[key]
         if role == Qt.ToolTipRole:
             return t.slot_description or t.label
         if role == Qt.ForegroundRole and key == "pin":
@@ -270,13 +266,14 @@ class KeysModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = [QCoreApplication.translate("PackageModels", "Key"), QCoreApplication.translate("PackageModels", "Holder"), QCoreApplication.translate("PackageModels", "Issued by"), QCoreApplication.translate("PackageModels", "Valid until"), QCoreApplication.translate("PackageModels", "Can sign")]
+        self.headers = [self.tr("Key"), self.tr("Holder"), self.tr("Issued by"), self.tr("Valid until"),
+                        self.tr("Can sign")]
 
     def set_keys(self, keys: list) -> None:
         self.set_rows(keys)
 
     def key_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def first_usable(self) -> int | None:
         return next((i for i, k in enumerate(self._rows) if k.can_sign), None)
@@ -305,35 +302,27 @@ class KeysModel(RowsTableModel):
 
 # -- verifying a package ------------------------------------------------------------------------------------
 
-class TrustStoreModel(QAbstractListModel):
+class TrustStoreModel(ItemsListModel):
     """The certificates of the trust store (:mod:`desktop.signing.trust`): roots first, each with its validity."""
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
-        self._rows: list = []
+        self._items: list = []
         self.refresh()
 
     def refresh(self) -> None:
         from desktop.signing import trust
 
-        self.beginResetModel()
-        self._rows = trust.list_all(self.store) if self.store is not None else []
-        self.endResetModel()
+        self.set_items(trust.list_all(self.store) if self.store is not None else [])
 
     def certificate_at(self, row: int):
-        return self._rows[row]
+        return self._items[row]
 
     def has_root(self) -> bool:
-        return any(t.is_root for t in self._rows)
+        return any(t.is_root for t in self._items)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        t = self._rows[index.row()]
+    def item_data(self, t, role: int):
         expired = t.not_after < dt.datetime.now(dt.timezone.utc).isoformat()
         if role == Qt.DisplayRole:
             kind = (QCoreApplication.translate("PackageModels", "Root") if t.is_root
@@ -362,7 +351,7 @@ class ChecksModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self.headers = ["", QCoreApplication.translate("PackageModels", "Check"), QCoreApplication.translate("PackageModels", "File")]
+        self.headers = ["", self.tr("Check"), self.tr("File")]
 
     def set_checks(self, checks: list) -> None:
         self.set_rows(checks)
@@ -419,17 +408,14 @@ class PackageFilesModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[str] = []
-        self.headers = [QCoreApplication.translate("PackageModels", "File"), QCoreApplication.translate("PackageModels", "Kind")]
+        self.headers = [self.tr("File"), self.tr("Kind")]
 
     def set_files(self, files: list[str]) -> None:
         self.set_rows(files)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        name = self._rows[index.row()]
+    def cell(self, name: str, key: str, role: int):
         if role == Qt.DisplayRole:
-            return name.rpartition("/")[2] if index.column() == 0 else folder_label(name)
+            return name.rpartition("/")[2] if key == "file" else folder_label(name)
         if role == Qt.ToolTipRole:
             return name
         return None

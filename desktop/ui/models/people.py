@@ -7,12 +7,9 @@ from desktop import clock
 from desktop.records import people
 from desktop.dates import format_date
 from desktop.text import fold
-from desktop.ui.models.base import RowsTableModel
-from desktop.ui.qt import (
-    QAbstractListModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
-)
+from desktop.ui.models.base import ID_ROLE, ItemsListModel, RowsTableModel
+from desktop.ui.qt import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
-ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 FOLD_ROLE = Qt.UserRole + 3
 
@@ -28,59 +25,50 @@ class PeopleModel(RowsTableModel):
         self._store = store
         self._rows: list[dict] = []
         self.rating_year = clock.today().year - 1
-        self.headers = [
-            QCoreApplication.translate("PeopleModel", "Full name"), QCoreApplication.translate("PeopleModel", "Date of birth"), QCoreApplication.translate("PeopleModel", "Sex"),
-            QCoreApplication.translate("PeopleModel", "Position"), QCoreApplication.translate("PeopleModel", "Rank / title"), QCoreApplication.translate("PeopleModel", "Collective"),
-            QCoreApplication.translate("PeopleModel", "Joined"), QCoreApplication.translate("PeopleModel", "Rating %1").replace("%1", str(self.rating_year)),
-        ]
+        self.headers = [self.tr("Full name"), self.tr("Date of birth"), self.tr("Sex"), self.tr("Position"),
+                        self.tr("Rank / title"), self.tr("Collective"), self.tr("Joined"),
+                        self.tr("Rating %1").replace("%1", str(self.rating_year))]
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._store.query(
+        rows = self._store.query(
             "SELECT p.*, c.name AS collective_name, r.rating AS last_rating FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id "
             "LEFT JOIN rating r ON r.person_id = p.id AND r.year = ? ORDER BY p.sort_key, p.id",
             (self.rating_year,),
         )
-        for r in self._rows:
+        for r in rows:
             r["_fold"] = fold(" ".join(str(r[k] or "") for k in ("full_name", "position", "rank", "collective_name")))
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_of(self, person_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r["id"] == person_id:
-                return i
-        return None
+    def row_id(self, r: dict) -> int:
+        return r["id"]
 
     def collective_id_at(self, row: int) -> int | None:
         return self._rows[row]["collective_id"]
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r, key: str, role: int):
         if role == ID_ROLE:
             return r["id"]
         if role == FOLD_ROLE:
             return r["_fold"]
         if role == Qt.DisplayRole:
-            return [
-                r["full_name"], format_date(r["birth_date"]), people.SEXES.get(r["sex"] or "", ""),
-                r["position"], r["rank"], r["collective_name"] or "", str(r["year_joined"] or ""),
-                people.RATINGS.get(r["last_rating"] or "", ""),
-            ][col]
+            return {
+                "full_name": r["full_name"], "birth_date": format_date(r["birth_date"]),
+                "sex": people.SEXES.get(r["sex"] or "", ""), "position": r["position"], "rank": r["rank"],
+                "collective": r["collective_name"] or "", "joined": str(r["year_joined"] or ""),
+                "rating": people.RATINGS.get(r["last_rating"] or "", ""),
+            }[key]
         if role == SORT_ROLE:
-            if col == 0:
+            if key == "full_name":
                 return r["sort_key"]
-            if col == 1:
+            if key == "birth_date":
                 return r["birth_date"] or ""
-            if col == 7:
+            if key == "rating":
                 return people.RATING_RANK.get(r["last_rating"] or "", -1)
-            if col == 6:
+            if key == "joined":
                 return r["year_joined"] or 0
-            return fold(self.data(index, Qt.DisplayRole))
+            return fold(self.cell(r, key, Qt.DisplayRole))
         return None
 
 
@@ -105,8 +93,10 @@ class FoldFilterProxy(QSortFilterProxyModel):
         return all(w in haystack for w in self._words)
 
 
-class CollectivesModel(QAbstractListModel):
+class CollectivesModel(ItemsListModel):
     """The unit and its teams; optionally led by an "all collectives" row (id ``None``)."""
+
+    MISSING_ROW = 0
 
     def __init__(self, store, parent=None, *, with_all: bool = False, with_none: bool = False,
                  counts: bool = True):
@@ -119,7 +109,6 @@ class CollectivesModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         counts = {r["collective_id"]: r["n"] for r in self._store.query(
             "SELECT collective_id, count(*) AS n FROM person GROUP BY collective_id")}
         items: list[tuple[int | None, str, int]] = []
@@ -129,22 +118,13 @@ class CollectivesModel(QAbstractListModel):
             items.append((None, QCoreApplication.translate("CollectivesModel", "(none)"), 0))
         for c in people.list_collectives(self._store):
             items.append((c.id, c.name, counts.get(c.id, 0)))
-        self._items = items
-        self.endResetModel()
+        self.set_items(items)
 
-    def row_of(self, collective_id: int | None) -> int:
-        for i, (cid, _, _) in enumerate(self._items):
-            if cid == collective_id:
-                return i
-        return 0
+    def row_id(self, item: tuple[int | None, str, int]) -> int | None:
+        return item[0]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        cid, name, n = self._items[index.row()]
+    def item_data(self, item, role: int):
+        cid, name, n = item
         if role == Qt.DisplayRole:
             return f"{name} ({n})" if self._with_all and self._counts else name
         if role == Qt.EditRole:
@@ -154,28 +134,19 @@ class CollectivesModel(QAbstractListModel):
         return None
 
 
-class PersonChoiceModel(QAbstractListModel):
+class PersonChoiceModel(ItemsListModel):
     """People for a combo box: name and collective, in name order."""
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
-        self._rows = store.query(
+        self._items = store.query(
             "SELECT p.id, p.full_name, coalesce(c.name, '') AS cname FROM person p "
             "LEFT JOIN collective c ON c.id = p.collective_id ORDER BY p.sort_key, p.id")
 
-    def row_of(self, person_id: int | None) -> int:
-        for i, r in enumerate(self._rows):
-            if r["id"] == person_id:
-                return i
-        return -1
+    def row_id(self, r: dict) -> int:
+        return r["id"]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
+    def item_data(self, r, role: int):
         if role in (Qt.DisplayRole, Qt.EditRole):
             return r["full_name"] if role == Qt.EditRole else f"{r['full_name']} — {r['cname']}" if r["cname"] else r["full_name"]
         if role == ID_ROLE:

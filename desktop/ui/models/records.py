@@ -8,12 +8,11 @@ from desktop.records import evidence as evidence_mod
 from desktop.records import people
 from desktop.dates import DateError, format_date, parse_date
 from desktop.records.people import PriorAward
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import ID_ROLE, RowsTableModel
 from desktop.ui.format import file_size
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop import clock
 
-ID_ROLE = Qt.UserRole + 1
 
 
 class RatingsModel(RowsTableModel):
@@ -27,7 +26,7 @@ class RatingsModel(RowsTableModel):
         this_year = clock.today().year
         years = set(ratings) | set(range(this_year - 3, this_year + 1))
         self._rows = [[year, ratings.get(year)] for year in sorted(years, reverse=True)]
-        self.headers = [QCoreApplication.translate("RatingsModel", "Year"), QCoreApplication.translate("RatingsModel", "Rating")]
+        self.headers = [self.tr("Year"), self.tr("Rating")]
 
     def ratings(self) -> dict[int, str]:
         return {year: rating for year, rating in self._rows if rating}
@@ -42,20 +41,15 @@ class RatingsModel(RowsTableModel):
         self.endInsertRows()
         return pos
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return base | Qt.ItemIsEditable if index.column() == 1 else base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable if key == "rating" else Qt.NoItemFlags
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        year, rating = self._rows[index.row()]
+    def cell(self, row, key: str, role: int):
+        year, rating = row
         if role == Qt.DisplayRole:
-            return str(year) if index.column() == 0 else people.RATINGS.get(rating or "", "")
+            return str(year) if key == "year" else people.RATINGS.get(rating or "", "")
         if role == Qt.EditRole:
-            return year if index.column() == 0 else (rating or "")
+            return year if key == "year" else (rating or "")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -75,11 +69,8 @@ class PriorAwardsModel(RowsTableModel):
     def __init__(self, awards: list[PriorAward], parent=None):
         super().__init__(parent)
         self._rows = [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in awards]
-        self.headers = [
-            QCoreApplication.translate("PriorAwardsModel", "Year"), QCoreApplication.translate("PriorAwardsModel", "Award"),
-            QCoreApplication.translate("PriorAwardsModel", "Decision no."), QCoreApplication.translate("PriorAwardsModel", "Decision date"),
-            QCoreApplication.translate("PriorAwardsModel", "Issued by"),
-        ]
+        self.headers = [self.tr("Year"), self.tr("Award"), self.tr("Decision no."), self.tr("Decision date"),
+                        self.tr("Issued by")]
 
     def awards(self) -> list[PriorAward]:
         return [PriorAward(a.award, a.year, a.decision_number, a.decision_date, a.issuer) for a in self._rows]
@@ -97,16 +88,12 @@ class PriorAwardsModel(RowsTableModel):
             del self._rows[row]
             self.endRemoveRows()
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsEditable
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.EditRole):
+    def cell(self, a: PriorAward, key: str, role: int):
+        if role not in (Qt.DisplayRole, Qt.EditRole):
             return None
-        a = self._rows[index.row()]
-        key = self.KEYS[index.column()]
         value = getattr(a, key)
         if key == "decision_date":
             return format_date(value) if isinstance(value, dt.date) else (value or "")
@@ -149,7 +136,7 @@ class EvidenceModel(RowsTableModel):
         self._rows: list[evidence_mod.Evidence | Path] = []
         self._removed: set[int] = set()
         self._pending: list[Path] = []
-        self.headers = [QCoreApplication.translate("EvidenceModel", "File"), QCoreApplication.translate("EvidenceModel", "Size"), QCoreApplication.translate("EvidenceModel", "Added")]
+        self.headers = [self.tr("File"), self.tr("Size"), self.tr("Added")]
         self.reload()
 
     def reload(self) -> None:
@@ -162,37 +149,32 @@ class EvidenceModel(RowsTableModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self.beginResetModel()
-        self._rows = [e for e in self._stored if e.id not in self._removed] + list(self._pending)
-        self.endResetModel()
+        self.set_rows([e for e in self._stored if e.id not in self._removed] + list(self._pending))
 
     def item_at(self, row: int) -> evidence_mod.Evidence | Path:
         return self._rows[row]
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
+    def cell(self, item: evidence_mod.Evidence | Path, key: str, role: int):
         if isinstance(item, Path):
             if role == Qt.DisplayRole:
-                if index.column() == 0:
+                if key == "file":
                     return item.name
-                if index.column() == 1:
+                if key == "size":
                     return file_size(item.stat().st_size) if item.exists() else ""
                 return QCoreApplication.translate("EvidenceModel", "(on save)")
             if role == Qt.ToolTipRole:
                 return str(item)
         else:
             if role == Qt.DisplayRole:
-                if index.column() == 0:
+                if key == "file":
                     return item.file_name
-                if index.column() == 1:
+                if key == "size":
                     return file_size(item.size)
                 return format_date(item.added_at[:10])
             if role == Qt.ToolTipRole:
                 return f"SHA-256: {item.sha256}"
             if role == ID_ROLE:
                 return item.id
-        if role == Qt.TextAlignmentRole and index.column() == 1:
+        if role == Qt.TextAlignmentRole and key == "size":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

@@ -61,9 +61,7 @@ class RegistrationModel(RowsTableModel):
                 self._rows.append(_Row(kind, sid, name, reg, existing is not None))
         self.KEYS = ["registered", "subject", "titles",
                      *(f"criterion{i}" for i in range(len(campaign.criteria if campaign else [])))]
-        self.headers = [QCoreApplication.translate("RegistrationModel", "Registered"),
-                        QCoreApplication.translate("RegistrationModel", "Collective or person"),
-                        QCoreApplication.translate("RegistrationModel", "Titles aimed for")]
+        self.headers = [self.tr("Registered"), self.tr("Collective or person"), self.tr("Titles aimed for")]
         for i, k in enumerate(campaign.criteria if campaign else [], 1):
             self.headers.append(f"{i}. {k.text}" + (f" ({k.target_unit})" if k.target_unit else ""))
         self.endResetModel()
@@ -111,14 +109,8 @@ class RegistrationModel(RowsTableModel):
 
     # -- Qt ------------------------------------------------------------------------------------------
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        if index.column() == 0:
-            return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable
-        if index.column() == 1:
-            return Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return {"registered": Qt.ItemIsUserCheckable, "subject": Qt.NoItemFlags}.get(key, Qt.ItemIsEditable)
 
     def _target(self, row: _Row, col: int) -> registration.Target | None:
         k = self.campaign.criteria[col - FIXED]

@@ -23,7 +23,8 @@ class CandidatesModel(RowsTableModel):
         self.locked = False
         self._rows: list[review.Candidate] = []
         self.chosen: list[tuple[str, int, str]] = []
-        self.headers = [QCoreApplication.translate("ReviewModels", "Chosen"), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Conditions")]
+        self.headers = [self.tr("Chosen"), self.tr("Name"), self.tr("Collective"), self.tr("Title"),
+                        self.tr("Conditions")]
 
     def set_year(self, year: int | None, *, locked: bool = False, only_eligible: bool = False) -> None:
         self.year, self.locked = year, locked
@@ -48,13 +49,10 @@ class CandidatesModel(RowsTableModel):
         self.endResetModel()
 
     def candidate_at(self, row: int) -> review.Candidate | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def row_of(self, key) -> int | None:
-        for i, c in enumerate(self._rows):
-            if c.key == key:
-                return i
-        return None
+    def row_id(self, c: review.Candidate):
+        return c.key
 
     def set_chosen(self, key, on: bool) -> None:
         if on and key not in self.chosen:
@@ -73,11 +71,8 @@ class CandidatesModel(RowsTableModel):
                        and all(x.ok for x in c.checks if x.code != "ballot")]
         self._load()
 
-    def flags(self, index: QModelIndex):
-        base = super().flags(index)
-        if index.isValid() and index.column() == 0 and not self.locked:
-            return base | Qt.ItemIsUserCheckable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return Qt.ItemIsUserCheckable if key == "chosen" and not self.locked else Qt.NoItemFlags
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:
         if role == Qt.CheckStateRole and index.column() == 0 and not self.locked:
@@ -87,11 +82,7 @@ class CandidatesModel(RowsTableModel):
             return True
         return False
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, c: review.Candidate, key: str, role: int):
         failed = [x for x in c.checks if not x.ok]
         if role == Qt.CheckStateRole and key == "chosen":
             return Qt.Checked if c.key in self.chosen else Qt.Unchecked
@@ -124,21 +115,15 @@ class DecidedModel(RowsTableModel):
         super().__init__(parent)
         self._store = store
         self._rows: list[review.DecidedRow] = []
-        self.headers = [QCoreApplication.translate("ReviewModels", "No."), QCoreApplication.translate("ReviewModels", "Name"), QCoreApplication.translate("ReviewModels", "Collective"), QCoreApplication.translate("ReviewModels", "Title"), QCoreApplication.translate("ReviewModels", "Prize")]
+        self.headers = [self.tr("No."), self.tr("Name"), self.tr("Collective"), self.tr("Title"), self.tr("Prize")]
 
     def set_year(self, year: int | None) -> None:
-        self.beginResetModel()
-        self._rows = review.decided_list(self._store, year) if year is not None else []
-        self.endResetModel()
+        self.set_rows(review.decided_list(self._store, year) if year is not None else [])
 
     def total(self) -> int:
         return sum(r.prize or 0 for r in self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = self.KEYS[index.column()]
+    def cell(self, r: review.DecidedRow, key: str, role: int):
         if role == Qt.DisplayRole:
             return {"no": str(r.no), "name": r.name, "where": r.where, "title": r.title,
                     "prize": format_vnd(r.prize)}[key]

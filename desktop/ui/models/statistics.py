@@ -30,7 +30,7 @@ class CountsModel(RowsTableModel):
         years, awards, counts = statistics.counts_year_award(rows)
         self.years = years
         self.KEYS = ["award", "level", *[str(y) for y in years], "total"]
-        self.headers = [QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), *[str(y) for y in years], QCoreApplication.translate("StatisticsModels", "Total")]
+        self.headers = [self.tr("Award"), self.tr("Level"), *[str(y) for y in years], self.tr("Total")]
         body = []
         for a in awards:
             per = [counts.get((y, a), 0) for y in years]
@@ -82,8 +82,9 @@ class AwardsModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[statistics.AwardRow] = []
-        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Level"), QCoreApplication.translate("StatisticsModels", "Individual / collective"), QCoreApplication.translate("StatisticsModels", "Name"),
-                        QCoreApplication.translate("StatisticsModels", "Collective"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Decision date"), QCoreApplication.translate("StatisticsModels", "Issued by"), QCoreApplication.translate("StatisticsModels", "Prize")]
+        self.headers = [self.tr("Year"), self.tr("Award"), self.tr("Level"), self.tr("Individual / collective"),
+                        self.tr("Name"), self.tr("Collective"), self.tr("Decision"), self.tr("Decision date"),
+                        self.tr("Issued by"), self.tr("Prize")]
 
     def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
@@ -109,7 +110,7 @@ class SharesModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[statistics.TitleShare] = []
-        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Title"), QCoreApplication.translate("StatisticsModels", "Holders / staff rated"), QCoreApplication.translate("StatisticsModels", "Share")]
+        self.headers = [self.tr("Year"), self.tr("Title"), self.tr("Holders / staff rated"), self.tr("Share")]
 
     def cell(self, r, key: str, role: int):
         if role == Qt.DisplayRole:
@@ -129,7 +130,8 @@ class HistoryModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple[int, str, statistics.AwardRow | None]] = []
-        self.headers = [QCoreApplication.translate("StatisticsModels", "Year"), QCoreApplication.translate("StatisticsModels", "Rating"), QCoreApplication.translate("StatisticsModels", "Award"), QCoreApplication.translate("StatisticsModels", "Decision"), QCoreApplication.translate("StatisticsModels", "Prize")]
+        self.headers = [self.tr("Year"), self.tr("Rating"), self.tr("Award"), self.tr("Decision"),
+                        self.tr("Prize")]
 
     def set_history(self, years: list[statistics.HistoryYear]) -> None:
         self.beginResetModel()

@@ -43,11 +43,8 @@ class YearRegistrationModel(RowsTableModel):
         self.store = store
         self.year: int | None = None
         self._rows: list[_Row] = []
-        self.headers = [QCoreApplication.translate("YearRegistrationModel", "Collective or person"),
-                        QCoreApplication.translate("YearRegistrationModel", "Title"),
-                        QCoreApplication.translate("YearRegistrationModel", "Higher title"),
-                        QCoreApplication.translate("YearRegistrationModel", "Other titles"),
-                        QCoreApplication.translate("YearRegistrationModel", "Registered on")]
+        self.headers = [self.tr("Collective or person"), self.tr("Title"), self.tr("Higher title"),
+                        self.tr("Other titles"), self.tr("Registered on")]
 
     def load(self, year: int) -> None:
         self.beginResetModel()
@@ -92,22 +89,11 @@ class YearRegistrationModel(RowsTableModel):
 
     # -- Qt ------------------------------------------------------------------------------------------
 
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        key = KEYS[index.column()]
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if key in ("first", "second"):
-            return base | Qt.ItemIsUserCheckable
-        if key == "day":
-            return base | Qt.ItemIsEditable
-        return base
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        return {"first": Qt.ItemIsUserCheckable, "second": Qt.ItemIsUserCheckable,
+                "day": Qt.ItemIsEditable}.get(key, Qt.NoItemFlags)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        key = KEYS[index.column()]
+    def cell(self, r: _Row, key: str, role: int):
         if role == Qt.DisplayRole:
             if key == "name":
                 label = {"unit": QCoreApplication.translate("YearRegistrationModel", "Unit"),
