@@ -30,15 +30,15 @@ from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
-from desktop.ui.page_parts import (
-    CampaignPhasePage, at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
+from desktop.ui.build import (
+    at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
 )
+from desktop.ui.widgets import CampaignPhasePage, table_view
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QRectF, QSettings, QSize, QStackedWidget, QVBoxLayout,
     QWidget, Qt,
 )
-from desktop.ui.widgets import table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -104,7 +104,6 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         # A campaign with phases (sơ kết, tổng kết): the dossier of one phase, or of the whole campaign.
         lay.addLayout(self.campaign_row(store, "documents"))
 
-        self.splitter = splitter(Qt.Vertical, "documents_splitter", self)
         upper, ul = panel(layout=QHBoxLayout)
         self.model = DossierModel(store, self)
         self.view = table_view(self.model, "dossier_documents")
@@ -131,7 +130,6 @@ class DocumentsPage(CampaignPhasePage, QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         ul.addLayout(buttons)
-        self.splitter.addWidget(upper)
 
         lower, lower_layout = panel()
         # The form of the selected document: those that fit its kind and date, the reason of the choice.
@@ -159,8 +157,8 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         self.editor.saved.connect(self._saved)
         self.stack.addWidget(self.editor)
         lower_layout.addWidget(self.stack, 1)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Vertical, upper, lower, stretch=(0, 1), name="documents_splitter",
+                                 collapsible=False, parent=self)
         self.splitter.setSizes([190, 560])
         lay.addWidget(self.splitter, 1)
 
@@ -230,7 +228,7 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         """Re-read the list and the editor after a change, selecting the document given (by its item key)."""
         self.model.reload()
         self._row = -1
-        select_row(self.view, self.model.row_of_key(key) if key else None)
+        select_row(self.view, self.model.row_of_key(key) if key else None, first=True)
         self._selection_changed()
 
     # -- selection --------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from desktop.ui.qt import (
     QWidget, Qt,
 )
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.page_parts import button, text_label
+from desktop.ui.build import button, text_label
 from desktop.ui.widgets import CampaignChooser, PhaseChooser, table_view
 
 

@@ -31,11 +31,11 @@ from desktop.ui.qt import (
     Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.page_parts import (
-    CampaignPhasePage, at_current, button, caption, choice, documents_folder, group, panel, splitter, text_label,
+from desktop.ui.build import (
+    ERROR_STYLE, at_current, button, caption, choice, documents_folder, group, panel, splitter, text_label,
     with_chosen_file,
 )
-from desktop.ui.widgets import ERROR_STYLE, table_view
+from desktop.ui.widgets import CampaignPhasePage, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -72,8 +72,6 @@ class SendPage(CampaignPhasePage, QWidget):
         lay = QVBoxLayout(self)
         # A campaign with phases (sơ kết, tổng kết): the package of one phase's dossier, or the whole campaign's.
         lay.addLayout(self.campaign_row(store, "send"))
-        self.splitter = splitter(Qt.Horizontal, "send_splitter", self)
-        lay.addWidget(self.splitter, 1)
 
         # -- left: the dossier and the evidence ------------------------------------------------------------
         left, ll = panel()
@@ -112,7 +110,6 @@ class SendPage(CampaignPhasePage, QWidget):
         row.addWidget(self.evidence_summary, 1)
         el.addLayout(row)
         ll.addWidget(evidence_box, 4)
-        self.splitter.addWidget(left)
 
         # -- right: the key, the output, the action ---------------------------------------------------------
         right, rl = panel()
@@ -221,10 +218,10 @@ class SendPage(CampaignPhasePage, QWidget):
         done_row.addStretch(1)
         al.addLayout(done_row)
         rl.addWidget(action)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Horizontal, left, right, stretch=(1, 1), name="send_splitter", collapsible=False,
+                                 parent=self)
         self.splitter.setSizes([540, 520])
+        lay.addWidget(self.splitter, 1)
 
         self.evidence.checked_changed.connect(self._update_summary)
         self.source_group.idToggled.connect(lambda _id, on: on and self._source_changed())

@@ -14,7 +14,7 @@ from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     HAVE_CHARTS, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.page_parts import button, choice, with_chosen_file
+from desktop.ui.build import button, choice, with_chosen_file
 from desktop.ui.widgets import start_chart, table_view
 
 if HAVE_CHARTS:

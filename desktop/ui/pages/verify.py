@@ -21,7 +21,7 @@ from desktop.ui.qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLineEdit, QListView, QMessageBox,
     QProgressBar, QSettings, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.page_parts import button, caption, documents_folder, group, splitter, text_label, with_chosen_file
+from desktop.ui.build import button, caption, documents_folder, group, splitter, text_label, with_chosen_file
 from desktop.ui.widgets import table_view
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
@@ -116,21 +116,18 @@ class VerifyPage(QWidget):
         form.addRow(self.tr("Signed at:"), self.signing_time)
         lay.addWidget(info)
 
-        self.splitter = splitter(Qt.Horizontal, "verify_splitter", self)
         checks_box, cl = group(self.tr("Checks"))
         self.checks = ChecksModel(self)
         self.checks_view = table_view(self.checks, "verify_checks")
         self.checks_view.setWordWrap(True)
         self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         cl.addWidget(self.checks_view)
-        self.splitter.addWidget(checks_box)
         files_box, fl = group(self.tr("Files in the package"))
         self.files = PackageFilesModel(self)
         self.files_view = table_view(self.files, "verify_files")
         fl.addWidget(self.files_view)
-        self.splitter.addWidget(files_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Horizontal, checks_box, files_box, stretch=(3, 2), name="verify_splitter",
+                                 collapsible=False, parent=self)
         self.splitter.setSizes([640, 400])
         lay.addWidget(self.splitter, 1)
 
