@@ -33,7 +33,9 @@ from desktop.ui.qt import (
     QObject, QPlainTextEdit, QPointF, QShortcut, QSize, QTabWidget,
     QSizePolicy, QTextCursor, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.build import button, caption, choice, list_view, panel, select_row, splitter, text_label
+from desktop.ui.build import (
+    button, caption, choice, error_label, hbox, list_view, panel, select_row, splitter, text_label,
+)
 from desktop.ui.widgets import DateField, table_view
 from desktop.files import temp_prefix
 
@@ -301,18 +303,13 @@ class DocumentEditor(QWidget):
         header.addStretch(1)
         ml.addLayout(header)
         # "Kính gửi": drafted from where the plan says to send the dossier; the clerk may change it.
-        to_row = QHBoxLayout()
         self.recipients = QLineEdit()
         self.recipients.setObjectName("document_recipients")
         self.recipients.setToolTip(self.tr("Who the document is addressed to; several separated by “;”. "
                                            "Left blank, it follows the campaign's plan."))
         self.recipients_label = caption(self.tr("To:"), self.recipients)
-        to_row.addWidget(self.recipients_label)
-        to_row.addWidget(self.recipients, 1)
-        ml.addLayout(to_row)
-        self.date_error = QLabel()
-        self.date_error.setStyleSheet("color: #b00020;")
-        self.date_error.hide()
+        ml.addLayout(hbox(self.recipients_label, (self.recipients, 1)))
+        self.date_error = error_label()
         ml.addWidget(self.date_error)
 
         self.toolbar = QToolBar()

@@ -31,7 +31,7 @@ from desktop.ui.models.package import file_size
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
 from desktop.ui.build import (
-    at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
+    at_current, button, documents_folder, panel, select_row, splitter, text_label, vbox, with_chosen_file,
 )
 from desktop.ui.widgets import CampaignPhasePage, table_view
 from desktop.ui.qt import (
@@ -109,7 +109,6 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         self.view = table_view(self.model, "dossier_documents")
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
-        buttons = QVBoxLayout()
         self.draft_btn = button(self.tr("Draft"), self.draft, tip=self.tr("Draft the document from the records"))
         self.finalise_btn = button(self.tr("Finalise"), self.finalise,
                                    tip=self.tr("Keep this version's PDF and Word files unchanged, for signing "
@@ -125,11 +124,8 @@ class DocumentsPage(CampaignPhasePage, QWidget):
                                              "another body, an initiative's certificate…): PDF, Word or image"))
         self.remove_attachment_btn = button(self.tr("Remove attached file"), self.remove_attachment,
                                             name="documents_remove_attachment")
-        for b in (self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn, self.export_docx_btn,
-                  self.print_btn, self.attach_btn, self.remove_attachment_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        ul.addLayout(buttons)
+        ul.addLayout(vbox(self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn,
+                          self.export_docx_btn, self.print_btn, self.attach_btn, self.remove_attachment_btn, None))
 
         lower, lower_layout = panel()
         # The form of the selected document: those that fit its kind and date, the reason of the choice.
@@ -240,9 +236,7 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         return at_current(self.view, lambda ix: ix.data(ID_ROLE))
 
     def select_draft(self, draft_id: int) -> None:
-        row = self.model.row_of_draft(draft_id)
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
+        select_row(self.view, self.model.row_of_draft(draft_id))
 
     def _selection_changed(self, *_args) -> None:
         row = self.view.currentIndex().row()

@@ -9,7 +9,7 @@ from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
-from desktop.ui.build import button, hbox, select_row
+from desktop.ui.build import at_current, button, hbox, select_row
 from desktop.ui.widgets import CampaignChooser, open_dialog, setup_table
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
@@ -169,8 +169,7 @@ class LedgerPage(QWidget):
             self._update_count()
 
     def selected(self) -> int | None:
-        ix = self.view.currentIndex()
-        return self.model.id_at(ix.row()) if ix.isValid() else None
+        return at_current(self.view, lambda ix: self.model.id_at(ix.row()))
 
     def select(self, achievement_id: int) -> None:
         select_row(self.view, self.model.row_of(achievement_id))

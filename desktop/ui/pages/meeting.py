@@ -223,7 +223,7 @@ class MeetingPage(QWidget):
 
         self.save_btn = button(self.tr("Save"), self.save, name="meeting_save")
         self.close_btn = button(self.tr("Close the meeting and record the results"), self.close_meeting,
-                                     name="meeting_close")
+                                name="meeting_close")
         el.addLayout(hbox(None, self.save_btn, self.close_btn))
         lay.addWidget(self.editor, 1)
 

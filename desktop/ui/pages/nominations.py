@@ -63,7 +63,7 @@ class NominationsPage(QWidget):
         self.submit_btn = button(self.tr("Submit to the council"), self.submit)
         self.withdraw_btn = button(self.tr("Withdraw"), self.withdraw)
         self.outcome_btn = button(self.tr("Record outcome…"), self.record_outcome,
-                                       tip=self.tr("Record the decision that came back on a sent nomination"))
+                                  tip=self.tr("Record the decision that came back on a sent nomination"))
         self.ad_hoc_btn = button(
             self.tr("Ad-hoc awards…"), self.open_ad_hoc,
             tip=self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
