@@ -23,7 +23,7 @@ from desktop.ui.qt import (
     QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.format import html_text as _html
-from desktop.ui.build import button, hbox, panel, select_row, splitter
+from desktop.ui.build import button, hbox, panel, select_row, splitter, text_label
 from desktop.ui.widgets import table_view
 from desktop.files import temp_prefix
 
@@ -56,17 +56,13 @@ class CampaignsPage(QWidget):
         self.view = table_view(self.model, "campaigns")
 
         self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr(
+        self.empty = text_label(self.tr(
             "No campaigns yet. Press “Import from a plan…” to read the plan the department sent "
-            "(.docx, .pdf, .txt), or “Add campaign” to enter one by hand."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+            "(.docx, .pdf, .txt), or “Add campaign” to enter one by hand."),
+            align=Qt.AlignCenter, style="color: #555; font-size: 11pt; padding: 24px;")
         self.stack.addWidget(self.empty)
         editor_panel, pl = panel((0, 4, 0, 0))
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.heading = text_label(selectable=True)
         pl.addWidget(self.heading)
         self.editor = CampaignEditor(editor_panel)
         self.editor.changed.connect(self._update_buttons)

@@ -23,7 +23,7 @@ from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QLocale, QMessageBox, QSizePolicy,
     QSpinBox, QStyledItemDelegate, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.build import ERROR_STYLE, button, error_label, group, hbox, panel, splitter
+from desktop.ui.build import ERROR_STYLE, button, error_label, group, hbox, panel, splitter, text_label
 from desktop.ui.widgets import (
     CampaignChooser, ComboDelegate, DateTimeField, FormPanel, complete_from, offer_phases, table_view,
 )
@@ -132,9 +132,7 @@ class MeetingPage(QWidget):
         self.new_btn = button(self.tr("Add meeting"), self.new_meeting)
         self.delete_btn = button(self.tr("Delete meeting"), self.delete_meeting)
         lay.addLayout(hbox(caption, (self.meeting_combo, 1), self.new_btn, self.delete_btn))
-        self.status = QLabel()
-        self.status.setObjectName("meeting_status")
-        self.status.setWordWrap(True)
+        self.status = text_label(name="meeting_status")
         lay.addWidget(self.status)
 
         self.editor, el = panel()
@@ -194,9 +192,7 @@ class MeetingPage(QWidget):
         cl.addLayout(hbox((self.person, 3), (self.role, 1), self.add_member_btn, self.remove_member_btn))
         self.members_error = error_label("members_error")
         cl.addWidget(self.members_error)
-        self.quorum_label = QLabel()
-        self.quorum_label.setObjectName("quorum_label")
-        self.quorum_label.setWordWrap(True)
+        self.quorum_label = text_label(name="quorum_label")
         # The rule, right by what it says of this meeting.
         cl.addLayout(hbox(self.quorum_form, (self.quorum_label, 1)))
 
@@ -213,9 +209,7 @@ class MeetingPage(QWidget):
         bl.addWidget(self.ballots_view, 1)
         self.ballots_error = error_label("ballots_error")
         bl.addWidget(self.ballots_error)
-        self.ballots_hint = QLabel()
-        self.ballots_hint.setWordWrap(True)
-        self.ballots_hint.setStyleSheet("color: #6b6b6b;")
+        self.ballots_hint = text_label(style="color: #6b6b6b;")
         bl.addWidget(self.ballots_hint)
         self.splitter = splitter(Qt.Vertical, council, ballots, stretch=(1, 1), name="meeting_splitter",
                                  collapsible=False, parent=self.editor)

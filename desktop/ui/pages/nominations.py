@@ -19,7 +19,7 @@ from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QInputDialog, QLabel, QListView, QMessageBox, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.build import button, group, hbox, select_row, splitter
+from desktop.ui.build import button, group, hbox, select_row, splitter, text_label
 from desktop.ui.widgets import CampaignChooser, PhaseChooser, open_dialog, table_view
 
 
@@ -40,9 +40,7 @@ class NominationsPage(QWidget):
         self.phases = PhaseChooser("nomination_phase", self, whole=self.tr("All phases"))
         self.phase = self.phases.combo
         lay.addLayout(hbox((self.chooser, 1), self.phases))
-        self.reference = QLabel()
-        self.reference.setStyleSheet("color: #6b6b6b;")
-        self.reference.setWordWrap(True)
+        self.reference = text_label(style="color: #6b6b6b;")
         lay.addWidget(self.reference)
 
         quota_box, ql = group(self.tr("Quotas of the plan (proposed / allowed)"), margins=(6, 2, 6, 6))

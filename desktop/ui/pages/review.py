@@ -15,7 +15,7 @@ from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.build import button, group, hbox, splitter
+from desktop.ui.build import button, group, hbox, panel, splitter
 from desktop.ui.widgets import DateField, FormPanel, open_dialog, read_date, table_view
 
 
@@ -63,9 +63,7 @@ class ReviewPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
 
-        lower = QWidget()
-        ll = QHBoxLayout(lower)
-        ll.setContentsMargins(0, 0, 0, 0)
+        lower, ll = panel(layout=QHBoxLayout)
         checks_box, cl = group(self.tr("Conditions of the selected candidate"))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
