@@ -1,112 +1,16 @@
-"""Small widgets shared by the pages and dialogs: date fields, a form that shows errors by its fields,
-buttons and the rows they stand in, tables, and the campaign and phase choosers."""
+"""Small widgets shared by the pages and dialogs: date fields, a form that shows errors by its fields, tables,
+the campaign and phase choosers and the pages about one campaign (and phase) built on them. The one-call
+builders of buttons, labels, boxes and splitters are in :mod:`desktop.ui.build`."""
 from __future__ import annotations
 
 import datetime as dt
 
-from desktop.campaigns import campaign as campaigns
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
+from desktop.ui.build import error_label, hbox, panel
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSplitter, QStyledItemDelegate, QVBoxLayout, QWidget, Qt, Signal,
+    QComboBox, QCoreApplication, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QStyledItemDelegate,
+    QWidget, Qt, Signal,
 )
-
-ERROR_STYLE = "color: #b00020;"
-
-
-def push_button(text: str, clicked=None, *, tip: str = "", name: str = "") -> QPushButton:
-    """A button saying ``text`` that calls ``clicked``, with its tool tip and object name when given."""
-    button = QPushButton(text)
-    if clicked is not None:
-        button.clicked.connect(clicked)
-    if tip:
-        button.setToolTip(tip)
-    if name:
-        button.setObjectName(name)
-    return button
-
-
-def hbox(*items) -> QHBoxLayout:
-    """A row of ``items`` left to right: a widget, ``(widget, stretch)``, a number of pixels of space, or
-    ``None`` for the stretch that pushes what follows to the right."""
-    return _line_up(QHBoxLayout(), items)
-
-
-def vbox(*items) -> QVBoxLayout:
-    """A column of ``items`` top to bottom, as :func:`hbox` lines them up."""
-    return _line_up(QVBoxLayout(), items)
-
-
-def _line_up(layout, items):
-    for item in items:
-        if item is None:
-            layout.addStretch(1)
-        elif isinstance(item, int):
-            layout.addSpacing(item)
-        elif isinstance(item, tuple):
-            layout.addWidget(*item)
-        else:
-            layout.addWidget(item)
-    return layout
-
-
-def splitter(orientation, *parts: QWidget, stretch: tuple[int, ...] = (), name: str = "",
-             collapsible: bool = True, parent: QWidget | None = None) -> QSplitter:
-    """A splitter holding ``parts`` in order, each growing by its factor in ``stretch``; ``name`` is its object
-    name, under which the window remembers where the clerk left the handle."""
-    split = QSplitter(orientation, parent)
-    if name:
-        split.setObjectName(name)
-    split.setChildrenCollapsible(collapsible)
-    for part in parts:
-        split.addWidget(part)
-    for index, factor in enumerate(stretch):
-        split.setStretchFactor(index, factor)
-    return split
-
-
-def titled_box(title: str, margins: tuple[int, int, int, int] | None = None) -> tuple[QGroupBox, QVBoxLayout]:
-    """A group box with its title and the column inside it (``margins`` around it, else the style's)."""
-    box = QGroupBox(title)
-    column = QVBoxLayout(box)
-    if margins is not None:
-        column.setContentsMargins(*margins)
-    return box, column
-
-
-def close_buttons(dialog) -> QDialogButtonBox:
-    """The Close button at the foot of a dialog that has nothing to save on closing."""
-    buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-def bare_panel(parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
-    """A plain widget and its column without margins: one side of a splitter, a part of a page."""
-    panel = QWidget(parent)
-    column = QVBoxLayout(panel)
-    column.setContentsMargins(0, 0, 0, 0)
-    return panel, column
-
-
-def error_label(object_name: str = "", parent: QWidget | None = None) -> QLabel:
-    """The red, wrapping, hidden-until-needed line that says what is wrong."""
-    label = QLabel(parent)
-    if object_name:
-        label.setObjectName(object_name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def select_row(view, row: int | None) -> None:
-    """Make ``row`` of the view's model current and scroll to it; nothing for ``None`` or ``-1``."""
-    if row is not None and row >= 0:
-        index = view.model().index(row, 0)
-        view.setCurrentIndex(index)
-        view.scrollTo(index)
-
 
 def _typed_field(field: QLineEdit, placeholder: str, max_length: int | None = None) -> None:
     """The look of a field the clerk types a date into: its pattern as placeholder, a clear button."""
@@ -202,10 +106,10 @@ class FormPanel(QWidget):
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
 
     def add(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
-        box, lay = bare_panel(self)
+        box, lay = panel(parent=self)
         lay.setSpacing(2)
         lay.addWidget(widget)
-        error = error_label(f"error_{key}", box)
+        error = error_label(f"error_{key}")
         lay.addWidget(error)
         text = f"{label} <span style='color:#b00020'>*</span>" if required else label
         caption = QLabel(text, self)
@@ -407,6 +311,43 @@ class LazyCampaignPage:
 
     def campaign_id(self) -> int | None:
         return self.chooser.campaign_id()
+
+
+class CampaignPhasePage(LazyCampaignPage):
+    """A page about one campaign and, for a campaign with phases (sơ kết, tổng kết), one phase or the
+    whole campaign: the row "Phong trào: [▾]  Đợt: [▾]" (:meth:`campaign_row`), the phase chosen, and
+    reloading that keeps both. The page shows a campaign with ``_campaign_changed``, a phase with
+    ``_phase_changed``, and refreshes what it shows with ``_reload_shown``."""
+
+    def campaign_row(self, store, name: str) -> QHBoxLayout:
+        """The row of the campaign and phase choices (object names ``{name}_campaign``, ``{name}_phase``)."""
+        self.chooser = CampaignChooser(store, f"{name}_campaign", self, placeholder="")
+        self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
+        self.phases = PhaseChooser(f"{name}_phase", self)
+        self.phase = self.phases.combo
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.phases.changed.connect(self._phase_changed)
+        return hbox((self.chooser, 1), self.phases)
+
+    def phase_id(self) -> int | None:
+        """The phase whose work is shown (``None``: the whole campaign's)."""
+        return self.phases.phase_id()
+
+    def set_phase(self, phase_id: int | None) -> None:
+        self.phases.set_phase(phase_id)
+
+    def reload(self) -> None:
+        """Re-read the campaigns and their phases (another page changed the data), keeping the ones chosen."""
+        if not self._loaded:
+            self.campaigns.reload()
+            return
+        campaign_id, phase_id = self.campaign_id(), self.phase_id()
+        self.chooser.reload(quiet=True)
+        if self.campaign_id() != campaign_id:
+            self._campaign_changed()
+            return
+        self.phases.set_campaign(self.chooser.campaign(), phase_id)   # the phases may have been edited
+        self._reload_shown(phase_gone=self.phase_id() != phase_id)
 
 
 class ReviewYearDialog(QDialog):

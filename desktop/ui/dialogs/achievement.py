@@ -23,7 +23,8 @@ from desktop.ui.qt import (
     QComboBox, QDesktopServices, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QLineEdit, QPlainTextEdit,
     QStringListModel, QUrl, QVBoxLayout, Signal,
 )
-from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, hbox, push_button, read_date, table_view
+from desktop.ui.build import button, hbox
+from desktop.ui.widgets import DateField, FormPanel, SubjectChooser, read_date, table_view
 
 
 class AchievementDialog(QDialog):
@@ -89,10 +90,10 @@ class AchievementDialog(QDialog):
         self.evidence_view = table_view(self.evidence_model, "evidence")
         self.evidence_view.doubleClicked.connect(self.open_selected)
         bl.addWidget(self.evidence_view)
-        self.attach_btn = push_button(self.tr("Attach files…"), self.choose_files)
-        self.open_btn = push_button(self.tr("Open"), self.open_selected)
-        self.copy_btn = push_button(self.tr("Save a copy…"), self.save_copy)
-        self.remove_btn = push_button(self.tr("Remove"), self.remove_selected)
+        self.attach_btn = button(self.tr("Attach files…"), self.choose_files)
+        self.open_btn = button(self.tr("Open"), self.open_selected)
+        self.copy_btn = button(self.tr("Save a copy…"), self.save_copy)
+        self.remove_btn = button(self.tr("Remove"), self.remove_selected)
         bl.addLayout(hbox(self.attach_btn, self.open_btn, self.copy_btn, self.remove_btn, None))
         lay.addWidget(box)
 

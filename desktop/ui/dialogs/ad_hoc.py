@@ -11,7 +11,8 @@ from desktop.ui.models.people import CollectivesModel, PersonChoiceModel
 from desktop.changes import OUTCOME_RECORDED, Area
 from desktop.ui.operations import announce, attempt, run_op
 from desktop.ui.qt import QComboBox, QCoreApplication, QDialog, QGroupBox, QLineEdit, QModelIndex, QVBoxLayout, Qt
-from desktop.ui.widgets import FormPanel, close_buttons, hbox, open_dialog, push_button, table_view
+from desktop.ui.build import button, close_buttons, hbox
+from desktop.ui.widgets import FormPanel, open_dialog, table_view
 from desktop.ui.dialogs.outcome import OutcomeDialog
 
 
@@ -68,13 +69,13 @@ class AdHocDialog(QDialog):
         self.model = AdHocModel(store, self)
         self.view = table_view(self.model, "ad_hoc")
         lay.addWidget(self.view)
-        self.send_btn = push_button(self.tr("Mark as sent"), self.send)
-        self.outcome_btn = push_button(self.tr("Record outcome…"), self.record_outcome)
+        self.send_btn = button(self.tr("Mark as sent"), self.send)
+        self.outcome_btn = button(self.tr("Record outcome…"), self.record_outcome)
         # Its own short dossier: the Tờ trình and the report of the feat (Mẫu 01 and 06, NĐ 152/2025).
-        self.to_trinh_btn = push_button(
+        self.to_trinh_btn = button(
             self.tr("Tờ trình…"), lambda: self.open_document("to_trinh_dot_xuat"),
             tip=self.tr("The Tờ trình proposing the ad-hoc award, drafted from the records"))
-        self.report_btn = push_button(
+        self.report_btn = button(
             self.tr("Report of the feat…"), lambda: self.open_document("bao_cao_dot_xuat"),
             tip=self.tr("The Báo cáo thành tích đề nghị khen thưởng đột xuất, drafted from the records"))
         lay.addLayout(hbox(self.to_trinh_btn, self.report_btn, None, self.send_btn, self.outcome_btn))
@@ -98,7 +99,7 @@ class AdHocDialog(QDialog):
         self.achievements_view.setMaximumHeight(170)
         self.form.add("achievements", self.tr("Achievements it rests on"), self.achievements_view, required=True)
         bl.addWidget(self.form)
-        self.add_btn = push_button(self.tr("Add the ad-hoc nomination"), self.add)
+        self.add_btn = button(self.tr("Add the ad-hoc nomination"), self.add)
         bl.addWidget(self.add_btn)
         lay.addWidget(box)
         lay.addWidget(close_buttons(self))

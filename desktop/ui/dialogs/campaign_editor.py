@@ -20,7 +20,8 @@ from desktop.ui.qt import (
     QScrollArea, QStyledItemDelegate, QTableView, QTabWidget, QVBoxLayout, QWidget, Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.widgets import ComboDelegate, FormPanel, PartialDateField, error_label, hbox, push_button
+from desktop.ui.build import button, error_label, hbox
+from desktop.ui.widgets import ComboDelegate, FormPanel, PartialDateField
 
 DATE_KEYS = ("doc_date", "period_start", "period_end", "deadline", "registration_deadline", "report_deadline")
 
@@ -95,10 +96,10 @@ class _TableBox(QWidget):
         self.view.horizontalHeader().setHighlightSections(False)
         fit_columns(self.view)
         lay.addWidget(self.view, 1)
-        self.error = error_label(parent=self)
+        self.error = error_label()
         lay.addWidget(self.error)
-        self.add_btn = push_button(add_text, self.add_row)
-        self.remove_btn = push_button(self.tr("Remove row"), self.remove_row)
+        self.add_btn = button(add_text, self.add_row)
+        self.remove_btn = button(self.tr("Remove row"), self.remove_row)
         lay.addLayout(hbox(self.add_btn, self.remove_btn, None))
         self.main = main            # the column a new row is typed in first
 

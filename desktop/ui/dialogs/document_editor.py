@@ -33,7 +33,9 @@ from desktop.ui.qt import (
     QObject, QPlainTextEdit, QPointF, QShortcut, QSize, QTabWidget,
     QSizePolicy, QTextCursor, QTimer, QToolBar, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.page_parts import button, caption, choice, list_view, panel, select_row, splitter, text_label
+from desktop.ui.build import (
+    button, caption, choice, error_label, hbox, list_view, panel, select_row, splitter, text_label,
+)
 from desktop.ui.widgets import DateField, table_view
 from desktop.files import temp_prefix
 
@@ -272,9 +274,6 @@ class DocumentEditor(QWidget):
         self.problems: list = []
         lay.addWidget(self.problems_label)
 
-        self.splitter = splitter(Qt.Horizontal, "document_editor_splitter", self)
-        lay.addWidget(self.splitter, 1)
-
         # Left: the sections.
         left, ll = panel()
         self.sections = SectionsModel(self)
@@ -282,7 +281,6 @@ class DocumentEditor(QWidget):
         ll.addWidget(caption("<b>" + self.tr("Sections") + "</b>", self.sections_view))
         ll.addWidget(self.sections_view, 1)
         left.setMinimumWidth(150)
-        self.splitter.addWidget(left)
 
         # Middle: header fields, toolbar, text.
         middle, ml = panel((4, 0, 4, 0))
@@ -305,18 +303,13 @@ class DocumentEditor(QWidget):
         header.addStretch(1)
         ml.addLayout(header)
         # "Kính gửi": drafted from where the plan says to send the dossier; the clerk may change it.
-        to_row = QHBoxLayout()
         self.recipients = QLineEdit()
         self.recipients.setObjectName("document_recipients")
         self.recipients.setToolTip(self.tr("Who the document is addressed to; several separated by “;”. "
                                            "Left blank, it follows the campaign's plan."))
         self.recipients_label = caption(self.tr("To:"), self.recipients)
-        to_row.addWidget(self.recipients_label)
-        to_row.addWidget(self.recipients, 1)
-        ml.addLayout(to_row)
-        self.date_error = QLabel()
-        self.date_error.setStyleSheet("color: #b00020;")
-        self.date_error.hide()
+        ml.addLayout(hbox(self.recipients_label, (self.recipients, 1)))
+        self.date_error = error_label()
         ml.addWidget(self.date_error)
 
         self.toolbar = QToolBar()
@@ -364,7 +357,6 @@ class DocumentEditor(QWidget):
                                tip=self.tr("Save the edits as a new version (Ctrl+S)"))
         bottom.addWidget(self.save_btn)
         ml.addLayout(bottom)
-        self.splitter.addWidget(middle)
         QShortcut(QKeySequence.Save, self, self.save, context=Qt.WidgetWithChildrenShortcut)
 
         # Right: the preview and the versions.
@@ -383,10 +375,10 @@ class DocumentEditor(QWidget):
         hl.addLayout(hb)
         self.tabs.addTab(history, self.tr("Versions"))
         self.tabs.setMinimumWidth(360)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 5)
+        self.splitter = splitter(Qt.Horizontal, left, middle, self.tabs, stretch=(0, 5, 5),
+                                 name="document_editor_splitter", collapsible=False, parent=self)
         self.splitter.setSizes([170, 470, 460])
+        lay.addWidget(self.splitter, 1)
 
         self.renderer = PreviewRenderer(self)
         self.renderer.ready.connect(self.preview.show_file)
@@ -455,7 +447,7 @@ class DocumentEditor(QWidget):
                 self.classification.setCurrentIndex(max(0, self.classification.findData(self.draft.classification)))
                 self.history.set_draft(draft_id)
             self.current_section = None
-            row = select_row(self.sections_view, self.sections.row_of(section))
+            row = select_row(self.sections_view, self.sections.row_of(section), first=True)
             self._show_section(self.sections.id_at(row) if row is not None else None)
         finally:
             self._loading = False

@@ -10,9 +10,8 @@ from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QAbstractListModel, QComboBox, QCoreApplication, QLabel, QLineEdit, QListView, QModelIndex, QVBoxLayout, Qt,
 )
-from desktop.ui.widgets import (
-    DateField, FormPanel, ReviewYearDialog, close_buttons, hbox, push_button, read_date, table_view,
-)
+from desktop.ui.build import button, close_buttons, hbox
+from desktop.ui.widgets import DateField, FormPanel, ReviewYearDialog, read_date, table_view
 
 
 class InitiativesModel(RowsTableModel):
@@ -101,7 +100,7 @@ class InitiativesDialog(ReviewYearDialog):
         self.model = InitiativesModel(store, year, self)
         self.view = table_view(self.model)
         lay.addWidget(self.view)
-        self.delete_btn = push_button(self.tr("Delete the selected initiative"), self.delete)
+        self.delete_btn = button(self.tr("Delete the selected initiative"), self.delete)
         lay.addLayout(hbox(None, self.delete_btn))
 
         lay.addWidget(QLabel(self.tr("A new initiative:")))
@@ -121,7 +120,7 @@ class InitiativesDialog(ReviewYearDialog):
         self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit())
         self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField())
         lay.addWidget(self.form)
-        self.add_btn = push_button(self.tr("Add the initiative"), self.add)
+        self.add_btn = button(self.tr("Add the initiative"), self.add)
         lay.addWidget(self.add_btn)
         lay.addWidget(close_buttons(self))
         self.resize(760, 620)

@@ -22,7 +22,7 @@ from desktop.ui.qt import (
     QListView, QPlainTextEdit, QSize, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
     QWidget, Qt, Signal,
 )
-from desktop.ui.page_parts import group, text_label
+from desktop.ui.build import group, text_label
 from desktop.ui.widgets import FormPanel, SubjectChooser, table_view
 from desktop.ui.dialogs.records import _Dialog
 

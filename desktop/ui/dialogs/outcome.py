@@ -17,7 +17,7 @@ from desktop.ui.operations import attempt
 from desktop.ui.qt import (
     QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, Signal,
 )
-from desktop.ui.page_parts import button, panel, text_label, with_chosen_file
+from desktop.ui.build import button, panel, text_label, with_chosen_file
 from desktop.ui.widgets import DateField, FormPanel, read_date
 
 

@@ -11,7 +11,8 @@ from desktop.dossier import drafts
 from desktop.ui.dialogs.document_editor import DocumentEditor
 from desktop.ui.operations import announce, attempt
 from desktop.ui.qt import QDialog, QFileDialog, QLabel, QMessageBox, QVBoxLayout, Signal
-from desktop.ui.widgets import ReviewYearDialog, close_buttons, hbox, push_button
+from desktop.ui.build import button, close_buttons, hbox
+from desktop.ui.widgets import ReviewYearDialog
 
 
 class ReviewMeetingDialog(ReviewYearDialog):
@@ -56,11 +57,11 @@ class UnitDocumentDialog(QDialog):
         lay.addWidget(self.editor, 1)
         self.status = QLabel()
         self.status.setObjectName("unit_document_status")
-        self.finalise_btn = push_button(self.tr("Finalise"), self.finalise, name="unit_document_finalise")
-        self.reopen_btn = push_button(self.tr("Reopen for editing"), self.reopen)
-        self.export_btn = push_button(self.tr("Save as PDF or Word…"), self.export)
+        self.finalise_btn = button(self.tr("Finalise"), self.finalise, name="unit_document_finalise")
+        self.reopen_btn = button(self.tr("Reopen for editing"), self.reopen)
+        self.export_btn = button(self.tr("Save as PDF or Word…"), self.export)
         lay.addLayout(hbox((self.status, 1), self.finalise_btn, self.reopen_btn, self.export_btn,
-                           push_button(self.tr("Close"), self.reject)))
+                           button(self.tr("Close"), self.reject)))
         self.editor.load(draft_id)
         self._update()
 

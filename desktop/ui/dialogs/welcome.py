@@ -21,7 +21,7 @@ from desktop.ui.qt import (
     QStackedWidget, QStringListModel, QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.dialogs.records import UnitForm
-from desktop.ui.widgets import push_button, vbox
+from desktop.ui.build import button, vbox
 
 SetUp = Callable[[unit.UnitProfile, list[str], bool], None]
 
@@ -48,8 +48,8 @@ class CollectivesEditor(QWidget):
                                   | QAbstractItemView.AnyKeyPressed)
         self.view.setMinimumHeight(120)
         lay.addWidget(self.view, 1)
-        self.add_btn = push_button(self.tr("Add collective"), self.add_row)
-        self.remove_btn = push_button(self.tr("Remove"), self.remove_row)
+        self.add_btn = button(self.tr("Add collective"), self.add_row)
+        self.remove_btn = button(self.tr("Remove"), self.remove_row)
         lay.addLayout(vbox(self.add_btn, self.remove_btn, None))
 
     def add_row(self) -> None:

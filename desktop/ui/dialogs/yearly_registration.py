@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from desktop import clock
 from desktop.ui.models.yearly_registration import YearRegistrationModel
-from desktop.ui.qt import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QTableView,
-    QVBoxLayout,
-)
+from desktop.ui.build import button, caption, close_buttons, hbox, text_label
+from desktop.ui.qt import QDialog, QLabel, QMessageBox, QSpinBox, QTableView, QVBoxLayout
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
 from desktop.ui.widgets import table_view
 
@@ -18,45 +16,26 @@ class YearRegistrationDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("Registration of the year's titles"))
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        caption = QLabel(self.tr("Year:"))
-        top.addWidget(caption)
         self.year = QSpinBox()
         self.year.setObjectName("registration_year")
         self.year.setRange(2000, 2100)
         self.year.setValue(year or clock.today().year)
-        caption.setBuddy(self.year)
-        top.addWidget(self.year)
-        top.addStretch(1)
         self.count_label = QLabel()
-        top.addWidget(self.count_label)
-        lay.addLayout(top)
-        hint = QLabel(self.tr("Tick the titles each collective and person registers for this year, outside any "
-                              "campaign. Registration never blocks a nomination unless the unit's rules require it."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        lay.addWidget(hint)
+        lay.addLayout(hbox(caption(self.tr("Year:"), self.year), self.year, None, self.count_label))
+        lay.addWidget(text_label(self.tr(
+            "Tick the titles each collective and person registers for this year, outside any campaign. "
+            "Registration never blocks a nomination unless the unit's rules require it."), style="color: #555;"))
         self.model = YearRegistrationModel(store, self)
         self.view = table_view(self.model, "year_registrations")
         self.view.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed | QTableView.AnyKeyPressed)
         lay.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        self.template_btn = QPushButton(self.tr("Excel template…"))
-        self.import_btn = QPushButton(self.tr("Import from Excel…"))
-        self.export_btn = QPushButton(self.tr("Export list…"))
-        self.save_btn = QPushButton(self.tr("Save"))
-        for b in (self.template_btn, self.import_btn, self.export_btn):
-            row.addWidget(b)
-        row.addStretch(1)
-        row.addWidget(self.save_btn)
-        lay.addLayout(row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        self.buttons.rejected.connect(self.reject)
+        self.template_btn = button(self.tr("Excel template…"), self.write_template)
+        self.import_btn = button(self.tr("Import from Excel…"), self.import_excel)
+        self.export_btn = button(self.tr("Export list…"), self.export_list)
+        self.save_btn = button(self.tr("Save"), self.save)
+        lay.addLayout(hbox(self.template_btn, self.import_btn, self.export_btn, None, self.save_btn))
+        self.buttons = close_buttons(self)
         lay.addWidget(self.buttons)
-        self.template_btn.clicked.connect(self.write_template)
-        self.import_btn.clicked.connect(self.import_excel)
-        self.export_btn.clicked.connect(self.export_list)
-        self.save_btn.clicked.connect(self.save)
         self.model.edited.connect(self._update)
         self.model.modelReset.connect(self._update)
         self.year.valueChanged.connect(self._year_changed)

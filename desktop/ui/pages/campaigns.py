@@ -23,7 +23,8 @@ from desktop.ui.qt import (
     QStackedWidget, QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.format import html_text as _html
-from desktop.ui.widgets import bare_panel, hbox, push_button, select_row, splitter, table_view
+from desktop.ui.build import button, hbox, panel, select_row, splitter, text_label
+from desktop.ui.widgets import table_view
 from desktop.files import temp_prefix
 
 
@@ -45,9 +46,9 @@ class CampaignsPage(QWidget):
         self._progress_line = ""    # the phase under way and the targets reached, for the heading
 
         lay = QVBoxLayout(self)
-        self.add_btn = push_button(self.tr("Add campaign"), self.add_campaign)
-        self.import_btn = push_button(self.tr("Import from a plan…"), self.import_plan)
-        self.delete_btn = push_button(self.tr("Delete"), self.delete_campaign)
+        self.add_btn = button(self.tr("Add campaign"), self.add_campaign)
+        self.import_btn = button(self.tr("Import from a plan…"), self.import_plan)
+        self.delete_btn = button(self.tr("Delete"), self.delete_campaign)
         self.count_label = QLabel()
         lay.addLayout(hbox(self.add_btn, self.import_btn, self.delete_btn, None, self.count_label))
 
@@ -55,31 +56,26 @@ class CampaignsPage(QWidget):
         self.view = table_view(self.model, "campaigns")
 
         self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr(
+        self.empty = text_label(self.tr(
             "No campaigns yet. Press “Import from a plan…” to read the plan the department sent "
-            "(.docx, .pdf, .txt), or “Add campaign” to enter one by hand."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+            "(.docx, .pdf, .txt), or “Add campaign” to enter one by hand."),
+            align=Qt.AlignCenter, style="color: #555; font-size: 11pt; padding: 24px;")
         self.stack.addWidget(self.empty)
-        panel, pl = bare_panel()
-        pl.setContentsMargins(0, 4, 0, 0)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        editor_panel, pl = panel((0, 4, 0, 0))
+        self.heading = text_label(selectable=True)
         pl.addWidget(self.heading)
-        self.editor = CampaignEditor(panel)
+        self.editor = CampaignEditor(editor_panel)
         self.editor.changed.connect(self._update_buttons)
         pl.addWidget(self.editor, 1)
-        self.source_btn = push_button(self.tr("Open source file"), self.open_source)
-        self.achievements_btn = push_button(
+        self.source_btn = button(self.tr("Open source file"), self.open_source)
+        self.achievements_btn = button(
             self.tr("Achievements"), self._show_achievements,
             tip=self.tr("Show the achievements linked to this campaign in the ledger"))
-        self.revert_btn = push_button(self.tr("Undo changes"), self.revert)
-        self.save_btn = push_button(self.tr("Save"), self.save)
+        self.revert_btn = button(self.tr("Undo changes"), self.revert)
+        self.save_btn = button(self.tr("Save"), self.save)
         self.save_btn.setDefault(True)
         pl.addLayout(hbox(self.source_btn, self.achievements_btn, None, self.revert_btn, self.save_btn))
-        self.stack.addWidget(panel)
+        self.stack.addWidget(editor_panel)
         self.splitter = splitter(Qt.Vertical, self.view, self.stack, stretch=(0, 1), name="campaigns_splitter",
                                  parent=self)
         self.splitter.setSizes([170, 600])

@@ -30,15 +30,15 @@ from desktop.ui.models.documents import ID_ROLE, DossierModel
 from desktop.ui.models.package import file_size
 from desktop.changes import Area
 from desktop.ui.operations import Operation, announce, attempt, run_op, show_error
-from desktop.ui.page_parts import (
-    CampaignPhasePage, at_current, button, documents_folder, panel, select_row, splitter, text_label, with_chosen_file,
+from desktop.ui.build import (
+    at_current, button, documents_folder, panel, select_row, splitter, text_label, vbox, with_chosen_file,
 )
+from desktop.ui.widgets import CampaignPhasePage, table_view
 from desktop.ui.qt import (
     HAVE_PDF, QAbstractPrintDialog, QApplication, QComboBox, QCoreApplication, QDialog, QFileDialog, QHBoxLayout,
     QLabel, QMessageBox, QPainter, QPrintDialog, QPrinter, QRectF, QSettings, QSize, QStackedWidget, QVBoxLayout,
     QWidget, Qt,
 )
-from desktop.ui.widgets import table_view
 
 if HAVE_PDF:
     from desktop.ui.qt import QPdfDocument
@@ -104,13 +104,11 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         # A campaign with phases (sơ kết, tổng kết): the dossier of one phase, or of the whole campaign.
         lay.addLayout(self.campaign_row(store, "documents"))
 
-        self.splitter = splitter(Qt.Vertical, "documents_splitter", self)
         upper, ul = panel(layout=QHBoxLayout)
         self.model = DossierModel(store, self)
         self.view = table_view(self.model, "dossier_documents")
         self.view.doubleClicked.connect(self._activated)
         ul.addWidget(self.view, 1)
-        buttons = QVBoxLayout()
         self.draft_btn = button(self.tr("Draft"), self.draft, tip=self.tr("Draft the document from the records"))
         self.finalise_btn = button(self.tr("Finalise"), self.finalise,
                                    tip=self.tr("Keep this version's PDF and Word files unchanged, for signing "
@@ -126,12 +124,8 @@ class DocumentsPage(CampaignPhasePage, QWidget):
                                              "another body, an initiative's certificate…): PDF, Word or image"))
         self.remove_attachment_btn = button(self.tr("Remove attached file"), self.remove_attachment,
                                             name="documents_remove_attachment")
-        for b in (self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn, self.export_docx_btn,
-                  self.print_btn, self.attach_btn, self.remove_attachment_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        ul.addLayout(buttons)
-        self.splitter.addWidget(upper)
+        ul.addLayout(vbox(self.draft_btn, self.finalise_btn, self.reopen_btn, self.export_pdf_btn,
+                          self.export_docx_btn, self.print_btn, self.attach_btn, self.remove_attachment_btn, None))
 
         lower, lower_layout = panel()
         # The form of the selected document: those that fit its kind and date, the reason of the choice.
@@ -159,8 +153,8 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         self.editor.saved.connect(self._saved)
         self.stack.addWidget(self.editor)
         lower_layout.addWidget(self.stack, 1)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Vertical, upper, lower, stretch=(0, 1), name="documents_splitter",
+                                 collapsible=False, parent=self)
         self.splitter.setSizes([190, 560])
         lay.addWidget(self.splitter, 1)
 
@@ -230,7 +224,7 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         """Re-read the list and the editor after a change, selecting the document given (by its item key)."""
         self.model.reload()
         self._row = -1
-        select_row(self.view, self.model.row_of_key(key) if key else None)
+        select_row(self.view, self.model.row_of_key(key) if key else None, first=True)
         self._selection_changed()
 
     # -- selection --------------------------------------------------------------------------------------
@@ -242,9 +236,7 @@ class DocumentsPage(CampaignPhasePage, QWidget):
         return at_current(self.view, lambda ix: ix.data(ID_ROLE))
 
     def select_draft(self, draft_id: int) -> None:
-        row = self.model.row_of_draft(draft_id)
-        if row is not None:
-            self.view.setCurrentIndex(self.model.index(row, 0))
+        select_row(self.view, self.model.row_of_draft(draft_id))
 
     def _selection_changed(self, *_args) -> None:
         row = self.view.currentIndex().row()

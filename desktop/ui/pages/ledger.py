@@ -9,7 +9,8 @@ from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
-from desktop.ui.widgets import CampaignChooser, hbox, open_dialog, push_button, select_row, setup_table
+from desktop.ui.build import at_current, button, hbox, select_row
+from desktop.ui.widgets import CampaignChooser, open_dialog, setup_table
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
 )
@@ -57,9 +58,9 @@ class LedgerPage(QWidget):
         self.show_archive = QCheckBox(self.tr("Show archive"))
         lay.addLayout(top)
 
-        self.add_btn = push_button(self.tr("Add achievement…"), self.add)
-        self.edit_btn = push_button(self.tr("Edit…"), self.edit)
-        self.archive_btn = push_button(self.tr("Archive"), self.toggle_archive)
+        self.add_btn = button(self.tr("Add achievement…"), self.add)
+        self.edit_btn = button(self.tr("Edit…"), self.edit)
+        self.archive_btn = button(self.tr("Archive"), self.toggle_archive)
         self.count_label = QLabel()
         lay.addLayout(hbox(self.add_btn, self.edit_btn, self.archive_btn, 12, self.show_archive, None,
                            self.count_label))
@@ -168,8 +169,7 @@ class LedgerPage(QWidget):
             self._update_count()
 
     def selected(self) -> int | None:
-        ix = self.view.currentIndex()
-        return self.model.id_at(ix.row()) if ix.isValid() else None
+        return at_current(self.view, lambda ix: self.model.id_at(ix.row()))
 
     def select(self, achievement_id: int) -> None:
         select_row(self.view, self.model.row_of(achievement_id))

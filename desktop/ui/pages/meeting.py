@@ -23,9 +23,9 @@ from desktop.ui.qt import (
     QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QLocale, QMessageBox, QSizePolicy,
     QSpinBox, QStyledItemDelegate, QVBoxLayout, QWidget, Qt,
 )
+from desktop.ui.build import ERROR_STYLE, button, error_label, group, hbox, panel, splitter, text_label
 from desktop.ui.widgets import (
-    CampaignChooser, ComboDelegate, ERROR_STYLE, DateTimeField, FormPanel, bare_panel, complete_from, error_label,
-    hbox, offer_phases, push_button, splitter, table_view, titled_box,
+    CampaignChooser, ComboDelegate, DateTimeField, FormPanel, complete_from, offer_phases, table_view,
 )
 from desktop import clock
 
@@ -129,15 +129,13 @@ class MeetingPage(QWidget):
         self.meeting_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.meeting_combo.setMinimumContentsLength(12)
         caption.setBuddy(self.meeting_combo)
-        self.new_btn = push_button(self.tr("Add meeting"), self.new_meeting)
-        self.delete_btn = push_button(self.tr("Delete meeting"), self.delete_meeting)
+        self.new_btn = button(self.tr("Add meeting"), self.new_meeting)
+        self.delete_btn = button(self.tr("Delete meeting"), self.delete_meeting)
         lay.addLayout(hbox(caption, (self.meeting_combo, 1), self.new_btn, self.delete_btn))
-        self.status = QLabel()
-        self.status.setObjectName("meeting_status")
-        self.status.setWordWrap(True)
+        self.status = text_label(name="meeting_status")
         lay.addWidget(self.status)
 
-        self.editor, el = bare_panel()
+        self.editor, el = panel()
         # -- the meeting itself: three short forms side by side, each field with its error under it
         fields = QHBoxLayout()
         fields.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +168,7 @@ class MeetingPage(QWidget):
         el.addLayout(fields)
 
         # -- the council
-        council, cl = titled_box(self.tr("Council members and guests"))
+        council, cl = group(self.tr("Council members and guests"))
         self.members = MembersModel(self)
         self.members_view = table_view(self.members, "members")
         self.members_view.setEditTriggers(EDIT_TRIGGERS)
@@ -189,19 +187,17 @@ class MeetingPage(QWidget):
         for key, label in meetings.ROLES.items():
             self.role.addItem(label, key)
         self.role.setCurrentIndex(self.role.findData("uy_vien"))
-        self.add_member_btn = push_button(self.tr("Add"), self.add_member)
-        self.remove_member_btn = push_button(self.tr("Remove"), self.remove_member)
+        self.add_member_btn = button(self.tr("Add"), self.add_member)
+        self.remove_member_btn = button(self.tr("Remove"), self.remove_member)
         cl.addLayout(hbox((self.person, 3), (self.role, 1), self.add_member_btn, self.remove_member_btn))
         self.members_error = error_label("members_error")
         cl.addWidget(self.members_error)
-        self.quorum_label = QLabel()
-        self.quorum_label.setObjectName("quorum_label")
-        self.quorum_label.setWordWrap(True)
+        self.quorum_label = text_label(name="quorum_label")
         # The rule, right by what it says of this meeting.
         cl.addLayout(hbox(self.quorum_form, (self.quorum_label, 1)))
 
         # -- the ballots
-        ballots, bl = titled_box(self.tr("Secret ballot results"))
+        ballots, bl = group(self.tr("Secret ballot results"))
         self.ballots = BallotsModel(self)
         self.ballots_view = table_view(self.ballots, "ballots")
         self.ballots_view.setSelectionBehavior(QAbstractItemView.SelectItems)
@@ -213,17 +209,15 @@ class MeetingPage(QWidget):
         bl.addWidget(self.ballots_view, 1)
         self.ballots_error = error_label("ballots_error")
         bl.addWidget(self.ballots_error)
-        self.ballots_hint = QLabel()
-        self.ballots_hint.setWordWrap(True)
-        self.ballots_hint.setStyleSheet("color: #6b6b6b;")
+        self.ballots_hint = text_label(style="color: #6b6b6b;")
         bl.addWidget(self.ballots_hint)
         self.splitter = splitter(Qt.Vertical, council, ballots, stretch=(1, 1), name="meeting_splitter",
                                  collapsible=False, parent=self.editor)
         el.addWidget(self.splitter, 1)
 
-        self.save_btn = push_button(self.tr("Save"), self.save, name="meeting_save")
-        self.close_btn = push_button(self.tr("Close the meeting and record the results"), self.close_meeting,
-                                     name="meeting_close")
+        self.save_btn = button(self.tr("Save"), self.save, name="meeting_save")
+        self.close_btn = button(self.tr("Close the meeting and record the results"), self.close_meeting,
+                                name="meeting_close")
         el.addLayout(hbox(None, self.save_btn, self.close_btn))
         lay.addWidget(self.editor, 1)
 

@@ -19,9 +19,8 @@ from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QInputDialog, QLabel, QListView, QMessageBox, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import (
-    CampaignChooser, PhaseChooser, hbox, open_dialog, push_button, select_row, splitter, table_view, titled_box,
-)
+from desktop.ui.build import button, group, hbox, select_row, splitter, text_label
+from desktop.ui.widgets import CampaignChooser, PhaseChooser, open_dialog, table_view
 
 
 class NominationsPage(QWidget):
@@ -41,12 +40,10 @@ class NominationsPage(QWidget):
         self.phases = PhaseChooser("nomination_phase", self, whole=self.tr("All phases"))
         self.phase = self.phases.combo
         lay.addLayout(hbox((self.chooser, 1), self.phases))
-        self.reference = QLabel()
-        self.reference.setStyleSheet("color: #6b6b6b;")
-        self.reference.setWordWrap(True)
+        self.reference = text_label(style="color: #6b6b6b;")
         lay.addWidget(self.reference)
 
-        quota_box, ql = titled_box(self.tr("Quotas of the plan (proposed / allowed)"), (6, 2, 6, 6))
+        quota_box, ql = group(self.tr("Quotas of the plan (proposed / allowed)"), margins=(6, 2, 6, 6))
         self.quotas = QuotaModel(store, self)
         self.quota_view = QListView()
         self.quota_view.setObjectName("quotas")
@@ -58,14 +55,14 @@ class NominationsPage(QWidget):
         ql.addWidget(self.quota_view)
         lay.addWidget(quota_box)
 
-        self.add_btn = push_button(self.tr("Add nomination…"), self.add)
-        self.edit_btn = push_button(self.tr("Edit…"), self.edit)
-        self.delete_btn = push_button(self.tr("Delete"), self.delete)
-        self.submit_btn = push_button(self.tr("Submit to the council"), self.submit)
-        self.withdraw_btn = push_button(self.tr("Withdraw"), self.withdraw)
-        self.outcome_btn = push_button(self.tr("Record outcome…"), self.record_outcome,
-                                       tip=self.tr("Record the decision that came back on a sent nomination"))
-        self.ad_hoc_btn = push_button(
+        self.add_btn = button(self.tr("Add nomination…"), self.add)
+        self.edit_btn = button(self.tr("Edit…"), self.edit)
+        self.delete_btn = button(self.tr("Delete"), self.delete)
+        self.submit_btn = button(self.tr("Submit to the council"), self.submit)
+        self.withdraw_btn = button(self.tr("Withdraw"), self.withdraw)
+        self.outcome_btn = button(self.tr("Record outcome…"), self.record_outcome,
+                                  tip=self.tr("Record the decision that came back on a sent nomination"))
+        self.ad_hoc_btn = button(
             self.tr("Ad-hoc awards…"), self.open_ad_hoc,
             tip=self.tr("Khen thưởng đột xuất: a nomination for a one-off feat, outside any campaign"))
         self.count_label = QLabel()
@@ -75,7 +72,7 @@ class NominationsPage(QWidget):
         self.model = NominationsModel(store, self, today=today)
         self.view = table_view(self.model, "nominations")
         self.view.doubleClicked.connect(self.edit)
-        checks_box, cl = titled_box(self.tr("Conditions of the selected nomination"), (6, 2, 6, 6))
+        checks_box, cl = group(self.tr("Conditions of the selected nomination"), margins=(6, 2, 6, 6))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
         self.checks_view.setObjectName("selected_checks")

@@ -16,7 +16,7 @@ from desktop.ui.models.campaigns import (
 from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
-from desktop.ui.page_parts import button, list_view, panel, select_row, text_label
+from desktop.ui.build import button, list_view, panel, select_row, text_label
 from desktop.ui.widgets import start_chart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
@@ -164,7 +164,7 @@ class RunningCampaigns(QWidget):
         current = self.view.currentIndex().data(CAMPAIGN_ID_ROLE)
         self.model.reload()
         self.stack.setCurrentIndex(1 if self.model.rowCount() else 0)
-        row = select_row(self.view, self.model.row_of(current))
+        row = select_row(self.view, self.model.row_of(current), first=True)
         self._show(self.model.progress_at(row) if row is not None else None)
 
     def _campaign_changed(self, current, _previous) -> None:

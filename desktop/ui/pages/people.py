@@ -6,7 +6,8 @@ from desktop.ui.dialogs.records import CollectiveDialog, PersonDialog
 from desktop.ui.models.people import ID_ROLE, CollectivesModel, FoldFilterProxy, PeopleModel
 from desktop.changes import PERSON_REMOVED, Area
 from desktop.ui.operations import announce, attempt
-from desktop.ui.widgets import bare_panel, hbox, open_dialog, push_button, select_row, setup_table, splitter
+from desktop.ui.build import button, hbox, panel, select_row, splitter
+from desktop.ui.widgets import open_dialog, setup_table
 from desktop.ui.qt import (
     QLabel, QLineEdit, QListView, QMessageBox, QSortFilterProxyModel, QTableView, QVBoxLayout, QWidget,
     Qt,
@@ -22,7 +23,7 @@ class PeoplePage(QWidget):
         self.dialog = None  # the dialog open on this page, if any
         lay = QVBoxLayout(self)
 
-        left, ll = bare_panel()
+        left, ll = panel()
         ll.addWidget(QLabel("<b>" + self.tr("Collectives") + "</b>"))
         self.collectives = CollectivesModel(store, self, with_all=True)
         self.collective_view = QListView()
@@ -33,20 +34,20 @@ class PeoplePage(QWidget):
         self.collective_view.selectionModel().currentChanged.connect(self._collective_changed)
         self.collective_view.doubleClicked.connect(self.edit_collective)
         ll.addWidget(self.collective_view)
-        self.add_collective_btn = push_button(self.tr("Add…"), self.add_collective)
-        self.edit_collective_btn = push_button(self.tr("Edit…"), self.edit_collective)
-        self.delete_collective_btn = push_button(self.tr("Delete"), self.delete_collective)
+        self.add_collective_btn = button(self.tr("Add…"), self.add_collective)
+        self.edit_collective_btn = button(self.tr("Edit…"), self.edit_collective)
+        self.delete_collective_btn = button(self.tr("Delete"), self.delete_collective)
         ll.addLayout(hbox(self.add_collective_btn, self.edit_collective_btn, self.delete_collective_btn))
 
-        right, rl = bare_panel()
+        right, rl = panel()
         self.filter = QLineEdit()
         self.filter.setObjectName("people_filter")
         self.filter.setPlaceholderText(self.tr("Search people (no need to type diacritics)"))
         self.filter.setClearButtonEnabled(True)
-        self.import_btn = push_button(self.tr("Import from Excel…"), self.import_excel)
-        self.add_person_btn = push_button(self.tr("Add person…"), self.add_person)
-        self.edit_person_btn = push_button(self.tr("Edit…"), self.edit_person)
-        self.delete_person_btn = push_button(self.tr("Delete"), self.delete_person)
+        self.import_btn = button(self.tr("Import from Excel…"), self.import_excel)
+        self.add_person_btn = button(self.tr("Add person…"), self.add_person)
+        self.edit_person_btn = button(self.tr("Edit…"), self.edit_person)
+        self.delete_person_btn = button(self.tr("Delete"), self.delete_person)
         rl.addLayout(hbox((self.filter, 1), self.import_btn, self.add_person_btn, self.edit_person_btn,
                           self.delete_person_btn))
         self.model = PeopleModel(store, self)

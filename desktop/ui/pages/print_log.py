@@ -7,9 +7,10 @@ import datetime as dt
 from desktop.dossier import printing
 from desktop.changes import Area
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen, QSplitter,
+    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen,
     QVBoxLayout, QWidget, Qt,
 )
+from desktop.ui.build import panel, splitter, text_label
 from desktop.ui.widgets import start_chart, table_view
 from desktop import clock
 
@@ -127,28 +128,20 @@ class PrintLogPage(QWidget):
         self.summary.setObjectName("print_summary")
         head.addWidget(self.summary)
         lay.addLayout(head)
-        self.rule = QLabel(self.tr("Paperless campaigns print only classified documents and the dossiers of "
-                                   "state-level awards; every print is written here with why it was allowed."))
-        self.rule.setWordWrap(True)
-        self.rule.setStyleSheet("color: #555;")
+        self.rule = text_label(self.tr("Paperless campaigns print only classified documents and the dossiers of "
+                                       "state-level awards; every print is written here with why it was allowed."),
+                               style="color: #555;")
         lay.addWidget(self.rule)
 
-        self.splitter = QSplitter(Qt.Vertical, self)
-        self.splitter.setObjectName("print_log_splitter")
-        self.splitter.setChildrenCollapsible(False)
         self.model = PrintLogModel(store, self)
         self.view = table_view(self.model, "print_log")
-        self.splitter.addWidget(self.view)
-        box = QWidget()
-        bl = QVBoxLayout(box)
-        bl.setContentsMargins(0, 4, 0, 0)
+        box, bl = panel((0, 4, 0, 0))
         bl.addWidget(QLabel("<b>" + self.tr("Paper used per month (pages × copies)") + "</b>"))
         self.chart = PagesChart(minimum_height=200)
         self.chart.setObjectName("print_chart")
         bl.addWidget(self.chart, 1)
-        self.splitter.addWidget(box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Vertical, self.view, box, stretch=(3, 2), name="print_log_splitter",
+                                 collapsible=False, parent=self)
         self.splitter.setSizes([420, 260])
         lay.addWidget(self.splitter, 1)
 
@@ -182,11 +175,9 @@ class PaperBox(QFrame):
         self.chart = PagesChart(minimum_height=96, compact=True)
         self.chart.setObjectName("paper_chart")
         lay.addWidget(self.chart, 1)
-        self.target = QLabel(self.tr("Target: no paper, except classified documents and the dossiers of "
-                                     "state-level awards"))
-        self.target.setObjectName("paper_target")
-        self.target.setWordWrap(True)
-        self.target.setStyleSheet(f"color: {TARGET_COLOR.name()};")
+        self.target = text_label(self.tr("Target: no paper, except classified documents and the dossiers of "
+                                         "state-level awards"), name="paper_target",
+                                 style=f"color: {TARGET_COLOR.name()};")
         lay.addWidget(self.target)
         self.setFixedWidth(330)
         self.setMaximumHeight(160)

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 
 from desktop.campaigns import registration
-from desktop.ui.models.nominations import ID_ROLE
 from desktop.ui.models.registration import RegistrationModel
 from desktop.changes import Area
 from desktop.ui.operations import announce, attempt
-from desktop.ui.qt import (
-    QCheckBox, QHBoxLayout, QLabel, QMessageBox, QTableView, QVBoxLayout,
-    QWidget, Qt,
-)
+from desktop.ui.qt import QCheckBox, QLabel, QMessageBox, QTableView, QVBoxLayout, QWidget, Qt
 from desktop.ui.registrations import import_workbook, save_registrations, save_workbook
-from desktop.ui.page_parts import button, text_label
+from desktop.ui.build import button, hbox, text_label
 from desktop.ui.widgets import CampaignChooser, PhaseChooser, table_view
 
 
@@ -29,14 +25,11 @@ class RegistrationPage(QWidget):
         super().__init__(parent)
         self.store = store
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
         self.chooser = CampaignChooser(store, "registration_campaign", self, min_chars=20)
         self.campaign, self.campaigns = self.chooser.combo, self.chooser.model
-        top.addWidget(self.chooser, 1)
         self.phases = PhaseChooser("registration_phase", self)
         self.phase = self.phases.combo
-        top.addWidget(self.phases)
-        lay.addLayout(top)
+        lay.addLayout(hbox((self.chooser, 1), self.phases))
         self.hint = text_label(self.tr(
             "Tick who registers; type the titles aimed for (separated by “;”) and a target per criterion. "
             "The plan's targets are filled in. Registration never blocks a nomination unless the unit's rules "
@@ -52,26 +45,20 @@ class RegistrationPage(QWidget):
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         lay.addWidget(self.view, 1)
 
-        bottom = QHBoxLayout()
         self.required = QCheckBox(self.tr("The unit's rules require registration before a nomination"))
         self.required.setObjectName("registration_required")
-        bottom.addWidget(self.required)
-        bottom.addStretch(1)
         self.count_label = QLabel()
-        bottom.addWidget(self.count_label)
         self.year_btn = button(self.tr("Year's titles…"), self.open_year_titles, name="year_titles",
                                tip=self.tr("Register the year's emulation titles (Lao động tiên tiến, Chiến sĩ thi "
                                            "đua cơ sở…), outside any campaign"))
-        bottom.addWidget(self.year_btn)
         self.template_btn = button(self.tr("Excel template…"), self.write_template)
         self.import_btn = button(self.tr("Import from Excel…"), self.import_excel)
         self.export_btn = button(self.tr("Export list…"), self.export_list)
         self.revert_btn = button(self.tr("Undo changes"), self._load)
         self.save_btn = button(self.tr("Save"), self.save)
         self.save_btn.setDefault(True)
-        for b in (self.template_btn, self.import_btn, self.export_btn, self.revert_btn, self.save_btn):
-            bottom.addWidget(b)
-        lay.addLayout(bottom)
+        lay.addLayout(hbox(self.required, None, self.count_label, self.year_btn, self.template_btn, self.import_btn,
+                           self.export_btn, self.revert_btn, self.save_btn))
 
         self.required.toggled.connect(self._required_toggled)
         for signal in (self.model.edited, self.model.modelReset):
@@ -83,12 +70,10 @@ class RegistrationPage(QWidget):
     # -- campaign and phase ----------------------------------------------------------------------------
 
     def campaign_id(self) -> int | None:
-        return self.campaign.currentData(ID_ROLE) if self.campaign.currentIndex() >= 0 else None
+        return self.chooser.campaign_id()
 
     def set_campaign(self, campaign_id: int, phase_id: int | None = None) -> None:
-        row = self.campaigns.row_of(campaign_id)
-        if row >= 0:
-            self.campaign.setCurrentIndex(row)
+        self.chooser.set_campaign(campaign_id)
         if phase_id is not None:
             self.phases.set_phase(phase_id)
 
@@ -97,19 +82,15 @@ class RegistrationPage(QWidget):
 
     def reload(self) -> None:
         """Re-read everything (another page changed the data), keeping the campaign and phase."""
-        campaign_id, phase_id = self.campaign_id(), self.phase_id()
+        phase_id = self.phase_id()
         self.required.blockSignals(True)
         self.required.setChecked(registration.required(self.store))
         self.required.blockSignals(False)
-        self.campaign.blockSignals(True)
-        self.campaigns.reload()
-        row = self.campaigns.row_of(campaign_id)
-        self.campaign.setCurrentIndex(row if row >= 0 else (0 if self.campaigns.rowCount() else -1))
-        self.campaign.blockSignals(False)
+        self.chooser.reload(quiet=True)
         self._campaign_changed(phase_id=phase_id)
 
     def _campaign_changed(self, *_args, phase_id: int | None = None) -> None:
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        c = self.chooser.campaign()
         self.phases.set_campaign(c, phase_id)
         # Shown for every campaign, greyed for one without phases.
         self.phases.show()
@@ -117,7 +98,7 @@ class RegistrationPage(QWidget):
         self._load()
 
     def _load(self, *_args) -> None:
-        c = self.campaigns.campaign_at(self.campaign.currentIndex())
+        c = self.chooser.campaign()
         self.model.load(c, self.phase_id())
         for col, width in ((0, 70), (1, 250), (2, 250)):
             self.view.setColumnWidth(col, width)

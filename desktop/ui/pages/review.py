@@ -15,9 +15,8 @@ from desktop.ui.operations import announce, attempt, show_error
 from desktop.ui.qt import (
     QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget, Qt,
 )
-from desktop.ui.widgets import (
-    DateField, FormPanel, hbox, open_dialog, push_button, read_date, splitter, table_view, titled_box,
-)
+from desktop.ui.build import button, group, hbox, panel, splitter
+from desktop.ui.widgets import DateField, FormPanel, open_dialog, read_date, table_view
 
 
 class ReviewPage(QWidget):
@@ -31,27 +30,27 @@ class ReviewPage(QWidget):
         self.year = QComboBox()
         self.year.setObjectName("review_year")
         self.year.currentIndexChanged.connect(self._year_changed)
-        self.open_btn = push_button(self.tr("Open a review…"), self.open_review)
+        self.open_btn = button(self.tr("Open a review…"), self.open_review)
         self.status = QLabel()
         self.status.setObjectName("review_status")
         lay.addLayout(hbox(QLabel(self.tr("Year:")), self.year, self.open_btn, (self.status, 1)))
 
         self.only_eligible = QCheckBox(self.tr("Only those who qualify"))
         self.only_eligible.toggled.connect(lambda _on: self._year_changed())
-        self.suggest_btn = push_button(self.tr("Choose everyone who qualifies"), self.choose_eligible)
-        self.initiatives_btn = push_button(
+        self.suggest_btn = button(self.tr("Choose everyone who qualifies"), self.choose_eligible)
+        self.initiatives_btn = button(
             self.tr("Initiatives…"), self.edit_initiatives,
             tip=self.tr("The initiatives (sáng kiến) recognised in the year, which Chiến sĩ thi đua cơ sở may "
                         "rest on"))
-        self.propose_btn = push_button(
+        self.propose_btn = button(
             self.tr("Put to the council"), self.propose,
             tip=self.tr("The ticked titles become the list before the council (danh sách đề nghị); titles that "
                         "need a secret ballot get one at the meeting"))
-        self.meeting_btn = push_button(
+        self.meeting_btn = button(
             self.tr("Council meeting…"), self.open_meeting,
             tip=self.tr("The council's meeting on the review: members, quorum, secret ballots; closing it records "
                         "the results on the list"))
-        self.minutes_btn = push_button(
+        self.minutes_btn = button(
             self.tr("Minutes…"), self.open_minutes,
             tip=self.tr("The Biên bản bình xét of the latest closed council meeting, drafted from it: edit, number "
                         "and finalise it like any document"))
@@ -64,16 +63,14 @@ class ReviewPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
 
-        lower = QWidget()
-        ll = QHBoxLayout(lower)
-        ll.setContentsMargins(0, 0, 0, 0)
-        checks_box, cl = titled_box(self.tr("Conditions of the selected candidate"))
+        lower, ll = panel(layout=QHBoxLayout)
+        checks_box, cl = group(self.tr("Conditions of the selected candidate"))
         self.checks = ChecksModel(self)
         self.checks_view = checks_view(self.checks)
         cl.addWidget(self.checks_view)
         ll.addWidget(checks_box, 3)
 
-        decide_box, dl = titled_box(self.tr("The head's decision"))
+        decide_box, dl = group(self.tr("The head's decision"))
         self.form = FormPanel(self)
         self.decision_number = self.form.add("decision_number", self.tr("Decision number"), QLineEdit(),
                                              required=True)
@@ -81,18 +78,18 @@ class ReviewPage(QWidget):
         self.decision_date = self.form.add("decision_date", self.tr("Decision date"), DateField(), required=True)
         self.issuer = self.form.add("issuer", self.tr("Issued by"), QLineEdit())
         dl.addWidget(self.form)
-        self.decide_btn = push_button(self.tr("Record the decision"), self.decide)
+        self.decide_btn = button(self.tr("Record the decision"), self.decide)
         dl.addWidget(self.decide_btn)
         self.decided = DecidedModel(store, self)
         self.decided_view = table_view(self.decided, "review_decided")
         dl.addWidget(self.decided_view)
         self.total = QLabel()
         self.total.setObjectName("review_total")
-        self.print_btn = push_button(
+        self.print_btn = button(
             self.tr("Print certificates…"), self.print_certificates,
             tip=self.tr("The Giấy khen of each recipient, a page each; a paper award may be printed, and every "
                         "print goes to the print log"))
-        self.decision_btn = push_button(
+        self.decision_btn = button(
             self.tr("Decision document…"), self.open_decision,
             tip=self.tr("The head's decision with its list (Mẫu 1.2, NĐ 30/2020), drafted with the decision's "
                         "number and date: edit, finalise, save as PDF or Word"))

@@ -26,16 +26,15 @@ from desktop.progress import Cancelled
 from desktop.ui.operations import Operation, Outcome, run_op, show_error
 from desktop.ui.qt import (
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QCoreApplication, QDesktopServices, QFileDialog,
-    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QRadioButton,
-    QSettings, QStackedWidget, QTreeView, QUrl, QVBoxLayout, QWidget, Qt,
-    Signal,
+    QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QRadioButton, QSettings, QStackedWidget, QTreeView,
+    QUrl, QVBoxLayout, QWidget, Qt, Signal,
 )
 from desktop.ui.columns import fit_columns
-from desktop.ui.page_parts import (
-    CampaignPhasePage, at_current, button, caption, choice, documents_folder, group, panel, splitter, text_label,
+from desktop.ui.build import (
+    ERROR_STYLE, at_current, button, caption, choice, documents_folder, group, hbox, panel, splitter, text_label,
     with_chosen_file,
 )
-from desktop.ui.widgets import ERROR_STYLE, table_view
+from desktop.ui.widgets import CampaignPhasePage, table_view
 
 OK_STYLE = "color: #1b6e20;"
 MUTED_STYLE = "color: #555;"
@@ -72,8 +71,6 @@ class SendPage(CampaignPhasePage, QWidget):
         lay = QVBoxLayout(self)
         # A campaign with phases (sơ kết, tổng kết): the package of one phase's dossier, or the whole campaign's.
         lay.addLayout(self.campaign_row(store, "send"))
-        self.splitter = splitter(Qt.Horizontal, "send_splitter", self)
-        lay.addWidget(self.splitter, 1)
 
         # -- left: the dossier and the evidence ------------------------------------------------------------
         left, ll = panel()
@@ -101,51 +98,38 @@ class SendPage(CampaignPhasePage, QWidget):
         self.evidence = EvidenceChoiceModel(store, self)
         self.evidence_view = table_view(self.evidence, "send_evidence")
         el.addWidget(self.evidence_view, 1)
-        row = QHBoxLayout()
         self.all_btn = button(self.tr("Select all"), lambda: self.evidence.set_all(True))
         self.none_btn = button(self.tr("Select none"), lambda: self.evidence.set_all(False))
         self.evidence_summary = QLabel()
         self.evidence_summary.setObjectName("send_evidence_summary")
         self.evidence_summary.setStyleSheet(MUTED_STYLE)
-        row.addWidget(self.all_btn)
-        row.addWidget(self.none_btn)
-        row.addWidget(self.evidence_summary, 1)
-        el.addLayout(row)
+        el.addLayout(hbox(self.all_btn, self.none_btn, (self.evidence_summary, 1)))
         ll.addWidget(evidence_box, 4)
-        self.splitter.addWidget(left)
 
         # -- right: the key, the output, the action ---------------------------------------------------------
         right, rl = panel()
         key_box, kl = group(self.tr("3. Signing key"))
-        choose = QHBoxLayout()
         self.p12_radio = QRadioButton(self.tr("Key file (.p12, .pfx)"))
         self.token_radio = QRadioButton(self.tr("USB token"))
         self.source_group = QButtonGroup(self)
         self.source_group.addButton(self.p12_radio, 0)
         self.source_group.addButton(self.token_radio, 1)
-        choose.addWidget(self.token_radio)
-        choose.addWidget(self.p12_radio)
-        choose.addStretch(1)
-        kl.addLayout(choose)
+        kl.addLayout(hbox(self.token_radio, self.p12_radio, None))
         self.source_stack = QStackedWidget()
         kl.addWidget(self.source_stack, 1)
 
         p12_panel, pl = panel()
-        prow = QHBoxLayout()
         self.p12_path = QLineEdit()
         self.p12_path.setObjectName("send_p12_path")
         self.p12_path.setPlaceholderText(self.tr("The key file given by the certification authority"))
         self.p12_browse = button(self.tr("Choose file…"), self.choose_p12)
-        prow.addWidget(self.p12_path, 1)
-        prow.addWidget(self.p12_browse)
-        pl.addLayout(prow)
+        pl.addLayout(hbox((self.p12_path, 1), self.p12_browse))
         pl.addWidget(text_label(self.tr("The file's password is asked for when signing; it is never saved."),
                                 style=MUTED_STYLE))
         pl.addStretch(1)
         self.source_stack.addWidget(p12_panel)
 
         token_panel, tl = panel()
-        mrow = QHBoxLayout()
         self.module = QComboBox()
         self.module.setObjectName("send_module")
         self.module.setEditable(True)
@@ -156,18 +140,11 @@ class SendPage(CampaignPhasePage, QWidget):
         self.module.setToolTip(self.tr("The PKCS#11 driver installed with the token's software, e.g. "
                                        "C:\\Windows\\System32\\eTPKCS11.dll"))
         self.module_browse = button(self.tr("Browse…"), self.choose_module)
-        mrow.addWidget(caption(self.tr("Driver:"), self.module))
-        mrow.addWidget(self.module, 1)
-        mrow.addWidget(self.module_browse)
-        tl.addLayout(mrow)
-        frow = QHBoxLayout()
+        tl.addLayout(hbox(caption(self.tr("Driver:"), self.module), (self.module, 1), self.module_browse))
         self.find_btn = button(self.tr("Find tokens"), self.find_tokens, name="send_find_tokens")
         self.keys_btn = button(self.tr("Show certificates…"), self.show_keys,
                                tip=self.tr("Log in with the PIN to list the keys on the token"))
-        frow.addWidget(self.find_btn)
-        frow.addWidget(self.keys_btn)
-        frow.addStretch(1)
-        tl.addLayout(frow)
+        tl.addLayout(hbox(self.find_btn, self.keys_btn, None))
         self.tokens = TokensModel(self)
         self.tokens_view = self._token_table(tl, self.tokens, "send_tokens", self.tr("Tokens found:"))
         self.keys = KeysModel(self)
@@ -184,13 +161,10 @@ class SendPage(CampaignPhasePage, QWidget):
             (self.tr("A folder of signed PDFs and the Excel list, for the document system"), "pdfs"),
             (self.tr("The signed PDFs and the Excel list in one ZIP file, for email"), "zip")], self._format_changed)
         ob.addWidget(self.format)
-        ol = QHBoxLayout()
-        ob.addLayout(ol)
         self.output = QLineEdit()
         self.output.setObjectName("send_output")
         self.output_btn = button(self.tr("Change…"), self.choose_output)
-        ol.addWidget(self.output, 1)
-        ol.addWidget(self.output_btn)
+        ob.addLayout(hbox((self.output, 1), self.output_btn))
         rl.addWidget(out_box)
 
         action, al = panel((0, 4, 0, 0))
@@ -201,30 +175,23 @@ class SendPage(CampaignPhasePage, QWidget):
         font.setBold(True)
         self.build_btn.setFont(font)
         al.addWidget(self.build_btn)
-        prog = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setObjectName("send_progress")
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.cancel_btn = button(self.tr("Cancel"), self.cancel, name="send_cancel")
-        prog.addWidget(self.progress, 1)
-        prog.addWidget(self.cancel_btn)
-        al.addLayout(prog)
+        al.addLayout(hbox((self.progress, 1), self.cancel_btn))
         self.status = text_label(name="send_status", selectable=True)
         al.addWidget(self.status)
-        done_row = QHBoxLayout()
         self.open_folder_btn = button(self.tr("Open folder"), self.open_folder)
         self.verify_btn = button(self.tr("Check this package"),
                                  lambda: self.built and self.verify_requested.emit(str(self.built.path)))
-        done_row.addWidget(self.open_folder_btn)
-        done_row.addWidget(self.verify_btn)
-        done_row.addStretch(1)
-        al.addLayout(done_row)
+        al.addLayout(hbox(self.open_folder_btn, self.verify_btn, None))
         rl.addWidget(action)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = splitter(Qt.Horizontal, left, right, stretch=(1, 1), name="send_splitter", collapsible=False,
+                                 parent=self)
         self.splitter.setSizes([540, 520])
+        lay.addWidget(self.splitter, 1)
 
         self.evidence.checked_changed.connect(self._update_summary)
         self.source_group.idToggled.connect(lambda _id, on: on and self._source_changed())

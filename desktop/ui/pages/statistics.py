@@ -11,10 +11,8 @@ from desktop.council.prizes import format_vnd
 from desktop.ui.models.statistics import AwardsModel, CountsModel, HistoryModel, SharesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
-from desktop.ui.qt import (
-    HAVE_CHARTS, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget, Qt,
-)
-from desktop.ui.page_parts import button, choice, with_chosen_file
+from desktop.ui.qt import HAVE_CHARTS, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget, Qt
+from desktop.ui.build import button, choice, hbox, splitter, with_chosen_file
 from desktop.ui.widgets import start_chart, table_view
 
 if HAVE_CHARTS:
@@ -81,33 +79,22 @@ class StatisticsPage(QWidget):
         super().__init__(parent)
         self.store = store
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
         self.year_from, self.year_to = QSpinBox(), QSpinBox()
-        for text, box, name in ((self.tr("From year:"), self.year_from, "stats_from"),
-                                (self.tr("to:"), self.year_to, "stats_to")):
+        for box, name in ((self.year_from, "stats_from"), (self.year_to, "stats_to")):
             box.setObjectName(name)
             box.setRange(1950, 2200)
             box.valueChanged.connect(self._range_changed)
-            top.addWidget(QLabel(text))
-            top.addWidget(box)
-        top.addSpacing(16)
-        top.addWidget(QLabel(self.tr("Chart by:")))
         self.group = choice("stats_group", [(self.tr("Level"), "level"),
                                             (self.tr("Kind (title or award form)"), "type"),
                                             (self.tr("Individual or collective"), "kind")], self._draw)
-        top.addWidget(self.group)
-        top.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("stats_summary")
-        top.addWidget(self.summary)
         self.export_btn = button(self.tr("Export to Excel…"), self.export)
-        top.addWidget(self.export_btn)
-        lay.addLayout(top)
+        lay.addLayout(hbox(QLabel(self.tr("From year:")), self.year_from, QLabel(self.tr("to:")), self.year_to, 16,
+                           QLabel(self.tr("Chart by:")), self.group, None, self.summary, self.export_btn))
 
-        self.splitter = QSplitter(Qt.Vertical, self)
         self.chart = AwardsChart()
         self.chart.setObjectName("stats_chart")
-        self.splitter.addWidget(self.chart)
         self.tabs = QTabWidget()
         self.counts = CountsModel(self)
         self.awards = AwardsModel(self)
@@ -123,17 +110,12 @@ class StatisticsPage(QWidget):
         self.tabs.addTab(self.shares_view, self.tr("Share of staff per title"))
         hist = QWidget()
         hl = QVBoxLayout(hist)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("History of:")))
         self.subject = choice("stats_subject", [], self._subject_changed)
-        row.addWidget(self.subject, 1)
-        hl.addLayout(row)
+        hl.addLayout(hbox(QLabel(self.tr("History of:")), (self.subject, 1)))
         self.history_view = table_view(self.history, "stats_history")
         hl.addWidget(self.history_view)
         self.tabs.addTab(hist, self.tr("History"))
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter = splitter(Qt.Vertical, self.chart, self.tabs, stretch=(2, 3), parent=self)
         lay.addWidget(self.splitter, 1)
         self.rows: list[statistics.AwardRow] = []
         self.reload()

@@ -21,7 +21,9 @@ from desktop.ui.qt import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLineEdit, QListView, QMessageBox,
     QProgressBar, QSettings, QVBoxLayout, QWidget, Qt, Signal,
 )
-from desktop.ui.page_parts import button, caption, documents_folder, group, splitter, text_label, with_chosen_file
+from desktop.ui.build import (
+    button, caption, documents_folder, group, hbox, splitter, text_label, vbox, with_chosen_file,
+)
 from desktop.ui.widgets import table_view
 
 PACKAGE_SUFFIXES = (".asice", ".sce", ".asics", ".zip", ".pdf")
@@ -60,7 +62,6 @@ class VerifyPage(QWidget):
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setObjectName("verify_path")
         self.path.setReadOnly(True)
@@ -69,12 +70,8 @@ class VerifyPage(QWidget):
         self.open_btn = button(self.tr("Open file…"), self.choose_package, name="verify_open")
         self.open_folder_btn = button(self.tr("Open folder…"), self.choose_folder, name="verify_open_folder")
         self.again_btn = button(self.tr("Check again"), self.verify)
-        top.addWidget(caption(self.tr("Package or PDF:"), self.path))
-        top.addWidget(self.path, 1)
-        top.addWidget(self.open_btn)
-        top.addWidget(self.open_folder_btn)
-        top.addWidget(self.again_btn)
-        lay.addLayout(top)
+        lay.addLayout(hbox(caption(self.tr("Package or PDF:"), self.path), (self.path, 1), self.open_btn,
+                           self.open_folder_btn, self.again_btn))
 
         anchors_box, al = group(self.tr("Trusted certificates (CA), kept in the data file"), QHBoxLayout)
         self.anchors = TrustStoreModel(store, self)
@@ -84,13 +81,9 @@ class VerifyPage(QWidget):
         self.anchors_view.setMaximumHeight(66)
         self.anchors_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         al.addWidget(self.anchors_view, 1)
-        ab = QVBoxLayout()
         self.add_anchor_btn = button(self.tr("Import…"), self.choose_anchor)
         self.remove_anchor_btn = button(self.tr("Remove"), self.remove_anchor)
-        ab.addWidget(self.add_anchor_btn)
-        ab.addWidget(self.remove_anchor_btn)
-        ab.addStretch(1)
-        al.addLayout(ab)
+        al.addLayout(vbox(self.add_anchor_btn, self.remove_anchor_btn, None))
         self.anchors_hint = text_label(style="color: #555;")
         self.anchors_hint.setMaximumWidth(360)
         al.addWidget(self.anchors_hint)
@@ -116,21 +109,18 @@ class VerifyPage(QWidget):
         form.addRow(self.tr("Signed at:"), self.signing_time)
         lay.addWidget(info)
 
-        self.splitter = splitter(Qt.Horizontal, "verify_splitter", self)
         checks_box, cl = group(self.tr("Checks"))
         self.checks = ChecksModel(self)
         self.checks_view = table_view(self.checks, "verify_checks")
         self.checks_view.setWordWrap(True)
         self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         cl.addWidget(self.checks_view)
-        self.splitter.addWidget(checks_box)
         files_box, fl = group(self.tr("Files in the package"))
         self.files = PackageFilesModel(self)
         self.files_view = table_view(self.files, "verify_files")
         fl.addWidget(self.files_view)
-        self.splitter.addWidget(files_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Horizontal, checks_box, files_box, stretch=(3, 2), name="verify_splitter",
+                                 collapsible=False, parent=self)
         self.splitter.setSizes([640, 400])
         lay.addWidget(self.splitter, 1)
 
