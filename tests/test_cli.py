@@ -276,11 +276,13 @@ def test_each_command_is_built_whole_from_its_own_modules():
 
 
 def test_reading_commands_import_only_what_they_need(tmp_path):
-    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils."""
+    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor
+    ``logging`` (``cli.WITHOUT_LIBRARIES``)."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
-             "desktop.campaigns.plans", "desktop.dossier.documents"]
+             "desktop.campaigns.plans", "desktop.dossier.documents", "logging"]
+    assert cli.WITHOUT_LIBRARIES == {"info", "search", "check"}
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "
                 f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
