@@ -6,8 +6,9 @@ version bump, so a file is always at exactly one known version. A file from a
 newer version of the app is refused rather than guessed at.
 
 To change the schema, append a function to :data:`MIGRATIONS` and raise
-:data:`desktop.store.schema.SCHEMA_VERSION`; never edit one that has shipped. ``tests/test_migrations.py`` builds a file at every older
-version, fills it, and opens it with the current code.
+:data:`desktop.store.schema.SCHEMA_VERSION`; never edit one that has shipped.
+``tests/test_migrations.py`` builds a file at every older version, fills it,
+and opens it with the current code.
 """
 from __future__ import annotations
 
