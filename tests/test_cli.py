@@ -276,12 +276,13 @@ def test_each_command_is_built_whole_from_its_own_modules():
 
 
 def test_reading_commands_import_only_what_they_need(tmp_path):
-    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor
-    ``logging`` (``cli.WITHOUT_LIBRARIES``)."""
+    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor ``logging``
+    (``cli.WITHOUT_LIBRARIES``), the migrations (the file is current) or ``dataclasses`` (with ``inspect``)."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
-             "desktop.campaigns.plans", "desktop.dossier.documents", "logging"]
+             "desktop.campaigns.plans", "desktop.dossier.documents", "logging",
+             "desktop.store.migrations", "dataclasses"]
     assert cli.WITHOUT_LIBRARIES == {"info", "search", "check"}
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "
