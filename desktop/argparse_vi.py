@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-import textwrap
 from collections.abc import Iterator
 from typing import NoReturn
 
@@ -82,10 +81,14 @@ class HelpFormatter(argparse.HelpFormatter):
     """Wraps help text between words only: page and command names such as ``tong-quan`` stay whole."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap  # only when help is written, as argparse does
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent,
                              break_on_hyphens=False, break_long_words=False)
