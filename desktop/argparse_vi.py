@@ -78,7 +78,21 @@ def vietnamese() -> Iterator[None]:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """Wraps help text between words only: page and command names such as ``tong-quan`` stay whole."""
+    """Wraps help text between words only: page and command names such as ``tong-quan`` stay whole.
+
+    A help text may name the default data files as ``%(default_db)s`` and ``%(demo_db)s``: they are
+    worked out only when help is written, so a command's run does not look up the data folder
+    (``platformdirs``) to build its parser.
+    """
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        if "%(default_db)s" in action.help or "%(demo_db)s" in action.help:
+            from types import SimpleNamespace
+
+            from desktop.paths import default_db_path, demo_db_path
+
+            action = SimpleNamespace(**vars(action), default_db=default_db_path(), demo_db=demo_db_path())
+        return super()._expand_help(action)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         import textwrap  # only when help is written, as argparse does

@@ -245,6 +245,18 @@ def test_help_of_every_command_prints(capsys):
         assert capsys.readouterr().out.startswith("Cách dùng: " + name)
 
 
+def test_help_names_the_default_files(capsys, monkeypatch, tmp_path):
+    """The default paths are worked out only when help is written (``%(default_db)s``, ``%(demo_db)s``)."""
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("THIDUA_DB", raising=False)
+    for argv, path in ((["--help"], tmp_path / "sothidua.sqlite"), (["--help"], tmp_path / "demo.sqlite"),
+                       (["gui", "--help"], tmp_path / "demo.sqlite")):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        out = " ".join(capsys.readouterr().out.split())
+        assert str(path) in out and "%(" not in out, (argv, out)
+
+
 def test_console_script(tmp_path):
     script = Path(sys.executable).with_name("thidua")
     if os.name == "nt":  # pragma: no cover
@@ -277,12 +289,13 @@ def test_each_command_is_built_whole_from_its_own_modules():
 
 def test_reading_commands_import_only_what_they_need(tmp_path):
     """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor ``logging``
-    (``cli.WITHOUT_LIBRARIES``), the migrations (the file is current) or ``dataclasses`` (with ``inspect``)."""
+    (``cli.WITHOUT_LIBRARIES``), the migrations (the file is current), ``dataclasses`` (with ``inspect``) or
+    ``platformdirs`` (``--db`` is given: no data folder to look up)."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
              "desktop.campaigns.plans", "desktop.dossier.documents", "logging",
-             "desktop.store.migrations", "dataclasses"]
+             "desktop.store.migrations", "dataclasses", "platformdirs"]
     assert cli.WITHOUT_LIBRARIES == {"info", "search", "check"}
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "

@@ -75,7 +75,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Sổ thi đua {__version__}")
     parser.add_argument(
         "--db", type=Path, default=None, metavar="TỆP",
-        help=f"tệp dữ liệu (mặc định: {default_db_path()})",
+        help="tệp dữ liệu (mặc định: %(default_db)s)",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     if command in COMMANDS:
