@@ -290,12 +290,12 @@ def test_each_command_is_built_whole_from_its_own_modules():
 def test_reading_commands_import_only_what_they_need(tmp_path):
     """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor ``logging``
     (``cli.WITHOUT_LIBRARIES``), the migrations (the file is current), ``dataclasses`` (with ``inspect``) or
-    ``platformdirs`` (``--db`` is given: no data folder to look up)."""
+    ``platformdirs`` (``--db`` is given: no data folder to look up) or ``json`` (no ``--json``)."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
              "desktop.campaigns.plans", "desktop.dossier.documents", "logging",
-             "desktop.store.migrations", "dataclasses", "platformdirs"]
+             "desktop.store.migrations", "dataclasses", "platformdirs", "json"]
     assert cli.WITHOUT_LIBRARIES == {"info", "search", "check"}
     for command in (["info"], ["search", "bao cao"], ["check"]):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "

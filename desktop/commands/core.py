@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -133,6 +132,8 @@ def run_search(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         hits = search_mod.search(store, text, limit=args.limit)
     if args.json:
+        import json
+
         json.dump([h.as_dict() for h in hits], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
