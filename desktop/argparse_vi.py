@@ -13,7 +13,10 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import NoReturn
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (some ms at every start of a command)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 __all__ = ["ArgumentParser", "HelpFormatter", "RawEpilogHelpFormatter", "MESSAGES", "VERSION_HELP", "HELP_HELP",
            "quote"]

@@ -12,13 +12,17 @@ import contextlib
 import getpass
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
 
 from desktop.errors import StoreError, explain_sqlite_error, os_reason
 from desktop.text import fold, word_sort_key
-from desktop.store.lock import FileLock, LockHeld
 from desktop.store import schema
+from desktop.store.lock import FileLock, LockHeld
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (some ms at every start of a command)
+if TYPE_CHECKING:
+    from typing import Any
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
