@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-import textwrap
 from collections.abc import Iterator
-from typing import NoReturn
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (some ms at every start of a command)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 __all__ = ["ArgumentParser", "HelpFormatter", "RawEpilogHelpFormatter", "MESSAGES", "VERSION_HELP", "HELP_HELP",
            "quote"]
@@ -79,13 +81,31 @@ def vietnamese() -> Iterator[None]:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """Wraps help text between words only: page and command names such as ``tong-quan`` stay whole."""
+    """Wraps help text between words only: page and command names such as ``tong-quan`` stay whole.
+
+    A help text may name the default data files as ``%(default_db)s`` and ``%(demo_db)s``: they are
+    worked out only when help is written, so a command's run does not look up the data folder
+    (``platformdirs``) to build its parser.
+    """
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        if "%(default_db)s" in action.help or "%(demo_db)s" in action.help:
+            from types import SimpleNamespace
+
+            from desktop.paths import default_db_path, demo_db_path
+
+            action = SimpleNamespace(**vars(action), default_db=default_db_path(), demo_db=demo_db_path())
+        return super()._expand_help(action)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap  # only when help is written, as argparse does
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent,
                              break_on_hyphens=False, break_long_words=False)

@@ -21,8 +21,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "SoThiDua"
 
 
@@ -35,6 +33,8 @@ def data_dir() -> Path:
         from platformdirs.windows import Windows
 
         return Path(Windows(APP_NAME, appauthor=False, roaming=False).user_data_dir)
+    import platformdirs  # only when the data folder is looked up (not for a run given --db)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

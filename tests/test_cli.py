@@ -245,6 +245,18 @@ def test_help_of_every_command_prints(capsys):
         assert capsys.readouterr().out.startswith("Cách dùng: " + name)
 
 
+def test_help_names_the_default_files(capsys, monkeypatch, tmp_path):
+    """The default paths are worked out only when help is written (``%(default_db)s``, ``%(demo_db)s``)."""
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("THIDUA_DB", raising=False)
+    for argv, path in ((["--help"], tmp_path / "sothidua.sqlite"), (["--help"], tmp_path / "demo.sqlite"),
+                       (["gui", "--help"], tmp_path / "demo.sqlite")):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        out = " ".join(capsys.readouterr().out.split())
+        assert str(path) in out and "%(" not in out, (argv, out)
+
+
 def test_console_script(tmp_path):
     script = Path(sys.executable).with_name("thidua")
     if os.name == "nt":  # pragma: no cover
@@ -276,14 +288,20 @@ def test_each_command_is_built_whole_from_its_own_modules():
 
 
 def test_reading_commands_import_only_what_they_need(tmp_path):
-    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils."""
+    """``info`` and ``search`` start quickly: no drafting, signing, Excel, Qt or sqlite-utils, nor ``logging``
+    (``cli.WITHOUT_LIBRARIES``), the migrations (the file is current), ``dataclasses`` (with ``inspect``),
+    ``platformdirs`` (``--db`` is given: no data folder to look up) or ``json`` (no ``--json``); ``info`` and
+    ``search`` not even ``typing``."""
     db = tmp_path / "nhe.sqlite"
     Store(db).close()
     heavy = ["sqlite_utils", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6", "desktop.dossier.drafts",
-             "desktop.campaigns.plans", "desktop.dossier.documents"]
-    for command in (["info"], ["search", "bao cao"], ["check"]):
+             "desktop.campaigns.plans", "desktop.dossier.documents", "logging",
+             "desktop.store.migrations", "dataclasses", "platformdirs", "json"]
+    assert cli.WITHOUT_LIBRARIES == {"info", "search", "check"}
+    for command, unneeded in ((["info"], [*heavy, "typing"]), (["search", "bao cao"], [*heavy, "typing"]),
+                              (["check"], heavy)):
         code = ("import sys; from desktop.commands import main as cli; code = cli.main(sys.argv[1:]); "
-                f"print(sorted(m for m in {heavy!r} if m in sys.modules)); sys.exit(code)")
+                f"print(sorted(m for m in {unneeded!r} if m in sys.modules)); sys.exit(code)")
         done = subprocess.run([sys.executable, "-c", code, "--db", str(db), *command], capture_output=True,
                               text=True, env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parent.parent)})
         assert done.returncode == 0, done.stderr

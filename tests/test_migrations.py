@@ -1,13 +1,17 @@
 """Forward migrations: a file at every older version opens with the current code, data intact.
 
-To add a migration: append it to ``MIGRATIONS`` and add, below, a seeder for
+To add a migration: append it to ``MIGRATIONS``, raise ``schema.SCHEMA_VERSION`` and add, below, a seeder for
 the version it starts from (rows written with plain SQL against *that*
 version's schema) and a checker of the same rows after a full migration.
 """
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +21,7 @@ from desktop.records import search as search_mod
 from desktop.records.check import check
 from desktop.errors import StoreError
 from desktop.store import Store, audit
-from desktop.store import migrations
+from desktop.store import migrations, schema
 
 
 def build_at_version(path, version: int, monkeypatch) -> None:
@@ -373,12 +377,29 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            15: (seed_v14, check_latest), 16: (seed_v14, check_latest), 17: (seed_v14, check_latest)}
 
 
+def test_the_schema_version_is_the_number_of_migrations():
+    assert schema.SCHEMA_VERSION == len(migrations.MIGRATIONS), (
+        "raise desktop.store.schema.SCHEMA_VERSION with the migration you add")
+
+
+def test_a_current_file_is_opened_without_loading_the_migrations(tmp_path):
+    """Every command opens the file; only a file behind the code pays for importing every version's SQL."""
+    path = tmp_path / "current.sqlite"
+    Store(path).close()
+    code = ("import sys; from desktop.store import Store; Store(sys.argv[1]).close(); "
+            "print('desktop.store.migrations' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(schema.__file__).parents[2])})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
+
+
 def test_every_older_version_has_a_seeder():
-    assert set(range(migrations.SCHEMA_VERSION)) <= set(SEEDERS), (
+    assert set(range(schema.SCHEMA_VERSION)) <= set(SEEDERS), (
         "add a seeder and a checker for the version your migration starts from")
 
 
-@pytest.mark.parametrize("version", range(migrations.SCHEMA_VERSION))
+@pytest.mark.parametrize("version", range(schema.SCHEMA_VERSION))
 def test_a_file_at_every_older_version_opens_with_the_current_code(tmp_path, monkeypatch, raw, version):
     path = tmp_path / f"v{version}.sqlite"
     build_at_version(path, version, monkeypatch)
@@ -388,14 +409,14 @@ def test_a_file_at_every_older_version_opens_with_the_current_code(tmp_path, mon
     seed(conn)
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == migrations.SCHEMA_VERSION
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
-        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
+        assert store.schema_version == schema.SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
         verify(store)
         assert check(store) == []
     # Opening again changes nothing.
     with Store(path) as store:
-        assert store.schema_version == migrations.SCHEMA_VERSION
+        assert store.schema_version == schema.SCHEMA_VERSION
         verify(store)
 
 
@@ -405,7 +426,7 @@ def test_a_current_file_reopens_unchanged(tmp_path):
         people.add_person(store, people.Person("Nguyễn Văn An"))
     before = _schema(path)
     with Store(path) as store:
-        assert store.schema_version == migrations.SCHEMA_VERSION
+        assert store.schema_version == schema.SCHEMA_VERSION
         assert [p.full_name for p in people.list_people(store)] == ["Nguyễn Văn An"]
     assert _schema(path) == before
 
@@ -426,7 +447,7 @@ def _failing_migration(conn: sqlite3.Connection) -> None:
 
 def _with_failing_migration(monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _failing_migration])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
 
 
 def _schema(path):
@@ -478,7 +499,7 @@ def test_a_failing_sql_migration_is_reported_in_vietnamese(tmp_path, monkeypatch
         conn.execute("ALTER TABLE no_such_table ADD COLUMN y")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, bad_sql])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     with pytest.raises(StoreError, match="Lỗi cơ sở dữ liệu"):
         Store(path)
     version, objects, _ = _schema(path)

@@ -148,7 +148,7 @@ def test_fts_syntax_is_harmless(data, typed):
     assert isinstance(found, list)
     words = re.findall(r"\w+", fold(typed))
     for hit in found:
-        text = fold(" ".join(str(v) for v in vars(hit).values() if isinstance(v, str)))
+        text = fold(" ".join(str(v) for v in hit.as_dict().values() if isinstance(v, str)))
         assert all(w in text for w in words), (typed, hit)
 
 

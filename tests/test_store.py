@@ -15,7 +15,7 @@ from desktop.errors import StoreError, UserError
 from desktop.records.people import Collective, Person
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.store import db as db_mod
-from desktop.store.migrations import APPLICATION_ID
+from desktop.store.schema import APPLICATION_ID
 
 
 def files_beside(path):

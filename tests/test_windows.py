@@ -29,6 +29,8 @@ def windows(monkeypatch, tmp_path):
     program_files = tmp_path / "Program Files"
     for folder in (local, root / "System32", root / "Fonts", program_files):
         folder.mkdir(parents=True)
+    import platformdirs.windows as pw  # before faking the platform: the package picks its own at import
+
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(local))
     monkeypatch.setenv("APPDATA", str(tmp_path / "Users" / "van-thu" / "AppData" / "Roaming"))
@@ -40,8 +42,6 @@ def windows(monkeypatch, tmp_path):
     monkeypatch.delenv("THIDUA_DATA_DIR", raising=False)
     # platformdirs asks the Windows shell through ctypes.windll, absent here; its own fallback
     # reads the same folders from the environment variables.
-    import platformdirs.windows as pw
-
     monkeypatch.setattr(pw, "_RESOLVE_WIN_FOLDER", pw.get_win_folder_from_env_vars)
     return types.SimpleNamespace(local=local, root=root, program_files=program_files)
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--page", metavar="TRANG", choices=[n for names in page_names_by_page().values() for n in names],
                    help="trang mở đầu, ví dụ tong-quan, ca-nhan, so-thanh-tich (danh sách đủ ở cuối)")
     p.add_argument("--demo", action="store_true",
-                   help=f"mở dữ liệu mẫu trong tệp riêng của nó ({demo_db_path()}, tạo khi chưa có); "
+                   help="mở dữ liệu mẫu trong tệp riêng của nó (%(demo_db)s, tạo khi chưa có); "
                         "bỏ qua --db và không đụng tới tệp của đơn vị")
     p.add_argument("--quit-when-shown", action="store_true",
                    help="thoát ngay khi cửa sổ hiện ra (để đo thời gian khởi động, xem bench/)")
@@ -38,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_info)
 
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu của một đơn vị giả định, trong tệp riêng "
-                                    f"(mặc định {demo_db_path()}, hoặc tệp trống chỉ định bằng --db)")
+                                    "(mặc định %(demo_db)s, hoặc tệp trống chỉ định bằng --db)")
     p.add_argument("--seed", type=int, default=2025, metavar="SỐ", help="hạt giống ngẫu nhiên (mặc định 2025)")
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi tệp chưa có dữ liệu")
     p.add_argument("--plan", metavar="TỆP_KẾ_HOẠCH",
@@ -133,6 +132,8 @@ def run_search(args: argparse.Namespace) -> int:
     with Store(db_path(args)) as store:
         hits = search_mod.search(store, text, limit=args.limit)
     if args.json:
+        import json
+
         json.dump([h.as_dict() for h in hits], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0

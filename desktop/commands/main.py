@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sqlite3
 import sys
 import warnings
@@ -62,6 +61,10 @@ COMMANDS: dict[str, str | tuple[str, ...]] = {
     "rules": "desktop.commands.rules",
 }
 
+# Commands that load no library writing log records (tests/test_cli.py checks that they never
+# import ``logging``): they start without importing it to silence the root logger.
+WITHOUT_LIBRARIES = frozenset({"info", "search", "check"})
+
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or (``command`` given and known) only what that command needs."""
@@ -72,7 +75,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Sổ thi đua {__version__}")
     parser.add_argument(
         "--db", type=Path, default=None, metavar="TỆP",
-        help=f"tệp dữ liệu (mặc định: {default_db_path()})",
+        help="tệp dữ liệu (mặc định: %(default_db)s)",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     if command in COMMANDS:
@@ -158,25 +161,28 @@ def add_print_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--copies", type=int, default=1, metavar="SỐ", help="số bản in (mặc định 1)")
 
 
-def _quiet_libraries() -> None:
+def _quiet_libraries(command: str | None) -> None:
     """Libraries' own English warnings (pypdf's "EOF marker not found", openpyxl's notes on
     Excel extensions) are not shown: every problem reaches the clerk as a Vietnamese message.
     ``python -W default`` (or PYTHONWARNINGS) shows Python warnings again for developers."""
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
-        root.addHandler(logging.NullHandler())  # no "last resort" printing of library log records
+    if command not in WITHOUT_LIBRARIES:
+        import logging
+
+        root = logging.getLogger()
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())  # no "last resort" printing of library log records
     if not sys.warnoptions:
         warnings.simplefilter("ignore")
 
 
 def main(argv: list[str]) -> int:
-    with warnings.catch_warnings():
-        _quiet_libraries()
-        return _main(argv)
-
-
-def _main(argv: list[str]) -> int:
     command = command_of(argv)
+    with warnings.catch_warnings():
+        _quiet_libraries(command)
+        return _main(argv, command)
+
+
+def _main(argv: list[str], command: str | None) -> int:
     if command is None and not any(a in ("-h", "--help", "--version") for a in argv):
         command = "gui"  # no command: the window, as double-clicking the app opens it
     parser = build_parser(command)

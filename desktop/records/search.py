@@ -1,21 +1,20 @@
 """Search over achievements and people, ignoring case, diacritics and đ/Đ."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections import namedtuple
 
 from desktop.text import fts_query
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: int
-    kind: str          # "achievement" or "person"
-    date: str | None   # ISO date of an achievement; a person has none
-    subject: str       # who: the person or collective of an achievement, the person's collective
-    title: str         # what: the achievement's title, the person's name
+class Hit(namedtuple("Hit", "id kind date subject title")):
+    """One match: ``kind`` "achievement" or "person"; ``date`` the ISO date of an achievement (a person has
+    none); ``subject`` who (the person or collective of an achievement, the person's collective); ``title`` what
+    (the achievement's title, the person's name). A named tuple, not a dataclass: ``thidua search`` then
+    starts without importing ``dataclasses`` and ``inspect``."""
+    __slots__ = ()
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
 def search(store, text: str, *, limit: int = 200, include_archived: bool = False) -> list[Hit]:

@@ -12,13 +12,17 @@ import contextlib
 import getpass
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
 
 from desktop.errors import StoreError, explain_sqlite_error, os_reason
 from desktop.text import fold, word_sort_key
-from desktop.store import migrations
+from desktop.store import schema
 from desktop.store.lock import FileLock, LockHeld
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (some ms at every start of a command)
+if TYPE_CHECKING:
+    from typing import Any
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -60,9 +64,12 @@ class Store:
             # program's SQLite file, an empty file opened only to read, or a file of a
             # newer version is refused and left byte for byte as it was.
             refuse_foreign(self.conn, self.path.name, create=create)
-            migrations.refuse_newer(self.conn, self.path.name)
+            behind = schema.refuse_newer(self.conn, self.path.name) < schema.SCHEMA_VERSION
             self._configure()
-            migrations.migrate(self)
+            if behind:
+                from desktop.store import migrations  # every version's SQL, only for a file to bring up
+
+                migrations.migrate(self)
         except sqlite3.DatabaseError as exc:
             self._abandon()
             raise _translate(exc, self.path) from exc
@@ -206,14 +213,14 @@ def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], v
 def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None:
     """Refuse a SQLite file that is not a Sổ thi đua database, before anything is written.
 
-    A file is the app's when it carries :data:`~desktop.store.migrations.APPLICATION_ID`,
+    A file is the app's when it carries :data:`~desktop.store.schema.APPLICATION_ID`,
     or when it is a file of an older version (schema 1–5 with the ledger's tables),
     which the migration to version 6 then marks. An empty file (no tables, version 0)
     becomes a new database only when ``create`` is true: a reading command never
     turns an empty file into a database, nor reports it as a healthy one.
     """
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-    if app_id == migrations.APPLICATION_ID:
+    if app_id == schema.APPLICATION_ID:
         return
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

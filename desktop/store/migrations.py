@@ -5,9 +5,10 @@ migration above its version, each in its own transaction together with the
 version bump, so a file is always at exactly one known version. A file from a
 newer version of the app is refused rather than guessed at.
 
-To change the schema, append a function to :data:`MIGRATIONS`; never edit one
-that has shipped. ``tests/test_migrations.py`` builds a file at every older
-version, fills it, and opens it with the current code.
+To change the schema, append a function to :data:`MIGRATIONS` and raise
+:data:`desktop.store.schema.SCHEMA_VERSION`; never edit one that has shipped.
+``tests/test_migrations.py`` builds a file at every older version, fills it,
+and opens it with the current code.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Callable
 
 from desktop.errors import StoreError
-from desktop.store import audit
+from desktop.store import audit, schema
 
 if TYPE_CHECKING:
     from desktop.store.db import Store
@@ -404,15 +405,9 @@ def _v5_drafts(conn: sqlite3.Connection) -> None:
         audit.install_triggers(conn, table)
 
 
-#: ``PRAGMA application_id`` of a Sổ thi đua file ("STDU" in ASCII). SQLite
-#: tools (``file``, DB browsers) and the app itself use it to tell the app's
-#: files from any other program's SQLite file.
-APPLICATION_ID = 0x53544455
-
-
 def _v6_application_id(conn: sqlite3.Connection) -> None:
     """Mark the file as a Sổ thi đua database (new files and files of versions 1–5)."""
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
 
 
 def _trusted_certificates(conn: sqlite3.Connection) -> None:
@@ -812,30 +807,12 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _cong_van_drafts,
 ]
 
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def refuse_newer(conn: sqlite3.Connection, name: str) -> int:
-    """Return the file's version; refuse a file written by a newer version of the app.
-
-    :class:`~desktop.store.db.Store` calls this before it writes anything (even
-    the WAL switch), so a refused file is left byte for byte as it was.
-    """
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if current > SCHEMA_VERSION:
-        raise StoreError(
-            f"Tệp {name} được tạo bởi phiên bản Sổ thi đua mới hơn (lược đồ {current}, "
-            f"phiên bản này hiểu đến {SCHEMA_VERSION}). Hãy cập nhật Sổ thi đua rồi mở lại; "
-            "tệp không bị thay đổi."
-        )
-    return current
-
 
 def migrate(store: "Store", target: int | None = None) -> None:
     """Bring ``store`` to ``target`` (default: the newest version)."""
-    target = SCHEMA_VERSION if target is None else target
+    target = schema.SCHEMA_VERSION if target is None else target
     conn = store.conn
-    current = refuse_newer(conn, store.path.name)
+    current = schema.refuse_newer(conn, store.path.name)
     for version in range(current + 1, target + 1):
         with store.transaction():
             MIGRATIONS[version - 1](conn)
