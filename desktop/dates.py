@@ -53,7 +53,7 @@ def format_date(value: dt.date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"  # not strftime: 5× the cost, per row drawn in the ledger
 
 
 def utc_now_iso() -> str:

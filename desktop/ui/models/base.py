@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from desktop.ui.qt import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
 
 ID_ROLE = Qt.UserRole + 1     # the id behind a row (a record's, a campaign's…)
+_VERTICAL, _DISPLAY, _TOOLTIP = Qt.Vertical, Qt.DisplayRole, Qt.ToolTipRole
 
 
 class RowFinder:
@@ -59,13 +60,14 @@ class RowsTableModel(RowFinder, QAbstractTableModel):
         return 0 if parent.isValid() else len(self.KEYS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Vertical:
-            return str(section + 1) if self.ROW_NUMBERS and role == Qt.DisplayRole else None
+        # Asked a few dozen times a paint: the Qt names are looked up once (each lookup costs microseconds).
+        if orientation == _VERTICAL:
+            return str(section + 1) if self.ROW_NUMBERS and role == _DISPLAY else None
         if not 0 <= section < len(self.headers):
             return None
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return self.headers[section]
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return self.header_tip(section)
         return None
 

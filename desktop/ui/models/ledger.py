@@ -6,7 +6,8 @@ from desktop.dates import format_date
 from desktop.ui.models.base import ID_ROLE, RowsTableModel
 from desktop.ui.qt import QModelIndex, Qt, QTimer
 
-PAGE = 200
+PAGE = 200              # ids loaded at once: the first page of a search, then all the rest
+RECORDS = 50            # records fetched at once: about a screenful of rows
 CACHE_LIMIT = 5000
 ARCHIVED_ROLE = Qt.UserRole + 2
 
@@ -15,7 +16,7 @@ class LedgerModel(RowsTableModel):
     """Achievements matching a :class:`~desktop.records.achievements.LedgerFilter`.
 
     The model keeps only the ordered list of ids; the rows the view draws are
-    fetched in pages and cached, so opening, sorting and filtering stay fast on
+    fetched a screenful at a time and cached, so opening, sorting and filtering stay fast on
     100,000 achievements. In date order (the ledger's own) a reload fetches the
     first page of ids and counts the rest; the rest comes when the view scrolls
     to the end (``fetchMore``) or something asks for a row not yet loaded.
@@ -152,8 +153,8 @@ class LedgerModel(RowsTableModel):
         if rec is None:
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
-            start = row - row % PAGE
-            self._cache.update(ach.rows(self._store, self._ids[start:start + PAGE]))
+            start = row - row % RECORDS
+            self._cache.update(ach.rows(self._store, self._ids[start:start + RECORDS]))
             rec = self._cache.get(aid)
         return rec
 
@@ -161,8 +162,13 @@ class LedgerModel(RowsTableModel):
 
     @property
     def _rows(self) -> list[int]:
-        """The rows loaded so far are the ids (their records are fetched a page at a time)."""
+        """The rows loaded so far are the ids (their records are fetched a screenful at a time)."""
         return self._ids
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # Asked for every painted cell: the ledger's cells are all alike (read-only), so the answer is
+        # the table model's own, worked out once.
+        return _FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         # A paint asks each visible cell for a dozen roles: the ones without an answer
@@ -200,3 +206,4 @@ _DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.Te
 _ID, _ARCHIVED = int(ID_ROLE), int(ARCHIVED_ROLE)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ID, _ARCHIVED})
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # QAbstractTableModel.flags of a cell
