@@ -2,7 +2,8 @@
 # Install the Debian/Ubuntu packages Sổ thi đua needs, if missing.
 #
 #   sh packaging/linux-deps.sh run    what the window needs on a real X display
-#   sh packaging/linux-deps.sh test   that, plus what the tests use (Xvfb, SoftHSM2, poppler-utils, …)
+#   sh packaging/linux-deps.sh test   that, plus what the tests use (Xvfb, SoftHSM2, poppler-utils,
+#                                     LibreOffice Writer to read the Word files back, …)
 #   sh packaging/linux-deps.sh list run|test   print the package names and exit
 #
 # The "run" list is what Qt's xcb platform plugin (PySide6/Qt/plugins/platforms/libqxcb.so and
@@ -15,7 +16,10 @@ RUN_PKGS="libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 \
 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 \
 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0"
-TEST_PKGS="$RUN_PKGS xvfb xauth softhsm2 opensc poppler-utils openssl faketime"
+TEST_PKGS="$RUN_PKGS xvfb xauth softhsm2 opensc poppler-utils openssl faketime libreoffice-writer-nogui"
+# LibreOffice's recommendations (Java, a desktop's fonts and themes) are not wanted: the tests give
+# it the app's own fonts.
+LEAN_PKGS="libreoffice-writer-nogui"
 
 mode="${1:-test}"
 case "$mode" in
@@ -47,4 +51,9 @@ else
 fi
 echo "linux-deps: installing$missing"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+plain="" lean=""
+for p in $missing; do
+  case " $LEAN_PKGS " in *" $p "*) lean="$lean $p" ;; *) plain="$plain $p" ;; esac
+done
+[ -z "$plain" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $plain >/dev/null
+[ -z "$lean" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $lean >/dev/null

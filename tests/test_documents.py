@@ -425,6 +425,21 @@ def test_docx_tables_repeat_their_header_row(rendered):
 soffice = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _times_metric_fonts(folder: Path) -> dict[str, str]:
+    """An environment in which LibreOffice finds the bundled Liberation Serif, which it takes for the
+    Times New Roman the DOCX names (same metrics), as Word finds Times New Roman on an office PC.
+    Without it LibreOffice falls back to a wider face (DejaVu Serif on a bare Debian), and the
+    bold "STT" no longer fits its 7 % column: it wraps to "ST" / "T" in a rendering no clerk sees."""
+    fonts = find_family(prefer_system=False).files["regular"].parent
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'fc-cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 @pytest.mark.skipif(soffice is None, reason="LibreOffice is not installed")
 def test_docx_renders_in_libreoffice(tmp_path):
     doc = long_document()
@@ -433,9 +448,12 @@ def test_docx_renders_in_libreoffice(tmp_path):
     subprocess.run(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path / "out"), str(docx_path)],
-        check=True, capture_output=True, timeout=300,
+        check=True, capture_output=True, timeout=300, env=_times_metric_fonts(tmp_path),
     )
     pdf_path = tmp_path / "out" / "dai.pdf"
+    fonts = {font.split("+")[-1] for page in PdfReader(pdf_path).pages
+             for font in (f["/BaseFont"] for f in page["/Resources"]["/Font"].values())}
+    assert fonts and all(font.startswith("LiberationSerif") for font in fonts), fonts
     top = L.MARGIN_TOP_MM * MM
     with pdfplumber.open(pdf_path) as pdf:
         assert len(pdf.pages) >= 2
