@@ -20,7 +20,8 @@ draft-all   the whole dossier of a campaign, PDF and DOCX  /  LibreOffice conver
 
 The database is made by ``bench/generate.py`` on first use (500 people, 100,000
 achievements). Packages, the demo unit and the dossier go into a temporary folder
-that is removed afterwards. The window runs offscreen when there is no display.
+that is removed afterwards. The window runs offscreen when there is no display. The app's
+modules are compiled first, as the installer ships them (``--from-source`` skips that).
 """
 from __future__ import annotations
 
@@ -404,7 +405,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--large-mb", type=int, default=250, help="evidence in the large package (MB)")
     parser.add_argument("--only", nargs="+", choices=ROWS, default=list(ROWS), help="rows to measure")
+    parser.add_argument("--from-source", action="store_true",
+                        help="do not compile the app's modules first (an installed app has them compiled; "
+                             "with PYTHONDONTWRITEBYTECODE set, every process would compile them again)")
     args = parser.parse_args(argv)
+    if not args.from_source:
+        import compileall
+
+        compileall.compile_dir(str(ROOT / "desktop"), quiet=1)
     if not args.db.exists():
         from bench.generate import generate
 
