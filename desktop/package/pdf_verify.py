@@ -10,8 +10,11 @@ missing root when the chain stops.
 
 The judgement comes from pyHanko's validator (``validate_pdf_signature``:
 coverage of the byte range, difference analysis of later revisions, path
-building). Nothing is fetched from the network: revocation is not checked
-(the clerk's machine may be offline) and that is said in the message.
+building); a plain signature (one field, the whole file signed, no later
+update) is accepted by :mod:`.pades_check` with the same values without
+loading that validator, and every other one, and every failure, is pyHanko's.
+Nothing is fetched from the network: revocation is not checked (the clerk's
+machine may be offline) and that is said in the message.
 
 The report has the same shape as the package's
 (:class:`~desktop.package.verify.VerificationReport`: ``checks``, ``signer``,

@@ -20,8 +20,9 @@ What is checked, in order:
   signature must belong to that chain (:mod:`.cms_check` accepts a plain
   signature that passes all of this without loading pyHanko's signers;
   pyHanko's validator judges every other one, and every failure);
-* each PDF's own signatures (pyHanko, from memory) and that the package signer
-  also signed the PDF.
+* each PDF's own signatures (pyHanko, from memory; :mod:`.pades_check`
+  accepts a plain one the same way) and that the package signer also signed
+  the PDF.
 
 Nothing is extracted to disk; content is read in chunks straight from the ZIP.
 """
