@@ -105,7 +105,7 @@ def accept_plain_pdf(
         return None
     signer = status.signing_cert.dump()
     others = [c.chosen for c in signed_data["certificates"] if c.chosen.dump() != signer]
-    signature = PlainPdfSignature(field_name, list(byte_range), revision, claimed, others)
+    signature = PlainPdfSignature(field_name, byte_range, revision, claimed, others)
     return signature, AcceptedPdfSignature(status.signing_cert, status.validation_path, claimed)
 
 
@@ -167,4 +167,4 @@ def _plain_signature(reader: Any, data: bytes):
     claimed = signing_time(signed_data["signer_infos"][0])
     if claimed is None and "/M" in sig:
         claimed = generic.parse_pdf_date(sig["/M"], strict=reader.strict)
-    return str(name), byte_range, revision, signed_data, claimed
+    return str(name), [start1, length1, start2, length2], revision, signed_data, claimed
