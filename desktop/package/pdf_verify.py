@@ -10,8 +10,11 @@ missing root when the chain stops.
 
 The judgement comes from pyHanko's validator (``validate_pdf_signature``:
 coverage of the byte range, difference analysis of later revisions, path
-building). Nothing is fetched from the network: revocation is not checked
-(the clerk's machine may be offline) and that is said in the message.
+building); a plain signature (one field, the whole file signed, no later
+update) is accepted by :mod:`.pades_check` with the same values without
+loading that validator, and every other one, and every failure, is pyHanko's.
+Nothing is fetched from the network: revocation is not checked (the clerk's
+machine may be offline) and that is said in the message.
 
 The report has the same shape as the package's
 (:class:`~desktop.package.verify.VerificationReport`: ``checks``, ``signer``,
@@ -32,6 +35,7 @@ from typing import Any
 from asn1crypto import x509
 
 from desktop.signing.certs import display_name, format_vn_time, load_certificates, organisation
+from desktop.package.pades_check import accept_plain_pdf
 from desktop.package.verify import CLOCK_TOLERANCE, Check
 
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
@@ -351,7 +355,11 @@ def _verify_one(path: Path, anchors, now: datetime | None, name: str | None, dat
         if reader.encrypted:
             report.add("pdf.open", False, f"“{label}”: tài liệu đặt mật khẩu, không kiểm tra được chữ ký.")
             return report
-        signatures = list(reader.embedded_signatures)
+        # A plain signature (:mod:`.pades_check`) is judged without loading pyHanko's validator.
+        accepted = accept_plain_pdf(
+            reader, data, lambda claimed: _validation_context(*anchors, claimed or now), _SIGNING_USAGES
+        )
+        signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         revisions = reader.xrefs.total_revisions
     except Exception as exc:  # a damaged PDF is a failed check, not a crash
         report.add("pdf.open", False, f"“{label}”: không đọc được tệp PDF ({type(exc).__name__}).")
@@ -360,7 +368,7 @@ def _verify_one(path: Path, anchors, now: datetime | None, name: str | None, dat
         report.add("pdf.unsigned", False, f"“{label}”: tài liệu chưa được ký số (không có chữ ký nào).")
         return report
     for sig in signatures:
-        result = _verify_signature(sig, anchors, now, revisions, len(data), label)
+        result = _verify_signature(sig, anchors, now, revisions, len(data), label, accepted and accepted[1])
         report.signatures.append(result)
         report.checks.extend(result.checks)
     return report
@@ -378,10 +386,10 @@ def _validation_context(roots, intermediates, moment: datetime):
     )
 
 
-def _verify_signature(sig, anchors, now: datetime, revisions: int, file_size: int, label: str) -> SignatureResult:
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.settings import KeyUsageConstraints
-
+def _verify_signature(
+    sig, anchors, now: datetime, revisions: int, file_size: int, label: str, accepted=None
+) -> SignatureResult:
+    """One signature's result; ``accepted`` is its status when :mod:`.pades_check` accepted it, else pyHanko judges."""
     roots, intermediates = anchors
     result = SignatureResult(field_name=sig.field_name or "?")
     where = f"“{label}” ({result.field_name})"
@@ -391,11 +399,7 @@ def _verify_signature(sig, anchors, now: datetime, revisions: int, file_size: in
 
     try:
         claimed = sig.self_reported_timestamp
-        status = validate_pdf_signature(
-            sig,
-            signer_validation_context=_validation_context(roots, intermediates, claimed or now),
-            key_usage_settings=KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False),
-        )
+        status = accepted or _full_validation(sig, _validation_context(roots, intermediates, claimed or now))
     except Exception as exc:  # malformed signatures must not stop the report
         add("pdf.signature", False, f"không kiểm tra được chữ ký, dữ liệu chữ ký hỏng ({type(exc).__name__}).")
         return result
@@ -424,6 +428,17 @@ def _verify_signature(sig, anchors, now: datetime, revisions: int, file_size: in
     return result
 
 
+def _full_validation(sig, context):
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    return validate_pdf_signature(
+        sig,
+        signer_validation_context=context,
+        key_usage_settings=KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False),
+    )
+
+
 def _signing_time(result: SignatureResult, status, claimed, cert, now: datetime, add) -> None:
     tst = getattr(status, "timestamp_validity", None)
     if tst is not None:
@@ -449,8 +464,6 @@ def _signing_time(result: SignatureResult, status, claimed, cert, now: datetime,
 
 
 def _changes(result: SignatureResult, status, sig, revisions: int, file_size: int, add) -> None:
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-
     coverage = status.coverage
     result.coverage = coverage.name if coverage is not None else None
     try:
@@ -460,13 +473,15 @@ def _changes(result: SignatureResult, status, sig, revisions: int, file_size: in
     result.later_revisions = max(0, revisions - 1 - signed_revision)
     level = status.modification_level
     result.modification = level.name if level is not None else None
+    if result.coverage == "ENTIRE_FILE":   # by name: the quick check's status (.pades_check) has its own levels
+        result.unchanged = True
+        add("pdf.changes", True, "tài liệu không thay đổi sau khi ký (chữ ký bao trùm toàn bộ tệp).")
+        return
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
     if coverage is None or coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         add("pdf.changes", False, "chữ ký không bao trùm trọn phiên bản tài liệu đã ký: có dữ liệu bị chèn hoặc "
                                   "nối thêm sau khi ký, hoặc tài liệu bị sửa.")
-        return
-    if coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        result.unchanged = True
-        add("pdf.changes", True, "tài liệu không thay đổi sau khi ký (chữ ký bao trùm toàn bộ tệp).")
         return
     if result.later_revisions == 0:
         # The signed revision is the last one, yet the file goes on: bytes stuck on after signing.

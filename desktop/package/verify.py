@@ -20,8 +20,9 @@ What is checked, in order:
   signature must belong to that chain (:mod:`.cms_check` accepts a plain
   signature that passes all of this without loading pyHanko's signers;
   pyHanko's validator judges every other one, and every failure);
-* each PDF's own signatures (pyHanko, from memory) and that the package signer
-  also signed the PDF.
+* each PDF's own signatures (pyHanko, from memory; :mod:`.pades_check`
+  accepts a plain one the same way) and that the package signer also signed
+  the PDF.
 
 Nothing is extracted to disk; content is read in chunks straight from the ZIP.
 """
@@ -44,6 +45,7 @@ from desktop.progress import Progress, progress_of
 from desktop.signing.certs import display_name, format_vn_time, load_certificates
 from desktop.package.cms_check import accept_detached, signing_time
 from desktop.package.manifest import ManifestError, parse_manifest
+from desktop.package.pades_check import accept_plain_pdf
 from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.zipfmt import (
     MANIFEST_NAME,
@@ -485,13 +487,28 @@ class _Verifier:
 
     # ------------------------------------------------------------------ PDFs inside
 
+    def _context_at(self, claimed: datetime | None):
+        return self._validation_context(claimed or self.now)
+
+    def _full_pdf_validation(self, sig: Any):
+        from pyhanko.sign.validation import validate_pdf_signature
+
+        return validate_pdf_signature(
+            sig, signer_validation_context=self._context_at(sig.self_reported_timestamp),
+            key_usage_settings=self._key_usage(),
+        )
+
     def _check_pdf(self, name: str, data: bytes) -> None:
         from pyhanko.pdf_utils.reader import PdfFileReader
 
         r = self.report
         try:
             reader = PdfFileReader(io.BytesIO(data), strict=False)
-            signatures = list(reader.embedded_signatures) if _has_form_fields(reader) else []
+            signatures, accepted = [], None
+            if _has_form_fields(reader):
+                # A plain signature (:mod:`.pades_check`) is judged without loading pyHanko's validator.
+                accepted = accept_plain_pdf(reader, data, self._context_at, _SIGNING_USAGES)
+                signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
             r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
@@ -501,19 +518,12 @@ class _Verifier:
             else:
                 r.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)
             return
-        from pyhanko.sign.validation import validate_pdf_signature
-
         by_package_signer = False
         package_cert = r.signer_certificate
         for sig in signatures:
             label = f"{name} ({sig.field_name})"
             try:
-                moment = sig.self_reported_timestamp or self.now
-                status = validate_pdf_signature(
-                    sig,
-                    signer_validation_context=self._validation_context(moment),
-                    key_usage_settings=self._key_usage(),
-                )
+                status = accepted[1] if accepted else self._full_pdf_validation(sig)
             except Exception as exc:  # malformed signatures must not stop the report
                 r.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
                 continue
