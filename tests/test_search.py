@@ -214,3 +214,10 @@ def test_above_newest_the_best_of_the_newest_and_of_the_people(many):
     archived_too = search(store, "so hoa", limit=100, newest=10, include_archived=True)
     assert (archived_too.matched, archived_too.newest) == (31, 10)
     assert [h.id for h in archived_too if h.kind == "achievement"] == ids[20:]
+
+
+def test_above_newest_equal_matches_come_newest_first(store):
+    an = people.add_person(store, Person("Nguyễn Văn An"))
+    with store.transaction():
+        ids = [ach.add(store, ach.Achievement(D, "Số hóa hồ sơ", person_id=an)) for _ in range(6)]
+    assert [h.id for h in search(store, "so hoa", newest=4)] == ids[:1:-1]

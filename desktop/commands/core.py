@@ -50,8 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p.add_argument("--limit", type=int, default=50, metavar="SỐ", help="số kết quả tối đa (mặc định 50)")
     p.add_argument("--all", action="store_true",
-                   help="xếp hạng mọi kết quả khớp (mặc định, khi có rất nhiều kết quả, chỉ xếp hạng "
-                        "những kết quả được nhập gần đây nhất và các cá nhân; chậm hơn với dữ liệu lớn)")
+                   help="xếp hạng mọi kết quả khớp (chậm hơn với dữ liệu lớn); mặc định, khi có rất nhiều kết "
+                        "quả, chỉ xếp hạng những kết quả được nhập gần đây nhất và các cá nhân")
     p.set_defaults(func=run_search)
 
     p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")

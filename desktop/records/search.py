@@ -57,12 +57,14 @@ def search(store, text: str, *, limit: int = 200, include_archived: bool = False
         # without ranking the others; people (odd rowids up to twice the largest person id) are ranked too.
         (first,) = conn.execute(f"SELECT rowid {matching} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                                 (match, newest - 1)).fetchone()
-        # One upper bound, the lower of the two: the index reads only the rowids up to it.
+        # One upper bound, the lower of the two: the index reads only the rowids up to it. Equal matches
+        # come newest first.
         last_person = 2 * conn.execute("SELECT coalesce(max(id), 0) FROM person").fetchone()[0] + 1
         ranked = conn.execute(
             f"SELECT id FROM (SELECT rowid AS id, rank {matching} AND rowid >= ? "
             f"UNION ALL SELECT rowid, rank {matching} AND rowid <= ? AND rowid % 2 = 1) "
-            f"ORDER BY rank LIMIT ?", (match, first, match, min(first - 1, last_person), limit * 2)).fetchall()
+            f"ORDER BY rank, id DESC LIMIT ?", (match, first, match, min(first - 1, last_person), limit * 2)
+        ).fetchall()
     hits: list[Hit] = []
     for (rowid,) in ranked:
         if rowid % 2 == 0:
