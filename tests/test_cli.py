@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -14,6 +15,9 @@ import pytest
 from desktop import __version__
 from desktop.commands import main as cli
 from desktop.commands import core
+from desktop.records import achievements as ach
+from desktop.records import people
+from desktop.records import search
 from desktop.store import SCHEMA_VERSION, Store
 from desktop.text import fold
 
@@ -168,6 +172,29 @@ def test_search_finds_a_person(demo_path, capsys):
     assert {"id", "kind", "date", "subject", "title"} == set(hits[0])
     people = [h for h in hits if h["kind"] == "person"]
     assert [(p["title"], p["date"]) for p in people] == [("Trần Đình Hùng", None)]
+
+
+def test_search_of_many_matches_says_which_were_ranked(tmp_path, capsys, monkeypatch):
+    """Above ``search.NEWEST`` matches the newest are ranked, and the command says so; ``--all`` ranks every one."""
+    monkeypatch.setattr(search, "NEWEST", 10)
+    db = tmp_path / "lon.sqlite"
+    with Store(db) as store:
+        an = people.add_person(store, people.Person("Nguyễn Văn An"))
+        with store.transaction():  # the oldest are the best matches (the shortest text)
+            ids = [ach.add(store, ach.Achievement(dt.date(2025, 3, 15), "Số hóa" + " văn bản" * i, person_id=an))
+                   for i in range(25)]
+    note = ("Có 25 kết quả khớp; đây là những kết quả sát nhất trong 10 kết quả được nhập gần đây nhất và các "
+            "cá nhân. Thêm --all để xếp hạng tất cả (chậm hơn).")
+    code, out, err = run(capsys, "--db", db, "search", "so", "hoa")
+    *lines, last = out.splitlines()
+    assert (code, err, last) == (0, "", note)
+    assert [int(line.split("#")[1].split("]")[0]) for line in lines] == ids[15:]
+    code, out, err = run(capsys, "--db", db, "search", "so", "hoa", "--all")
+    assert (code, err) == (0, "")
+    assert [int(line.split("#")[1].split("]")[0]) for line in out.splitlines()] == ids
+    code, out, err = run(capsys, "--db", db, "search", "so", "hoa", "--json", "--limit", "3")
+    assert (code, err) == (0, note + "\n")
+    assert [h["id"] for h in json.loads(out)] == ids[15:18]
 
 
 def test_check_exit_codes(demo_path, tmp_path, capsys):

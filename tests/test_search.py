@@ -176,3 +176,48 @@ def test_hit_as_dict(data):
     hit = search(data["store"], "bao cao")[0]
     assert hit.as_dict() == {"id": hit.id, "kind": hit.kind, "date": hit.date, "subject": hit.subject,
                              "title": hit.title}
+
+
+@pytest.fixture
+def many(store):
+    """Thirty achievements matching "so hoa", the oldest the best matches (the shortest text), the newest
+    archived; and a clerk whose position matches."""
+    clerk = people.add_person(store, Person("Lê Văn Cường", position="Chuyên viên số hóa"))
+    an = people.add_person(store, Person("Nguyễn Văn An"))
+    with store.transaction():
+        ids = [ach.add(store, ach.Achievement(D, "Số hóa" + " văn bản" * i, person_id=an)) for i in range(30)]
+        ach.archive(store, ids[-1])
+    return {"store": store, "clerk": clerk, "ids": ids}
+
+
+def test_every_match_is_ranked_up_to_newest(many):
+    store, ids = many["store"], many["ids"]
+    full = search(store, "so hoa", limit=100, newest=None)
+    assert (full.matched, full.newest) == (30, None)  # 29 live achievements and the clerk
+    assert [h.id for h in full if h.kind == "achievement"] == ids[:29]
+    assert person_ids(full) == [many["clerk"]]
+    at_most = search(store, "so hoa", limit=100, newest=30)
+    assert (at_most, at_most.matched, at_most.newest) == (full, 30, None)
+
+
+def test_above_newest_the_best_of_the_newest_and_of_the_people(many):
+    """Above ``newest`` matches only the newest live ones and the people are ranked, as the full ranking
+    orders them."""
+    store, ids = many["store"], many["ids"]
+    full = search(store, "so hoa", limit=100, newest=None)
+    window = search(store, "so hoa", limit=100, newest=10)
+    assert (window.matched, window.newest) == (30, 10)
+    assert [h.id for h in window if h.kind == "achievement"] == ids[19:29]
+    assert person_ids(window) == [many["clerk"]]
+    assert window == [h for h in full if h in window]
+    assert search(store, "so hoa", limit=4, newest=10) == window[:4]
+    archived_too = search(store, "so hoa", limit=100, newest=10, include_archived=True)
+    assert (archived_too.matched, archived_too.newest) == (31, 10)
+    assert [h.id for h in archived_too if h.kind == "achievement"] == ids[20:]
+
+
+def test_above_newest_equal_matches_come_newest_first(store):
+    an = people.add_person(store, Person("Nguyễn Văn An"))
+    with store.transaction():
+        ids = [ach.add(store, ach.Achievement(D, "Số hóa hồ sơ", person_id=an)) for _ in range(6)]
+    assert [h.id for h in search(store, "so hoa", newest=4)] == ids[:1:-1]
