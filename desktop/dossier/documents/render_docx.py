@@ -237,7 +237,7 @@ _STYLED_TEMPLATE: bytes | None = None
 
 
 def _styled_document():
-    """A new Word document with the decree's styles, and those styles by key.
+    """A new Word document with the decree's styles.
 
     Setting the styles up costs more than writing a short document, so it is
     done once per process (``thidua draft all`` writes a whole dossier) and the
@@ -255,15 +255,13 @@ def _styled_document():
         _STYLED_TEMPLATE = buffer.getvalue()
     import io
 
-    word = WordDocument(io.BytesIO(_STYLED_TEMPLATE))
-    by_id = {style.style_id: style for style in word.styles}
-    return word, {key: by_id[spec[0]] for key, spec in _STYLE_SPECS.items()}
+    return WordDocument(io.BytesIO(_STYLED_TEMPLATE))
 
 
 class _Builder:
     def __init__(self, document: Document):
         self.doc = document
-        self.word, self.styles = _styled_document()
+        self.word = _styled_document()
         self.fonts = register_family(find_family(prefer_system=False))
         # The default template starts with one empty paragraph; it is removed at the end.
         self._initial = list(self.word.paragraphs)
@@ -280,8 +278,19 @@ class _Builder:
 
     # -- writing
 
+    @staticmethod
+    def styled(container, style_key: str):
+        """A new paragraph at the end of ``container`` in one of the decree's styles.
+
+        The style id is written as it is: python-docx's ``style=`` would look the style up and compare it
+        with the document's default style, a scan of every style for each paragraph.
+        """
+        paragraph = container.add_paragraph()
+        paragraph._p.style = _STYLE_SPECS[style_key][0]
+        return paragraph
+
     def para(self, container, style_key: str, text: str = "", *, centred_width_mm: float | None = None):
-        paragraph = container.add_paragraph(style=self.styles[style_key])
+        paragraph = self.styled(container, style_key)
         if text:
             parts = self.lines(text, style_key, centred_width_mm) if centred_width_mm else [text]
             for i, part in enumerate(parts):
@@ -303,7 +312,7 @@ class _Builder:
     def rule(self, container, length_mm: float, box_mm: float, *, space_after: float = 0) -> None:
         """A solid rule of ``length_mm`` centred in a box ``box_mm`` wide: the bottom
         border of an empty paragraph whose side indents leave that length."""
-        paragraph = container.add_paragraph(style=self.styles["rule"])
+        paragraph = self.styled(container, "rule")
         side = max((box_mm - length_mm) / 2, 0)
         fmt = paragraph.paragraph_format
         fmt.left_indent = Mm(side)
@@ -341,7 +350,7 @@ class _Builder:
             widest = max(self.width_pt(x, True, False, L.SIZE_ISSUING) for x in self.lines(issuing, "issuing", L.HEADER_LEFT_MM))
             self.rule(left, widest * L.RULE_FRACTION / mm_to_pt, L.HEADER_LEFT_MM)
         else:
-            left.add_paragraph(style=self.styles["governing"])
+            self.styled(left, "governing")
         self.para(right, "national", L.NATIONAL_NAME)
         self.para(right, "motto", L.MOTTO)
         motto_mm = self.width_pt(L.MOTTO, True, False, L.SIZE_MOTTO) / mm_to_pt
@@ -367,7 +376,7 @@ class _Builder:
             mark.paragraph_format.space_before = Pt(6)
             mark_mm = self.width_pt(self.doc.classification_mark, True, False, L.SIZE_CLASSIFICATION) * 25.4 / 72
             _box_border(mark, side_mm=max((L.HEADER_LEFT_MM - mark_mm) / 2 - 2, 0))
-            self.clear(table.rows[r].cells[1]).add_paragraph(style=self.styles["number"])
+            self.styled(self.clear(table.rows[r].cells[1]), "number")
 
     def title(self) -> None:
         if self.doc.is_cong_van:   # no type name; the trích yếu is in the header
@@ -376,7 +385,7 @@ class _Builder:
         self.para(self.word, "type_name", self.doc.type_name.upper(), centred_width_mm=L.TEXT_WIDTH_MM)
         widest = 0.0
         for line in self.doc.title_lines:
-            p = self.word.add_paragraph(style=self.styles["title"])
+            p = self.styled(self.word, "title")
             parts = L.balanced_lines(
                 line.text,
                 lambda t, b=line.bold, i=line.italic: self.width_pt(t, b, i, L.SIZE_TITLE),
@@ -411,7 +420,7 @@ class _Builder:
             for p in (pa, pb):
                 p.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 p.paragraph_format.space_after = Pt(0)
-        self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
+        self.styled(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 
     def bases(self) -> None:
         for line in self.doc.basis_lines():
@@ -429,10 +438,10 @@ class _Builder:
 
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
-            self.runs(self.word.add_paragraph(style=self.styles["body"]), block.runs)
+            self.runs(self.styled(self.word, "body"), block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
-                self.runs(self.word.add_paragraph(style=self.styles["body"]), item, prefix="- ")
+                self.runs(self.styled(self.word, "body"), item, prefix="- ")
         elif isinstance(block, Table):
             self.table(block)
         else:  # pragma: no cover - the Block union is closed
@@ -441,7 +450,7 @@ class _Builder:
     def table(self, block: Table) -> None:
         rows = len(block.rows) + (1 if block.header else 0)
         table = self.word.add_table(rows=rows, cols=block.columns)
-        table.style = self.word.styles["Table Grid"]
+        table._tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid", without a lookup by name
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _cell_margins(table, sides_pt=3, top_bottom_pt=1)
         _fixed_widths(table, [f * L.TEXT_WIDTH_MM for f in block.fractions()])
@@ -450,7 +459,7 @@ class _Builder:
             row = table.rows[0]
             _repeat_header(row)
             for cell, text in zip(row.cells, block.header):
-                p = self.clear(cell).add_paragraph(style=self.styles["cell_header" if block.bold_header else "cell"])
+                p = self.styled(self.clear(cell), "cell_header" if block.bold_header else "cell")
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.add_run(text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -464,14 +473,14 @@ class _Builder:
             if not tall:
                 _cant_split(row)
             for i, (cell, text) in enumerate(zip(row.cells, values)):
-                p = self.clear(cell).add_paragraph(style=self.styles["cell"])
+                p = self.styled(self.clear(cell), "cell")
                 if len(text) <= 8 and (i == 0 or text.replace(",", "").replace("%", "").isdigit()):
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if text:
                     p.add_run(text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if tall else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r += 1
-        self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
+        self.styled(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 
     def signature_top(self, cell, block: SignatureBlock, width_mm: float) -> None:
         for role, text in block.lines():
@@ -496,7 +505,7 @@ class _Builder:
         left = self.doc.signature("left")
         right = self.doc.signature("right")
         bottom = self.doc.signature("bottom")
-        spacer = self.word.add_paragraph(style=self.styles["rule"])
+        spacer = self.styled(self.word, "rule")
         spacer.paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
         if left and right:
             half = L.TEXT_WIDTH_MM / 2
@@ -512,9 +521,9 @@ class _Builder:
             self.signature_name(b, right, gap=True)
             if self.doc.noi_nhan:
                 a, b = (self.clear(c) for c in table.rows[2].cells)
-                spacer = a.add_paragraph(style=self.styles["noi_nhan"])
+                spacer = self.styled(a, "noi_nhan")
                 self.noi_nhan(a)
-                b.add_paragraph(style=self.styles["noi_nhan"])
+                self.styled(b, "noi_nhan")
         else:
             signer = right or left
             table = self.layout_table(1, [L.SIGN_LEFT_MM, L.SIGN_RIGHT_MM])
@@ -522,14 +531,14 @@ class _Builder:
             a, b = (self.clear(c) for c in table.rows[0].cells)
             self.noi_nhan(a)
             if not a.paragraphs:
-                a.add_paragraph(style=self.styles["noi_nhan"])
+                self.styled(a, "noi_nhan")
             if signer:
                 self.signature_top(b, signer, L.SIGN_RIGHT_MM)
                 self.signature_name(b, signer, gap=True)
             else:
-                b.add_paragraph(style=self.styles["sign_name"])
+                self.styled(b, "sign_name")
         if bottom:
-            gap = self.word.add_paragraph(style=self.styles["rule"])
+            gap = self.styled(self.word, "rule")
             gap.paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT * 3)
             table = self.layout_table(1, [L.TEXT_WIDTH_MM], WD_TABLE_ALIGNMENT.CENTER)
             _cant_split(table.rows[0])
@@ -554,11 +563,11 @@ class _Builder:
         section.first_page_header.is_linked_to_previous = False
         first = section.first_page_header.paragraphs
         if first:
-            first[0].style = self.styles["page_number"]
+            first[0]._p.style = _STYLE_SPECS["page_number"][0]
         header = section.header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.style = self.styles["page_number"]
+        paragraph._p.style = _STYLE_SPECS["page_number"][0]
         _add_field(paragraph, "PAGE", "2")
 
     def build(self):
