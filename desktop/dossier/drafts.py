@@ -1121,8 +1121,11 @@ def title(store, d: Draft) -> str:
     return KINDS[d.kind]
 
 
-def render(store, draft_id: int, out: str | Path) -> Path:
-    """Write the draft as PDF or DOCX (by the file's suffix); a finalised one from its kept files."""
+def render(store, draft_id: int, out: str | Path, doc: Document | None = None) -> Path:
+    """Write the draft as PDF or DOCX (by the file's suffix); a finalised one from its kept files.
+
+    ``doc``: the draft's current :func:`document` when the caller has composed it already (``draft all``
+    composes each document once for its name, its PDF and its DOCX)."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
@@ -1137,8 +1140,7 @@ def render(store, draft_id: int, out: str | Path) -> Path:
                 for chunk in blobs.iter_chunks(store, kept):
                     fh.write(chunk)
             return out
-        doc = document(store, draft_id)
-        return _render(doc, out)
+        return _render(doc if doc is not None else document(store, draft_id), out)
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
             raise UserError("Ổ đĩa đã đầy; chưa lưu được văn bản.") from None

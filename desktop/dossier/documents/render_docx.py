@@ -24,13 +24,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from reportlab.pdfbase import pdfmetrics
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
 from desktop.dossier.documents.fonts import find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
-from desktop.dossier.documents.render_pdf import register_family
+from desktop.dossier.documents.render_pdf import register_family, text_width
 
 __all__ = ["FONT_NAME", "STYLE_NAMES", "render_docx"]
 
@@ -270,7 +269,7 @@ class _Builder:
 
     def width_pt(self, text: str, bold: bool, italic: bool, size: float) -> float:
         key = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-        return pdfmetrics.stringWidth(text, self.fonts[key], size)
+        return text_width(text, self.fonts[key], size)
 
     def lines(self, text: str, style_key: str, max_mm: float) -> list[str]:
         _, _, size, bold, italic, *_ = _STYLE_SPECS[style_key]
