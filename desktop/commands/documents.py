@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.dossier import drafts, printing
+from desktop.dossier import drafts
 from desktop.commands.main import add_command, add_json_option, add_print_options, db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
@@ -233,6 +233,8 @@ def run_reopen(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
+    from desktop.dossier import printing
+
     with Store(db_path(args)) as store:
         allowed = printing.permission(store, args.document)
         if not allowed.allowed:  # a refusal, not a failure: its own exit status, on standard error

@@ -21,9 +21,18 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
+from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docx.package import Package
+from docx.parts.styles import StylesPart
 from docx.shared import Mm, Pt
+from docx.styles.style import StyleFactory
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
@@ -131,7 +140,8 @@ def _setup_styles(doc) -> dict[str, object]:
 
     made: dict[str, object] = {}
     for key, (style_id, name, size, bold, italic, align, indent, after) in _STYLE_SPECS.items():
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        # Straight into the styles part: ``styles.add_style`` first compares the name with every style's.
+        style = StyleFactory(styles.element.add_style_of_type(style_id, WD_STYLE_TYPE.PARAGRAPH, False))
         style.name = name  # the id stays ASCII; Word shows the Vietnamese name
         style.base_style = normal
         style.quick_style = True
@@ -232,6 +242,41 @@ def _add_field(paragraph, instruction: str, shown: str) -> None:
     fld("end")
 
 
+class _StylesAsRead(StylesPart):
+    """The styled template's styles part, parsed only if something reads the document's styles, and
+    otherwise written back byte for byte as it was read.
+
+    Nothing reads them while a document is built (paragraphs and tables name their styles by id), and
+    parsing the template's 360 kB of styles again for every document, and writing them out again, was
+    about a tenth of the time of drafting a dossier.
+    """
+
+    def __init__(self, partname, content_type, blob: bytes, package):
+        Part.__init__(self, partname, content_type, blob, package)
+        self._parsed = None
+
+    @classmethod
+    def load(cls, partname, content_type, blob: bytes, package):
+        return cls(partname, content_type, blob, package)
+
+    @property
+    def _element(self):
+        if self._parsed is None:
+            self._parsed = parse_xml(self._blob)
+        return self._parsed
+
+    @property
+    def blob(self) -> bytes:
+        return self._blob if self._parsed is None else serialize_part_xml(self._parsed)
+
+
+def _template_part(partname, content_type, reltype, blob, package):
+    """python-docx's part factory, except for the styles part (see :class:`_StylesAsRead`)."""
+    if content_type == CT.WML_STYLES:
+        return _StylesAsRead.load(partname, content_type, blob, package)
+    return PartFactory(partname, content_type, reltype, blob, package)
+
+
 _STYLED_TEMPLATE: bytes | None = None
 
 
@@ -241,20 +286,21 @@ def _styled_document():
     Setting the styles up costs more than writing a short document, so it is
     done once per process (``thidua draft all`` writes a whole dossier) and the
     styled, still empty document is kept as bytes; each document starts from a
-    fresh copy of it.
+    fresh copy of it, opened as ``docx.Document`` opens a file but with the
+    styles left as read.
     """
     global _STYLED_TEMPLATE
-    if _STYLED_TEMPLATE is None:
-        import io
+    import io
 
+    if _STYLED_TEMPLATE is None:
         word = WordDocument()
         _setup_styles(word)
         buffer = io.BytesIO()
         word.save(buffer)
         _STYLED_TEMPLATE = buffer.getvalue()
-    import io
-
-    return WordDocument(io.BytesIO(_STYLED_TEMPLATE))
+    package = Package()
+    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(_STYLED_TEMPLATE)), package, _template_part)
+    return package.main_document_part.document
 
 
 class _Builder:
@@ -281,11 +327,14 @@ class _Builder:
     def styled(container, style_key: str):
         """A new paragraph at the end of ``container`` in one of the decree's styles.
 
-        The style id is written as it is: python-docx's ``style=`` would look the style up and compare it
-        with the document's default style, a scan of every style for each paragraph.
+        The style id is written as it is (python-docx's ``style=`` would look the style up and compare it
+        with the document's default style, a scan of every style for each paragraph), and the new, empty
+        paragraph gets its ``w:pPr`` as its only child without a search for where it goes.
         """
         paragraph = container.add_paragraph()
-        paragraph._p.style = _STYLE_SPECS[style_key][0]
+        properties = OxmlElement("w:pPr")
+        properties.append(OxmlElement("w:pStyle", {qn("w:val"): _STYLE_SPECS[style_key][0]}))
+        paragraph._p.append(properties)
         return paragraph
 
     def para(self, container, style_key: str, text: str = "", *, centred_width_mm: float | None = None):
@@ -319,8 +368,13 @@ class _Builder:
         fmt.space_after = Pt(space_after)
         _bottom_border(paragraph)
 
+    def add_table(self, rows: int, cols: int):
+        """A table at the end of the body, in no table style: ``Document.add_table`` does the same and then
+        looks the missing style up in the styles, which would parse them (see :class:`_StylesAsRead`)."""
+        return self.word._body.add_table(rows, cols, self.word._block_width)
+
     def layout_table(self, rows: int, widths_mm: list[float], align=WD_TABLE_ALIGNMENT.LEFT):
-        table = self.word.add_table(rows=rows, cols=len(widths_mm))
+        table = self.add_table(rows, len(widths_mm))
         table.alignment = align
         _cell_margins(table)
         _fixed_widths(table, widths_mm)
@@ -448,7 +502,7 @@ class _Builder:
 
     def table(self, block: Table) -> None:
         rows = len(block.rows) + (1 if block.header else 0)
-        table = self.word.add_table(rows=rows, cols=block.columns)
+        table = self.add_table(rows, block.columns)
         table._tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid", without a lookup by name
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _cell_margins(table, sides_pt=3, top_bottom_pt=1)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -126,11 +125,17 @@ class _Styles:
         self.noi_nhan = style("noi_nhan", L.SIZE_NOI_NHAN, align=TA_LEFT)
 
 
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, for reportlab's paragraph markup (as ``xml.sax.saxutils.escape``
+    does, which would load ``urllib.request`` and with it HTTP, e-mail and SSL)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _markup(runs: tuple[Run, ...]) -> str:
     """Runs → reportlab paragraph markup (escaped, <b>/<i> per run)."""
     out = []
     for run in runs:
-        text = escape(run.text)
+        text = _escape(run.text)
         if run.italic:
             text = f"<i>{text}</i>"
         if run.bold:
@@ -140,13 +145,13 @@ def _markup(runs: tuple[Run, ...]) -> str:
 
 
 def _p(text: str, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(escape(text), style)
+    return RLParagraph(_escape(text), style)
 
 
 def _centred(text: str, style: ParagraphStyle, width: float) -> RLParagraph:
     """A centred display line broken into even lines (see :func:`layout.balanced_lines`)."""
     lines = L.balanced_lines(text, lambda t: text_width(t, style.fontName, style.fontSize), width)
-    return RLParagraph("<br/>".join(escape(line) for line in lines), style)
+    return RLParagraph("<br/>".join(_escape(line) for line in lines), style)
 
 
 class _Rule(Flowable):
