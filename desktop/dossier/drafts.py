@@ -34,6 +34,7 @@ from desktop.numbers import percent
 from desktop.store.db import os_user
 from desktop import clock
 from desktop.files import temp_prefix
+from desktop.resources import forms_dir
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
@@ -171,6 +172,11 @@ def _earliest_form(kind: str, subject: str | None, award_type: str | None,
 
 
 def _form_by_name(name: str) -> forms_mod.Form:
+    """The form ``name`` (its file's name without ``.toml``), read alone when its file is in the forms
+    folder, without reading and checking every other form."""
+    path = forms_dir() / f"{name}.toml"
+    if path.name == f"{name}.toml" and path.is_file():
+        return forms_mod.load_form(path)
     for f in forms_mod.list_forms():
         if f.path.stem == name:
             return f

@@ -223,6 +223,17 @@ def _tall_row(values, widths_mm: list[float]) -> bool:
     return False
 
 
+def _add_run(paragraph, text: str):
+    """``paragraph.add_run(text)``: a text without tabs or line breaks (nearly every one) goes into its one
+    ``w:t`` directly, without python-docx's scan of it character by character."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run
+
+
 def _add_field(paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE …) as begin / instruction / separate / result / end runs."""
     def fld(kind: str):
@@ -342,16 +353,16 @@ class _Builder:
         if text:
             parts = self.lines(text, style_key, centred_width_mm) if centred_width_mm else [text]
             for i, part in enumerate(parts):
-                run = paragraph.add_run(part)
+                run = _add_run(paragraph, part)
                 if i < len(parts) - 1:
                     run.add_break()
         return paragraph
 
     def runs(self, paragraph, runs: tuple[Run, ...], prefix: str = "") -> None:
         if prefix:
-            paragraph.add_run(prefix)
+            _add_run(paragraph, prefix)
         for r in runs:
-            run = paragraph.add_run(r.text)
+            run = _add_run(paragraph, r.text)
             if r.bold:
                 run.bold = True
             if r.italic:
@@ -445,7 +456,7 @@ class _Builder:
                 L.TEXT_WIDTH_MM * 72 / 25.4,
             )
             for i, part in enumerate(parts):
-                run = p.add_run(part)
+                run = _add_run(p, part)
                 run.bold = line.bold
                 run.italic = line.italic
                 if i < len(parts) - 1:
@@ -514,7 +525,7 @@ class _Builder:
             for cell, text in zip(row.cells, block.header):
                 p = self.styled(self.clear(cell), "cell_header" if block.bold_header else "cell")
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                p.add_run(text)
+                _add_run(p, text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r = 1
         widths_mm = [f * L.TEXT_WIDTH_MM for f in block.fractions()]
@@ -530,7 +541,7 @@ class _Builder:
                 if len(text) <= 8 and (i == 0 or text.replace(",", "").replace("%", "").isdigit()):
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if text:
-                    p.add_run(text)
+                    _add_run(p, text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if tall else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r += 1
         self.styled(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
