@@ -371,6 +371,25 @@ def test_draft_all_writes_the_whole_dossier_in_one_run(tmp_path, capsys, demo_pa
     assert (code, err) == (0, "")
 
 
+def test_draft_all_composes_each_document_once(tmp_path, capsys, demo_path, monkeypatch):
+    """Drafts still being edited are laid out from their composed document, once for the file name, the PDF
+    and the DOCX together."""
+    from desktop.dossier import drafts
+
+    with Store(demo_path) as store:
+        campaign = store.scalar("SELECT campaign_id FROM draft WHERE kind = 'to_trinh'")
+        for (draft_id,) in store.conn.execute("SELECT id FROM draft WHERE status = 'hoan_thien'").fetchall():
+            drafts.reopen(store, draft_id)
+    composed: list[int] = []
+    document = drafts.document
+    monkeypatch.setattr(drafts, "document", lambda store, draft_id, *args, **kwargs: (
+        composed.append(draft_id), document(store, draft_id, *args, **kwargs))[1])
+    out = tmp_path / "ho-so"
+    code, _, err = run(capsys, "--db", demo_path, "draft", "all", campaign, "--out", out)
+    assert (code, err) == (0, "")
+    assert sorted(composed) == sorted(set(composed)) and len(composed) == len(list(out.glob("*.docx"))) > 4
+
+
 def test_demo_for_a_plan_that_is_not_there_makes_no_data_file(tmp_path, capsys):
     code, out, err = run(capsys, "--db", tmp_path / "mau.sqlite", "demo", "--plan", tmp_path / "khong-co.txt")
     assert code == 2 and "Không tìm thấy tệp kế hoạch" in err

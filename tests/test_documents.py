@@ -504,3 +504,21 @@ def test_a_table_row_taller_than_a_page_splits_across_pages(tmp_path):
     assert body_rows[0]._tr.trPr is None or body_rows[0]._tr.trPr.find(qn("w:cantSplit")) is None
     short = next(t.rows[2] for t in word.tables if len(t.rows) > 2 and long in t.rows[1].cells[1].text)
     assert short._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_docx_reads_no_style_while_a_document_is_built(tmp_path, monkeypatch):
+    """Paragraphs and tables name their styles by id, so the styled template's styles part is written out as
+    it was read: parsing its 360 kB again for every document was a tenth of drafting a dossier."""
+    from desktop.dossier.documents import render_docx as module
+
+    doc = long_document()
+    render_docx(doc, tmp_path / "first.docx")  # the styled template is made once per process
+
+    def parse(blob):
+        raise AssertionError("the template's styles were parsed")
+
+    monkeypatch.setattr(module, "parse_xml", parse)
+    word = open_docx(render_docx(doc, tmp_path / "dai.docx"))
+    names = {s.name for s in word.styles}
+    assert set(STYLE_NAMES.values()) <= names and "Table Grid" in names
+    assert {p.style.name for p in word.paragraphs} <= names

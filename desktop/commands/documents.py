@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.dossier import drafts, printing
+from desktop.dossier import drafts
 from desktop.commands.main import add_command, add_json_option, add_print_options, db_path
 from desktop.errors import UserError
 from desktop.formatting import date_time
@@ -130,7 +130,10 @@ def run_draft_all(args: argparse.Namespace) -> int:
         targets = [x for x in dossier_documents(store, args.campaign, phase_id) if x.needed]
         ids = [drafts.create(store, x.kind, x.target_id, authority=x.authority or None,
                              phase_id=phase_id if x.kind == "to_trinh" else None) for x in targets]
-        names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i))}") for n, i in enumerate(ids, 1)]
+        # Each document is composed once, for its file name and both its files.
+        docs = [drafts.document(store, i) for i in ids]
+        names = [Path(f"{n:02d} {document_file_name(store, drafts.get(store, i), doc)}")
+                 for n, (i, doc) in enumerate(zip(ids, docs), 1)]
         # The papers of the plan's list attached as files go with the documents, byte for byte.
         papers = [(out_dir / safe_name(f"{n:02d} {ATTACHED_PREFIX}{a.file_name}"), a)
                   for n, a in enumerate(attachments.list_for_campaign(store, args.campaign), len(ids) + 1)]
@@ -142,9 +145,9 @@ def run_draft_all(args: argparse.Namespace) -> int:
                 raise UserError(f"Thư mục {out_dir} đã có {', '.join(there[:3])}"
                                 f"{' …' if len(there) > 3 else ''}; thêm --overwrite để ghi đè.")
         out_dir.mkdir(parents=True, exist_ok=True)
-        for draft_id, name in zip(ids, names):
+        for draft_id, doc, name in zip(ids, docs, names):
             for suffix in (".pdf", ".docx"):
-                written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix)))
+                written.append(drafts.render(store, draft_id, out_dir / name.with_suffix(suffix), doc))
             print(f"{name.stem} (.pdf, .docx)")
         for path, a in papers:
             with atomic_write(path, make_parents=True) as tmp, open(tmp, "wb") as fh:
@@ -230,6 +233,8 @@ def run_reopen(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
+    from desktop.dossier import printing
+
     with Store(db_path(args)) as store:
         allowed = printing.permission(store, args.document)
         if not allowed.allowed:  # a refusal, not a failure: its own exit status, on standard error

@@ -21,6 +21,7 @@ from desktop.records import blobs, evidence, unit
 from desktop.campaigns import campaign as campaigns
 from desktop.council import meetings, nominations
 from desktop.dossier import drafts
+from desktop.dossier.documents.model import Document
 from desktop.errors import UserError
 from desktop.text import fold
 from desktop import clock
@@ -232,15 +233,16 @@ ATTACHED_PREFIX = "Kèm theo - "
 """How an attached paper is named in the folder / ZIP of signed PDFs (the package puts it under kem-theo/)."""
 
 
-def document_file_name(store, d: drafts.Draft) -> str:
+def document_file_name(store, d: drafts.Draft, doc: Document | None = None) -> str:
     """``<số ký hiệu> <trích yếu>.pdf`` as a document system expects, safe on Windows.
 
     Before the e-office system gives the number, only the symbol is there
-    (``TTr-UBND Tờ trình đề nghị khen thưởng.pdf``); ``/`` becomes ``-``.
+    (``TTr-UBND Tờ trình đề nghị khen thưởng.pdf``); ``/`` becomes ``-``. ``doc``: the draft's current
+    document when the caller has composed it already.
     """
     from desktop.package.names import safe_name
 
-    header = drafts.document(store, d.id).header
+    header = (doc if doc is not None else drafts.document(store, d.id)).header
     reference = f"{header.number}/{header.symbol}" if header.number else header.symbol
     summary = drafts.title(store, d)
     return safe_name(f"{reference} {summary}" if reference else summary, suffix=".pdf")

@@ -34,6 +34,7 @@ from desktop.numbers import percent
 from desktop.store.db import os_user
 from desktop import clock
 from desktop.files import temp_prefix
+from desktop.resources import forms_dir
 
 KINDS = {"to_trinh": "Tờ trình đề nghị khen thưởng", "bien_ban": "Biên bản họp xét thi đua, khen thưởng",
          "bao_cao": "Báo cáo thành tích"}
@@ -171,6 +172,11 @@ def _earliest_form(kind: str, subject: str | None, award_type: str | None,
 
 
 def _form_by_name(name: str) -> forms_mod.Form:
+    """The form ``name`` (its file's name without ``.toml``), read alone when its file is in the forms
+    folder, without reading and checking every other form."""
+    path = forms_dir() / f"{name}.toml"
+    if path.name == f"{name}.toml" and path.is_file():
+        return forms_mod.load_form(path)
     for f in forms_mod.list_forms():
         if f.path.stem == name:
             return f
@@ -1121,8 +1127,11 @@ def title(store, d: Draft) -> str:
     return KINDS[d.kind]
 
 
-def render(store, draft_id: int, out: str | Path) -> Path:
-    """Write the draft as PDF or DOCX (by the file's suffix); a finalised one from its kept files."""
+def render(store, draft_id: int, out: str | Path, doc: Document | None = None) -> Path:
+    """Write the draft as PDF or DOCX (by the file's suffix); a finalised one from its kept files.
+
+    ``doc``: the draft's current :func:`document` when the caller has composed it already (``draft all``
+    composes each document once for its name, its PDF and its DOCX)."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
@@ -1137,8 +1146,7 @@ def render(store, draft_id: int, out: str | Path) -> Path:
                 for chunk in blobs.iter_chunks(store, kept):
                     fh.write(chunk)
             return out
-        doc = document(store, draft_id)
-        return _render(doc, out)
+        return _render(doc if doc is not None else document(store, draft_id), out)
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
             raise UserError("Ổ đĩa đã đầy; chưa lưu được văn bản.") from None

@@ -21,16 +21,24 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
+from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docx.package import Package
+from docx.parts.styles import StylesPart
 from docx.shared import Mm, Pt
-from reportlab.pdfbase import pdfmetrics
+from docx.styles.style import StyleFactory
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
 from desktop.dossier.documents.fonts import find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
-from desktop.dossier.documents.render_pdf import register_family
+from desktop.dossier.documents.render_pdf import register_family, text_width
 
 __all__ = ["FONT_NAME", "STYLE_NAMES", "render_docx"]
 
@@ -132,7 +140,8 @@ def _setup_styles(doc) -> dict[str, object]:
 
     made: dict[str, object] = {}
     for key, (style_id, name, size, bold, italic, align, indent, after) in _STYLE_SPECS.items():
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        # Straight into the styles part: ``styles.add_style`` first compares the name with every style's.
+        style = StyleFactory(styles.element.add_style_of_type(style_id, WD_STYLE_TYPE.PARAGRAPH, False))
         style.name = name  # the id stays ASCII; Word shows the Vietnamese name
         style.base_style = normal
         style.quick_style = True
@@ -214,6 +223,17 @@ def _tall_row(values, widths_mm: list[float]) -> bool:
     return False
 
 
+def _add_run(paragraph, text: str):
+    """``paragraph.add_run(text)``: a text without tabs or line breaks (nearly every one) goes into its one
+    ``w:t`` directly, without python-docx's scan of it character by character."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run
+
+
 def _add_field(paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE …) as begin / instruction / separate / result / end runs."""
     def fld(kind: str):
@@ -233,37 +253,71 @@ def _add_field(paragraph, instruction: str, shown: str) -> None:
     fld("end")
 
 
+class _StylesAsRead(StylesPart):
+    """The styled template's styles part, parsed only if something reads the document's styles, and
+    otherwise written back byte for byte as it was read.
+
+    Nothing reads them while a document is built (paragraphs and tables name their styles by id), and
+    parsing the template's 360 kB of styles again for every document, and writing them out again, was
+    about a tenth of the time of drafting a dossier.
+    """
+
+    def __init__(self, partname, content_type, blob: bytes, package):
+        Part.__init__(self, partname, content_type, blob, package)
+        self._parsed = None
+
+    @classmethod
+    def load(cls, partname, content_type, blob: bytes, package):
+        return cls(partname, content_type, blob, package)
+
+    @property
+    def _element(self):
+        if self._parsed is None:
+            self._parsed = parse_xml(self._blob)
+        return self._parsed
+
+    @property
+    def blob(self) -> bytes:
+        return self._blob if self._parsed is None else serialize_part_xml(self._parsed)
+
+
+def _template_part(partname, content_type, reltype, blob, package):
+    """python-docx's part factory, except for the styles part (see :class:`_StylesAsRead`)."""
+    if content_type == CT.WML_STYLES:
+        return _StylesAsRead.load(partname, content_type, blob, package)
+    return PartFactory(partname, content_type, reltype, blob, package)
+
+
 _STYLED_TEMPLATE: bytes | None = None
 
 
 def _styled_document():
-    """A new Word document with the decree's styles, and those styles by key.
+    """A new Word document with the decree's styles.
 
     Setting the styles up costs more than writing a short document, so it is
     done once per process (``thidua draft all`` writes a whole dossier) and the
     styled, still empty document is kept as bytes; each document starts from a
-    fresh copy of it.
+    fresh copy of it, opened as ``docx.Document`` opens a file but with the
+    styles left as read.
     """
     global _STYLED_TEMPLATE
-    if _STYLED_TEMPLATE is None:
-        import io
+    import io
 
+    if _STYLED_TEMPLATE is None:
         word = WordDocument()
         _setup_styles(word)
         buffer = io.BytesIO()
         word.save(buffer)
         _STYLED_TEMPLATE = buffer.getvalue()
-    import io
-
-    word = WordDocument(io.BytesIO(_STYLED_TEMPLATE))
-    by_id = {style.style_id: style for style in word.styles}
-    return word, {key: by_id[spec[0]] for key, spec in _STYLE_SPECS.items()}
+    package = Package()
+    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(_STYLED_TEMPLATE)), package, _template_part)
+    return package.main_document_part.document
 
 
 class _Builder:
     def __init__(self, document: Document):
         self.doc = document
-        self.word, self.styles = _styled_document()
+        self.word = _styled_document()
         self.fonts = register_family(find_family(prefer_system=False))
         # The default template starts with one empty paragraph; it is removed at the end.
         self._initial = list(self.word.paragraphs)
@@ -272,7 +326,7 @@ class _Builder:
 
     def width_pt(self, text: str, bold: bool, italic: bool, size: float) -> float:
         key = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-        return pdfmetrics.stringWidth(text, self.fonts[key], size)
+        return text_width(text, self.fonts[key], size)
 
     def lines(self, text: str, style_key: str, max_mm: float) -> list[str]:
         _, _, size, bold, italic, *_ = _STYLE_SPECS[style_key]
@@ -280,21 +334,35 @@ class _Builder:
 
     # -- writing
 
+    @staticmethod
+    def styled(container, style_key: str):
+        """A new paragraph at the end of ``container`` in one of the decree's styles.
+
+        The style id is written as it is (python-docx's ``style=`` would look the style up and compare it
+        with the document's default style, a scan of every style for each paragraph), and the new, empty
+        paragraph gets its ``w:pPr`` as its only child without a search for where it goes.
+        """
+        paragraph = container.add_paragraph()
+        properties = OxmlElement("w:pPr")
+        properties.append(OxmlElement("w:pStyle", {qn("w:val"): _STYLE_SPECS[style_key][0]}))
+        paragraph._p.append(properties)
+        return paragraph
+
     def para(self, container, style_key: str, text: str = "", *, centred_width_mm: float | None = None):
-        paragraph = container.add_paragraph(style=self.styles[style_key])
+        paragraph = self.styled(container, style_key)
         if text:
             parts = self.lines(text, style_key, centred_width_mm) if centred_width_mm else [text]
             for i, part in enumerate(parts):
-                run = paragraph.add_run(part)
+                run = _add_run(paragraph, part)
                 if i < len(parts) - 1:
                     run.add_break()
         return paragraph
 
     def runs(self, paragraph, runs: tuple[Run, ...], prefix: str = "") -> None:
         if prefix:
-            paragraph.add_run(prefix)
+            _add_run(paragraph, prefix)
         for r in runs:
-            run = paragraph.add_run(r.text)
+            run = _add_run(paragraph, r.text)
             if r.bold:
                 run.bold = True
             if r.italic:
@@ -303,7 +371,7 @@ class _Builder:
     def rule(self, container, length_mm: float, box_mm: float, *, space_after: float = 0) -> None:
         """A solid rule of ``length_mm`` centred in a box ``box_mm`` wide: the bottom
         border of an empty paragraph whose side indents leave that length."""
-        paragraph = container.add_paragraph(style=self.styles["rule"])
+        paragraph = self.styled(container, "rule")
         side = max((box_mm - length_mm) / 2, 0)
         fmt = paragraph.paragraph_format
         fmt.left_indent = Mm(side)
@@ -311,8 +379,13 @@ class _Builder:
         fmt.space_after = Pt(space_after)
         _bottom_border(paragraph)
 
+    def add_table(self, rows: int, cols: int):
+        """A table at the end of the body, in no table style: ``Document.add_table`` does the same and then
+        looks the missing style up in the styles, which would parse them (see :class:`_StylesAsRead`)."""
+        return self.word._body.add_table(rows, cols, self.word._block_width)
+
     def layout_table(self, rows: int, widths_mm: list[float], align=WD_TABLE_ALIGNMENT.LEFT):
-        table = self.word.add_table(rows=rows, cols=len(widths_mm))
+        table = self.add_table(rows, len(widths_mm))
         table.alignment = align
         _cell_margins(table)
         _fixed_widths(table, widths_mm)
@@ -341,7 +414,7 @@ class _Builder:
             widest = max(self.width_pt(x, True, False, L.SIZE_ISSUING) for x in self.lines(issuing, "issuing", L.HEADER_LEFT_MM))
             self.rule(left, widest * L.RULE_FRACTION / mm_to_pt, L.HEADER_LEFT_MM)
         else:
-            left.add_paragraph(style=self.styles["governing"])
+            self.styled(left, "governing")
         self.para(right, "national", L.NATIONAL_NAME)
         self.para(right, "motto", L.MOTTO)
         motto_mm = self.width_pt(L.MOTTO, True, False, L.SIZE_MOTTO) / mm_to_pt
@@ -367,7 +440,7 @@ class _Builder:
             mark.paragraph_format.space_before = Pt(6)
             mark_mm = self.width_pt(self.doc.classification_mark, True, False, L.SIZE_CLASSIFICATION) * 25.4 / 72
             _box_border(mark, side_mm=max((L.HEADER_LEFT_MM - mark_mm) / 2 - 2, 0))
-            self.clear(table.rows[r].cells[1]).add_paragraph(style=self.styles["number"])
+            self.styled(self.clear(table.rows[r].cells[1]), "number")
 
     def title(self) -> None:
         if self.doc.is_cong_van:   # no type name; the trích yếu is in the header
@@ -376,14 +449,14 @@ class _Builder:
         self.para(self.word, "type_name", self.doc.type_name.upper(), centred_width_mm=L.TEXT_WIDTH_MM)
         widest = 0.0
         for line in self.doc.title_lines:
-            p = self.word.add_paragraph(style=self.styles["title"])
+            p = self.styled(self.word, "title")
             parts = L.balanced_lines(
                 line.text,
                 lambda t, b=line.bold, i=line.italic: self.width_pt(t, b, i, L.SIZE_TITLE),
                 L.TEXT_WIDTH_MM * 72 / 25.4,
             )
             for i, part in enumerate(parts):
-                run = p.add_run(part)
+                run = _add_run(p, part)
                 run.bold = line.bold
                 run.italic = line.italic
                 if i < len(parts) - 1:
@@ -411,7 +484,7 @@ class _Builder:
             for p in (pa, pb):
                 p.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 p.paragraph_format.space_after = Pt(0)
-        self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
+        self.styled(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 
     def bases(self) -> None:
         for line in self.doc.basis_lines():
@@ -429,10 +502,10 @@ class _Builder:
 
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
-            self.runs(self.word.add_paragraph(style=self.styles["body"]), block.runs)
+            self.runs(self.styled(self.word, "body"), block.runs)
         elif isinstance(block, BulletList):
             for item in block.items:
-                self.runs(self.word.add_paragraph(style=self.styles["body"]), item, prefix="- ")
+                self.runs(self.styled(self.word, "body"), item, prefix="- ")
         elif isinstance(block, Table):
             self.table(block)
         else:  # pragma: no cover - the Block union is closed
@@ -440,8 +513,8 @@ class _Builder:
 
     def table(self, block: Table) -> None:
         rows = len(block.rows) + (1 if block.header else 0)
-        table = self.word.add_table(rows=rows, cols=block.columns)
-        table.style = self.word.styles["Table Grid"]
+        table = self.add_table(rows, block.columns)
+        table._tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid", without a lookup by name
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _cell_margins(table, sides_pt=3, top_bottom_pt=1)
         _fixed_widths(table, [f * L.TEXT_WIDTH_MM for f in block.fractions()])
@@ -450,9 +523,9 @@ class _Builder:
             row = table.rows[0]
             _repeat_header(row)
             for cell, text in zip(row.cells, block.header):
-                p = self.clear(cell).add_paragraph(style=self.styles["cell_header" if block.bold_header else "cell"])
+                p = self.styled(self.clear(cell), "cell_header" if block.bold_header else "cell")
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                p.add_run(text)
+                _add_run(p, text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r = 1
         widths_mm = [f * L.TEXT_WIDTH_MM for f in block.fractions()]
@@ -464,14 +537,14 @@ class _Builder:
             if not tall:
                 _cant_split(row)
             for i, (cell, text) in enumerate(zip(row.cells, values)):
-                p = self.clear(cell).add_paragraph(style=self.styles["cell"])
+                p = self.styled(self.clear(cell), "cell")
                 if len(text) <= 8 and (i == 0 or text.replace(",", "").replace("%", "").isdigit()):
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 if text:
-                    p.add_run(text)
+                    _add_run(p, text)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if tall else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             r += 1
-        self.word.add_paragraph(style=self.styles["rule"]).paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
+        self.styled(self.word, "rule").paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
 
     def signature_top(self, cell, block: SignatureBlock, width_mm: float) -> None:
         for role, text in block.lines():
@@ -496,7 +569,7 @@ class _Builder:
         left = self.doc.signature("left")
         right = self.doc.signature("right")
         bottom = self.doc.signature("bottom")
-        spacer = self.word.add_paragraph(style=self.styles["rule"])
+        spacer = self.styled(self.word, "rule")
         spacer.paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT)
         if left and right:
             half = L.TEXT_WIDTH_MM / 2
@@ -512,9 +585,9 @@ class _Builder:
             self.signature_name(b, right, gap=True)
             if self.doc.noi_nhan:
                 a, b = (self.clear(c) for c in table.rows[2].cells)
-                spacer = a.add_paragraph(style=self.styles["noi_nhan"])
+                spacer = self.styled(a, "noi_nhan")
                 self.noi_nhan(a)
-                b.add_paragraph(style=self.styles["noi_nhan"])
+                self.styled(b, "noi_nhan")
         else:
             signer = right or left
             table = self.layout_table(1, [L.SIGN_LEFT_MM, L.SIGN_RIGHT_MM])
@@ -522,14 +595,14 @@ class _Builder:
             a, b = (self.clear(c) for c in table.rows[0].cells)
             self.noi_nhan(a)
             if not a.paragraphs:
-                a.add_paragraph(style=self.styles["noi_nhan"])
+                self.styled(a, "noi_nhan")
             if signer:
                 self.signature_top(b, signer, L.SIGN_RIGHT_MM)
                 self.signature_name(b, signer, gap=True)
             else:
-                b.add_paragraph(style=self.styles["sign_name"])
+                self.styled(b, "sign_name")
         if bottom:
-            gap = self.word.add_paragraph(style=self.styles["rule"])
+            gap = self.styled(self.word, "rule")
             gap.paragraph_format.space_after = Pt(L.PARAGRAPH_SPACE_PT * 3)
             table = self.layout_table(1, [L.TEXT_WIDTH_MM], WD_TABLE_ALIGNMENT.CENTER)
             _cant_split(table.rows[0])
@@ -554,11 +627,11 @@ class _Builder:
         section.first_page_header.is_linked_to_previous = False
         first = section.first_page_header.paragraphs
         if first:
-            first[0].style = self.styles["page_number"]
+            first[0]._p.style = _STYLE_SPECS["page_number"][0]
         header = section.header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.style = self.styles["page_number"]
+        paragraph._p.style = _STYLE_SPECS["page_number"][0]
         _add_field(paragraph, "PAGE", "2")
 
     def build(self):

@@ -11,8 +11,8 @@ interrupted export never leaves a half-written PDF under the real name.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -42,7 +42,7 @@ from desktop.files import atomic_write
 from desktop.dossier.documents.fonts import FontFamily, find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 
-__all__ = ["register_family", "render_pdf"]
+__all__ = ["register_family", "render_pdf", "text_width"]
 
 _BLACK = colors.black
 
@@ -67,6 +67,13 @@ def register_family(family: FontFamily) -> dict[str, str]:
         boldItalic=names["bold_italic"],
     )
     return names
+
+
+@functools.cache
+def text_width(text: str, font_name: str, size: float) -> float:
+    """The width of ``text`` in a registered font, in points, remembered: display lines are measured over
+    and over (each way of breaking them, in the PDF and the DOCX, in every document of a dossier)."""
+    return pdfmetrics.stringWidth(text, font_name, size)
 
 
 class _Styles:
@@ -118,11 +125,17 @@ class _Styles:
         self.noi_nhan = style("noi_nhan", L.SIZE_NOI_NHAN, align=TA_LEFT)
 
 
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, for reportlab's paragraph markup (as ``xml.sax.saxutils.escape``
+    does, which would load ``urllib.request`` and with it HTTP, e-mail and SSL)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _markup(runs: tuple[Run, ...]) -> str:
     """Runs → reportlab paragraph markup (escaped, <b>/<i> per run)."""
     out = []
     for run in runs:
-        text = escape(run.text)
+        text = _escape(run.text)
         if run.italic:
             text = f"<i>{text}</i>"
         if run.bold:
@@ -132,13 +145,13 @@ def _markup(runs: tuple[Run, ...]) -> str:
 
 
 def _p(text: str, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(escape(text), style)
+    return RLParagraph(_escape(text), style)
 
 
 def _centred(text: str, style: ParagraphStyle, width: float) -> RLParagraph:
     """A centred display line broken into even lines (see :func:`layout.balanced_lines`)."""
-    lines = L.balanced_lines(text, lambda t: pdfmetrics.stringWidth(t, style.fontName, style.fontSize), width)
-    return RLParagraph("<br/>".join(escape(line) for line in lines), style)
+    lines = L.balanced_lines(text, lambda t: text_width(t, style.fontName, style.fontSize), width)
+    return RLParagraph("<br/>".join(_escape(line) for line in lines), style)
 
 
 class _Rule(Flowable):
@@ -207,11 +220,11 @@ class _Builder:
                 left.append(_centred(governing, s.governing, left_w))
             left.append(_centred(issuing, s.issuing, left_w))
             def measure(text: str) -> float:
-                return pdfmetrics.stringWidth(text, self.fonts["bold"], L.SIZE_ISSUING)
+                return text_width(text, self.fonts["bold"], L.SIZE_ISSUING)
 
             text_w = max(measure(line) for line in L.balanced_lines(issuing, measure, left_w))
             left.append(_rule(text_w * L.RULE_FRACTION))
-        right_rule = pdfmetrics.stringWidth(L.MOTTO, self.fonts["bold"], L.SIZE_MOTTO)
+        right_rule = text_width(L.MOTTO, self.fonts["bold"], L.SIZE_MOTTO)
         right: list[Flowable] = [
             _p(L.NATIONAL_NAME, s.national),
             _p(L.MOTTO, s.motto),
@@ -256,10 +269,10 @@ class _Builder:
             font = "bold_italic" if line.bold and line.italic else "bold" if line.bold else "italic" if line.italic else "regular"
             style = ParagraphStyle(f"title_{font}", parent=s.title, fontName=self.fonts[font])
             out.append(_centred(line.text, style, self.width))
-            measure = lambda t, f=self.fonts[font]: pdfmetrics.stringWidth(t, f, L.SIZE_TITLE)
+            measure = lambda t, f=self.fonts[font]: text_width(t, f, L.SIZE_TITLE)
             widest = max(widest, *(measure(x) for x in L.balanced_lines(line.text, measure, self.width)))
         if not self.doc.title_lines:
-            widest = pdfmetrics.stringWidth(self.doc.type_name.upper(), self.fonts["bold"], L.SIZE_TYPE_NAME)
+            widest = text_width(self.doc.type_name.upper(), self.fonts["bold"], L.SIZE_TYPE_NAME)
         out.append(_rule(widest * L.RULE_FRACTION, space_after=L.PARAGRAPH_SPACE_PT * 2, above=5.0))
         return out
 
@@ -268,8 +281,8 @@ class _Builder:
         if not lines:
             return []
         s = self.s
-        label_w = pdfmetrics.stringWidth(L.RECIPIENTS_LABEL + " ", self.fonts["regular"], L.SIZE_BODY)
-        text_w = max(pdfmetrics.stringWidth(x, self.fonts["regular"], L.SIZE_BODY) for x in lines)
+        label_w = text_width(L.RECIPIENTS_LABEL + " ", self.fonts["regular"], L.SIZE_BODY)
+        text_w = max(text_width(x, self.fonts["regular"], L.SIZE_BODY) for x in lines)
         list_w = min(text_w + 2, self.width - label_w)
         rows = [[_p(L.RECIPIENTS_LABEL if i == 0 else "", s.recipients), _p(line, s.recipients)] for i, line in enumerate(lines)]
         table = RLTable(rows, colWidths=[label_w, list_w], hAlign="CENTER")
@@ -436,7 +449,7 @@ class _ClassificationStamp(Flowable):
     def __init__(self, text: str, font: str, size: float):
         super().__init__()
         self.text, self.font, self.size = text, font, size
-        self.text_width = pdfmetrics.stringWidth(text, font, size)
+        self.text_width = text_width(text, font, size)
         self.box_w, self.box_h = self.text_width + 8, size + 6
         self.hAlign = "CENTER"
 
