@@ -189,11 +189,15 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Record counts shown by ``thidua info`` and the overview page."""
         q = self.scalar
+        # A count of a whole table only counts the entries of its smallest index, and the archived are
+        # counted through their own small partial index: the live ones are the difference. Counting them
+        # directly reads every live row to test ``archived_at`` (6 against 30 ms at 100,000).
+        archived = q("SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL")
         return {
             "collectives": q("SELECT count(*) FROM collective"),
             "people": q("SELECT count(*) FROM person"),
-            "achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NULL"),
-            "archived_achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL"),
+            "achievements": q("SELECT count(*) FROM achievement") - archived,
+            "archived_achievements": archived,
             "evidence_files": q("SELECT count(*) FROM evidence"),
             "audit_entries": q("SELECT count(*) FROM audit_log"),
         }

@@ -316,7 +316,7 @@ class OverviewPage(QWidget):
         self.latest_view = table_view(self.latest, "latest")
         self.latest_view.doubleClicked.connect(lambda ix: self.open_achievement.emit(self.latest.id_at(ix.row())))
         lay.addWidget(self.latest_view, 2)
-        self.refresh()
+        # Filled by refresh(), which the window calls when it shows the page (at start too).
 
     def refresh(self) -> None:
         p = unit.get(self.store)
