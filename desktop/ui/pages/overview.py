@@ -17,15 +17,12 @@ from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
 from desktop.ui.build import button, list_view, panel, select_row, text_label
-from desktop.ui.widgets import start_chart, table_view
+from desktop.ui.widgets import DeferredChart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
     QPen, QPushButton, QSplitter, QStackedWidget, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
-
-if HAVE_CHARTS:
-    from desktop.ui.qt import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):
@@ -44,23 +41,27 @@ def _msecs(day: dt.date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
 
-class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
+class CriterionChart(DeferredChart):
     """The measured values of one criterion over time, with its target as a dashed line."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMinimumHeight(200)
-        if start_chart(self) is None:
-            return
-        self.values: QLineSeries | None = None
-        self.target: QLineSeries | None = None
+        super().__init__(parent, minimum_height=200)
+        self.values = self.target = None  # the two QLineSeries, once drawn
+        self.progress: tuple[campaigns.CriterionProgress | None, dt.date | None, dt.date | None] = (None, None, None)
 
     def show_progress(self, k: campaigns.CriterionProgress | None, start: dt.date | None,
                       end: dt.date | None) -> None:
+        self.progress = (k, start, end)
+        self.redraw()
+
+    def draw(self) -> None:
+        k, start, end = self.progress
         if not HAVE_CHARTS:
-            self.setText(latest_text(k) if k else "")
+            self.view.setText(latest_text(k) if k else "")
             return
-        chart = self.chart()
+        from desktop.ui.qt import QDateTimeAxis, QLineSeries, QValueAxis
+
+        chart = self.view.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
