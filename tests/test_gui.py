@@ -410,6 +410,26 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
     assert done.stdout.splitlines()[-1] == "[]"
 
 
+def test_the_window_reads_the_overview_once_at_start(qtbot, gui_store, monkeypatch):
+    """The overview reads the file when it is shown, once: not also when built, nor again for the page
+    remembered from last time when that is the overview."""
+    from desktop.ui.pages.overview import OverviewPage
+
+    reads = []
+    refresh = OverviewPage.refresh
+    monkeypatch.setattr(OverviewPage, "refresh", lambda page: (reads.append(page), refresh(page)))
+    first = MainWindow(gui_store)
+    qtbot.addWidget(first)
+    assert len(reads) == 1
+    first.save_settings()  # the overview is the page remembered
+    second = MainWindow(gui_store)
+    qtbot.addWidget(second)
+    assert len(reads) == 2 and reads[1] is second.pages["overview"]
+    second.show_page("ledger")
+    second.show_page("overview")  # shown again: read afresh
+    assert len(reads) == 3
+
+
 def test_pages_built_later_get_their_remembered_layout(qtbot, gui_store):
     """Column widths and splitters saved from pages that were opened come back when those pages are
     first opened in the next window; a page never opened keeps what was saved before."""
