@@ -486,3 +486,6 @@ def test_the_counts_read_no_row_of_the_large_tables(store):
     for step in large:
         # A covering index counts entries without reading rows; the archived have their own small partial index.
         assert "COVERING INDEX" in step or step.endswith("INDEX achievement_archived_date"), step
+    assert list(store.counts()) == ["collectives", "people", "achievements", "archived_achievements",
+                                    "evidence_files", "audit_entries"]
+    assert store.counts("people", "achievements") == {"people": 0, "achievements": 0}  # the overview's, no more

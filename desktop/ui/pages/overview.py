@@ -331,7 +331,7 @@ class OverviewPage(QWidget):
         else:
             self.unit_label.setText(self.tr("No unit profile yet. Enter the unit's name, governing body and "
                                             "head so that documents carry the right header."))
-        counts = self.store.counts()
+        counts = self.store.counts(*self.cards)
         for key, card in self.cards.items():
             card.value.setText(f"{counts[key]:,}".replace(",", "."))
         self.latest.reload()
