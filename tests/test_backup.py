@@ -10,6 +10,7 @@ import pytest
 from conftest import raw_connect
 
 from desktop.records import backup as backup_mod
+from desktop.records import backup_status
 from desktop.commands import main as cli
 from desktop.records import unit
 from desktop.errors import UserError
@@ -152,13 +153,13 @@ def test_a_folder_keeps_the_newest_backups_only(demo_path, tmp_path):
 
 
 def test_last_backup_is_remembered_and_goes_stale_after_seven_days(store, tmp_path):
-    assert backup_mod.last_backup(store) is None
-    assert backup_mod.is_overdue(store, NOW)
+    assert backup_status.last_backup(store) is None
+    assert backup_status.is_overdue(store, NOW)
     result = backup_mod.backup(store, tmp_path / "b.sqlite", now=NOW)
     backup_mod.record_backup(store, result)
-    assert backup_mod.last_backup(store) == (NOW, str(result.path))
-    assert not backup_mod.is_overdue(store, NOW + dt.timedelta(days=7))
-    assert backup_mod.is_overdue(store, NOW + dt.timedelta(days=7, seconds=1))
+    assert backup_status.last_backup(store) == (NOW, str(result.path))
+    assert not backup_status.is_overdue(store, NOW + dt.timedelta(days=7))
+    assert backup_status.is_overdue(store, NOW + dt.timedelta(days=7, seconds=1))
 
 
 # -- restore ----------------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def test_backup_and_restore_commands(demo_path, tmp_path, capsys):
     made = list((tmp_path / "usb").iterdir())
     assert len(made) == 1 and made[0].name.startswith("SoThiDua-") and str(made[0]) in out
     with Store(demo_path) as s:
-        assert backup_mod.last_backup(s)[1] == str(made[0])
+        assert backup_status.last_backup(s)[1] == str(made[0])
 
     code, out, err = run(capsys, "--db", demo_path, "backup", made[0])
     assert code == 2 and "đã có" in err

@@ -384,7 +384,9 @@ def test_the_window_builds_only_the_overview_until_another_page_is_opened(window
 
 
 def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
-    """Nothing the first paint does not need is imported before it: no drafting, signing or PDF viewer."""
+    """Nothing the first paint does not need is imported before it: no drafting, signing or PDF viewer, no
+    dialog opened on a click, no backup code (the overview reads only when the last backup was), and no
+    QtCharts (the overview's charts are drawn just after the first paint)."""
     import subprocess
     import sys
     from pathlib import Path
@@ -392,16 +394,40 @@ def test_the_window_shows_before_the_dossier_code_loads(tmp_path):
     db = tmp_path / "w.sqlite"
     Store(db).close()
     heavy = ["desktop.dossier.drafts", "reportlab", "docx", "pyhanko", "openpyxl", "PySide6.QtPdf", "PySide6.QtPrintSupport",
-             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.signing.trust"]
-    code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication; "
+             "desktop.ui.pages.documents", "desktop.ui.pages.send", "desktop.signing.trust",
+             "PySide6.QtCharts", "desktop.ui.dialogs.records", "desktop.records.backup", "desktop.records.people",
+             "desktop.ui.operations"]
+    # As ``thidua gui --quit-when-shown`` says "shown": in the event loop's first turn, the window shown.
+    code = ("import sys; from desktop.store import Store; from desktop.ui.qt import QApplication, QTimer; "
             "from desktop.ui.main_window import MainWindow; app = QApplication([]); "
-            f"store = Store({str(db)!r}); w = MainWindow(store, remember=False); w.show(); app.processEvents(); "
-            f"print(sorted(m for m in {heavy!r} if m in sys.modules)); w.close(); store.close()")
+            f"store = Store({str(db)!r}); w = MainWindow(store, remember=False); w.show(); "
+            f"QTimer.singleShot(0, lambda: (print(sorted(m for m in {heavy!r} if m in sys.modules)), app.quit())); "
+            "app.exec(); w.close(); store.close()")
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_window_reads_the_overview_once_at_start(qtbot, gui_store, monkeypatch):
+    """The overview reads the file when it is shown, once: not also when built, nor again for the page
+    remembered from last time when that is the overview."""
+    from desktop.ui.pages.overview import OverviewPage
+
+    reads = []
+    refresh = OverviewPage.refresh
+    monkeypatch.setattr(OverviewPage, "refresh", lambda page: (reads.append(page), refresh(page)))
+    first = MainWindow(gui_store)
+    qtbot.addWidget(first)
+    assert len(reads) == 1
+    first.save_settings()  # the overview is the page remembered
+    second = MainWindow(gui_store)
+    qtbot.addWidget(second)
+    assert len(reads) == 2 and reads[1] is second.pages["overview"]
+    second.show_page("ledger")
+    second.show_page("overview")  # shown again: read afresh
+    assert len(reads) == 3
 
 
 def test_pages_built_later_get_their_remembered_layout(qtbot, gui_store):

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 pytest.importorskip("pytestqt")
 
 from desktop.records import backup as backup_mod  # noqa: E402
+from desktop.records import backup_status  # noqa: E402
 from desktop.records import unit  # noqa: E402
 from desktop.ui import backups as backups_ui  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -65,7 +66,7 @@ def test_manual_backup_to_a_chosen_file(qtbot, window, gui_store, tmp_path, monk
         assert conn.execute("SELECT name FROM unit_profile").fetchone()[0] == "Trung tâm Trợ giúp pháp lý"
     finally:
         conn.close()
-    assert backup_mod.last_backup(gui_store)[1] == str(result.path)
+    assert backup_status.last_backup(gui_store)[1] == str(result.path)
     assert "Lần sao lưu gần nhất" in overview.backup_status.text()
     assert str(result.path) in window.backups.last_message
 
@@ -95,7 +96,7 @@ def test_daily_automatic_backup_into_the_chosen_folder(qtbot, window, gui_store,
         assert window.backups.auto_backup(now=NOW + dt.timedelta(days=day, hours=2)) is None
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["SoThiDua-TTTGPL-2026-03-10-083015.sqlite", "SoThiDua-TTTGPL-2026-03-11-083015.sqlite"]
-    assert backup_mod.last_backup(gui_store)[0] == NOW + dt.timedelta(days=2)
+    assert backup_status.last_backup(gui_store)[0] == NOW + dt.timedelta(days=2)
 
 
 def test_automatic_backup_to_a_missing_drive_is_skipped_with_a_note(window, tmp_path):

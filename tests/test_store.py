@@ -468,3 +468,24 @@ def test_a_missing_file_and_folder_are_not_created_to_read(tmp_path):
         Store(path, create=False)
     assert "Không tìm thấy tệp dữ liệu" in str(info.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_counts_read_no_row_of_the_large_tables(store):
+    """The overview's counts (and ``thidua info``) are answered from indexes (EXPLAIN QUERY PLAN): the live
+    achievements are all minus the archived, not a walk over every live row to test ``archived_at``."""
+    asked = []
+    store.conn.set_trace_callback(asked.append)
+    try:
+        store.counts()
+    finally:
+        store.conn.set_trace_callback(None)
+    steps = [step for sql in asked if sql.lstrip().upper().startswith("SELECT")
+             for *_ids, step in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    large = [s for s in steps if s.split()[1:2] in (["achievement"], ["audit_log"], ["evidence"])]
+    assert len(large) >= 4, steps
+    for step in large:
+        # A covering index counts entries without reading rows; the archived have their own small partial index.
+        assert "COVERING INDEX" in step or step.endswith("INDEX achievement_archived_date"), step
+    assert list(store.counts()) == ["collectives", "people", "achievements", "archived_achievements",
+                                    "evidence_files", "audit_entries"]
+    assert store.counts("people", "achievements") == {"people": 0, "achievements": 0}  # the overview's, no more

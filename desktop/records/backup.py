@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.records import check as check_mod
+from desktop.records.backup_status import SETTING_LAST, SETTING_LAST_PATH
 from desktop.records import unit as unit_mod
 from desktop.errors import StoreError, UserError
 from desktop.files import (OutputExists, clean_stale_parts, disk_error, part_path, publish, read_head, remove_quietly,
@@ -36,15 +37,11 @@ from desktop.store.db import SQLITE_MAGIC
 from desktop.store.lock import FileLock, LockHeld
 from desktop.text import fold
 
-__all__ = ["BackupResult", "backup", "restore", "inspect", "backup_name", "prune", "last_backup",
-           "record_backup", "DEFAULT_KEEP", "STALE_DAYS", "is_overdue"]
+__all__ = ["BackupResult", "backup", "restore", "inspect", "backup_name", "prune", "record_backup", "DEFAULT_KEEP"]
 
 DEFAULT_KEEP = 10
-STALE_DAYS = 7
 # The tables every Sổ thi đua database has had since its first version.
 CORE_TABLES = {"setting", "unit_profile", "collective", "person", "achievement", "audit_log"}
-SETTING_LAST = "backup.last_at"
-SETTING_LAST_PATH = "backup.last_path"
 _NAME_RE = re.compile(r"^SoThiDua-(?:.+-)?(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?\.sqlite$")
 
 
@@ -253,24 +250,6 @@ def record_backup(store: Store, result: BackupResult) -> None:
                            (SETTING_LAST_PATH, str(result.path))):
             conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
-
-
-def last_backup(store: Store) -> tuple[dt.datetime, str] | None:
-    """When and where the last backup was made, or ``None`` when there never was one."""
-    at = store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_LAST,))
-    if not at:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(at)
-    except ValueError:
-        return None
-    return when, store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_LAST_PATH,)) or ""
-
-
-def is_overdue(store: Store, now: dt.datetime) -> bool:
-    """True when the last backup is older than :data:`STALE_DAYS` days (or there is none)."""
-    last = last_backup(store)
-    return last is None or now - last[0] > dt.timedelta(days=STALE_DAYS)
 
 
 # -- restore ----------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Iterable
 
-from desktop.records import people
 from desktop.errors import ValidationError
 from desktop.text import clean
 
@@ -89,6 +88,8 @@ def setup_unit(store, profile: UnitProfile, collectives: Iterable[str] = ()) -> 
 
     Returns the id of the unit's own collective.
     """
+    from desktop.records import people  # the window reads the profile at start, and sets up a unit only once
+
     profile = validate(profile)
     names = validate_collectives(collectives)
     with store.transaction():

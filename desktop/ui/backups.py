@@ -5,21 +5,24 @@ runs it on a worker thread (:class:`~desktop.ui.operations.Operation`)
 and says what happened. The automatic backup folder (often a USB drive) and
 how many backups to keep there are the clerk's choice, remembered in
 QSettings; when the last backup was made is stored in the data file itself,
-so that the reminder follows the file to another PC.
+so that the reminder follows the file to another PC (:mod:`desktop.records.backup_status`).
+The copying and the worker thread load when a backup is made, not before the window shows.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.records import backup as backup_mod
-from desktop.records import unit
+from desktop.records import backup_status, unit
 from desktop.changes import Area
-from desktop.ui.operations import Operation, run_op
 from desktop.ui.qt import (
     QAction, QCheckBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QObject, QPushButton, QSettings, QSpinBox, QVBoxLayout, QWidget, Signal,
 )
+
+if TYPE_CHECKING:
+    from desktop.ui.operations import Operation
 
 FOLDER_KEY = "backup/folder"
 KEEP_KEY = "backup/keep"
@@ -30,6 +33,8 @@ def auto_folder() -> str:
 
 
 def auto_keep() -> int:
+    from desktop.records import backup as backup_mod
+
     try:
         return max(1, int(QSettings().value(KEEP_KEY, backup_mod.DEFAULT_KEEP)))
     except (TypeError, ValueError):
@@ -48,8 +53,8 @@ class BackupStatus(QLabel):
 
     def refresh(self, now: dt.datetime | None = None) -> None:
         now = now or dt.datetime.now()
-        last = backup_mod.last_backup(self.store)
-        self.overdue = backup_mod.is_overdue(self.store, now)
+        last = backup_status.last_backup(self.store)
+        self.overdue = backup_status.is_overdue(self.store, now)
         if last is None:
             text = self.tr("No backup of this data file yet. Use File → Back up… to make one on a USB drive.")
         else:
@@ -146,6 +151,9 @@ class BackupActions(QObject):
     # -- by hand --------------------------------------------------------------------------------------
 
     def choose_and_back_up(self) -> None:
+        from desktop.records import backup as backup_mod
+        from desktop.ui.operations import run_op
+
         profile = run_op(self.window, lambda: unit.get(self.store)) or unit.UnitProfile()
         start = Path(auto_folder() or Path.home()) / backup_mod.backup_name(profile, dt.datetime.now())
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the data file to"), str(start),
@@ -159,6 +167,8 @@ class BackupActions(QObject):
     def back_up_to(self, out, *, keep: int | None = None, overwrite: bool = False, automatic: bool = False,
                    now: dt.datetime | None = None) -> Operation:
         """Back up to a file or folder on a worker thread; ``finished`` is emitted with the result."""
+        from desktop.records import backup as backup_mod
+        from desktop.ui.operations import Operation
 
         def work(store, progress):
             result = backup_mod.backup(store, out, keep=keep, overwrite=overwrite, progress=progress, now=now)
@@ -199,7 +209,7 @@ class BackupActions(QObject):
         if not folder:
             return None
         now = now or dt.datetime.now()
-        last = backup_mod.last_backup(self.store)
+        last = backup_status.last_backup(self.store)
         if last is not None and last[0].date() == now.date():
             return None
         if not Path(folder).is_dir():

@@ -5,7 +5,6 @@ from desktop import __version__, start
 from desktop.changes import ALL, Area
 from desktop.ui.backups import BackupActions
 from desktop.ui.watch import ExternalChanges
-from desktop.ui.dialogs.records import UnitDialog
 from desktop.ui.page_keys import PAGE_KEYS  # the names ``thidua gui --page`` accepts (Qt-free)
 from desktop.ui.pages.overview import OverviewPage
 from desktop.ui.qt import (
@@ -209,8 +208,11 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             raise KeyError(key)
         row = self._keys.index(key)
-        self.nav.setCurrentIndex(self.nav_model.index(row, 0))
-        self._show(row)
+        index = self.nav_model.index(row, 0)
+        if self.nav.currentIndex() == index:
+            self._show(row)
+        else:
+            self.nav.setCurrentIndex(index)  # shown once, through currentChanged
 
     def current_page(self) -> str:
         return self._keys[self.stack.currentIndex()]
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
             page = self.pages[self._keys[row]]  # built when first opened
             self.stack.setCurrentIndex(row)
             if self._keys[row] == "overview":
-                page.refresh()
+                page.refresh()  # read afresh each time it is shown (and only then: it is not read when built)
 
     def _focus_search(self) -> None:
         self.show_page("ledger")
@@ -263,6 +265,8 @@ class MainWindow(QMainWindow):
         self.pages["overview"].refresh()
 
     def edit_unit(self) -> None:
+        from desktop.ui.dialogs.records import UnitDialog  # opened on click: not loaded before the window shows
+
         self.dialog = UnitDialog(self, self.store)
         self.dialog.accepted.connect(lambda: self.apply_changes(frozenset({Area.SETTINGS})))
         self.dialog.open()
@@ -296,7 +300,7 @@ class MainWindow(QMainWindow):
             self._apply_settings(key, page)
         page = s.value("window/page")
         # A deadline within seven days is said at start: the window opens on the overview that reminds of it.
-        if page in self.pages and not self.pages["overview"].has_reminders():
+        if page in self.pages and page != self.current_page() and not self.pages["overview"].has_reminders():
             self.show_page(page)
 
     def save_settings(self) -> None:

@@ -8,8 +8,8 @@ import datetime as dt
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.build import error_label, hbox, panel
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QStyledItemDelegate,
-    QWidget, Qt, Signal,
+    QComboBox, QCoreApplication, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSize, QSizePolicy,
+    QStyledItemDelegate, QTimer, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 def _typed_field(field: QLineEdit, placeholder: str, max_length: int | None = None) -> None:
@@ -285,6 +285,64 @@ def start_chart(view, margin: int = 4):
     chart.legend().setAlignment(Qt.AlignBottom)
     view.setChart(chart)
     return chart
+
+
+class DeferredChart(QWidget):
+    """A chart drawn just after its first paint: QtCharts loads, and the chart view is made, then,
+    not before the window shows. Until then it holds the chart view's place (its size hints and
+    policy), so nothing moves when the chart comes; its ``show_…`` method keeps the data and
+    :meth:`draw` puts it on the chart once there is one. Without QtCharts the view is a label
+    (:func:`start_chart`) that ``draw`` writes the values in."""
+
+    SIZE_HINT, MINIMUM_SIZE_HINT = (600, 480), (68, 68)  # what a QChartView with a chart asks for
+
+    def __init__(self, parent=None, *, minimum_height: int, margin: int = 4):
+        super().__init__(parent)
+        self.setMinimumHeight(minimum_height)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.margin = margin
+        self.view = None     # the chart view, once made (:meth:`ensure_view`)
+        self._coming = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(*self.SIZE_HINT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(*self.MINIMUM_SIZE_HINT)
+
+    def paintEvent(self, event) -> None:
+        if self.view is None and not self._coming:
+            self._coming = True
+            QTimer.singleShot(0, self.ensure_view)
+        super().paintEvent(event)
+
+    def ensure_view(self):
+        """The chart view (``QChartView``, or a label without QtCharts), made and drawn now if it was not yet."""
+        if self.view is None:
+            from desktop.ui.qt import HAVE_CHARTS
+
+            if HAVE_CHARTS:
+                from desktop.ui.qt import QChartView
+
+                self.view = QChartView(self)
+            else:
+                self.view = QLabel(self)
+            self.setup(start_chart(self.view, self.margin))
+            self.layout().addWidget(self.view)
+            self.draw()
+        return self.view
+
+    def setup(self, chart) -> None:
+        """Once, when the chart is made (``None`` without QtCharts)."""
+
+    def draw(self) -> None:
+        """Show the data kept by the ``show_…`` method on the chart (called only once it is made)."""
+
+    def redraw(self) -> None:
+        """The data changed: draw it now if the chart is made (else it is drawn when made)."""
+        if self.view is not None:
+            self.draw()
 
 
 class LazyCampaignPage:

@@ -17,15 +17,12 @@ from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
 from desktop.ui.build import button, list_view, panel, select_row, text_label
-from desktop.ui.widgets import start_chart, table_view
+from desktop.ui.widgets import DeferredChart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
     QPen, QPushButton, QSplitter, QStackedWidget, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
-
-if HAVE_CHARTS:
-    from desktop.ui.qt import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 
 
 class CountCard(QFrame):
@@ -44,23 +41,27 @@ def _msecs(day: dt.date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
 
-class CriterionChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
+class CriterionChart(DeferredChart):
     """The measured values of one criterion over time, with its target as a dashed line."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMinimumHeight(200)
-        if start_chart(self) is None:
-            return
-        self.values: QLineSeries | None = None
-        self.target: QLineSeries | None = None
+        super().__init__(parent, minimum_height=200)
+        self.values = self.target = None  # the two QLineSeries, once drawn
+        self.progress: tuple[campaigns.CriterionProgress | None, dt.date | None, dt.date | None] = (None, None, None)
 
     def show_progress(self, k: campaigns.CriterionProgress | None, start: dt.date | None,
                       end: dt.date | None) -> None:
+        self.progress = (k, start, end)
+        self.redraw()
+
+    def draw(self) -> None:
+        k, start, end = self.progress
         if not HAVE_CHARTS:
-            self.setText(latest_text(k) if k else "")
+            self.view.setText(latest_text(k) if k else "")
             return
-        chart = self.chart()
+        from desktop.ui.qt import QDateTimeAxis, QLineSeries, QValueAxis
+
+        chart = self.view.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -316,7 +317,7 @@ class OverviewPage(QWidget):
         self.latest_view = table_view(self.latest, "latest")
         self.latest_view.doubleClicked.connect(lambda ix: self.open_achievement.emit(self.latest.id_at(ix.row())))
         lay.addWidget(self.latest_view, 2)
-        self.refresh()
+        # Filled by refresh(), which the window calls when it shows the page (at start too).
 
     def refresh(self) -> None:
         p = unit.get(self.store)
@@ -330,7 +331,7 @@ class OverviewPage(QWidget):
         else:
             self.unit_label.setText(self.tr("No unit profile yet. Enter the unit's name, governing body and "
                                             "head so that documents carry the right header."))
-        counts = self.store.counts()
+        counts = self.store.counts(*self.cards)
         for key, card in self.cards.items():
             card.value.setText(f"{counts[key]:,}".replace(",", "."))
         self.latest.reload()

@@ -11,11 +11,8 @@ from desktop.ui.qt import (
     QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.build import panel, splitter, text_label
-from desktop.ui.widgets import start_chart, table_view
+from desktop.ui.widgets import DeferredChart, table_view
 from desktop import clock
-
-if HAVE_CHARTS:
-    from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChartView, QLineSeries, QValueAxis
 
 BAR_COLOR = QColor("#0b4f8a")
 TARGET_COLOR = QColor("#b00020")
@@ -44,28 +41,34 @@ def month_label(key: str, *, short: bool = False) -> str:
     return f"{int(key[5:7])}/{key[2:4]}" if short else f"{key[5:7]}/{key[:4]}"
 
 
-class PagesChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
+class PagesChart(DeferredChart):
     """Pages printed per month (pages × copies) as bars; optionally the paperless target, 0 pages, as a line."""
 
     def __init__(self, parent=None, *, minimum_height: int = 180, compact: bool = False):
-        super().__init__(parent)
-        self.setMinimumHeight(minimum_height)
+        super().__init__(parent, minimum_height=minimum_height, margin=2)
         self.compact = compact      # the overview's small chart: short labels, no legend
         self.months: list[str] = []
         self.values: list[int] = []
         self.target_shown = False
-        chart = start_chart(self, 2)
-        if chart is not None and compact:
+
+    def setup(self, chart) -> None:
+        if chart is not None and self.compact:
             chart.layout().setContentsMargins(0, 0, 0, 0)
 
     def show_pages(self, pages: dict[str, int], *, target: bool = False, today: dt.date | None = None) -> None:
         self.months = month_keys(pages, today)
         self.values = [int(pages.get(m, 0)) for m in self.months]
         self.target_shown = target
+        self.redraw()
+
+    def draw(self) -> None:
         if not HAVE_CHARTS:
-            self.setText(", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values)))
+            self.view.setText(", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values)))
             return
-        chart = self.chart()
+        from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
+
+        target = self.target_shown
+        chart = self.view.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
