@@ -466,6 +466,82 @@ def test_time_stamp_changes_are_detected(pki, identity, tmp_path, timestamper):
     assert undetected == []
 
 
+def _package_with_a_large_file(tmp_path: Path, identity, pdf_file: Path) -> Path:
+    """A PDF, a file of several chunks and a small one: hashed on a second thread while the signature is checked."""
+    big = tmp_path / "ghi-hinh.bin"
+    big.write_bytes(bytes(range(256)) * (5 * zipfmt.CHUNK_SIZE // 256) + b"tail")
+    return _build(tmp_path, identity, [("van-ban/to-trinh.pdf", pdf_file), ("minh-chung/ghi-hinh.bin", big),
+                                       ("b.txt", b"2")])
+
+
+def test_a_byte_changed_deep_inside_a_large_file_is_detected(pki, identity, tmp_path, pdf_file):
+    """Past the first chunks: by the ZIP's CRC-32 when left as it was, by the digest when the forger fixed it."""
+    out = _package_with_a_large_file(tmp_path, identity, pdf_file)
+    original = out.read_bytes()
+    entry = _entries(out)["minh-chung/ghi-hinh.bin"]
+    index = 4 * zipfmt.CHUNK_SIZE + 12345
+    changed = bytearray(original)
+    changed[entry.data_offset + index] ^= 0x01
+    tampered = tmp_path / "tampered.asice"
+    tampered.write_bytes(changed)
+    report = verify_package(tampered, [pki.ca_pem])
+    assert [(c.code, c.subject) for c in report.checks if not c.ok] == [("zip.crc", "minh-chung/ghi-hinh.bin")]
+    tampered.write_bytes(_with_content_change(original, entry, index, 0x01))
+    report = verify_package(tampered, [pki.ca_pem])
+    assert [(c.code, c.subject) for c in report.checks if not c.ok] == [("file.digest", "minh-chung/ghi-hinh.bin")]
+
+
+def test_hashing_beside_the_signature_check_keeps_the_report(pki, identity, tmp_path, pdf_file, monkeypatch):
+    """The same lines in the same order as when every file is hashed before the signature is checked:
+    the container, the manifest, each file's digest, the signature, then the PDFs."""
+    from desktop.package import verify
+    from desktop.package.hashing import FileHashing
+
+    class HashedFirst(FileHashing):
+        def __init__(self, handle, files):
+            super().__init__(handle, files)
+            self._thread.join()
+
+    out = _package_with_a_large_file(tmp_path, identity, pdf_file)
+    original = out.read_bytes()
+    entries = _entries(out)
+    pdf_changed = tmp_path / "pdf-changed.asice"
+    pdf_changed.write_bytes(_with_content_change(original, entries["van-ban/to-trinh.pdf"], 100, 0x01))
+    signature_changed = tmp_path / "signature-changed.asice"
+    signature_changed.write_bytes(_with_content_change(original, entries[zipfmt.SIGNATURE_NAME], 200, 0x01))
+    lines = lambda path: [(c.code, c.ok, c.message, c.subject) for c in verify_package(path, [pki.ca_pem]).checks]  # noqa: E731
+    beside = {path: lines(path) for path in (out, pdf_changed, signature_changed)}
+    monkeypatch.setattr(verify, "FileHashing", HashedFirst)
+    assert {path: lines(path) for path in beside} == beside
+    assert [line[0] for line in beside[out]] == [
+        "container.zip", "container.limits", "container.mimetype", "container.paths", "container.duplicates",
+        "container.profile", "manifest.coverage", "file.digest", "file.digest", "file.digest",
+        "signature.cms", "signature.time", "signature.chain", "pdf.unsigned"]
+    assert all(ok for _, ok, _, _ in beside[out])
+    assert [line[0] for line in beside[pdf_changed] if not line[1]] == ["file.digest"]
+    failed = [line[0] for line in beside[signature_changed] if not line[1]]
+    assert failed and all(code.startswith("signature.") for code in failed)
+
+
+def test_the_hashing_thread_ends_with_the_check(pki, identity, tmp_path, pdf_file):
+    """Joined when the check ends: valid, cancelled while a large file is hashed, or stopped by unreadable anchors."""
+    out = _package_with_a_large_file(tmp_path, identity, pdf_file)
+    hashing = lambda: [t for t in threading.enumerate() if t.name == "thidua-hashing"]  # noqa: E731
+    assert verify_package(out, [pki.ca_pem]).ok and hashing() == []
+
+    def heard(done, total, message):  # Cancel pressed as the large file is reached
+        if "ghi-hinh.bin" in message:
+            progress.cancel()
+
+    progress = Progress(heard)
+    with pytest.raises(Cancelled):
+        verify_package(out, [pki.ca_pem], progress=progress)
+    assert hashing() == []
+    with pytest.raises(UserError, match="chứng thư số"):
+        verify_package(out, [tmp_path / "khong-co.pem"])
+    assert hashing() == []
+
+
 # ---------------------------------------------------------------------- hostile and malformed archives
 
 

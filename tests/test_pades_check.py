@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop.commands import main as cli
-from desktop.package import pdf_verify, verify
+from desktop.package import pades_check, pdf_verify
 from desktop.package.asice import build_package
 from desktop.package.pades_check import accept_plain_pdf
 from desktop.package.pdf_verify import split_anchors, verify_pdf
@@ -299,7 +299,7 @@ def test_a_packages_signed_pdfs_are_reported_the_same_without_the_quick_check(
     package = build_package(tmp_path / "goi.asice", files, identity).path
     quick = _package_lines(package, [pki.ca_pem])
     with monkeypatch.context() as m:
-        m.setattr(verify, "accept_plain_pdf", lambda *args: None)
+        m.setattr(pades_check, "accept_plain_pdf", lambda *args: None)
         assert _package_lines(package, [pki.ca_pem]) == quick
     assert [code for code, ok, _ in quick if code.startswith("pdf.")] == [
         "pdf.signature", "pdf.signer", "pdf.signature", "pdf.signature", "pdf.signer", "pdf.signature", "pdf.signer"]

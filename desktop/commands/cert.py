@@ -14,7 +14,6 @@ import warnings
 from pathlib import Path
 
 from desktop.errors import UserError
-from desktop.signing.certs import format_vn_date
 
 PIN_ENV = "THIDUA_PIN"
 
@@ -92,6 +91,7 @@ def run_tokens(args: argparse.Namespace) -> int:
 
 
 def run_keys(args: argparse.Namespace) -> int:
+    from desktop.signing.certs import format_vn_date  # asn1crypto: not on the path of `package verify`'s parser
     from desktop.signing.keys import list_keys, list_tokens
 
     list_tokens(args.module)  # a missing driver or token is reported before asking for the PIN

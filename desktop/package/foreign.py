@@ -23,20 +23,19 @@ makes other, equally valid, choices); the content is still fully checked.
 """
 from __future__ import annotations
 
-import asyncio
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asn1crypto import cms, x509
-
-from desktop.signing.certs import display_name, format_vn_time
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport
 from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
+
+if TYPE_CHECKING:
+    from asn1crypto import x509
 
 __all__ = ["is_foreign_layout", "verify_foreign_package"]
 
@@ -241,12 +240,16 @@ class _Foreign:
         return covered
 
     def _signature(self, manifest_name: str, manifest_bytes: bytes, sig_name: str, signature_bytes: bytes) -> bool:
+        import asyncio
+
+        from asn1crypto import cms
         from pyhanko.sign.validation import async_validate_detached_cms
         from pyhanko.sign.validation.generic_cms import extract_self_reported_ts
         from pyhanko.sign.validation.settings import KeyUsageConstraints
         from pyhanko_certvalidator import ValidationContext
 
         from desktop.package.pdf_verify import judge_chain
+        from desktop.signing.certs import display_name, format_vn_time
 
         r = self.report
         try:

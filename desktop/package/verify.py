@@ -24,28 +24,26 @@ What is checked, in order:
   accepts a plain one the same way) and that the package signer also signed
   the PDF.
 
-Nothing is extracted to disk; content is read in chunks straight from the ZIP.
+Nothing is extracted to disk; content is read in chunks straight from the ZIP,
+on a second thread (:mod:`.hashing`) while the signature is checked: the
+libraries the signature needs (asn1crypto, pyhanko-certvalidator, pyHanko's
+PDF reader) are imported only once the hashing has started.
 """
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from asn1crypto import cms, x509
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from desktop.errors import UserError, os_reason
 from desktop.formatting import byte_size, date_time
 from desktop.progress import Progress, progress_of
-from desktop.signing.certs import display_name, format_vn_time, load_certificates
-from desktop.package.cms_check import accept_detached, signing_time
-from desktop.package.manifest import ManifestError, parse_manifest
-from desktop.package.pades_check import accept_plain_pdf
+from desktop.package.hashing import FileHashing
+from desktop.package.manifest import ManifestError, ManifestReference, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
 from desktop.package.zipfmt import (
     MANIFEST_NAME,
@@ -59,6 +57,9 @@ from desktop.package.zipfmt import (
     profile_problem,
     read_directory,
 )
+
+if TYPE_CHECKING:
+    from asn1crypto import cms, x509
 
 # pyHanko logs every failed path building with a traceback; here a failure is an
 # expected outcome, reported as a failed check, so keep it off the console.
@@ -123,6 +124,8 @@ class VerificationReport:
         return ok
 
     def to_dict(self) -> dict[str, Any]:
+        from desktop.signing.certs import format_vn_time
+
         return {
             "path": str(self.path),
             "valid": self.ok,
@@ -159,24 +162,37 @@ def verify_package(
     """
     path = Path(path)
     report = VerificationReport(path=path)
-    anchors = load_certificates(trust_anchors)
     limits = limits or ZipLimits()
     now = now or datetime.now(timezone.utc)
     from desktop.package.foreign import is_foreign_layout
 
     if is_foreign_layout(path):  # another tool's ASiC-E: read by the standard, not by this app's exact layout
         from desktop.package.foreign import verify_foreign_package
+        from desktop.signing.certs import load_certificates
 
-        return verify_foreign_package(path, anchors, limits, now, require_pdf_signatures)
+        return verify_foreign_package(path, load_certificates(trust_anchors), limits, now, require_pdf_signatures)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
+        from desktop.signing.certs import load_certificates
+
+        load_certificates(trust_anchors)  # unreadable trust anchors are an error whatever the package
         report.add("container.open", False, f"Không mở được tệp {path}: {os_reason(exc)}.")
         return report
     with handle:
-        _Verifier(report, handle, anchors, limits, require_pdf_signatures, now,
+        _Verifier(report, handle, trust_anchors, limits, require_pdf_signatures, now,
                   progress_of(progress)).run(path.stat().st_size)
     return report
+
+
+@dataclass
+class _Contents:
+    """What the container holds, read before the files are hashed (the hashing then owns the file)."""
+
+    manifest_bytes: bytes | None
+    signature_bytes: bytes | None
+    files: list[tuple[ManifestReference, ZipEntry | None]]
+    """Each manifest reference in order, with its entry; none when it is missing or listed twice (not hashed)."""
 
 
 class _Verifier:
@@ -184,7 +200,7 @@ class _Verifier:
         self,
         report: VerificationReport,
         handle: BinaryIO,
-        anchors: list[x509.Certificate],
+        trust_anchors: Iterable[Any],
         limits: ZipLimits,
         require_pdf_signatures: bool,
         now: datetime,
@@ -193,7 +209,8 @@ class _Verifier:
         self.progress = progress or Progress()
         self.report = report
         self.handle = handle
-        self.anchors = anchors
+        self.trust_anchors = trust_anchors
+        self.anchors: list[x509.Certificate] = []
         self.limits = limits
         self.require_pdf_signatures = require_pdf_signatures
         self.now = now
@@ -201,12 +218,28 @@ class _Verifier:
     # ------------------------------------------------------------------ container
 
     def run(self, file_size: int) -> None:
+        """The container's checks, then the files' digests (hashed on a worker thread) beside the signature's."""
+        contents = self._read_container(file_size)
+        hashed = [(ref, entry) for ref, entry in contents.files if entry is not None] if contents else []
+        hashing = FileHashing(self.handle, hashed) if hashed else None
+        try:
+            from desktop.signing.certs import load_certificates  # asn1crypto: imported while the files are hashed
+
+            self.anchors = load_certificates(self.trust_anchors)
+            if contents is not None:
+                self._check_contents(contents, hashing)
+        finally:
+            if hashing is not None:
+                hashing.close()
+
+    def _read_container(self, file_size: int) -> _Contents | None:
+        """The checks of the ZIP and the manifest's coverage, and what the rest needs; none when nothing more can be checked."""
         r = self.report
         try:
             entries = read_directory(self.handle, file_size, self.limits)
         except ZipFormatError as exc:
             r.add(exc.code, False, exc.message)
-            return
+            return None
         r.add("container.zip", True, f"Cấu trúc ZIP đúng khuôn dạng: {len(entries)} mục nằm liền nhau, không có dữ liệu lạ.")
         r.add(
             "container.limits",
@@ -218,20 +251,37 @@ class _Verifier:
         names_ok = self._check_names(entries)
         self._check_profile(entries)
         if not names_ok:
-            return  # with clashing names it is unclear which entry a reference means
+            return None  # with clashing names it is unclear which entry a reference means
         manifest_bytes = self._read_small(by_name.get(MANIFEST_NAME), MAX_MANIFEST_BYTES, "manifest.missing",
                                           "Gói thiếu bảng kê META-INF/ASiCManifest.xml.")
         signature_bytes = self._read_small(by_name.get(SIGNATURE_NAME), MAX_SIGNATURE_BYTES, "signature.missing",
                                            "Gói thiếu chữ ký META-INF/signature001.p7s.")
         data_entries = [e for e in entries if e.name not in (MIMETYPE_NAME, MANIFEST_NAME, SIGNATURE_NAME)]
         r.files = [e.name for e in data_entries]
-        pdfs: dict[str, bytes] = {}
-        if manifest_bytes is not None:
-            pdfs = self._check_manifest(manifest_bytes, data_entries)
-        if manifest_bytes is not None and signature_bytes is not None:
-            self._check_signature(manifest_bytes, signature_bytes)
-        for name, data in pdfs.items():
-            self._check_pdf(name, data)
+        files = self._check_manifest(manifest_bytes, data_entries) if manifest_bytes is not None else []
+        return _Contents(manifest_bytes, signature_bytes, files)
+
+    def _check_contents(self, contents: _Contents, hashing: FileHashing | None) -> None:
+        """The signature while the files are hashed, then each file as its digest comes, its PDF checked at once.
+
+        The report keeps its order: the files' digests, the signature, the PDFs.
+        """
+        r = self.report
+        self.progress.check()
+        files_at = len(r.checks)
+        if contents.manifest_bytes is not None and contents.signature_bytes is not None:
+            self._check_signature(contents.manifest_bytes, contents.signature_bytes)
+        digests = VerificationReport(path=r.path)
+        pdfs = VerificationReport(path=r.path)
+        for i, (ref, entry) in enumerate(contents.files):
+            self.progress(i, len(contents.files), f"Đang kiểm tra “{ref.name}”…")
+            if entry is None or hashing is None:
+                continue
+            pdf = self._check_digest(ref, hashing, digests)
+            if pdf is not None:
+                self._check_pdf(ref.name, pdf, pdfs)
+        r.checks[files_at:files_at] = digests.checks
+        r.checks += pdfs.checks
 
     def _check_mimetype(self, entries: list[ZipEntry]) -> None:
         first = entries[0] if entries else None
@@ -298,16 +348,19 @@ class _Verifier:
 
     # ------------------------------------------------------------------ manifest and files
 
-    def _check_manifest(self, manifest_bytes: bytes, data_entries: list[ZipEntry]) -> dict[str, bytes]:
+    def _check_manifest(
+        self, manifest_bytes: bytes, data_entries: list[ZipEntry]
+    ) -> list[tuple[ManifestReference, ZipEntry | None]]:
+        """Whether the manifest lists exactly the package's files; each reference with the entry to hash (see :class:`_Contents`)."""
         r = self.report
         try:
             manifest = parse_manifest(manifest_bytes)
         except ManifestError as exc:
             r.add("manifest.parse", False, str(exc))
-            return {}
+            return []
         except Exception as exc:  # the XML parser has more failure modes than it documents
             r.add("manifest.parse", False, f"Không đọc được bảng kê ASiCManifest.xml ({type(exc).__name__}).")
-            return {}
+            return []
         problems = []
         if manifest.sig_reference != SIGNATURE_NAME:
             problems.append(f"bảng kê trỏ tới chữ ký “{manifest.sig_reference}” thay vì {SIGNATURE_NAME}")
@@ -329,24 +382,20 @@ class _Verifier:
         else:
             r.add("manifest.coverage", True, f"Bảng kê liệt kê đúng và đủ {len(present)} tệp của hồ sơ.")
         entries = {e.name: e for e in data_entries}
-        pdfs: dict[str, bytes] = {}
-        for i, ref in enumerate(manifest.references):
-            self.progress(i, len(manifest.references), f"Đang kiểm tra “{ref.name}”…")
-            entry = entries.get(ref.name)
-            if entry is None or counted[ref.name] > 1:
-                continue
-            try:
-                matches, pdf = ref.digest_of(iter_entry(self.handle, entry))
-            except ZipFormatError as exc:
-                r.add(exc.code, False, exc.message, ref.name)
-                continue
-            if not matches:
-                r.add("file.digest", False, f"“{ref.name}”: nội dung đã bị thay đổi (mã băm không khớp bảng kê).", ref.name)
-                continue
-            r.add("file.digest", True, f"“{ref.name}”: nội dung đúng như khi ký (SHA-256 khớp).", ref.name)
-            if pdf is not None:
-                pdfs[ref.name] = pdf
-        return pdfs
+        return [(ref, entries.get(ref.name) if counted[ref.name] == 1 else None) for ref in manifest.references]
+
+    def _check_digest(self, ref: ManifestReference, hashing: FileHashing, into: VerificationReport) -> bytes | None:
+        """The file's line (``into``), from the next digest the hashing hands over; its bytes if it is a PDF that matched."""
+        try:
+            matches, pdf = hashing.next(self.progress)
+        except ZipFormatError as exc:
+            into.add(exc.code, False, exc.message, ref.name)
+            return None
+        if not matches:
+            into.add("file.digest", False, f"“{ref.name}”: nội dung đã bị thay đổi (mã băm không khớp bảng kê).", ref.name)
+            return None
+        into.add("file.digest", True, f"“{ref.name}”: nội dung đúng như khi ký (SHA-256 khớp).", ref.name)
+        return pdf
 
     # ------------------------------------------------------------------ the package signature
 
@@ -363,6 +412,8 @@ class _Verifier:
         )
 
     def _full_validation(self, manifest_bytes: bytes, signed_data: cms.SignedData, moment: datetime):
+        import asyncio
+
         from pyhanko.sign.validation import async_validate_detached_cms
 
         return asyncio.run(async_validate_detached_cms(
@@ -378,6 +429,11 @@ class _Verifier:
         return KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False)
 
     def _check_signature(self, manifest_bytes: bytes, signature_bytes: bytes) -> None:
+        from asn1crypto import cms
+
+        from desktop.package.cms_check import accept_detached, signing_time
+        from desktop.signing.certs import display_name
+
         r = self.report
         try:
             info = cms.ContentInfo.load(signature_bytes, strict=True)
@@ -498,8 +554,12 @@ class _Verifier:
             key_usage_settings=self._key_usage(),
         )
 
-    def _check_pdf(self, name: str, data: bytes) -> None:
+    def _check_pdf(self, name: str, data: bytes, into: VerificationReport) -> None:
+        """The PDF's own signatures (lines ``into``), judged against the package's signer."""
         from pyhanko.pdf_utils.reader import PdfFileReader
+
+        from desktop.package.pades_check import accept_plain_pdf
+        from desktop.signing.certs import display_name
 
         r = self.report
         try:
@@ -510,13 +570,13 @@ class _Verifier:
                 accepted = accept_plain_pdf(reader, data, self._context_at, _SIGNING_USAGES)
                 signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
-            r.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
+            into.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
             return
         if not signatures:
             if self.require_pdf_signatures and not name.startswith((EVIDENCE_FOLDER, ATTACHMENT_FOLDER)):
-                r.add("pdf.unsigned", False, f"“{name}”: tài liệu PDF chưa được ký số.", name)
+                into.add("pdf.unsigned", False, f"“{name}”: tài liệu PDF chưa được ký số.", name)
             else:
-                r.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)
+                into.add("pdf.unsigned", True, f"“{name}”: tài liệu PDF không có chữ ký riêng; được bảo đảm bởi chữ ký của gói.", name)
             return
         by_package_signer = False
         package_cert = r.signer_certificate
@@ -525,26 +585,26 @@ class _Verifier:
             try:
                 status = accepted[1] if accepted else self._full_pdf_validation(sig)
             except Exception as exc:  # malformed signatures must not stop the report
-                r.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
+                into.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
                 continue
             signer = display_name(status.signing_cert)
             when = date_time(status.signer_reported_dt) if status.signer_reported_dt else "không rõ thời điểm"
             if status.intact and status.valid and package_cert is not None:
                 by_package_signer |= status.signing_cert.dump() == package_cert.dump()
             if status.bottom_line:
-                r.add("pdf.signature", True, f"“{label}”: chữ ký của {signer} lúc {when} hợp lệ.", name)
+                into.add("pdf.signature", True, f"“{label}”: chữ ký của {signer} lúc {when} hợp lệ.", name)
             elif not (status.intact and status.valid):
-                r.add("pdf.signature", False, f"“{label}”: chữ ký của {signer} không khớp nội dung (tài liệu bị sửa).", name)
+                into.add("pdf.signature", False, f"“{label}”: chữ ký của {signer} không khớp nội dung (tài liệu bị sửa).", name)
             elif not status.trusted:
-                r.add("pdf.signature", False, f"“{label}”: chứng thư số của {signer} không dẫn tới CA gốc tin cậy.", name)
+                into.add("pdf.signature", False, f"“{label}”: chứng thư số của {signer} không dẫn tới CA gốc tin cậy.", name)
             else:
-                r.add("pdf.signature", False, f"“{label}”: tài liệu bị sửa sau khi {signer} ký.", name)
+                into.add("pdf.signature", False, f"“{label}”: tài liệu bị sửa sau khi {signer} ký.", name)
         if package_cert is None:
-            r.add("pdf.signer", False, f"“{name}”: không so được người ký PDF với người ký gói (chữ ký gói không đọc được).", name)
+            into.add("pdf.signer", False, f"“{name}”: không so được người ký PDF với người ký gói (chữ ký gói không đọc được).", name)
         elif by_package_signer:
-            r.add("pdf.signer", True, f"“{name}”: được ký bằng cùng chứng thư số với gói hồ sơ.", name)
+            into.add("pdf.signer", True, f"“{name}”: được ký bằng cùng chứng thư số với gói hồ sơ.", name)
         else:
-            r.add("pdf.signer", False, f"“{name}”: không có chữ ký nào bằng chứng thư số của người ký gói ({r.signer}).", name)
+            into.add("pdf.signer", False, f"“{name}”: không có chữ ký nào bằng chứng thư số của người ký gói ({r.signer}).", name)
 
 
 def _has_form_fields(reader: Any) -> bool:
