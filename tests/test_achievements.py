@@ -351,3 +351,23 @@ def test_first_page_is_the_start_of_the_whole_ledger_and_counts_it(store, pid, c
                 assert page == whole[:size], (flt, size)
                 assert total == len(whole) == ach.count_ids(store, flt)
     assert ach.first_page(store, LedgerFilter(text="bao"), 5)[1] == (51 if common else 4)
+
+
+@pytest.mark.parametrize("common", [True, False])
+def test_first_page_and_its_count_match_the_index_once(store, pid, common):
+    """Matching is most of a search's cost: the first page and the count look the matches up in
+    what one reading of the full-text index kept, whether the date index is walked or not."""
+    for i in range(40):
+        title = "Báo cáo chuyên đề" if common or i % 10 == 0 else "Tổ chức hội nghị"
+        aid = ach.add(store, Achievement(D - dt.timedelta(days=i), f"{title} {i}", person_id=pid))
+        if i % 9 == 0:
+            ach.archive(store, aid)
+    for flt in (LedgerFilter(text="bao cao"), LedgerFilter(text="bao cao", archived=True)):
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        try:
+            page, total = ach.first_page(store, flt, 2)
+        finally:
+            store.conn.set_trace_callback(None)
+        assert (page, total) == (ach.query_ids(store, flt)[:2], ach.count_ids(store, flt))
+        assert sum(" MATCH " in sql for sql in statements) == 1, statements

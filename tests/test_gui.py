@@ -371,6 +371,29 @@ def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmode
         page.deleteLater()
 
 
+def test_the_ledger_draws_its_cells_as_qts_own_delegate_does(qtbot, tmp_path):
+    """The ledger's delegate asks the model once a cell; what it draws is Qt's drawing, pixel for pixel
+    (texts, the numbers aligned right, a selected row, a long title cut short)."""
+    from bench.generate import generate
+    from desktop.ui.models.ledger import LedgerCells
+    from desktop.ui.pages.ledger import LedgerPage
+    from desktop.ui.qt import QStyledItemDelegate
+
+    generate(tmp_path / "g.sqlite", n_people=10, n_achievements=80)
+    with Store(tmp_path / "g.sqlite") as store:
+        page = LedgerPage(store)
+        page.resize(900, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        assert isinstance(page.view.itemDelegate(), LedgerCells)
+        page.view.selectRow(2)
+        ours = page.view.viewport().grab().toImage()
+        page.view.setItemDelegate(QStyledItemDelegate(page.view))
+        assert page.view.viewport().grab().toImage() == ours
+        page.close()
+        page.deleteLater()
+
+
 def test_the_window_builds_only_the_overview_until_another_page_is_opened(window):
     assert set(window.pages) == {"overview", "people", "ledger", "campaigns", "registration", "nominations",
                                  "meeting", "documents", "print-log", "review", "statistics", "send", "verify"}

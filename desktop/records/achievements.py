@@ -199,14 +199,20 @@ class LedgerFilter:
     criterion_id: int | None = None
 
 
-def _where(flt: LedgerFilter) -> tuple[list[str], list, str | None] | None:
-    """SQL conditions (over ``achievement a``) and parameters for ``flt``; ``None`` when nothing can match."""
+def _where(flt: LedgerFilter, collected: bool = False) -> tuple[list[str], list, str | None] | None:
+    """SQL conditions (over ``achievement a``) and parameters for ``flt``; ``None`` when nothing can match.
+
+    ``collected``: the search's matches are in the ``_MATCHES`` table (:func:`_collect_matches`),
+    looked up there instead of matched again.
+    """
     where = ["a.archived_at IS NOT NULL" if flt.archived else "a.archived_at IS NULL"]
     params: list = []
     match = fts_query(flt.text)
     if flt.text.strip() and match is None:
         return None
-    if match:
+    if match and collected:
+        where.append(f"a.id IN {_MATCHES}")
+    elif match:
         where.append(f"a.id IN ({_MATCHING})")
         params.append(match)
     for column in ("person_id", "collective_id", "campaign_id", "criterion_id"):
@@ -225,6 +231,8 @@ def _where(flt: LedgerFilter) -> tuple[list[str], list, str | None] | None:
 
 # Achievements whose folded text matches (rowid = 2 * id in the index, see the schema).
 _MATCHING = "SELECT rowid / 2 FROM search_fts WHERE search_fts MATCH ? AND rowid % 2 = 0"
+# The last search's matches, a table of this connection alone (:func:`_collect_matches`).
+_MATCHES = "temp.ledger_matches"
 # Measured on 100,000 and 1,000,000 achievements (bench/): below this the lookups win.
 _WALK_FACTOR = 20
 # Partial indexes over (date, id) of the live and of the archived achievements (schema v2).
@@ -252,6 +260,18 @@ def _count_matching(store, match: str) -> int:
     return store.conn.execute(f"SELECT count(*) FROM ({_MATCHING})", (match,)).fetchone()[0]
 
 
+def _collect_matches(store, match: str) -> int:
+    """Keep the achievements, live or archived, whose text matches in the ``_MATCHES`` table; how many.
+
+    Matching is most of a search's cost: the first page and the count then look
+    the ids up there (as rowids) instead of matching again.
+    """
+    conn = store.conn
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {_MATCHES} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"DELETE FROM {_MATCHES}")
+    return conn.execute(f"INSERT INTO {_MATCHES} {_MATCHING}", (match,)).rowcount
+
+
 def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", descending: bool = True,
               limit: int | None = None, *, _matches: int | None = None) -> list[int]:
     """Ids of the achievements that match ``flt``, in table order.
@@ -260,9 +280,10 @@ def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", des
     of 100,000 achievements opens and filters quickly. People and collectives
     are joined only when the order needs their names. With a ``limit`` in date
     order (the first page of the ledger), a search walks the date index and
-    stops after the page instead of sorting every match.
+    stops after the page instead of sorting every match. ``_matches``: the search's
+    matches were collected (:func:`_collect_matches`), this many.
     """
-    built = _where(flt)
+    built = _where(flt, collected=_matches is not None)
     if built is None:
         return []
     where, params, match = built
@@ -284,7 +305,7 @@ def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> 
     if built is None:
         return [], 0
     where, _params, match = built
-    matches = _count_matching(store, match) if match else None
+    matches = _collect_matches(store, match) if match else None
     ids = query_ids(store, flt, "date", descending, limit=size, _matches=matches)
     if len(ids) < size:
         return ids, len(ids)
@@ -296,9 +317,9 @@ def count_ids(store, flt: LedgerFilter = LedgerFilter(), *, _matches: int | None
 
     A search with no other filter counts the index's matches and takes away
     those on the other side of the archive, which are few and have their own
-    index, rather than looking up every match.
+    index, rather than looking up every match. ``_matches``: as for :func:`query_ids`.
     """
-    built = _where(flt)
+    built = _where(flt, collected=_matches is not None)
     if built is None:
         return 0
     where, params, match = built
@@ -308,7 +329,7 @@ def count_ids(store, flt: LedgerFilter = LedgerFilter(), *, _matches: int | None
             f"SELECT 1 FROM achievement INDEXED BY {_DATE_INDEX[True]} WHERE archived_at IS NOT NULL LIMIT 1").fetchone()
         archived = 0 if any_archived is None else store.conn.execute(
             f"SELECT count(*) FROM achievement a INDEXED BY {_DATE_INDEX[True]} "
-            f"WHERE a.archived_at IS NOT NULL AND a.id IN ({_MATCHING})", (match,)).fetchone()[0]
+            f"WHERE a.archived_at IS NOT NULL AND {where[1]}", params).fetchone()[0]
         return archived if flt.archived else matches - archived
     return store.conn.execute(f"SELECT count(*) FROM achievement a WHERE {' AND '.join(where)}",
                               params).fetchone()[0]

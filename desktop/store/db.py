@@ -90,6 +90,9 @@ class Store:
             )
         c.execute("PRAGMA synchronous = FULL")
         c.execute("PRAGMA busy_timeout = 5000")
+        # Temporary tables (the ledger's last search) and SQLite's own sorts stay in memory: no
+        # file in the temporary folder to write, journal or find the disk full for.
+        c.execute("PRAGMA temp_store = MEMORY")
         c.create_function("thidua_user", 0, os_user, deterministic=False)
         c.create_function("thidua_fold", 1, fold, deterministic=True)
         c.create_function("thidua_word_key", 1, word_sort_key, deterministic=True)

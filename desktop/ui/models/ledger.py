@@ -4,12 +4,13 @@ from __future__ import annotations
 from desktop.records import achievements as ach
 from desktop.dates import format_date
 from desktop.ui.models.base import ID_ROLE, RowsTableModel
-from desktop.ui.qt import QModelIndex, Qt, QTimer
+from desktop.ui.qt import QModelIndex, QStyledItemDelegate, QStyleOptionViewItem, Qt, QTimer
 
 PAGE = 200              # ids loaded at once: the first page of a search, then all the rest
 RECORDS = 50            # records fetched at once: about a screenful of rows
 CACHE_LIMIT = 5000
 ARCHIVED_ROLE = Qt.UserRole + 2
+NUMBERS = 4             # the columns from here on (measure, evidence) hold numbers, aligned right
 
 
 class LedgerModel(RowsTableModel):
@@ -179,20 +180,50 @@ class LedgerModel(RowsTableModel):
         if not 0 <= row < len(self._ids):
             return None
         if role == _ALIGN:
-            return _RIGHT if column >= 4 else None
+            return _RIGHT if column >= NUMBERS else None
         if role == _ID:
             return self._ids[row]
+        if role == _DISPLAY:
+            return self.text(row, column)
         rec = self._record(row)
         if rec is None:
             return None
-        if role == _DISPLAY:
-            shown = rec.get("_shown")
-            if shown is None:
-                shown = rec["_shown"] = _shown(rec)
-            return shown[column]
         if role == _TOOLTIP:
             return (rec["description"] or rec["title"]) if column == 2 else None
         return rec["archived_at"] is not None  # ARCHIVED_ROLE
+
+    def text(self, row: int, column: int) -> str | None:
+        """The text a cell shows (the row's six are formatted once, when first drawn)."""
+        rec = self._record(row) if 0 <= row < len(self._ids) else None
+        if rec is None:
+            return None
+        shown = rec.get("_shown")
+        if shown is None:
+            shown = rec["_shown"] = _shown(rec)
+        return shown[column]
+
+
+class LedgerCells(QStyledItemDelegate):
+    """Draws the ledger's cells exactly as :class:`QStyledItemDelegate` does, asking the model once a cell.
+
+    Qt's own delegate asks every cell drawn for seven roles, each a call into Python; a ledger
+    cell has only its text (:meth:`LedgerModel.text`) and, in the number columns, its alignment.
+    """
+
+    def __init__(self, model: LedgerModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        option.index = index
+        column = index.column()
+        if column >= NUMBERS:
+            option.displayAlignment = _RIGHT_FLAGS
+        text = self._model.text(index.row(), column)
+        if text is not None:
+            option.features |= _HAS_DISPLAY
+            option.text = text
+        option.styleObject = None  # as Qt's: no style animations in item views
 
 
 def _shown(rec: dict) -> tuple[str, ...]:
@@ -205,5 +236,7 @@ def _shown(rec: dict) -> tuple[str, ...]:
 _DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
 _ID, _ARCHIVED = int(ID_ROLE), int(ARCHIVED_ROLE)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ID, _ARCHIVED})
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_RIGHT_FLAGS = Qt.AlignRight | Qt.AlignVCenter
+_RIGHT = int(_RIGHT_FLAGS)
+_HAS_DISPLAY = QStyleOptionViewItem.HasDisplay
 _FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # QAbstractTableModel.flags of a cell

@@ -5,7 +5,7 @@ from desktop.records import achievements as ach
 from desktop.ui.dialogs.achievement import AchievementDialog
 from desktop.ui.models.campaigns import ID_ROLE as CAMPAIGN_ID_ROLE
 from desktop.ui.models.campaigns import CriterionChoiceModel
-from desktop.ui.models.ledger import LedgerModel
+from desktop.ui.models.ledger import LedgerCells, LedgerModel
 from desktop.ui.models.people import ID_ROLE, CollectivesModel
 from desktop.changes import Area
 from desktop.ui.operations import attempt
@@ -69,6 +69,7 @@ class LedgerPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("ledger")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(LedgerCells(self.model, self.view))
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
         setup_table(self.view)
