@@ -12,6 +12,7 @@ import tracemalloc
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+import random
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -526,7 +527,7 @@ def test_hashing_beside_the_signature_check_keeps_the_report(pki, identity, tmp_
 def test_the_hashing_thread_ends_with_the_check(pki, identity, tmp_path, pdf_file):
     """Joined when the check ends: valid, cancelled while a large file is hashed, or stopped by unreadable anchors."""
     out = _package_with_a_large_file(tmp_path, identity, pdf_file)
-    hashing = lambda: [t for t in threading.enumerate() if t.name == "thidua-hashing"]  # noqa: E731
+    hashing = lambda: [t for t in threading.enumerate() if t.name in ("thidua-hashing", "thidua-crc")]  # noqa: E731
     assert verify_package(out, [pki.ca_pem]).ok and hashing() == []
 
     def heard(done, total, message):  # Cancel pressed as the large file is reached
@@ -691,3 +692,31 @@ def test_two_builds_to_one_new_output_exactly_one_succeeds(identity, pki, tmp_pa
     report = verify_package(out, [pki.ca_pem])
     assert report.ok, _failed(report)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["goi.asice"]
+
+
+def test_one_crc_serves_file_after_file_however_each_ends(tmp_path):
+    """The CRC-32 the hashing thread shares between files starts from nothing for each, also after a
+    file that failed part way (a deflated entry whose data is damaged) or whose reader stopped early."""
+    import io
+
+    rng = random.Random(7)
+    pieces = {"hong.bin": " ".join(str(rng.random()) for _ in range(40_000)).encode(), "dung.bin": rng.randbytes(3_000_000), "sau.bin": b"x" * 70_000}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("hong.bin", pieces["hong.bin"], compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("dung.bin", pieces["dung.bin"])
+        z.writestr("sau.bin", pieces["sau.bin"])
+    data = bytearray(buffer.getvalue())
+    entries = {e.name: e for e in zipfmt.read_directory(io.BytesIO(data), len(data), zipfmt.ZipLimits())}
+    damaged = entries["hong.bin"].data_offset + 1000
+    data[damaged:damaged + 64] = bytes(64)
+    handle, crc = io.BytesIO(bytes(data)), zipfmt.Crc32()
+
+    with pytest.raises(zipfmt.ZipFormatError) as failed:
+        b"".join(zipfmt.iter_entry(handle, entries["hong.bin"], chunk_size=65536, crc=crc))
+    assert failed.value.code == "zip.corrupt_data"  # part way, not at the CRC
+    chunks = zipfmt.iter_entry(handle, entries["dung.bin"], chunk_size=65536, crc=crc)
+    next(chunks)
+    chunks.close()  # the reader stopped after one chunk
+    for name in ("dung.bin", "sau.bin"):
+        assert b"".join(zipfmt.iter_entry(handle, entries[name], chunk_size=65536, crc=crc)) == pieces[name]

@@ -40,6 +40,7 @@ __all__ = [
     "FILE_ATTRIBUTES",
     "FLAG_UTF8",
     "CHUNK_SIZE",
+    "Crc32",
     "ZipLimits",
     "ZipEntry",
     "ZipFormatError",
@@ -299,52 +300,74 @@ def profile_problem(entry: ZipEntry) -> str | None:
     return None
 
 
-def iter_entry(handle: BinaryIO, entry: ZipEntry, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+class Crc32:
+    """The CRC-32 of the pieces given to :meth:`update`, computed as they come."""
+
+    def __init__(self) -> None:
+        self._crc = 0
+
+    def update(self, piece: bytes) -> None:
+        self._crc = zlib.crc32(piece, self._crc)
+
+    def value(self) -> int:
+        """The CRC-32 of everything so far; starts again from nothing."""
+        crc, self._crc = self._crc, 0
+        return crc
+
+
+def iter_entry(handle: BinaryIO, entry: ZipEntry, chunk_size: int = CHUNK_SIZE,
+               crc: Crc32 | None = None) -> Iterator[bytes]:
     """Yield the entry's content in chunks, checking size and CRC-32 as it goes.
 
     Never yields more than the declared size (a lying header cannot inflate
     past its declaration) and raises :class:`ZipFormatError` at the end when
-    the content does not match.
+    the content does not match. ``crc`` computes the CRC-32 (by default here;
+    :mod:`.hashing` gives one that works on a thread of its own) and is left
+    ready for the next file however this one ends.
     """
     remaining_in = entry.compressed_size
     produced = 0
-    crc = 0
-    position = entry.data_offset
-    inflater = zlib.decompressobj(-15) if entry.method == 8 else None
-    while remaining_in:
-        data = _read_at(handle, position, min(chunk_size, remaining_in))
-        position += len(data)
-        remaining_in -= len(data)
-        if inflater is None:
-            pieces = [data]
-        else:
-            pieces = []
-            try:
-                while data:
-                    out = inflater.decompress(data, chunk_size)
-                    data = inflater.unconsumed_tail
-                    pieces.append(out)
-                    if produced + sum(map(len, pieces)) > entry.size:
-                        raise ZipFormatError(
-                            "zip.size_mismatch",
-                            f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP).",
-                        )
-            except zlib.error as exc:
-                raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng.") from exc
-        if not remaining_in and inflater is not None:
-            pieces.append(inflater.flush())
-        for piece in pieces:
-            produced += len(piece)
-            if produced > entry.size:
-                raise ZipFormatError(
-                    "zip.size_mismatch", f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP)."
-                )
-            crc = zlib.crc32(piece, crc)
-            if piece:
-                yield piece
-    if inflater is not None and (not inflater.eof or inflater.unused_data):
-        raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng hoặc có dữ liệu thừa.")
-    if produced != entry.size:
-        raise ZipFormatError("zip.size_mismatch", f"Kích thước tệp “{entry.name}” không khớp với khai báo trong ZIP.")
-    if crc != entry.crc:
+    crc = crc or Crc32()
+    try:
+        position = entry.data_offset
+        inflater = zlib.decompressobj(-15) if entry.method == 8 else None
+        while remaining_in:
+            data = _read_at(handle, position, min(chunk_size, remaining_in))
+            position += len(data)
+            remaining_in -= len(data)
+            if inflater is None:
+                pieces = [data]
+            else:
+                pieces = []
+                try:
+                    while data:
+                        out = inflater.decompress(data, chunk_size)
+                        data = inflater.unconsumed_tail
+                        pieces.append(out)
+                        if produced + sum(map(len, pieces)) > entry.size:
+                            raise ZipFormatError(
+                                "zip.size_mismatch",
+                                f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP).",
+                            )
+                except zlib.error as exc:
+                    raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng.") from exc
+            if not remaining_in and inflater is not None:
+                pieces.append(inflater.flush())
+            for piece in pieces:
+                produced += len(piece)
+                if produced > entry.size:
+                    raise ZipFormatError(
+                        "zip.size_mismatch", f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP)."
+                    )
+                crc.update(piece)
+                if piece:
+                    yield piece
+        if inflater is not None and (not inflater.eof or inflater.unused_data):
+            raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng hoặc có dữ liệu thừa.")
+        if produced != entry.size:
+            raise ZipFormatError("zip.size_mismatch", f"Kích thước tệp “{entry.name}” không khớp với khai báo trong ZIP.")
+    except BaseException:  # also when the reader stops part way: the next file starts from nothing
+        crc.value()
+        raise
+    if crc.value() != entry.crc:
         raise ZipFormatError("zip.crc", f"Mã kiểm tra CRC của tệp “{entry.name}” không khớp: tệp bị sửa hoặc hỏng.")
