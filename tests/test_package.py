@@ -604,6 +604,17 @@ def test_non_zip_files_fail(tmp_path, content):
     assert _failed(verify_package(path)) == ["zip.not_zip"]
 
 
+def test_a_package_cut_short_says_so(tmp_path):
+    """A copy that stopped part way (a full USB stick, a download cut off) keeps the ZIP's beginning but
+    not its end: the clerk is told the file is cut short, not that it is no package at all."""
+    whole = _text_package(tmp_path, [("minh-chung/a.bin", random.Random(3).randbytes(200_000), zipfile.ZIP_STORED)])
+    cut = tmp_path / "cut.asice"
+    cut.write_bytes(whole.read_bytes()[:120_000])
+    report = verify_package(cut)
+    assert _failed(report) == ["zip.truncated"]
+    assert "bị cắt cụt" in " ".join(c.message for c in report.checks)
+
+
 def test_missing_file_fails(tmp_path):
     assert _failed(verify_package(tmp_path / "khong-co.asice")) == ["container.open"]
 

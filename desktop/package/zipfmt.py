@@ -155,6 +155,9 @@ def _end_record(handle: BinaryIO, file_size: int) -> tuple[int, int, int]:
             raise ZipFormatError(
                 "zip.trailing_data", "Gói có chú thích ZIP hoặc dữ liệu thừa ở cuối tệp (không được ký)."
             )
+        if _read_at(handle, 0, 4) == _LOCAL_SIG:  # a ZIP's beginning without its end: a copy cut short
+            raise ZipFormatError("zip.truncated", "Gói hồ sơ bị cắt cụt: có phần đầu của tệp ZIP nhưng thiếu phần "
+                                                  "cuối (tệp chép hoặc tải về chưa xong?).")
         raise ZipFormatError("zip.not_zip", "Tệp không phải gói hồ sơ (không phải tệp ZIP).")
     if comment_len:
         raise ZipFormatError("zip.trailing_data", "Bản ghi cuối của ZIP khai báo chú thích không có trong tệp.")
