@@ -36,7 +36,7 @@ from docx.styles.style import StyleFactory
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
-from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.fonts import face, find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 from desktop.dossier.documents.render_pdf import register_family, text_width
 
@@ -325,8 +325,7 @@ class _Builder:
     # -- measuring (for balanced line breaks and rule lengths)
 
     def width_pt(self, text: str, bold: bool, italic: bool, size: float) -> float:
-        key = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-        return text_width(text, self.fonts[key], size)
+        return text_width(text, self.fonts[face(bold, italic)], size)
 
     def lines(self, text: str, style_key: str, max_mm: float) -> list[str]:
         _, _, size, bold, italic, *_ = _STYLE_SPECS[style_key]
