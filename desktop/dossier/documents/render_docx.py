@@ -266,10 +266,6 @@ class _StylesAsRead(StylesPart):
         Part.__init__(self, partname, content_type, blob, package)
         self._parsed = None
 
-    @classmethod
-    def load(cls, partname, content_type, blob: bytes, package):
-        return cls(partname, content_type, blob, package)
-
     @property
     def _element(self):
         if self._parsed is None:
@@ -284,7 +280,7 @@ class _StylesAsRead(StylesPart):
 def _template_part(partname, content_type, reltype, blob, package):
     """python-docx's part factory, except for the styles part (see :class:`_StylesAsRead`)."""
     if content_type == CT.WML_STYLES:
-        return _StylesAsRead.load(partname, content_type, blob, package)
+        return _StylesAsRead(partname, content_type, blob, package)
     return PartFactory(partname, content_type, reltype, blob, package)
 
 
