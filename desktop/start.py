@@ -44,4 +44,4 @@ def mark_demo(conn) -> None:
 
 
 def is_demo(store) -> bool:
-    return store.scalar("SELECT value FROM setting WHERE key = ?", (DEMO_SETTING,)) == "1"
+    return store.setting(DEMO_SETTING) == "1"

@@ -20,6 +20,7 @@ from desktop.dates import parse_partial, partial_text
 from desktop.campaigns import campaign as campaigns
 from desktop import catalog
 from desktop.errors import NotFound, ValidationError
+from desktop.store.db import put_setting
 from desktop.text import clean
 
 SETTING_REQUIRED = "registration_required"
@@ -142,13 +143,12 @@ def subject_of(row) -> tuple[str, str, tuple[int, str], str, str]:
 
 def required(store) -> bool:
     """Whether the unit's rules make registration a condition for being proposed (default: no)."""
-    return store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_REQUIRED,)) == "1"
+    return store.setting(SETTING_REQUIRED) == "1"
 
 
 def set_required(store, value: bool) -> None:
     with store.transaction() as conn:
-        conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-                     "excluded.value", (SETTING_REQUIRED, "1" if value else "0"))
+        put_setting(conn, SETTING_REQUIRED, "1" if value else "0")
 
 
 # -- defaults from the plan ----------------------------------------------------------------------------

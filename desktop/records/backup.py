@@ -33,7 +33,7 @@ from desktop.files import (OutputExists, clean_stale_parts, disk_error, part_pat
                            umask)
 from desktop.progress import Progress, progress_of
 from desktop.store import SCHEMA_VERSION, Store
-from desktop.store.db import SQLITE_MAGIC
+from desktop.store.db import SQLITE_MAGIC, put_setting
 from desktop.store.lock import FileLock, LockHeld
 from desktop.text import fold
 
@@ -248,8 +248,7 @@ def record_backup(store: Store, result: BackupResult) -> None:
     with store.transaction() as conn:
         for key, value in ((SETTING_LAST, result.created.isoformat(timespec="seconds")),
                            (SETTING_LAST_PATH, str(result.path))):
-            conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            put_setting(conn, key, value)
 
 
 # -- restore ----------------------------------------------------------------------------------------

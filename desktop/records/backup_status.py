@@ -17,14 +17,14 @@ SETTING_LAST_PATH = "backup.last_path"
 
 def last_backup(store: Store) -> tuple[dt.datetime, str] | None:
     """When and where the last backup was made, or ``None`` when there never was one."""
-    at = store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_LAST,))
+    at = store.setting(SETTING_LAST)
     if not at:
         return None
     try:
         when = dt.datetime.fromisoformat(at)
     except ValueError:
         return None
-    return when, store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_LAST_PATH,)) or ""
+    return when, store.setting(SETTING_LAST_PATH) or ""
 
 
 def is_overdue(store: Store, now: dt.datetime) -> bool:

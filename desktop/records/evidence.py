@@ -17,6 +17,7 @@ from typing import Callable
 from desktop.records import blobs
 from desktop.errors import NotFound, UserError, os_reason
 from desktop.files import atomic_write, temp_prefix
+from desktop.store.db import put_setting
 from desktop.text import clean
 
 CHUNK = 1024 * 1024
@@ -36,7 +37,7 @@ class Evidence:
 
 
 def max_bytes(store) -> int:
-    value = store.scalar("SELECT value FROM setting WHERE key = ?", (SETTING_MAX_BYTES,))
+    value = store.setting(SETTING_MAX_BYTES)
     return int(value) if value else DEFAULT_MAX_BYTES
 
 
@@ -44,8 +45,7 @@ def set_max_bytes(store, limit: int) -> None:
     if limit < 1024:
         raise UserError("Giới hạn dung lượng tệp minh chứng phải từ 1 KB trở lên.")
     with store.transaction() as conn:
-        conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                     (SETTING_MAX_BYTES, str(int(limit))))
+        put_setting(conn, SETTING_MAX_BYTES, str(int(limit)))
 
 
 def _human(n: int) -> str:

@@ -184,6 +184,10 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def setting(self, key: str) -> str | None:
+        """The value of the setting ``key`` kept in the file (:func:`put_setting`), ``None`` when it was never set."""
+        return self.scalar("SELECT value FROM setting WHERE key = ?", (key,))
+
     def delete(self, table: str, row_id: int) -> None:
         """Delete the row ``row_id`` of ``table`` (a name from code, never from input), in a transaction of its own."""
         with self.transaction() as conn:
@@ -218,6 +222,12 @@ def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], v
     """Insert one row of ``values`` into ``columns`` (names from code, never from input); the new row's id."""
     cur = conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
     return cur.lastrowid
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set the setting ``key`` kept in the file to ``value`` (inside the caller's transaction)."""
+    conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (key, value))
 
 
 def refuse_foreign(conn: sqlite3.Connection, name: str, *, create: bool) -> None:

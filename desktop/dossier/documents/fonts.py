@@ -15,9 +15,14 @@ from pathlib import Path
 
 from desktop.resources import resource
 
-__all__ = ["STYLES", "FontFamily", "find_family", "system_font_dirs"]
+__all__ = ["STYLES", "FontFamily", "face", "find_family", "system_font_dirs"]
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
+
+
+def face(bold: bool, italic: bool) -> str:
+    """The one of :data:`STYLES` that writes text bold and / or italic."""
+    return "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
 
 # File names of Times New Roman as Windows, macOS and the Linux msttcorefonts
 # package install them, per style.

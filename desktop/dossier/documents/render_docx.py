@@ -36,7 +36,7 @@ from docx.styles.style import StyleFactory
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
-from desktop.dossier.documents.fonts import find_family
+from desktop.dossier.documents.fonts import face, find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 from desktop.dossier.documents.render_pdf import register_family, text_width
 
@@ -266,10 +266,6 @@ class _StylesAsRead(StylesPart):
         Part.__init__(self, partname, content_type, blob, package)
         self._parsed = None
 
-    @classmethod
-    def load(cls, partname, content_type, blob: bytes, package):
-        return cls(partname, content_type, blob, package)
-
     @property
     def _element(self):
         if self._parsed is None:
@@ -284,7 +280,7 @@ class _StylesAsRead(StylesPart):
 def _template_part(partname, content_type, reltype, blob, package):
     """python-docx's part factory, except for the styles part (see :class:`_StylesAsRead`)."""
     if content_type == CT.WML_STYLES:
-        return _StylesAsRead.load(partname, content_type, blob, package)
+        return _StylesAsRead(partname, content_type, blob, package)
     return PartFactory(partname, content_type, reltype, blob, package)
 
 
@@ -325,8 +321,7 @@ class _Builder:
     # -- measuring (for balanced line breaks and rule lengths)
 
     def width_pt(self, text: str, bold: bool, italic: bool, size: float) -> float:
-        key = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
-        return text_width(text, self.fonts[key], size)
+        return text_width(text, self.fonts[face(bold, italic)], size)
 
     def lines(self, text: str, style_key: str, max_mm: float) -> list[str]:
         _, _, size, bold, italic, *_ = _STYLE_SPECS[style_key]

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 
 from desktop.dossier.documents import layout as L
 from desktop.files import atomic_write
-from desktop.dossier.documents.fonts import FontFamily, find_family
+from desktop.dossier.documents.fonts import FontFamily, face, find_family
 from desktop.dossier.documents.model import BulletList, Document, Paragraph, Run, SignatureBlock, Table
 
 __all__ = ["register_family", "render_pdf", "text_width"]
@@ -266,7 +266,7 @@ class _Builder:
         out: list[Flowable] = [_centred(self.doc.type_name.upper(), s.type_name, self.width)]
         widest = 0.0
         for line in self.doc.title_lines:
-            font = "bold_italic" if line.bold and line.italic else "bold" if line.bold else "italic" if line.italic else "regular"
+            font = face(line.bold, line.italic)
             style = ParagraphStyle(f"title_{font}", parent=s.title, fontName=self.fonts[font])
             out.append(_centred(line.text, style, self.width))
             measure = lambda t, f=self.fonts[font]: text_width(t, f, L.SIZE_TITLE)
