@@ -287,6 +287,16 @@ def start_chart(view, margin: int = 4):
     return chart
 
 
+def cleared_chart(view):
+    """The chart of ``view`` (a chart view made by :func:`start_chart`) emptied of its series and axes,
+    to be drawn afresh."""
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    return chart
+
+
 class DeferredChart(QWidget):
     """A chart drawn just after its first paint: QtCharts loads, and the chart view is made, then,
     not before the window shows. Until then it holds the chart view's place (its size hints and

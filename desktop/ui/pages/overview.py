@@ -17,7 +17,7 @@ from desktop.ui.backups import BackupStatus
 from desktop.ui.models.ledger import LedgerModel
 from desktop.ui.format import html_text as _html
 from desktop.ui.build import button, list_view, panel, select_row, text_label
-from desktop.ui.widgets import DeferredChart, table_view
+from desktop.ui.widgets import DeferredChart, cleared_chart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
     HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
@@ -61,10 +61,7 @@ class CriterionChart(DeferredChart):
             return
         from desktop.ui.qt import QDateTimeAxis, QLineSeries, QValueAxis
 
-        chart = self.view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = cleared_chart(self.view)
         self.values = self.target = None
         if k is None:
             return

@@ -11,7 +11,7 @@ from desktop.ui.qt import (
     QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.build import panel, splitter, text_label
-from desktop.ui.widgets import DeferredChart, table_view
+from desktop.ui.widgets import DeferredChart, cleared_chart, table_view
 from desktop import clock
 
 BAR_COLOR = QColor("#0b4f8a")
@@ -68,10 +68,7 @@ class PagesChart(DeferredChart):
         from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
 
         target = self.target_shown
-        chart = self.view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = cleared_chart(self.view)
         bars = QBarSet(QCoreApplication.translate("PagesChart", "Pages printed"))
         bars.setColor(BAR_COLOR)
         bars.setBorderColor(BAR_COLOR)
