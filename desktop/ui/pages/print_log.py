@@ -7,11 +7,11 @@ import datetime as dt
 from desktop.dossier import printing
 from desktop.changes import Area
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen,
+    QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen,
     QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.build import panel, splitter, text_label
-from desktop.ui.widgets import DeferredChart, cleared_chart, table_view
+from desktop.ui.widgets import DeferredChart, table_view
 from desktop import clock
 
 BAR_COLOR = QColor("#0b4f8a")
@@ -61,14 +61,13 @@ class PagesChart(DeferredChart):
         self.target_shown = target
         self.redraw()
 
-    def draw(self) -> None:
-        if not HAVE_CHARTS:
-            self.view.setText(", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values)))
-            return
+    def as_text(self) -> str:
+        return ", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values))
+
+    def plot(self, chart) -> None:
         from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
 
         target = self.target_shown
-        chart = cleared_chart(self.view)
         bars = QBarSet(QCoreApplication.translate("PagesChart", "Pages printed"))
         bars.setColor(BAR_COLOR)
         bars.setBorderColor(BAR_COLOR)
