@@ -9,13 +9,13 @@ import pytest  # noqa: E402
 
 pytest.importorskip("pytestqt")
 
-from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel  # noqa: E402
+from desktop.ui.models.base import ID_ROLE, EditableRowsModel, IdTextListModel  # noqa: E402
 from desktop.ui.qt import QModelIndex, Qt  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
 
-class Awards(RowsTableModel):
+class Awards(EditableRowsModel):
     KEYS = ["name", "quota", "done"]
 
     def __init__(self, rows):

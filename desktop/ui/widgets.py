@@ -8,8 +8,8 @@ import datetime as dt
 from desktop.dates import DateError, format_date, parse_date, parse_partial, partial_text
 from desktop.ui.build import error_label, hbox, panel
 from desktop.ui.qt import (
-    QComboBox, QCoreApplication, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSize, QSizePolicy,
-    QStyledItemDelegate, QTimer, QVBoxLayout, QWidget, Qt, Signal,
+    HAVE_CHARTS, QComboBox, QCoreApplication, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSize,
+    QSizePolicy, QStyledItemDelegate, QTimer, QVBoxLayout, QWidget, Qt, Signal,
 )
 
 def _typed_field(field: QLineEdit, placeholder: str, max_length: int | None = None) -> None:
@@ -287,12 +287,22 @@ def start_chart(view, margin: int = 4):
     return chart
 
 
+def cleared_chart(view):
+    """The chart of ``view`` (a chart view made by :func:`start_chart`) emptied of its series and axes,
+    to be drawn afresh."""
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    return chart
+
+
 class DeferredChart(QWidget):
     """A chart drawn just after its first paint: QtCharts loads, and the chart view is made, then,
     not before the window shows. Until then it holds the chart view's place (its size hints and
     policy), so nothing moves when the chart comes; its ``show_…`` method keeps the data and
-    :meth:`draw` puts it on the chart once there is one. Without QtCharts the view is a label
-    (:func:`start_chart`) that ``draw`` writes the values in."""
+    :meth:`plot` puts it on the chart once there is one. Without QtCharts the view is a label
+    (:func:`start_chart`) that says the values (:meth:`as_text`)."""
 
     SIZE_HINT, MINIMUM_SIZE_HINT = (600, 480), (68, 68)  # what a QChartView with a chart asks for
 
@@ -320,8 +330,6 @@ class DeferredChart(QWidget):
     def ensure_view(self):
         """The chart view (``QChartView``, or a label without QtCharts), made and drawn now if it was not yet."""
         if self.view is None:
-            from desktop.ui.qt import HAVE_CHARTS
-
             if HAVE_CHARTS:
                 from desktop.ui.qt import QChartView
 
@@ -337,7 +345,19 @@ class DeferredChart(QWidget):
         """Once, when the chart is made (``None`` without QtCharts)."""
 
     def draw(self) -> None:
-        """Show the data kept by the ``show_…`` method on the chart (called only once it is made)."""
+        """Show the data kept by the ``show_…`` method (called only once the view is made): :meth:`plot` it on
+        the emptied chart, or without QtCharts write it in the label (:meth:`as_text`)."""
+        if HAVE_CHARTS:
+            self.plot(cleared_chart(self.view))
+        else:
+            self.view.setText(self.as_text())
+
+    def plot(self, chart) -> None:
+        """Put the data on ``chart``, emptied of what it showed."""
+
+    def as_text(self) -> str:
+        """The data as the label says it without QtCharts."""
+        return ""
 
     def redraw(self) -> None:
         """The data changed: draw it now if the chart is made (else it is drawn when made)."""

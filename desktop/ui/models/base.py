@@ -37,9 +37,9 @@ class RowsTableModel(RowFinder, QAbstractTableModel):
 
     Subclasses set ``KEYS`` (on the class, or on the instance when the columns
     depend on the data), ``self.headers`` (same length) and ``self._rows`` (an
-    attribute or a property) and implement ``cell`` (or ``data``) and, for cells that are edited or ticked,
-    ``column_flags``; counting rows and columns, the flags and the horizontal header (its text, and the same text as its tool tip for
-    a column too narrow to show it) are here.
+    attribute or a property) and implement ``cell`` (or ``data``); counting rows and columns and the
+    horizontal header (its text, and the same text as its tool tip for a column too narrow to show it)
+    are here. A table whose cells are edited or ticked is an :class:`EditableRowsModel`.
 
     ``WIDE`` names the columns that hold names, award names, titles and other
     running text: the table views give them the width
@@ -76,15 +76,6 @@ class RowsTableModel(RowFinder, QAbstractTableModel):
             return None
         return self.cell(self._rows[index.row()], self.KEYS[index.column()], role)
 
-    def flags(self, index: QModelIndex):
-        flags = super().flags(index)
-        return flags | self.column_flags(self.KEYS[index.column()]) if index.isValid() else flags
-
-    def column_flags(self, key: str) -> Qt.ItemFlag:
-        """What the cells of column ``key`` allow besides being enabled and selected
-        (``Qt.ItemIsEditable``, ``Qt.ItemIsUserCheckable``); nothing unless a subclass says."""
-        return Qt.NoItemFlags
-
     def cell(self, row, key: str, role: int):
         """What the cell of ``row`` (one of ``self._rows``) in column ``key`` holds in ``role``; a model
         that needs more than the row and the key overrides :meth:`data` instead."""
@@ -112,7 +103,25 @@ class RowsTableModel(RowFinder, QAbstractTableModel):
         return [i for i, key in enumerate(self.KEYS) if key in self.WIDE]
 
 
-class CheckableRowsModel(RowsTableModel):
+class EditableRowsModel(RowsTableModel):
+    """A :class:`RowsTableModel` some of whose cells are edited or ticked: subclasses say which in
+    :meth:`column_flags`.
+
+    Only these tables answer ``flags`` in Python: a view asks it of every cell it paints, and the
+    read-only tables leave it to Qt's own (enabled, selectable).
+    """
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        return flags | self.column_flags(self.KEYS[index.column()]) if index.isValid() else flags
+
+    def column_flags(self, key: str) -> Qt.ItemFlag:
+        """What the cells of column ``key`` allow besides being enabled and selected
+        (``Qt.ItemIsEditable``, ``Qt.ItemIsUserCheckable``)."""
+        return Qt.NoItemFlags
+
+
+class CheckableRowsModel(EditableRowsModel):
     """A :class:`RowsTableModel` whose rows are ticked in a check box in the first column.
 
     Subclasses say which id a row has (:meth:`row_id`) and keep ``self._checked``, the set of

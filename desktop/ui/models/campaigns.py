@@ -19,7 +19,7 @@ from desktop.campaigns.campaign import (
 )
 from desktop.dates import format_date, parse_partial, partial_text
 from desktop.errors import NotFound
-from desktop.ui.models.base import ID_ROLE, IdTextListModel, ItemsListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, EditableRowsModel, IdTextListModel, ItemsListModel, RowsTableModel
 from desktop.ui.format import days_text, deadline_text, number_text, parse_number  # noqa: F401 (used by pages too)
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop import clock
@@ -204,7 +204,7 @@ class CriterionChoiceModel(IdTextListModel):
 
 # -- the editable tables of one campaign -------------------------------------------------------------
 
-class _RowsModel(RowsTableModel):
+class _RowsModel(EditableRowsModel):
     """Rows of dataclass copies, every cell editable, with a message per row from the last save."""
 
     PREFIX = ""

@@ -166,11 +166,6 @@ class LedgerModel(RowsTableModel):
         """The rows loaded so far are the ids (their records are fetched a screenful at a time)."""
         return self._ids
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        # Asked for every painted cell: the ledger's cells are all alike (read-only), so the answer is
-        # the table model's own, worked out once.
-        return _FLAGS if index.isValid() else Qt.NoItemFlags
-
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         # A paint asks each visible cell for a dozen roles: the ones without an answer
         # return first, and the shown text is formatted once per row, when it is fetched.
@@ -239,4 +234,3 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _ID, _ARCHIVED})
 _RIGHT_FLAGS = Qt.AlignRight | Qt.AlignVCenter
 _RIGHT = int(_RIGHT_FLAGS)
 _HAS_DISPLAY = QStyleOptionViewItem.HasDisplay
-_FLAGS = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # QAbstractTableModel.flags of a cell

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from desktop.council import meetings
 from desktop.council.meetings import Ballot, Meeting, Member
-from desktop.ui.models.base import ID_ROLE, IdTextListModel, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, EditableRowsModel, IdTextListModel
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 from desktop.ui.models.nominations import ERROR_COLOR, MUTED_COLOR, OK_COLOR
 
@@ -50,7 +50,7 @@ class MeetingsModel(IdTextListModel):
         self.set_items((m.id, meeting_label(m)) for m in found)
 
 
-class MembersModel(RowsTableModel):
+class MembersModel(EditableRowsModel):
     """The council and guests: name, title, role (combo), present (check box), written opinion."""
 
     KEYS = ["name", "title", "role", "present", "written_opinion"]
@@ -184,7 +184,7 @@ def threshold_short(b: Ballot) -> str:
     return meetings.ballot_rule(b).threshold_short()
 
 
-class BallotsModel(RowsTableModel):
+class BallotsModel(EditableRowsModel):
     """One row per nomination put to the vote: the counts (editable), the threshold and the live result.
 
     The share is of ALL council members (guests excluded), as the domain computes it.

@@ -8,14 +8,14 @@ from desktop.records import evidence as evidence_mod
 from desktop.records import people
 from desktop.dates import DateError, format_date, parse_date
 from desktop.records.people import PriorAward
-from desktop.ui.models.base import ID_ROLE, RowsTableModel
+from desktop.ui.models.base import ID_ROLE, EditableRowsModel, RowsTableModel
 from desktop.ui.format import file_size
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
 from desktop import clock
 
 
 
-class RatingsModel(RowsTableModel):
+class RatingsModel(EditableRowsModel):
     """One row per year; the rating column is edited with a combo box (see RatingDelegate)."""
 
     KEYS = ["year", "rating"]
@@ -60,7 +60,7 @@ class RatingsModel(RowsTableModel):
         return True
 
 
-class PriorAwardsModel(RowsTableModel):
+class PriorAwardsModel(EditableRowsModel):
     """Awards already received; every cell is editable and checked by the domain on save."""
 
     KEYS = ["year", "award", "decision_number", "decision_date", "issuer"]

@@ -12,7 +12,7 @@ import copy
 from desktop.campaigns import campaign as campaigns, registration
 from desktop.campaigns.registration import Registration
 from desktop.errors import ValidationError
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import EditableRowsModel
 from desktop.ui.qt import QColor, QCoreApplication, QFont, QModelIndex, Qt, Signal
 from desktop.ui.models.campaigns import number_text, parse_number
 
@@ -30,7 +30,7 @@ class _Row:
         self.error = ""
 
 
-class RegistrationModel(RowsTableModel):
+class RegistrationModel(EditableRowsModel):
     """Every collective and person of the unit: registered or not, the titles aimed for, a target per criterion."""
 
     WIDE = ["subject", "titles"]

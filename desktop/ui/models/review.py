@@ -4,12 +4,12 @@ from __future__ import annotations
 from desktop.council import review
 from desktop.council.prizes import format_vnd
 from desktop.ui.qt import QCoreApplication, QModelIndex, Qt
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import EditableRowsModel, RowsTableModel
 from desktop.ui.models.nominations import ERROR_COLOR, OK_COLOR
 
 
 
-class CandidatesModel(RowsTableModel):
+class CandidatesModel(EditableRowsModel):
     """Every (subject, title) of the year; the clerk ticks those chosen. Conditions are re-counted with the
     choices, so a collective's share of Lao động tiên tiến follows the ticks."""
 

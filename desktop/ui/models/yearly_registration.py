@@ -11,7 +11,7 @@ from __future__ import annotations
 from desktop.campaigns import registration
 from desktop.campaigns import yearly_registration as yr
 from desktop.errors import ValidationError
-from desktop.ui.models.base import RowsTableModel
+from desktop.ui.models.base import EditableRowsModel
 from desktop.ui.qt import QColor, QCoreApplication, QModelIndex, Qt, Signal
 
 EDITED_COLOR = QColor("#fff6d5")
@@ -33,7 +33,7 @@ class _Row:
         return yr.COMMON_TITLES["person" if self.kind == "person" else "collective"]
 
 
-class YearRegistrationModel(RowsTableModel):
+class YearRegistrationModel(EditableRowsModel):
     KEYS = KEYS
     WIDE = ("name", "other")
     edited = Signal()

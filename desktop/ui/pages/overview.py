@@ -20,7 +20,7 @@ from desktop.ui.build import button, list_view, panel, select_row, text_label
 from desktop.ui.widgets import DeferredChart, table_view
 from desktop.ui.pages.print_log import PaperBox
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QColor, QDate, QDateTime, QFrame, QGridLayout, QHBoxLayout, QLabel,
     QPen, QPushButton, QSplitter, QStackedWidget, QTime, QVBoxLayout, QWidget, Qt, Signal,
 )
 
@@ -54,17 +54,14 @@ class CriterionChart(DeferredChart):
         self.progress = (k, start, end)
         self.redraw()
 
-    def draw(self) -> None:
-        k, start, end = self.progress
-        if not HAVE_CHARTS:
-            self.view.setText(latest_text(k) if k else "")
-            return
+    def as_text(self) -> str:
+        k = self.progress[0]
+        return latest_text(k) if k else ""
+
+    def plot(self, chart) -> None:
         from desktop.ui.qt import QDateTimeAxis, QLineSeries, QValueAxis
 
-        chart = self.view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        k, start, end = self.progress
         self.values = self.target = None
         if k is None:
             return

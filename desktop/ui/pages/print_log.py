@@ -7,7 +7,7 @@ import datetime as dt
 from desktop.dossier import printing
 from desktop.changes import Area
 from desktop.ui.qt import (
-    HAVE_CHARTS, QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen,
+    QColor, QCoreApplication, QFrame, QHBoxLayout, QLabel, QPen,
     QVBoxLayout, QWidget, Qt,
 )
 from desktop.ui.build import panel, splitter, text_label
@@ -61,17 +61,13 @@ class PagesChart(DeferredChart):
         self.target_shown = target
         self.redraw()
 
-    def draw(self) -> None:
-        if not HAVE_CHARTS:
-            self.view.setText(", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values)))
-            return
+    def as_text(self) -> str:
+        return ", ".join(f"{month_label(m)}: {v}" for m, v in zip(self.months, self.values))
+
+    def plot(self, chart) -> None:
         from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
 
         target = self.target_shown
-        chart = self.view.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         bars = QBarSet(QCoreApplication.translate("PagesChart", "Pages printed"))
         bars.setColor(BAR_COLOR)
         bars.setBorderColor(BAR_COLOR)

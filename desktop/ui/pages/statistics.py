@@ -13,7 +13,7 @@ from desktop.changes import Area
 from desktop.ui.operations import attempt
 from desktop.ui.qt import HAVE_CHARTS, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget, Qt
 from desktop.ui.build import button, choice, hbox, splitter, with_chosen_file
-from desktop.ui.widgets import start_chart, table_view
+from desktop.ui.widgets import cleared_chart, start_chart, table_view
 
 if HAVE_CHARTS:
     from desktop.ui.qt import QBarCategoryAxis, QBarSeries, QBarSet, QChartView, QValueAxis
@@ -36,8 +36,7 @@ class AwardsChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
         super().__init__(parent)
         self.setMinimumHeight(240)
         self.sets: dict[str, list[int]] = {}
-        if start_chart(self) is None:
-            return
+        start_chart(self)
 
     def show_counts(self, rows: list[statistics.AwardRow], group: str) -> None:
         labels = _group_labels(group)
@@ -48,10 +47,7 @@ class AwardsChart(QChartView if HAVE_CHARTS else QLabel):  # type: ignore[misc]
         if not HAVE_CHARTS:
             self.setText("\n".join(f"{k}: {v}" for k, v in self.sets.items()))
             return
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = cleared_chart(self)
         series = QBarSeries()
         for label, values in self.sets.items():
             s = QBarSet(label)
