@@ -65,13 +65,24 @@ if TYPE_CHECKING:
 # expected outcome, reported as a failed check, so keep it off the console.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
-__all__ = ["Check", "VerificationReport", "verify_package", "raise_for_invalid", "CLOCK_TOLERANCE"]
+__all__ = [
+    "Check",
+    "VerificationReport",
+    "verify_package",
+    "raise_for_invalid",
+    "CLOCK_TOLERANCE",
+    "SIGNING_USAGES",
+    "validation_context",
+    "key_usage_constraints",
+    "validate_pdf",
+]
 
 # A signing time this far ahead of the verifier's clock is still accepted (clock drift).
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_SIGNATURE_BYTES = 1 << 20
 MAX_MANIFEST_BYTES = 16 << 20
-_SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+"""A signer's certificate must carry at least one of these key usages (package, foreign package and PDF alike)."""
 
 
 # Evidence files (scans, third-party PDFs) travel in this folder; they are not
@@ -183,6 +194,36 @@ def verify_package(
         _Verifier(report, handle, trust_anchors, limits, require_pdf_signatures, now,
                   progress_of(progress)).run(path.stat().st_size)
     return report
+
+
+def validation_context(roots: Iterable[x509.Certificate], intermediates: Iterable[x509.Certificate], moment: datetime):
+    """The offline pyhanko-certvalidator context every check uses: ``roots`` trusted, ``intermediates`` path material only.
+
+    Nothing is fetched (no OCSP or CRL) and a missing revocation answer is no failure.
+    """
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(
+        trust_roots=list(roots),
+        other_certs=list(intermediates),
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=moment,
+    )
+
+
+def key_usage_constraints():
+    """pyHanko's key-usage settings for a signer: at least one of :data:`SIGNING_USAGES`."""
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    return KeyUsageConstraints(key_usage=set(SIGNING_USAGES), match_all_key_usages=False)
+
+
+def validate_pdf(sig: Any, context: Any):
+    """pyHanko's full validation of one embedded PDF signature (loads ``pyhanko.sign``)."""
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    return validate_pdf_signature(sig, signer_validation_context=context, key_usage_settings=key_usage_constraints())
 
 
 @dataclass
@@ -400,15 +441,9 @@ class _Verifier:
     # ------------------------------------------------------------------ the package signature
 
     def _validation_context(self, moment: datetime):
-        from pyhanko_certvalidator import ValidationContext
-
         # Self-signed certificates are the roots trusted; an intermediate only helps build the path.
-        return ValidationContext(
-            trust_roots=[a for a in self.anchors if a.self_signed != "no"],
-            other_certs=[a for a in self.anchors if a.self_signed == "no"],
-            allow_fetching=False,
-            revocation_mode="soft-fail",
-            moment=moment,
+        return validation_context(
+            [a for a in self.anchors if a.self_signed != "no"], [a for a in self.anchors if a.self_signed == "no"], moment
         )
 
     def _full_validation(self, manifest_bytes: bytes, signed_data: cms.SignedData, moment: datetime):
@@ -420,13 +455,8 @@ class _Verifier:
             manifest_bytes,
             signed_data,
             signer_validation_context=self._validation_context(moment),
-            key_usage_settings=self._key_usage(),
+            key_usage_settings=key_usage_constraints(),
         ))
-
-    def _key_usage(self):
-        from pyhanko.sign.validation.settings import KeyUsageConstraints
-
-        return KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False)
 
     def _check_signature(self, manifest_bytes: bytes, signature_bytes: bytes) -> None:
         from asn1crypto import cms
@@ -459,7 +489,7 @@ class _Verifier:
         moment = claimed or self.now
         # A plain signature that passes every check is accepted without loading pyHanko's signers (a second
         # of start-up); anything else, and every failure, is judged and worded by pyHanko's validator.
-        status = accept_detached(manifest_bytes, signed_data, self._validation_context(moment), _SIGNING_USAGES)
+        status = accept_detached(manifest_bytes, signed_data, self._validation_context(moment), SIGNING_USAGES)
         if status is None:
             try:
                 status = self._full_validation(manifest_bytes, signed_data, moment)
@@ -546,14 +576,6 @@ class _Verifier:
     def _context_at(self, claimed: datetime | None):
         return self._validation_context(claimed or self.now)
 
-    def _full_pdf_validation(self, sig: Any):
-        from pyhanko.sign.validation import validate_pdf_signature
-
-        return validate_pdf_signature(
-            sig, signer_validation_context=self._context_at(sig.self_reported_timestamp),
-            key_usage_settings=self._key_usage(),
-        )
-
     def _check_pdf(self, name: str, data: bytes, into: VerificationReport) -> None:
         """The PDF's own signatures (lines ``into``), judged against the package's signer."""
         from pyhanko.pdf_utils.reader import PdfFileReader
@@ -567,7 +589,7 @@ class _Verifier:
             signatures, accepted = [], None
             if _has_form_fields(reader):
                 # A plain signature (:mod:`.pades_check`) is judged without loading pyHanko's validator.
-                accepted = accept_plain_pdf(reader, data, self._context_at, _SIGNING_USAGES)
+                accepted = accept_plain_pdf(reader, data, self._context_at, SIGNING_USAGES)
                 signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
             into.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
@@ -583,7 +605,7 @@ class _Verifier:
         for sig in signatures:
             label = f"{name} ({sig.field_name})"
             try:
-                status = accepted[1] if accepted else self._full_pdf_validation(sig)
+                status = accepted[1] if accepted else validate_pdf(sig, self._context_at(sig.self_reported_timestamp))
             except Exception as exc:  # malformed signatures must not stop the report
                 into.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
                 continue
