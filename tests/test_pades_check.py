@@ -20,8 +20,8 @@ from desktop.commands import main as cli
 from desktop.package import pades_check, pdf_verify
 from desktop.package.asice import build_package
 from desktop.package.pades_check import accept_plain_pdf
-from desktop.package.pdf_verify import split_anchors, verify_pdf
-from desktop.package.verify import validate_pdf, validation_context, verify_package
+from desktop.package.pdf_verify import verify_pdf
+from desktop.package.verify import split_anchors, validate_pdf, validation_context, verify_package
 from desktop.signing import keys
 from desktop.signing import pdf as pdf_signing
 from desktop.signing.pdf import sign_pdf

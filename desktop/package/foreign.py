@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
-from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport, key_usage_constraints, validation_context
+from desktop.package.verify import (
+    CLOCK_TOLERANCE,
+    VerificationReport,
+    key_usage_constraints,
+    split_anchors,
+    validation_context,
+)
 from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
 
 if TYPE_CHECKING:
@@ -77,7 +83,6 @@ def is_foreign_layout(path) -> bool:
 def verify_foreign_package(path, anchors: list, limits: ZipLimits, now: datetime,
                            require_pdf_signatures: bool = False) -> VerificationReport:
     """Check a package in another tool's layout; see the module docstring."""
-    from desktop.package.pdf_verify import split_anchors
 
     report = VerificationReport(path=path)
     roots, intermediates = split_anchors(anchors)

@@ -34,9 +34,16 @@ from typing import Any
 
 from asn1crypto import x509
 
-from desktop.signing.certs import display_name, format_vn_time, load_certificates, organisation
+from desktop.signing.certs import display_name, format_vn_time, organisation
 from desktop.package.pades_check import accept_plain_pdf
-from desktop.package.verify import CLOCK_TOLERANCE, SIGNING_USAGES, Check, validate_pdf, validation_context
+from desktop.package.verify import (
+    CLOCK_TOLERANCE,
+    SIGNING_USAGES,
+    Check,
+    split_anchors,
+    validate_pdf,
+    validation_context,
+)
 
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
@@ -48,7 +55,6 @@ __all__ = [
     "verify_folder",
     "verify_path",
     "verify_zip",
-    "split_anchors",
     "MAX_FOLDER_FILES",
 ]
 
@@ -204,14 +210,6 @@ class FolderReport:
 def _summary(report: PdfReport | FolderReport) -> dict[str, Any]:
     """What a report's ``--json`` says first: its kind, path, verdict and signers."""
     return {"kind": report.kind, "path": str(report.path), "valid": report.ok, "signer": report.signer}
-
-
-def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], list[x509.Certificate]]:
-    """Self-signed certificates (roots, trusted as anchors) and the others (intermediates, path material only)."""
-    roots, intermediates = [], []
-    for cert in load_certificates(certificates):
-        (roots if cert.self_signed != "no" else intermediates).append(cert)
-    return roots, intermediates
 
 
 PACKAGE_SUFFIXES = (".asice", ".sce")

@@ -72,6 +72,7 @@ __all__ = [
     "raise_for_invalid",
     "CLOCK_TOLERANCE",
     "SIGNING_USAGES",
+    "split_anchors",
     "validation_context",
     "key_usage_constraints",
     "validate_pdf",
@@ -196,6 +197,16 @@ def verify_package(
     return report
 
 
+def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], list[x509.Certificate]]:
+    """Self-signed certificates (roots, trusted as anchors) and the others (intermediates, path material only)."""
+    from desktop.signing.certs import load_certificates  # asn1crypto: only once the check needs it
+
+    roots, intermediates = [], []
+    for cert in load_certificates(certificates):
+        (roots if cert.self_signed != "no" else intermediates).append(cert)
+    return roots, intermediates
+
+
 def validation_context(roots: Iterable[x509.Certificate], intermediates: Iterable[x509.Certificate], moment: datetime):
     """The offline pyhanko-certvalidator context every check uses: ``roots`` trusted, ``intermediates`` path material only.
 
@@ -251,7 +262,8 @@ class _Verifier:
         self.report = report
         self.handle = handle
         self.trust_anchors = trust_anchors
-        self.anchors: list[x509.Certificate] = []
+        self.roots: list[x509.Certificate] = []
+        self.intermediates: list[x509.Certificate] = []
         self.limits = limits
         self.require_pdf_signatures = require_pdf_signatures
         self.now = now
@@ -264,9 +276,7 @@ class _Verifier:
         hashed = [(ref, entry) for ref, entry in contents.files if entry is not None] if contents else []
         hashing = FileHashing(self.handle, hashed) if hashed else None
         try:
-            from desktop.signing.certs import load_certificates  # asn1crypto: imported while the files are hashed
-
-            self.anchors = load_certificates(self.trust_anchors)
+            self.roots, self.intermediates = split_anchors(self.trust_anchors)  # asn1crypto: imported while the files are hashed
             if contents is not None:
                 self._check_contents(contents, hashing)
         finally:
@@ -441,10 +451,7 @@ class _Verifier:
     # ------------------------------------------------------------------ the package signature
 
     def _validation_context(self, moment: datetime):
-        # Self-signed certificates are the roots trusted; an intermediate only helps build the path.
-        return validation_context(
-            [a for a in self.anchors if a.self_signed != "no"], [a for a in self.anchors if a.self_signed == "no"], moment
-        )
+        return validation_context(self.roots, self.intermediates, moment)
 
     def _full_validation(self, manifest_bytes: bytes, signed_data: cms.SignedData, moment: datetime):
         import asyncio
@@ -544,7 +551,7 @@ class _Verifier:
     def _check_chain(self, status: Any, cert: x509.Certificate, signed_data: cms.SignedData) -> None:
         r = self.report
         issuer = _name_of(cert.issuer)
-        if not any(a.self_signed != "no" for a in self.anchors):
+        if not self.roots:
             r.add("signature.chain", False, "Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký.")
             return
         if status.revoked:
