@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
