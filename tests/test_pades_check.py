@@ -20,8 +20,8 @@ from desktop.commands import main as cli
 from desktop.package import pades_check, pdf_verify
 from desktop.package.asice import build_package
 from desktop.package.pades_check import accept_plain_pdf
-from desktop.package.pdf_verify import split_anchors, verify_pdf
-from desktop.package.verify import verify_package
+from desktop.package.pdf_verify import verify_pdf
+from desktop.package.verify import split_anchors, validate_pdf, validation_context, verify_package
 from desktop.signing import keys
 from desktop.signing import pdf as pdf_signing
 from desktop.signing.pdf import sign_pdf
@@ -37,7 +37,7 @@ def _quick(data: bytes, trusted: list, now: datetime):
     anchors = split_anchors(trusted)
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     return accept_plain_pdf(
-        reader, data, lambda claimed: pdf_verify._validation_context(*anchors, claimed or now), USAGES
+        reader, data, lambda claimed: validation_context(*anchors, claimed or now), USAGES
     )
 
 
@@ -47,8 +47,8 @@ def _pyhanko(data: bytes, trusted: list, now: datetime):
 
     anchors = split_anchors(trusted)
     (sig,) = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
-    context = pdf_verify._validation_context(*anchors, sig.self_reported_timestamp or now)
-    return sig, pdf_verify._full_validation(sig, context)
+    context = validation_context(*anchors, sig.self_reported_timestamp or now)
+    return sig, validate_pdf(sig, context)
 
 
 def _path_dumps(status) -> list[bytes]:

@@ -27,11 +27,17 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.package.manifest import ManifestError, parse_manifest
 from desktop.package.names import archive_path_problem, name_clashes
-from desktop.package.verify import CLOCK_TOLERANCE, VerificationReport
+from desktop.package.verify import (
+    CLOCK_TOLERANCE,
+    VerificationReport,
+    key_usage_constraints,
+    split_anchors,
+    validation_context,
+)
 from desktop.package.zipfmt import MANIFEST_NAME, MIMETYPE, MIMETYPE_NAME, SIGNATURE_NAME, ZipLimits
 
 if TYPE_CHECKING:
@@ -39,7 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = ["is_foreign_layout", "verify_foreign_package"]
 
-_SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 MAX_META_BYTES = 16 << 20
 
 
@@ -78,7 +83,6 @@ def is_foreign_layout(path) -> bool:
 def verify_foreign_package(path, anchors: list, limits: ZipLimits, now: datetime,
                            require_pdf_signatures: bool = False) -> VerificationReport:
     """Check a package in another tool's layout; see the module docstring."""
-    from desktop.package.pdf_verify import split_anchors
 
     report = VerificationReport(path=path)
     roots, intermediates = split_anchors(anchors)
@@ -245,8 +249,6 @@ class _Foreign:
         from asn1crypto import cms
         from pyhanko.sign.validation import async_validate_detached_cms
         from pyhanko.sign.validation.generic_cms import extract_self_reported_ts
-        from pyhanko.sign.validation.settings import KeyUsageConstraints
-        from pyhanko_certvalidator import ValidationContext
 
         from desktop.package.pdf_verify import judge_chain
         from desktop.signing.certs import display_name, format_vn_time
@@ -261,10 +263,8 @@ class _Foreign:
             claimed = extract_self_reported_ts(signer_info)
             status = asyncio.run(async_validate_detached_cms(
                 manifest_bytes, signed_data,
-                signer_validation_context=ValidationContext(
-                    trust_roots=list(self.roots), other_certs=list(self.intermediates), allow_fetching=False,
-                    revocation_mode="soft-fail", moment=claimed or self.now),
-                key_usage_settings=KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False),
+                signer_validation_context=validation_context(self.roots, self.intermediates, claimed or self.now),
+                key_usage_settings=key_usage_constraints(),
             ))
         except Exception as exc:  # noqa: BLE001 - an unreadable signature is a failed line, never a crash
             r.add("signature.cms", False, f"“{sig_name}”: không đọc được chữ ký CAdES ({type(exc).__name__}).", sig_name)

@@ -34,9 +34,16 @@ from typing import Any
 
 from asn1crypto import x509
 
-from desktop.signing.certs import display_name, format_vn_time, load_certificates, organisation
+from desktop.signing.certs import display_name, format_vn_time, organisation
 from desktop.package.pades_check import accept_plain_pdf
-from desktop.package.verify import CLOCK_TOLERANCE, Check
+from desktop.package.verify import (
+    CLOCK_TOLERANCE,
+    SIGNING_USAGES,
+    Check,
+    split_anchors,
+    validate_pdf,
+    validation_context,
+)
 
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
@@ -48,13 +55,11 @@ __all__ = [
     "verify_folder",
     "verify_path",
     "verify_zip",
-    "split_anchors",
     "MAX_FOLDER_FILES",
 ]
 
 # A folder with more PDFs than this is refused rather than checked for minutes.
 MAX_FOLDER_FILES = 500
-_SIGNING_USAGES = {"digital_signature", "non_repudiation"}
 
 # What each modification level means for the person reading the report: (acceptable, text).
 _MODIFICATION_TEXT = {
@@ -207,14 +212,6 @@ def _summary(report: PdfReport | FolderReport) -> dict[str, Any]:
     return {"kind": report.kind, "path": str(report.path), "valid": report.ok, "signer": report.signer}
 
 
-def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], list[x509.Certificate]]:
-    """Self-signed certificates (roots, trusted as anchors) and the others (intermediates, path material only)."""
-    roots, intermediates = [], []
-    for cert in load_certificates(certificates):
-        (roots if cert.self_signed != "no" else intermediates).append(cert)
-    return roots, intermediates
-
-
 PACKAGE_SUFFIXES = (".asice", ".sce")
 
 
@@ -357,7 +354,7 @@ def _verify_one(path: Path, anchors, now: datetime | None, name: str | None, dat
             return report
         # A plain signature (:mod:`.pades_check`) is judged without loading pyHanko's validator.
         accepted = accept_plain_pdf(
-            reader, data, lambda claimed: _validation_context(*anchors, claimed or now), _SIGNING_USAGES
+            reader, data, lambda claimed: validation_context(*anchors, claimed or now), SIGNING_USAGES
         )
         signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         revisions = reader.xrefs.total_revisions
@@ -374,18 +371,6 @@ def _verify_one(path: Path, anchors, now: datetime | None, name: str | None, dat
     return report
 
 
-def _validation_context(roots, intermediates, moment: datetime):
-    from pyhanko_certvalidator import ValidationContext
-
-    return ValidationContext(
-        trust_roots=list(roots),
-        other_certs=list(intermediates),
-        allow_fetching=False,
-        revocation_mode="soft-fail",
-        moment=moment,
-    )
-
-
 def _verify_signature(
     sig, anchors, now: datetime, revisions: int, file_size: int, label: str, accepted=None
 ) -> SignatureResult:
@@ -399,7 +384,7 @@ def _verify_signature(
 
     try:
         claimed = sig.self_reported_timestamp
-        status = accepted or _full_validation(sig, _validation_context(roots, intermediates, claimed or now))
+        status = accepted or validate_pdf(sig, validation_context(roots, intermediates, claimed or now))
     except Exception as exc:  # malformed signatures must not stop the report
         add("pdf.signature", False, f"không kiểm tra được chữ ký, dữ liệu chữ ký hỏng ({type(exc).__name__}).")
         return result
@@ -426,17 +411,6 @@ def _verify_signature(
     # 4. The chain to the trusted roots.
     _chain(result, status, sig, cert, roots, intermediates, add)
     return result
-
-
-def _full_validation(sig, context):
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.settings import KeyUsageConstraints
-
-    return validate_pdf_signature(
-        sig,
-        signer_validation_context=context,
-        key_usage_settings=KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False),
-    )
 
 
 def _signing_time(result: SignatureResult, status, claimed, cert, now: datetime, add) -> None:

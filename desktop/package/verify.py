@@ -65,13 +65,25 @@ if TYPE_CHECKING:
 # expected outcome, reported as a failed check, so keep it off the console.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
-__all__ = ["Check", "VerificationReport", "verify_package", "raise_for_invalid", "CLOCK_TOLERANCE"]
+__all__ = [
+    "Check",
+    "VerificationReport",
+    "verify_package",
+    "raise_for_invalid",
+    "CLOCK_TOLERANCE",
+    "SIGNING_USAGES",
+    "split_anchors",
+    "validation_context",
+    "key_usage_constraints",
+    "validate_pdf",
+]
 
 # A signing time this far ahead of the verifier's clock is still accepted (clock drift).
 CLOCK_TOLERANCE = timedelta(minutes=5)
 MAX_SIGNATURE_BYTES = 1 << 20
 MAX_MANIFEST_BYTES = 16 << 20
-_SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+"""A signer's certificate must carry at least one of these key usages (package, foreign package and PDF alike)."""
 
 
 # Evidence files (scans, third-party PDFs) travel in this folder; they are not
@@ -185,6 +197,46 @@ def verify_package(
     return report
 
 
+def split_anchors(certificates: Iterable[Any]) -> tuple[list[x509.Certificate], list[x509.Certificate]]:
+    """Self-signed certificates (roots, trusted as anchors) and the others (intermediates, path material only)."""
+    from desktop.signing.certs import load_certificates  # asn1crypto: only once the check needs it
+
+    roots, intermediates = [], []
+    for cert in load_certificates(certificates):
+        (roots if cert.self_signed != "no" else intermediates).append(cert)
+    return roots, intermediates
+
+
+def validation_context(roots: Iterable[x509.Certificate], intermediates: Iterable[x509.Certificate], moment: datetime):
+    """The offline pyhanko-certvalidator context every check uses: ``roots`` trusted, ``intermediates`` path material only.
+
+    Nothing is fetched (no OCSP or CRL) and a missing revocation answer is no failure.
+    """
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(
+        trust_roots=list(roots),
+        other_certs=list(intermediates),
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=moment,
+    )
+
+
+def key_usage_constraints():
+    """pyHanko's key-usage settings for a signer: at least one of :data:`SIGNING_USAGES`."""
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    return KeyUsageConstraints(key_usage=set(SIGNING_USAGES), match_all_key_usages=False)
+
+
+def validate_pdf(sig: Any, context: Any):
+    """pyHanko's full validation of one embedded PDF signature (loads ``pyhanko.sign``)."""
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    return validate_pdf_signature(sig, signer_validation_context=context, key_usage_settings=key_usage_constraints())
+
+
 @dataclass
 class _Contents:
     """What the container holds, read before the files are hashed (the hashing then owns the file)."""
@@ -210,7 +262,8 @@ class _Verifier:
         self.report = report
         self.handle = handle
         self.trust_anchors = trust_anchors
-        self.anchors: list[x509.Certificate] = []
+        self.roots: list[x509.Certificate] = []
+        self.intermediates: list[x509.Certificate] = []
         self.limits = limits
         self.require_pdf_signatures = require_pdf_signatures
         self.now = now
@@ -223,9 +276,7 @@ class _Verifier:
         hashed = [(ref, entry) for ref, entry in contents.files if entry is not None] if contents else []
         hashing = FileHashing(self.handle, hashed) if hashed else None
         try:
-            from desktop.signing.certs import load_certificates  # asn1crypto: imported while the files are hashed
-
-            self.anchors = load_certificates(self.trust_anchors)
+            self.roots, self.intermediates = split_anchors(self.trust_anchors)  # asn1crypto: imported while the files are hashed
             if contents is not None:
                 self._check_contents(contents, hashing)
         finally:
@@ -400,16 +451,7 @@ class _Verifier:
     # ------------------------------------------------------------------ the package signature
 
     def _validation_context(self, moment: datetime):
-        from pyhanko_certvalidator import ValidationContext
-
-        # Self-signed certificates are the roots trusted; an intermediate only helps build the path.
-        return ValidationContext(
-            trust_roots=[a for a in self.anchors if a.self_signed != "no"],
-            other_certs=[a for a in self.anchors if a.self_signed == "no"],
-            allow_fetching=False,
-            revocation_mode="soft-fail",
-            moment=moment,
-        )
+        return validation_context(self.roots, self.intermediates, moment)
 
     def _full_validation(self, manifest_bytes: bytes, signed_data: cms.SignedData, moment: datetime):
         import asyncio
@@ -420,13 +462,8 @@ class _Verifier:
             manifest_bytes,
             signed_data,
             signer_validation_context=self._validation_context(moment),
-            key_usage_settings=self._key_usage(),
+            key_usage_settings=key_usage_constraints(),
         ))
-
-    def _key_usage(self):
-        from pyhanko.sign.validation.settings import KeyUsageConstraints
-
-        return KeyUsageConstraints(key_usage=set(_SIGNING_USAGES), match_all_key_usages=False)
 
     def _check_signature(self, manifest_bytes: bytes, signature_bytes: bytes) -> None:
         from asn1crypto import cms
@@ -459,7 +496,7 @@ class _Verifier:
         moment = claimed or self.now
         # A plain signature that passes every check is accepted without loading pyHanko's signers (a second
         # of start-up); anything else, and every failure, is judged and worded by pyHanko's validator.
-        status = accept_detached(manifest_bytes, signed_data, self._validation_context(moment), _SIGNING_USAGES)
+        status = accept_detached(manifest_bytes, signed_data, self._validation_context(moment), SIGNING_USAGES)
         if status is None:
             try:
                 status = self._full_validation(manifest_bytes, signed_data, moment)
@@ -514,7 +551,7 @@ class _Verifier:
     def _check_chain(self, status: Any, cert: x509.Certificate, signed_data: cms.SignedData) -> None:
         r = self.report
         issuer = _name_of(cert.issuer)
-        if not any(a.self_signed != "no" for a in self.anchors):
+        if not self.roots:
             r.add("signature.chain", False, "Chưa chọn chứng thư số gốc tin cậy (CA) nên không xác nhận được người ký.")
             return
         if status.revoked:
@@ -546,14 +583,6 @@ class _Verifier:
     def _context_at(self, claimed: datetime | None):
         return self._validation_context(claimed or self.now)
 
-    def _full_pdf_validation(self, sig: Any):
-        from pyhanko.sign.validation import validate_pdf_signature
-
-        return validate_pdf_signature(
-            sig, signer_validation_context=self._context_at(sig.self_reported_timestamp),
-            key_usage_settings=self._key_usage(),
-        )
-
     def _check_pdf(self, name: str, data: bytes, into: VerificationReport) -> None:
         """The PDF's own signatures (lines ``into``), judged against the package's signer."""
         from pyhanko.pdf_utils.reader import PdfFileReader
@@ -567,7 +596,7 @@ class _Verifier:
             signatures, accepted = [], None
             if _has_form_fields(reader):
                 # A plain signature (:mod:`.pades_check`) is judged without loading pyHanko's validator.
-                accepted = accept_plain_pdf(reader, data, self._context_at, _SIGNING_USAGES)
+                accepted = accept_plain_pdf(reader, data, self._context_at, SIGNING_USAGES)
                 signatures = [accepted[0]] if accepted else list(reader.embedded_signatures)
         except Exception:  # noqa: BLE001 - a damaged PDF is a failed check, not a crash
             into.add("pdf.signature", False, f"“{name}”: tệp PDF bị hỏng hoặc không đầy đủ, không đọc được.", name)
@@ -583,7 +612,7 @@ class _Verifier:
         for sig in signatures:
             label = f"{name} ({sig.field_name})"
             try:
-                status = accepted[1] if accepted else self._full_pdf_validation(sig)
+                status = accepted[1] if accepted else validate_pdf(sig, self._context_at(sig.self_reported_timestamp))
             except Exception as exc:  # malformed signatures must not stop the report
                 into.add("pdf.signature", False, f"“{label}”: không kiểm tra được chữ ký ({type(exc).__name__}).", name)
                 continue
