@@ -206,6 +206,12 @@ def test_a_byte_changed_inside_the_signed_range_breaks_the_signature(other_pki, 
     changed.write_bytes(bytes(data))
     report = verify_pdf(changed, [other_pki.root])
     assert "pdf.signature" in _failed(report) and not report.signatures[0].intact
+    # Every line says the same: the signed part changed; none says "unchanged", none guesses at the certificate.
+    assert _failed(report) == ["pdf.signature", "pdf.changes", "pdf.chain"]
+    said = {c.code: c.message for c in report.checks}
+    assert "đã thay đổi sau khi ký" in said["pdf.changes"] and "không thay đổi" not in said["pdf.changes"]
+    assert "không được xét hiệu lực vì chữ ký không khớp nội dung" in said["pdf.chain"]
+    assert "không rõ lý do" not in said["pdf.chain"]
 
 
 def test_a_second_signature_later_only_adds_a_signature(other_pki, signed, pki, identity, tmp_path):

@@ -447,6 +447,10 @@ def _changes(result: SignatureResult, status, sig, revisions: int, file_size: in
     result.later_revisions = max(0, revisions - 1 - signed_revision)
     level = status.modification_level
     result.modification = level.name if level is not None else None
+    if result.coverage == "ENTIRE_FILE" and not result.intact:
+        add("pdf.changes", False, "chữ ký bao trùm toàn bộ tệp, không có lần cập nhật nào sau khi ký, nhưng chính "
+                                  "phần đã ký đã bị sửa: tài liệu đã thay đổi sau khi ký.")
+        return
     if result.coverage == "ENTIRE_FILE":   # by name: the quick check's status (.pades_check) has its own levels
         result.unchanged = True
         add("pdf.changes", True, "tài liệu không thay đổi sau khi ký (chữ ký bao trùm toàn bộ tệp).")
@@ -552,6 +556,9 @@ def judge_chain(status, cert, embedded, roots, intermediates) -> tuple[bool, str
         missing = _name_of(top.issuer)
         return False, (f"chuỗi chứng thư số của {signer} dừng ở “{_name_of(top.subject)}”: thiếu chứng thư số của "
                        f"“{missing}” (đơn vị cấp); hãy nhập chứng thư số đó."), names, missing
+    if not (status.intact and status.valid):  # the validator judges no chain for a signature that does not match
+        return False, (f"chứng thư số của {signer} dẫn tới CA gốc tin cậy “{_name_of(top.subject)}” "
+                       f"({' → '.join(names)}), nhưng không được xét hiệu lực vì chữ ký không khớp nội dung."), names, None
     reason = status.trust_problem_indic.name if status.trust_problem_indic is not None else "không rõ lý do"
     return False, (f"chứng thư số của {signer} dẫn tới CA gốc tin cậy “{_name_of(top.subject)}” nhưng không hợp lệ "
                    f"tại thời điểm ký (hết hạn, chưa hiệu lực hoặc sai công dụng: {reason})."), names, None
