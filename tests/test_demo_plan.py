@@ -163,7 +163,7 @@ def test_the_plan_demo_leaves_the_clock_as_it_was(tmp_path):
     clock.set_now(dt.date(2031, 5, 4))
     try:
         with Store(tmp_path / "a.sqlite") as store:
-            demo.fill_for_plan(store, SHARED / "ha-tinh-stp-2025-chuyen-doi-so.txt")
+            demo.fill_for_plan(store, DOSSIER_PLANS[0])  # a shared plan, or in a bare clone a fixture
         assert clock.today() == dt.date(2031, 5, 4)
     finally:
         clock.set_now(None)
