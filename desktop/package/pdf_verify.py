@@ -25,7 +25,6 @@ kept in :class:`SignatureResult` for ``--json`` and for programs.
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -44,8 +43,6 @@ from desktop.package.verify import (
     validate_pdf,
     validation_context,
 )
-
-logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
 __all__ = [
     "SignatureResult",
