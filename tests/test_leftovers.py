@@ -53,7 +53,15 @@ def test_stale_folders_of_dead_or_old_owners_are_removed(tmp_path):
         sleeper.wait()
 
 
-def test_a_killed_programs_folder_is_cleaned_at_the_next_start(tmp_path):
+STARTS = {  # every way the app starts: the source, and the installer's command and window programs
+    "python -m desktop": ["-m", "desktop"],
+    "thidua.exe": [str(ROOT / "packaging" / "entry" / "thidua.py")],
+    "sothidua.exe": [str(ROOT / "packaging" / "entry" / "sothidua.py")],
+}
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_a_killed_programs_folder_is_cleaned_at_the_next_start(tmp_path, start):
     env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     # A program building a dossier: it made its private folder, wrote a document, and is killed -9.
@@ -72,7 +80,7 @@ def test_a_killed_programs_folder_is_cleaned_at_the_next_start(tmp_path):
     assert folder.exists()
     # The next start of the app (any command) removes it.
     Store(tmp_path / "so.sqlite").close()
-    done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "so.sqlite"), "info"],
+    done = subprocess.run([sys.executable, *STARTS[start], "--db", str(tmp_path / "so.sqlite"), "info"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert not folder.exists()

@@ -8,10 +8,10 @@ opens a package on the Kiểm tra gói page (the file association does that).
 import os
 import sys
 
-from desktop.commands.main import main
+from desktop.__main__ import main
 
 if __name__ == "__main__":
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -1,7 +1,7 @@
 """The ``thidua`` command of the installed app (console executable)."""
 import sys
 
-from desktop.commands.main import main
+from desktop.__main__ import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
