@@ -1,7 +1,7 @@
 """The digests of a package's files, computed on a second thread while the signature is checked.
 
 Checking a package is two kinds of work: hashing every file (SHA-256 and the
-ZIP's CRC-32 of each byte, read once, in chunks) and everything else — loading
+ZIP's CRC-32 of each byte, read once, in chunks of :data:`CHUNK_SIZE`) and everything else — loading
 the certificate libraries, checking the CMS signature and its chain, reading
 the PDFs. ``hashlib`` and ``zlib.crc32`` release the GIL on large buffers, so
 the hashing runs on a worker thread while the main thread does the rest; on
@@ -34,7 +34,12 @@ _WAIT = 0.05
 """Seconds between two looks at the cancel flag while a file is being hashed."""
 
 
-_QUEUED_CHUNKS = 4
+CHUNK_SIZE = 8 << 20
+"""Bytes read at a time. Large, because each time a worker takes Python's lock back it may wait for the
+main thread's switch interval (5 ms) while the signature is checked: with 1 MiB chunks a 262 MB package
+took about 60 ms longer (`bench/run.py --only verify`). Peak memory ~60 MiB for any size of package."""
+
+_QUEUED_CHUNKS = 2
 """Chunks that may wait for the CRC-32 thread (memory stays flat when it falls behind)."""
 
 
@@ -90,7 +95,7 @@ class FileHashing:
         try:
             for ref, entry in files:
                 try:
-                    result: object = ref.digest_of(self._until_stopped(iter_entry(handle, entry, crc=crc)))
+                    result: object = ref.digest_of(self._until_stopped(iter_entry(handle, entry, CHUNK_SIZE, crc=crc)))
                 except _Stopped:
                     return
                 except Exception as exc:  # noqa: BLE001 - handed to the checks, which report or raise it
