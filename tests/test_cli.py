@@ -175,26 +175,29 @@ def test_search_finds_a_person(demo_path, capsys):
 
 
 def test_search_of_many_matches_says_which_were_ranked(tmp_path, capsys, monkeypatch):
-    """Above ``search.NEWEST`` matches the newest are ranked, and the command says so; ``--all`` ranks every one."""
+    """Above ``search.NEWEST`` matches those of the latest dates are ranked (not the last entered), and the
+    command says so; ``--all`` ranks every one."""
     monkeypatch.setattr(search, "NEWEST", 10)
     db = tmp_path / "lon.sqlite"
     with Store(db) as store:
         an = people.add_person(store, people.Person("Nguyễn Văn An"))
-        with store.transaction():  # the oldest are the best matches (the shortest text)
-            ids = [ach.add(store, ach.Achievement(dt.date(2025, 3, 15), "Số hóa" + " văn bản" * i, person_id=an))
+        with store.transaction():  # the first entered are the best matches (the shortest text)
+            ids = [ach.add(store, ach.Achievement(dt.date(2025, 6, 1) if i < 5 else dt.date(2025, 3, 15),
+                                                  "Số hóa" + " văn bản" * i, person_id=an))
                    for i in range(25)]
-    note = ("Có 25 kết quả khớp; đây là những kết quả sát nhất trong 10 kết quả được nhập gần đây nhất và các "
+    note = ("Có 25 kết quả khớp; đây là những kết quả sát nhất trong 10 kết quả có ngày gần đây nhất và các "
             "cá nhân. Thêm --all để xếp hạng tất cả (chậm hơn).")
     code, out, err = run(capsys, "--db", db, "search", "so", "hoa")
     *lines, last = out.splitlines()
     assert (code, err, last) == (0, "", note)
-    assert [int(line.split("#")[1].split("]")[0]) for line in lines] == ids[15:]
+    # The five of June, then the last five entered of the same day in March.
+    assert [int(line.split("#")[1].split("]")[0]) for line in lines] == ids[:5] + ids[20:]
     code, out, err = run(capsys, "--db", db, "search", "so", "hoa", "--all")
     assert (code, err) == (0, "")
     assert [int(line.split("#")[1].split("]")[0]) for line in out.splitlines()] == ids
     code, out, err = run(capsys, "--db", db, "search", "so", "hoa", "--json", "--limit", "3")
     assert (code, err) == (0, note + "\n")
-    assert [h["id"] for h in json.loads(out)] == ids[15:18]
+    assert [h["id"] for h in json.loads(out)] == ids[:3]
 
 
 def test_check_exit_codes(demo_path, tmp_path, capsys):

@@ -338,9 +338,10 @@ def test_an_achievement_can_be_classified(qtbot, window, gui_store):
     assert ach.get(gui_store, aid).classification == "mat"
 
 
-def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmodeltester, tmp_path):
+def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmodeltester, tmp_path, monkeypatch):
     """The ledger fetches one page of ids and counts the rest; scrolling to the end (``fetchMore``),
-    or asking for a row not loaded yet, brings the rest in the same order."""
+    or asking for a row not loaded yet, brings the rest in the same order. A search with more matches
+    than ``COUNT_LIMIT`` says "more than" it until the rest is loaded."""
     from bench.generate import generate
     from desktop.ui.models.ledger import PAGE
     from desktop.ui.pages.ledger import LedgerPage
@@ -364,6 +365,16 @@ def test_ledger_loads_its_first_page_and_the_rest_when_scrolled_to(qtbot, qtmode
         while model.canFetchMore():
             model.fetchMore()
         assert [model.id_at(r) for r in range(model.rowCount())] == matching
+        common = ach.query_ids(store, ach.LedgerFilter(text="tro giup"))  # more than a page
+        monkeypatch.setattr(ach, "COUNT_LIMIT", PAGE + 10)
+        page.search.setText("tro giup")
+        page.apply_filter()  # counted up to the limit
+        assert len(common) > PAGE + 10 and not model.total_is_exact
+        assert page.count_label.text() == f"Hơn {PAGE + 10} thành tích"
+        while model.canFetchMore():
+            model.fetchMore()
+        assert model.total_is_exact and page.count_label.text() == f"{len(common)} thành tích"
+        assert [model.id_at(r) for r in range(model.rowCount())] == common
         page.search.setText("")
         page.apply_filter()
         qtmodeltester.check(model)

@@ -6,6 +6,8 @@ version's schema) and a checker of the same rows after a full migration.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import os
 import sqlite3
@@ -339,10 +341,28 @@ def seed_v14(conn: sqlite3.Connection) -> None:
 
 def check_latest(store: Store) -> None:
     """Since 15 a Tờ trình per phase, 16 the year's titles, 17 the review's meeting and documents, 18 the
-    Công văn đề nghị."""
+    Công văn đề nghị (19 keys the search index by date: checked for every version below)."""
     check_phase_dossier_and_year(store)
     check_unit_documents(store)
     check_attachments(store)
+
+
+def check_search_index(store: Store) -> None:
+    """Since 19 the index keys an achievement by its date, then its id, and the ledger's search reads its
+    first page in that order; the old rows were re-keyed, and the triggers keep new ones keyed."""
+    conn = store.conn
+    keys = lambda: sorted(r[0] for r in conn.execute("SELECT rowid FROM search_fts WHERE rowid % 2 = 0"))  # noqa: E731
+    expected = lambda: sorted(2 * ((dt.date.fromisoformat(d).toordinal() + 1_721_424) << 32 | i)  # noqa: E731
+                              for i, d in conn.execute("SELECT id, date FROM achievement"))
+    assert keys() == expected()
+    if not keys():
+        return
+    aid, title = conn.execute("SELECT id, title FROM achievement ORDER BY id LIMIT 1").fetchone()
+    ach.update(store, dataclasses.replace(ach.get(store, aid), date=dt.date(2019, 1, 2)))
+    assert keys() == expected()
+    flt = ach.LedgerFilter(text=title)
+    page = ach.first_page(store, flt, 50)
+    assert aid in page.ids and page.ids == ach.query_ids(store, flt)[:50]
 
 
 def check_unit_documents(store: Store) -> None:
@@ -374,7 +394,8 @@ SEEDERS = {0: (seed_v0, check_v0), 1: (seed_v1, check_v1), 2: (seed_v1, check_v1
            10: (seed_review, check_review), 11: (seed_review, check_review),
            12: (seed_phases, check_phases),
            13: (seed_review, check_review), 14: (seed_v14, check_latest),
-           15: (seed_v14, check_latest), 16: (seed_v14, check_latest), 17: (seed_v14, check_latest)}
+           15: (seed_v14, check_latest), 16: (seed_v14, check_latest), 17: (seed_v14, check_latest),
+           18: (seed_v14, check_latest)}
 
 
 def test_the_schema_version_is_the_number_of_migrations():
@@ -414,6 +435,7 @@ def test_a_file_at_every_older_version_opens_with_the_current_code(tmp_path, mon
         assert store.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
         verify(store)
         assert check(store) == []
+        check_search_index(store)
     # Opening again changes nothing.
     with Store(path) as store:
         assert store.schema_version == schema.SCHEMA_VERSION

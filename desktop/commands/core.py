@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50, metavar="SỐ", help="số kết quả tối đa (mặc định 50)")
     p.add_argument("--all", action="store_true",
                    help="xếp hạng mọi kết quả khớp (chậm hơn với dữ liệu lớn); mặc định, khi có rất nhiều kết "
-                        "quả, chỉ xếp hạng những kết quả được nhập gần đây nhất và các cá nhân")
+                        "quả, chỉ xếp hạng những kết quả có ngày gần đây nhất và các cá nhân")
     p.set_defaults(func=run_search)
 
     p = sub.add_parser("check", help="kiểm tra tính toàn vẹn của tệp dữ liệu và các tệp minh chứng")
@@ -134,10 +134,10 @@ def run_search(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     with Store(db_path(args)) as store:
         hits = search_mod.search(store, text, limit=args.limit, newest=None if args.all else search_mod.NEWEST)
-    # Only the best of the newest matches were ranked: say so, after the hits (on stderr beside JSON).
+    # Only the best of the latest matches were ranked: say so, after the hits (on stderr beside JSON).
     window = None if hits.newest is None else (
         f"Có {formatting.number(hits.matched)} kết quả khớp; đây là những kết quả sát nhất trong "
-        f"{formatting.number(hits.newest)} kết quả được nhập gần đây nhất và các cá nhân. "
+        f"{formatting.number(hits.newest)} kết quả có ngày gần đây nhất và các cá nhân. "
         f"Thêm --all để xếp hạng tất cả (chậm hơn).")
     if args.json:
         import json

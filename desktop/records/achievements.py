@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from desktop import clock
 from desktop.dates import DateError, from_iso, parse_date, utc_now_iso
 from desktop.errors import NotFound, ValidationError
+from desktop.records.search import achievement_id_sql
 from desktop.store.db import insert_row
 from desktop.text import clean, fts_query, nfc
 
@@ -229,8 +230,12 @@ def _where(flt: LedgerFilter, collected: bool = False) -> tuple[list[str], list,
     return where, params, match
 
 
-# Achievements whose folded text matches (rowid = 2 * id in the index, see the schema).
-_MATCHING = "SELECT rowid / 2 FROM search_fts WHERE search_fts MATCH ? AND rowid % 2 = 0"
+# Achievements whose folded text matches (their rows in the index are keyed by date, then id: see
+# :mod:`desktop.records.search`).
+_MATCHING = f"SELECT {achievement_id_sql()} FROM search_fts WHERE search_fts MATCH ? AND rowid % 2 = 0"
+# A search's count is exact up to this many matches; above it the ledger says "more than" it, so that a
+# common word in a large ledger is not counted match by match (the rows are still all there to scroll).
+COUNT_LIMIT = 10_000
 # The last search's matches, a table of this connection alone (:func:`_collect_matches`).
 _MATCHES = "temp.ledger_matches"
 # Measured on 100,000 and 1,000,000 achievements (bench/): below this the lookups win.
@@ -299,17 +304,58 @@ def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", des
     return [r[0] for r in store.conn.execute(sql, params)]
 
 
-def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> tuple[list[int], int]:
-    """The first ``size`` ids of the ledger in date order, and how many match in all."""
+class Page(tuple):
+    """The first ids of the ledger, how many match in all, and whether that count is exact (when
+    not, more than :data:`COUNT_LIMIT` match)."""
+
+    def __new__(cls, ids: list[int], total: int, exact: bool = True):
+        return super().__new__(cls, (ids, total, exact))
+
+    ids = property(lambda self: self[0])
+    total = property(lambda self: self[1])
+    exact = property(lambda self: self[2])
+
+
+def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> Page:
+    """The first ``size`` ids of the ledger in date order, and how many match in all.
+
+    A search with no other filter reads its page straight from the full-text index, which keeps the
+    achievements in date order, and counts its matches only up to :data:`COUNT_LIMIT`: neither grows
+    with the ledger. Other searches collect their matches once and look them up.
+    """
     built = _where(flt)
     if built is None:
-        return [], 0
+        return Page([], 0)
     where, _params, match = built
+    if match and len(where) == 2 and not flt.archived:
+        return _first_page_of_search(store, flt, match, size, descending)
     matches = _collect_matches(store, match) if match else None
     ids = query_ids(store, flt, "date", descending, limit=size, _matches=matches)
     if len(ids) < size:
-        return ids, len(ids)
-    return ids, count_ids(store, flt, _matches=matches)
+        return Page(ids, len(ids))
+    return Page(ids, count_ids(store, flt, _matches=matches))
+
+
+def _first_page_of_search(store, flt: LedgerFilter, match: str, size: int, descending: bool) -> Page:
+    """:func:`first_page` of the live ledger for a search alone (see there)."""
+    conn = store.conn
+    ids = [r[0] for r in conn.execute(
+        f"SELECT a.id FROM search_fts f JOIN achievement a ON a.id = {achievement_id_sql('f.rowid')} "
+        f"WHERE f.search_fts MATCH ? AND f.rowid % 2 = 0 AND a.archived_at IS NULL "
+        f"ORDER BY f.rowid {'DESC' if descending else 'ASC'} LIMIT ?", (match, size))]
+    if len(ids) < size:
+        return Page(ids, len(ids))
+    archived = conn.execute(f"SELECT count(*) FROM achievement INDEXED BY {_DATE_INDEX[True]} "
+                            "WHERE archived_at IS NOT NULL").fetchone()[0]
+    # Matches counted until more than the limit are live, however many of the archived ones match.
+    limit = COUNT_LIMIT + archived
+    matched = conn.execute(f"SELECT count(*) FROM ({_MATCHING} LIMIT ?)", (match, limit + 1)).fetchone()[0]
+    if matched > limit:
+        return Page(ids, COUNT_LIMIT + 1, exact=False)
+    if archived:  # all the matches were counted: take away the archived ones
+        matched -= conn.execute(f"SELECT count(*) FROM achievement a INDEXED BY {_DATE_INDEX[True]} "
+                                f"WHERE a.archived_at IS NOT NULL AND a.id IN ({_MATCHING})", (match,)).fetchone()[0]
+    return Page(ids, matched)
 
 
 def count_ids(store, flt: LedgerFilter = LedgerFilter(), *, _matches: int | None = None) -> int:

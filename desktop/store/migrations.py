@@ -786,6 +786,67 @@ def _cong_van_drafts(conn: sqlite3.Connection) -> None:
     run_script(conn, "CREATE UNIQUE INDEX draft_cong_van ON draft(campaign_id) WHERE kind = 'cong_van';")
 
 
+def _date_ordered_search_keys(conn: sqlite3.Connection) -> None:
+    """An achievement's full-text row is keyed by its date, then its id, so that the index itself
+    walks the ledger's order: 2 × (day << 32 | id), the day being the Julian day number of the
+    achievement's date (a person's row stays 2 × id + 1). The ledger's first page of a search is then
+    the first rows the index reads, instead of every match looked up and sorted (issue 16: a
+    1,000,000-achievement ledger searches as fast as a 100,000 one)."""
+    run_script(
+        conn,
+        """
+        DROP TRIGGER achievement_fts_insert;
+        DROP TRIGGER achievement_fts_update;
+        DROP TRIGGER achievement_fts_delete;
+        DROP TRIGGER person_fts_update;
+        DROP TRIGGER collective_fts_update;
+        DROP VIEW achievement_search_text;
+        CREATE VIEW achievement_search_text AS
+            SELECT a.id AS id,
+                   2 * ((CAST(julianday(a.date) AS INTEGER) << 32) + a.id) AS search_key,
+                   thidua_fold(a.title || ' ' || a.description || ' ' || a.criterion || ' ' ||
+                               a.measure_unit || ' ' || coalesce(p.full_name, c.name, '')) AS body
+              FROM achievement a
+              LEFT JOIN person p ON p.id = a.person_id
+              LEFT JOIN collective c ON c.id = a.collective_id;
+
+        CREATE TRIGGER achievement_fts_insert AFTER INSERT ON achievement BEGIN
+            INSERT INTO search_fts(rowid, body)
+                SELECT search_key, body FROM achievement_search_text WHERE id = new.id;
+        END;
+        CREATE TRIGGER achievement_fts_update AFTER UPDATE ON achievement BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * ((CAST(julianday(old.date) AS INTEGER) << 32) + old.id);
+            INSERT INTO search_fts(rowid, body)
+                SELECT search_key, body FROM achievement_search_text WHERE id = new.id;
+        END;
+        CREATE TRIGGER achievement_fts_delete AFTER DELETE ON achievement BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * ((CAST(julianday(old.date) AS INTEGER) << 32) + old.id);
+        END;
+        CREATE TRIGGER person_fts_update AFTER UPDATE ON person BEGIN
+            DELETE FROM search_fts WHERE rowid = 2 * old.id + 1;
+            INSERT INTO search_fts(rowid, body)
+                SELECT 2 * id + 1, body FROM person_search_text WHERE id = new.id;
+            UPDATE search_fts
+               SET body = (SELECT body FROM achievement_search_text WHERE id = (search_fts.rowid >> 1) & 4294967295)
+             WHERE new.full_name IS NOT old.full_name
+               AND rowid IN (SELECT 2 * ((CAST(julianday(date) AS INTEGER) << 32) + id)
+                              FROM achievement WHERE person_id = new.id);
+        END;
+        CREATE TRIGGER collective_fts_update AFTER UPDATE OF name ON collective BEGIN
+            UPDATE search_fts
+               SET body = (SELECT body FROM achievement_search_text WHERE id = (search_fts.rowid >> 1) & 4294967295)
+             WHERE rowid IN (SELECT 2 * ((CAST(julianday(date) AS INTEGER) << 32) + id)
+                              FROM achievement WHERE collective_id = new.id);
+            UPDATE search_fts SET body = (SELECT body FROM person_search_text WHERE id = search_fts.rowid / 2)
+             WHERE rowid IN (SELECT 2 * id + 1 FROM person WHERE collective_id = new.id);
+        END;
+
+        DELETE FROM search_fts WHERE rowid % 2 = 0;
+        INSERT INTO search_fts(rowid, body) SELECT search_key, body FROM achievement_search_text;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_ledger,
     _v2_ledger_indexes,
@@ -805,6 +866,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _yearly_title_registration,
     _review_meetings_and_unit_documents,
     _cong_van_drafts,
+    _date_ordered_search_keys,
 ]
 
 

@@ -16,7 +16,7 @@ APPLICATION_ID = 0x53544455
 
 #: The newest ``PRAGMA user_version``: the number of migrations in
 #: :data:`desktop.store.migrations.MIGRATIONS` (``tests/test_migrations.py`` checks it).
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 
 def refuse_newer(conn: sqlite3.Connection, name: str) -> int:

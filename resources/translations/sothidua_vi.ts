@@ -1812,6 +1812,10 @@ Tệp PDF và Word đã hoàn thiện sẽ bị bỏ; sửa xong cần hoàn thi
         <translation>Lưu trữ</translation>
     </message>
     <message>
+        <source>More than %1 achievements</source>
+        <translation>Hơn %1 thành tích</translation>
+    </message>
+    <message>
         <source>%1 archived achievements</source>
         <translation>%1 thành tích đã lưu trữ</translation>
     </message>

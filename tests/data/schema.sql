@@ -1,5 +1,5 @@
--- Sổ thi đua schema, version 18, application_id 0x53544455
-PRAGMA user_version = 18;
+-- Sổ thi đua schema, version 19, application_id 0x53544455
+PRAGMA user_version = 19;
 PRAGMA application_id = 1398031445;
 
 CREATE TABLE achievement (
@@ -481,6 +481,7 @@ CREATE UNIQUE INDEX title_registration_subject ON title_registration(
 
 CREATE VIEW achievement_search_text AS
             SELECT a.id AS id,
+                   2 * ((CAST(julianday(a.date) AS INTEGER) << 32) + a.id) AS search_key,
                    thidua_fold(a.title || ' ' || a.description || ' ' || a.criterion || ' ' ||
                                a.measure_unit || ' ' || coalesce(p.full_name, c.name, '')) AS body
               FROM achievement a
@@ -494,18 +495,18 @@ CREATE VIEW person_search_text AS
               FROM person p LEFT JOIN collective c ON c.id = p.collective_id;
 
 CREATE TRIGGER achievement_fts_delete AFTER DELETE ON achievement BEGIN
-            DELETE FROM search_fts WHERE rowid = 2 * old.id;
+            DELETE FROM search_fts WHERE rowid = 2 * ((CAST(julianday(old.date) AS INTEGER) << 32) + old.id);
         END;
 
 CREATE TRIGGER achievement_fts_insert AFTER INSERT ON achievement BEGIN
             INSERT INTO search_fts(rowid, body)
-                SELECT 2 * id, body FROM achievement_search_text WHERE id = new.id;
+                SELECT search_key, body FROM achievement_search_text WHERE id = new.id;
         END;
 
 CREATE TRIGGER achievement_fts_update AFTER UPDATE ON achievement BEGIN
-            DELETE FROM search_fts WHERE rowid = 2 * old.id;
+            DELETE FROM search_fts WHERE rowid = 2 * ((CAST(julianday(old.date) AS INTEGER) << 32) + old.id);
             INSERT INTO search_fts(rowid, body)
-                SELECT 2 * id, body FROM achievement_search_text WHERE id = new.id;
+                SELECT search_key, body FROM achievement_search_text WHERE id = new.id;
         END;
 
 CREATE TRIGGER audit_achievement_delete AFTER DELETE ON achievement 
@@ -1121,8 +1122,10 @@ CREATE TRIGGER audit_yearly_review_update AFTER UPDATE ON yearly_review WHEN old
                 END;
 
 CREATE TRIGGER collective_fts_update AFTER UPDATE OF name ON collective BEGIN
-            UPDATE search_fts SET body = (SELECT body FROM achievement_search_text WHERE id = search_fts.rowid / 2)
-             WHERE rowid IN (SELECT 2 * id FROM achievement WHERE collective_id = new.id);
+            UPDATE search_fts
+               SET body = (SELECT body FROM achievement_search_text WHERE id = (search_fts.rowid >> 1) & 4294967295)
+             WHERE rowid IN (SELECT 2 * ((CAST(julianday(date) AS INTEGER) << 32) + id)
+                              FROM achievement WHERE collective_id = new.id);
             UPDATE search_fts SET body = (SELECT body FROM person_search_text WHERE id = search_fts.rowid / 2)
              WHERE rowid IN (SELECT 2 * id + 1 FROM person WHERE collective_id = new.id);
         END;
@@ -1140,7 +1143,9 @@ CREATE TRIGGER person_fts_update AFTER UPDATE ON person BEGIN
             DELETE FROM search_fts WHERE rowid = 2 * old.id + 1;
             INSERT INTO search_fts(rowid, body)
                 SELECT 2 * id + 1, body FROM person_search_text WHERE id = new.id;
-            UPDATE search_fts SET body = (SELECT body FROM achievement_search_text WHERE id = search_fts.rowid / 2)
+            UPDATE search_fts
+               SET body = (SELECT body FROM achievement_search_text WHERE id = (search_fts.rowid >> 1) & 4294967295)
              WHERE new.full_name IS NOT old.full_name
-               AND rowid IN (SELECT 2 * id FROM achievement WHERE person_id = new.id);
+               AND rowid IN (SELECT 2 * ((CAST(julianday(date) AS INTEGER) << 32) + id)
+                              FROM achievement WHERE person_id = new.id);
         END;

@@ -32,6 +32,7 @@ class LedgerModel(RowsTableModel):
         self._limit = limit
         self._ids: list[int] = []
         self._total = 0
+        self._exact = True
         self._cache: dict[int, dict] = {}
         self._filter = ach.LedgerFilter()
         self._sort = ("date", True)
@@ -55,8 +56,13 @@ class LedgerModel(RowsTableModel):
 
     @property
     def total(self) -> int:
-        """How many achievements match, loaded or not."""
+        """How many achievements match, loaded or not (when not :attr:`total_is_exact`, more than
+        :data:`~desktop.records.achievements.COUNT_LIMIT` do, and this is one more than it)."""
         return self._total
+
+    @property
+    def total_is_exact(self) -> bool:
+        return self._exact
 
     def reload(self) -> None:
         """Re-run the query (after a filter change, an insert or an archive)."""
@@ -64,12 +70,13 @@ class LedgerModel(RowsTableModel):
         if self._sort[0] == "date" and (self._limit is None or self._limit > PAGE):
             # First page now, the rest when needed (its order is the same: date, then id).
             self.loaded = True
-            self._ids, self._total = ach.first_page(self._store, self._filter, PAGE, descending=self._sort[1])
-            if self._limit is not None:
-                self._total = min(self._total, self._limit)
+            self._ids, self._total, self._exact = ach.first_page(self._store, self._filter, PAGE,
+                                                                 descending=self._sort[1])
+            if self._limit is not None and self._total >= self._limit:
+                self._total, self._exact = self._limit, True
         else:
             self._ids = self._query()
-            self._total = len(self._ids)
+            self._total, self._exact = len(self._ids), True
         self._cache.clear()
         self._end_reset()
 
@@ -100,15 +107,16 @@ class LedgerModel(RowsTableModel):
         ids = self._query()
         if ids[:len(self._ids)] != self._ids:  # the records changed under us: start again
             self.beginResetModel()
-            self._ids, self._total = ids, len(ids)
+            self._ids, self._total, self._exact = ids, len(ids), True
             self._cache.clear()
             self._end_reset()
             return
         if len(ids) > len(self._ids):
             self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
             self._ids = ids
+            self._total, self._exact = len(ids), True  # before the views hear of the rows
             self.endInsertRows()
-        self._total = len(self._ids)
+        self._total, self._exact = len(self._ids), True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.KEYS[column]
@@ -120,7 +128,7 @@ class LedgerModel(RowsTableModel):
         old_ids = [self._ids[ix.row()] for ix in old]
         self._sort = (key, order == Qt.DescendingOrder)
         self._ids = self._query()
-        self._total = len(self._ids)
+        self._total, self._exact = len(self._ids), True
         if old:
             # Keep selections and the current row on the same achievements.
             pos = {aid: row for row, aid in enumerate(self._ids)}

@@ -87,6 +87,7 @@ class LedgerPage(QWidget):
         self.criterion.currentIndexChanged.connect(self.apply_filter)
         self.show_archive.toggled.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_count)  # scrolled to the end: the count is exact now
         self._update_count()
         self._update_buttons()
 
@@ -151,7 +152,13 @@ class LedgerPage(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.total
-        text = self.tr("%1 archived achievements") if self.show_archive.isChecked() else self.tr("%1 achievements")
+        if not self.model.total_is_exact:  # a common word in a large ledger: counted up to a limit
+            n -= 1
+            text = self.tr("More than %1 achievements")
+        elif self.show_archive.isChecked():
+            text = self.tr("%1 archived achievements")
+        else:
+            text = self.tr("%1 achievements")
         self.count_label.setText(text.replace("%1", f"{n:,}".replace(",", ".")))
 
     def _update_buttons(self, *_args) -> None:
