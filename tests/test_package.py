@@ -731,3 +731,25 @@ def test_one_crc_serves_file_after_file_however_each_ends(tmp_path):
     chunks.close()  # the reader stopped after one chunk
     for name in ("dung.bin", "sau.bin"):
         assert b"".join(zipfmt.iter_entry(handle, entries[name], chunk_size=65536, crc=crc)) == pieces[name]
+
+
+def test_a_deflated_file_is_inflated_a_piece_at_a_time():
+    """A highly compressed chunk of a deflated entry is handed on as it is inflated, never whole: the
+    first piece comes before the rest of the file is in memory (verify reads 8 MiB chunks)."""
+    import io
+
+    content = b"ho so thi dua " * 700_000  # 9.8 MB that deflates to a few kilobytes: one chunk read
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("lap.txt", content, compress_type=zipfile.ZIP_DEFLATED)
+    data = buffer.getvalue()
+    (entry,) = zipfmt.read_directory(io.BytesIO(data), len(data), zipfmt.ZipLimits(max_ratio=10_000))
+    chunks = zipfmt.iter_entry(io.BytesIO(data), entry, chunk_size=1 << 16)
+    tracemalloc.start()
+    try:
+        first = next(chunks)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(first) <= 1 << 16 and peak < 1 << 20, peak
+    assert first + b"".join(chunks) == content

@@ -33,11 +33,10 @@ __all__ = ["FileHashing"]
 _WAIT = 0.05
 """Seconds between two looks at the cancel flag while a file is being hashed."""
 
-
 CHUNK_SIZE = 8 << 20
 """Bytes read at a time. Large, because each time a worker takes Python's lock back it may wait for the
-main thread's switch interval (5 ms) while the signature is checked: with 1 MiB chunks a 262 MB package
-took about 60 ms longer (`bench/run.py --only verify`). Peak memory ~60 MiB for any size of package."""
+main thread's switch interval (5 ms) while the signature is checked: with 1 MiB chunks the hashing of a
+262 MB package ended about 100 ms later (BENCHMARKS.md). Peak memory 66 MiB for any size of package."""
 
 _QUEUED_CHUNKS = 2
 """Chunks that may wait for the CRC-32 thread (memory stays flat when it falls behind)."""

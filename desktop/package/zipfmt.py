@@ -328,45 +328,18 @@ def iter_entry(handle: BinaryIO, entry: ZipEntry, chunk_size: int = CHUNK_SIZE,
     :mod:`.hashing` gives one that works on a thread of its own) and is left
     ready for the next file however this one ends.
     """
-    remaining_in = entry.compressed_size
     produced = 0
     crc = crc or Crc32()
     try:
-        position = entry.data_offset
-        inflater = zlib.decompressobj(-15) if entry.method == 8 else None
-        while remaining_in:
-            data = _read_at(handle, position, min(chunk_size, remaining_in))
-            position += len(data)
-            remaining_in -= len(data)
-            if inflater is None:
-                pieces = [data]
-            else:
-                pieces = []
-                try:
-                    while data:
-                        out = inflater.decompress(data, chunk_size)
-                        data = inflater.unconsumed_tail
-                        pieces.append(out)
-                        if produced + sum(map(len, pieces)) > entry.size:
-                            raise ZipFormatError(
-                                "zip.size_mismatch",
-                                f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP).",
-                            )
-                except zlib.error as exc:
-                    raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng.") from exc
-            if not remaining_in and inflater is not None:
-                pieces.append(inflater.flush())
-            for piece in pieces:
-                produced += len(piece)
-                if produced > entry.size:
-                    raise ZipFormatError(
-                        "zip.size_mismatch", f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP)."
-                    )
-                crc.update(piece)
-                if piece:
-                    yield piece
-        if inflater is not None and (not inflater.eof or inflater.unused_data):
-            raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng hoặc có dữ liệu thừa.")
+        for piece in _content(handle, entry, chunk_size):
+            produced += len(piece)
+            if produced > entry.size:
+                raise ZipFormatError(
+                    "zip.size_mismatch", f"Tệp “{entry.name}” giải nén ra nhiều hơn kích thước khai báo (có thể là bom ZIP)."
+                )
+            crc.update(piece)
+            if piece:
+                yield piece
         if produced != entry.size:
             raise ZipFormatError("zip.size_mismatch", f"Kích thước tệp “{entry.name}” không khớp với khai báo trong ZIP.")
     except BaseException:  # also when the reader stops part way: the next file starts from nothing
@@ -374,3 +347,28 @@ def iter_entry(handle: BinaryIO, entry: ZipEntry, chunk_size: int = CHUNK_SIZE,
         raise
     if crc.value() != entry.crc:
         raise ZipFormatError("zip.crc", f"Mã kiểm tra CRC của tệp “{entry.name}” không khớp: tệp bị sửa hoặc hỏng.")
+
+
+def _content(handle: BinaryIO, entry: ZipEntry, chunk_size: int) -> Iterator[bytes]:
+    """The entry's bytes, inflated when deflated, each piece as it comes (at most ``chunk_size``): a
+    highly compressed chunk is never inflated whole in memory."""
+    position, remaining = entry.data_offset, entry.compressed_size
+    inflater = zlib.decompressobj(-15) if entry.method == 8 else None
+    while remaining:
+        data = _read_at(handle, position, min(chunk_size, remaining))
+        position += len(data)
+        remaining -= len(data)
+        if inflater is None:
+            yield data
+            continue
+        while data:
+            try:
+                out = inflater.decompress(data, chunk_size)
+            except zlib.error as exc:
+                raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng.") from exc
+            data = inflater.unconsumed_tail
+            yield out
+    if inflater is not None:
+        yield inflater.flush()
+        if not inflater.eof or inflater.unused_data:
+            raise ZipFormatError("zip.corrupt_data", f"Dữ liệu nén của tệp “{entry.name}” bị hỏng hoặc có dữ liệu thừa.")
