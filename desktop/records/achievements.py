@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 
 from desktop import clock
@@ -304,16 +305,9 @@ def query_ids(store, flt: LedgerFilter = LedgerFilter(), sort: str = "date", des
     return [r[0] for r in store.conn.execute(sql, params)]
 
 
-class Page(tuple):
-    """The first ids of the ledger, how many match in all, and whether that count is exact (when
-    not, more than :data:`COUNT_LIMIT` match)."""
-
-    def __new__(cls, ids: list[int], total: int, exact: bool = True):
-        return super().__new__(cls, (ids, total, exact))
-
-    ids = property(lambda self: self[0])
-    total = property(lambda self: self[1])
-    exact = property(lambda self: self[2])
+Page = namedtuple("Page", "ids total exact", defaults=(True,))
+Page.__doc__ = """The first ids of the ledger, how many match in all, and whether that count is exact (when not,
+more than :data:`COUNT_LIMIT` match and ``total`` is one more than it)."""
 
 
 def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> Page:
@@ -328,7 +322,7 @@ def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> 
         return Page([], 0)
     where, _params, match = built
     if match and len(where) == 2 and not flt.archived:
-        return _first_page_of_search(store, flt, match, size, descending)
+        return _first_page_of_search(store, match, size, descending)
     matches = _collect_matches(store, match) if match else None
     ids = query_ids(store, flt, "date", descending, limit=size, _matches=matches)
     if len(ids) < size:
@@ -336,7 +330,7 @@ def first_page(store, flt: LedgerFilter, size: int, descending: bool = True) -> 
     return Page(ids, count_ids(store, flt, _matches=matches))
 
 
-def _first_page_of_search(store, flt: LedgerFilter, match: str, size: int, descending: bool) -> Page:
+def _first_page_of_search(store, match: str, size: int, descending: bool) -> Page:
     """:func:`first_page` of the live ledger for a search alone (see there)."""
     conn = store.conn
     ids = [r[0] for r in conn.execute(
@@ -345,17 +339,21 @@ def _first_page_of_search(store, flt: LedgerFilter, match: str, size: int, desce
         f"ORDER BY f.rowid {'DESC' if descending else 'ASC'} LIMIT ?", (match, size))]
     if len(ids) < size:
         return Page(ids, len(ids))
-    archived = conn.execute(f"SELECT count(*) FROM achievement INDEXED BY {_DATE_INDEX[True]} "
-                            "WHERE archived_at IS NOT NULL").fetchone()[0]
+    archived = _archived_among(store, "1")
     # Matches counted until more than the limit are live, however many of the archived ones match.
     limit = COUNT_LIMIT + archived
     matched = conn.execute(f"SELECT count(*) FROM ({_MATCHING} LIMIT ?)", (match, limit + 1)).fetchone()[0]
     if matched > limit:
         return Page(ids, COUNT_LIMIT + 1, exact=False)
     if archived:  # all the matches were counted: take away the archived ones
-        matched -= conn.execute(f"SELECT count(*) FROM achievement a INDEXED BY {_DATE_INDEX[True]} "
-                                f"WHERE a.archived_at IS NOT NULL AND a.id IN ({_MATCHING})", (match,)).fetchone()[0]
+        matched -= _archived_among(store, f"a.id IN ({_MATCHING})", [match])
     return Page(ids, matched)
+
+
+def _archived_among(store, condition: str, params: list | tuple = ()) -> int:
+    """How many archived achievements meet ``condition`` (SQL over ``a``), read through the archive's own index."""
+    return store.conn.execute(f"SELECT count(*) FROM achievement a INDEXED BY {_DATE_INDEX[True]} "
+                              f"WHERE a.archived_at IS NOT NULL AND {condition}", params).fetchone()[0]
 
 
 def count_ids(store, flt: LedgerFilter = LedgerFilter(), *, _matches: int | None = None) -> int:
@@ -373,9 +371,7 @@ def count_ids(store, flt: LedgerFilter = LedgerFilter(), *, _matches: int | None
         matches = _count_matching(store, match) if _matches is None else _matches
         any_archived = store.conn.execute(
             f"SELECT 1 FROM achievement INDEXED BY {_DATE_INDEX[True]} WHERE archived_at IS NOT NULL LIMIT 1").fetchone()
-        archived = 0 if any_archived is None else store.conn.execute(
-            f"SELECT count(*) FROM achievement a INDEXED BY {_DATE_INDEX[True]} "
-            f"WHERE a.archived_at IS NOT NULL AND {where[1]}", params).fetchone()[0]
+        archived = 0 if any_archived is None else _archived_among(store, where[1], params)
         return archived if flt.archived else matches - archived
     return store.conn.execute(f"SELECT count(*) FROM achievement a WHERE {' AND '.join(where)}",
                               params).fetchone()[0]

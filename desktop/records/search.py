@@ -19,11 +19,11 @@ class Hit(namedtuple("Hit", "id kind date subject title")):
 
 # The full-text index keys an achievement's row by its date, then its id (schema version 19):
 # 2 × (Julian day << 32 | id), so that the index reads achievements in the ledger's order; a person's
-# row is 2 × id + 1. These give the achievement's id back from its key, in SQL and in Python.
+# row is 2 × id + 1. The two functions below give an achievement's id back from its key.
+
 def achievement_id_sql(rowid: str = "rowid") -> str:
     """SQL for the id of the achievement whose full-text row is ``rowid`` (a column)."""
     return f"(({rowid} >> 1) & 4294967295)"
-
 
 
 def achievement_id(key: int) -> int:

@@ -111,12 +111,11 @@ class LedgerModel(RowsTableModel):
             self._cache.clear()
             self._end_reset()
             return
+        self._total, self._exact = len(ids), True  # before the views hear of the rows (the count label)
         if len(ids) > len(self._ids):
             self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
             self._ids = ids
-            self._total, self._exact = len(ids), True  # before the views hear of the rows
             self.endInsertRows()
-        self._total, self._exact = len(self._ids), True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = self.KEYS[column]
