@@ -615,6 +615,23 @@ def test_a_package_cut_short_says_so(tmp_path):
     assert "bị cắt cụt" in " ".join(c.message for c in report.checks)
 
 
+def test_a_package_cut_after_a_word_file_is_cut_short_not_trailing_data(tmp_path):
+    """A Word file is itself a ZIP, with its own end record: a package cut just after one ends near an end
+    record that is not the package's. It is cut short, not a package with data after its end."""
+    import io
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as docx:
+        docx.writestr("word/document.xml", random.Random(5).randbytes(50_000))
+    word = inner.getvalue()
+    whole = _text_package(tmp_path, [("van-ban-word/bao-cao.docx", word, zipfile.ZIP_STORED),
+                                     ("minh-chung/a.bin", random.Random(3).randbytes(100_000), zipfile.ZIP_STORED)])
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.asice"
+    cut.write_bytes(data[:data.index(word) + len(word) + 100])
+    assert _failed(verify_package(cut)) == ["zip.truncated"]
+
+
 def test_missing_file_fails(tmp_path):
     assert _failed(verify_package(tmp_path / "khong-co.asice")) == ["container.open"]
 

@@ -143,6 +143,23 @@ def _decode_name(raw: bytes, flags: int) -> str:
     return raw.decode("cp437")  # the ZIP default when the UTF-8 flag is absent
 
 
+def _end_record_before_the_end(handle: BinaryIO, file_size: int) -> bool:
+    """Whether the file's end record is there but followed by more (a comment, appended bytes).
+
+    Only an end record whose directory ends right before it counts: a Word file stored in the package
+    is a ZIP with an end record of its own, which a package cut short may end near.
+    """
+    start = max(0, file_size - 65_535 - _EOCD.size)
+    tail = _read_at(handle, start, file_size - start)
+    at = tail.rfind(_EOCD_SIG, 0, len(tail) - _EOCD.size + 1)
+    while at >= 0:
+        cd_size, cd_offset = _EOCD.unpack_from(tail, at)[5:7]
+        if cd_offset + cd_size == start + at:
+            return True
+        at = tail.rfind(_EOCD_SIG, 0, at)
+    return False
+
+
 def _end_record(handle: BinaryIO, file_size: int) -> tuple[int, int, int]:
     """(entry count, directory size, directory offset) from an end record that closes the file."""
     if file_size < _EOCD.size:
@@ -150,8 +167,7 @@ def _end_record(handle: BinaryIO, file_size: int) -> tuple[int, int, int]:
     tail = _read_at(handle, file_size - _EOCD.size, _EOCD.size)
     sig, disk, cd_disk, disk_entries, entries, cd_size, cd_offset, comment_len = _EOCD.unpack(tail)
     if sig != _EOCD_SIG:
-        window = min(file_size, 65_535 + _EOCD.size)
-        if _EOCD_SIG in _read_at(handle, file_size - window, window):
+        if _end_record_before_the_end(handle, file_size):
             raise ZipFormatError(
                 "zip.trailing_data", "Gói có chú thích ZIP hoặc dữ liệu thừa ở cuối tệp (không được ký)."
             )
